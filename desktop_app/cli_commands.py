@@ -1,0 +1,96 @@
+"""The commands of the command line that work on a store (see `desktop_app.cli`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+
+from desktop_app.store.repository import SqlStore
+
+EXIT_OK = 0
+EXIT_REJECTED = 3
+
+
+def _print_json(document: object) -> None:
+    print(json.dumps(document, ensure_ascii=False, indent=1))
+
+
+def _print_problems(title: str, problems: list[object]) -> None:
+    print(title, file=sys.stderr)
+    for problem in problems:
+        print(f"  - {problem.path} : {problem.message}", file=sys.stderr)  # type: ignore[attr-defined]
+    print("Rien n'a été enregistré : corrigez le fichier puis relancez l'import.", file=sys.stderr)
+
+
+def run_import(store: SqlStore, args: argparse.Namespace) -> int:
+    """Load a whole interchange file, or nothing (exit 3 with every problem)."""
+    from desktop_app.interchange import InvalidFileError, read_file
+    from desktop_app.store.repository import DuplicateIdsError
+
+    try:
+        caseload = read_file(args.file)
+        store.import_caseload(caseload)
+    except InvalidFileError as error:
+        _print_problems(f"Le fichier {args.file} n'est pas valide :", list(error.problems))
+        return EXIT_REJECTED
+    except DuplicateIdsError as error:
+        _print_problems(f"Le fichier {args.file} contient des identifiants déjà présents "
+                        "dans la base :", list(error.problems))
+        return EXIT_REJECTED
+    except OSError as error:
+        print(f"Impossible de lire {args.file} : {error.strerror or error}", file=sys.stderr)
+        return EXIT_REJECTED
+    print(f"Import terminé : {len(caseload.households)} ménages, {len(caseload.measures)} "
+          f"mesures, {sum(len(m.visits) for m in caseload.measures)} visites.")
+    return EXIT_OK
+
+
+def run_export(store: SqlStore, args: argparse.Namespace) -> int:
+    from desktop_app.interchange import write_file
+
+    caseload = store.export_caseload()
+    write_file(caseload, args.file)
+    print(f"Export terminé : {args.file} ({len(caseload.households)} ménages, "
+          f"{len(caseload.measures)} mesures).")
+    return EXIT_OK
+
+
+def run_points(store: SqlStore, args: argparse.Namespace) -> int:
+    from desktop_app.domain.funding import format_month_points_fr, month_points_to_json
+    from desktop_app.services import month_points
+
+    result = month_points(store, args.month)
+    if args.json:
+        _print_json(month_points_to_json(result))
+    else:
+        print(format_month_points_fr(result, store.workers()))
+    return EXIT_OK
+
+
+def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
+    from desktop_app.domain.alerts import alerts_to_json, format_alerts_fr
+    from desktop_app.services import alerts_on
+
+    day = args.on or date.today()
+    alerts = alerts_on(store, day)
+    if args.json:
+        _print_json(alerts_to_json(day, alerts))
+    else:
+        print(format_alerts_fr(day, alerts))
+    return EXIT_OK
+
+
+def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
+    """Fill an EMPTY store with fictitious data; a store in use is never touched."""
+    from desktop_app.demo import demo_summary, generate_caseload
+
+    if not store.is_empty():
+        print("La base n'est pas vide : les données de démonstration ne s'ajoutent qu'à une "
+              "base vide. Utilisez --db avec un nouveau fichier.", file=sys.stderr)
+        return EXIT_REJECTED
+    caseload = generate_caseload(households=args.households, years=args.years, seed=args.seed)
+    store.import_caseload(caseload)
+    print(f"Données de démonstration créées : {demo_summary(caseload)}.")
+    return EXIT_OK

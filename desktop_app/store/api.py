@@ -1,0 +1,105 @@
+"""What the rest of the application asks of the store (CLI, GUI, reports, benchmarks).
+
+`desktop_app.store.repository.SqlStore` implements it over SQLAlchemy; nothing outside
+`desktop_app/store/` writes SQL. Every write method runs in one transaction and leaves the
+store unchanged if it raises. Aggregates are saved whole: `save_measure` replaces the
+measure's periods, visits, reports… with those of the object given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from desktop_app.domain.dates import Month
+from desktop_app.domain.model import (
+    AlertSettings,
+    Association,
+    Caseload,
+    Home,
+    Household,
+    Measure,
+    MeasureType,
+    Tariff,
+    Worker,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdRow:
+    """One line of the household list (Ménages screen): everything the list shows."""
+
+    id: str
+    name: str
+    reference: str | None
+    city: str | None
+    territory: str | None
+    measure_in_force: MeasureType | None  # the support measure in force today, if any
+    measure_id: str | None
+    referent: str | None  # referent's worker id of that measure
+    referent_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureRow:
+    """One measure of the caseload, in a list (no children loaded)."""
+
+    id: str
+    household: str
+    household_name: str
+    household_reference: str | None
+    type: MeasureType
+    referent: str
+    start: date | None  # first day in force, None without periods
+    end: date | None  # last day in force
+    closed_on: date | None
+
+
+class StoreError(Exception):
+    """An environment problem (locked, disk full, corrupt, newer version): said in French."""
+
+
+class ConflictError(StoreError):
+    """The record was changed by someone else since it was read."""
+
+
+class Store(Protocol):
+    # --- whole caseload --------------------------------------------------------------
+    def is_empty(self) -> bool: ...
+    def import_caseload(self, caseload: Caseload) -> None:
+        """Add everything; raises `DuplicateIdsError` (with the JSON paths) if an id exists."""
+    def export_caseload(self) -> Caseload: ...
+
+    # --- what the engines need ---------------------------------------------------------
+    def load_for_month(self, month: Month) -> Caseload:
+        """A caseload with every measure that can earn something in `month` (P1–P7, Q1–Q2)."""
+    def load_for_day(self, day: date) -> Caseload:
+        """A caseload with every measure that can raise an alert on `day`, those needed for
+        the month's quotas and the year's convention counts, and `spans` of all measures."""
+    def alert_settings(self) -> AlertSettings: ...
+    def save_alert_settings(self, settings: AlertSettings) -> None: ...
+
+    # --- association, tariffs, workers, homes ------------------------------------------
+    def association(self) -> Association: ...
+    def save_association(self, association: Association) -> None: ...
+    def tariffs(self) -> list[Tariff]: ...
+    def save_tariffs(self, tariffs: list[Tariff]) -> None: ...
+    def workers(self) -> list[Worker]: ...
+    def save_worker(self, worker: Worker) -> None: ...
+    def homes(self) -> list[Home]: ...
+    def save_home(self, home: Home) -> None: ...
+
+    # --- households and measures -------------------------------------------------------
+    def household_rows(self, on: date, text: str = "", limit: int | None = None) -> list[HouseholdRow]:
+        """Households whose name, reference, town or territory contains `text` (accents and
+        case ignored), sorted by name."""
+    def household(self, household_id: str) -> Household | None: ...
+    def save_household(self, household: Household) -> None: ...
+    def measures_of_household(self, household_id: str) -> list[Measure]: ...
+    def measure_rows(self, on: date | None = None, referent: str | None = None) -> list[MeasureRow]:
+        """Measures (of `referent` if given) in force on `on` if given, else all."""
+    def measure(self, measure_id: str) -> Measure | None: ...
+    def save_measure(self, measure: Measure) -> None: ...
+    def new_id(self, prefix: str) -> str:
+        """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
