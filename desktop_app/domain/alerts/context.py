@@ -1,0 +1,93 @@
+"""What every rule needs: the day, the settings, look-ups by id, and alert builders.
+
+Facts about one measure that several alert rules share are computed once per measure in a
+`MeasureView` (its in-force span, its visits recorded on or before the day, home visits per
+month), so that the engine reads each measure's visits once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.severity import Severity, severity_of
+from desktop_app.domain.dates import Month
+from desktop_app.domain.measure_facts import in_force_span, is_home_visit, suspended_on
+from desktop_app.domain.model import AlertSettings, Caseload, Measure, Visit
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureView:
+    """One measure as of the day `on` of the alerts."""
+
+    measure: Measure
+    #: First and last day in force (`measure_facts.in_force_span`).
+    span: tuple[date, date] | None
+    #: In force on `on`.
+    in_force: bool
+    #: Visits dated on or before `on`, by date (recorded order for a same day); empty when
+    #: the measure is not in force on `on` (every visit rule needs it in force).
+    visits: tuple[Visit, ...]
+    #: Home visits (`is_home_visit`) among `visits`, per month.
+    home_visits: Counter[Month]
+
+    @classmethod
+    def of(cls, measure: Measure, on: date) -> MeasureView:
+        span = in_force_span(measure)
+        in_force = span is not None and span[0] <= on <= span[1]
+        visits: tuple[Visit, ...] = ()
+        home: Counter[Month] = Counter()
+        if in_force and measure.visits:
+            visits = tuple(sorted((v for v in measure.visits if v.date <= on),
+                                  key=lambda v: v.date))
+            home.update(Month.of(v.date) for v in visits if is_home_visit(v))
+        return cls(measure, span, in_force, visits, home)
+
+    def active_whole_month(self, month: Month) -> bool:
+        """In force and not suspended on every day of `month` (`frequence_visites`,
+        `aml_indisponible`): the span covers the month and no suspension touches it."""
+        if self.span is None or self.span[0] > month.first_day or self.span[1] < month.last_day:
+            return False
+        if not self.measure.suspensions:
+            return True
+        return not any(suspended_on(self.measure, d) for d in month.days_iter())
+
+
+class AlertContext:
+    """The day, the settings and the caseload of one `compute_alerts` call."""
+
+    def __init__(self, caseload: Caseload, on: date, settings: AlertSettings) -> None:
+        self.caseload = caseload
+        self.on = on
+        self.settings = settings
+        self.workers = {w.id: w for w in caseload.workers}
+        self.households = {h.id: h for h in caseload.households}
+
+    def worker_name(self, worker_id: str) -> str:
+        worker = self.workers.get(worker_id)
+        return worker.name if worker is not None else worker_id
+
+    def household_name(self, household_id: str) -> str:
+        household = self.households.get(household_id)
+        return household.name if household is not None else household_id
+
+    def severity(self, due: date | None) -> Severity:
+        return severity_of(due, self.on, self.settings.days_ahead)
+
+    def measure_alert(
+        self, code: str, measure: Measure, due: date | None, message: str,
+        month: Month | None = None,
+    ) -> Alert:
+        """An alert about a measure: its household and its referent are the subject too."""
+        return Alert(code, self.severity(due), measure.id, measure.household, measure.referent,
+                     month, due, message)
+
+    def other_alert(
+        self, code: str, due: date | None, message: str, *, month: Month | None = None,
+        worker: str | None = None, severity: Severity | None = None,
+    ) -> Alert:
+        """An alert about a worker or the association (no measure, no household)."""
+        return Alert(code, severity or self.severity(due), None, None, worker, month, due,
+                     message)

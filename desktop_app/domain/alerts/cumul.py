@@ -1,0 +1,72 @@
+"""`cumul`: one FSL support measure (ASLL, AML, FAL) per household at a time."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.dates import add_months, overlap
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.measure_facts import is_closed_on
+from desktop_app.domain.model import SUPPORT_TYPES, Measure, MeasureType
+
+CODE = "cumul"
+#: An authorised AML relay may overlap another support for at most this many months.
+RELAY_MONTHS = 3
+
+Spanned = tuple[Measure, tuple[date, date]]
+
+
+def _is_relay(a: Measure, b: Measure) -> bool:
+    return any(m.type is MeasureType.AML and m.relay_authorized for m in (a, b))
+
+
+def breach_start(a: Spanned, b: Spanned) -> date | None:
+    """First day the overlap of two support measures (with their in-force spans) is a
+    breach, None if it never is. Without relay: the first common day. With an authorised AML
+    relay: the later start + 3 months, when the overlap reaches that day."""
+    (a_measure, (a_start, a_end)), (b_measure, (b_start, b_end)) = a, b
+    common = overlap(a_start, a_end, b_start, b_end)
+    if common is None:
+        return None
+    if not _is_relay(a_measure, b_measure):
+        return common[0]
+    limit = add_months(max(a_start, b_start), RELAY_MONTHS)
+    return limit if common[1] >= limit else None
+
+
+def _later(a: Spanned, b: Spanned) -> tuple[Spanned, Spanned]:
+    """(the measure that started last — tie: the larger id —, the other one)."""
+    return (a, b) if (a[1][0], a[0].id) > (b[1][0], b[0].id) else (b, a)
+
+
+def cumul(ctx: AlertContext, views: list[MeasureView]) -> Iterator[Alert]:
+    """Per household, each support measure that started while another was in force (beyond
+    3 months for an authorised AML relay) is named once — the other ones listed in the
+    message —, from the first day of the breach until it is closed."""
+    by_household: dict[str, list[Spanned]] = defaultdict(list)
+    for view in views:
+        if view.measure.type in SUPPORT_TYPES and view.span is not None:
+            by_household[view.measure.household].append((view.measure, view.span))
+    for household, group in by_household.items():
+        if len(group) < 2:
+            continue
+        named: dict[str, tuple[Measure, list[tuple[date, Measure]]]] = {}
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                start = breach_start(a, b)
+                (later, _), (other, _) = _later(a, b)
+                if start is None or start > ctx.on or is_closed_on(later, ctx.on):
+                    continue
+                named.setdefault(later.id, (later, []))[1].append((start, other))
+        for later, others in named.values():
+            listed = ", ".join(f"{o.type} {o.id} depuis le {format_date(s)}"
+                               for s, o in sorted(others, key=lambda item: item[0]))
+            yield ctx.measure_alert(
+                CODE, later, None,
+                f"{ctx.household_name(household)} a deux mesures d'accompagnement à la fois "
+                f"({later.type} {later.id} en même temps que {listed}) : n'en garder qu'une.",
+            )

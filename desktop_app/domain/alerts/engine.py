@@ -1,0 +1,63 @@
+"""`compute_alerts`: every rule of REGLES.md section 2 as of a day, in ECHANGE.md order.
+
+Each measure is viewed once (`MeasureView`: its span and its visits up to the day) and every
+measure rule reads that view; the rules about workers, households and the association run
+once over the whole caseload. Alerts about a measure closed on or before the day are not
+raised (REGLES.md, precise readings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from desktop_app.domain.alerts.alert import Alert, sort_alerts
+from desktop_app.domain.alerts.association import grille_annuelle, tableau_occupation
+from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.alerts.cumul import cumul
+from desktop_app.domain.alerts.deadlines import accord_principe, cet, dsf_transmission
+from desktop_app.domain.alerts.durations import duree, fin_de_periode, suspension_longue
+from desktop_app.domain.alerts.portes_closes import portes_closes
+from desktop_app.domain.alerts.quotas import quotas_and_convention
+from desktop_app.domain.alerts.reports import bilan_final, bilan_non_signe
+from desktop_app.domain.alerts.visits import aml_indisponible, frequence_visites
+from desktop_app.domain.alerts.workers import absence_travailleur, diplome
+from desktop_app.domain.measure_facts import is_closed_on
+from desktop_app.domain.model import AlertSettings, Caseload
+
+MeasureRule = Callable[[AlertContext, MeasureView], Iterable[Alert]]
+
+#: Rules about one measure (not closed on or before the day).
+MEASURE_RULES: tuple[MeasureRule, ...] = (
+    portes_closes,
+    frequence_visites,
+    aml_indisponible,
+    bilan_final,
+    bilan_non_signe,
+    cet,
+    duree,
+    fin_de_periode,
+    suspension_longue,
+    dsf_transmission,
+    accord_principe,
+    diplome,
+)
+
+
+def compute_alerts(caseload: Caseload, on: date, settings: AlertSettings) -> list[Alert]:
+    """The alerts as of `on`, sorted by due date (none last), code, measure, worker and
+    household id."""
+    ctx = AlertContext(caseload, on, settings)
+    views = [MeasureView.of(m, on) for m in caseload.measures]
+    alerts: list[Alert] = []
+    for view in views:
+        if is_closed_on(view.measure, on):
+            continue
+        for rule in MEASURE_RULES:
+            alerts.extend(rule(ctx, view))
+    alerts.extend(absence_travailleur(ctx, views))
+    alerts.extend(cumul(ctx, views))
+    alerts.extend(grille_annuelle(ctx))
+    alerts.extend(tableau_occupation(ctx))
+    alerts.extend(quotas_and_convention(ctx))
+    return sort_alerts(alerts)

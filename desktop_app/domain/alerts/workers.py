@@ -1,0 +1,78 @@
+"""`absence_travailleur` and `diplome`: what the convention asks of the referents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
+
+from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.dates import overlap
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.model import SUPPORT_TYPES, Absence, Diploma
+from desktop_app.domain.workdays import count_working_days, nth_working_day_from
+
+ABSENCE = "absence_travailleur"
+DIPLOMA = "diplome"
+#: An absence longer than this many working days must be told and the measures handed over.
+MAX_ABSENCE_WORKING_DAYS = 21
+
+
+def _support_spans(views: list[MeasureView]) -> dict[str, list[tuple[date, date]]]:
+    """In-force spans of the support measures (ASLL, AML, FAL), per referent."""
+    spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for view in views:
+        if view.measure.type in SUPPORT_TYPES and view.span is not None:
+            spans[view.measure.referent].append(view.span)
+    return spans
+
+
+def _absence_message(ctx: AlertContext, name: str, absence: Absence, due: date) -> str:
+    todo = []
+    if absence.slisl_notified_on is None or absence.slisl_notified_on > ctx.on:
+        todo.append("informer le responsable du SLISL")
+    if absence.replacement is None:
+        todo.append("confier ses mesures à un remplaçant de diplôme équivalent")
+    return (f"Absence de {name} depuis le {format_date(absence.start)} (plus de "
+            f"{MAX_ABSENCE_WORKING_DAYS} jours ouvrés) : {' et '.join(todo)} au plus tard le "
+            f"{format_date(due)}.")
+
+
+def absence_travailleur(ctx: AlertContext, views: list[MeasureView]) -> Iterator[Alert]:
+    """An absence of more than 21 working days (bounds included; an open-ended one counted
+    up to `on`) of a referent of a support measure in force on some day of it; raised from its
+    first day, due on its 22nd working day; cleared when the SLISL notice (on or before `on`)
+    and a replacement are recorded."""
+    spans = _support_spans(views)
+    for worker in ctx.caseload.workers:
+        for absence in worker.absences:
+            if absence.start > ctx.on:
+                continue
+            last = absence.end if absence.end is not None else ctx.on
+            notified = absence.slisl_notified_on is not None and absence.slisl_notified_on <= ctx.on
+            if notified and absence.replacement is not None:
+                continue
+            if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:
+                continue
+            if not any(overlap(s, e, absence.start, last) for s, e in spans.get(worker.id, [])):
+                continue
+            due = nth_working_day_from(absence.start, MAX_ABSENCE_WORKING_DAYS + 1)
+            yield ctx.other_alert(ABSENCE, due, _absence_message(ctx, worker.name, absence, due),
+                                  worker=worker.id)
+
+
+def diplome(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
+    """The referent of a measure in force on `on` must be a qualified social worker (CESF,
+    assistant(e) de service social, éducateur(trice) spécialisé(e))."""
+    if not view.in_force:
+        return
+    measure = view.measure
+    worker = ctx.workers.get(measure.referent)
+    if worker is None or worker.diploma is not Diploma.AUTRE:
+        return
+    yield ctx.measure_alert(
+        DIPLOMA, measure, None,
+        f"{worker.name} n'a pas de diplôme de travailleur social reconnu (CESF, ASS ou ES) : "
+        f"confier le suivi de {ctx.household_name(measure.household)} à un référent qualifié.",
+    )
