@@ -1,0 +1,181 @@
+"""Reading one JSON value after another, noting every problem instead of stopping at the first.
+
+Each reader returns the value, or a placeholder after noting a problem: a file with a problem
+is never turned into a caseload, so placeholders never leave the parser. Messages say in
+French what is wrong and how to fix it. Dates and months are parsed once per distinct string.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from difflib import get_close_matches
+from enum import StrEnum
+from typing import TypeVar
+
+from desktop_app.domain.dates import Month
+from desktop_app.interchange.errors import ROOT, Problem
+from desktop_app.interchange.shapes import Shape
+
+E = TypeVar("E", bound=StrEnum)
+JsonObject = dict[str, object]
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
+_NO_DAY = date.min
+_NO_MONTH = Month(1, 1)
+
+
+class NonFinite:
+    """What `read_file` reads for NaN or Infinity, which JSON does not allow: every reader
+    rejects it as the wrong type."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def shown(value: object) -> str:
+    """A JSON value as a message quotes it."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"« {value if len(value) <= 40 else value[:39] + '…'} »"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "une liste [...]"
+    if isinstance(value, dict):
+        return "un objet {...}"
+    if isinstance(value, NonFinite):
+        return f"{value.text} (interdit en JSON)"
+    return repr(value)
+
+
+class Checker:
+    """Collects the problems of one file, in the order they are met."""
+
+    __slots__ = ("_months", "days", "problems")
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        #: Every date string met so far, parsed (a file has a few thousand distinct dates).
+        self.days: dict[str, date] = {}
+        self._months: dict[str, Month] = {}
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path or ROOT, message))
+
+    def obj(self, raw: object, path: str, shape: Shape) -> JsonObject | None:
+        """The object if it is one; notes unknown and missing keys."""
+        if type(raw) is not dict:
+            self.add(path, f"{shape.what} doit être un objet {{…}}, pas {shown(raw)}")
+            return None
+        if not shape.allowed.issuperset(raw):
+            for key in raw:
+                if key not in shape.allowed:
+                    self._unknown_key(path, str(key), shape)
+        for key in shape.required:
+            if key not in raw:
+                self.add(join(path, key), f"clé obligatoire absente : ajoutez « {key} » à "
+                         f"{shape.what}")
+        return raw
+
+    def _unknown_key(self, path: str, key: str, shape: Shape) -> None:
+        close = get_close_matches(key, shape.keys, n=1)
+        hint = (f"vouliez-vous dire « {close[0]} » ?" if close
+                else f"clés possibles : {', '.join(shape.keys)}")
+        self.add(join(path, key), f"clé inconnue « {key} » : retirez-la ou corrigez son nom "
+                 f"({hint})")
+
+    def _null(self, raw: JsonObject, path: str, key: str, expected: str) -> None:
+        if key in raw:  # a missing key was noted by `obj`
+            self.add(join(path, key), f"valeur obligatoire : remplacez null par {expected}")
+
+    def items(self, raw: JsonObject, path: str, key: str, required: bool = False) -> list[object]:
+        """A list (null or missing: empty)."""
+        value = raw.get(key)
+        if type(value) is list:
+            return value
+        if value is None:
+            if required:
+                self._null(raw, path, key, "une liste [...]")
+        else:
+            self.add(join(path, key), f"une liste [...] est attendue, pas {shown(value)}")
+        return []
+
+    def text(self, raw: JsonObject, path: str, key: str) -> str:
+        """A required, non-blank text (ids, names)."""
+        value = raw.get(key)
+        if type(value) is str and value.strip():
+            return value
+        if value is None:
+            self._null(raw, path, key, "un texte entre guillemets")
+        elif type(value) is str:
+            self.add(join(path, key), "texte vide : écrivez une valeur entre les guillemets")
+        else:
+            self.add(join(path, key), f"un texte entre guillemets est attendu, pas {shown(value)}")
+        return ""
+
+    def opt_text(self, raw: JsonObject, path: str, key: str) -> str | None:
+        value = raw.get(key)
+        if value is None or type(value) is str:
+            return value
+        self.add(join(path, key), f"un texte entre guillemets (ou null) est attendu, pas "
+                 f"{shown(value)}")
+        return None
+
+    def day(self, raw: JsonObject, path: str, key: str) -> date:
+        value = raw.get(key)
+        if value is None:
+            self._null(raw, path, key, "une date AAAA-MM-JJ")
+            return _NO_DAY
+        return self._day(value, path, key)
+
+    def opt_day(self, raw: JsonObject, path: str, key: str) -> date | None:
+        value = raw.get(key)
+        return None if value is None else self._day(value, path, key)
+
+    def _day(self, value: object, path: str, key: str) -> date:
+        if type(value) is str:
+            known = self.days.get(value)
+            if known is not None:
+                return known
+            if _DAY.fullmatch(value):
+                try:
+                    parsed = self.days[value] = date.fromisoformat(value)
+                    return parsed
+                except ValueError:
+                    self.add(join(path, key), f"la date « {value} » n'existe pas dans le "
+                             "calendrier : vérifiez le jour et le mois")
+                    return _NO_DAY
+        self.add(join(path, key), f"date mal écrite ({shown(value)}) : écrivez-la AAAA-MM-JJ, "
+                 "par exemple « 2025-07-01 »")
+        return _NO_DAY
+
+    def month(self, raw: JsonObject, path: str, key: str) -> Month:
+        value = raw.get(key)
+        if type(value) is str:
+            known = self._months.get(value)
+            if known is not None:
+                return known
+            if _MONTH.fullmatch(value):
+                if 1 <= int(value[5:]) <= 12:
+                    parsed = self._months[value] = Month(int(value[:4]), int(value[5:]))
+                    return parsed
+                self.add(join(path, key), f"le mois « {value} » n'existe pas : le mois "
+                         "s'écrit de 01 à 12")
+                return _NO_MONTH
+        if value is None:
+            self._null(raw, path, key, "un mois AAAA-MM")
+        else:
+            self.add(join(path, key), f"mois mal écrit ({shown(value)}) : écrivez-le AAAA-MM, "
+                     "par exemple « 2025-09 »")
+        return _NO_MONTH

@@ -1,0 +1,74 @@
+"""Reading and writing interchange files: UTF-8 JSON, written atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from desktop_app.domain.model import Caseload
+from desktop_app.interchange.errors import FILE, InvalidFileError, Problem
+from desktop_app.interchange.fields import NonFinite
+from desktop_app.interchange.parse import parse_caseload
+from desktop_app.interchange.serialize import caseload_to_json
+
+_SYNTAX = {  # the messages of `json.JSONDecodeError`, in French
+    "Expecting value": "une valeur est attendue (texte entre guillemets, nombre, true, false, "
+                       "null, objet {…} ou liste […])",
+    "Expecting ',' delimiter": "une virgule est attendue entre deux éléments",
+    "Expecting ':' delimiter": "deux-points « : » attendus après le nom de la clé",
+    "Expecting property name enclosed in double quotes":
+        "un nom de clé entre guillemets doubles est attendu (une virgule en trop avant « } » ?)",
+    "Unterminated string starting at": "texte entre guillemets jamais fermé",
+    "Invalid control character at": "retour à la ligne ou tabulation dans un texte : écrivez "
+                                    "\\n ou \\t",
+    "Invalid \\escape": "barre oblique inverse « \\ » invalide : doublez-la (\\\\)",
+    "Invalid \\uXXXX escape": "séquence \\uXXXX invalide",
+    "Extra data": "texte en trop après la fin du document",
+}
+
+
+def read_file(path: Path | str) -> Caseload:
+    """The caseload of an interchange file; `InvalidFileError` if it is not UTF-8 JSON or does
+    not validate (`OSError` if it cannot be read at all). A UTF-8 byte order mark is allowed."""
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise InvalidFileError([Problem(FILE, f"le fichier n'est pas en UTF-8 (caractère "
+                                        f"illisible ligne {line}) : réenregistrez-le en UTF-8 "
+                                        "depuis votre tableur ou éditeur")]) from None
+    del data  # a department-scale file is ~200 MB: keep one copy at a time
+    try:
+        document = json.loads(text, parse_constant=NonFinite)
+    except json.JSONDecodeError as error:
+        reason = _SYNTAX.get(error.msg, f"erreur de syntaxe JSON ({error.msg})")
+        raise InvalidFileError([Problem(FILE, f"JSON mal formé ligne {error.lineno}, colonne "
+                                        f"{error.colno} : {reason}")]) from None
+    del text
+    return parse_caseload(document)
+
+
+def write_file(caseload: Caseload, path: Path | str) -> None:
+    """Writes the canonical document (`caseload_to_json`) as UTF-8, indented by one space.
+
+    The file is written beside the target under a temporary name, then renamed over it: a
+    crash or a full disk never leaves a half-written export in place of the old one.
+    """
+    target = Path(path)
+    text = json.dumps(caseload_to_json(caseload), ensure_ascii=False, indent=1) + "\n"
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                         suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

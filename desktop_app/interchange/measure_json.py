@@ -1,0 +1,67 @@
+"""JSON values of dates, money and codes, and the canonical JSON of one measure."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from desktop_app.domain.model import Contract, Measure
+from desktop_app.domain.money import format_amount
+
+Json = dict[str, object]
+
+
+def day(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def money(value: Decimal | None) -> str | None:
+    return None if value is None else format_amount(value)
+
+
+def code(value: StrEnum | None) -> str | None:
+    return None if value is None else value.value
+
+
+def measure_to_json(m: Measure) -> Json:
+    """Every key of a measure, in the order of ECHANGE.md; children by date, then by every
+    other field, so that the order never depends on the store."""
+    periods = sorted(m.periods, key=lambda p: (p.start, p.end, p.level or "", p.kind or ""))
+    suspensions = sorted(m.suspensions, key=lambda s: (s.start, s.end or date.max, s.reason))
+    visits = sorted(m.visits, key=lambda v: (v.date, v.outcome, v.place or "", v.worker or ""))
+    reports = sorted(m.reports, key=lambda r: (r.period_end, r.kind, r.sent_on or date.max,
+                                               r.signed))
+    notices = sorted(m.notices, key=lambda n: (n.sent_on, n.kind))
+    stays = sorted(m.stays, key=lambda s: (s.start, s.end or date.max, s.home))
+    return {
+        "id": m.id, "household": m.household, "type": m.type.value, "referent": m.referent,
+        "decision_date": day(m.decision_date),
+        "periods": [{"start": day(p.start), "end": day(p.end), "level": code(p.level),
+                     "kind": code(p.kind)} for p in periods],
+        "closed_on": day(m.closed_on), "close_reason": m.close_reason,
+        "suspensions": [{"start": day(s.start), "end": day(s.end), "reason": s.reason.value}
+                        for s in suspensions],
+        "visits": [{"date": v.date.isoformat(), "outcome": v.outcome.value,
+                    "place": code(v.place), "worker": v.worker} for v in visits],
+        "reports": [{"kind": r.kind.value, "period_end": day(r.period_end),
+                     "sent_on": day(r.sent_on), "signed": r.signed} for r in reports],
+        "notices": [{"kind": n.kind.value, "sent_on": day(n.sent_on)} for n in notices],
+        "contract": _contract(m.contract),
+        "retroactive": code(m.retroactive),
+        "agreement_on": day(m.agreement_on), "lease_transferred_on": day(m.lease_transferred_on),
+        "relay_authorized": m.relay_authorized, "concertation_on": day(m.concertation_on),
+        "stays": [{"home": s.home, "start": day(s.start), "end": day(s.end)} for s in stays],
+        "long_stay_reason": code(m.long_stay_reason), "extension": m.extension,
+        "summoned_on": day(m.summoned_on), "hearing_on": day(m.hearing_on),
+        "outcome": code(m.outcome), "transmitted_on": day(m.transmitted_on),
+        "done_on": day(m.done_on),
+    }
+
+
+def _contract(contract: Contract | None) -> Json | None:
+    if contract is None:
+        return None
+    return {"signed_on": day(contract.signed_on), "sent_on": day(contract.sent_on),
+            "not_signed_on": day(contract.not_signed_on),
+            "not_signed_reason": code(contract.not_signed_reason)}

@@ -1,0 +1,207 @@
+"""Parsing the measures of an interchange file, with their periods, visits, reports…
+
+A file of a whole département holds about a million visits: `_visits` is the hot loop, kept
+to one object check and four field readers per visit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop_app.domain.model import (
+    Contract,
+    DsfOutcome,
+    Level,
+    LongStayReason,
+    Measure,
+    MeasureType,
+    Notice,
+    NoticeKind,
+    NotSignedReason,
+    Period,
+    PeriodKind,
+    Report,
+    ReportKind,
+    Retroactive,
+    Stay,
+    Suspension,
+    SuspensionReason,
+    Visit,
+    VisitOutcome,
+    VisitPlace,
+)
+from desktop_app.interchange import shapes
+from desktop_app.interchange.fields import JsonObject
+from desktop_app.interchange.values import Reader, check_unique, code_table
+
+_VISIT_KEYS = shapes.VISIT.allowed
+
+
+@dataclass(frozen=True, slots=True)
+class KnownIds:
+    """The ids the file defines, that measures may refer to."""
+
+    workers: set[str]
+    households: set[str]
+    homes: set[str]
+
+
+def parse_measures(r: Reader, items: list[object], known: KnownIds) -> list[Measure]:
+    measures: list[Measure] = []
+    seen: dict[str, int] = {}
+    for i, item in enumerate(items):
+        path = f"measures[{i}]"
+        raw = r.obj(item, path, shapes.MEASURE)
+        if raw is not None:
+            measure_id = r.text(raw, path, "id")
+            check_unique(r, measure_id, "measures", i, seen, "mesure")
+            measures.append(_measure(r, raw, path, known, measure_id))
+    return measures
+
+
+def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: str
+             ) -> Measure:
+    household = r.text(raw, path, "household")
+    if household:
+        r.ref(household, f"{path}.household", known.households, "le ménage", "households")
+    kind = r.code(raw, path, "type", MeasureType)
+    referent = r.text(raw, path, "referent")
+    if referent:
+        r.ref(referent, f"{path}.referent", known.workers, "l'intervenant", "workers")
+    return Measure(
+        id=measure_id, household=household, type=kind, referent=referent,
+        decision_date=r.opt_day(raw, path, "decision_date"),
+        periods=_periods(r, raw, path),
+        closed_on=r.opt_day(raw, path, "closed_on"),
+        close_reason=r.opt_text(raw, path, "close_reason"),
+        suspensions=_suspensions(r, raw, path),
+        visits=_visits(r, raw, path, known.workers),
+        reports=_reports(r, raw, path),
+        notices=_notices(r, raw, path),
+        contract=_contract(r, raw, path),
+        retroactive=r.opt_code(raw, path, "retroactive", Retroactive),
+        agreement_on=r.opt_day(raw, path, "agreement_on"),
+        lease_transferred_on=r.opt_day(raw, path, "lease_transferred_on"),
+        relay_authorized=r.flag(raw, path, "relay_authorized"),
+        concertation_on=r.opt_day(raw, path, "concertation_on"),
+        stays=_stays(r, raw, path, known.homes),
+        long_stay_reason=r.opt_code(raw, path, "long_stay_reason", LongStayReason),
+        extension=r.flag(raw, path, "extension"),
+        summoned_on=r.opt_day(raw, path, "summoned_on"),
+        hearing_on=r.opt_day(raw, path, "hearing_on"),
+        outcome=r.opt_code(raw, path, "outcome", DsfOutcome),
+        transmitted_on=r.opt_day(raw, path, "transmitted_on"),
+        done_on=r.opt_day(raw, path, "done_on"),
+    )
+
+
+def _visits(r: Reader, raw: JsonObject, path: str, worker_ids: set[str]) -> list[Visit]:
+    """The visits; a visit whose fields are all right (nearly all of them) takes the fast
+    path: dict look-ups only, no path built. Any doubt goes to the full checks."""
+    visits: list[Visit] = []
+    days, outcomes, places = r.days, code_table(VisitOutcome), code_table(VisitPlace)
+    for j, item in enumerate(r.items(raw, path, "visits")):
+        try:
+            if type(item) is dict and _VISIT_KEYS.issuperset(item):
+                day, outcome = days[item["date"]], outcomes[item["outcome"]]
+                place, worker = item.get("place"), item.get("worker")
+                if (place is None or type(place) is str) and (
+                        worker is None or (type(worker) is str and worker in worker_ids)):
+                    visits.append(Visit(day, outcome, None if place is None else places[place],
+                                        worker))
+                    continue
+        except (KeyError, TypeError):  # not a known date or code, or not a string at all
+            pass
+        at = f"{path}.visits[{j}]"
+        visit = r.obj(item, at, shapes.VISIT)
+        if visit is not None:
+            day = r.day(visit, at, "date")
+            outcome = r.code(visit, at, "outcome", VisitOutcome)
+            place = r.opt_code(visit, at, "place", VisitPlace)
+            worker = r.opt_text(visit, at, "worker")
+            r.ref(worker, f"{at}.worker", worker_ids, "l'intervenant", "workers")
+            visits.append(Visit(date=day, outcome=outcome, place=place, worker=worker))
+    return visits
+
+
+def _periods(r: Reader, raw: JsonObject, path: str) -> list[Period]:
+    periods: list[Period] = []
+    for j, item in enumerate(r.items(raw, path, "periods")):
+        at = f"{path}.periods[{j}]"
+        period = r.obj(item, at, shapes.PERIOD)
+        if period is not None:
+            mark = len(r.problems)
+            start, end = r.day(period, at, "start"), r.day(period, at, "end")
+            r.ordered(start, end, at, mark)
+            periods.append(Period(start=start, end=end,
+                                  level=r.opt_code(period, at, "level", Level),
+                                  kind=r.opt_code(period, at, "kind", PeriodKind)))
+    return periods
+
+
+def _suspensions(r: Reader, raw: JsonObject, path: str) -> list[Suspension]:
+    suspensions: list[Suspension] = []
+    for j, item in enumerate(r.items(raw, path, "suspensions")):
+        at = f"{path}.suspensions[{j}]"
+        suspension = r.obj(item, at, shapes.SUSPENSION)
+        if suspension is not None:
+            mark = len(r.problems)
+            start, end = r.day(suspension, at, "start"), r.opt_day(suspension, at, "end")
+            r.ordered(start, end, at, mark)
+            reason = r.code(suspension, at, "reason", SuspensionReason)
+            suspensions.append(Suspension(start=start, end=end, reason=reason))
+    return suspensions
+
+
+def _reports(r: Reader, raw: JsonObject, path: str) -> list[Report]:
+    reports: list[Report] = []
+    for j, item in enumerate(r.items(raw, path, "reports")):
+        at = f"{path}.reports[{j}]"
+        report = r.obj(item, at, shapes.REPORT)
+        if report is not None:
+            reports.append(Report(kind=r.code(report, at, "kind", ReportKind),
+                                  period_end=r.day(report, at, "period_end"),
+                                  sent_on=r.opt_day(report, at, "sent_on"),  # null: not sent yet
+                                  signed=r.flag(report, at, "signed", required=True)))
+    return reports
+
+
+def _notices(r: Reader, raw: JsonObject, path: str) -> list[Notice]:
+    notices: list[Notice] = []
+    for j, item in enumerate(r.items(raw, path, "notices")):
+        at = f"{path}.notices[{j}]"
+        notice = r.obj(item, at, shapes.NOTICE)
+        if notice is not None:
+            notices.append(Notice(kind=r.code(notice, at, "kind", NoticeKind),
+                                  sent_on=r.day(notice, at, "sent_on")))
+    return notices
+
+
+def _contract(r: Reader, raw: JsonObject, path: str) -> Contract | None:
+    if raw.get("contract") is None:
+        return None
+    at = f"{path}.contract"
+    contract = r.obj(raw["contract"], at, shapes.CONTRACT)
+    if contract is None:
+        return None
+    return Contract(signed_on=r.opt_day(contract, at, "signed_on"),
+                    sent_on=r.opt_day(contract, at, "sent_on"),
+                    not_signed_on=r.opt_day(contract, at, "not_signed_on"),
+                    not_signed_reason=r.opt_code(contract, at, "not_signed_reason",
+                                                 NotSignedReason))
+
+
+def _stays(r: Reader, raw: JsonObject, path: str, home_ids: set[str]) -> list[Stay]:
+    stays: list[Stay] = []
+    for j, item in enumerate(r.items(raw, path, "stays")):
+        at = f"{path}.stays[{j}]"
+        stay = r.obj(item, at, shapes.STAY)
+        if stay is not None:
+            home = r.text(stay, at, "home")
+            if home:
+                r.ref(home, f"{at}.home", home_ids, "le logement", "homes")
+            mark = len(r.problems)
+            start, end = r.day(stay, at, "start"), r.opt_day(stay, at, "end")
+            r.ordered(start, end, at, mark)
+            stays.append(Stay(home=home, start=start, end=end))
+    return stays
