@@ -90,7 +90,7 @@ def tableau_occupation(ctx: AlertContext) -> Iterator[Alert]:
         due = occupancy_due(month, ctx.settings.occupancy_table_due_day)
         yield ctx.other_alert(
             OCCUPANCY, due,
-            f"Envoyer au SPSLH le tableau d'occupation ALT de {format_month(month)} au plus "
+            f"Envoyer au SPSLH le tableau d'occupation ALT {_of_month(month)} au plus "
             f"tard le {format_date(due)}.",
             month=month,
         )
