@@ -28,7 +28,7 @@ def shape(what: str, spec: str) -> Shape:
     return Shape(what, keys, frozenset(keys), required)
 
 
-DOCUMENT = shape("le document", "format association tariffs? workers households homes? measures")
+DOCUMENT = shape("ce fichier", "format association tariffs? workers households homes? measures")
 ASSOCIATION = shape("l'association", "name conventions? grids_sent? occupancy_tables_sent?")
 CONVENTION = shape(
     "une convention",

@@ -101,12 +101,10 @@ def test_examples_canonical_form_is_the_file_with_defaults_filled_in() -> None:
 
 
 def test_example_1_defaults() -> None:
-    canonical = caseload_to_json(read_file(EXAMPLES / "exemple-1.json"))
+    canonical: Any = caseload_to_json(read_file(EXAMPLES / "exemple-1.json"))
     m4 = canonical["measures"][3]
-    assert isinstance(m4, dict)
     assert m4["periods"] == [] and m4["contract"] is None and m4["extension"] is False
     assert canonical["tariffs"] == [] and canonical["homes"] == [
         {"id": "u1", "address": "3 place d'Armes, 62400 Béthune", "vacancies": []}]
-    households = canonical["households"]
-    assert isinstance(households, list)
-    assert households[0]["monthly_resources"] is None  # money left out is null, never "0.00"
+    # money left out is null, never "0.00"
+    assert canonical["households"][0]["monthly_resources"] is None
