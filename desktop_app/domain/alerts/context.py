@@ -30,20 +30,24 @@ class MeasureView:
     #: Visits dated on or before `on`, by date (recorded order for a same day); empty when
     #: the measure is not in force on `on` (every visit rule needs it in force).
     visits: tuple[Visit, ...]
-    #: Home visits (`is_home_visit`) among `visits`, per month.
-    home_visits: Counter[Month]
+    #: Home visits (`is_home_visit`) among `visits`, per (year, month).
+    home_visit_counts: Counter[tuple[int, int]]
 
     @classmethod
     def of(cls, measure: Measure, on: date) -> MeasureView:
         span = in_force_span(measure)
         in_force = span is not None and span[0] <= on <= span[1]
         visits: tuple[Visit, ...] = ()
-        home: Counter[Month] = Counter()
+        home: Counter[tuple[int, int]] = Counter()
         if in_force and measure.visits:
             visits = tuple(sorted((v for v in measure.visits if v.date <= on),
                                   key=lambda v: v.date))
-            home.update(Month.of(v.date) for v in visits if is_home_visit(v))
+            home.update((v.date.year, v.date.month) for v in visits if is_home_visit(v))
         return cls(measure, span, in_force, visits, home)
+
+    def home_visits(self, month: Month) -> int:
+        """Home visits held in `month` (on or before `on`)."""
+        return self.home_visit_counts[(month.year, month.month)]
 
     def active_whole_month(self, month: Month) -> bool:
         """In force and not suspended on every day of `month` (`frequence_visites`,

@@ -40,7 +40,7 @@ def frequence_visites(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     previous = current.previous()
     if view.active_whole_month(previous):
         needed = minimum_visits(measure, previous)
-        held = view.home_visits[previous]
+        held = view.home_visits(previous)
         if held < needed:
             yield ctx.measure_alert(
                 FREQUENCY, measure, None,
@@ -51,7 +51,7 @@ def frequence_visites(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
             )
     if view.active_whole_month(current):
         needed = minimum_visits(measure, current)
-        held = view.home_visits[current]
+        held = view.home_visits(current)
         if held < needed:
             yield ctx.measure_alert(
                 FREQUENCY, measure, current.last_day,
@@ -71,7 +71,7 @@ def aml_indisponible(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     first = Month.of(view.span[0])
     while month.previous() >= first:
         earlier = month.previous()
-        if (view.home_visits[month] == 0 and view.home_visits[earlier] == 0
+        if (view.home_visits(month) == 0 and view.home_visits(earlier) == 0
                 and view.active_whole_month(month) and view.active_whole_month(earlier)):
             yield ctx.measure_alert(
                 AML_UNAVAILABLE, measure, None,

@@ -1,0 +1,96 @@
+"""The engine on a department-scale caseload answers in well under a second."""
+
+from __future__ import annotations
+
+import random
+import time
+from datetime import date, timedelta
+
+from desktop_app.domain.alerts import compute_alerts
+from desktop_app.domain.dates import add_months
+from desktop_app.domain.model import (
+    Absence,
+    AlertSettings,
+    Association,
+    Caseload,
+    Diploma,
+    DsfOutcome,
+    Household,
+    Level,
+    Measure,
+    MeasureType,
+    Period,
+    Suspension,
+    SuspensionReason,
+    Visit,
+    VisitOutcome,
+    VisitPlace,
+    Worker,
+)
+
+ON = date(2026, 3, 16)
+TYPES = [MeasureType.ASLL] * 10 + [MeasureType.AML] * 2 + [MeasureType.FAL] * 3 + [
+    MeasureType.DSF] * 4 + [MeasureType.ASLL_DIAG]
+OUTCOMES = [VisitOutcome.REALISEE] * 8 + [VisitOutcome.PORTE_CLOSE, VisitOutcome.ANNULEE]
+
+
+def _support(rng: random.Random, mid: str, household: str, referent: str,
+             mtype: MeasureType) -> Measure:
+    start = ON - timedelta(days=rng.randrange(0, 900))
+    months = 6 if mtype is not MeasureType.FAL else 12
+    end = add_months(start, months) - timedelta(days=1)
+    periods = [Period(start, end, rng.choice([Level.SIMPLE, Level.RENFORCE]))]
+    if rng.random() < 0.5:
+        periods.append(Period(end + timedelta(days=1), add_months(end, 6), periods[0].level))
+    last = periods[-1].end
+    closed = last if last < ON - timedelta(days=60) and rng.random() < 0.9 else None
+    visits = []
+    day = start + timedelta(days=rng.randrange(1, 10))
+    while day <= min(last, ON + timedelta(days=30)):
+        visits.append(Visit(day, rng.choice(OUTCOMES), VisitPlace.DOMICILE))
+        day += timedelta(days=rng.randrange(10, 20))
+    suspensions = []
+    if rng.random() < 0.05:
+        s = start + timedelta(days=40)
+        suspensions.append(Suspension(s, s + timedelta(days=50), SuspensionReason.AUTRE))
+    return Measure(mid, household, mtype, referent, decision_date=start - timedelta(days=20),
+                   periods=periods, closed_on=closed, visits=visits, suspensions=suspensions,
+                   agreement_on=start - timedelta(days=60))
+
+
+def department_caseload(households: int = 12000, seed: int = 7) -> Caseload:
+    """Fictitious: 12 000 households, 250 workers, about 3 000 support measures in force."""
+    rng = random.Random(seed)
+    workers = [Worker(f"w{i}", f"Travailleur {i}", Diploma.CESF, rng.choice([0.5, 0.8, 1.0]))
+               for i in range(250)]
+    for w in workers[:20]:
+        w.absences.append(Absence(ON - timedelta(days=rng.randrange(0, 60)), None))
+    measures = []
+    for i in range(households):
+        referent = f"w{rng.randrange(250)}"
+        mtype = rng.choice(TYPES)
+        if mtype in (MeasureType.DSF, MeasureType.ASLL_DIAG):
+            done = ON - timedelta(days=rng.randrange(0, 700))
+            measures.append(Measure(f"m{i}", f"h{i}", mtype, referent, done_on=done,
+                                    outcome=DsfOutcome.REALISE, summoned_on=done,
+                                    hearing_on=done + timedelta(days=40),
+                                    transmitted_on=done + timedelta(days=5)))
+        else:
+            measures.append(_support(rng, f"m{i}", f"h{i}", referent, mtype))
+    return Caseload(Association("Département"), workers=workers,
+                    households=[Household(f"h{i}", f"MÉNAGE {i}") for i in range(households)],
+                    measures=measures)
+
+
+def test_department_scale_caseload_in_well_under_a_second() -> None:
+    load = department_caseload()
+    in_force = sum(1 for m in load.measures if m.periods and m.closed_on is None
+                   and m.periods[0].start <= ON <= m.periods[-1].end)
+    assert in_force > 2500
+    compute_alerts(load, ON, AlertSettings())  # warm the holiday cache
+    started = time.perf_counter()
+    found = compute_alerts(load, ON, AlertSettings())
+    elapsed = time.perf_counter() - started
+    assert found  # a realistic caseload has alerts of many codes
+    assert len({a.code for a in found}) >= 8
+    assert elapsed < 1.0, f"{elapsed:.2f} s for {len(load.measures)} measures"
