@@ -1,0 +1,37 @@
+"""The year's breaches per alert code, from the alerts engine (REGLES.md section 2).
+
+The engine answers « as of a day »; the year is seen at each of its month ends (up to
+`today` for the current year). A breach is an alert of severity `manquement`; one seen at
+several month ends is counted once, by (code, measure, household, worker, month, due).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from desktop_app.domain.alerts import ALERT_LABELS, Severity, compute_alerts
+from desktop_app.domain.dates import Month
+from desktop_app.domain.model import AlertSettings, Caseload
+
+BreachKey = tuple[str, str | None, str | None, str | None, Month | None, date | None]
+
+
+def year_breaches(caseload: Caseload, year: int, settings: AlertSettings, today: date,
+                  step: Callable[[], None] | None = None) -> dict[str, int]:
+    """Alert code → distinct breaches seen at the month ends of N (every code listed, in
+    the order of `ALERT_LABELS`, codes it does not know after)."""
+    seen: set[BreachKey] = set()
+    for number in range(1, 13):
+        day = Month(year, number).last_day
+        if day <= today:
+            for alert in compute_alerts(caseload, day, settings):
+                if alert.severity is Severity.MANQUEMENT:
+                    seen.add((alert.code, alert.measure, alert.household, alert.worker,
+                              alert.month, alert.due))
+        if step is not None:
+            step()
+    counts = dict.fromkeys(ALERT_LABELS, 0)
+    for key in seen:
+        counts[key[0]] = counts.get(key[0], 0) + 1
+    return counts
