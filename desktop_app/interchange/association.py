@@ -31,7 +31,7 @@ def parse_association(r: Reader, document: JsonObject) -> Association:
     raw = r.obj(item, path, shapes.ASSOCIATION)
     if raw is None:
         return Association(name="")
-    association = Association(name=r.text(raw, path, "name"))
+    association = Association(name=r.text(raw, path, "name", blank=True))
     years: dict[Hashable, int] = {}
     for j, child in enumerate(r.items(raw, path, "conventions")):
         at = f"{path}.conventions[{j}]"

@@ -111,15 +111,15 @@ class Checker:
             self.add(join(path, key), f"une liste [...] est attendue, pas {shown(value)}")
         return []
 
-    def text(self, raw: JsonObject, path: str, key: str) -> str:
-        """A required, non-blank text (ids, names)."""
+    def text(self, raw: JsonObject, path: str, key: str, blank: bool = False) -> str:
+        """A required text; an id (`blank=False`) may not be empty or only spaces."""
         value = raw.get(key)
-        if type(value) is str and value.strip():
+        if type(value) is str and (blank or value.strip()):
             return value
         if value is None:
             self._null(raw, path, key, "un texte entre guillemets")
         elif type(value) is str:
-            self.add(join(path, key), "texte vide : écrivez une valeur entre les guillemets")
+            self.add(join(path, key), "identifiant vide : écrivez-en un entre les guillemets")
         else:
             self.add(join(path, key), f"un texte entre guillemets est attendu, pas {shown(value)}")
         return ""

@@ -26,7 +26,7 @@ def parse_workers(r: Reader, items: list[object], worker_ids: set[str]) -> list[
             continue
         worker_id = r.text(raw, path, "id")
         check_unique(r, worker_id, "workers", i, seen, "intervenant")
-        worker = Worker(id=worker_id, name=r.text(raw, path, "name"),
+        worker = Worker(id=worker_id, name=r.text(raw, path, "name", blank=True),
                         diploma=r.code(raw, path, "diploma", Diploma), fte=r.fte(raw, path, "fte"))
         for j, child in enumerate(r.items(raw, path, "absences")):
             absence = _absence(r, child, f"{path}.absences[{j}]", worker_ids)
@@ -64,7 +64,7 @@ def parse_households(r: Reader, items: list[object]) -> list[Household]:
         check_unique(r, household_id, "households", i, seen, "ménage")
         household = Household(
             id=household_id, reference=r.opt_text(raw, path, "reference"),
-            name=r.text(raw, path, "name"), address=r.opt_text(raw, path, "address"),
+            name=r.text(raw, path, "name", blank=True), address=r.opt_text(raw, path, "address"),
             postcode=r.opt_text(raw, path, "postcode"), city=r.opt_text(raw, path, "city"),
             territory=r.opt_text(raw, path, "territory"), phone=r.opt_text(raw, path, "phone"),
             monthly_resources=r.opt_money(raw, path, "monthly_resources"))
@@ -73,7 +73,7 @@ def parse_households(r: Reader, items: list[object]) -> list[Household]:
             member = r.obj(child, member_path, shapes.MEMBER)
             if member is not None:
                 household.members.append(Member(
-                    name=r.text(member, member_path, "name"),
+                    name=r.text(member, member_path, "name", blank=True),
                     birth_date=r.opt_day(member, member_path, "birth_date"),
                     role=r.code(member, member_path, "role", MemberRole)))
         households.append(household)
@@ -90,7 +90,7 @@ def parse_homes(r: Reader, items: list[object]) -> list[Home]:
             continue
         home_id = r.text(raw, path, "id")
         check_unique(r, home_id, "homes", i, seen, "logement")
-        home = Home(id=home_id, address=r.text(raw, path, "address"))
+        home = Home(id=home_id, address=r.text(raw, path, "address", blank=True))
         for j, child in enumerate(r.items(raw, path, "vacancies")):
             vacancy_path = f"{path}.vacancies[{j}]"
             vacancy = r.obj(child, vacancy_path, shapes.VACANCY)

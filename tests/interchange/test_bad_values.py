@@ -202,8 +202,16 @@ def test_wrong_types() -> None:
 def test_blank_id() -> None:
     doc = small_doc()
     doc["households"][2]["id"] = "  "
-    assert problems_of(doc) == [Problem("households[2].id", "texte vide : écrivez une valeur "
-                                        "entre les guillemets")]
+    doc["measures"][0]["household"] = ""
+    assert problems_of(doc) == [
+        Problem("households[2].id", "identifiant vide : écrivez-en un entre les guillemets"),
+        Problem("measures[0].household", "identifiant vide : écrivez-en un entre les guillemets")]
+
+
+def test_empty_name_is_kept() -> None:
+    doc = small_doc()  # a name is free text: empty is allowed, so that every export re-imports
+    doc["households"][0]["members"][0]["name"] = ""
+    assert parse_caseload(doc).households[0].members[0].name == ""
 
 
 # --- the document as a whole --------------------------------------------------------------
