@@ -22,6 +22,11 @@ FAL = "quota_fal"
 CONVENTION = "convention"
 
 
+def _limit(value: float) -> str:
+    """« 40 », « 1,5 », « 1,25 »: a limit without useless decimals."""
+    return format_decimal(value, 2).rstrip("0").rstrip(",")
+
+
 def _quota_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> Iterator[Alert]:
     """Q1, Q2: the association (breach) and each worker (to do) above 50 points / 30 FAL per
     ETP."""
@@ -31,13 +36,13 @@ def _quota_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> Itera
         yield ctx.other_alert(
             POINTS, None, month=month, message=(
                 f"L'association compte {figures.points} points en {when} pour un plafond de "
-                f"{format_decimal(figures.limit)} (50 par ETP) : répartir ou réduire les "
+                f"{_limit(figures.limit)} : répartir ou réduire les "
                 f"mesures."))
     if figures.fal > figures.fal_limit:
         yield ctx.other_alert(
             FAL, None, month=month, message=(
                 f"L'association suit {figures.fal} FAL en {when} pour un plafond de "
-                f"{format_decimal(figures.fal_limit)} (30 par ETP) : ne pas en ouvrir d'autre."))
+                f"{_limit(figures.fal_limit)} : ne pas en ouvrir d'autre."))
     for quota in result.workers:
         name = ctx.worker_name(quota.worker)
         own = quota.figures
@@ -45,12 +50,12 @@ def _quota_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> Itera
             yield ctx.other_alert(
                 POINTS, None, month=month, worker=quota.worker, severity=Severity.A_FAIRE,
                 message=(f"{name} compte {own.points} points en {when} pour un plafond de "
-                         f"{format_decimal(own.limit)} : confier des mesures à un collègue."))
+                         f"{_limit(own.limit)} : confier des mesures à un collègue."))
         if own.fal > own.fal_limit:
             yield ctx.other_alert(
                 FAL, None, month=month, worker=quota.worker, severity=Severity.A_FAIRE,
                 message=(f"{name} suit {own.fal} FAL en {when} pour un plafond de "
-                         f"{format_decimal(own.fal_limit)} : confier des FAL à un collègue."))
+                         f"{_limit(own.fal_limit)} : confier des FAL à un collègue."))
 
 
 def fal_since_new_year(caseload: Caseload, on: date) -> int:

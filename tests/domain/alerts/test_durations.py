@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from desktop_app.domain.alerts import Severity
 from desktop_app.domain.alerts.durations import duration_problems
@@ -78,7 +79,7 @@ def test_aml_9_months_one_renewal_6_exceptional_after_concertation() -> None:
 
 
 def test_fal_12_months_18_after_cada_or_dalo_plus_4_exceptionally() -> None:
-    def fal(end: date, **fields: object) -> list[str]:
+    def fal(end: date, **fields: Any) -> list[str]:
         return duration_problems(measure("m1", MeasureType.FAL,
                                          period(D(2025, 2, 1), end, None), **fields))
 
