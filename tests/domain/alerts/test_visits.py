@@ -142,3 +142,24 @@ def test_aml_unavailable_needs_both_months_fully_active_and_no_home_visit() -> N
     # Only AML.
     asll = measure("m1", MeasureType.ASLL, period(D(2025, 7, 1), D(2025, 12, 31)))
     assert alerts(caseload(asll), D(2025, 11, 1), AML_OFF) == []
+
+
+def test_whole_month_activity_agrees_with_active_on_day_by_day() -> None:
+    # The view's interval shortcut must say exactly what `active_on` says on every day.
+    from desktop_app.domain.alerts.context import MeasureView
+    from desktop_app.domain.measure_facts import active_on
+
+    bounds = [D(2025, 8, 31), D(2025, 9, 1), D(2025, 9, 15), D(2025, 9, 30), D(2025, 10, 1)]
+    september = Month(2025, 9)
+    for start in bounds:
+        for end in bounds:
+            if end < start:
+                continue
+            for suspension in (None, (D(2025, 9, 30), D(2025, 9, 30)), (D(2025, 8, 1), None),
+                               (D(2025, 10, 1), None)):
+                m = measure("m1", MeasureType.ASLL, period(start, end))
+                if suspension is not None:
+                    m.suspensions = [Suspension(suspension[0], suspension[1],
+                                                  SuspensionReason.AUTRE)]
+                expected = all(active_on(m, d) for d in september.days_iter())
+                assert MeasureView.of(m, D(2025, 9, 15)).active_whole_month(september) is expected
