@@ -27,5 +27,13 @@ class InvalidFileError(Exception):
     """The file does not validate; `problems` lists all of them, in the order of the file."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("\n".join(str(problem) for problem in problems))
+        super().__init__(f"{len(problems)} problème(s) dans le fichier")
         self.problems = problems
+
+    def __str__(self) -> str:
+        """One problem a line, « measures[3].periods[0].end : la fin … » (built on demand: a
+        broken department-scale file may have a million)."""
+        return "\n".join(str(problem) for problem in self.problems)
+
+    def __reduce__(self) -> tuple[type[InvalidFileError], tuple[list[Problem]]]:
+        return (InvalidFileError, (self.problems,))

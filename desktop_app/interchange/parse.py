@@ -22,8 +22,12 @@ def parse_caseload(data: object) -> Caseload:
     """The caseload of a decoded interchange document (what `json.load` gives).
 
     Raises `InvalidFileError` with every problem found. `tariffs` holds the file's tariffs
-    only (the store adds the built-in ones); `spans` is left empty (not in the file). A
-    report's `sent_on` may be null: the report is written but not sent yet.
+    only (the store adds the built-in ones); `spans` is left empty (not in the file).
+    Leniencies: an optional key given as null takes its default (null, false, []); a missing
+    `end` of an absence, a suspension or a stay is an open end. A report's `sent_on` must be
+    there but may be null: the report is written, not sent yet. Names and free texts may be
+    empty; ids and references may not. The lists keep the file's order (problem paths and
+    `duplicate_id_problems` count in it).
     """
     r = Reader()
     raw = r.obj(data, "", shapes.DOCUMENT)
