@@ -63,10 +63,11 @@ def cumul(ctx: AlertContext, views: list[MeasureView]) -> Iterator[Alert]:
                     continue
                 named.setdefault(later.id, (later, []))[1].append((start, other))
         for later, others in named.values():
-            listed = ", ".join(f"{o.type} {o.id} depuis le {format_date(s)}"
+            listed = ", ".join(f"la mesure {o.type} {o.id} (depuis le {format_date(s)})"
                                for s, o in sorted(others, key=lambda item: item[0]))
             yield ctx.measure_alert(
                 CODE, later, None,
-                f"{ctx.household_name(household)} a deux mesures d'accompagnement à la fois "
-                f"({later.type} {later.id} en même temps que {listed}) : n'en garder qu'une.",
+                f"{ctx.household_name(household)} cumule la mesure {later.type} {later.id} "
+                f"avec {listed} : une seule mesure d'accompagnement à la fois, n'en garder "
+                f"qu'une.",
             )
