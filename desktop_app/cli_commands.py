@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date
 
+from desktop_app.interchange import Problem
 from desktop_app.store.repository import SqlStore
 
 EXIT_OK = 0
@@ -17,10 +18,17 @@ def _print_json(document: object) -> None:
     print(json.dumps(document, ensure_ascii=False, indent=1))
 
 
-def _print_problems(title: str, problems: list[object]) -> None:
+#: A broken department-scale file can hold a million problems: show the first ones.
+MAX_PROBLEMS_SHOWN = 200
+
+
+def _print_problems(title: str, problems: list[Problem]) -> None:
     print(title, file=sys.stderr)
-    for problem in problems:
-        print(f"  - {problem.path} : {problem.message}", file=sys.stderr)  # type: ignore[attr-defined]
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        print(f"  - {problem.path} : {problem.message}", file=sys.stderr)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        print(f"  … et {len(problems) - MAX_PROBLEMS_SHOWN} autres problèmes "
+              f"({len(problems)} en tout).", file=sys.stderr)
     print("Rien n'a été enregistré : corrigez le fichier puis relancez l'import.", file=sys.stderr)
 
 

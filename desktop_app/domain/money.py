@@ -30,7 +30,7 @@ def format_eur(amount: Decimal) -> str:
     rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
     sign = "-" if rounded < 0 else ""
     units, cents = f"{abs(rounded):.2f}".split(".")
-    groups = []
+    groups: list[str] = []
     while len(units) > 3:
         groups.insert(0, units[-3:])
         units = units[:-3]
