@@ -22,7 +22,7 @@ from desktop_app.domain.funding.results import (
     FAL_VACANCE,
     PointLine,
 )
-from desktop_app.domain.model import Caseload, MeasureType, Tariff
+from desktop_app.domain.model import Caseload, Home, MeasureType, Tariff
 from desktop_app.domain.money import round_cents
 from desktop_app.domain.tariffs import tariff_on
 
@@ -52,7 +52,7 @@ def _home_line(home: str, item: str, days: set[date], amount: Fraction) -> Point
                      amount=round_cents(amount), reason=None)
 
 
-def _home_lines(caseload: Caseload, home: str, stays: list[Occupation], month: Month,
+def _home_lines(record: Home | None, home: str, stays: list[Occupation], month: Month,
                 rates: DayRates) -> Iterator[PointLine]:
     """The lines of one home in `month`: support per (measure, home), management once for
     the occupied days (colocation), vacancy at the single-household rate."""
@@ -73,7 +73,6 @@ def _home_lines(caseload: Caseload, home: str, stays: list[Occupation], month: M
     occupied = set().union(*by_measure.values()) if by_measure else set()
     if occupied:
         yield _home_line(home, FAL_GESTION, occupied, rates.management_of(occupied))
-    record = next((h for h in caseload.homes if h.id == home), None)
     vacant = (paid_gap_days(stays, first, last)
               | justified_vacancy_days(record, first, last)) - occupied
     if vacant:
@@ -86,9 +85,10 @@ def fal_lines(caseload: Caseload, month: Month, tariffs: list[Tariff]) -> Iterat
     by_home: dict[str, list[Occupation]] = defaultdict(list)
     for stay in occupations(caseload.measures):
         by_home[stay.home].append(stay)
+    records = {h.id: h for h in caseload.homes}
     homes = set(by_home) | {h.id for h in caseload.homes if h.vacancies}
     if not homes:
         return
     rates = DayRates(tariffs, month)
     for home in sorted(homes):
-        yield from _home_lines(caseload, home, by_home.get(home, []), month, rates)
+        yield from _home_lines(records.get(home), home, by_home.get(home, []), month, rates)

@@ -89,3 +89,16 @@ def test_closed_doors_of_a_household_in_asll_on_the_second_attempt() -> None:
 def test_not_a_dsf() -> None:
     asll = measure("m1", ASLL, period(D(2025, 7, 1), D(2025, 12, 31)), done_on=D(2025, 9, 1))
     assert dsf_payment(asll, caseload(asll)) is None
+
+
+def test_dsf_payment_sees_measures_added_to_the_caseload() -> None:
+    # dsf_payment indexes the ASLL of a caseload once for all its DSF; a measure added later
+    # must still count: 162,38 first, then 0 once an ASLL in force on 08/10 is added.
+    m4 = dsf(DsfOutcome.REALISE, D(2025, 10, 8))
+    load = caseload(m4)
+    first = dsf_payment(m4, load)
+    assert first is not None and first.amount == Decimal("162.38")
+    load.measures.append(measure("m1", ASLL, period(D(2025, 7, 1), D(2025, 12, 31)),
+                                 household="h4"))
+    second = dsf_payment(m4, load)
+    assert second is not None and second.amount == Decimal("0.00")
