@@ -95,6 +95,6 @@ def fill_activity(ind: TypeIndicators, measures: list[Measure], year: int) -> No
     ind.in_force_start, ind.in_force_end, ind.exits = start, end, exits
     ind.exits_by_reason = dict(sorted(reasons.items(), key=lambda kv: (kv[0] == NO_REASON, kv[0])))
     if durations:
-        ind.mean_duration_months = sum(durations) / len(durations) / DAYS_PER_MONTH
+        ind.mean_duration_months = round(sum(durations) / len(durations) / DAYS_PER_MONTH, 1)
     if ind.type in LEVEL_LABELS:
         ind.by_level = {label: levels[level] for level, label in LEVEL_LABELS[ind.type].items()}

@@ -7,9 +7,26 @@ from decimal import Decimal
 
 from desktop_app.domain.fr import format_month
 from desktop_app.domain.indicators.model import TypeIndicators, YearIndicators
+from desktop_app.domain.model import MeasureType
 from desktop_app.domain.money import format_eur
 
 ZERO = Decimal("0.00")
+#: How the checks name a measure type.
+TYPE_LABELS = {
+    MeasureType.ASLL: "ASLL",
+    MeasureType.ASLL_DIAG: "Diagnostics ASLL",
+    MeasureType.AML: "AML",
+    MeasureType.FAL: "FAL",
+    MeasureType.DSF: "DSF",
+}
+
+
+def _households(count: int) -> str:
+    if count == 0:
+        return "aucun ménage accompagné"
+    if count == 1:
+        return "le ménage accompagné"
+    return f"les {count} ménages accompagnés"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,14 +48,14 @@ def check_results(ind: YearIndicators) -> list[CheckResult]:
     equal the monthly statement (its totals, the sum of its lines, the sum of its types)."""
     results = []
     for t in ind.types.values():
+        name = TYPE_LABELS[t.type]
         if t.in_force_start is not None:
             results.append(CheckResult(
-                f"{t.type} : en cours au 01/01/{ind.year} ({t.in_force_start}) + débutées "
+                f"{name} : en cours au 01/01/{ind.year} ({t.in_force_start}) + débutées "
                 f"({t.new}) − sorties ({t.exits}) = en cours au 31/12/{ind.year} "
                 f"({t.in_force_end})", tuple(_stock_problems(t, ind.year))))
-        results.append(CheckResult(
-            f"{t.type} : profil renseigné pour les {t.households} ménages accompagnés",
-            tuple(_profile_problems(t))))
+        results.append(CheckResult(f"{name} : profil complet pour {_households(t.households)}",
+                                   tuple(_profile_problems(t))))
     results.append(CheckResult(
         f"Points et montants de chaque mois de {ind.year} égaux aux relevés mensuels",
         tuple(_month_problems(ind))))
@@ -65,9 +82,9 @@ def check_continuity(previous: YearIndicators, current: YearIndicators) -> list[
             continue
         if before.in_force_end != now.in_force_start:
             problems.append(
-                f"{mtype} : {before.in_force_end} mesures en cours au 31/12/{previous.year} "
-                f"mais {now.in_force_start} en cours au 01/01/{current.year}."
-            )
+                f"{TYPE_LABELS[mtype]} : {before.in_force_end} mesures en cours au "
+                f"31/12/{previous.year} mais {now.in_force_start} en cours au "
+                f"01/01/{current.year}.")
     return problems
 
 
@@ -75,16 +92,16 @@ def _stock_problems(t: TypeIndicators, year: int) -> list[str]:
     if t.in_force_start is None or t.in_force_end is None or t.exits is None:
         return []
     problems = []
+    name = TYPE_LABELS[t.type]
     expected = t.in_force_start + t.new - t.exits
     if expected != t.in_force_end:
         problems.append(
-            f"{t.type} : en cours au 01/01/{year} ({t.in_force_start}) + nouvelles ({t.new}) "
+            f"{name} : en cours au 01/01/{year} ({t.in_force_start}) + débutées ({t.new}) "
             f"− sorties ({t.exits}) = {expected}, mais {t.in_force_end} en cours au "
-            f"31/12/{year}."
-        )
+            f"31/12/{year}.")
     by_reason = sum(t.exits_by_reason.values())
     if by_reason != t.exits:
-        problems.append(f"{t.type} : {t.exits} sorties, mais {by_reason} sorties par motif.")
+        problems.append(f"{name} : {t.exits} sorties, mais {by_reason} sorties par motif.")
     return problems
 
 
@@ -94,8 +111,8 @@ def _profile_problems(t: TypeIndicators) -> list[str]:
                             ("ressources", t.resources), ("territoire", t.territory)):
         total = sum(breakdown.values())
         if breakdown and total != t.households:
-            problems.append(f"{t.type} : {t.households} ménages accompagnés, mais {total} "
-                            f"ménages répartis par {name}.")
+            problems.append(f"{TYPE_LABELS[t.type]} : {t.households} ménages accompagnés, "
+                            f"mais {total} ménages répartis par {name}.")
     return problems
 
 
@@ -119,7 +136,8 @@ def _month_problems(ind: YearIndicators) -> list[str]:
             index = m.month.month - 1
             if t.points_by_month[index] != points or t.amounts_by_month[index] != amount:
                 problems.append(
-                    f"{t.type}, {when} : la grille indique {t.points_by_month[index]} points et "
+                    f"{TYPE_LABELS[t.type]}, {when} : la grille indique "
+                    f"{t.points_by_month[index]} points et "
                     f"{format_eur(t.amounts_by_month[index])}, le relevé mensuel {points} "
                     f"points et {format_eur(amount)}.")
     return problems

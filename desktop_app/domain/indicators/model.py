@@ -33,7 +33,7 @@ class TypeIndicators:
     in_force_end: int | None = None
     exits: int | None = None
     exits_by_reason: dict[str, int] = field(default_factory=dict)
-    #: Mean length in months (days / 30.4375) of the measures that ended in N.
+    #: Mean length in months (days / 30.4375, 1 decimal) of the measures that ended in N.
     mean_duration_months: float | None = None
     #: Measures in force in N by level on their first day in force in N (ASLL, AML).
     by_level: dict[str, int] = field(default_factory=dict)

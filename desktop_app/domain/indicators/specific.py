@@ -16,7 +16,7 @@ from desktop_app.domain.tariffs import default_tariffs
 #: Words of a closing reason that mean the household left for an ordinary home (the close
 #: reason is free text; accents and case are ignored).
 HOUSING_WORDS = ("logement autonome", "droit commun", "relog", "parc social", "parc prive",
-                 "logement ordinaire", "logement perenne", "bail glisse", "glissement")
+                 "logement ordinaire", "logement social", "logement prive", "logement perenne")
 NOT_MET = "Informations recueillies sans rencontrer le ménage"
 FOLLOWED_IN_ASLL = "Ménage suivi en ASLL par l'association"
 

@@ -1,0 +1,61 @@
+"""The bilan to sign, laid out with reportlab (A4 portrait)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from desktop_app.reports import pdf
+from desktop_app.reports.bilan import BilanFacts
+from desktop_app.reports.bilan_text import BilanText
+
+WIDTH = 210 * mm - 2 * pdf.MARGIN
+EMPTY = "(non renseigné)"
+NO_RENEWAL = "Pas de demande de renouvellement."
+
+
+def _facts(rows: list[tuple[str, str]]) -> Table:
+    return pdf.table([[label, value] for label, value in rows], [62 * mm, WIDTH - 62 * mm],
+                     header_rows=0, numeric_from=2, size=9)
+
+
+def _signatures(facts: BilanFacts) -> Table:
+    heads = ["Le ménage", "Le travailleur social", "Pour l'association"]
+    names = [facts.household_name, facts.worker_name, facts.association]
+    blank = "Date :\n\n\nSignature :"
+    rows = [[pdf.para(h, size=9, bold=True) for h in heads],
+            [pdf.para(n, size=8.5) for n in names],
+            [pdf.para(blank, size=8.5) for _ in heads]]
+    table = Table(rows, colWidths=[WIDTH / 3] * 3, rowHeights=[None, None, 30 * mm],
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (0, -1), 0.6, colors.black),
+        ("BOX", (1, 0), (1, -1), 0.6, colors.black),
+        ("BOX", (2, 0), (2, -1), 0.6, colors.black),
+        ("BACKGROUND", (0, 0), (-1, 0), pdf.GREY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def bilan_pdf(facts: BilanFacts, text: BilanText, out: Path) -> None:
+    story: list[Flowable] = [
+        pdf.title(f"{facts.kind} — {facts.measure_name}"),
+        pdf.heading("Le ménage"), _facts(facts.household),
+        pdf.heading("La mesure"), _facts(facts.measure),
+        pdf.heading("Le suivi de la période"), _facts(facts.followup),
+    ]
+    for heading, body in text.sections():
+        if heading == "Demande de renouvellement" and not body.strip():
+            body = NO_RENEWAL
+        story.append(KeepTogether([pdf.heading(heading),
+                                   pdf.para(body.strip() or EMPTY, size=9.5)]))
+    story += [
+        Spacer(1, 3 * mm),
+        KeepTogether([pdf.heading("Signatures"), _signatures(facts)]),
+    ]
+    pdf.build(out, story, association=facts.association,
+              document=f"{facts.kind} — {facts.reference}", period=f"année {facts.year}")

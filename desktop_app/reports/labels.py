@@ -1,0 +1,61 @@
+"""French words of the printed documents, and French rendering of a figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from desktop_app.domain.fr import format_decimal
+from desktop_app.domain.indicators import Value
+from desktop_app.domain.model import Level, MeasureType
+from desktop_app.domain.money import NBSP, format_eur
+
+TYPE_NAMES: dict[MeasureType, str] = {
+    MeasureType.ASLL: "Accompagnement Social Lié au Logement (ASLL)",
+    MeasureType.ASLL_DIAG: "Diagnostic ASLL",
+    MeasureType.AML: "Aide à la Médiation Locative (AML)",
+    MeasureType.FAL: "Forfait Annuel Logement (FAL)",
+    MeasureType.DSF: "Diagnostic Social et Financier (DSF)",
+}
+TYPE_SHORT: dict[MeasureType, str] = {
+    MeasureType.ASLL: "ASLL",
+    MeasureType.ASLL_DIAG: "Diag. ASLL",
+    MeasureType.AML: "AML",
+    MeasureType.FAL: "FAL",
+    MeasureType.DSF: "DSF",
+}
+LEVELS: dict[Level, str] = {Level.SIMPLE: "simple", Level.RENFORCE: "renforcé"}
+ASLL_LEVELS: dict[Level, str] = {
+    Level.SIMPLE: "Gestion Sociale Locative (GSL, simple)",
+    Level.RENFORCE: "Accompagnement Social Locatif (ASL, renforcé)",
+}
+#: Items of the funding lines (ECHANGE.md, `points`).
+ITEMS: dict[str, str] = {
+    "mensuel": "Mesure du mois",
+    "cet_non_signe": "CET non signé",
+    "diagnostic": "Diagnostic",
+    "fal_accompagnement": "Accompagnement",
+    "fal_gestion": "Gestion locative",
+    "fal_vacance": "Vacance",
+    "dsf": "DSF",
+}
+NONE = "—"
+
+
+def format_int(value: int) -> str:
+    """« 1 234 » with a no-break space between thousands."""
+    return f"{value:,}".replace(",", NBSP)
+
+
+def format_value(value: Value) -> str:
+    """A figure as a French reader expects it: « 1 234 », « 1 234,56 € », « 6,0 », « — »."""
+    if value is None:
+        return NONE
+    if isinstance(value, Decimal):
+        return format_eur(value)
+    if isinstance(value, float):
+        return format_decimal(value)
+    return format_int(value)
+
+
+def yes_no(value: bool) -> str:
+    return "oui" if value else "non"

@@ -1,0 +1,174 @@
+"""What every PDF of the application shares (reportlab): DejaVu fonts for accents and €,
+the association's name and the year on every page, « Page 2 sur 5 » at the foot."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import reportlab
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+FONT, BOLD = "SuiviSans", "SuiviSans-Bold"
+_FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/TTF",
+    "/Library/Fonts",
+    os.path.expanduser("~/Library/Fonts"),
+    os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts"),
+)
+MARGIN = 15 * mm
+GREY = colors.HexColor("#e8ecf0")
+DARK = colors.HexColor("#1f3a5a")
+
+
+def register_fonts() -> None:
+    """DejaVu Sans when the system has it, else Bitstream Vera shipped with reportlab (both
+    have the French accents, the no-break space and €)."""
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    for folder in _FONT_DIRS:
+        regular, bold = Path(folder, "DejaVuSans.ttf"), Path(folder, "DejaVuSans-Bold.ttf")
+        if regular.is_file() and bold.is_file():
+            break
+    else:
+        shipped = Path(reportlab.__file__).parent / "fonts"
+        regular, bold = shipped / "Vera.ttf", shipped / "VeraBd.ttf"
+    pdfmetrics.registerFont(TTFont(FONT, str(regular)))
+    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def style(size: float = 9, bold: bool = False, right: bool = False, space: float = 0,
+          color: Any = colors.black, center: bool = False) -> ParagraphStyle:
+    register_fonts()
+    return ParagraphStyle(
+        "s", fontName=BOLD if bold else FONT, fontSize=size, leading=size * 1.25,
+        alignment=TA_CENTER if center else (TA_RIGHT if right else TA_LEFT),
+        spaceBefore=space, spaceAfter=space / 2, textColor=color,
+    )
+
+
+def para(text: str, size: float = 9, bold: bool = False, right: bool = False,
+         space: float = 0) -> Paragraph:
+    """A paragraph of plain text (escaped; line breaks kept)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(size, bold, right, space))
+
+
+def title(text: str) -> Paragraph:
+    return Paragraph(escape(text), style(14, bold=True, space=4, color=DARK))
+
+
+def heading(text: str) -> Paragraph:
+    return Paragraph(escape(text), style(11, bold=True, space=8, color=DARK))
+
+
+def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows: int = 1,
+          numeric_from: int = 1, size: float = 8, bold_rows: Sequence[int] = (),
+          indent_rows: Sequence[int] = (), span_rows: Sequence[int] = (),
+          text_columns: Sequence[int] = ()) -> Table:
+    """A table with a repeated grey header (its figure columns centred); columns from
+    `numeric_from` right-aligned (except `text_columns`); `span_rows`: rows whose first
+    cell spans the whole width.
+    Cells may be strings (wrapped in paragraphs) or flowables."""
+    register_fonts()
+    body = []
+    for r, row in enumerate(rows):
+        cells: list[object] = []
+        for c, cell in enumerate(row):
+            if isinstance(cell, str):
+                bold = r < header_rows or r in bold_rows
+                text = ("\u00a0" * 4 + cell) if c == 0 and r in indent_rows else cell
+                figure = c >= numeric_from and c not in text_columns
+                right = figure and r >= header_rows
+                center = figure and r < header_rows
+                cells.append(Paragraph(escape(text), style(size, bold, right, center=center)))
+            else:
+                cells.append(cell)
+        body.append(cells)
+    result = Table(body, colWidths=list(widths), repeatRows=header_rows, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), GREY))
+    for r in bold_rows:
+        commands.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f4f6f8")))
+    for r in span_rows:
+        commands.append(("SPAN", (0, r), (-1, r)))
+    result.setStyle(TableStyle(commands))
+    return result
+
+
+def build(out: Path, story: list[Flowable], *, association: str, document: str, period: str,
+          wide: bool = False) -> None:
+    """Write the PDF: `association` and `period` (the year…) in every page's header,
+    « Page n sur N » in every footer."""
+    register_fonts()
+    size = landscape(A4) if wide else A4
+    doc = SimpleDocTemplate(
+        str(out), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+        topMargin=MARGIN + 8 * mm, bottomMargin=MARGIN + 6 * mm,
+        title=f"{document} — {period}", author=association, lang="fr-FR",
+    )
+
+    def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
+        return _NumberedCanvas(association, document, period, *args, **kwargs)
+
+    doc.build(story, canvasmaker=canvas_maker)
+
+
+class _NumberedCanvas(Canvas):
+    """Draws header and footer once the page count is known (two passes over the pages)."""
+
+    def __init__(self, association: str, document: str, period: str, *args: Any,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._texts = (association, document, period)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, total: int) -> None:
+        association, document, period = self._texts
+        width, height = self._pagesize
+        self.saveState()
+        self.setStrokeColor(DARK)
+        self.setLineWidth(0.6)
+        top = height - MARGIN
+        self.setFont(BOLD, 9)
+        self.drawString(MARGIN, top, association)
+        self.setFont(FONT, 9)
+        self.drawRightString(width - MARGIN, top, f"{document} — {period}")
+        self.line(MARGIN, top - 3, width - MARGIN, top - 3)
+        bottom = MARGIN
+        self.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
+        self.setFont(FONT, 8)
+        self.drawString(MARGIN, bottom, f"{association} — {period}")
+        self.drawRightString(width - MARGIN, bottom, f"Page {self._pageNumber} sur {total}")
+        self.restoreState()

@@ -1,0 +1,107 @@
+"""What every XLSX of the application shares (openpyxl): a title block with the
+association's name and the period, the same in the printed header, « Page n sur N » in the
+printed footer, numbers stored as numbers with French-looking formats (« 1 234,56 € » in a
+French spreadsheet), dates as dates (« 01/02/2026 »)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop_app.reports.common import Cell
+
+EUR_FORMAT = '#,##0.00\\ "€"'
+INT_FORMAT = "#,##0"
+ONE_DECIMAL = "0.0#"
+DATE_FORMAT = "DD/MM/YYYY"
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=14, color="1F3A5A")
+BLOCK_TITLE = Font(bold=True, size=12, color="1F3A5A")
+HEADER_FILL = PatternFill("solid", fgColor="E8ECF0")
+SECTION_FILL = PatternFill("solid", fgColor="F4F6F8")
+_THIN = Side(style="thin", color="9AA5B1")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+#: What a figure « sans objet » (None) shows.
+NONE = "—"
+
+
+def new_workbook() -> Workbook:
+    workbook = Workbook()
+    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    return workbook
+
+
+def sheet_title(name: str) -> str:
+    """A valid sheet name: at most 31 characters, none of []:*?/\\ ."""
+    return re.sub(r"[\[\]:*?/\\]", "-", name)[:31]
+
+
+def add_sheet(workbook: Workbook, name: str, association: str, document: str, period: str,
+              wide: bool = True) -> Worksheet:
+    """A sheet opening with the association, the document and the period (rows 1–2), with
+    the same words in the printed header and the page number in the printed footer."""
+    sheet = workbook.create_sheet(sheet_title(name))
+    sheet["A1"] = association
+    sheet["A1"].font = TITLE
+    sheet["A2"] = f"{document} — {period}"
+    sheet["A2"].font = BOLD
+    sheet.oddHeader.left.text = association
+    sheet.oddHeader.right.text = f"{document} — {period}"
+    sheet.oddFooter.left.text = f"{association} — {period}"
+    sheet.oddFooter.right.text = "Page &P sur &N"
+    sheet.page_setup.orientation = "landscape" if wide else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return sheet
+
+
+def put(sheet: Worksheet, row: int, column: int, value: Cell, *, bold: bool = False,
+        fill: PatternFill | None = None, border: bool = True, indent: int = 0) -> None:
+    """One cell, formatted after its type (amounts: Decimal, counts: int, means: float)."""
+    cell = sheet.cell(row=row, column=column, value=NONE if value is None else value)
+    if isinstance(value, Decimal):
+        cell.number_format = EUR_FORMAT
+    elif isinstance(value, bool):
+        pass
+    elif isinstance(value, int):
+        cell.number_format = INT_FORMAT
+    elif isinstance(value, float):
+        cell.number_format = ONE_DECIMAL
+    elif isinstance(value, date):
+        cell.number_format = DATE_FORMAT
+    if bold:
+        cell.font = BOLD
+    if fill is not None:
+        cell.fill = fill
+    if border:
+        cell.border = BORDER
+    if isinstance(value, str):
+        cell.alignment = Alignment(wrap_text=True, vertical="center", indent=indent)
+    if value is None:
+        cell.alignment = Alignment(horizontal="center")
+
+
+def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, header: bool = False,
+            bold: bool = False, first_column: int = 1) -> None:
+    for offset, value in enumerate(values):
+        put(sheet, row, first_column + offset, value, bold=header or bold,
+            fill=HEADER_FILL if header else (SECTION_FILL if bold else None))
+
+
+def widths(sheet: Worksheet, values: Sequence[float]) -> None:
+    for index, width in enumerate(values, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def save(workbook: Workbook, out: Path) -> None:
+    workbook.save(str(out))

@@ -1,0 +1,1 @@
+"""Layout of the SPSLH annual activity grid (data: `grille_spslh.json`)."""
