@@ -1,0 +1,101 @@
+"""« Absence » of a worker: dates, reason, SLISL notice, replacement — with the working-day
+count and the 21-day warning of `absence_travailleur` as the dates are typed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.model import Absence, Diploma, Worker
+from desktop_app.domain.workdays import count_working_days, nth_working_day_from
+from desktop_app.ui.fields import ChoiceField, DateField, TextField
+from desktop_app.ui.forms import FormDialog, Values
+from desktop_app.ui.measure_dialogs import end_after_start
+
+
+def working_days(absence: Absence, today: date) -> int:
+    """Working days of the absence, bounds included (an open one: up to today)."""
+    return count_working_days(absence.start, absence.end or today)
+
+
+def absence_warning(absence: Absence, today: date) -> str:
+    """What `absence_travailleur` asks for this absence, in French ("" when nothing)."""
+    if working_days(absence, today) <= MAX_ABSENCE_WORKING_DAYS:
+        return ""
+    due = nth_working_day_from(absence.start, MAX_ABSENCE_WORKING_DAYS + 1)
+    todo = []
+    if absence.slisl_notified_on is None:
+        todo.append("informer le responsable du SLISL")
+    if absence.replacement is None:
+        todo.append("désigner un(e) remplaçant(e) de diplôme équivalent")
+    if not todo:
+        return (f"Plus de {MAX_ABSENCE_WORKING_DAYS} jours ouvrés : SLISL informé, "
+                "remplaçant(e) désigné(e).")
+    return (f"Plus de {MAX_ABSENCE_WORKING_DAYS} jours ouvrés : {' et '.join(todo)} au plus "
+            f"tard le {format_date(due)}.")
+
+
+def absence_dialog(parent: QWidget, worker: Worker, others: list[Worker], today: date,
+                   absence: Absence | None,
+                   submit: Callable[[Absence, FormDialog], None]) -> FormDialog:
+    dialog = FormDialog(parent, f"Absence de {worker.name}",
+                        "Sans date de fin, l'absence court jusqu'à nouvel ordre.")
+    form = dialog.form
+    start = form.add("start", "Du", DateField(), required=True)
+    end = form.add("end", "Au (inclus)", DateField())
+    form.add("reason", "Motif", TextField(placeholder="congé, maladie…"))
+    form.add("slisl_notified_on", "SLISL informé le", DateField())
+    form.add("replacement", "Remplaçant(e)", ChoiceField(
+        [(f"{w.name} ({w.diploma})", w.id) for w in others], empty="Personne pour l'instant"))
+    count = QLabel(dialog)
+    count.setObjectName("warning")
+    count.setWordWrap(True)
+    count.setAccessibleName("Jours ouvrés de l'absence")
+    form.add_row("Jours ouvrés", count)
+    form.validators.append(end_after_start())
+    diplomas = {w.id: w.diploma for w in others}
+
+    def replacement_ok(values: Values) -> dict[str, str]:
+        if diplomas.get(values["replacement"]) is Diploma.AUTRE:
+            return {"replacement": "Le remplaçant doit avoir un diplôme équivalent "
+                                   "(CESF, ASS ou ES)."}
+        return {}
+
+    form.validators.append(replacement_ok)
+    if absence is not None:
+        form.set_values({"start": absence.start, "end": absence.end, "reason": absence.reason,
+                         "slisl_notified_on": absence.slisl_notified_on,
+                         "replacement": absence.replacement})
+
+    def update() -> None:
+        try:
+            first, last = start.value(), end.value()
+        except ValueError:
+            count.setText("")
+            return
+        if first is None or (last is not None and last < first):
+            count.setText("")
+            return
+        typed = Absence(first, last, None, None, None)
+        days = working_days(typed, today)
+        word = "jour ouvré" if days <= 1 else "jours ouvrés"
+        text = f"{days} {word}" + ("" if last else " à ce jour")
+        warning = absence_warning(typed, today)
+        if warning:
+            text += f" — {warning}"
+        count.setText(text)
+        count.setProperty("alert", bool(warning))
+        count.style().polish(count)
+
+    start.textChanged.connect(lambda _t: update())
+    end.textChanged.connect(lambda _t: update())
+    update()
+    dialog.count_label = count  # type: ignore[attr-defined]
+    dialog.on_submit = lambda v: submit(
+        Absence(v["start"], v["end"], v["reason"], v["slisl_notified_on"], v["replacement"]),
+        dialog)
+    return dialog

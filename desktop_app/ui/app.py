@@ -1,0 +1,118 @@
+"""Start the window: QApplication in French, the store opened off the GUI thread, the window.
+
+Only Qt and the window's own modules are imported here; the report libraries (reportlab,
+openpyxl) load when a report is asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from importlib import resources
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
+
+from desktop_app.store.api import Store
+from desktop_app.ui.background import BackgroundRunner, describe_error
+
+ORGANIZATION = "SuiviFSL"
+APPLICATION = "Suivi FSL"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (or the one already there), French everywhere, styled."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    configure_application(app)
+    return app
+
+
+def configure_application(app: QApplication) -> None:
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    french = QLocale(QLocale.Language.French, QLocale.Country.France)
+    QLocale.setDefault(french)
+    if not app.property("suivi_fsl_translated"):
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(french, "qtbase", "_", folder):
+            app.installTranslator(translator)
+        app.setProperty("suivi_fsl_translated", True)
+    app.setStyleSheet(style_sheet())
+
+
+def style_sheet() -> str:
+    return (resources.files("desktop_app.resources") / "style.qss").read_text(encoding="utf-8")
+
+
+class StartWindow(QWidget):
+    """« Ouverture de la base… » with a busy bar, while the store opens (and migrates)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__(None, Qt.WindowType.SplashScreen)
+        self.setWindowTitle(APPLICATION)
+        layout = QVBoxLayout(self)
+        title = QLabel("Suivi FSL", self)
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        layout.addWidget(QLabel("Ouverture de la base de données…", self))
+        bar = QProgressBar(self)
+        bar.setRange(0, 0)
+        bar.setAccessibleName("Ouverture en cours")
+        layout.addWidget(bar)
+        self.resize(380, 120)
+
+
+def open_store_in_background(runner: BackgroundRunner, url: str,
+                             on_open: Callable[[Store], None],
+                             on_error: Callable[[BaseException], None]) -> None:
+    def work() -> Store:
+        from desktop_app.store.repository import open_store
+
+        return open_store(url)
+
+    runner.run(work, on_open, text="Ouverture de la base…", on_error=on_error)
+
+
+def run_gui(store_url: str) -> int:
+    """Open the window on the store at `store_url`; the exit code of the application."""
+    app = make_application()
+    runner = BackgroundRunner(app)
+    splash = StartWindow(store_url)
+    splash.show()
+    state: dict[str, object] = {}
+
+    def opened(store: Store) -> None:
+        from desktop_app.ui.context import AppContext
+        from desktop_app.ui.main_window import MainWindow
+
+        ctx = AppContext(store, today=date.today, runner=runner)
+        window = MainWindow(ctx, f"Base : {store_label(store_url)}")
+        state["window"] = window
+        window.show()
+        splash.close()
+        window.start()
+
+    def failed(error: BaseException) -> None:
+        splash.close()
+        title, text, details = describe_error(error)
+        box = QMessageBox(QMessageBox.Icon.Critical, title,
+                          "La base de données n'a pas pu être ouverte.\n\n" + text)
+        if details:
+            box.setDetailedText(details)
+        box.exec()
+        app.exit(1)
+
+    open_store_in_background(runner, store_url, opened, failed)
+    code = app.exec()
+    QSettings().sync()
+    return int(code)
+
+
+def store_label(url: str) -> str:
+    """The store as the status bar names it (a file path rather than a URL)."""
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url

@@ -1,0 +1,178 @@
+"""Run store and engine work off the GUI thread; results come back to it by signal.
+
+The pattern of Anki's `QueryOp` / Vorta's jobs: an operation is a plain callable that never
+touches a widget; it runs in a one-thread `QThreadPool` (store calls are serialised, so a
+SQLite file is never written by two threads at once), and its result, or its exception, is
+handed back on the GUI thread by a queued signal. An exception nobody handles is shown in a
+French dialog: a `StoreError` as a problem of the environment (locked file, full disk…) that
+the user can fix, anything else as a fault of the program.
+"""
+
+from __future__ import annotations
+
+import itertools
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QElapsedTimer,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+    Slot,
+)
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.store.api import ConflictError, StoreError
+
+Callback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread; the worker emits, the GUI thread receives (queued)."""
+
+    finished = Signal(int, bool, object)
+
+
+@dataclass
+class _Pending:
+    on_done: Callback | None
+    on_error: ErrorCallback | None
+    text: str
+
+
+class _Task(QRunnable):
+    def __init__(self, task_id: int, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._id = task_id
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except BaseException as error:
+            self._relay.finished.emit(self._id, False, error)
+        else:
+            self._relay.finished.emit(self._id, True, result)
+
+
+class BackgroundRunner(QObject):
+    """Runs callables one after the other in a worker thread.
+
+    `busy_changed(busy, text)` drives the progress indicator of the status bar.
+    """
+
+    busy_changed = Signal(bool, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # keep the one thread: cheaper, and SQLite likes it
+        self._relay = _Relay()
+        self._relay.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._ids = itertools.count(1)
+        self._pending: dict[int, _Pending] = {}
+        self.error_parent: Callable[[], QWidget | None] = lambda: None
+        self.last_error: BaseException | None = None
+
+    @property
+    def idle(self) -> bool:
+        return not self._pending
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callback | None = None,
+        *,
+        text: str = "Opération en cours…",
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        """Run `work()` in the worker thread, then `on_done(result)` on the GUI thread.
+
+        `work` must not touch a widget. Without `on_error`, an exception is shown to the user.
+        """
+        task_id = next(self._ids)
+        self._pending[task_id] = _Pending(on_done, on_error, text)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True, text)
+        self._pool.start(_Task(task_id, work, self._relay))
+
+    @Slot(int, bool, object)
+    def _finish(self, task_id: int, ok: bool, payload: object) -> None:
+        pending = self._pending.get(task_id)
+        try:
+            if pending is None:
+                return
+            if ok:
+                if pending.on_done is not None:
+                    pending.on_done(payload)
+            else:
+                assert isinstance(payload, BaseException)
+                self.last_error = payload
+                if pending.on_error is not None:
+                    pending.on_error(payload)
+                else:
+                    show_error(self.error_parent(), payload)
+        finally:
+            self._pending.pop(task_id, None)
+            if not self._pending:
+                self.busy_changed.emit(False, "")
+
+    def wait_idle(self, timeout_ms: int = 60_000) -> bool:
+        """Process events until every operation has finished (screenshots, tests)."""
+        clock = QElapsedTimer()
+        clock.start()
+        while self._pending and clock.elapsed() < timeout_ms:
+            QCoreApplication.processEvents()
+            self._pool.waitForDone(5)
+        QCoreApplication.processEvents()
+        return not self._pending
+
+
+def describe_error(error: BaseException) -> tuple[str, str, str]:
+    """(title, text, details) of the dialog that reports `error`, in French."""
+    if isinstance(error, ConflictError):
+        return (
+            "Dossier modifié entre-temps",
+            f"{error}\n\nRouvrez le dossier pour voir la version enregistrée, puis refaites "
+            "votre modification.",
+            "",
+        )
+    if isinstance(error, StoreError):
+        return (
+            "Problème avec la base de données",
+            f"{error}\n\nCe n'est pas une erreur de saisie : vérifiez que le fichier de la base "
+            "est accessible (disque, droits, autre programme qui l'utilise), puis réessayez.",
+            "",
+        )
+    details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    return (
+        "Erreur inattendue",
+        "Une erreur inattendue du programme s'est produite ; l'opération n'a pas été faite. "
+        "Rien de ce qui était déjà enregistré n'est perdu.\n\nSignalez-la en joignant le "
+        "détail ci-dessous.",
+        details,
+    )
+
+
+def show_error(parent: QWidget | None, error: BaseException) -> QMessageBox:
+    """Show `error` in a French, window-modal dialog (non-blocking)."""
+    title, text, details = describe_error(error)
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical if details else QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if details:
+        box.setDetailedText(details)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

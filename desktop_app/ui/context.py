@@ -1,0 +1,99 @@
+"""What every screen shares: the store, the runner, today's date, the current worker.
+
+Screens never call each other: they ask the context to open a household or a measure, and
+listen to `changed` to reload after a save made anywhere in the window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from desktop_app.domain.model import Worker
+from desktop_app.store.api import Store
+from desktop_app.ui.background import BackgroundRunner, Callback, ErrorCallback
+
+WORKER_KEY = "travail/travailleur_courant"
+SCOPE_KEY = "travail/mes_dossiers"
+
+
+class AppContext(QObject):
+    #: Something was saved: "household", "measure", "workers", "homes", "association",
+    #: "settings" or "all" (import, demo data).
+    changed = Signal(str)
+    #: The current worker or the « Mes dossiers » filter changed.
+    scope_changed = Signal()
+    workers_loaded = Signal()
+    open_household = Signal(str)
+    open_measure = Signal(str)
+    open_screen = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        today: Callable[[], date] = date.today,
+        runner: BackgroundRunner | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.today = today
+        self.runner = runner or BackgroundRunner(self)
+        self.workers: list[Worker] = []
+        settings = QSettings()
+        self.current_worker: str | None = settings.value(WORKER_KEY, None, str) or None
+        self.mine_only: bool = settings.value(SCOPE_KEY, False, bool)
+
+    # --- background work -----------------------------------------------------------------
+    def run(self, work: Callable[[], Any], on_done: Callback | None = None, *,
+            text: str = "Chargement…", on_error: ErrorCallback | None = None) -> None:
+        self.runner.run(work, on_done, text=text, on_error=on_error)
+
+    def save(self, work: Callable[[], Any], what: str, on_done: Callback | None = None, *,
+             text: str = "Enregistrement…") -> None:
+        """Run a write; on success call `on_done`, then tell every screen (`changed`)."""
+
+        def done(result: Any) -> None:
+            if on_done is not None:
+                on_done(result)
+            self.status_message.emit("Enregistré.")
+            if what == "workers":
+                self.load_workers()
+            self.changed.emit(what)
+
+        self.runner.run(work, done, text=text)
+
+    # --- workers, shared by the combos of every screen -----------------------------------
+    def load_workers(self, on_done: Callable[[], None] | None = None) -> None:
+        def done(workers: list[Worker]) -> None:
+            self.workers = sorted(workers, key=lambda w: w.name.casefold())
+            ids = {w.id for w in self.workers}
+            if self.current_worker not in ids:
+                self.current_worker = self.workers[0].id if self.workers else None
+            self.workers_loaded.emit()
+            if on_done is not None:
+                on_done()
+
+        self.run(self.store.workers, done, text="Chargement de l'équipe…")
+
+    def worker_name(self, worker_id: str | None) -> str:
+        if worker_id is None:
+            return ""
+        for worker in self.workers:
+            if worker.id == worker_id:
+                return worker.name
+        return worker_id
+
+    def set_scope(self, worker_id: str | None, mine_only: bool) -> None:
+        if (worker_id, mine_only) == (self.current_worker, self.mine_only):
+            return
+        self.current_worker, self.mine_only = worker_id, mine_only
+        settings = QSettings()
+        settings.setValue(WORKER_KEY, worker_id or "")
+        settings.setValue(SCOPE_KEY, mine_only)
+        self.scope_changed.emit()

@@ -1,0 +1,122 @@
+"""What the dashboard's button does for each alert: open its subject or record what clears it.
+
+Recording goes through a small form (the date, today by default, may be corrected) and
+`store.save_measure` / `store.save_association`; the dashboard then reloads and the alert
+leaves once the engine no longer raises it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QWidget
+
+from desktop_app.domain.fr import format_date, format_month
+from desktop_app.domain.model import GridSent, Notice, NoticeKind, OccupancyTableSent
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dashboard_data import AlertRow
+from desktop_app.ui.fields import DateField
+from desktop_app.ui.forms import FormDialog, Values
+
+
+def not_after(day: date, key: str = "sent_on"):  # type: ignore[no-untyped-def]
+    """A validator: the date `key` is not after `day` (one does not record the future)."""
+
+    def check(values: Values) -> dict[str, str]:
+        value = values.get(key)
+        if value is not None and value > day:
+            return {key: f"Cette date est après aujourd'hui ({format_date(day)}) : indiquez "
+                         "la date à laquelle l'envoi a été fait."}
+        return {}
+
+    return check
+
+
+class AlertActions:
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        self.ctx = ctx
+        self.parent = parent
+        self.dialog: FormDialog | None = None
+
+    def act(self, row: AlertRow) -> None:
+        code = row.alert.code
+        if code == "portes_closes" and row.alert.measure:
+            self.record_notice(row)
+        elif code == "grille_annuelle" and row.alert.due is not None:
+            self.record_grid(row.alert.due.year - 1, row)
+        elif code == "tableau_occupation" and row.alert.month is not None:
+            self.record_occupancy(row)
+        else:
+            self.open_subject(row)
+
+    def open_subject(self, row: AlertRow) -> None:
+        alert = row.alert
+        if alert.code in ("quota_points", "quota_fal", "convention"):
+            self.ctx.open_screen.emit("points")
+        elif alert.code == "tableau_occupation":
+            self.ctx.open_screen.emit("logements")
+        elif alert.code == "grille_annuelle":
+            self.ctx.open_screen.emit("parametres")
+        elif alert.measure:
+            self.ctx.open_measure.emit(alert.measure)
+        elif alert.household:
+            self.ctx.open_household.emit(alert.household)
+        elif alert.worker:
+            self.ctx.open_screen.emit("equipe")
+
+    def _dialog(self, title: str, intro: str, label: str) -> FormDialog:
+        dialog = FormDialog(self.parent, title, intro)
+        field = dialog.form.add("sent_on", label, DateField(), required=True)
+        field.set_value(self.ctx.today())
+        dialog.form.validators.append(not_after(self.ctx.today()))
+        self.dialog = dialog
+        return dialog
+
+    def record_notice(self, row: AlertRow) -> None:
+        measure_id = row.alert.measure
+        assert measure_id is not None
+        dialog = self._dialog("Signaler les portes closes au SLISL",
+                              f"{row.alert.message}\n\nNotez la date à laquelle le SLISL a été "
+                              "informé :", "Date d'envoi au SLISL")
+        store = self.ctx.store
+
+        def save(values: Values) -> None:
+            def work() -> None:
+                measure = store.measure(measure_id)
+                if measure is None:
+                    raise LookupError(f"mesure {measure_id} introuvable")
+                measure.notices.append(Notice(NoticeKind.PORTES_CLOSES, values["sent_on"]))
+                store.save_measure(measure)
+
+            self.ctx.save(work, "measure", lambda _r: dialog.accept(),
+                          text="Enregistrement du signalement…")
+
+        dialog.on_submit = save
+        dialog.open()
+
+    def record_grid(self, year: int, row: AlertRow) -> None:
+        dialog = self._dialog(f"Grille annuelle {year}", row.alert.message,
+                              "Envoyée au SPSLH le")
+        self._save_association(dialog, lambda a, d: a.grids_sent.append(GridSent(year, d)))
+
+    def record_occupancy(self, row: AlertRow) -> None:
+        month = row.alert.month
+        assert month is not None
+        dialog = self._dialog(f"Tableau d'occupation ALT de {format_month(month)}",
+                              row.alert.message, "Envoyé au SPSLH le")
+        self._save_association(
+            dialog, lambda a, d: a.occupancy_tables_sent.append(OccupancyTableSent(month, d)))
+
+    def _save_association(self, dialog: FormDialog, change) -> None:  # type: ignore[no-untyped-def]
+        store = self.ctx.store
+
+        def save(values: Values) -> None:
+            def work() -> None:
+                association = store.association()
+                change(association, values["sent_on"])
+                store.save_association(association)
+
+            self.ctx.save(work, "association", lambda _r: dialog.accept())
+
+        dialog.on_submit = save
+        dialog.open()

@@ -1,0 +1,167 @@
+"""Input widgets that read French text into values, or say in French what is wrong.
+
+Every field has `value()` (raises `FieldError` with the message to show next to it),
+`set_value()` and a `edited` signal; what was typed is never cleared on an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+
+from desktop_app.domain.fr import format_date
+
+
+class FieldError(ValueError):
+    """What is wrong with a field, in French, ready to be shown next to it."""
+
+
+_DATE = re.compile(r"\s*(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})\s*")
+_DIGITS8 = re.compile(r"\s*(\d{2})(\d{2})(\d{4})\s*")
+
+
+def parse_date(text: str) -> date | None:
+    """« 15/10/2025 » (also 15.10.2025, 15-10-25, 15102025); None for an empty text."""
+    if not text.strip():
+        return None
+    match = _DATE.fullmatch(text) or _DIGITS8.fullmatch(text)
+    if match is None:
+        raise FieldError("Date non reconnue : écrivez-la JJ/MM/AAAA, par exemple 15/10/2025.")
+    day, month, year = (int(part) for part in match.groups())
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise FieldError(f"Cette date n'existe pas : le {day:02d}/{month:02d}/{year} n'est pas "
+                         "dans le calendrier.") from None
+
+
+def parse_decimal(text: str) -> Decimal | None:
+    """« 1 234,56 » or « 1234.56 »; None for an empty text."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace("€", "")
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned.replace(",", "."))
+    except InvalidOperation:
+        raise FieldError("Nombre non reconnu : écrivez par exemple 1 234,56.") from None
+    if not value.is_finite():
+        raise FieldError("Nombre non reconnu : écrivez par exemple 1 234,56.")
+    return value
+
+
+def format_number(value: Decimal | float | int | None, digits: int = 2) -> str:
+    if value is None:
+        return ""
+    return f"{Decimal(str(value)):.{digits}f}".replace(".", ",")
+
+
+class TextField(QLineEdit):
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.textEdited.connect(self.edited)
+
+    def value(self) -> str | None:
+        return self.text().strip() or None
+
+    def set_value(self, value: str | None) -> None:
+        self.setText(value or "")
+
+
+class DateField(TextField):
+    """A date typed JJ/MM/AAAA, the way the users write it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, "JJ/MM/AAAA")
+        self.setMaxLength(10)
+        self.setMinimumWidth(110)
+
+    def value(self) -> date | None:  # type: ignore[override]
+        return parse_date(self.text())
+
+    def set_value(self, value: date | None) -> None:  # type: ignore[override]
+        self.setText(format_date(value))
+
+
+class NumberField(TextField):
+    """A decimal number (amount, ETP…) within bounds; `integer` refuses decimals."""
+
+    def __init__(self, parent: QWidget | None = None, *, minimum: Decimal | None = None,
+                 maximum: Decimal | None = None, integer: bool = False, digits: int = 2,
+                 placeholder: str = "") -> None:
+        super().__init__(parent, placeholder)
+        self.minimum, self.maximum, self.integer, self.digits = minimum, maximum, integer, digits
+        self.setMinimumWidth(90)
+
+    def value(self) -> Decimal | None:  # type: ignore[override]
+        value = parse_decimal(self.text())
+        if value is None:
+            return None
+        if self.integer and value != value.to_integral_value():
+            raise FieldError("Un nombre entier est attendu (sans virgule).")
+        digits = 0 if self.integer else self.digits
+        if self.minimum is not None and value < self.minimum:
+            raise FieldError(f"La valeur doit être au moins {format_number(self.minimum, digits)}.")
+        if self.maximum is not None and value > self.maximum:
+            raise FieldError(f"La valeur doit être au plus {format_number(self.maximum, digits)}.")
+        return value
+
+    def set_value(self, value: Decimal | float | int | None) -> None:  # type: ignore[override]
+        self.setText(format_number(value, 0 if self.integer else self.digits))
+
+
+class ChoiceField(QComboBox):
+    """A choice among (label, value) pairs; `empty` adds a first « — » meaning None."""
+
+    edited = Signal()
+
+    def __init__(self, choices: Iterable[tuple[str, Any]], parent: QWidget | None = None, *,
+                 empty: str | None = None) -> None:
+        super().__init__(parent)
+        if empty is not None:
+            self.addItem(empty, None)
+        for text, data in choices:
+            self.addItem(text, data)
+        self.activated.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> Any:
+        return self.currentData()
+
+    def set_value(self, value: Any) -> None:
+        index = self.findData(value)
+        self.setCurrentIndex(max(index, 0))
+
+    def set_choices(self, choices: Iterable[tuple[str, Any]], empty: str | None = None) -> None:
+        current = self.currentData()
+        self.blockSignals(True)
+        self.clear()
+        if empty is not None:
+            self.addItem(empty, None)
+        for text, data in choices:
+            self.addItem(text, data)
+        self.set_value(current)
+        self.blockSignals(False)
+
+
+class CheckField(QCheckBox):
+    edited = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.clicked.connect(lambda _b: self.edited.emit())
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, value: bool) -> None:
+        self.setChecked(bool(value))

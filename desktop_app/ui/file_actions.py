@@ -1,0 +1,111 @@
+"""Fichier menu: import an interchange file, export the store, fill an empty store with demo
+data. The work runs in the background; a rejected file lists every problem in French."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop_app.ui.context import AppContext
+
+FILTER = "Fichiers d'échange Suivi FSL (*.json);;Tous les fichiers (*)"
+
+
+def _problems_box(parent: QWidget, title: str, problems: list[object]) -> QMessageBox:
+    lines = [f"{getattr(p, 'path', '')} : {getattr(p, 'message', p)}" for p in problems]
+    box = QMessageBox(QMessageBox.Icon.Warning, title,
+                      f"{len(lines)} problème(s) ; rien n'a été importé. Corrigez le fichier "
+                      "puis recommencez.", QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText("\n".join(lines[:12]) + ("\n…" if len(lines) > 12 else ""))
+    box.setDetailedText("\n".join(lines))
+    box.open()
+    return box
+
+
+def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> None:
+    if path is None:
+        name, _f = QFileDialog.getOpenFileName(parent, "Importer un fichier d'échange", "", FILTER)
+        if not name:
+            return
+        path = Path(name)
+    store = ctx.store
+
+    def work() -> str:
+        from desktop_app.interchange import read_file
+
+        caseload = read_file(path)
+        store.import_caseload(caseload)
+        return (f"Import terminé : {len(caseload.households)} ménages, "
+                f"{len(caseload.measures)} mesures.")
+
+    def failed(error: BaseException) -> None:
+        problems = getattr(error, "problems", None)
+        if problems is not None:
+            _problems_box(parent, f"Le fichier {path.name} n'a pas été importé", list(problems))
+        elif isinstance(error, OSError):
+            QMessageBox.warning(parent, "Lecture impossible",
+                                f"Impossible de lire {path} : {error.strerror or error}")
+        else:
+            from desktop_app.ui.background import show_error
+
+            show_error(parent, error)
+
+    def done(message: str) -> None:
+        ctx.status_message.emit(message)
+        ctx.load_workers()
+        ctx.changed.emit("all")
+
+    ctx.run(work, done, text="Import en cours…", on_error=failed)
+
+
+def export_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> None:
+    if path is None:
+        name, _f = QFileDialog.getSaveFileName(parent, "Exporter toute la base",
+                                               "suivi-fsl-export.json", FILTER)
+        if not name:
+            return
+        path = Path(name)
+    store = ctx.store
+
+    def work() -> str:
+        from desktop_app.interchange import write_file
+
+        caseload = store.export_caseload()
+        write_file(caseload, path)
+        return f"Export terminé : {path} ({len(caseload.households)} ménages)."
+
+    ctx.run(work, ctx.status_message.emit, text="Export en cours…")
+
+
+def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
+    """Fill an EMPTY store with fictitious households (never touches a store in use)."""
+    store, today = ctx.store, ctx.today()
+
+    def work() -> str:
+        if not store.is_empty():
+            return ""
+        from desktop_app.demo import generate_caseload
+
+        caseload = generate_caseload(today=today)
+        store.import_caseload(caseload)
+        return f"Données de démonstration créées : {len(caseload.households)} ménages."
+
+    def done(message: str) -> None:
+        if not message:
+            QMessageBox.information(
+                parent, "Données de démonstration",
+                "La base contient déjà des dossiers : les données de démonstration ne "
+                "s'ajoutent qu'à une base vide.")
+            return
+        ctx.status_message.emit(message)
+        ctx.load_workers()
+        ctx.changed.emit("all")
+
+    if ask and QMessageBox.question(
+            parent, "Données de démonstration",
+            "Remplir la base, si elle est vide, de ménages et de mesures fictifs ?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    ) != QMessageBox.StandardButton.Yes:
+        return
+    ctx.run(work, done, text="Création des données de démonstration…")

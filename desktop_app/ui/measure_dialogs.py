@@ -1,0 +1,190 @@
+"""Small forms of the Mesure screen: renew, suspend, close, report, notice, ALT stay.
+
+Each builds a `FormDialog` whose submission hands `save` a change to apply to the stored
+measure (`save(change, dialog)` loads it, applies, saves, then closes the dialog).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtWidgets import QCompleter, QWidget
+
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.measure_facts import in_force_span
+from desktop_app.domain.model import (
+    Home,
+    Measure,
+    MeasureType,
+    Notice,
+    Period,
+    PeriodKind,
+    Report,
+    ReportKind,
+    Stay,
+    Suspension,
+)
+from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
+from desktop_app.ui.forms import FormDialog, Values
+from desktop_app.ui.labels import (
+    LEVELS,
+    NOTICE_KINDS,
+    PERIOD_KINDS,
+    REPORT_KINDS,
+    SUSPENSION_REASONS,
+)
+from desktop_app.ui.renewal import period_problems, propose_renewal
+
+Change = Callable[[Measure], None]
+Save = Callable[[Change, FormDialog], None]
+CLOSE_REASONS = ("Objectifs atteints", "Glissement du bail", "Portes closes répétées",
+                 "Refus du ménage", "Déménagement hors du département",
+                 "Indisponibilité prolongée du ménage", "Orientation vers un autre dispositif")
+
+
+def end_after_start(start: str = "start", end: str = "end"):  # type: ignore[no-untyped-def]
+    """Validator: the end is not before the start (message under the end)."""
+
+    def check(values: Values) -> dict[str, str]:
+        a, b = values.get(start), values.get(end)
+        if isinstance(a, date) and isinstance(b, date) and b < a:
+            return {end: f"La date de fin ({format_date(b)}) est avant la date de début "
+                         f"({format_date(a)}) : corrigez l'une ou l'autre."}
+        return {}
+
+    return check
+
+
+def _choices(table: dict) -> list[tuple[str, object]]:  # type: ignore[type-arg]
+    return [(text, code) for code, text in table.items()]
+
+
+def renew_dialog(parent: QWidget, measure: Measure, save: Save) -> FormDialog:
+    proposal = propose_renewal(measure)
+    last_end = max(p.end for p in measure.periods) if measure.periods else None
+    dialog = FormDialog(parent, "Renouveler la mesure",
+                        "La période proposée suit les règles de durée de la mesure ; vous "
+                        "pouvez l'ajuster.")
+    form = dialog.form
+    form.add("start", "Début", DateField(), required=True)
+    form.add("end", "Fin", DateField(), required=True)
+    if measure.type in (MeasureType.ASLL, MeasureType.AML):
+        form.add("level", "Niveau", ChoiceField(_choices(LEVELS)))
+    form.add("kind", "Nature", ChoiceField(_choices(PERIOD_KINDS)))
+    if measure.type is MeasureType.AML:
+        form.add("concertation", "Concertation le", DateField())
+    if measure.type is MeasureType.FAL:
+        form.add("extension", "Prolongation", CheckField("Prolongation exceptionnelle de 4 mois"))
+    if proposal is not None:
+        form.set_values({"start": proposal.start, "end": proposal.end, "level": proposal.level,
+                         "kind": proposal.kind,
+                         "extension": proposal.kind is PeriodKind.EXCEPTIONNELLE,
+                         "concertation": measure.concertation_on})
+    form.validators.append(end_after_start())
+
+    def limits(values: Values) -> dict[str, str]:
+        if last_end is not None and values["start"] <= last_end:
+            return {"start": f"La nouvelle période doit commencer après la fin de la "
+                             f"précédente ({format_date(last_end)})."}
+        period = Period(values["start"], values["end"], values.get("level"), values["kind"])
+        problems = period_problems(measure, period, extension=bool(values.get("extension")),
+                                   concertation=values.get("concertation"))
+        if problems:
+            return {"end": "Durée non conforme : " + " ; ".join(problems) + "."}
+        return {}
+
+    form.validators.append(limits)
+
+    def submit(values: Values) -> None:
+        def change(m: Measure) -> None:
+            m.periods.append(Period(values["start"], values["end"], values.get("level"),
+                                    values["kind"]))
+            if values.get("extension"):
+                m.extension = True
+            if values.get("concertation"):
+                m.concertation_on = values["concertation"]
+
+        save(change, dialog)
+
+    dialog.on_submit = submit
+    return dialog
+
+
+def close_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> FormDialog:
+    dialog = FormDialog(parent, "Clôturer la mesure",
+                        "Après la clôture, la mesure ne rapporte plus de points et ses alertes "
+                        "s'arrêtent.")
+    form = dialog.form
+    form.add("closed_on", "Clôturée le", DateField(), required=True).set_value(today)
+    reason = form.add("reason", "Motif", TextField(), required=True)
+    reason.setCompleter(QCompleter(list(CLOSE_REASONS), reason))
+    span = in_force_span(measure)
+
+    def check(values: Values) -> dict[str, str]:
+        if span is not None and values["closed_on"] < span[0]:
+            return {"closed_on": f"La clôture est avant le début de la mesure "
+                                 f"({format_date(span[0])})."}
+        return {}
+
+    form.validators.append(check)
+
+    def submit(values: Values) -> None:
+        def change(m: Measure) -> None:
+            m.closed_on, m.close_reason = values["closed_on"], values["reason"]
+
+        save(change, dialog)
+
+    dialog.on_submit = submit
+    return dialog
+
+
+def suspension_dialog(parent: QWidget, today: date, save: Save) -> FormDialog:
+    dialog = FormDialog(parent, "Suspendre la mesure",
+                        "Sans date de fin, la suspension court jusqu'à nouvel ordre.")
+    form = dialog.form
+    form.add("start", "Du", DateField(), required=True).set_value(today)
+    form.add("end", "Au", DateField())
+    form.add("reason", "Motif", ChoiceField(_choices(SUSPENSION_REASONS)))
+    form.validators.append(end_after_start())
+    dialog.on_submit = lambda v: save(
+        lambda m: m.suspensions.append(Suspension(v["start"], v["end"], v["reason"])), dialog)
+    return dialog
+
+
+def report_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> FormDialog:
+    dialog = FormDialog(parent, "Noter un bilan")
+    form = dialog.form
+    form.add("kind", "Bilan", ChoiceField(_choices(REPORT_KINDS))).set_value(ReportKind.FINAL)
+    ends = sorted({p.end for p in measure.periods}, reverse=True)
+    form.add("period_end", "Période finissant le",
+             ChoiceField([(format_date(d), d) for d in ends]) if ends else DateField(),
+             required=True)
+    form.add("sent_on", "Envoyé le", DateField()).set_value(today)
+    form.add("signed", "Signature", CheckField("Signé par le ménage"))
+    dialog.on_submit = lambda v: save(lambda m: m.reports.append(
+        Report(v["kind"], v["period_end"], v["sent_on"], v["signed"])), dialog)
+    return dialog
+
+
+def notice_dialog(parent: QWidget, today: date, save: Save) -> FormDialog:
+    dialog = FormDialog(parent, "Informer le SLISL")
+    form = dialog.form
+    form.add("kind", "Objet", ChoiceField(_choices(NOTICE_KINDS)))
+    form.add("sent_on", "Envoyé le", DateField(), required=True).set_value(today)
+    dialog.on_submit = lambda v: save(
+        lambda m: m.notices.append(Notice(v["kind"], v["sent_on"])), dialog)
+    return dialog
+
+
+def stay_dialog(parent: QWidget, homes: list[Home], today: date, save: Save) -> FormDialog:
+    dialog = FormDialog(parent, "Entrée dans un logement ALT",
+                        "Un changement de logement garde la date de début de la mesure.")
+    form = dialog.form
+    form.add("home", "Logement", ChoiceField([(h.address, h.id) for h in homes]), required=True)
+    form.add("start", "Entrée le", DateField(), required=True).set_value(today)
+    form.add("end", "Sortie le", DateField())
+    form.validators.append(end_after_start())
+    dialog.on_submit = lambda v: save(
+        lambda m: m.stays.append(Stay(v["home"], v["start"], v["end"])), dialog)
+    return dialog

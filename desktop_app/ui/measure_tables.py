@@ -1,0 +1,58 @@
+"""Columns of the Mesure screen's lists (periods, reports, notices, suspensions, stays, points)."""
+
+from __future__ import annotations
+
+from desktop_app.domain.fr import format_date, format_month
+from desktop_app.domain.model import Notice, Period, Report, Stay, Suspension
+from desktop_app.domain.money import format_eur
+from desktop_app.ui.labels import (
+    ITEMS,
+    LEVELS,
+    NOTICE_KINDS,
+    PERIOD_KINDS,
+    REPORT_KINDS,
+    SUSPENSION_REASONS,
+    label,
+)
+from desktop_app.ui.measure_points import MonthEarning
+from desktop_app.ui.models import RIGHT, Column, date_key
+from desktop_app.ui.renewal import length_in_months
+
+PERIODS: list[Column[Period]] = [
+    Column("Début", lambda p: format_date(p.start), lambda p: date_key(p.start)),
+    Column("Fin", lambda p: format_date(p.end), lambda p: date_key(p.end)),
+    Column("Durée", lambda p: f"{length_in_months(p)} mois", lambda p: length_in_months(p), RIGHT),
+    Column("Niveau", lambda p: label(LEVELS, p.level, "—")),
+    Column("Nature", lambda p: label(PERIOD_KINDS, p.kind, "—")),
+]
+REPORTS: list[Column[Report]] = [
+    Column("Bilan", lambda r: REPORT_KINDS[r.kind]),
+    Column("Période finissant le", lambda r: format_date(r.period_end),
+           lambda r: date_key(r.period_end)),
+    Column("Envoyé le", lambda r: format_date(r.sent_on) or "pas encore",
+           lambda r: date_key(r.sent_on)),
+    Column("Signé par le ménage", lambda r: "oui" if r.signed else "non"),
+]
+NOTICES: list[Column[Notice]] = [
+    Column("Envoyé le", lambda n: format_date(n.sent_on), lambda n: date_key(n.sent_on)),
+    Column("Objet", lambda n: NOTICE_KINDS[n.kind]),
+]
+SUSPENSIONS: list[Column[Suspension]] = [
+    Column("Du", lambda s: format_date(s.start), lambda s: date_key(s.start)),
+    Column("Au", lambda s: format_date(s.end) or "nouvel ordre", lambda s: date_key(s.end)),
+    Column("Motif", lambda s: SUSPENSION_REASONS[s.reason]),
+]
+EARNINGS: list[Column[MonthEarning]] = [
+    Column("Mois", lambda e: format_month(e.month), lambda e: e.month.year * 12 + e.month.month),
+    Column("Points", lambda e: str(e.points), lambda e: e.points, RIGHT),
+    Column("Montant", lambda e: format_eur(e.amount), lambda e: float(e.amount), RIGHT),
+    Column("Au titre de", lambda e: ", ".join(ITEMS.get(i, i) for i in e.items.split(", "))),
+]
+
+
+def stay_columns(homes: dict[str, str]) -> list[Column[Stay]]:
+    return [
+        Column("Logement", lambda s: homes.get(s.home, s.home)),
+        Column("Entrée", lambda s: format_date(s.start), lambda s: date_key(s.start)),
+        Column("Sortie", lambda s: format_date(s.end) or "—", lambda s: date_key(s.end)),
+    ]

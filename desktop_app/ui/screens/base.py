@@ -1,0 +1,118 @@
+"""What every screen has: the context, a title, reloading when data changed, leaving."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui.context import AppContext
+
+
+class Screen(QWidget):
+    """A page of the main window. `reload()` fetches (in the background) and shows."""
+
+    key = ""
+    title = ""
+    #: `AppContext.changed` topics that make this screen reload ("all" always does).
+    topics: frozenset[str] = frozenset()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.stale = True
+        self.setAccessibleName(self.title)
+        ctx.changed.connect(self._on_changed)
+
+    def _on_changed(self, what: str) -> None:
+        if what == "all" or what in self.topics:
+            self.stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def activate(self) -> None:
+        """The screen is being shown: reload if something changed meanwhile."""
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.stale = False
+        self.reload()
+
+    def reload(self) -> None:  # pragma: no cover - every screen overrides it
+        raise NotImplementedError
+
+    def can_leave(self) -> bool:
+        """False keeps the user here (unsaved changes they chose to keep editing)."""
+        return True
+
+
+def page_header(title: str, parent: QWidget | None = None) -> tuple[QHBoxLayout, QLabel]:
+    """A row with the screen's title on the left; add widgets on its right."""
+    row = QHBoxLayout()
+    label = QLabel(title, parent)
+    label.setObjectName("pageTitle")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    row.addWidget(label)
+    row.addStretch(1)
+    return row, label
+
+
+def section(title: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout, QLabel]:
+    """A framed box with a bold title (a « carte » of the screen)."""
+    frame = QFrame(parent)
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 10, 12, 12)
+    label = QLabel(title, frame)
+    label.setObjectName("cardTitle")
+    layout.addWidget(label)
+    return frame, layout, label
+
+
+def button(text: str, parent: QWidget | None, slot: Callable[[], None], *,
+           tip: str = "", primary: bool = False) -> QPushButton:
+    widget = QPushButton(text, parent)
+    widget.setAccessibleName(text.replace("&", ""))
+    if tip:
+        widget.setToolTip(tip)
+    if primary:
+        widget.setObjectName("primary")
+    widget.clicked.connect(lambda _checked=False: slot())
+    return widget
+
+
+def ask_unsaved(parent: QWidget | None, what: str) -> QMessageBox.StandardButton:
+    """Save / Discard / Cancel, in French (blocking: the user must answer before leaving)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Modifications non enregistrées")
+    box.setText(f"Les modifications de {what} n'ont pas été enregistrées.")
+    box.setInformativeText("Voulez-vous les enregistrer avant de quitter cet écran ?")
+    box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                           | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Save).setText("Enregistrer")
+    box.button(QMessageBox.StandardButton.Discard).setText("Ne pas enregistrer")
+    box.button(QMessageBox.StandardButton.Cancel).setText("Rester sur l'écran")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return QMessageBox.StandardButton(box.exec())
+
+
+def leave_form(parent: QWidget, dirty: bool, what: str, save: Callable[[], bool]) -> bool:
+    """Whether the user may leave a form: asks about unsaved changes; `save()` returns False
+    when the form does not validate (the user stays, the messages next to the fields)."""
+    if not dirty:
+        return True
+    answer = ask_unsaved(parent, what)
+    if answer == QMessageBox.StandardButton.Save:
+        return save()
+    return answer == QMessageBox.StandardButton.Discard

@@ -1,0 +1,258 @@
+"""Le dossier du ménage: identity, members, resources, address, its measures and one timeline
+of visits, closed doors, reports, notices and suspensions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.measure_facts import in_force_span
+from desktop_app.domain.model import Household, Measure, Member
+from desktop_app.store.api import Store
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.fields import ChoiceField, DateField, TextField
+from desktop_app.ui.forms import Form, FormDialog
+from desktop_app.ui.household_form import (
+    add_household_fields,
+    apply_household_values,
+    household_values,
+)
+from desktop_app.ui.labels import MEASURE_TYPES, ROLES
+from desktop_app.ui.models import ROW_ROLE, Column, RowTableModel, date_key
+from desktop_app.ui.new_measure import new_measure_dialog
+from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
+from desktop_app.ui.timeline import Event, household_timeline
+from desktop_app.ui.views import selected_row, table_view
+
+MeasureLine = tuple[Measure, str, str]  # measure, referent's name, state
+
+
+def _age(birth: date | None, today: date) -> str:
+    if birth is None:
+        return ""
+    years = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    return f"{years} an{'s' if years > 1 else ''}"
+
+
+def _state(measure: Measure, today: date) -> str:
+    span = in_force_span(measure)
+    if measure.closed_on is not None and measure.closed_on <= today:
+        return f"Clôturée le {format_date(measure.closed_on)}"
+    if span is None:
+        return "Sans période"
+    if span[0] > today:
+        return "À venir"
+    return "En cours" if span[1] >= today else f"Terminée le {format_date(span[1])}"
+
+
+MEASURES: list[Column[MeasureLine]] = [
+    Column("Mesure", lambda r: MEASURE_TYPES[r[0].type]),
+    Column("Début", lambda r: format_date(s[0]) if (s := in_force_span(r[0])) else "—",
+           lambda r: date_key(s[0]) if (s := in_force_span(r[0])) else -1),
+    Column("Fin", lambda r: format_date(s[1]) if (s := in_force_span(r[0])) else "—",
+           lambda r: date_key(s[1]) if (s := in_force_span(r[0])) else -1),
+    Column("Référent(e)", lambda r: r[1]),
+    Column("État", lambda r: r[2]),
+]
+EVENTS: list[Column[Event]] = [
+    Column("Date", lambda e: format_date(e.day), lambda e: date_key(e.day)),
+    Column("Mesure", lambda e: e.measure_label),
+    Column("Événement", lambda e: e.what),
+    Column("Détail", lambda e: e.detail),
+]
+Loaded = tuple[Household, list[Measure]] | None
+
+
+class HouseholdScreen(Screen):
+    key = "menage"
+    title = "Ménage"
+    topics = frozenset({"household", "measure", "workers"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.household: Household | None = None
+        self.household_id: str | None = None
+        self.dialog: FormDialog | None = None
+        layout = QVBoxLayout(self)
+        header, self.heading = page_header(self.title, self)
+        header.insertWidget(0, button("← Ménages", self, lambda: ctx.open_screen.emit("menages")))
+        self.new_measure_button = button("Nouvelle mesure…", self, self.new_measure, primary=True)
+        header.addWidget(self.new_measure_button)
+        layout.addLayout(header)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter, 1)
+        left = QWidget(splitter)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        card, box, _t = section("Identité, adresse et ressources", left)
+        self.identity = Form(card)
+        add_household_fields(self.identity)
+        box.addWidget(self.identity)
+        self.save_button = button("Enregistrer", card, self.save_identity)
+        box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        column.addWidget(card)
+        card, box, self.members_title = section("Composition du ménage", left)
+        self.members: RowTableModel[Member] = RowTableModel([
+            Column("Nom", lambda m: m.name), Column("Lien", lambda m: ROLES[m.role]),
+            Column("Né(e) le", lambda m: format_date(m.birth_date),
+                   lambda m: date_key(m.birth_date)),
+            Column("Âge", lambda m: _age(m.birth_date, self.ctx.today()),
+                   lambda m: -date_key(m.birth_date)),
+        ], card)
+        self.members_view = table_view(self.members, card, "Membres du ménage",
+                                        empty="Aucune personne notée : « Ajouter une personne… ».")
+        box.addWidget(self.members_view)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button("Ajouter une personne…", card, self.add_member))
+        row.addWidget(button("Retirer", card, self.remove_member))
+        box.addLayout(row)
+        column.addWidget(card, 1)
+
+        right = QWidget(splitter)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        card, box, self.measures_title = section("Mesures", right)
+        self.measures: RowTableModel[MeasureLine] = RowTableModel(MEASURES, card)
+        self.measures_view = table_view(self.measures, card, "Mesures du ménage",
+                                         empty="Aucune mesure : « Nouvelle mesure… ».")
+        self.measures_view.activated.connect(self._open_measure)
+        box.addWidget(self.measures_view)
+        column.addWidget(card, 1)
+        card, box, self.timeline_title = section("Historique", right)
+        self.timeline: RowTableModel[Event] = RowTableModel(EVENTS, card)
+        self.timeline_view = table_view(self.timeline, card, "Historique du ménage",
+                                         empty="Rien encore dans l'historique.")
+        self.timeline_view.activated.connect(
+            lambda i: ctx.open_measure.emit(i.data(ROW_ROLE).measure))
+        box.addWidget(self.timeline_view)
+        column.addWidget(card, 2)
+        splitter.setSizes([430, 640])
+
+    # --- loading -------------------------------------------------------------------------
+    def show_household(self, household_id: str) -> None:
+        """Show another record (reloaded now if the screen is visible, else when shown)."""
+        if household_id != self.household_id:
+            self.identity.mark_clean()
+        self.household_id = household_id
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def reload(self) -> None:
+        if self.household_id is None:
+            return
+        store, household_id = self.ctx.store, self.household_id
+        self.ctx.run(lambda: _load(store, household_id), self._loaded,
+                     text="Ouverture du dossier…")
+
+    def _loaded(self, loaded: Loaded) -> None:
+        if loaded is None:
+            self.heading.setText("Ménage introuvable")
+            return
+        household, measures = loaded
+        self.household = household
+        ref = f" — {household.reference}" if household.reference else ""
+        self.heading.setText(f"{household.name}{ref}")
+        if not self.identity.dirty:
+            self.identity.set_values(household_values(household))
+        self.members.set_rows(household.members)
+        self.members_title.setText(f"Composition du ménage ({len(household.members)})")
+        today = self.ctx.today()
+        lines = [(m, self.ctx.worker_name(m.referent), _state(m, today)) for m in measures]
+        self.measures.set_rows(lines)
+        self.measures_title.setText(f"Mesures ({len(measures)})")
+        labels = []
+        for measure in measures:
+            span = in_force_span(measure)
+            year = f" {span[0].year}" if span else ""
+            labels.append((measure, f"{MEASURE_TYPES[measure.type]}{year}"))
+        events = household_timeline(labels)
+        self.timeline.set_rows(events)
+        self.timeline_title.setText(f"Historique ({len(events)} événements)")
+
+    # --- identity and members ------------------------------------------------------------
+    def save_identity(self) -> bool:
+        values = self.identity.read()
+        if values is None or self.household is None:
+            return False
+        household = apply_household_values(self.household, values)
+        self.identity.mark_clean()
+        store = self.ctx.store
+        self.ctx.save(lambda: store.save_household(household), "household")
+        return True
+
+    def _save_members(self, members: list[Member], dialog: FormDialog | None = None) -> None:
+        store, household_id = self.ctx.store, self.household_id or ""
+
+        def work() -> None:
+            stored = store.household(household_id)
+            if stored is None:
+                raise LookupError(f"ménage {household_id} introuvable")
+            store.save_household(replace(stored, members=members))
+
+        self.ctx.save(work, "household", lambda _r: dialog.accept() if dialog else None)
+
+    def add_member(self) -> None:
+        if self.household is None:
+            return
+        dialog = FormDialog(self, "Ajouter une personne au ménage")
+        dialog.form.add("name", "Nom et prénom", TextField(), required=True)
+        dialog.form.add("role", "Lien", ChoiceField([(t, c) for c, t in ROLES.items()]))
+        dialog.form.add("birth_date", "Date de naissance", DateField())
+        today = self.ctx.today()
+        dialog.form.validators.append(lambda v: {"birth_date": "La date de naissance est après "
+                                                 "aujourd'hui."}
+                                      if v["birth_date"] and v["birth_date"] > today else {})
+        members = list(self.household.members)
+        dialog.on_submit = lambda v: self._save_members(
+            [*members, Member(v["name"], v["role"], v["birth_date"])], dialog)
+        self.dialog = dialog
+        dialog.open()
+
+    def remove_member(self) -> None:
+        member = selected_row(self.members_view)
+        if self.household is not None and member is not None:
+            self._save_members([m for m in self.household.members if m is not member])
+
+    # --- measures ------------------------------------------------------------------------
+    def new_measure(self) -> None:
+        if self.household is None:
+            return
+        store, household_id = self.ctx.store, self.household.id
+
+        def submit(measure: Measure, dialog: FormDialog) -> None:
+            def work() -> str:
+                measure.id = store.new_id("m")
+                store.save_measure(measure)
+                return measure.id
+
+            def done(measure_id: str) -> None:
+                dialog.accept()
+                QTimer.singleShot(0, lambda: self.ctx.open_measure.emit(measure_id))
+
+            self.ctx.save(work, "measure", done)
+
+        self.dialog = new_measure_dialog(self, household_id,
+                                         [(w.name, w.id) for w in self.ctx.workers],
+                                         self.ctx.current_worker, submit)
+        self.dialog.open()
+
+    def _open_measure(self, index: QModelIndex) -> None:
+        line = index.data(ROW_ROLE)
+        if line is not None:
+            self.ctx.open_measure.emit(line[0].id)
+
+    def can_leave(self) -> bool:
+        return leave_form(self, self.identity.dirty, "l'identité du ménage", self.save_identity)
+
+
+def _load(store: Store, household_id: str) -> Loaded:
+    household = store.household(household_id)
+    if household is None:
+        return None
+    return household, store.measures_of_household(household_id)

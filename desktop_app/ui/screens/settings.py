@@ -1,0 +1,218 @@
+"""Paramètres: the association, its yearly conventions, tariffs with their effective dates,
+the alert settings, and the annual grids sent."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
+from desktop_app.domain.money import format_eur
+from desktop_app.domain.tariffs import default_tariffs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dashboard_actions import not_after
+from desktop_app.ui.fields import DateField, NumberField, TextField
+from desktop_app.ui.forms import Form, FormDialog, Values
+from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
+from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
+from desktop_app.ui.settings_dialogs import convention_dialog, tariff_dialog
+from desktop_app.ui.views import selected_row, table_view
+
+Loaded = tuple[Association, list[Tariff], AlertSettings]
+
+
+def _n(key: str, header: str) -> Column[Convention]:
+    return Column(header, lambda c: str(getattr(c, key)), lambda c: getattr(c, key), RIGHT)
+
+
+def _eur(key: str, header: str) -> Column[Tariff]:
+    return Column(header, lambda t: format_eur(getattr(t, key)),
+                  lambda t: float(getattr(t, key)), RIGHT)
+
+
+CONVENTIONS = [_n("year", "Année"), _n("asll_points_per_month", "Points ASLL / mois"),
+               _n("aml_points_per_month", "Points AML / mois"), _n("fal_count", "FAL"),
+               _n("dsf_count", "DSF"), _n("dsf_closed_door_count", "DSF p. closes"),
+               Column("Subvention maximale", lambda c: format_eur(sum(
+                   (c.max_subsidy or {}).values(), Decimal(0))) if c.max_subsidy else "—",
+                   align=RIGHT)]
+TARIFFS = [Column("À partir du", lambda t: format_date(t.from_date),
+                  lambda t: date_key(t.from_date)),
+           _eur("point_value", "Point"), _eur("fal_support_per_year", "FAL accomp./an"),
+           _eur("fal_management_per_year", "FAL gestion/an"), _eur("dsf_done", "DSF"),
+           _eur("dsf_closed_door", "DSF p. closes"),
+           Column("Points / ETP", lambda t: str(t.points_per_fte), lambda t: t.points_per_fte,
+                  RIGHT),
+           Column("FAL / ETP", lambda t: str(t.fal_per_fte), lambda t: t.fal_per_fte, RIGHT)]
+GRIDS: list[Column[GridSent]] = [
+    Column("Grille de l'année", lambda g: str(g.year), lambda g: g.year),
+    Column("Envoyée au SPSLH le", lambda g: format_date(g.sent_on), lambda g: date_key(g.sent_on))]
+
+
+class SettingsScreen(Screen):
+    key = "parametres"
+    title = "Paramètres"
+    topics = frozenset({"association", "settings"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.association: Association | None = None
+        self.tariffs: list[Tariff] = []
+        self.dialog: FormDialog | None = None
+        grid = QGridLayout(self)
+        header, _t = page_header(self.title, self)
+        grid.addLayout(header, 0, 0, 1, 2)
+        card, box, _t = section("Association", self)
+        self.name_form = Form(card)
+        self.name_form.add("name", "Nom", TextField(), required=True)
+        box.addWidget(self.name_form)
+        box.addWidget(button("Enregistrer", card, self.save_name), 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(card, 1, 0)
+        card, box, _t = section("Réglages des alertes", self)
+        self.alert_form = Form(card)
+        self.alert_form.add("days_ahead", "« À venir » tant qu'il reste plus de (jours)",
+                            NumberField(integer=True, minimum=Decimal(0), maximum=Decimal(90)),
+                            required=True)
+        self.alert_form.add("occupancy_table_due_day", "Tableau d'occupation ALT dû le (jour "
+                            "du mois suivant)", NumberField(integer=True, minimum=Decimal(1),
+                                                            maximum=Decimal(28)), required=True)
+        box.addWidget(self.alert_form)
+        box.addWidget(button("Enregistrer", card, self.save_alerts), 0, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(card, 2, 0)
+        card, box, _t = section("Grilles annuelles envoyées", self)
+        self.grids: RowTableModel[GridSent] = RowTableModel(GRIDS, card)
+        box.addWidget(table_view(self.grids, card, "Grilles annuelles envoyées",
+                                 empty="Aucun envoi noté."))
+        box.addWidget(button("Noter l'envoi d'une grille…", card, self.record_grid), 0,
+                      Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(card, 3, 0)
+        card, box, _t = section("Conventions annuelles", self)
+        self.conventions: RowTableModel[Convention] = RowTableModel(CONVENTIONS, card)
+        self.conventions_view = table_view(self.conventions, card, "Conventions annuelles",
+                                            empty="Aucune convention saisie.")
+        self.conventions_view.activated.connect(lambda _i: self.edit_convention())
+        box.addWidget(self.conventions_view)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(button("Nouvelle convention…", card, lambda: self._convention(None)))
+        row.addWidget(button("Modifier…", card, self.edit_convention))
+        box.addLayout(row)
+        grid.addWidget(card, 1, 1, 2, 1)
+        card, box, _t = section("Tarifs (à partir de leur date d'effet)", self)
+        self.tariff_model: RowTableModel[Tariff] = RowTableModel(TARIFFS, card)
+        self.tariffs_view = table_view(self.tariff_model, card, "Tarifs")
+        box.addWidget(self.tariffs_view)
+        self.tariff_note = QLabel("Aucun tarif enregistré dans la base : les tarifs par défaut "
+                                  "ci-dessus s'appliquent.", card)
+        self.tariff_note.setObjectName("muted")
+        self.tariff_note.setWordWrap(True)
+        self.tariff_note.setVisible(False)
+        box.addWidget(self.tariff_note)
+        box.addWidget(button("Nouveau tarif…", card, self.new_tariff), 0,
+                      Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(card, 3, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(3, 1)
+
+    def reload(self) -> None:
+        store = self.ctx.store
+        self.ctx.run(lambda: (store.association(), store.tariffs(), store.alert_settings()),
+                     self._loaded, text="Chargement des paramètres…")
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.association, self.tariffs, settings = loaded
+        if not self.name_form.dirty:
+            self.name_form.set_values({"name": self.association.name})
+        if not self.alert_form.dirty:
+            self.alert_form.set_values({"days_ahead": settings.days_ahead,
+                                        "occupancy_table_due_day":
+                                            settings.occupancy_table_due_day})
+        self.conventions.set_rows(sorted(self.association.conventions, key=lambda c: -c.year))
+        self.grids.set_rows(sorted(self.association.grids_sent, key=lambda g: -g.year))
+        shown = self.tariffs or default_tariffs()
+        self.tariff_note.setVisible(not self.tariffs)
+        self.tariff_model.set_rows(sorted(shown, key=lambda t: t.from_date, reverse=True))
+
+    def _save_association(self, change, dialog: FormDialog | None = None) -> None:  # type: ignore[no-untyped-def]
+        store = self.ctx.store
+
+        def work() -> None:
+            association = store.association()
+            change(association)
+            store.save_association(association)
+
+        self.ctx.save(work, "association", lambda _r: dialog.accept() if dialog else None)
+
+    def save_name(self) -> bool:
+        values = self.name_form.read()
+        if values is None:
+            return False
+        self.name_form.mark_clean()
+        self._save_association(lambda a: setattr(a, "name", values["name"]))
+        return True
+
+    def save_alerts(self) -> bool:
+        values = self.alert_form.read()
+        if values is None:
+            return False
+        self.alert_form.mark_clean()
+        settings = AlertSettings(int(values["days_ahead"]), int(values["occupancy_table_due_day"]))
+        store = self.ctx.store
+        self.ctx.save(lambda: store.save_alert_settings(settings), "settings")
+        return True
+
+    def edit_convention(self) -> None:
+        convention = selected_row(self.conventions_view)
+        if convention is not None:
+            self._convention(convention)
+
+    def _convention(self, convention: Convention | None) -> None:
+        existing = self.association.conventions if self.association else []
+
+        def submit(new: Convention, dialog: FormDialog) -> None:
+            self._save_association(lambda a: setattr(a, "conventions", sorted(
+                [c for c in a.conventions if c.year not in (new.year, getattr(
+                    convention, "year", None))] + [new], key=lambda c: c.year)), dialog)
+
+        self._open(convention_dialog(self, existing, convention, submit))
+
+    def new_tariff(self) -> None:
+        store, tariffs = self.ctx.store, list(self.tariffs)
+
+        def submit(tariff: Tariff, dialog: FormDialog) -> None:
+            self.ctx.save(lambda: store.save_tariffs(sorted([*tariffs, tariff],
+                                                            key=lambda t: t.from_date)),
+                          "settings", lambda _r: dialog.accept())
+
+        self._open(tariff_dialog(self, tariffs, submit))
+
+    def record_grid(self) -> None:
+        today = self.ctx.today()
+        dialog = FormDialog(self, "Grille annuelle d'activité envoyée au SPSLH")
+        dialog.form.add("year", "Année de la grille", NumberField(
+            integer=True, minimum=Decimal(2000), maximum=Decimal(today.year)),
+            required=True).set_value(today.year - 1)
+        dialog.form.add("sent_on", "Envoyée le", DateField(), required=True).set_value(today)
+        dialog.form.validators.append(not_after(today))
+
+        def submit(v: Values) -> None:
+            self._save_association(lambda a: setattr(a, "grids_sent", [
+                *(g for g in a.grids_sent if g.year != int(v["year"])),
+                GridSent(int(v["year"]), v["sent_on"])]), dialog)
+
+        dialog.on_submit = submit
+        self._open(dialog)
+
+    def _open(self, dialog: FormDialog) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    def can_leave(self) -> bool:
+        return (leave_form(self, self.name_form.dirty, "l'association", self.save_name)
+                and leave_form(self, self.alert_form.dirty, "des réglages d'alertes",
+                               self.save_alerts))
+

@@ -1,0 +1,95 @@
+"""`suivi-fsl screenshots --out DIR`: one PNG per screen, on demo data, offscreen, 1280×800."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+SIZE = (1280, 800)
+FILES = ("tableau-de-bord", "menages", "menage", "mesure", "equipe", "logements", "points",
+         "parametres")
+SCREENS = {"tableau-de-bord": "tableau", "menages": "menages", "equipe": "equipe",
+           "logements": "logements", "points": "points", "parametres": "parametres"}
+
+
+def _quiet_qt() -> None:
+    """Drop the offscreen plugin's harmless notice about size hints; keep every other one."""
+    import sys
+
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message and kind != QtMsgType.QtDebugMsg:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
+def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -> list[Path]:
+    """Open each screen on the store (filled with demo data when empty) and save its PNG."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        _quiet_qt()
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.store.repository import open_store
+    from desktop_app.ui.app import make_application, store_label
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    app = make_application()
+    day = today or date.today()
+    with tempfile.TemporaryDirectory() as settings_dir:
+        # The user's own window settings are neither read nor changed.
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+        store = open_store(store_url)
+        if store.is_empty():
+            from desktop_app.demo import generate_caseload
+
+            store.import_caseload(generate_caseload(today=day))
+        ctx = AppContext(store, today=lambda: day)
+        ctx.mine_only = False
+        window = MainWindow(ctx, f"Base : {store_label(store_url)}")
+        window.resize(*SIZE)
+        window.show()
+        window.start()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        measure_id, household_id = _rich_measure(store, day)
+        paths = []
+        for name in FILES:
+            if name == "menage" and household_id:
+                ctx.open_household.emit(household_id)
+            elif name == "mesure" and measure_id:
+                ctx.open_measure.emit(measure_id)
+            else:
+                window.show_screen(SCREENS.get(name, "menages"), force=True)
+            ctx.runner.wait_idle()
+            app.processEvents()
+            path = out_dir / f"{name}.png"
+            window.grab().save(str(path), "PNG")
+            paths.append(path)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return paths
+
+
+def _rich_measure(store, day: date) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """An ASLL in force with the most visits (a telling Mesure and household file)."""
+    best: tuple[int, str, str] | None = None
+    for row in store.measure_rows(on=day):
+        if row.type.value != "ASLL":
+            continue
+        measure = store.measure(row.id)
+        count = len(measure.visits) + len(measure.notices) + len(measure.reports) if measure \
+            else 0
+        if best is None or count > best[0]:
+            best = (count, row.id, row.household)
+        if count > 12:
+            break
+    return (best[1], best[2]) if best else (None, None)

@@ -1,0 +1,132 @@
+"""Table views set up the same way everywhere, and the delegate that draws a row's button."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from desktop_app.ui.models import RowTableModel, SortFilterProxy
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TableView(QTableView):
+    """A table that says so, in grey, when it has no row (rather than a blank box)."""
+
+    def __init__(self, parent: QWidget | None, empty_text: str) -> None:
+        super().__init__(parent)
+        self.empty_text = empty_text
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.empty_text and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#6b7785"))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                 | Qt.TextFlag.TextWordWrap), self.empty_text)
+            painter.end()
+
+
+def table_view(model: QAbstractItemModel, parent: QWidget | None, name: str, *,
+               sortable: bool = True, stretch: int | None = None,
+               empty: str = "Aucune ligne pour l'instant.") -> QTableView:
+    """A read-only, row-selecting table over `model` (a proxy when `sortable`)."""
+    view = TableView(parent, empty)
+    view.setAccessibleName(name)
+    if sortable and isinstance(model, RowTableModel):
+        proxy = SortFilterProxy(model, view)
+        view.setModel(proxy)
+        view.setSortingEnabled(True)
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+    else:
+        view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setMinimumSectionSize(40)
+    header.setStretchLastSection(False)
+    view.setTabKeyNavigation(False)
+    if stretch is not None:  # big lists: fixed widths, one column takes the rest
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return view
+    # Small lists: dates and numbers fit their content, text columns share the rest, so
+    # that nothing is cut and no horizontal scroll bar appears.
+    header.setResizeContentsPrecision(200)
+    columns = model.columns if isinstance(model, RowTableModel) else []
+    stretched = False
+    for index, column in enumerate(columns):
+        fits = column.fits
+        stretched = stretched or not fits
+        header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents if fits
+                                    else QHeaderView.ResizeMode.Stretch)
+    if columns and not stretched:
+        header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def selected_row(view: QTableView) -> Any:
+    """The object of the selected row of a `RowTableModel` view (through its proxy)."""
+    indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
+    if not indexes:
+        current = view.currentIndex()
+        if not current.isValid():
+            return None
+        indexes = [current]
+    from desktop_app.ui.models import ROW_ROLE
+
+    return indexes[0].data(ROW_ROLE)
+
+
+class ButtonDelegate(QStyledItemDelegate):
+    """Draws the cell as a push button labelled with its text; a click emits `clicked`."""
+
+    clicked = Signal(QModelIndex)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        text = index.data()
+        if not text:
+            super().paint(painter, option, index)
+            return
+        button = QStyleOptionButton()
+        button.rect = option.rect.adjusted(3, 2, -3, -2)  # type: ignore[attr-defined]
+        button.text = str(text)
+        button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
+        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
+        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)  # type: ignore[attr-defined]
+
+    def editorEvent(self, event: QEvent, model: QAbstractItemModel,
+                    option: QStyleOptionViewItem, index: Index) -> bool:
+        if (event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.LeftButton and index.data()):
+            self.clicked.emit(QModelIndex(index))
+            return True
+        return super().editorEvent(event, model, option, index)

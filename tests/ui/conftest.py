@@ -1,0 +1,83 @@
+"""The window's tests: offscreen Qt, French, QSettings in a temporary folder, a store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from desktop_app.domain.model import Association, Caseload, Diploma, Worker
+from desktop_app.domain.tariffs import default_tariffs
+
+#: Tuesday 16 September 2025: the day of the tests' worker.
+TODAY = date(2025, 9, 16)
+#: The offscreen platform's notice about window size hints is not a problem of the window.
+IGNORED = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.qt_log_ignore(IGNORED))
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path: Path) -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qsettings"))
+
+
+@pytest.fixture
+def app(qapp):  # type: ignore[no-untyped-def]
+    from desktop_app.ui.app import configure_application
+
+    configure_application(qapp)
+    return qapp
+
+
+def team() -> list[Worker]:
+    return [Worker("w1", "Claire Martin", Diploma.CESF, 1.0),
+            Worker("w2", "Julien Petit", Diploma.ASS, 0.5)]
+
+
+@pytest.fixture
+def store(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The real SQLite store when it is there, else the in-memory fake; two workers."""
+    try:
+        from desktop_app.store.repository import open_store
+    except ImportError:
+        from tests.ui.fake_store import FakeStore
+
+        real = FakeStore()
+    else:
+        real = open_store(f"sqlite:///{tmp_path / 'suivi.sqlite3'}")
+        real.import_caseload(Caseload(Association("Association de test"),
+                                      tariffs=default_tariffs()))
+    for worker in team():
+        real.save_worker(worker)
+    return real
+
+
+@pytest.fixture
+def window(app, qtbot, store) -> Iterator:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    ctx = AppContext(store, today=lambda: TODAY)
+    win = MainWindow(ctx, "Base : test")
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    settle(qtbot, win)
+    yield win
+    settle(qtbot, win)
+
+
+def settle(qtbot, win) -> None:  # type: ignore[no-untyped-def]
+    """Wait until every background operation has finished and its result is shown."""
+    qtbot.waitUntil(lambda: win.ctx.runner.idle, timeout=15000)
