@@ -3,8 +3,11 @@
 In force is `measure_facts.in_force_span` (REGLES.md: first period start to the earlier of
 the last period end and the closing date). Over year N, every measure in force on a day of N
 is either in force on 1/1 or new in N, and either still in force after 31/12 or an exit of N,
-so that in force on 1/1 + new − exits = in force on 31/12 holds by construction; a measure
-whose last day in force is 31/12 is an exit of N (it is not in force on 1/1 of N+1).
+so that in force on 1/1 + new − exits = in force on 31/12 holds by construction. The stocks
+are what goes on from one year to the next: « in force on 1/1 » counts the measures already
+in force the day before (a measure starting on 1/1 is new in N), « in force on 31/12 » those
+still in force the day after (a measure whose last day is 31/12 is an exit of N). So the
+stock at the end of N−1 is the stock at the start of N (`check_continuity`).
 """
 
 from __future__ import annotations

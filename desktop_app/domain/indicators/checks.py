@@ -82,7 +82,8 @@ def check_continuity(previous: YearIndicators, current: YearIndicators) -> list[
             continue
         if before.in_force_end != now.in_force_start:
             problems.append(
-                f"{TYPE_LABELS[mtype]} : {before.in_force_end} mesures en cours au "
+                f"{TYPE_LABELS[mtype]} : {before.in_force_end} "
+                f"mesure{'s' * (before.in_force_end > 1)} en cours au "
                 f"31/12/{previous.year} mais {now.in_force_start} en cours au "
                 f"01/01/{current.year}.")
     return problems

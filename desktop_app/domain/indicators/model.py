@@ -27,7 +27,8 @@ class TypeIndicators:
     households: int = 0
     #: Measures whose first day in force is in N (one-off types: carried out in N).
     new: int = 0
-    #: Stocks and exits: None for the one-off types (ASLL_DIAG, DSF).
+    #: Stocks and exits (None for the one-off types ASLL_DIAG, DSF): in force on 1/1 and
+    #: already the day before (a measure starting on 1/1 is new).
     in_force_start: int | None = None
     #: In force on 31/12 and still after it (a measure ending on 31/12 is an exit of N).
     in_force_end: int | None = None

@@ -1,0 +1,63 @@
+"""Convention follow-up (rule Q3): agreed against carried out, 70 % advance, balance."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from desktop_app.domain.indicators import convention_followup
+from desktop_app.domain.model import Convention, Level, MeasureType
+from tests.domain.indicators.builders import caseload, example, measure
+
+T = MeasureType
+D = date
+
+
+def test_example_1_with_estimated_subsidies() -> None:
+    f = convention_followup(example("exemple-1.json"), 2025)
+    # The convention applies from 01/07/2025: 6 months in 2025.
+    assert (f.first_day, f.last_day) == (D(2025, 7, 1), D(2025, 12, 31))
+    asll, aml, fal, dsf = f.rows
+    # ASLL: 10 points a month agreed × 6 = 60; m1 simple July–December: 6 points, 515,70 €
+    assert (asll.counts[0].agreed, asll.counts[0].done, asll.amount_done) == \
+        (60, 6, Decimal("515.70"))
+    # no max subsidy in the file: estimated 60 × 85,95 = 5 157,00; advance 70 % = 3 609,90;
+    # due = 515,70 (carried out, below the maximum); balance 515,70 − 3 609,90 = −3 094,20
+    assert asll.estimated
+    assert (asll.max_subsidy, asll.advance, asll.due, asll.balance) == (
+        Decimal("5157.00"), Decimal("3609.90"), Decimal("515.70"), Decimal("-3094.20"))
+    # AML: 4 × 6 = 24 agreed; m2 renforcé July–December = 12 points, 1 031,40 €;
+    # 24 × 85,95 = 2 062,80; advance 1 443,96; balance −412,56
+    assert (aml.counts[0].agreed, aml.counts[0].done, aml.balance) == (24, 12, Decimal("-412.56"))
+    # FAL: 2 agreed, 1 in force (m3 from 01/08); support + management of August–December:
+    # 3 × (132,73 + 42,47) + 2 × (128,45 + 41,10) = 864,70; subsidy 2 × 2 062,80 × 6/12
+    # = 2 062,80; advance 1 443,96; balance −579,26
+    assert (fal.counts[0].done, fal.amount_done, fal.balance) == (1, Decimal("864.70"),
+                                                                  Decimal("-579.26"))
+    # DSF: 6 + 2 closed doors agreed; m4 carried out 04/09: 162,38 €; subsidy 6 × 162,38 +
+    # 2 × 39,12 = 1 052,52; advance 736,764 → 736,76; balance −574,38
+    assert [(c.agreed, c.done) for c in dsf.counts] == [(6, 1), (2, 0)]
+    assert (dsf.advance, dsf.balance) == (Decimal("736.76"), Decimal("-574.38"))
+    # total: −3 094,20 − 412,56 − 579,26 − 574,38 = −4 660,40 (a repayment)
+    assert f.balance == Decimal("-4660.40")
+
+
+def test_given_subsidy_caps_what_is_due() -> None:
+    # 2026, whole year: ASLL renforcé all year = 24 points = 2 062,80 € carried out, above a
+    # maximum of 2 000,00: due 2 000,00, advance 1 400,00, balance 600,00 (to receive).
+    m = measure("a", T.ASLL, "h1", (D(2026, 1, 1), D(2026, 12, 31)), level=Level.RENFORCE)
+    convention = Convention(2026, 1, 0, 0, 0, 0, max_subsidy={
+        T.ASLL: Decimal("2000.00"), T.AML: Decimal("0.00"), T.FAL: Decimal("0.00"),
+        T.DSF: Decimal("0.00")})
+    f = convention_followup(caseload(m, conventions=[convention]), 2026)
+    asll = f.rows[0]
+    assert (f.first_day, asll.counts[0].agreed, asll.counts[0].done) == (D(2026, 1, 1), 12, 24)
+    assert (asll.amount_done, asll.due, asll.advance, asll.balance) == (
+        Decimal("2062.80"), Decimal("2000.00"), Decimal("1400.00"), Decimal("600.00"))
+    assert not asll.estimated and f.balance == Decimal("600.00")
+
+
+def test_without_convention_nothing_is_settled() -> None:
+    f = convention_followup(caseload(), 2026)
+    assert f.convention is None and f.balance is None
+    assert all(r.max_subsidy is None and r.counts[0].agreed is None for r in f.rows)
