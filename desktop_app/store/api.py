@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -24,6 +24,9 @@ from desktop_app.domain.model import (
     Tariff,
     Worker,
 )
+
+if TYPE_CHECKING:
+    from desktop_app.interchange.errors import Problem
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,20 @@ class ConflictError(StoreError):
     """The record was changed by someone else since it was read."""
 
 
+class DuplicateIdsError(Exception):
+    """An import whose records' ids are already in the store: nothing was written.
+
+    `problems` gives each one with its JSON path (`households[3].id`), in French."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} identifiant(s) du fichier déjà présent(s) dans la "
+                         "base : rien n'a été importé")
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
+
 class Store(Protocol):
     # --- whole caseload --------------------------------------------------------------
     def is_empty(self) -> bool: ...
@@ -91,7 +108,9 @@ class Store(Protocol):
     def save_home(self, home: Home) -> None: ...
 
     # --- households and measures -------------------------------------------------------
-    def household_rows(self, on: date, text: str = "", limit: int | None = None) -> list[HouseholdRow]:
+    def household_rows(
+        self, on: date, text: str = "", limit: int | None = None
+    ) -> list[HouseholdRow]:
         """Households whose name, reference, town or territory contains `text` (accents and
         case ignored), sorted by name."""
     def household(self, household_id: str) -> Household | None: ...

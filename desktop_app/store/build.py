@@ -1,0 +1,170 @@
+"""Plain tuples from Core selects → dataclasses of the caseload.
+
+Each `*_COLUMNS` tuple is the select list its builder reads, position by position: the
+loaders fetch plain tuples (no ORM objects) and build the dataclasses here, which is what
+keeps a department-scale load fast. Codes are looked up in dicts, not parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from desktop_app.domain.model import (
+    Absence,
+    Contract,
+    Diploma,
+    DsfOutcome,
+    Level,
+    LongStayReason,
+    Measure,
+    MeasureType,
+    Member,
+    MemberRole,
+    Notice,
+    NoticeKind,
+    NotSignedReason,
+    Period,
+    PeriodKind,
+    Report,
+    ReportKind,
+    Retroactive,
+    Stay,
+    Suspension,
+    SuspensionReason,
+    Vacancy,
+    Visit,
+    VisitOutcome,
+    VisitPlace,
+    Worker,
+)
+from desktop_app.store.tables import (
+    ABSENCES,
+    MEASURES,
+    MEMBERS,
+    NOTICES,
+    PERIODS,
+    REPORTS,
+    STAYS,
+    SUSPENSIONS,
+    VACANCIES,
+    VISITS,
+    WORKERS,
+)
+
+E = TypeVar("E", bound=StrEnum)
+Tup = Sequence[Any]
+
+
+def _codes(enum: type[E]) -> dict[str | None, E | None]:
+    found: dict[str | None, E | None] = {None: None}
+    found.update({member.value: member for member in enum})
+    return found
+
+
+TYPES = _codes(MeasureType)
+_DIPLOMA = _codes(Diploma)
+_ROLE = _codes(MemberRole)
+_LEVEL = _codes(Level)
+_KIND = _codes(PeriodKind)
+_REASON = _codes(SuspensionReason)
+_OUTCOME = _codes(VisitOutcome)
+_PLACE = _codes(VisitPlace)
+_REPORT = _codes(ReportKind)
+_NOTICE = _codes(NoticeKind)
+_NOT_SIGNED = _codes(NotSignedReason)
+_RETRO = _codes(Retroactive)
+_LONG = _codes(LongStayReason)
+_DSF = _codes(DsfOutcome)
+
+
+def _set(value: E | None) -> E:
+    assert value is not None
+    return value
+
+
+def measure_type(code: str) -> MeasureType:
+    return _set(TYPES[code])
+
+
+M = MEASURES.c
+MEASURE_COLUMNS = (
+    M.id, M.household_id, M.type, M.referent_id, M.decision_date, M.closed_on, M.close_reason,
+    M.has_contract, M.contract_signed_on, M.contract_sent_on, M.contract_not_signed_on,
+    M.contract_not_signed_reason, M.retroactive, M.agreement_on, M.lease_transferred_on,
+    M.relay_authorized, M.concertation_on, M.long_stay_reason, M.extension, M.summoned_on,
+    M.hearing_on, M.outcome, M.transmitted_on, M.done_on,
+)
+
+
+def build_measure(r: Tup) -> Measure:
+    contract = Contract(r[8], r[9], r[10], _NOT_SIGNED[r[11]]) if r[7] else None
+    return Measure(
+        id=r[0], household=r[1], type=measure_type(r[2]), referent=r[3], decision_date=r[4],
+        closed_on=r[5], close_reason=r[6], contract=contract, retroactive=_RETRO[r[12]],
+        agreement_on=r[13], lease_transferred_on=r[14], relay_authorized=bool(r[15]),
+        concertation_on=r[16], long_stay_reason=_LONG[r[17]], extension=bool(r[18]),
+        summoned_on=r[19], hearing_on=r[20], outcome=_DSF[r[21]], transmitted_on=r[22],
+        done_on=r[23],
+    )
+
+
+# Children: (own id, parent id, fields…); the builder gets the fields only.
+PERIOD_COLUMNS = (PERIODS.c.id, PERIODS.c.measure_id, PERIODS.c.start, PERIODS.c.end,
+                  PERIODS.c.level, PERIODS.c.kind)
+SUSPENSION_COLUMNS = (SUSPENSIONS.c.id, SUSPENSIONS.c.measure_id, SUSPENSIONS.c.start,
+                      SUSPENSIONS.c.end, SUSPENSIONS.c.reason)
+VISIT_COLUMNS = (VISITS.c.id, VISITS.c.measure_id, VISITS.c.day, VISITS.c.outcome,
+                 VISITS.c.place, VISITS.c.worker_id)
+REPORT_COLUMNS = (REPORTS.c.id, REPORTS.c.measure_id, REPORTS.c.kind, REPORTS.c.period_end,
+                  REPORTS.c.sent_on, REPORTS.c.signed)
+NOTICE_COLUMNS = (NOTICES.c.id, NOTICES.c.measure_id, NOTICES.c.kind, NOTICES.c.sent_on)
+STAY_COLUMNS = (STAYS.c.id, STAYS.c.measure_id, STAYS.c.home_id, STAYS.c.start, STAYS.c.end)
+ABSENCE_COLUMNS = (ABSENCES.c.id, ABSENCES.c.worker_id, ABSENCES.c.start, ABSENCES.c.end,
+                   ABSENCES.c.reason, ABSENCES.c.slisl_notified_on, ABSENCES.c.replacement_id)
+MEMBER_COLUMNS = (MEMBERS.c.id, MEMBERS.c.household_id, MEMBERS.c.name, MEMBERS.c.role,
+                  MEMBERS.c.birth_date)
+VACANCY_COLUMNS = (VACANCIES.c.id, VACANCIES.c.home_id, VACANCIES.c.start, VACANCIES.c.end,
+                   VACANCIES.c.justified)
+WORKER_COLUMNS = (WORKERS.c.id, WORKERS.c.name, WORKERS.c.diploma, WORKERS.c.fte)
+
+
+def build_period(r: Tup) -> Period:
+    return Period(r[2], r[3], _LEVEL[r[4]], _KIND[r[5]])
+
+
+def build_suspension(r: Tup) -> Suspension:
+    return Suspension(r[2], r[3], _set(_REASON[r[4]]))
+
+
+def build_visit(r: Tup) -> Visit:
+    return Visit(r[2], _set(_OUTCOME[r[3]]), _PLACE[r[4]], r[5])
+
+
+def build_report(r: Tup) -> Report:
+    return Report(_set(_REPORT[r[2]]), r[3], r[4], bool(r[5]))
+
+
+def build_notice(r: Tup) -> Notice:
+    return Notice(_set(_NOTICE[r[2]]), r[3])
+
+
+def build_stay(r: Tup) -> Stay:
+    return Stay(r[2], r[3], r[4])
+
+
+def build_absence(r: Tup) -> Absence:
+    return Absence(r[2], r[3], r[4], r[5], r[6])
+
+
+def build_member(r: Tup) -> Member:
+    return Member(r[2], _set(_ROLE[r[3]]), r[4])
+
+
+def build_vacancy(r: Tup) -> Vacancy:
+    return Vacancy(r[2], r[3], bool(r[4]))
+
+
+def build_worker(r: Tup) -> Worker:
+    return Worker(r[0], r[1], _set(_DIPLOMA[r[2]]), float(r[3]))

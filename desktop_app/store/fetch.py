@@ -1,0 +1,167 @@
+"""Read records and their children with Core selects of plain tuples.
+
+Children of many parents are read with `parent IN (…)` in chunks (or all of them when the
+whole store is read), put back in list order (their integer key) and grouped by parent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterator, Sequence
+from operator import itemgetter
+from typing import Any, TypeVar
+
+from sqlalchemy import Connection, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from desktop_app.domain.dates import Month
+from desktop_app.domain.model import (
+    Association,
+    Convention,
+    GridSent,
+    Home,
+    Household,
+    Measure,
+    MeasureType,
+    OccupancyTableSent,
+    Tariff,
+    Worker,
+)
+from desktop_app.store import build as b
+from desktop_app.store.tables import (
+    ASSOCIATION,
+    CONVENTIONS,
+    GRIDS,
+    HOMES,
+    HOUSEHOLDS,
+    MEASURES,
+    OCCUPANCY,
+    SUBSIDIES,
+    TARIFFS,
+    WORKERS,
+)
+
+T = TypeVar("T")
+#: Ids per `IN (…)`: well under SQLite's 32 766 variables.
+CHUNK = 5_000
+Columns = tuple[ColumnElement[Any], ...]
+
+
+def chunks(ids: Collection[str] | None) -> Iterator[list[str] | None]:
+    """`None` once for "no filter", else the ids in sorted slices of `CHUNK`."""
+    if ids is None:
+        yield None
+        return
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start:start + CHUNK]
+
+
+def rows_of(connection: Connection, columns: Columns, key: ColumnElement[Any],
+            ids: Collection[str] | None) -> list[Sequence[Any]]:
+    """Rows of `columns` whose `key` is in `ids` (every row for None)."""
+    found: list[Sequence[Any]] = []
+    for chunk in chunks(ids):
+        statement = select(*columns)
+        if chunk is not None:
+            statement = statement.where(key.in_(chunk))
+        found.extend(connection.execute(statement))
+    return found
+
+
+def children(connection: Connection, columns: Columns, build: Callable[[Sequence[Any]], T],
+             parents: Collection[str] | None) -> dict[str, list[T]]:
+    """Children (columns: own id, parent id, fields…) of `parents`, in list order."""
+    rows = rows_of(connection, columns, columns[1], parents)
+    rows.sort(key=itemgetter(0))
+    grouped: dict[str, list[T]] = defaultdict(list)
+    for row in rows:
+        grouped[row[1]].append(build(row))
+    return grouped
+
+
+def measures(connection: Connection, ids: Collection[str] | None,
+             visits_of: Collection[str] | None) -> list[Measure]:
+    """The measures `ids` (all for None) with their children; visits only for `visits_of`
+    (all for None: pass an empty set for no visits)."""
+    found = [b.build_measure(r) for r in rows_of(connection, b.MEASURE_COLUMNS, MEASURES.c.id,
+                                                  ids)]
+    if not found:
+        return []
+    parents = None if ids is None else [m.id for m in found]
+    periods = children(connection, b.PERIOD_COLUMNS, b.build_period, parents)
+    suspensions = children(connection, b.SUSPENSION_COLUMNS, b.build_suspension, parents)
+    reports = children(connection, b.REPORT_COLUMNS, b.build_report, parents)
+    notices = children(connection, b.NOTICE_COLUMNS, b.build_notice, parents)
+    stays = children(connection, b.STAY_COLUMNS, b.build_stay, parents)
+    visits = (children(connection, b.VISIT_COLUMNS, b.build_visit, visits_of)
+              if visits_of is None or visits_of else {})
+    for m in found:
+        m.periods = periods.get(m.id, [])
+        m.suspensions = suspensions.get(m.id, [])
+        m.reports = reports.get(m.id, [])
+        m.notices = notices.get(m.id, [])
+        m.stays = stays.get(m.id, [])
+        m.visits = visits.get(m.id, [])
+    return found
+
+
+HOUSEHOLD_COLUMNS = (HOUSEHOLDS.c.id, HOUSEHOLDS.c.name, HOUSEHOLDS.c.reference,
+                     HOUSEHOLDS.c.address, HOUSEHOLDS.c.postcode, HOUSEHOLDS.c.city,
+                     HOUSEHOLDS.c.territory, HOUSEHOLDS.c.phone, HOUSEHOLDS.c.monthly_resources)
+
+
+def households(connection: Connection, ids: Collection[str] | None) -> list[Household]:
+    found = [Household(*r) for r in rows_of(connection, HOUSEHOLD_COLUMNS, HOUSEHOLDS.c.id, ids)]
+    members = children(connection, b.MEMBER_COLUMNS, b.build_member,
+                       None if ids is None else [h.id for h in found])
+    for household in found:
+        household.members = members.get(household.id, [])
+    return found
+
+
+def workers(connection: Connection) -> list[Worker]:
+    found = [b.build_worker(r) for r in connection.execute(
+        select(*b.WORKER_COLUMNS).order_by(WORKERS.c.id))]
+    absences = children(connection, b.ABSENCE_COLUMNS, b.build_absence, None)
+    for worker in found:
+        worker.absences = absences.get(worker.id, [])
+    return found
+
+
+def homes(connection: Connection) -> list[Home]:
+    found = [Home(*r) for r in connection.execute(
+        select(HOMES.c.id, HOMES.c.address).order_by(HOMES.c.id))]
+    vacancies = children(connection, b.VACANCY_COLUMNS, b.build_vacancy, None)
+    for home in found:
+        home.vacancies = vacancies.get(home.id, [])
+    return found
+
+
+def tariffs(connection: Connection) -> list[Tariff]:
+    t = TARIFFS.c
+    return [Tariff(*r) for r in connection.execute(select(
+        t.from_date, t.point_value, t.fal_support_per_year, t.fal_management_per_year,
+        t.dsf_done, t.dsf_closed_door, t.points_per_fte, t.fal_per_fte,
+    ).order_by(t.from_date))]
+
+
+def association(connection: Connection) -> Association:
+    """The association (name "" before one is recorded)."""
+    name = connection.execute(select(ASSOCIATION.c.name).where(ASSOCIATION.c.id == 1)).scalar()
+    subsidies: dict[int, dict[MeasureType, Any]] = defaultdict(dict)
+    for year, kind, amount in connection.execute(select(
+            SUBSIDIES.c.year, SUBSIDIES.c.type, SUBSIDIES.c.amount)):
+        subsidies[year][MeasureType(kind)] = amount
+    c = CONVENTIONS.c
+    conventions = [
+        Convention(year, asll, aml, fal, dsf, closed, subsidies[year] if given else None)
+        for year, asll, aml, fal, dsf, closed, given in connection.execute(select(
+            c.year, c.asll_points_per_month, c.aml_points_per_month, c.fal_count, c.dsf_count,
+            c.dsf_closed_door_count, c.has_max_subsidy).order_by(c.year))]
+    grids = [GridSent(*r) for r in connection.execute(
+        select(GRIDS.c.year, GRIDS.c.sent_on).order_by(GRIDS.c.id))]
+    tables = [OccupancyTableSent(Month.parse(month), sent_on) for month, sent_on in
+              connection.execute(select(OCCUPANCY.c.month, OCCUPANCY.c.sent_on)
+                                 .order_by(OCCUPANCY.c.id))]
+    return Association(name or "", conventions, grids, tables)

@@ -1,0 +1,72 @@
+"""Import a whole caseload, all or nothing (ECHANGE.md `import`), inside one transaction.
+
+Records (workers, households, homes, measures) are added, never overwritten: an id the store
+already holds rejects the file (`DuplicateIdsError`, each one with its JSON path). What the
+association and the département define once is merged: tariffs by effective date and
+conventions by year (the file wins on the same date or year), documents sent added when new,
+the association's name taken from the file while the store has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from sqlalchemy import Connection, Table, select
+
+from desktop_app.domain.model import Association, Caseload, Tariff
+from desktop_app.interchange import ExistingIds, duplicate_id_problems
+from desktop_app.store import fetch, writers
+from desktop_app.store.api import DuplicateIdsError
+from desktop_app.store.tables import HOMES, HOUSEHOLDS, MEASURES, WORKERS
+
+
+def _stored(connection: Connection, table: Table, ids: Collection[str]) -> frozenset[str]:
+    return frozenset(r[0] for r in fetch.rows_of(connection, (table.c.id,), table.c.id, ids))
+
+
+def existing_ids(connection: Connection, caseload: Caseload) -> ExistingIds:
+    """The ids of the caseload's records that the store already holds."""
+    return ExistingIds(
+        workers=_stored(connection, WORKERS, {w.id for w in caseload.workers}),
+        households=_stored(connection, HOUSEHOLDS, {h.id for h in caseload.households}),
+        homes=_stored(connection, HOMES, {h.id for h in caseload.homes}),
+        measures=_stored(connection, MEASURES, {m.id for m in caseload.measures}),
+    )
+
+
+def merged_tariffs(stored: list[Tariff], new: list[Tariff]) -> list[Tariff]:
+    """By effective date; the new one wins on the same date."""
+    by_date = {t.from_date: t for t in stored}
+    by_date.update({t.from_date: t for t in new})
+    return [by_date[d] for d in sorted(by_date)]
+
+
+def merged_association(stored: Association, new: Association) -> Association:
+    conventions = {c.year: c for c in stored.conventions}
+    conventions.update({c.year: c for c in new.conventions})
+    grids = list(stored.grids_sent)
+    grids += [g for g in new.grids_sent if g not in grids]
+    tables = list(stored.occupancy_tables_sent)
+    tables += [t for t in new.occupancy_tables_sent if t not in tables]
+    return Association(stored.name or new.name, [conventions[y] for y in sorted(conventions)],
+                       grids, tables)
+
+
+def import_caseload(connection: Connection, caseload: Caseload) -> None:
+    """Add the caseload to the store, or raise `DuplicateIdsError` before writing anything."""
+    problems = duplicate_id_problems(caseload, existing_ids(connection, caseload))
+    if problems:
+        raise DuplicateIdsError(problems)
+    if caseload.tariffs:
+        writers.save_tariffs(connection, merged_tariffs(fetch.tariffs(connection),
+                                                        caseload.tariffs))
+    writers.save_association(connection, merged_association(fetch.association(connection),
+                                                            caseload.association))
+    writers.insert_records(connection, caseload.workers, caseload.households, caseload.homes,
+                           caseload.measures)
+
+
+def is_empty(connection: Connection) -> bool:
+    """No worker, household, home or measure (tariffs and settings do not count)."""
+    return all(connection.execute(select(table.c.id).limit(1)).first() is None
+               for table in (WORKERS, HOUSEHOLDS, HOMES, MEASURES))

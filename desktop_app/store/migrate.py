@@ -1,0 +1,91 @@
+"""Bring a store to the schema this code knows: create it from nothing, upgrade an old one
+(after a copy of the file beside it), refuse one written by a newer version.
+
+Alembic runs programmatically on the migrations shipped in `migrations/` (no alembic.ini),
+inside one write transaction: a migration that fails leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from desktop_app.store.api import StoreError
+from desktop_app.store.engine import read, sqlite_file, write
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+VERSION_TABLE = "alembic_version"
+
+NEWER = ("Cette base a été écrite par une version plus récente de Suivi FSL (révision "
+         "« {revision} ») : installez la dernière version de l'application pour l'ouvrir. "
+         "Rien n'a été modifié.")
+FOREIGN = ("Le fichier {where} contient déjà des tables mais n'est pas une base Suivi FSL : "
+           "choisissez un autre fichier avec --db. Rien n'a été modifié.")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in
+            ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> tuple[str | None, bool]:
+    """(the store's revision, whether it holds tables other than Alembic's)."""
+    with read(engine) as connection:
+        revision = MigrationContext.configure(connection).get_current_revision()
+        tables = set(inspect(connection).get_table_names()) - {VERSION_TABLE}
+    return revision, bool(tables)
+
+
+def backup_path(database: Path, revision: str) -> Path:
+    """`<name>.avant-migration-<revision>.bak`, beside the store."""
+    return database.with_name(f"{database.name}.avant-migration-{revision}.bak")
+
+
+def backup(database: Path, target: Path) -> None:
+    """A consistent copy of a SQLite store (WAL included), through SQLite's backup API."""
+    with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Run every migration the store lacks, in one transaction."""
+    config = alembic_config()
+    with write(engine) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def ensure_schema(engine: Engine, existed: bool) -> None:
+    """Create or upgrade the schema of the store. `existed`: the SQLite file was there and
+    not empty before the engine first touched it (then it is copied before a migration)."""
+    head = head_revision()
+    revision, has_tables = current_revision(engine)
+    if revision == head:
+        return
+    if revision is not None and revision not in known_revisions():
+        raise StoreError(NEWER.format(revision=revision))
+    database = sqlite_file(engine.url)
+    if revision is None and has_tables:
+        raise StoreError(FOREIGN.format(where=database or engine.url.render_as_string()))
+    if existed and database is not None:
+        backup(database, backup_path(database, head))
+    upgrade_to_head(engine)

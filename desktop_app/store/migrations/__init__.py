@@ -1,0 +1,1 @@
+"""Alembic migrations of the store, run by `desktop_app.store.migrate` (no alembic.ini)."""

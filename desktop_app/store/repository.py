@@ -1,0 +1,192 @@
+"""`SqlStore`: the `Store` protocol over SQLAlchemy, and `open_store(url)`.
+
+Every method runs in one transaction (a write commits whole or not at all) and turns
+environment errors (locked, full, corrupt, read-only) into a French `StoreError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.engine import make_url
+
+from desktop_app.domain.dates import Month
+from desktop_app.domain.model import (
+    AlertSettings,
+    Association,
+    Caseload,
+    Home,
+    Household,
+    Measure,
+    Tariff,
+    Worker,
+)
+from desktop_app.store import fetch, lists, loaders, writers
+from desktop_app.store.api import DuplicateIdsError, HouseholdRow, MeasureRow
+from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
+from desktop_app.store.errors import environment_errors
+from desktop_app.store.importing import import_caseload, is_empty
+from desktop_app.store.migrate import ensure_schema
+from desktop_app.store.tables import MEASURES, SETTINGS
+
+__all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
+
+
+class SqlStore:
+    """The caseload in a SQL database (see `desktop_app.store.api.Store`)."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        #: The store as said to the user (file path, or URL without password).
+        self.where = where
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        with environment_errors(self.where), read(self.engine) as connection:
+            yield connection
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with environment_errors(self.where), write(self.engine) as connection:
+            yield connection
+
+    # --- whole caseload --------------------------------------------------------------
+    def is_empty(self) -> bool:
+        with self._reading() as c:
+            return is_empty(c)
+
+    def import_caseload(self, caseload: Caseload) -> None:
+        with self._writing() as c:
+            import_caseload(c, caseload)
+
+    def export_caseload(self) -> Caseload:
+        with self._reading() as c:
+            return Caseload(fetch.association(c), fetch.tariffs(c), fetch.workers(c),
+                            fetch.households(c, None), fetch.homes(c),
+                            fetch.measures(c, None, None))
+
+    # --- what the engines need ---------------------------------------------------------
+    def load_for_month(self, month: Month) -> Caseload:
+        with self._reading() as c:
+            return loaders.load_for_month(c, month)
+
+    def load_for_day(self, day: date) -> Caseload:
+        with self._reading() as c:
+            return loaders.load_for_day(c, day)
+
+    def alert_settings(self) -> AlertSettings:
+        with self._reading() as c:
+            stored = dict(c.execute(select(SETTINGS.c.key, SETTINGS.c.value)).all())
+        defaults = AlertSettings()
+        return AlertSettings(
+            days_ahead=int(stored.get("days_ahead", defaults.days_ahead)),
+            occupancy_table_due_day=int(stored.get("occupancy_table_due_day",
+                                                   defaults.occupancy_table_due_day)))
+
+    def save_alert_settings(self, settings: AlertSettings) -> None:
+        with self._writing() as c:
+            writers.save_alert_settings(c, settings)
+
+    # --- association, tariffs, workers, homes ------------------------------------------
+    def association(self) -> Association:
+        with self._reading() as c:
+            return fetch.association(c)
+
+    def save_association(self, association: Association) -> None:
+        with self._writing() as c:
+            writers.save_association(c, association)
+
+    def tariffs(self) -> list[Tariff]:
+        with self._reading() as c:
+            return fetch.tariffs(c)
+
+    def save_tariffs(self, tariffs: list[Tariff]) -> None:
+        with self._writing() as c:
+            writers.save_tariffs(c, tariffs)
+
+    def workers(self) -> list[Worker]:
+        with self._reading() as c:
+            return fetch.workers(c)
+
+    def save_worker(self, worker: Worker) -> None:
+        with self._writing() as c:
+            writers.save_worker(c, worker)
+
+    def homes(self) -> list[Home]:
+        with self._reading() as c:
+            return fetch.homes(c)
+
+    def save_home(self, home: Home) -> None:
+        with self._writing() as c:
+            writers.save_home(c, home)
+
+    # --- households and measures -------------------------------------------------------
+    def household_rows(self, on: date, text: str = "",
+                       limit: int | None = None) -> list[HouseholdRow]:
+        with self._reading() as c:
+            return lists.household_rows(c, on, text, limit)
+
+    def household(self, household_id: str) -> Household | None:
+        with self._reading() as c:
+            found = fetch.households(c, [household_id])
+        return found[0] if found else None
+
+    def save_household(self, household: Household) -> None:
+        with self._writing() as c:
+            writers.save_household(c, household)
+
+    def measures_of_household(self, household_id: str) -> list[Measure]:
+        with self._reading() as c:
+            ids = [r[0] for r in c.execute(select(MEASURES.c.id).where(
+                MEASURES.c.household_id == household_id))]
+            found = fetch.measures(c, ids, ids) if ids else []
+        return sorted(found, key=_chronological)
+
+    def measure_rows(self, on: date | None = None,
+                     referent: str | None = None) -> list[MeasureRow]:
+        with self._reading() as c:
+            return lists.measure_rows(c, on, referent)
+
+    def measure(self, measure_id: str) -> Measure | None:
+        with self._reading() as c:
+            found = fetch.measures(c, [measure_id], [measure_id])
+        return found[0] if found else None
+
+    def save_measure(self, measure: Measure) -> None:
+        with self._writing() as c:
+            writers.save_measure(c, measure)
+
+    def new_id(self, prefix: str) -> str:
+        with self._reading() as c:
+            return lists.new_id(c, prefix)
+
+
+def _chronological(measure: Measure) -> tuple[date, str]:
+    """Measures of a household by first period (those without periods last), then id."""
+    return (min((p.start for p in measure.periods), default=date.max), measure.id)
+
+
+def open_store(url: str) -> SqlStore:
+    """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path),
+    created if missing, upgraded if old (a SQLite file is copied first), refused if written
+    by a newer version."""
+    parsed = make_url(url)
+    database = sqlite_file(parsed)
+    where = str(database) if database is not None else parsed.render_as_string()
+    with environment_errors(where):
+        existed = database is not None and database.exists() and database.stat().st_size > 0
+        if database is not None:
+            database.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_store_engine(parsed)
+        try:
+            ensure_schema(engine, existed)
+        except BaseException:
+            engine.dispose()
+            raise
+    return SqlStore(engine, where)

@@ -1,0 +1,123 @@
+"""Tables of the measures and their children (periods, suspensions, visits, reports, notices,
+stays). The contract and the type-specific fields are columns of `measures`.
+
+`span_start`, `span_end` (`measure_facts.in_force_span`) and `one_off_on`
+(`measure_facts.one_off_date`) are denormalized: recomputed on every write of a measure, so
+that the loaders select the measures a month or a day needs without reading their history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop_app.store.schema import Base
+
+_MEASURE_FK = "measures.id"
+
+
+class MeasureRecord(Base):
+    __tablename__ = "measures"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
+    type: Mapped[str] = mapped_column(String(12))
+    referent_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
+    decision_date: Mapped[dt.date | None] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    close_reason: Mapped[str | None] = mapped_column(Text)
+    #: False: no contract (null in the file); True: the four contract columns below.
+    has_contract: Mapped[bool]
+    contract_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    contract_sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    contract_not_signed_on: Mapped[dt.date | None] = mapped_column(Date)
+    contract_not_signed_reason: Mapped[str | None] = mapped_column(String(12))
+    retroactive: Mapped[str | None] = mapped_column(String(12))
+    agreement_on: Mapped[dt.date | None] = mapped_column(Date)
+    lease_transferred_on: Mapped[dt.date | None] = mapped_column(Date)
+    relay_authorized: Mapped[bool]
+    concertation_on: Mapped[dt.date | None] = mapped_column(Date)
+    long_stay_reason: Mapped[str | None] = mapped_column(String(8))
+    extension: Mapped[bool]
+    summoned_on: Mapped[dt.date | None] = mapped_column(Date)
+    hearing_on: Mapped[dt.date | None] = mapped_column(Date)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    transmitted_on: Mapped[dt.date | None] = mapped_column(Date)
+    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    # --- denormalized, recomputed on every write (measure_facts) ------------------------
+    span_start: Mapped[dt.date | None] = mapped_column(Date)
+    span_end: Mapped[dt.date | None] = mapped_column(Date)
+    one_off_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+
+
+class PeriodRecord(Base):
+    __tablename__ = "periods"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
+                                            index=True)
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date] = mapped_column(Date)
+    level: Mapped[str | None] = mapped_column(String(10))
+    kind: Mapped[str | None] = mapped_column(String(16))
+
+
+class SuspensionRecord(Base):
+    __tablename__ = "suspensions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
+                                            index=True)
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(String(16))
+
+
+class VisitRecord(Base):
+    __tablename__ = "visits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"))
+    day: Mapped[dt.date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(24))
+    place: Mapped[str | None] = mapped_column(String(10))
+    worker_id: Mapped[str | None] = mapped_column(ForeignKey("workers.id"))
+
+
+class ReportRecord(Base):
+    __tablename__ = "reports"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
+                                            index=True)
+    kind: Mapped[str] = mapped_column(String(14))
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    signed: Mapped[bool]
+
+
+class NoticeRecord(Base):
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
+                                            index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class StayRecord(Base):
+    """A FAL household's stay in an ALT home."""
+
+    __tablename__ = "stays"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
+                                            index=True)
+    home_id: Mapped[str] = mapped_column(ForeignKey("homes.id"))
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+
+
+Index("ix_visits_measure_id_day", VisitRecord.measure_id, VisitRecord.day)
+Index("ix_visits_worker_id", VisitRecord.worker_id)
+Index("ix_measures_type_span", MeasureRecord.type, MeasureRecord.span_start,
+      MeasureRecord.span_end)
+Index("ix_measures_span_end", MeasureRecord.span_end)
+Index("ix_stays_home_id_start", StayRecord.home_id, StayRecord.start)
+Index("ix_stays_end", StayRecord.end)

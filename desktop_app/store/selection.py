@@ -1,0 +1,140 @@
+"""Which measures a month or a day needs, found with the denormalized, indexed columns of
+`measures` (`span_start`, `span_end`, `one_off_on`, `closed_on`) and of `stays`: the cost
+follows the measures in force, not the years of history.
+
+A `Selection` is a set of measure ids, and those of them whose visits must be read too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, extract, func, or_, select
+
+from desktop_app.domain.dates import Month
+from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Worker
+from desktop_app.store.fetch import chunks
+from desktop_app.store.tables import MEASURES, STAYS
+
+M = MEASURES.c
+S = STAYS.c
+DSF = MeasureType.DSF.value
+SUPPORT = sorted(t.value for t in SUPPORT_TYPES)
+#: FAL stays that ended this many days before the month are read (a vacancy gap after them
+#: may be paid in the month: at most 31 days, P5).
+GAP_LOOKBACK = timedelta(days=40)
+
+
+@dataclass(slots=True)
+class Selection:
+    ids: set[str] = field(default_factory=set)
+    #: Measures whose visits are read (DSF always: its payment day depends on them, P6).
+    visits: set[str] = field(default_factory=set)
+
+    def add(self, rows: Iterable[Sequence[Any]], with_visits: bool = False) -> None:
+        """Add (id, type, …) rows."""
+        for row in rows:
+            self.ids.add(row[0])
+            if with_visits or row[1] == DSF:
+                self.visits.add(row[0])
+
+
+def _ids(where: Any) -> Select[tuple[str, str]]:
+    return select(M.id, M.type).where(where)
+
+
+def month_selection(connection: Connection, month: Month) -> Selection:
+    """Every measure that can earn something in `month` (P1–P7) or count in its quotas
+    (Q1–Q2): in force some day of it, paid once in it, and the FAL stays that shape its ALT
+    occupancy (stays not ended 40 days before it, and per home the next entry after it,
+    which closes a vacancy gap). Visits: DSF only."""
+    first, last = month.first_day, month.last_day
+    selection = Selection()
+    selection.add(connection.execute(_ids(or_(
+        and_(M.span_start <= last, M.span_end >= first), M.one_off_on.between(first, last),
+    ))))
+    stays = STAYS.join(MEASURES, S.measure_id == M.id)
+    selection.add(connection.execute(select(M.id, M.type).select_from(stays).where(
+        S.start <= last, or_(S.end.is_(None), S.end >= first - GAP_LOOKBACK),
+    )))
+    # A stay of a measure closed before it started is no occupancy (funding.occupancy).
+    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+    entries = select(S.home_id.label("home"), func.min(S.start).label("first")).select_from(
+        stays).where(S.start > last, kept).group_by(S.home_id).subquery()
+    selection.add(connection.execute(select(M.id, M.type).select_from(stays.join(
+        entries, and_(S.home_id == entries.c.home, S.start == entries.c.first))).where(
+        kept)))
+    return selection
+
+
+#: A period starting within this many days after the day may already owe its final report
+#: (`bilan_final` is raised 30 days before "end − 1 month").
+REPORT_LEAD = timedelta(days=62)
+
+
+def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[str]]:
+    """Measures not closed as of `day` that some measure rule can concern on `day` (read with
+    every child), and the households of the support measures among them (`cumul`)."""
+    not_closed = or_(M.closed_on.is_(None), M.closed_on > day)
+    concerned = or_(
+        M.span_start <= day + REPORT_LEAD,
+        and_(M.type == MeasureType.ASLL.value, M.decision_date <= day),  # cet
+        and_(M.type == MeasureType.AML.value, M.agreement_on <= day),  # accord_principe
+        and_(M.type == DSF, M.hearing_on.is_not(None),  # dsf_transmission
+             or_(M.summoned_on.is_(None), M.summoned_on <= day),
+             or_(M.transmitted_on.is_(None), M.transmitted_on > day)),
+    )
+    rows = connection.execute(select(M.id, M.type, M.household_id, M.span_start).where(
+        not_closed, concerned)).all()
+    selection = Selection()
+    selection.add(rows, with_visits=True)
+    households = {r[2] for r in rows if r[1] in SUPPORT and r[3] is not None}
+    return selection, households
+
+
+def year_selection(connection: Connection, day: date) -> Selection:
+    """DSF paid from 1 January to `day` (`convention`), and one DSF or ASLL_DIAG carried out
+    in each earlier year (`grille_annuelle` counts such a year as active)."""
+    new_year = date(day.year, 1, 1)
+    selection = Selection()
+    selection.add(connection.execute(_ids(and_(
+        M.type == DSF, M.one_off_on.between(new_year, day)))))
+    one_off = (DSF, MeasureType.ASLL_DIAG.value)
+    selection.add(connection.execute(
+        select(func.min(M.id), func.min(M.type)).where(
+            M.type.in_(one_off), M.one_off_on < new_year)
+        .group_by(extract("year", M.one_off_on), M.type)), with_visits=True)
+    return selection
+
+
+def household_supports(connection: Connection, households: set[str]) -> Selection:
+    """Every support measure with periods of these households (`cumul` compares their
+    spans)."""
+    selection = Selection()
+    for chunk in chunks(households):
+        assert chunk is not None
+        selection.add(connection.execute(_ids(and_(
+            M.household_id.in_(chunk), M.type.in_(SUPPORT), M.span_start.is_not(None),
+        ))))
+    return selection
+
+
+def absence_selection(connection: Connection, day: date, workers: list[Worker]) -> Selection:
+    """For each absence not cleared as of `day` (no SLISL notice on or before it, or no
+    replacement), one support measure of that referent in force some day of it
+    (`absence_travailleur` needs one)."""
+    selection = Selection()
+    for worker in workers:
+        for absence in worker.absences:
+            notified = absence.slisl_notified_on is not None and absence.slisl_notified_on <= day
+            if absence.start > day or (notified and absence.replacement is not None):
+                continue
+            last = absence.end if absence.end is not None else day
+            selection.add(connection.execute(_ids(and_(
+                M.referent_id == worker.id, M.type.in_(SUPPORT), M.span_start <= last,
+                M.span_end >= absence.start,
+            )).limit(1)))
+    return selection
