@@ -41,7 +41,7 @@ def short_absence(ctx: DemoContext, start: date) -> Absence:
 
 
 def long_absence(ctx: DemoContext, worker: Worker, team: list[Worker], start: date,
-                 reported: float = 0.85) -> Absence:
+                 reported: float | None = None) -> Absence:
     """Sick or maternity leave of 5 to 16 weeks, mostly reported with a replacement."""
     reason = ctx.rng.choice(LONG_REASONS)
     days = 112 if reason == "Congé maternité" else ctx.rng.randint(35, 80)
@@ -51,7 +51,8 @@ def long_absence(ctx: DemoContext, worker: Worker, team: list[Worker], start: da
     absence = Absence(start, end, reason)
     notified = start + timedelta(days=ctx.rng.randint(5, 25))
     colleagues = [w for w in team if w.id != worker.id]
-    if colleagues and notified <= ctx.today and ctx.chance(reported):
+    probability = ctx.rates.absence_reported if reported is None else reported
+    if colleagues and notified <= ctx.today and ctx.chance(probability):
         absence.slisl_notified_on = notified
         absence.replacement = ctx.rng.choice(colleagues).id
     return absence

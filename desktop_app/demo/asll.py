@@ -86,7 +86,7 @@ def build_asll(ctx: DemoContext, household: str, decision: date, start: date | N
     measure.visits, measure.suspensions = run.visits, suspensions
     notices += [Notice(NoticeKind.INDISPONIBILITE, s.start + timedelta(days=3))
                 for s in suspensions if s.start + timedelta(days=3) <= ctx.today]
-    measure.notices = sorted(notices, key=lambda n: n.sent_on)
+    measure.notices = sorted(notices, key=lambda n: (n.sent_on, n.kind))
     measure.contract = _contract(ctx, decision)
     measure.reports = final_reports(ctx, periods, closed_on)
     return measure

@@ -23,12 +23,13 @@ class Rates:
     office: float = 0.07  # an extra meeting at the office or by phone in a month
     extra_visit: float = 0.33  # one more home visit than the minimum in a month
     missed_month: float = 0.012  # one fewer than the minimum (a `frequence_visites` breach)
-    notice_on_time: float = 0.86  # the « portes closes » notice within 5 working days
+    notice_on_time: float = 0.90  # the « portes closes » notice within 5 working days
     notice_late: float = 0.06  # …late (the rest: never sent)
     stop_after_closed_doors: float = 0.25  # the measure is then stopped
+    absence_reported: float = 0.97  # a long absence reported with a replacement named
     report_late: float = 0.09
-    report_missing: float = 0.04
-    report_unsigned: float = 0.07
+    report_missing: float = 0.02
+    report_unsigned: float = 0.03
     contract_late: float = 0.06
     contract_not_signed: float = 0.03  # ASLL, rule P2
     suspension: float = 0.05

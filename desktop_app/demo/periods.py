@@ -86,4 +86,5 @@ def final_reports(ctx: DemoContext, periods: list[Period], closed_on: date | Non
         if sent is not None:
             signed = not ctx.chance(rates.report_unsigned)
             reports.append(Report(ReportKind.FINAL, period.end, sent, signed))
+    reports.sort(key=lambda r: (r.period_end, r.kind))  # the interchange file's order
     return reports

@@ -57,6 +57,7 @@ def plant_visit_breaches(p: Planter) -> None:
         measure.suspensions.append(Suspension(start, None, SuspensionReason.HOSPITALISATION))
         measure.visits = [v for v in measure.visits if v.date < start]
         measure.notices.append(Notice(NoticeKind.INDISPONIBILITE, start + timedelta(days=3)))
+        measure.notices.sort(key=lambda n: (n.sent_on, n.kind))
         p.take(measure, "suspension_longue")
 
 
