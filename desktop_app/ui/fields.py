@@ -121,34 +121,39 @@ class NumberField(TextField):
 
 
 class ChoiceField(QComboBox):
-    """A choice among (label, value) pairs; `empty` adds a first « — » meaning None."""
+    """A choice among (label, value) pairs; `empty` adds a first « — » meaning None.
+
+    The values are kept on the Python side (Qt would turn an enum into a plain string).
+    """
 
     edited = Signal()
 
     def __init__(self, choices: Iterable[tuple[str, Any]], parent: QWidget | None = None, *,
                  empty: str | None = None) -> None:
         super().__init__(parent)
-        if empty is not None:
-            self.addItem(empty, None)
-        for text, data in choices:
-            self.addItem(text, data)
+        self._values: list[Any] = []
+        self.set_choices(choices, empty)
         self.activated.connect(lambda _i: self.edited.emit())
 
     def value(self) -> Any:
-        return self.currentData()
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
 
     def set_value(self, value: Any) -> None:
-        index = self.findData(value)
-        self.setCurrentIndex(max(index, 0))
+        index = next((i for i, v in enumerate(self._values) if v == value), 0)
+        self.setCurrentIndex(index if self._values else -1)
 
     def set_choices(self, choices: Iterable[tuple[str, Any]], empty: str | None = None) -> None:
-        current = self.currentData()
+        current = self.value() if self._values else None
         self.blockSignals(True)
         self.clear()
+        self._values = []
         if empty is not None:
-            self.addItem(empty, None)
+            self._values.append(None)
+            self.addItem(empty)
         for text, data in choices:
-            self.addItem(text, data)
+            self._values.append(data)
+            self.addItem(text)
         self.set_value(current)
         self.blockSignals(False)
 

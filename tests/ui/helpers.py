@@ -1,0 +1,61 @@
+"""Driving the real widgets like a worker: typing, choosing, clicking."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from desktop_app.domain.model import (
+    Household,
+    Level,
+    Measure,
+    MeasureType,
+    Period,
+    PeriodKind,
+)
+from tests.ui.conftest import settle
+
+
+def type_in(qtbot, field, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Clear the field and type `text` key by key (accented letters too)."""
+    field.clear()
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(field, char)
+        else:  # QTest only knows ASCII keys: send the key event a French keyboard would
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(field, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier,
+                                                        char))
+
+
+def choose(qtbot, combo, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Choose by typing the start of the item's text, as with the keyboard."""
+    combo.setFocus()
+    qtbot.keyClicks(combo, text)
+    combo.activated.emit(combo.currentIndex())
+
+
+def save(qtbot, window, dialog) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+
+
+def seed_asll(store, *, household: str = "h1", measure: str = "m1") -> None:  # type: ignore[no-untyped-def]
+    """DURAND Marie, followed in ASLL by Claire Martin from 01/07/2025 to 31/12/2025."""
+    store.save_household(Household(household, "DURAND Marie", "FSL-2025-0042", city="Arras",
+                                   territory="Arrageois"))
+    store.save_measure(Measure(measure, household, MeasureType.ASLL, "w1",
+                               decision_date=date(2025, 6, 12),
+                               periods=[Period(date(2025, 7, 1), date(2025, 12, 31),
+                                               Level.SIMPLE, PeriodKind.INITIALE)]))
+
+
+def closed(dialog) -> bool:  # type: ignore[no-untyped-def]
+    """The dialog went away (dialogs delete themselves once closed)."""
+    import shiboken6
+
+    return not shiboken6.isValid(dialog) or not dialog.isVisible()

@@ -1,0 +1,94 @@
+"""French input and French errors: dates, amounts, store problems vs program faults."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.store.api import ConflictError, StoreError
+from desktop_app.ui.background import BackgroundRunner, describe_error
+from desktop_app.ui.fields import FieldError, parse_date, parse_decimal
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15/10/2025", date(2025, 10, 15)),
+    ("15.10.2025", date(2025, 10, 15)),
+    ("1/2/25", date(2025, 2, 1)),
+    ("29022024", date(2024, 2, 29)),  # 2024 is a leap year
+    ("", None),
+])
+def test_dates_typed_the_french_way(text: str, expected: date | None) -> None:
+    assert parse_date(text) == expected
+
+
+def test_wrong_dates_say_why() -> None:
+    with pytest.raises(FieldError, match="Cette date n'existe pas : le 29/02/2025"):
+        parse_date("29/02/2025")  # 2025 is not a leap year
+    with pytest.raises(FieldError, match="JJ/MM/AAAA, par exemple 15/10/2025"):
+        parse_date("2025-10-15")
+
+
+def test_amounts_with_comma_and_spaces() -> None:
+    assert parse_decimal("1 234,56") == Decimal("1234.56")
+    assert parse_decimal("1\u00a0234,56 €") == Decimal("1234.56")
+    with pytest.raises(FieldError, match="1 234,56"):
+        parse_decimal("douze")
+
+
+def test_store_problems_and_program_faults_are_told_apart() -> None:
+    title, text, details = describe_error(StoreError("La base est verrouillée."))
+    assert title == "Problème avec la base de données" and details == ""
+    assert text.startswith("La base est verrouillée.") and "Ce n'est pas une erreur de saisie" in text
+    title, _text, _d = describe_error(ConflictError("Le dossier a changé."))
+    assert title == "Dossier modifié entre-temps"
+    title, text, details = describe_error(ZeroDivisionError("division by zero"))
+    assert title == "Erreur inattendue" and "ZeroDivisionError" in details
+    assert "Rien de ce qui était déjà enregistré n'est perdu" in text
+
+
+def test_background_result_comes_back_on_the_gui_thread(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    runner = BackgroundRunner()
+    seen: list[object] = []
+    gui = threading.get_ident()
+    runner.run(lambda: threading.get_ident(), lambda worker: seen.append(
+        (worker != gui, threading.get_ident() == gui)))
+    runner.run(lambda: 1 / 0, on_error=lambda e: seen.append(type(e).__name__))
+    qtbot.waitUntil(lambda: runner.idle)
+    # The work ran in another thread; its result was handled in the GUI thread; the error
+    # went to its handler.
+    assert seen == [(True, True), "ZeroDivisionError"]
+
+
+def test_unhandled_store_error_is_shown_in_french(qtbot, app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    runner = BackgroundRunner()
+    runner.error_parent = lambda: parent
+    runner.run(lambda: (_ for _ in ()).throw(StoreError("Le disque est plein.")))
+    qtbot.waitUntil(lambda: runner.idle)
+    boxes = [w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.isVisible()]
+    assert [b.windowTitle() for b in boxes] == ["Problème avec la base de données"]
+    assert boxes[0].text().startswith("Le disque est plein.")
+    boxes[0].close()
+
+
+def test_qt_own_words_are_french(app) -> None:  # type: ignore[no-untyped-def]
+    """Qt's own dialogs speak French (qtbase_fr loaded from QLibraryInfo's translations)."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QMessageBox
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuler"
+    box = QMessageBox(QMessageBox.Icon.Question, "t", "t",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Oui"
+    assert box.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Non"
+    assert QLocale().language() == QLocale.Language.French

@@ -1,0 +1,93 @@
+"""A worker's day, through the real widgets: a new household and its ASLL, two closed doors,
+the `portes_closes` alert on the dashboard with its due date, the notice that clears it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from desktop_app.domain.model import MeasureType, NoticeKind, VisitOutcome, VisitPlace
+from desktop_app.ui.alert_model import ACTION_COLUMN
+from desktop_app.ui.models import ROW_ROLE
+from tests.ui.conftest import settle
+from tests.ui.helpers import choose, save, type_in
+
+
+def _alert_leaf(dashboard, code):  # type: ignore[no-untyped-def]
+    for index in dashboard.alert_model.leaves():
+        if index.data(ROW_ROLE).alert.code == code:
+            return index
+    return None
+
+
+def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[no-untyped-def]
+    # A new household, from the Ménages list.
+    assert window.show_screen("menages")
+    households = window.screens["menages"]
+    qtbot.mouseClick(households.new_button, Qt.MouseButton.LeftButton)
+    form = households.dialog.form
+    type_in(qtbot, form.fields["name"], "DURAND Marie")
+    type_in(qtbot, form.fields["reference"], "FSL-2025-0042")
+    type_in(qtbot, form.fields["city"], "Arras")
+    save(qtbot, window, households.dialog)
+    assert window.current.key == "menage"
+    household = window.screens["menage"]
+    assert household.heading.text() == "DURAND Marie — FSL-2025-0042"
+
+    # Its ASLL: decided by the CL on 12/06/2025, so it starts on 01/07/2025 (first day of the
+    # following month) and the proposed first period is 6 months: to 31/12/2025.
+    qtbot.mouseClick(household.new_measure_button, Qt.MouseButton.LeftButton)
+    dialog = household.dialog
+    fields = dialog.form.fields
+    assert fields["type"].value() is MeasureType.ASLL
+    assert fields["referent"].value() == "w1"  # the current worker, Claire Martin
+    type_in(qtbot, fields["decision_date"], "12/06/2025")
+    fields["decision_date"].editingFinished.emit()  # leaving the field
+    assert fields["start"].text() == "01/07/2025"
+    assert fields["end"].text() == "31/12/2025"
+    save(qtbot, window, dialog)
+    assert window.current.key == "mesure"
+    measure_screen = window.screens["mesure"]
+    assert measure_screen.heading.text() == "ASLL — DURAND Marie (FSL-2025-0042)"
+
+    # Two closed doors, keyboard only: date, Tab, first letter of the outcome, Enter.
+    for day in ("09/09/2025", "16/09/2025"):
+        panel = measure_screen.visits
+        panel.start_entry()
+        type_in(qtbot, panel.date, day)
+        choose(qtbot, panel.outcome, "Porte close")
+        qtbot.keyClick(panel.date, Qt.Key.Key_Return)
+        settle(qtbot, window)
+    assert measure_screen.visits.model.rowCount() == 2
+    stored = store.measure(measure_screen.measure_id)
+    assert [(v.date, v.outcome, v.place) for v in stored.visits] == [
+        (date(2025, 9, 9), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE),
+        (date(2025, 9, 16), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE)]
+
+    # The dashboard of Tuesday 16/09/2025. Due = 5th working day after the second door:
+    # Wed 17, Thu 18, Fri 19, Mon 22, Tue 23 → 23/09/2025; 7 days remain → « À faire ».
+    assert window.show_screen("tableau")
+    settle(qtbot, window)
+    dashboard = window.screens["tableau"]
+    leaf = _alert_leaf(dashboard, "portes_closes")
+    assert leaf is not None
+    assert leaf.siblingAtColumn(0).data() == "23/09/2025"
+    assert leaf.siblingAtColumn(2).data() == "DURAND Marie"
+    assert leaf.parent().data().startswith("À faire")
+    assert leaf.siblingAtColumn(ACTION_COLUMN).data() == "Signaler au SLISL"
+
+    # Its button records the notice, dated today by default.
+    button = leaf.siblingAtColumn(ACTION_COLUMN)
+    view = dashboard.alert_view
+    view.scrollTo(button)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(button).center())
+    notice = dashboard.actions.dialog
+    assert notice is not None and notice.isVisible()
+    assert notice.form.fields["sent_on"].text() == "16/09/2025"
+    save(qtbot, window, notice)
+    assert _alert_leaf(dashboard, "portes_closes") is None
+    stored = store.measure(measure_screen.measure_id)
+    assert [(n.kind, n.sent_on) for n in stored.notices] == [
+        (NoticeKind.PORTES_CLOSES, date(2025, 9, 16))]
