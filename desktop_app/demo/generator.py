@@ -44,12 +44,12 @@ def build_demo(households: int = 60, years: int = 2, seed: int = 1,
     people: list[Household] = []
     measures: list[Measure] = []
     territory_of: dict[str, str] = {}
-    for _ in range(households):
+    for index in range(households):
         anchor = ctx.start + timedelta(days=ctx.rng.randrange(days + 1))
         household = build_household(ctx, anchor.year)
         people.append(household)
         territory_of[household.id] = household.territory or ""
-        measures += household_measures(ctx, household.id, anchor)
+        measures += household_measures(ctx, household.id, anchor, index)
     workers, teams = build_staff(ctx, measures, territory_of)
     assign_referents(measures, teams, territory_of)
     build_absences(ctx, teams)

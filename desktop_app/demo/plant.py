@@ -31,10 +31,19 @@ class Planter:
         self.month = Month.of(ctx.today)
         #: Measures in force today with their span (computed once: a department has 60 000).
         self.current: list[tuple[Measure, date]] = []
+        #: Last day each household was followed (to find quiet ones for new files).
+        self.last_followed: dict[str, date] = {}
         for measure in caseload.measures:
             span = in_force_span(measure)
             if span is not None and span[0] <= self.today <= span[1]:
                 self.current.append((measure, span[0]))
+            days = [d for d in (measure.decision_date, measure.summoned_on, measure.hearing_on,
+                                measure.agreement_on, measure.done_on) if d is not None]
+            if span is not None:
+                days.append(span[1])
+            last = max(days, default=date.min)
+            if last > self.last_followed.get(measure.household, date.min):
+                self.last_followed[measure.household] = last
 
     def record(self, code: str, subject: str) -> None:
         self.breaches.setdefault(code, []).append(subject)
@@ -74,7 +83,14 @@ class Planter:
         return self.ctx.rng.choice(candidates) if candidates else None
 
     def free_household(self) -> str:
-        """A household no breach was planted on (the last ones created: quiet histories)."""
+        """A household not followed for more than a year, for a new file (else any household
+        no breach was planted on)."""
+        quiet = self.today - timedelta(days=400)
+        for household in self.caseload.households:
+            if household.id not in self.used and self.last_followed.get(
+                    household.id, date.min) < quiet:
+                self.used.add(household.id)
+                return household.id
         for household in reversed(self.caseload.households):
             if household.id not in self.used:
                 self.used.add(household.id)

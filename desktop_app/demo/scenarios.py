@@ -98,7 +98,16 @@ _FUNCTIONS = tuple(s for s, _ in SCENARIOS)
 _WEIGHTS = tuple(w for _, w in SCENARIOS)
 
 
-def household_measures(ctx: DemoContext, household: str, anchor: date) -> list[Measure]:
-    """The measures of one household whose story starts around `anchor`."""
-    scenario = ctx.rng.choices(_FUNCTIONS, _WEIGHTS)[0]
+#: The first households live these, so that even a tiny demo has every measure type.
+FIRST_SCENARIOS: tuple[Scenario, ...] = (_asll, _dsf, _diagnosis_then_asll, _fal, _aml)
+
+
+def household_measures(ctx: DemoContext, household: str, anchor: date, index: int
+                       ) -> list[Measure]:
+    """The measures of the `index`-th household (from 0), whose story starts around
+    `anchor`."""
+    if index < len(FIRST_SCENARIOS):
+        scenario = FIRST_SCENARIOS[index]
+    else:
+        scenario = ctx.rng.choices(_FUNCTIONS, _WEIGHTS)[0]
     return [m for m in scenario(ctx, household, anchor) if m is not None]

@@ -15,12 +15,15 @@ from desktop_app.domain.model import Caseload, MeasureType, Retroactive, VisitOu
 from desktop_app.domain.workdays import is_working_day
 
 TODAY = date(2026, 11, 29)
-SEEDS = (1, 2, 3, 4, 5)
+#: (seed, today): a Sunday, the first Monday of a year, a leap day, a holiday (1 May).
+CASES = ((1, TODAY), (2, TODAY), (3, date(2025, 1, 6)), (4, date(2028, 2, 29)),
+         (5, date(2027, 5, 1)))
 
 
-@pytest.fixture(scope="module", params=SEEDS)
+@pytest.fixture(scope="module", params=CASES, ids=lambda case: f"{case[0]}-{case[1]}")
 def demo(request: pytest.FixtureRequest) -> Demo:
-    return build_demo(seed=request.param, today=TODAY)
+    seed, today = request.param
+    return build_demo(seed=seed, today=today)
 
 
 def test_same_seed_same_caseload_other_seed_other_caseload() -> None:
@@ -87,7 +90,7 @@ def test_nothing_recorded_after_today(demo: Demo) -> None:
     recorded += [a.slisl_notified_on for w in c.workers for a in w.absences]
     recorded += [g.sent_on for g in c.association.grids_sent]
     recorded += [t.sent_on for t in c.association.occupancy_tables_sent]
-    assert max(d for d in recorded if d is not None) <= TODAY
+    assert max(d for d in recorded if d is not None) <= demo.today
 
 
 def test_every_type_and_outcome_on_the_default_size(demo: Demo) -> None:
@@ -134,10 +137,10 @@ def test_visits_inside_the_measure_on_working_days_in_order(demo: Demo) -> None:
         span = in_force_span(m)
         if span is not None:
             assert all(span[0] <= d <= span[1] for d in days), m.id
-            suspended = [(s.start, s.end or TODAY) for s in m.suspensions]
+            suspended = [(s.start, s.end or demo.today) for s in m.suspensions]
             assert not any(a <= d <= b for d in days for a, b in suspended), m.id
         elif m.summoned_on is not None:
-            assert all(m.summoned_on <= d <= (m.hearing_on or TODAY) for d in days)
+            assert all(m.summoned_on <= d <= (m.hearing_on or demo.today) for d in days)
 
 
 def test_fal_stays_follow_the_measure_and_homes_are_not_double_booked(demo: Demo) -> None:

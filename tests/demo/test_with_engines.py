@@ -68,3 +68,13 @@ def test_one_worker_without_an_accepted_diploma(demo: Demo) -> None:
     diplomas = [w.diploma for w in demo.caseload.workers]
     assert diplomas.count(Diploma.AUTRE) == 1
     assert all(0.1 <= w.fte <= 1.0 for w in demo.caseload.workers)
+
+
+def test_rules_the_history_never_breaks_by_chance(demo: Demo) -> None:
+    """Scenarios never overlap two supports beyond an authorised relay, keep durations,
+    give measures to qualified workers only and close every ended measure: those alerts
+    come from the planted breaches alone."""
+    alerts = pytest.importorskip("desktop_app.domain.alerts")
+    raised = alerts.compute_alerts(demo.caseload, TODAY, AlertSettings())
+    for code in ("cumul", "duree", "diplome", "fin_de_periode"):
+        assert {a.measure for a in raised if a.code == code} == set(demo.breaches[code]), code
