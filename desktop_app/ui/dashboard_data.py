@@ -55,8 +55,8 @@ class DashboardData:
 
     @property
     def week(self) -> tuple[date, date]:
-        monday = self.day - timedelta(days=self.day.weekday())
-        return monday, monday + timedelta(days=6)
+        """The seven days from today: what falls due in the week ahead."""
+        return self.day, self.day + timedelta(days=6)
 
 
 def build_dashboard(store: Store, day: date) -> DashboardData:

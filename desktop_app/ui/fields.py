@@ -76,6 +76,7 @@ class TextField(QLineEdit):
 
     def set_value(self, value: str | None) -> None:
         self.setText(value or "")
+        self.setCursorPosition(0)  # show the beginning of a long text
 
 
 class DateField(TextField):
@@ -91,6 +92,7 @@ class DateField(TextField):
 
     def set_value(self, value: date | None) -> None:  # type: ignore[override]
         self.setText(format_date(value))
+        self.setCursorPosition(0)
 
 
 class NumberField(TextField):

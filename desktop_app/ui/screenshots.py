@@ -80,16 +80,16 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
 
 
 def _rich_measure(store, day: date) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
-    """An ASLL in force with the most visits (a telling Mesure and household file)."""
+    """An ASLL in force with a telling story: visits, and reports, notices, suspensions."""
     best: tuple[int, str, str] | None = None
-    for row in store.measure_rows(on=day):
+    for row in store.measure_rows(on=day)[:80]:
         if row.type.value != "ASLL":
             continue
         measure = store.measure(row.id)
-        count = len(measure.visits) + len(measure.notices) + len(measure.reports) if measure \
-            else 0
-        if best is None or count > best[0]:
-            best = (count, row.id, row.household)
-        if count > 12:
-            break
+        if measure is None:
+            continue
+        score = min(len(measure.visits), 12) + 6 * sum(
+            1 for items in (measure.reports, measure.notices, measure.suspensions) if items)
+        if best is None or score > best[0]:
+            best = (score, row.id, row.household)
     return (best[1], best[2]) if best else (None, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -46,19 +47,33 @@ def team() -> list[Worker]:
             Worker("w2", "Julien Petit", Diploma.ASS, 0.5)]
 
 
-@pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """The real SQLite store when it is there, else the in-memory fake; two workers."""
+@pytest.fixture(scope="session")
+def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """A migrated store holding the association and tariffs, made once (migrations take
+    most of a second); each test works on its own copy."""
     try:
         from desktop_app.store.repository import open_store
     except ImportError:
+        return None
+    path = tmp_path_factory.mktemp("template") / "suivi.sqlite3"
+    open_store(f"sqlite:///{path}").import_caseload(
+        Caseload(Association("Association de test"), tariffs=default_tariffs()))
+    return path
+
+
+@pytest.fixture
+def store(tmp_path: Path, empty_store_file: Path | None):  # type: ignore[no-untyped-def]
+    """The real SQLite store when it is there, else the in-memory fake; two workers."""
+    if empty_store_file is None:
         from tests.ui.fake_store import FakeStore
 
         real = FakeStore()
     else:
-        real = open_store(f"sqlite:///{tmp_path / 'suivi.sqlite3'}")
-        real.import_caseload(Caseload(Association("Association de test"),
-                                      tariffs=default_tariffs()))
+        from desktop_app.store.repository import open_store
+
+        path = tmp_path / "suivi.sqlite3"
+        shutil.copyfile(empty_store_file, path)
+        real = open_store(f"sqlite:///{path}")
     for worker in team():
         real.save_worker(worker)
     return real

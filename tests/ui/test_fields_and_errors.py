@@ -41,7 +41,8 @@ def test_amounts_with_comma_and_spaces() -> None:
 def test_store_problems_and_program_faults_are_told_apart() -> None:
     title, text, details = describe_error(StoreError("La base est verrouillée."))
     assert title == "Problème avec la base de données" and details == ""
-    assert text.startswith("La base est verrouillée.") and "Ce n'est pas une erreur de saisie" in text
+    assert text.startswith("La base est verrouillée.")
+    assert "Ce n'est pas une erreur de saisie" in text
     title, _text, _d = describe_error(ConflictError("Le dossier a changé."))
     assert title == "Dossier modifié entre-temps"
     title, text, details = describe_error(ZeroDivisionError("division by zero"))

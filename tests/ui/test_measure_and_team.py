@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.model import Level, PeriodKind
 from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
-from tests.ui.helpers import closed, save, seed_asll, type_in
+from tests.ui.helpers import choose, closed, save, seed_asll, type_in
 
 
 def _open_measure(window, qtbot):  # type: ignore[no-untyped-def]
@@ -78,8 +78,8 @@ def test_absence_of_22_working_days_warns(window, qtbot, store):  # type: ignore
     row = team.absences.rows[0]
     assert (row.start, row.end, row.reason) == (date(2025, 9, 1), date(2025, 9, 30), "congé")
     proxy = team.absences_view.model()
-    assert proxy.index(0, 2).data() == "22"
-    assert "au plus tard le 30/09/2025" in proxy.index(0, 6).data()
+    assert proxy.index(0, 5).data() == "22 — plus de 21 : à régulariser"
+    assert "au plus tard le 30/09/2025" in proxy.index(0, 5).data(Qt.ItemDataRole.ToolTipRole)
     assert "au plus tard le 30/09/2025" in team.absence_warning.text()
     # The dashboard raises `absence_travailleur`, due on the 22nd working day.
     assert window.show_screen("tableau")
@@ -87,6 +87,24 @@ def test_absence_of_22_working_days_warns(window, qtbot, store):  # type: ignore
     dashboard = window.screens["tableau"]
     dues = {(i.data(ROW_ROLE).alert.code, i.data()) for i in dashboard.alert_model.leaves()}
     assert ("absence_travailleur", "30/09/2025") in dues
+    # The SLISL told today and Julien Petit (ASS, an equivalent diploma) replacing her:
+    # the alert is cleared.
+    assert window.show_screen("equipe")
+    settle(qtbot, window)
+    team.absences_view.selectRow(0)
+    team.edit_absence()
+    dialog = team.dialog
+    assert dialog.form.fields["start"].text() == "01/09/2025"  # the absence, to complete
+    type_in(qtbot, dialog.form.fields["slisl_notified_on"], "16/09/2025")
+    choose(qtbot, dialog.form.fields["replacement"], "Julien")
+    save(qtbot, window, dialog)
+    assert team.absences_view.model().index(0, 5).data() == "22 — plus de 21 : fait"
+    assert [(a.slisl_notified_on, a.replacement) for a in store.workers()[0].absences] == [
+        (date(2025, 9, 16), "w2")]
+    assert window.show_screen("tableau")
+    settle(qtbot, window)
+    codes = {i.data(ROW_ROLE).alert.code for i in dashboard.alert_model.leaves()}
+    assert "absence_travailleur" not in codes
 
 
 def test_end_before_start_is_refused_in_french_and_kept(window, qtbot, store):  # type: ignore[no-untyped-def]

@@ -44,12 +44,12 @@ WEEK_COLUMNS: list[Column[AlertRow]] = [
     Column("Échéance", lambda r: format_date(r.alert.due), lambda r: date_key(r.alert.due)),
     Column("Alerte", lambda r: r.label),
     Column("Concerne", lambda r: r.subject),
-    Column("Référent(e)", lambda r: r.worker_name),
+    Column("Référent(e)", lambda r: r.worker_name, fit=True),
 ]
 VISIT_COLUMNS: list[Column[VisitNeed]] = [
-    Column("Ménage", lambda v: v.household_name),
-    Column("Mesure", lambda v: v.measure_label),
-    Column("Référent(e)", lambda v: v.referent_name),
+    Column("Ménage", lambda v: v.household_name,
+           tooltip=lambda v: f"Référent(e) : {v.referent_name}"),
+    Column("Mesure", lambda v: v.measure_label, fit=True),
     Column("Faites", lambda v: f"{v.held} sur {v.required}", lambda v: v.held - v.required,
            Qt.AlignmentFlag.AlignCenter),
 ]
@@ -78,6 +78,9 @@ class DashboardScreen(Screen):
             scope.addButton(radio)
             header.addWidget(radio)
         layout.addLayout(header)
+        self.today_label = QLabel(self)
+        self.today_label.setObjectName("subtitle")
+        layout.addWidget(self.today_label)
         grid = QGridLayout()
         layout.addLayout(grid, 1)
 
@@ -100,7 +103,7 @@ class DashboardScreen(Screen):
                                        QHeaderView.ResizeMode.Fixed)):
             header_view.setSectionResizeMode(column, mode)
         header_view.resizeSection(2, 150)
-        header_view.resizeSection(ACTION_COLUMN, 160)
+        header_view.resizeSection(ACTION_COLUMN, 140)
         self.alert_view.setIndentation(6)
         self.delegate = ButtonDelegate(self.alert_view)
         self.alert_view.setItemDelegateForColumn(ACTION_COLUMN, self.delegate)
@@ -144,8 +147,8 @@ class DashboardScreen(Screen):
             lambda i: self.ctx.open_measure.emit(i.data(ROW_ROLE).measure))
         box.addWidget(self.visit_view)
         grid.addWidget(card, 1, 1, 2, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 1)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 2)
@@ -175,7 +178,7 @@ class DashboardScreen(Screen):
     # --- data ----------------------------------------------------------------------------
     def reload(self) -> None:
         day = self.ctx.today()
-        self.heading.setText(f"{self.title} — {long_date(day)}")
+        self.today_label.setText(f"Aujourd'hui, {long_date(day)}")
         store = self.ctx.store
         self.ctx.run(lambda: build_dashboard(store, day), self._loaded,
                      text="Calcul des alertes du jour…")
@@ -200,11 +203,11 @@ class DashboardScreen(Screen):
             self.detail.clear()
         self.empty.setVisible(not alerts)
         self.alerts_title.setText(f"Alertes du jour ({len(alerts)})")
-        monday, sunday = data.week
-        week = [r for r in alerts if r.alert.due is not None and monday <= r.alert.due <= sunday]
+        first, last = data.week
+        week = [r for r in alerts if r.alert.due is not None and first <= r.alert.due <= last]
         self.week_model.set_rows(week)
-        self.week_title.setText(f"Échéances de la semaine, du {format_date(monday)} au "
-                                f"{format_date(sunday)} ({len(week)})")
+        self.week_title.setText(f"À échéance cette semaine, du {format_date(first)} au "
+                                f"{format_date(last)} ({len(week)})")
         visits = [v for v in data.visits if self._mine(v.referent)]
         self.visit_model.set_rows(visits)
         self.visits_title.setText(f"Visites à domicile à faire ce mois-ci ({len(visits)})")

@@ -26,6 +26,7 @@ from desktop_app.ui.screens.base import Screen, button, leave_form, page_header,
 from desktop_app.ui.views import table_view
 
 Loaded = tuple[Measure, Household | None, list[Home]]
+TABS = ("Périodes", "Bilans", "Signalements au SLISL", "Suspensions", "Séjours ALT")
 
 
 class MeasureScreen(Screen):
@@ -148,10 +149,12 @@ class MeasureScreen(Screen):
         self.visits_title.setText(f"Visites ({len(measure.visits)})")
         self.home_names.clear()
         self.home_names.update({h.id: h.address for h in homes})
-        for model, rows in ((self.periods, sorted(measure.periods, key=lambda p: p.start)),
-                            (self.reports, measure.reports), (self.notices, measure.notices),
-                            (self.suspensions, measure.suspensions), (self.stays, measure.stays)):
+        for tab, (model, rows) in enumerate((
+                (self.periods, sorted(measure.periods, key=lambda p: p.start)),
+                (self.reports, measure.reports), (self.notices, measure.notices),
+                (self.suspensions, measure.suspensions), (self.stays, measure.stays))):
             model.set_rows(rows)
+            self.tabs.setTabText(tab, f"{TABS[tab]} ({len(rows)})")
         self.tabs.setTabVisible(4, measure.type is MeasureType.FAL)
         self.renew_button.setEnabled(bool(measure.periods) and measure.closed_on is None)
         self._fill_general(measure)
@@ -178,7 +181,8 @@ class MeasureScreen(Screen):
         if measure.closed_on is not None and measure.closed_on <= today:
             state = f"Clôturée le {format_date(measure.closed_on)} ({measure.close_reason or ''})"
         elif suspended_on(measure, today):
-            state = "Suspendue"
+            since = max(s.start for s in measure.suspensions if s.start <= today)
+            state = f"Suspendue depuis le {format_date(since)}"
         elif span is not None and span[0] > today:
             state = "À venir"
         elif span is not None and span[1] < today:

@@ -35,14 +35,15 @@ def _eur(key: str, header: str) -> Column[Tariff]:
 
 CONVENTIONS = [_n("year", "Année"), _n("asll_points_per_month", "Points ASLL / mois"),
                _n("aml_points_per_month", "Points AML / mois"), _n("fal_count", "FAL"),
-               _n("dsf_count", "DSF"), _n("dsf_closed_door_count", "DSF p. closes"),
+               _n("dsf_count", "DSF"), _n("dsf_closed_door_count", "DSF portes closes"),
                Column("Subvention maximale", lambda c: format_eur(sum(
                    (c.max_subsidy or {}).values(), Decimal(0))) if c.max_subsidy else "—",
                    align=RIGHT)]
 TARIFFS = [Column("À partir du", lambda t: format_date(t.from_date),
                   lambda t: date_key(t.from_date)),
-           _eur("point_value", "Point"), _eur("fal_support_per_year", "FAL accomp./an"),
-           _eur("fal_management_per_year", "FAL gestion/an"), _eur("dsf_done", "DSF"),
+           _eur("point_value", "Point"),
+           _eur("fal_support_per_year", "FAL accomp. / an"),
+           _eur("fal_management_per_year", "FAL gestion / an"), _eur("dsf_done", "DSF réalisé"),
            _eur("dsf_closed_door", "DSF p. closes"),
            Column("Points / ETP", lambda t: str(t.points_per_fte), lambda t: t.points_per_fte,
                   RIGHT),
@@ -64,31 +65,35 @@ class SettingsScreen(Screen):
         self.dialog: FormDialog | None = None
         grid = QGridLayout(self)
         header, _t = page_header(self.title, self)
-        grid.addLayout(header, 0, 0, 1, 2)
+        grid.addLayout(header, 0, 0, 1, 3)
         card, box, _t = section("Association", self)
         self.name_form = Form(card)
         self.name_form.add("name", "Nom", TextField(), required=True)
         box.addWidget(self.name_form)
+        box.addStretch(1)
         box.addWidget(button("Enregistrer", card, self.save_name), 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(card, 1, 0)
         card, box, _t = section("Réglages des alertes", self)
         self.alert_form = Form(card)
-        self.alert_form.add("days_ahead", "« À venir » tant qu'il reste plus de (jours)",
+        self.alert_form.add("days_ahead", "« À venir » au-delà de (jours)",
                             NumberField(integer=True, minimum=Decimal(0), maximum=Decimal(90)),
-                            required=True)
-        self.alert_form.add("occupancy_table_due_day", "Tableau d'occupation ALT dû le (jour "
-                            "du mois suivant)", NumberField(integer=True, minimum=Decimal(1),
-                                                            maximum=Decimal(28)), required=True)
+                            required=True, hint="Une alerte est « à venir » tant qu'il reste "
+                            "plus de jours que cela avant son échéance, puis « à faire ».")
+        self.alert_form.add("occupancy_table_due_day", "Tableau ALT dû le (jour)",
+                            NumberField(integer=True, minimum=Decimal(1), maximum=Decimal(28)),
+                            required=True, hint="Jour du mois suivant où le tableau "
+                            "d'occupation ALT est dû au SPSLH (la convention n'en fixe pas).")
         box.addWidget(self.alert_form)
+        box.addStretch(1)
         box.addWidget(button("Enregistrer", card, self.save_alerts), 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(card, 2, 0)
+        grid.addWidget(card, 1, 1)
         card, box, _t = section("Grilles annuelles envoyées", self)
         self.grids: RowTableModel[GridSent] = RowTableModel(GRIDS, card)
         box.addWidget(table_view(self.grids, card, "Grilles annuelles envoyées",
                                  empty="Aucun envoi noté."))
         box.addWidget(button("Noter l'envoi d'une grille…", card, self.record_grid), 0,
                       Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(card, 3, 0)
+        grid.addWidget(card, 1, 2)
         card, box, _t = section("Conventions annuelles", self)
         self.conventions: RowTableModel[Convention] = RowTableModel(CONVENTIONS, card)
         self.conventions_view = table_view(self.conventions, card, "Conventions annuelles",
@@ -100,7 +105,7 @@ class SettingsScreen(Screen):
         row.addWidget(button("Nouvelle convention…", card, lambda: self._convention(None)))
         row.addWidget(button("Modifier…", card, self.edit_convention))
         box.addLayout(row)
-        grid.addWidget(card, 1, 1, 2, 1)
+        grid.addWidget(card, 2, 0, 1, 3)
         card, box, _t = section("Tarifs (à partir de leur date d'effet)", self)
         self.tariff_model: RowTableModel[Tariff] = RowTableModel(TARIFFS, card)
         self.tariffs_view = table_view(self.tariff_model, card, "Tarifs")
@@ -113,9 +118,11 @@ class SettingsScreen(Screen):
         box.addWidget(self.tariff_note)
         box.addWidget(button("Nouveau tarif…", card, self.new_tariff), 0,
                       Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(card, 3, 1)
-        grid.setColumnStretch(0, 2)
+        grid.addWidget(card, 3, 0, 1, 3)
+        grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 3)
+        grid.setRowStretch(2, 1)
         grid.setRowStretch(3, 1)
 
     def reload(self) -> None:

@@ -8,7 +8,14 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.fr import format_date, format_decimal
 from desktop_app.domain.model import Absence, Diploma, Worker
@@ -24,6 +31,15 @@ from desktop_app.ui.views import selected_row, table_view
 
 WorkerLine = tuple[Worker, int, str]  # worker, measures in force, absent today?
 ReplacedLine = tuple[MeasureRow, str]  # measure, who replaces the referent today
+
+
+def _days_text(absence: Absence, today: date) -> str:
+    """« 5 », or « 22 — plus de 21 : à régulariser » / « … : fait » (`absence_travailleur`)."""
+    days = str(working_days(absence, today))
+    warning = absence_warning(absence, today)
+    if not warning:
+        return days
+    return f"{days} — plus de 21 : " + ("à régulariser" if "au plus tard" in warning else "fait")
 
 
 def _absent(worker: Worker, today: date) -> Absence | None:
@@ -61,8 +77,6 @@ class TeamScreen(Screen):
         bottom = QWidget(splitter)
         row = QHBoxLayout(bottom)
         row.setContentsMargins(0, 0, 0, 0)
-        left = QVBoxLayout()
-        row.addLayout(left, 2)
         card, box, self.card_title = section("Fiche", bottom)
         self.form = Form(card)
         self.form.add("name", "Nom", TextField(), required=True)
@@ -71,8 +85,14 @@ class TeamScreen(Screen):
                                                 placeholder="0,8"), required=True)
         box.addWidget(self.form)
         box.addWidget(button("Enregistrer", card, self.save_worker), 0, Qt.AlignmentFlag.AlignRight)
-        left.addWidget(card)
-        card, box, self.replaced_title = section("Mesures en cours et leur suivi", bottom)
+        box.addStretch(1)
+        card.setMaximumWidth(340)
+        row.addWidget(card, 2)
+        self.tabs = QTabWidget(bottom)
+        self.tabs.setAccessibleName("Absences et mesures du travailleur social")
+        row.addWidget(self.tabs, 5)
+        card = QWidget(self.tabs)
+        box = QVBoxLayout(card)
         self.replaced: RowTableModel[ReplacedLine] = RowTableModel([
             Column("Ménage", lambda r: r[0].household_name),
             Column("Mesure", lambda r: MEASURE_TYPES[r[0].type], fit=True),
@@ -81,24 +101,24 @@ class TeamScreen(Screen):
         self.replaced_view = table_view(self.replaced, card, "Mesures et remplaçants",
                                         empty="Aucune mesure en cours.")
         box.addWidget(self.replaced_view, 1)
-        left.addWidget(card, 1)
-        card, box, self.absences_title = section("Absences", bottom)
+        replaced_page = card
+        card = QWidget(self.tabs)
+        box = QVBoxLayout(card)
         self.absences: RowTableModel[Absence] = RowTableModel([
             Column("Du", lambda a: format_date(a.start), lambda a: date_key(a.start)),
             Column("Au", lambda a: format_date(a.end) or "nouvel ordre", lambda a: date_key(a.end)),
-            Column("Jours ouvrés", lambda a: str(working_days(a, today())),
-                   lambda a: working_days(a, today()), RIGHT),
             Column("Motif", lambda a: a.reason or "", fit=True),
             Column("SLISL informé", lambda a: format_date(a.slisl_notified_on),
                    lambda a: date_key(a.slisl_notified_on)),
             Column("Remplaçant(e)", lambda a: ctx.worker_name(a.replacement) or "—", fit=True),
-            Column("À faire", lambda a: absence_warning(a, today()),
+            Column("Jours ouvrés", lambda a: _days_text(a, today()),
+                   lambda a: working_days(a, today()), fit=False,
                    tooltip=lambda a: absence_warning(a, today()),
                    color=lambda a: "#f8d7da" if "au plus tard" in absence_warning(a, today())
                    else None),
         ], card)
         self.absences_view = table_view(self.absences, card, "Absences du travailleur social",
-                                        empty="Aucune absence notée.")
+                                        empty="Aucune absence notée.", sortable=False)
         self.absences_view.activated.connect(lambda _i: self.edit_absence())
         box.addWidget(self.absences_view, 1)
         self.absence_warning = QLabel(card)
@@ -111,8 +131,9 @@ class TeamScreen(Screen):
         buttons.addWidget(button("Nouvelle absence…", card, lambda: self._absence(None)))
         buttons.addWidget(button("Modifier…", card, self.edit_absence))
         box.addLayout(buttons)
-        row.addWidget(card, 3)
-        splitter.setSizes([190, 500])
+        self.tabs.addTab(card, "Absences")
+        self.tabs.addTab(replaced_page, "Mesures en cours et qui les suit")
+        splitter.setSizes([170, 520])
 
     def reload(self) -> None:
         store, day = self.ctx.store, self.ctx.today()
@@ -156,13 +177,14 @@ class TeamScreen(Screen):
         self.absence_warning.setText("\n".join(
             f"Absence du {format_date(a.start)} : {w}" for a, w in zip(
                 worker.absences, warnings, strict=True) if "au plus tard" in w))
-        self.absences_title.setText(f"Absences ({len(worker.absences)})")
+        self.tabs.setTabText(0, f"Absences ({len(worker.absences)})")
         today = self.ctx.today()
         absence = _absent(worker, today)
         replacement = self.ctx.worker_name(absence.replacement) if absence and \
             absence.replacement else ("personne : à désigner" if absence else worker.name)
-        self.replaced.set_rows([(m, replacement) for m in self.rows
-                                if m.referent == worker.id])
+        followed = [(m, replacement) for m in self.rows if m.referent == worker.id]
+        self.replaced.set_rows(followed)
+        self.tabs.setTabText(1, f"Mesures en cours et qui les suit ({len(followed)})")
 
     # --- saving --------------------------------------------------------------------------
     def _save(self, worker: Worker, dialog: FormDialog | None = None) -> None:
