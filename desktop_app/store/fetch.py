@@ -6,12 +6,13 @@ whole store is read), put back in list order (their integer key) and grouped by 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Executable, Select, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.domain.dates import Month
@@ -47,26 +48,38 @@ CHUNK = 5_000
 Columns = tuple[ColumnElement[Any], ...]
 
 
-def chunks(ids: Collection[str] | None) -> Iterator[list[str] | None]:
-    """`None` once for "no filter", else the ids in sorted slices of `CHUNK`."""
-    if ids is None:
-        yield None
-        return
+def run(connection: Connection, statement: Executable) -> Sequence[Any]:
+    """Every row at once (one fetchall: far faster than iterating row by row)."""
+    return connection.execute(statement).all()
+
+
+def chunks(ids: Collection[str]) -> Iterator[list[str]]:
+    """The ids in sorted slices of `CHUNK`."""
     ordered = sorted(ids)
     for start in range(0, len(ordered), CHUNK):
         yield ordered[start:start + CHUNK]
 
 
-def rows_of(connection: Connection, columns: Columns, key: ColumnElement[Any],
-            ids: Collection[str] | None) -> list[Sequence[Any]]:
-    """Rows of `columns` whose `key` is in `ids` (every row for None)."""
-    found: list[Sequence[Any]] = []
+def select_in(connection: Connection, statement: Select[Any], key: ColumnElement[Any],
+              ids: Collection[str]) -> list[Any]:
+    """The rows of `statement` whose `key` is in `ids`. SQLite: one query, the ids passed as
+    one JSON array (`json_each`); elsewhere: `IN (…)` in chunks."""
+    if connection.dialect.name == "sqlite":
+        values = func.json_each(literal(json.dumps(sorted(ids)))).table_valued("value")
+        return list(run(connection, statement.where(key.in_(select(values.c.value)))))
+    found: list[Any] = []
     for chunk in chunks(ids):
-        statement = select(*columns)
-        if chunk is not None:
-            statement = statement.where(key.in_(chunk))
-        found.extend(connection.execute(statement))
+        found.extend(run(connection, statement.where(key.in_(chunk))))
     return found
+
+
+def rows_of(connection: Connection, columns: Columns, key: ColumnElement[Any],
+            ids: Collection[str] | None) -> list[Any]:
+    """Rows of `columns` whose `key` is in `ids` (every row for None)."""
+    statement = select(*columns)
+    if ids is None:
+        return list(run(connection, statement))
+    return select_in(connection, statement, key, ids) if ids else []
 
 
 def children(connection: Connection, columns: Columns, build: Callable[[Sequence[Any]], T],
@@ -121,7 +134,7 @@ def households(connection: Connection, ids: Collection[str] | None) -> list[Hous
 
 
 def workers(connection: Connection) -> list[Worker]:
-    found = [b.build_worker(r) for r in connection.execute(
+    found = [b.build_worker(r) for r in run(connection,
         select(*b.WORKER_COLUMNS).order_by(WORKERS.c.id))]
     absences = children(connection, b.ABSENCE_COLUMNS, b.build_absence, None)
     for worker in found:
@@ -130,7 +143,7 @@ def workers(connection: Connection) -> list[Worker]:
 
 
 def homes(connection: Connection) -> list[Home]:
-    found = [Home(*r) for r in connection.execute(
+    found = [Home(*r) for r in run(connection,
         select(HOMES.c.id, HOMES.c.address).order_by(HOMES.c.id))]
     vacancies = children(connection, b.VACANCY_COLUMNS, b.build_vacancy, None)
     for home in found:
@@ -140,7 +153,7 @@ def homes(connection: Connection) -> list[Home]:
 
 def tariffs(connection: Connection) -> list[Tariff]:
     t = TARIFFS.c
-    return [Tariff(*r) for r in connection.execute(select(
+    return [Tariff(*r) for r in run(connection, select(
         t.from_date, t.point_value, t.fal_support_per_year, t.fal_management_per_year,
         t.dsf_done, t.dsf_closed_door, t.points_per_fte, t.fal_per_fte,
     ).order_by(t.from_date))]
@@ -150,18 +163,18 @@ def association(connection: Connection) -> Association:
     """The association (name "" before one is recorded)."""
     name = connection.execute(select(ASSOCIATION.c.name).where(ASSOCIATION.c.id == 1)).scalar()
     subsidies: dict[int, dict[MeasureType, Any]] = defaultdict(dict)
-    for year, kind, amount in connection.execute(select(
+    for year, kind, amount in run(connection, select(
             SUBSIDIES.c.year, SUBSIDIES.c.type, SUBSIDIES.c.amount)):
         subsidies[year][MeasureType(kind)] = amount
     c = CONVENTIONS.c
     conventions = [
         Convention(year, asll, aml, fal, dsf, closed, subsidies[year] if given else None)
-        for year, asll, aml, fal, dsf, closed, given in connection.execute(select(
+        for year, asll, aml, fal, dsf, closed, given in run(connection, select(
             c.year, c.asll_points_per_month, c.aml_points_per_month, c.fal_count, c.dsf_count,
             c.dsf_closed_door_count, c.has_max_subsidy).order_by(c.year))]
-    grids = [GridSent(*r) for r in connection.execute(
+    grids = [GridSent(*r) for r in run(connection,
         select(GRIDS.c.year, GRIDS.c.sent_on).order_by(GRIDS.c.id))]
     tables = [OccupancyTableSent(Month.parse(month), sent_on) for month, sent_on in
-              connection.execute(select(OCCUPANCY.c.month, OCCUPANCY.c.sent_on)
+              run(connection, select(OCCUPANCY.c.month, OCCUPANCY.c.sent_on)
                                  .order_by(OCCUPANCY.c.id))]
     return Association(name or "", conventions, grids, tables)

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, func, select
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureSpan, MeasureType
 from desktop_app.store.api import HouseholdRow, MeasureRow
 from desktop_app.store.build import TYPES, measure_type
+from desktop_app.store.fetch import run
 from desktop_app.store.search import like_pattern
 from desktop_app.store.tables import HOUSEHOLDS, MEASURES, RECORD_TABLES, WORKERS
 
@@ -41,7 +42,7 @@ def household_rows(connection: Connection, on: date, text: str,
     if limit is not None:
         statement = statement.limit(limit)
     return [HouseholdRow(r[0], r[1], r[2], r[3], r[4], _type(r[5]), r[6], r[7], r[8])
-            for r in connection.execute(statement)]
+            for r in run(connection, statement)]
 
 
 def measure_rows(connection: Connection, on: date | None,
@@ -56,13 +57,13 @@ def measure_rows(connection: Connection, on: date | None,
     if referent is not None:
         statement = statement.where(M.referent_id == referent)
     return [MeasureRow(r[0], r[1], r[2], r[3], measure_type(r[4]), r[5], r[6],
-                       r[7], r[8]) for r in connection.execute(statement)]
+                       r[7], r[8]) for r in run(connection, statement)]
 
 
 def all_spans(connection: Connection) -> list[MeasureSpan]:
     """(id, type, first day, last day in force) of every measure with periods."""
     return [MeasureSpan(i, measure_type(t), start, end) for i, t, start, end in
-            connection.execute(select(M.id, M.type, M.span_start, M.span_end).where(
+            run(connection, select(M.id, M.type, M.span_start, M.span_end).where(
                 M.span_start.is_not(None)))]
 
 
@@ -71,7 +72,7 @@ def new_id(connection: Connection, prefix: str) -> str:
     pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     largest = 0
     for table in RECORD_TABLES:
-        for (record_id,) in connection.execute(
+        for (record_id,) in run(connection,
                 select(table.c.id).where(table.c.id.like(pattern, escape="\\"))):
             suffix = record_id[len(prefix):]
             if record_id.startswith(prefix) and suffix.isdigit():

@@ -143,7 +143,7 @@ class SqlStore:
 
     def measures_of_household(self, household_id: str) -> list[Measure]:
         with self._reading() as c:
-            ids = [r[0] for r in c.execute(select(MEASURES.c.id).where(
+            ids = [r[0] for r in fetch.run(c, select(MEASURES.c.id).where(
                 MEASURES.c.household_id == household_id))]
             found = fetch.measures(c, ids, ids) if ids else []
         return sorted(found, key=_chronological)

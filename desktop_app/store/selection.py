@@ -14,9 +14,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, extract, func, or_, select
 
+from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Worker
-from desktop_app.store.fetch import chunks
+from desktop_app.domain.workdays import count_working_days
+from desktop_app.store.fetch import run, select_in
 from desktop_app.store.tables import MEASURES, STAYS
 
 M = MEASURES.c
@@ -53,18 +55,18 @@ def month_selection(connection: Connection, month: Month) -> Selection:
     which closes a vacancy gap). Visits: DSF only."""
     first, last = month.first_day, month.last_day
     selection = Selection()
-    selection.add(connection.execute(_ids(or_(
+    selection.add(run(connection, _ids(or_(
         and_(M.span_start <= last, M.span_end >= first), M.one_off_on.between(first, last),
     ))))
     stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    selection.add(connection.execute(select(M.id, M.type).select_from(stays).where(
+    selection.add(run(connection, select(M.id, M.type).select_from(stays).where(
         S.start <= last, or_(S.end.is_(None), S.end >= first - GAP_LOOKBACK),
     )))
     # A stay of a measure closed before it started is no occupancy (funding.occupancy).
     kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
     entries = select(S.home_id.label("home"), func.min(S.start).label("first")).select_from(
         stays).where(S.start > last, kept).group_by(S.home_id).subquery()
-    selection.add(connection.execute(select(M.id, M.type).select_from(stays.join(
+    selection.add(run(connection, select(M.id, M.type).select_from(stays.join(
         entries, and_(S.home_id == entries.c.home, S.start == entries.c.first))).where(
         kept)))
     return selection
@@ -87,8 +89,8 @@ def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[s
              or_(M.summoned_on.is_(None), M.summoned_on <= day),
              or_(M.transmitted_on.is_(None), M.transmitted_on > day)),
     )
-    rows = connection.execute(select(M.id, M.type, M.household_id, M.span_start).where(
-        not_closed, concerned)).all()
+    rows = run(connection, select(M.id, M.type, M.household_id, M.span_start).where(
+        not_closed, concerned))
     selection = Selection()
     selection.add(rows, with_visits=True)
     households = {r[2] for r in rows if r[1] in SUPPORT and r[3] is not None}
@@ -100,10 +102,10 @@ def year_selection(connection: Connection, day: date) -> Selection:
     in each earlier year (`grille_annuelle` counts such a year as active)."""
     new_year = date(day.year, 1, 1)
     selection = Selection()
-    selection.add(connection.execute(_ids(and_(
+    selection.add(run(connection, _ids(and_(
         M.type == DSF, M.one_off_on.between(new_year, day)))))
     one_off = (DSF, MeasureType.ASLL_DIAG.value)
-    selection.add(connection.execute(
+    selection.add(run(connection,
         select(func.min(M.id), func.min(M.type)).where(
             M.type.in_(one_off), M.one_off_on < new_year)
         .group_by(extract("year", M.one_off_on), M.type)), with_visits=True)
@@ -114,18 +116,16 @@ def household_supports(connection: Connection, households: set[str]) -> Selectio
     """Every support measure with periods of these households (`cumul` compares their
     spans)."""
     selection = Selection()
-    for chunk in chunks(households):
-        assert chunk is not None
-        selection.add(connection.execute(_ids(and_(
-            M.household_id.in_(chunk), M.type.in_(SUPPORT), M.span_start.is_not(None),
-        ))))
+    if households:
+        selection.add(select_in(connection, _ids(and_(
+            M.type.in_(SUPPORT), M.span_start.is_not(None))), M.household_id, households))
     return selection
 
 
 def absence_selection(connection: Connection, day: date, workers: list[Worker]) -> Selection:
     """For each absence not cleared as of `day` (no SLISL notice on or before it, or no
-    replacement), one support measure of that referent in force some day of it
-    (`absence_travailleur` needs one)."""
+    replacement) and longer than 21 working days, one support measure of that referent in
+    force some day of it (`absence_travailleur` needs one)."""
     selection = Selection()
     for worker in workers:
         for absence in worker.absences:
@@ -133,7 +133,9 @@ def absence_selection(connection: Connection, day: date, workers: list[Worker]) 
             if absence.start > day or (notified and absence.replacement is not None):
                 continue
             last = absence.end if absence.end is not None else day
-            selection.add(connection.execute(_ids(and_(
+            if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:
+                continue
+            selection.add(run(connection, _ids(and_(
                 M.referent_id == worker.id, M.type.in_(SUPPORT), M.span_start <= last,
                 M.span_end >= absence.start,
             )).limit(1)))
