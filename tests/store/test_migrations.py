@@ -1,0 +1,124 @@
+"""Migrations: a store is created from nothing by Alembic, upgraded after a copy of the file,
+never migrated twice, and refused when a newer version wrote it."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from desktop_app.domain.model import AlertSettings
+from desktop_app.domain.tariffs import default_tariffs
+from desktop_app.store import migrate
+from desktop_app.store.api import StoreError
+from desktop_app.store.engine import read, write
+from desktop_app.store.repository import SqlStore, open_store
+from desktop_app.store.tables import METADATA
+
+
+def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute(query).fetchall()
+
+
+def _tables(path: Path) -> set[str]:
+    return {str(r[0]) for r in _sql(path, "SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+def test_a_new_store_is_created_by_the_migrations(store: SqlStore, store_path: Path) -> None:
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert {"measures", "visits", "households", "tariffs", "settings"} <= _tables(store_path)
+    assert store.is_empty()
+    # The built-in tariff row of REGLES.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
+    assert store.tariffs() == default_tariffs()
+    assert str(store.tariffs()[0].point_value) == "85.95"
+    assert store.alert_settings() == AlertSettings(days_ahead=7, occupancy_table_due_day=10)
+
+
+def test_the_models_and_the_migrations_describe_the_same_schema(store: SqlStore) -> None:
+    with read(store.engine) as connection:
+        assert compare_metadata(MigrationContext.configure(connection), METADATA) == []
+
+
+def test_sqlite_settings_of_every_connection(store: SqlStore) -> None:
+    with read(store.engine) as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_opening_a_store_twice_does_not_migrate_it_again(
+    store: SqlStore, store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.close()
+
+    def must_not_run(_engine: object) -> None:
+        raise AssertionError("migration lancée sur une base déjà à jour")
+
+    monkeypatch.setattr(migrate, "upgrade_to_head", must_not_run)
+    again = open_store(f"sqlite:///{store_path}")
+    assert again.tariffs() == default_tariffs()  # still one built-in row, not two
+    again.close()
+    assert list(store_path.parent.glob("*.bak")) == []
+
+
+def test_a_store_written_by_a_newer_version_is_refused(store: SqlStore, store_path: Path) -> None:
+    store.close()
+    with closing(sqlite3.connect(store_path)) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = '0099'")
+        connection.commit()
+    with pytest.raises(StoreError) as error:
+        open_store(f"sqlite:///{store_path}")
+    assert str(error.value).startswith(
+        "Cette base a été écrite par une version plus récente de Suivi FSL")
+    assert "0099" in str(error.value)
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0099",)]
+    assert list(store_path.parent.glob("*.bak")) == []
+
+
+def test_an_old_store_is_copied_before_it_is_migrated(store: SqlStore, store_path: Path) -> None:
+    # An old store: every migration taken back, only Alembic's (empty) version table left.
+    config = migrate.alembic_config()
+    with write(store.engine) as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    store.close()
+    assert _tables(store_path) == {"alembic_version"}
+
+    upgraded = open_store(f"sqlite:///{store_path}")
+    backup = store_path.with_name("store.sqlite3.avant-migration-0001.bak")
+    assert backup.exists()
+    # The copy is the store as it was before the migration…
+    assert _tables(backup) == {"alembic_version"}
+    assert _sql(backup, "SELECT count(*) FROM alembic_version") == [(0,)]
+    # …and the store itself is now at the current revision, with its built-in tariffs.
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert upgraded.tariffs() == default_tariffs()
+    upgraded.close()
+
+
+def test_a_new_file_is_not_copied(store: SqlStore, store_path: Path) -> None:
+    assert store.is_empty()
+    assert list(store_path.parent.glob("*.bak")) == []
+
+
+def test_the_store_folder_is_created(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "sous-dossier" / "base.sqlite3"
+    opened = open_store(f"sqlite:///{path}")
+    opened.close()
+    assert path.exists()
+
+
+def test_a_database_of_another_application_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "autre.sqlite3"
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("CREATE TABLE clients (id INTEGER PRIMARY KEY)")
+        connection.commit()
+    with pytest.raises(StoreError, match="n'est pas une base Suivi FSL"):
+        open_store(f"sqlite:///{path}")
+    assert _tables(path) == {"clients"}
