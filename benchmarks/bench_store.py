@@ -1,0 +1,205 @@
+"""Department-scale benchmark of the store and both engines, run by hand.
+
+    python benchmarks/bench_store.py [--households 50000 --years 10] [--seed 1] [--db PATH]
+                                     [--runs 5] [--rebuild] [--no-history]
+
+Builds (or reuses) a store of the whole Pas-de-Calais FSL activity (50 000 households over 10
+years, about a million visits: `desktop_app.demo.generate_caseload`), times its generation
+and import, then side by side in the same run:
+
+- `points --month`: `store.load_for_month` + `compute_month_points`, against a plain SQL
+  aggregate over the visits of the month (target < 1 s and within 10× of it);
+- `alerts --on`: `store.load_for_day` + `compute_alerts`, against the raw SQL count of the
+  measures in force and their recent visits (target < 2 s), on days with more or fewer
+  measures in force, and on a store of 2 years with the same yearly activity: the cost
+  follows the measures in force, not the years of history.
+
+Prints a Markdown table of medians and writes it to `benchmarks/RESULTS.md`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sqlite3
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks import raw_sql
+from benchmarks.timing import Row, count, interleaved_medians, once, seconds
+from desktop_app.domain.dates import Month, add_months
+from desktop_app.domain.model import Caseload
+
+if TYPE_CHECKING:
+    from desktop_app.store.repository import SqlStore
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+MONTH_LIMIT, MONTH_RATIO, DAY_LIMIT, BUILD_LIMIT = 1.0, 10.0, 2.0, 120.0
+
+
+@dataclass(slots=True)
+class Bench:
+    """What every measurement needs (also handed to the hooks of `hooks.py`)."""
+
+    store: SqlStore
+    path: Path
+    url: str
+    today: date
+    runs: int
+    raw: sqlite3.Connection
+
+
+def build_store(path: Path, households: int, years: int, seed: int, today: date,
+                rebuild: bool) -> tuple[SqlStore, list[Row]]:
+    """Open the store at `path`, generating and importing the caseload unless it is there."""
+    from desktop_app.demo import demo_summary, generate_caseload
+    from desktop_app.store.repository import open_store
+
+    if rebuild or not path.exists() or path.stat().st_size == 0:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        generated, caseload = once(lambda: generate_caseload(households, years, seed, today))
+        store = open_store(f"sqlite:///{path}")
+        imported, _ = once(lambda: store.import_caseload(caseload))
+        print(f"  {demo_summary(caseload)}", flush=True)
+        what = f"{count(households)} ménages, {years} ans"
+        return store, [
+            Row("génération (`generate_caseload`)", what, generated),
+            Row("import (`SqlStore.import_caseload`)", what, imported),
+            Row("génération + import", what, generated + imported, limit=BUILD_LIMIT)]
+    return open_store(f"sqlite:///{path}"), []
+
+
+def month_rows(bench: Bench, months: list[Month]) -> list[Row]:
+    from desktop_app.domain.funding import MonthPoints, compute_month_points
+
+    store, rows = bench.store, []
+    for month in months:
+        def load(m: Month = month) -> Caseload:
+            return store.load_for_month(m)
+
+        def answer(m: Month = month) -> MonthPoints:
+            return compute_month_points(store.load_for_month(m), m)
+
+        def raw(m: Month = month) -> list[tuple[str, int, int]]:
+            return raw_sql.month_aggregate(bench.raw, m)
+
+        (loaded, caseload), (total, result), (baseline, _) = interleaved_medians(
+            [load, answer, raw], bench.runs)
+        assert isinstance(caseload, Caseload) and isinstance(result, MonthPoints)
+        detail = (f"{count(len(caseload.measures))} mesures chargées (chargement "
+                  f"{seconds(loaded)} s), {count(result.points)} points")
+        rows.append(Row(f"`points --month {month}`", detail, total, baseline,
+                        MONTH_LIMIT, MONTH_RATIO))
+    return rows
+
+
+def day_rows(bench: Bench, days: list[date], label: str = "") -> list[Row]:
+    from desktop_app.domain.alerts import Alert, compute_alerts
+
+    store, rows = bench.store, []
+    settings = store.alert_settings()
+    for day in days:
+        def load(d: date = day) -> Caseload:
+            return store.load_for_day(d)
+
+        def answer(d: date = day) -> list[Alert]:
+            return compute_alerts(store.load_for_day(d), d, settings)
+
+        def raw(d: date = day) -> list[tuple[str, int, int]]:
+            return raw_sql.day_aggregate(bench.raw, d)
+
+        (loaded, caseload), (total, alerts), (baseline, _) = interleaved_medians(
+            [load, answer, raw], bench.runs)
+        assert isinstance(caseload, Caseload) and isinstance(alerts, list)
+        detail = (f"{label}{count(raw_sql.in_force(bench.raw, day))} mesures en vigueur, "
+                  f"{count(len(caseload.measures))} chargées (chargement {seconds(loaded)} s), "
+                  f"{count(len(alerts))} alertes")
+        rows.append(Row(f"`alerts --on {day}`", detail, total, baseline, DAY_LIMIT))
+    return rows
+
+
+def history_rows(args: argparse.Namespace, path: Path, today: date) -> list[Row]:
+    """The same day on a store of 2 years with the same activity per year."""
+    small_years = 2
+    households = max(1, args.households * small_years // args.years)
+    small_path = path.with_name(f"{path.stem}-{small_years}ans{path.suffix}")
+    print(f"Base de comparaison : {count(households)} ménages, {small_years} ans → {small_path}",
+          flush=True)
+    store, _ = build_store(small_path, households, small_years, args.seed, today, args.rebuild)
+    with raw_sql.connect(small_path) as raw:
+        bench = Bench(store, small_path, f"sqlite:///{small_path}", today, args.runs, raw)
+        label = f"base de {small_years} ans ({count(households)} ménages) : "
+        return day_rows(bench, [today], label)
+
+
+def write_results(rows: list[Row], header: str) -> str:
+    from benchmarks.timing import markdown_table
+
+    text = f"{header}\n\n{markdown_table(rows)}\n"
+    RESULTS.write_text(text, encoding="utf-8")
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--households", type=int, default=50_000)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--db", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--today", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--rebuild", action="store_true", help="regenerate an existing store")
+    parser.add_argument("--no-history", action="store_true",
+                        help="skip the 2-year store of the history comparison")
+    args = parser.parse_args(argv)
+    today: date = args.today
+    path: Path = args.db or Path(tempfile.gettempdir()) / (
+        f"suivi-fsl-bench-{args.households}-{args.years}-{args.seed}.sqlite3")
+    path = path.expanduser().resolve()
+    print(f"Base : {path}", flush=True)
+    store, rows = build_store(path, args.households, args.years, args.seed, today, args.rebuild)
+    with raw_sql.connect(path) as raw:
+        bench = Bench(store, path, f"sqlite:///{path}", today, args.runs, raw)
+        households, measures, visits = raw_sql.totals(raw)
+        start = add_months(today, -12 * args.years)
+        months = [Month.of(today), Month.of(today).previous(),
+                  Month.of(add_months(today, -6 * args.years)), Month.of(start).plus(1)]
+        rows += month_rows(bench, months)
+        days = [today, today - timedelta(days=30), add_months(today, -6 * args.years),
+                start + timedelta(days=60)]
+        rows += day_rows(bench, days)
+        from benchmarks.hooks import SECTIONS
+
+        for section in SECTIONS:
+            rows += section(bench)
+    if not args.no_history:
+        rows += history_rows(args, path, today)
+    load = ", ".join(f"{x:.1f}".replace(".", ",") for x in os.getloadavg())
+    header = (
+        f"# Mesures à l'échelle du département\n\n"
+        f"`python benchmarks/bench_store.py --households {args.households} --years {args.years}"
+        f" --seed {args.seed} --runs {args.runs}` le {datetime.now():%d/%m/%Y %H:%M}, "
+        f"aujourd'hui = {today:%d/%m/%Y}.\n\n"
+        f"Base SQLite : {count(households)} ménages, {count(measures)} mesures, "
+        f"{count(visits)} visites ({path.stat().st_size / 1e6:.0f} Mo). Machine : "
+        f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}, "
+        f"SQLite {sqlite3.sqlite_version} ; charge moyenne à la fin : {load}.\n\n"
+        f"Médiane de {args.runs} exécutions, chemin complet, chargement seul et SQL brut "
+        f"tour à tour (génération et import : une seule). « SQL brut » : "
+        f"agrégat SQL direct (`sqlite3`) sur les mêmes tables, dans la même exécution "
+        f"(`benchmarks/raw_sql.py`).")
+    print(write_results(rows, header))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
