@@ -78,39 +78,52 @@ def open_store_in_background(runner: BackgroundRunner, url: str,
     runner.run(work, on_open, text="Ouverture de la base…", on_error=on_error)
 
 
-def run_gui(store_url: str) -> int:
-    """Open the window on the store at `store_url`; the exit code of the application."""
-    app = make_application()
-    runner = BackgroundRunner(app)
-    splash = StartWindow(store_url)
-    splash.show()
-    state: dict[str, object] = {}
+class Launch:
+    """Start-up: the store opens in the background (SQLAlchemy loads, migrations run) while
+    the window is built; once open, the window shows and the dashboard starts loading."""
 
-    def opened(store: Store) -> None:
+    def __init__(self, url: str, today: Callable[[], date] = date.today,
+                 interactive: bool = True) -> None:
+        self.app = make_application()
+        self.runner = BackgroundRunner(self.app)
+        self.interactive = interactive
+        self.error: BaseException | None = None
+        self.splash = StartWindow(url)
+        if interactive:
+            self.splash.show()
+        open_store_in_background(self.runner, url, self._opened, self._failed)
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
 
-        ctx = AppContext(store, today=date.today, runner=runner)
-        window = MainWindow(ctx, f"Base : {store_label(store_url)}")
-        state["window"] = window
-        window.show()
-        splash.close()
-        window.start()
+        self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]
+        self.window = MainWindow(self.ctx, f"Base : {store_label(url)}")
 
-    def failed(error: BaseException) -> None:
-        splash.close()
+    def _opened(self, store: Store) -> None:
+        self.ctx.store = store
+        self.window.show()
+        self.splash.close()
+        self.window.start()
+
+    def _failed(self, error: BaseException) -> None:
+        self.splash.close()
+        self.error = error
+        if not self.interactive:
+            return
         title, text, details = describe_error(error)
         box = QMessageBox(QMessageBox.Icon.Critical, title,
                           "La base de données n'a pas pu être ouverte.\n\n" + text)
         if details:
             box.setDetailedText(details)
         box.exec()
-        app.exit(1)
+        self.app.exit(1)
 
-    open_store_in_background(runner, store_url, opened, failed)
-    code = app.exec()
+
+def run_gui(store_url: str) -> int:
+    """Open the window on the store at `store_url`; the exit code of the application."""
+    launch = Launch(store_url)
+    code = launch.app.exec()
     QSettings().sync()
-    return int(code)
+    return 1 if launch.error is not None else int(code)
 
 
 def store_label(url: str) -> str:

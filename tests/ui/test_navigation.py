@@ -135,3 +135,38 @@ def test_start_up_imports_only_the_window():  # type: ignore[no-untyped-def]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == ""
+
+
+def test_launch_opens_the_store_off_the_gui_thread(app, qtbot, tmp_path, empty_store_file):  # type: ignore[no-untyped-def]
+    import shutil
+
+    from desktop_app.ui.app import Launch
+
+    path = tmp_path / "base.sqlite3"
+    shutil.copyfile(empty_store_file, path)
+    launch = Launch(f"sqlite:///{path}", lambda: date(2025, 9, 16), interactive=False)
+    qtbot.addWidget(launch.window)
+    assert launch.ctx.store is None  # still opening: the window is being built meanwhile
+    qtbot.waitUntil(lambda: launch.runner.idle and launch.window.isVisible(), timeout=15000)
+    assert launch.error is None and launch.ctx.store is not None
+    assert launch.window.current.key == "tableau"
+    assert launch.window.screens["tableau"].today_label.text() == (
+        "Aujourd'hui, mardi 16 septembre 2025")
+    launch.window.close()
+
+
+def test_launch_on_a_file_that_is_not_a_store_says_so(app, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from desktop_app.store.api import StoreError
+    from desktop_app.ui.app import Launch
+    from desktop_app.ui.background import describe_error
+
+    path = tmp_path / "pas-une-base.sqlite3"
+    path.write_text("pas une base", encoding="utf-8")
+    launch = Launch(f"sqlite:///{path}", interactive=False)
+    qtbot.addWidget(launch.window)
+    qtbot.waitUntil(lambda: launch.runner.idle, timeout=15000)
+    assert isinstance(launch.error, StoreError)
+    title, text, _details = describe_error(launch.error)
+    assert title == "Problème avec la base de données"
+    assert "n'est pas une base Suivi FSL lisible" in text
+    assert not launch.window.isVisible()

@@ -22,11 +22,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import MONTH_NAMES, format_date, format_month
+from desktop_app.domain.funding import MonthPoints
+from desktop_app.domain.model import Convention
 from desktop_app.ui.alert_model import ACTION_COLUMN, AlertTreeModel
 from desktop_app.ui.charts import PointsChart
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_actions import AlertActions
-from desktop_app.ui.dashboard_data import AlertRow, DashboardData, VisitNeed, build_dashboard
+from desktop_app.ui.dashboard_data import (
+    AlertRow,
+    DashboardData,
+    VisitNeed,
+    build_alerts,
+    build_points,
+)
 from desktop_app.ui.labels import number, plural
 from desktop_app.ui.models import ROW_ROLE, Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import Screen, page_header, section
@@ -63,6 +71,7 @@ class DashboardScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data: DashboardData | None = None
+        self.points: tuple[MonthPoints, Convention | None] | None = None
         self.actions = AlertActions(ctx, self)
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
@@ -180,12 +189,24 @@ class DashboardScreen(Screen):
         day = self.ctx.today()
         self.today_label.setText(f"Aujourd'hui, {long_date(day)}")
         store = self.ctx.store
-        self.ctx.run(lambda: build_dashboard(store, day), self._loaded,
+        self.points = None
+        # Alerts first (what the worker came for), then the month's points.
+        self.ctx.run(lambda: build_alerts(store, day), self._loaded,
                      text="Calcul des alertes du jour…")
+        self.ctx.run(lambda: build_points(store, day), self._points_loaded,
+                     text="Calcul des points du mois…")
 
     def _loaded(self, data: DashboardData) -> None:
+        if self.points is not None:
+            data.points, data.convention = self.points
         self.data = data
         self._show()
+
+    def _points_loaded(self, points: tuple[MonthPoints, Convention | None]) -> None:
+        self.points = points
+        if self.data is not None:
+            self.data.points, self.data.convention = points
+            self._show_points(self.data)
 
     def _show(self) -> None:
         data = self.data
@@ -218,6 +239,7 @@ class DashboardScreen(Screen):
         month = Month.of(data.day)
         self.points_title.setText(f"Points de {format_month(month)}")
         if points is None:
+            self.points_text.setText("Calcul des points du mois…")
             return
         figures = points.association
         who = "de l'association"

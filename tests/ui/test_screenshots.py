@@ -1,0 +1,24 @@
+"""`suivi-fsl screenshots`: one PNG per screen, 1280×800, on demo data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QImage
+
+from desktop_app.ui.screenshots import FILES, take_screenshots
+
+
+def test_one_png_per_screen_on_demo_data(app, tmp_path):  # type: ignore[no-untyped-def]
+    paths = take_screenshots(f"sqlite:///{tmp_path / 'demo.sqlite3'}", tmp_path / "png",
+                             today=date(2025, 9, 16))
+    assert [p.name for p in paths] == [
+        "tableau-de-bord.png", "menages.png", "menage.png", "mesure.png", "equipe.png",
+        "logements.png", "points.png", "parametres.png"]
+    assert len(FILES) == 8
+    for path in paths:
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (1280, 800)
+        # Not an empty window: many distinct colours (text, tables, the chart…).
+        colours = {image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}
+        assert len(colours) > 40, path.name
