@@ -12,7 +12,6 @@ the breach planting hands them.
 from __future__ import annotations
 
 import heapq
-import math
 from datetime import date, timedelta
 
 from desktop_app.demo import names
@@ -65,17 +64,27 @@ def build_staff(ctx: DemoContext, measures: list[Measure], territory_of: dict[st
     peaks = _peak(by_team)
     workers: list[Worker] = []
     teams: dict[str, list[Worker]] = {}
+    taken: set[str] = set()
     for team in sorted(TERRITORIES if split else ("",)):
         needed = peaks.get(team, 0.0) / LOAD_PER_FTE
         members: list[Worker] = []
         while sum(w.fte for w in members) < needed or len(members) < (
                 2 if split else MIN_WORKERS):
-            members.append(Worker(ctx.new_id("w"), names.worker_name(ctx.rng),
+            members.append(Worker(ctx.new_id("w"), _new_name(ctx, taken),
                                   ctx.rng.choice(_DIPLOMAS), ctx.rng.choice(_FTES)))
         teams[team] = members
         workers += members
-    workers.append(Worker(ctx.new_id("w"), names.worker_name(ctx.rng), Diploma.AUTRE, 0.5))
+    workers.append(Worker(ctx.new_id("w"), _new_name(ctx, taken), Diploma.AUTRE, 0.5))
     return workers, teams
+
+
+def _new_name(ctx: DemoContext, taken: set[str]) -> str:
+    """A worker's name no colleague has (homonyms would be confusing in the team's lists)."""
+    name = names.worker_name(ctx.rng)
+    while name in taken:
+        name = names.worker_name(ctx.rng)
+    taken.add(name)
+    return name
 
 
 def assign_referents(measures: list[Measure], teams: dict[str, list[Worker]],
@@ -125,7 +134,3 @@ def _peak(by_team: dict[str, list[tuple[date, date, float]]]) -> dict[str, float
         peaks[team] = best
     return peaks
 
-
-def workers_needed(load: float) -> int:
-    """Posts for a load in points a month, rounded up (for the summary and the benchmark)."""
-    return math.ceil(load / LOAD_PER_FTE)

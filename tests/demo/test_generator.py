@@ -200,6 +200,7 @@ def test_staffed_for_the_load_of_a_larger_caseload(large: Demo) -> None:
     followed = {m.household for m in c.measures if m.type in supports
                 and (span := in_force_span(m)) is not None and span[0] <= TODAY <= span[1]}
     assert 15 <= len(followed) / len(c.workers) <= 30
+    assert len({w.name for w in c.workers}) == len(c.workers)  # no two colleagues alike
     for month in (Month(2021, 6), Month.of(TODAY)):
         result = funding.compute_month_points(c, month)
         over = {w.worker for w in result.workers if w.figures.points > w.figures.limit}
