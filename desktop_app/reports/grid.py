@@ -6,15 +6,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop_app.domain.indicators import (
-    YearIndicators,
-    check_results,
-    compute_year_indicators,
-    continuity_result,
-)
+from desktop_app.domain.indicators import check_results, continuity_result
 from desktop_app.domain.indicators.year import STEPS
 from desktop_app.domain.model import AlertSettings, Caseload
 from desktop_app.reports.common import Progress, output_kind
+from desktop_app.reports.grid_compute import both_years
 from desktop_app.reports.grid_model import GridDocument, build_grid
 from desktop_app.reports.layout import load_layout
 
@@ -28,25 +24,15 @@ def grid_document(
     layout_path: Path | None = None,
     settings: AlertSettings | None = None,
     today: date | None = None,
+    parallel: bool = True,
 ) -> GridDocument:
     """The grid of `year` as a document (for the writers and the GUI preview)."""
     layout = load_layout(layout_path)
     total = 2 * STEPS + 1 if caseload_n_minus_1 is not None else STEPS + 1
-
-    def reporter(offset: int) -> Progress:
-        def report(done: int, _steps: int) -> None:
-            if progress is not None:
-                progress(offset + done, total)
-        return report
-
-    current = compute_year_indicators(caseload_n, year, brackets=layout.brackets,
-                                      settings=settings, today=today, progress=reporter(0))
-    previous: YearIndicators | None = None
+    current, previous = both_years(caseload_n, caseload_n_minus_1, year, layout.brackets,
+                                   settings, today, progress, total, parallel)
     checks = check_results(current)
-    if caseload_n_minus_1 is not None:
-        previous = compute_year_indicators(caseload_n_minus_1, year - 1,
-                                           brackets=layout.brackets, settings=settings,
-                                           today=today, progress=reporter(STEPS))
+    if previous is not None:
         checks.append(continuity_result(previous, current))
     return build_grid(layout, current, previous, checks)
 
@@ -61,13 +47,15 @@ def write_grid(
     layout_path: Path | None = None,
     settings: AlertSettings | None = None,
     today: date | None = None,
+    parallel: bool = True,
 ) -> list[str]:
     """Write the grid of `year` (N beside N−1) to `out` (.xlsx or .pdf) and return the
     problems the self-checks found (French; empty when the grid is consistent).
     `progress(done, total)` is called as the work advances (the last call is done=total)."""
     kind = output_kind(Path(out))
     doc = grid_document(caseload_n, caseload_n_minus_1, year, progress,
-                        layout_path=layout_path, settings=settings, today=today)
+                        layout_path=layout_path, settings=settings, today=today,
+                        parallel=parallel)
     write_document(doc, Path(out), kind)
     if progress is not None:
         total = 2 * STEPS + 1 if caseload_n_minus_1 is not None else STEPS + 1

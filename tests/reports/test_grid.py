@@ -12,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from desktop_app.domain.model import Caseload, MeasureType
-from desktop_app.reports import LayoutError, ReportFormatError, load_layout, write_grid
+from desktop_app.reports import (
+    LayoutError,
+    ReportFormatError,
+    grid_document,
+    load_layout,
+    write_grid,
+)
 from tests.domain.indicators.builders import caseload, example, measure
 from tests.reports.helpers import (
     cell_of,
@@ -164,3 +170,18 @@ def test_reports_load_no_report_library_until_a_file_is_written() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_n_minus_1_alongside_or_after_gives_the_same_grid(example_2: Caseload,
+                                                          parallel: bool) -> None:
+    # 2024 of example 2 is empty, so compare 2025 beside 2025 seen as "N−1" of 2026.
+    calls: list[int] = []
+    doc = grid_document(example_2, example_2, 2026, lambda d, _t: calls.append(d),
+                        today=TODAY, parallel=parallel)
+    assert calls == sorted(calls) and calls[-1] == 50  # 2 × 25 steps
+    synthese = doc.sheets[0].blocks[0].rows[0]
+    # 2026: h1, h2 (ASLL into 2026), h4 (FAL until 31/01/2026); 2025: 6 households
+    assert (synthese.label, synthese.values) == ("Ménages accompagnés (toutes mesures)", [3, 6])
+    breaches = doc.sheets[-1].blocks[0].rows[-1]
+    assert breaches.values[1] == 14  # 2025's breaches, as computed above

@@ -1,0 +1,109 @@
+"""The indicators of N and N−1 for the grid, the two years side by side on two cores when
+that is safe.
+
+Each year costs 12 monthly statements and 12 alert evaluations (breaches seen at each month
+end): at department scale, seconds. When the process can fork and runs a single thread (the
+command line, a benchmark; never the window, whose worker threads make a fork unsafe), N−1
+is computed in a forked child while this process computes N — the child inherits the
+caseload, only the (small) result comes back through a pipe. Any failure there falls back
+to computing N−1 here: the figures are the same either way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from datetime import date
+from multiprocessing.connection import Connection
+from typing import Any
+
+from desktop_app.domain.indicators import ProfileBrackets, YearIndicators, compute_year_indicators
+from desktop_app.domain.indicators.year import STEPS
+from desktop_app.domain.model import AlertSettings, Caseload
+from desktop_app.reports.common import Progress
+
+
+def can_fork() -> bool:
+    return (hasattr(os, "fork") and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1)
+
+
+def both_years(current: Caseload, previous: Caseload | None, year: int,
+               brackets: ProfileBrackets, settings: AlertSettings | None, today: date | None,
+               progress: Progress | None, total: int, parallel: bool = True
+               ) -> tuple[YearIndicators, YearIndicators | None]:
+    """(indicators of N, of N−1); progress goes from 0 to 2 × STEPS (STEPS without N−1)."""
+    options: dict[str, Any] = {"brackets": brackets, "settings": settings, "today": today}
+    shown = [0]
+
+    def report(done: int) -> None:
+        shown[0] = max(shown[0], done)
+        if progress is not None:
+            progress(shown[0], total)
+
+    if previous is not None and parallel and can_fork():
+        now, before = _forked(current, previous, year, options, report)
+    else:
+        now = compute_year_indicators(current, year, progress=lambda d, _t: report(d),
+                                      **options)
+        before = None
+    if previous is not None and before is None:
+        before = compute_year_indicators(previous, year - 1,
+                                         progress=lambda d, _t: report(STEPS + d), **options)
+    return now, before
+
+
+def _child(send: Connection, caseload: Caseload, year: int, options: dict[str, Any]) -> None:
+    try:
+        result = compute_year_indicators(
+            caseload, year, progress=lambda done, _t: send.send(("progress", done)), **options)
+        send.send(("done", result))
+    except BaseException as error:
+        send.send(("error", repr(error)))
+    finally:
+        send.close()
+
+
+def _forked(current: Caseload, previous: Caseload, year: int, options: dict[str, Any],
+            report: Callable[[int], None]) -> tuple[YearIndicators, YearIndicators | None]:
+    """N here, N−1 in a forked child; (N, None) when the child could not give N−1."""
+    try:
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_child, args=(send, previous, year - 1, options),
+                                daemon=True)
+        child.start()
+        send.close()
+    except OSError:
+        return compute_year_indicators(current, year, progress=lambda d, _t: report(d),
+                                       **options), None
+    steps = {"now": 0, "before": 0}
+    outcome: list[tuple[str, Any]] = []
+
+    def drain(block: bool = False) -> None:
+        try:
+            while not outcome and (block or receive.poll()):
+                kind, value = receive.recv()
+                if kind == "progress":
+                    steps["before"] = value
+                else:
+                    outcome.append((kind, value))
+        except (EOFError, OSError):
+            outcome.append(("error", "le calcul parallèle s'est interrompu"))
+
+    def mine(done: int, _steps: int) -> None:
+        steps["now"] = done
+        drain()
+        report(steps["now"] + steps["before"])
+
+    try:
+        now = compute_year_indicators(current, year, progress=mine, **options)
+        drain(block=True)
+        report(steps["now"] + steps["before"])
+    finally:
+        receive.close()
+        child.join(timeout=5)
+    kind, value = outcome[0]
+    return now, value if kind == "done" else None
