@@ -90,6 +90,7 @@ def absence_dialog(parent: QWidget, worker: Worker, others: list[Worker], today:
         count.setText(text)
         count.setProperty("alert", bool(warning))
         count.style().polish(count)
+        form.fit_window()
 
     start.textChanged.connect(lambda _t: update())
     end.textChanged.connect(lambda _t: update())

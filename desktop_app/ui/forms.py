@@ -114,15 +114,26 @@ class Form(QWidget):
                 problems[key] = f"« {self.labels[key]} » est obligatoire."
             values[key] = value
         if not problems:
+            # In order, the first that finds something wrong speaks: a later check (a
+            # duration, say) assumes the earlier ones (the end after the start) hold.
             for validator in self.validators:
-                problems.update(validator(values))
+                problems = validator(values)
+                if problems:
+                    break
         if problems:
             for key, message in problems.items():
                 self.set_error(key, message)
             first = next(k for k in self.fields if k in problems)
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            self.fit_window()
             return None
         return values
+
+    def fit_window(self) -> None:
+        """Let a dialog grow so that a message under a field is read whole."""
+        top = self.window()
+        if isinstance(top, QDialog):
+            top.adjustSize()
 
     def set_error(self, key: str, message: str) -> None:
         label = self.errors[key]
@@ -157,6 +168,7 @@ class FormDialog(QDialog):
         self.setWindowTitle(title)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
         if intro:
             note = QLabel(intro, self)
             note.setWordWrap(True)
@@ -172,7 +184,7 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.on_submit: Callable[[Values], None] = lambda _values: self.accept()
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(460)
 
     def submit(self) -> None:
         values = self.form.read()

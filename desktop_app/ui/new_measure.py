@@ -10,7 +10,7 @@ from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import Measure, MeasureType, Period, PeriodKind
 from desktop_app.ui.fields import ChoiceField, DateField
 from desktop_app.ui.forms import FormDialog, Values
-from desktop_app.ui.labels import LEVELS, MEASURE_TYPE_NAMES
+from desktop_app.ui.labels import LEVELS, MEASURE_TYPE_NAMES, MEASURE_TYPES
 from desktop_app.ui.measure_dialogs import end_after_start
 from desktop_app.ui.renewal import PERIOD_TYPES, default_level, first_period, first_start
 
@@ -24,8 +24,10 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
                         "décision de la CL (sauf financement rétroactif).")
     form = dialog.form
     kind = form.add("type", "Mesure", ChoiceField(
-        [(f"{code} — {name}" if code not in (MeasureType.ASLL_DIAG,) else name, code)
-         for code, name in MEASURE_TYPE_NAMES.items()]), required=True)
+        [(MEASURE_TYPES[code], code) for code in MEASURE_TYPE_NAMES]), required=True,
+        hint="ASLL : accompagnement social lié au logement ; AML : aide à la médiation "
+             "locative ; FAL : forfait annuel logement (ALT) ; DSF : diagnostic social et "
+             "financier")
     referent = form.add("referent", "Référent(e)", ChoiceField(workers), required=True)
     referent.set_value(current_worker)
     decision = form.add("decision_date", "Date de décision", DateField())
