@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from desktop_app.domain.alerts.durations import duration_problems
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import (
     Association,
@@ -101,7 +102,7 @@ def measure_row(m: Measure) -> Row:
         "extension": m.extension, "summoned_on": m.summoned_on, "hearing_on": m.hearing_on,
         "outcome": code(m.outcome), "transmitted_on": m.transmitted_on, "done_on": m.done_on,
         "span_start": span[0] if span else None, "span_end": span[1] if span else None,
-        "one_off_on": one_off_date(m),
+        "one_off_on": one_off_date(m), "duration_breach": bool(duration_problems(m)),
     }
 
 

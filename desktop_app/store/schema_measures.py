@@ -1,9 +1,11 @@
 """Tables of the measures and their children (periods, suspensions, visits, reports, notices,
 stays). The contract and the type-specific fields are columns of `measures`.
 
-`span_start`, `span_end` (`measure_facts.in_force_span`) and `one_off_on`
-(`measure_facts.one_off_date`) are denormalized: recomputed on every write of a measure, so
-that the loaders select the measures a month or a day needs without reading their history.
+`span_start`, `span_end` (`measure_facts.in_force_span`), `one_off_on`
+(`measure_facts.one_off_date`) and `duration_breach` are denormalized: recomputed on every
+write of a measure, so that the loaders select the measures a month or a day needs without
+reading their history. A change of the rules they come from needs a migration that
+recomputes them.
 """
 
 from __future__ import annotations
@@ -49,6 +51,9 @@ class MeasureRecord(Base):
     span_start: Mapped[dt.date | None] = mapped_column(Date)
     span_end: Mapped[dt.date | None] = mapped_column(Date)
     one_off_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    #: The recorded periods break a duration rule (`alerts.durations.duration_problems`):
+    #: `duree` is raised whatever the day, even before the measure starts.
+    duration_breach: Mapped[bool]
 
 
 class PeriodRecord(Base):

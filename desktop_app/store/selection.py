@@ -83,6 +83,7 @@ def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[s
     not_closed = or_(M.closed_on.is_(None), M.closed_on > day)
     concerned = or_(
         M.span_start <= day + REPORT_LEAD,
+        M.duration_breach.is_(True),  # duree, whatever the day
         and_(M.type == MeasureType.ASLL.value, M.decision_date <= day),  # cet
         and_(M.type == MeasureType.AML.value, M.agreement_on <= day),  # accord_principe
         and_(M.type == DSF, M.hearing_on.is_not(None),  # dsf_transmission

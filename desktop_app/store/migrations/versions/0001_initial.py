@@ -183,6 +183,7 @@ def upgrade() -> None:
         sa.Column("span_start", sa.Date(), nullable=True),
         sa.Column("span_end", sa.Date(), nullable=True),
         sa.Column("one_off_on", sa.Date(), nullable=True),
+        sa.Column("duration_breach", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["household_id"], ["households.id"], name=op.f("fk_measures_household_id_households")
         ),
