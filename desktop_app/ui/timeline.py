@@ -7,18 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import Measure, VisitOutcome
+from desktop_app.domain.model import Measure, PeriodKind, VisitOutcome
 from desktop_app.ui.labels import (
     LEVELS,
     NOT_SIGNED,
     NOTICE_KINDS,
     OUTCOMES,
-    PERIOD_KINDS,
     PLACES,
     REPORT_KINDS,
     SUSPENSION_REASONS,
     label,
 )
+
+PERIOD_EVENTS = {PeriodKind.INITIALE: "Période initiale",
+                 PeriodKind.RENOUVELLEMENT: "Renouvellement",
+                 PeriodKind.EXCEPTIONNELLE: "Période exceptionnelle"}
 
 
 @dataclass(frozen=True)
@@ -51,9 +54,8 @@ def measure_events(measure: Measure, label_: str) -> list[Event]:
         detail = f"jusqu'au {format_date(period.end)}"
         if period.level is not None:
             detail += f", niveau {LEVELS[period.level].lower()}"
-        add(Event(period.start, measure.id, label_,
-                  f"Période {label(PERIOD_KINDS, period.kind, 'de suivi').lower()}", detail,
-                  "periode"))
+        add(Event(period.start, measure.id, label_, PERIOD_EVENTS.get(period.kind, "Période"),
+                  detail, "periode"))
     for suspension in measure.suspensions:
         until = ("jusqu'à nouvel ordre" if suspension.end is None
                  else f"jusqu'au {format_date(suspension.end)}")

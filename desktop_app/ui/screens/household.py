@@ -50,7 +50,7 @@ def _state(measure: Measure, today: date) -> str:
 
 
 MEASURES: list[Column[MeasureLine]] = [
-    Column("Mesure", lambda r: MEASURE_TYPES[r[0].type]),
+    Column("Mesure", lambda r: MEASURE_TYPES[r[0].type], fit=True),
     Column("Début", lambda r: format_date(s[0]) if (s := in_force_span(r[0])) else "—",
            lambda r: date_key(s[0]) if (s := in_force_span(r[0])) else -1),
     Column("Fin", lambda r: format_date(s[1]) if (s := in_force_span(r[0])) else "—",
@@ -60,9 +60,9 @@ MEASURES: list[Column[MeasureLine]] = [
 ]
 EVENTS: list[Column[Event]] = [
     Column("Date", lambda e: format_date(e.day), lambda e: date_key(e.day)),
-    Column("Mesure", lambda e: e.measure_label),
-    Column("Événement", lambda e: e.what),
-    Column("Détail", lambda e: e.detail),
+    Column("Mesure", lambda e: e.measure_label, fit=True),
+    Column("Événement", lambda e: e.what, fit=True),
+    Column("Détail", lambda e: e.detail, tooltip=lambda e: e.detail),
 ]
 Loaded = tuple[Household, list[Measure]] | None
 
@@ -97,7 +97,7 @@ class HouseholdScreen(Screen):
         column.addWidget(card)
         card, box, self.members_title = section("Composition du ménage", left)
         self.members: RowTableModel[Member] = RowTableModel([
-            Column("Nom", lambda m: m.name), Column("Lien", lambda m: ROLES[m.role]),
+            Column("Nom", lambda m: m.name), Column("Lien", lambda m: ROLES[m.role], fit=True),
             Column("Né(e) le", lambda m: format_date(m.birth_date),
                    lambda m: date_key(m.birth_date)),
             Column("Âge", lambda m: _age(m.birth_date, self.ctx.today()),
