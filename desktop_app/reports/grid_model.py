@@ -14,7 +14,14 @@ from desktop_app.domain.indicators import (
     breakdowns,
     scalars,
 )
+from desktop_app.domain.indicators.activity import NO_REASON
+from desktop_app.domain.indicators.profile import UNKNOWN_TERRITORY
 from desktop_app.reports.layout import Block, Layout
+
+#: Labels of data left empty, listed after the others.
+UNKNOWN = frozenset({NO_REASON, UNKNOWN_TERRITORY})
+#: The one row of an empty breakdown.
+NOTHING = "Aucune donnée"
 
 
 @dataclass(slots=True)
@@ -97,10 +104,12 @@ def _block(block: Block, now: Figures, before: Figures) -> GridBlock:
         this, last = now[1].get(row.breakdown, {}), before[1].get(row.breakdown, {})
         rows.append(GridRow(row.label, [], "heading"))
         labels = list(this) + [label for label in last if label not in this]
+        if len(labels) > len(this):  # labels of N−1 only: sorted in, unknowns last
+            labels.sort(key=lambda label: (label in UNKNOWN, label))
         money = any(isinstance(v, Decimal) for v in (*this.values(), *last.values()))
         zero: Value = Decimal("0.00") if money else 0
         if not labels:
-            rows.append(GridRow("Aucun", [zero, zero if before[1] else None], "item"))
+            rows.append(GridRow(NOTHING, [zero, zero if before[1] else None], "item"))
         for label in labels:
             rows.append(GridRow(label, [this.get(label, zero),
                                         last.get(label, zero) if before[1] else None], "item"))

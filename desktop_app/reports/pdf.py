@@ -78,7 +78,7 @@ def heading(text: str) -> Paragraph:
 def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows: int = 1,
           numeric_from: int = 1, size: float = 8, bold_rows: Sequence[int] = (),
           indent_rows: Sequence[int] = (), span_rows: Sequence[int] = (),
-          text_columns: Sequence[int] = ()) -> Table:
+          text_columns: Sequence[int] = (), padding: float = 6) -> Table:
     """A table with a repeated grey header (its figure columns centred); columns from
     `numeric_from` right-aligned (except `text_columns`); `span_rows`: rows whose first
     cell spans the whole width.
@@ -104,6 +104,8 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), padding),
+        ("RIGHTPADDING", (0, 0), (-1, -1), padding),
     ]
     if header_rows:
         commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), GREY))
@@ -133,6 +135,15 @@ def build(out: Path, story: list[Flowable], *, association: str, document: str, 
     doc.build(story, canvasmaker=canvas_maker)
 
 
+def fit_text(text: str, font: str, size: float, room: float) -> str:
+    """`text`, cut with « … » so that it fits in `room` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= room:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
 class _NumberedCanvas(Canvas):
     """Draws header and footer once the page count is known (two passes over the pages)."""
 
@@ -154,6 +165,23 @@ class _NumberedCanvas(Canvas):
             super().showPage()
         super().save()
 
+    def _pair(self, left: str, left_font: str, right: str, size: float, y: float,
+              keep: str = "") -> None:
+        """`left` + `keep` at the left margin, `right` at the right one: smaller, then `left`
+        cut short (« … ») rather than overlapping."""
+        width = self._pagesize[0]
+        room = width - 2 * MARGIN - 12
+        while size > 6.5 and (pdfmetrics.stringWidth(left + keep, left_font, size)
+                              + pdfmetrics.stringWidth(right, FONT, size)) > room:
+            size -= 0.5
+        used = pdfmetrics.stringWidth(right, FONT, size) + pdfmetrics.stringWidth(
+            keep, left_font, size)
+        left = fit_text(left, left_font, size, room - used) + keep
+        self.setFont(left_font, size)
+        self.drawString(MARGIN, y, left)
+        self.setFont(FONT, size)
+        self.drawRightString(width - MARGIN, y, right)
+
     def _decorate(self, total: int) -> None:
         association, document, period = self._texts
         width, height = self._pagesize
@@ -161,14 +189,10 @@ class _NumberedCanvas(Canvas):
         self.setStrokeColor(DARK)
         self.setLineWidth(0.6)
         top = height - MARGIN
-        self.setFont(BOLD, 9)
-        self.drawString(MARGIN, top, association)
-        self.setFont(FONT, 9)
-        self.drawRightString(width - MARGIN, top, f"{document} — {period}")
+        self._pair(association, BOLD, f"{document} — {period}", 9, top)
         self.line(MARGIN, top - 3, width - MARGIN, top - 3)
         bottom = MARGIN
         self.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-        self.setFont(FONT, 8)
-        self.drawString(MARGIN, bottom, f"{association} — {period}")
-        self.drawRightString(width - MARGIN, bottom, f"Page {self._pageNumber} sur {total}")
+        self._pair(association, FONT, f"Page {self._pageNumber} sur {total}", 8, bottom,
+                   keep=f" — {period}")
         self.restoreState()

@@ -96,6 +96,9 @@ def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, header: bool 
     for offset, value in enumerate(values):
         put(sheet, row, first_column + offset, value, bold=header or bold,
             fill=HEADER_FILL if header else (SECTION_FILL if bold else None))
+        if header and offset:
+            sheet.cell(row=row, column=first_column + offset).alignment = Alignment(
+                horizontal="center", vertical="center", wrap_text=True)
 
 
 def widths(sheet: Worksheet, values: Sequence[float]) -> None:

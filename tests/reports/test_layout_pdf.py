@@ -1,0 +1,54 @@
+"""PDF page furniture and the merging of the two years' breakdowns."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from desktop_app.domain.indicators import compute_year_indicators
+from desktop_app.domain.model import MeasureType
+from desktop_app.reports import BilanText, write_bilan
+from desktop_app.reports.grid_model import build_grid
+from desktop_app.reports.layout import load_layout
+from desktop_app.reports.pdf import fit_text, register_fonts
+from tests.domain.indicators.builders import caseload, example, household, measure
+from tests.reports.helpers import pdf_pages
+
+D = date
+LONG = ("Association pour l'Accompagnement Social et le Logement des Personnes en Difficulté "
+        "du Pas-de-Calais")
+
+
+def test_a_long_name_is_cut_but_the_year_and_page_stay(tmp_path: Path) -> None:
+    cases = example("exemple-2.json")
+    cases.association.name = LONG
+    out = tmp_path / "bilan.pdf"
+    write_bilan(cases, "m1", BilanText(), out)
+    for page in pdf_pages(out):
+        assert "…" in page  # the name is cut in the header and the footer…
+        assert "Bilan final — FSL-2025-0201 — année 2026" in page  # …never the rest
+        assert "— année 2026" in page and "Page 1 sur" in page
+
+
+def test_fit_text() -> None:
+    register_fonts()
+    assert fit_text("Association", "SuiviSans", 9, 500) == "Association"
+    cut = fit_text(LONG, "SuiviSans", 9, 100)
+    assert cut.endswith("…") and LONG.startswith(cut[:-1].rstrip())
+
+
+def test_labels_of_n_minus_1_only_are_sorted_in() -> None:
+    # 2025: a household in Calaisis; 2024: one in Arrageois and one without territory.
+    now = caseload(measure("a", MeasureType.ASLL, "h1", (D(2025, 1, 1), D(2025, 6, 30))),
+                   households=[household("h1", territory="Calaisis")])
+    before = caseload(measure("b", MeasureType.ASLL, "h2", (D(2024, 1, 1), D(2024, 6, 30))),
+                      measure("c", MeasureType.ASLL, "h3", (D(2024, 1, 1), D(2024, 6, 30))),
+                      households=[household("h2", territory="Arrageois"),
+                                  household("h3", territory=None)])
+    doc = build_grid(load_layout(), compute_year_indicators(now, 2025, today=D(2026, 1, 1)),
+                     compute_year_indicators(before, 2024, today=D(2026, 1, 1)), [])
+    asll = next(s for s in doc.sheets if s.name == "ASLL")
+    rows = [r for b in asll.blocks for r in b.rows]
+    start = next(i for i, r in enumerate(rows) if r.label == "Territoire")
+    assert [(r.label, r.values) for r in rows[start + 1:start + 4]] == [
+        ("Arrageois", [0, 1]), ("Calaisis", [1, 0]), ("Territoire non renseigné", [0, 1])]
