@@ -57,35 +57,35 @@ E = TypeVar("E", bound=StrEnum)
 Tup = Sequence[Any]
 
 
-def _codes(enum: type[E]) -> dict[str | None, E | None]:
+def _optional(enum: type[E]) -> dict[str | None, E | None]:
+    """Code → member, None → None (a column that may be empty)."""
     found: dict[str | None, E | None] = {None: None}
     found.update({member.value: member for member in enum})
     return found
 
 
-TYPES = _codes(MeasureType)
-_DIPLOMA = _codes(Diploma)
-_ROLE = _codes(MemberRole)
-_LEVEL = _codes(Level)
-_KIND = _codes(PeriodKind)
-_REASON = _codes(SuspensionReason)
-_OUTCOME = _codes(VisitOutcome)
-_PLACE = _codes(VisitPlace)
-_REPORT = _codes(ReportKind)
-_NOTICE = _codes(NoticeKind)
-_NOT_SIGNED = _codes(NotSignedReason)
-_RETRO = _codes(Retroactive)
-_LONG = _codes(LongStayReason)
-_DSF = _codes(DsfOutcome)
+def _required(enum: type[E]) -> dict[str, E]:
+    return {member.value: member for member in enum}
 
 
-def _set(value: E | None) -> E:
-    assert value is not None
-    return value
+TYPES = _required(MeasureType)
+_DIPLOMA = _required(Diploma)
+_ROLE = _required(MemberRole)
+_LEVEL = _optional(Level)
+_KIND = _optional(PeriodKind)
+_REASON = _required(SuspensionReason)
+_OUTCOME = _required(VisitOutcome)
+_PLACE = _optional(VisitPlace)
+_REPORT = _required(ReportKind)
+_NOTICE = _required(NoticeKind)
+_NOT_SIGNED = _optional(NotSignedReason)
+_RETRO = _optional(Retroactive)
+_LONG = _optional(LongStayReason)
+_DSF = _optional(DsfOutcome)
 
 
 def measure_type(code: str) -> MeasureType:
-    return _set(TYPES[code])
+    return TYPES[code]
 
 
 M = MEASURES.c
@@ -101,7 +101,7 @@ MEASURE_COLUMNS = (
 def build_measure(r: Tup) -> Measure:
     contract = Contract(r[8], r[9], r[10], _NOT_SIGNED[r[11]]) if r[7] else None
     return Measure(
-        id=r[0], household=r[1], type=measure_type(r[2]), referent=r[3], decision_date=r[4],
+        id=r[0], household=r[1], type=TYPES[r[2]], referent=r[3], decision_date=r[4],
         closed_on=r[5], close_reason=r[6], contract=contract, retroactive=_RETRO[r[12]],
         agreement_on=r[13], lease_transferred_on=r[14], relay_authorized=bool(r[15]),
         concertation_on=r[16], long_stay_reason=_LONG[r[17]], extension=bool(r[18]),
@@ -135,19 +135,19 @@ def build_period(r: Tup) -> Period:
 
 
 def build_suspension(r: Tup) -> Suspension:
-    return Suspension(r[2], r[3], _set(_REASON[r[4]]))
+    return Suspension(r[2], r[3], _REASON[r[4]])
 
 
 def build_visit(r: Tup) -> Visit:
-    return Visit(r[2], _set(_OUTCOME[r[3]]), _PLACE[r[4]], r[5])
+    return Visit(r[2], _OUTCOME[r[3]], _PLACE[r[4]], r[5])
 
 
 def build_report(r: Tup) -> Report:
-    return Report(_set(_REPORT[r[2]]), r[3], r[4], bool(r[5]))
+    return Report(_REPORT[r[2]], r[3], r[4], bool(r[5]))
 
 
 def build_notice(r: Tup) -> Notice:
-    return Notice(_set(_NOTICE[r[2]]), r[3])
+    return Notice(_NOTICE[r[2]], r[3])
 
 
 def build_stay(r: Tup) -> Stay:
@@ -159,7 +159,7 @@ def build_absence(r: Tup) -> Absence:
 
 
 def build_member(r: Tup) -> Member:
-    return Member(r[2], _set(_ROLE[r[3]]), r[4])
+    return Member(r[2], _ROLE[r[3]], r[4])
 
 
 def build_vacancy(r: Tup) -> Vacancy:
@@ -167,4 +167,4 @@ def build_vacancy(r: Tup) -> Vacancy:
 
 
 def build_worker(r: Tup) -> Worker:
-    return Worker(r[0], r[1], _set(_DIPLOMA[r[2]]), float(r[3]))
+    return Worker(r[0], r[1], _DIPLOMA[r[2]], float(r[3]))

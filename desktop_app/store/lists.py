@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, select
 
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureSpan, MeasureType
 from desktop_app.store.api import HouseholdRow, MeasureRow
 from desktop_app.store.build import TYPES, measure_type
-from desktop_app.store.fetch import run
+from desktop_app.store.fetch import run, select_in
 from desktop_app.store.search import like_pattern
 from desktop_app.store.tables import HOUSEHOLDS, MEASURES, RECORD_TABLES, WORKERS
 
@@ -19,30 +19,39 @@ W = WORKERS.c
 SUPPORT = sorted(t.value for t in SUPPORT_TYPES)
 
 
-def _type(code: str | None) -> MeasureType | None:
-    return TYPES[code]
+#: (type, measure id, referent id, referent name) of the support measure in force.
+InForce = tuple[MeasureType | None, str | None, str | None, str | None]
+NONE_IN_FORCE: InForce = (None, None, None, None)
+#: Below this many households listed, their measures in force are looked up by household.
+FEW = 1_000
 
 
 def household_rows(connection: Connection, on: date, text: str,
                    limit: int | None) -> list[HouseholdRow]:
     """Households whose search text contains `text` (accents and case ignored), by name, with
-    the support measure in force on `on` (the lowest id if several) and its referent."""
-    in_force = select(M.household_id.label("household"), func.min(M.id).label("measure")).where(
-        M.type.in_(SUPPORT), M.span_start <= on, M.span_end >= on,
-    ).group_by(M.household_id).subquery()
-    statement = select(
-        H.id, H.name, H.reference, H.city, H.territory, M.type, M.id, M.referent_id, W.name,
-    ).select_from(
-        HOUSEHOLDS.outerjoin(in_force, in_force.c.household == H.id)
-        .outerjoin(MEASURES, M.id == in_force.c.measure)
-        .outerjoin(WORKERS, W.id == M.referent_id)
-    ).order_by(H.name, H.id)
+    the support measure in force on `on` (the lowest id if several) and its referent.
+
+    Two queries, no N+1: the households (read from the covering index of the list's order),
+    then the support measures in force on `on` with their referent's name."""
+    statement = select(H.id, H.name, H.reference, H.city, H.territory).order_by(H.name, H.id)
     if text.strip():
         statement = statement.where(H.search_text.like(like_pattern(text.strip()), escape="\\"))
     if limit is not None:
         statement = statement.limit(limit)
-    return [HouseholdRow(r[0], r[1], r[2], r[3], r[4], _type(r[5]), r[6], r[7], r[8])
-            for r in run(connection, statement)]
+    households = run(connection, statement)
+    in_force = select(M.household_id, M.id, M.type, M.referent_id, W.name).join_from(
+        MEASURES, WORKERS, W.id == M.referent_id,
+    ).where(M.type.in_(SUPPORT), M.span_start <= on, M.span_end >= on)
+    found = (select_in(connection, in_force, M.household_id, [h[0] for h in households])
+             if len(households) < FEW else run(connection, in_force))
+    measure: dict[str, InForce] = {}
+    for household, mid, code, referent, name in found:
+        known = measure.get(household)
+        if known is None or mid < str(known[1]):
+            measure[household] = (TYPES[code], mid, referent, name)
+    get = measure.get
+    return [HouseholdRow(h[0], h[1], h[2], h[3], h[4], *get(h[0], NONE_IN_FORCE))
+            for h in households]
 
 
 def measure_rows(connection: Connection, on: date | None,
@@ -62,7 +71,7 @@ def measure_rows(connection: Connection, on: date | None,
 
 def all_spans(connection: Connection) -> list[MeasureSpan]:
     """(id, type, first day, last day in force) of every measure with periods."""
-    return [MeasureSpan(i, measure_type(t), start, end) for i, t, start, end in
+    return [MeasureSpan(i, TYPES[t], start, end) for i, t, start, end in
             run(connection, select(M.id, M.type, M.span_start, M.span_end).where(
                 M.span_start.is_not(None)))]
 

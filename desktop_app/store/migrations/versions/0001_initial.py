@@ -85,7 +85,9 @@ def upgrade() -> None:
         sa.Column("search_text", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_households")),
     )
-    op.create_index("ix_households_name", "households", ["name"])
+    op.create_index(
+        "ix_households_list", "households", ["name", "id", "reference", "city", "territory"]
+    )
     op.create_table(
         "occupancy_tables_sent",
         sa.Column("id", sa.Integer(), nullable=False),
