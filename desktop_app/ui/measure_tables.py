@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.model import Notice, Period, Report, Stay, Suspension
+from desktop_app.domain.measure_facts import in_force_span, level_on, suspended_on
+from desktop_app.domain.model import (
+    Measure,
+    MeasureType,
+    Notice,
+    Period,
+    Report,
+    Stay,
+    Suspension,
+)
 from desktop_app.domain.money import format_eur
 from desktop_app.ui.labels import (
     ITEMS,
@@ -56,3 +67,25 @@ def stay_columns(homes: dict[str, str]) -> list[Column[Stay]]:
         Column("Entrée", lambda s: format_date(s.start), lambda s: date_key(s.start)),
         Column("Sortie", lambda s: format_date(s.end) or "—", lambda s: date_key(s.end)),
     ]
+
+
+def measure_state(measure: Measure, today: date, referent_name: str) -> str:
+    """« En cours · du 01/07/2025 au 31/12/2025 · niveau simple · Référent(e) : … »."""
+    span = in_force_span(measure)
+    parts = [f"Référent(e) : {referent_name}"]
+    if span is not None:
+        parts.insert(0, f"du {format_date(span[0])} au {format_date(span[1])}")
+        if measure.type in (MeasureType.ASLL, MeasureType.AML):
+            parts.insert(1, f"niveau {LEVELS[level_on(measure, today)].lower()}")
+    if measure.closed_on is not None and measure.closed_on <= today:
+        state = f"Clôturée le {format_date(measure.closed_on)} ({measure.close_reason or ''})"
+    elif suspended_on(measure, today):
+        since = max(s.start for s in measure.suspensions if s.start <= today)
+        state = f"Suspendue depuis le {format_date(since)}"
+    elif span is not None and span[0] > today:
+        state = "À venir"
+    elif span is not None and span[1] < today:
+        state = "Période terminée, ni renouvelée ni clôturée"
+    else:
+        state = "En cours"
+    return " · ".join([state, *parts])

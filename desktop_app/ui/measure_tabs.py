@@ -1,0 +1,58 @@
+"""The tabs under a measure's visits: periods, reports, notices, suspensions, ALT stays.
+
+Each tab lists its records and has one button; `requested(key)` asks the screen to open the
+matching form ("renew", "report", "notice", "suspend", "stay").
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.domain.model import Home, Measure, MeasureType
+from desktop_app.ui import measure_tables as tables
+from desktop_app.ui.models import Column, RowTableModel
+from desktop_app.ui.screens.base import button
+from desktop_app.ui.views import table_view
+
+TABS = ("Périodes", "Bilans", "Signalements au SLISL", "Suspensions", "Séjours ALT")
+ACTIONS = (("renew", "Renouveler…"), ("report", "Noter un bilan…"),
+           ("notice", "Informer le SLISL…"), ("suspend", "Suspendre…"),
+           ("stay", "Entrée dans un logement…"))
+EMPTY = ("Aucune période.", "Aucun bilan noté.", "Aucune information du SLISL notée.",
+         "Aucune suspension.", "Aucun séjour en logement ALT.")
+
+
+class MeasureTabs(QTabWidget):
+    requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Périodes, bilans, signalements, suspensions")
+        self.home_names: dict[str, str] = {}
+        columns: tuple[list[Column], ...] = (  # type: ignore[type-arg]
+            tables.PERIODS, tables.REPORTS, tables.NOTICES, tables.SUSPENSIONS,
+            tables.stay_columns(self.home_names))
+        self.models: list[RowTableModel] = []  # type: ignore[type-arg]
+        for title, cols, (key, action), empty in zip(TABS, columns, ACTIONS, EMPTY, strict=True):
+            page = QWidget(self)
+            box = QVBoxLayout(page)
+            model: RowTableModel = RowTableModel(cols, page)  # type: ignore[type-arg]
+            box.addWidget(table_view(model, page, title, empty=empty))
+            row = QHBoxLayout()
+            row.addStretch(1)
+            row.addWidget(button(action, page, lambda k=key: self.requested.emit(k)))
+            box.addLayout(row)
+            self.addTab(page, title)
+            self.models.append(model)
+        self.periods, self.reports, self.notices, self.suspensions, self.stays = self.models
+
+    def show_measure(self, measure: Measure, homes: list[Home]) -> None:
+        self.home_names.clear()
+        self.home_names.update({h.id: h.address for h in homes})
+        rows = (sorted(measure.periods, key=lambda p: p.start), measure.reports,
+                measure.notices, measure.suspensions, measure.stays)
+        for tab, (model, items) in enumerate(zip(self.models, rows, strict=True)):
+            model.set_rows(items)
+            self.setTabText(tab, f"{TABS[tab]} ({len(items)})")
+        self.setTabVisible(4, measure.type is MeasureType.FAL)
