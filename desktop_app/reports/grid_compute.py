@@ -11,6 +11,7 @@ to computing N−1 here: the figures are the same either way.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -56,6 +57,9 @@ def both_years(current: Caseload, previous: Caseload | None, year: int,
 
 
 def _child(send: Connection, caseload: Caseload, year: int, options: dict[str, Any]) -> None:
+    # No garbage collection in the child: nothing inherited from the parent (a store's
+    # connection…) is finalised here, and the inherited pages stay shared.
+    gc.disable()
     try:
         result = compute_year_indicators(
             caseload, year, progress=lambda done, _t: send.send(("progress", done)), **options)
