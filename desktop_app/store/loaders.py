@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from desktop_app.domain.dates import Month
-from desktop_app.domain.model import Caseload
+from desktop_app.domain.model import Caseload, MeasureSpan, Worker
 from desktop_app.store import fetch
 from desktop_app.store.lists import all_spans
 from desktop_app.store.selection import (
@@ -24,34 +24,31 @@ from desktop_app.store.selection import (
 )
 
 
-def _caseload(connection: Connection, selection: Selection) -> Caseload:
-    workers = fetch.workers(connection)
+def _caseload(connection: Connection, selection: Selection, workers: list[Worker],
+              spans: list[MeasureSpan]) -> Caseload:
     measures = fetch.measures(connection, selection.ids, selection.visits)
     households = fetch.households(connection, {m.household for m in measures})
     return Caseload(fetch.association(connection), fetch.tariffs(connection), workers,
-                    households, fetch.homes(connection), measures)
+                    households, fetch.homes(connection), measures, spans)
 
 
 def load_for_month(connection: Connection, month: Month) -> Caseload:
     """Every measure that can earn something in `month` or count in its quotas (P1–P7,
     Q1–Q2), with every worker and ALT home; visits of DSF only."""
-    return _caseload(connection, month_selection(connection, month))
+    return _caseload(connection, month_selection(connection, month), fetch.workers(connection),
+                     [])
 
 
 def load_for_day(connection: Connection, day: date) -> Caseload:
     """Every measure that can raise an alert on `day` (with all its children), those of the
     month's quotas and the year's convention counts, the other support measures of their
-    households (`cumul`), one measure in force during each uncleared absence, and the spans
-    of all measures (yearly and monthly documents over the whole history)."""
-    selection, households = alert_selection(connection, day)
+    households (`cumul`), one measure in force during each untold absence, and the spans of
+    all measures (yearly and monthly documents over the whole history)."""
     workers = fetch.workers(connection)
+    selection, households = alert_selection(connection, day)
     for extra in (month_selection(connection, Month.of(day)), year_selection(connection, day),
                   household_supports(connection, households),
                   absence_selection(connection, day, workers)):
         selection.ids |= extra.ids
         selection.visits |= extra.visits
-    measures = fetch.measures(connection, selection.ids, selection.visits)
-    return Caseload(
-        fetch.association(connection), fetch.tariffs(connection), workers,
-        fetch.households(connection, {m.household for m in measures}), fetch.homes(connection),
-        measures, spans=all_spans(connection))
+    return _caseload(connection, selection, workers, all_spans(connection))
