@@ -127,6 +127,7 @@ def build(out: Path, story: list[Flowable], *, association: str, document: str, 
         str(out), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=MARGIN + 8 * mm, bottomMargin=MARGIN + 6 * mm,
         title=f"{document} — {period}", author=association, lang="fr-FR",
+        creator="Suivi FSL", producer="Suivi FSL", subject=document, displayDocTitle=True,
     )
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:

@@ -49,6 +49,10 @@ def add_sheet(workbook: Workbook, name: str, association: str, document: str, pe
     """A sheet opening with the association, the document and the period (rows 1–2), with
     the same words in the printed header and the page number in the printed footer."""
     sheet = workbook.create_sheet(sheet_title(name))
+    workbook.properties.creator = association
+    workbook.properties.lastModifiedBy = association
+    workbook.properties.title = f"{document} — {period}"
+    workbook.properties.language = "fr-FR"
     sheet["A1"] = association
     sheet["A1"].font = TITLE
     sheet["A2"] = f"{document} — {period}"

@@ -185,3 +185,16 @@ def test_n_minus_1_alongside_or_after_gives_the_same_grid(example_2: Caseload,
     assert (synthese.label, synthese.values) == ("Ménages accompagnés (toutes mesures)", [3, 6])
     breaches = doc.sheets[-1].blocks[0].rows[-1]
     assert breaches.values[1] == 14  # 2025's breaches, as computed above
+
+
+def test_document_properties_are_french(grid_pdf: Path, grid_xlsx: Path) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    meta = PdfReader(str(grid_pdf)).metadata
+    assert meta is not None
+    assert (meta.title, meta.author) == ("Grille d'activité annuelle — année 2025",
+                                         "Association Exemple")
+    properties = load_workbook(str(grid_xlsx)).properties
+    assert (properties.title, properties.creator) == ("Grille d'activité annuelle — année 2025",
+                                                      "Association Exemple")
