@@ -181,10 +181,18 @@ def main(argv: list[str] | None = None) -> int:
 
         for section in SECTIONS:
             rows += section(bench)
+    print(f"Écrit dans {RESULTS} (la comparaison d'historique suit).", flush=True)
+    write_results(rows, _header(args, path, today, households, measures, visits))
     if not args.no_history:
         rows += history_rows(args, path, today)
+    print(write_results(rows, _header(args, path, today, households, measures, visits)))
+    return 0
+
+
+def _header(args: argparse.Namespace, path: Path, today: date, households: int,
+            measures: int, visits: int) -> str:
     load = ", ".join(f"{x:.1f}".replace(".", ",") for x in os.getloadavg())
-    header = (
+    return (
         f"# Mesures à l'échelle du département\n\n"
         f"`python benchmarks/bench_store.py --households {args.households} --years {args.years}"
         f" --seed {args.seed} --runs {args.runs}` le {datetime.now():%d/%m/%Y %H:%M}, "
@@ -197,8 +205,6 @@ def main(argv: list[str] | None = None) -> int:
         f"tour à tour (génération et import : une seule). « SQL brut » : "
         f"agrégat SQL direct (`sqlite3`) sur les mêmes tables, dans la même exécution "
         f"(`benchmarks/raw_sql.py`).")
-    print(write_results(rows, header))
-    return 0
 
 
 if __name__ == "__main__":
