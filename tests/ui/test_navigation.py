@@ -72,8 +72,8 @@ def test_household_file_shows_one_timeline(window, qtbot, store):  # type: ignor
                       (date(2025, 6, 12), "Décision")]
     assert screen.measures.rows[0][2] == "En cours"
     # A member, added through its form.
-    screen.add_member()
-    dialog = screen.dialog
+    screen.members_card.add_member()
+    dialog = screen.members_card.dialog
     type_in(qtbot, dialog.form.fields["name"], "DURAND Léo")
     type_in(qtbot, dialog.form.fields["birth_date"], "03/02/2015")
     save(qtbot, window, dialog)

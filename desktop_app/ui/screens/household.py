@@ -3,67 +3,28 @@ of visits, closed doors, reports, notices and suspensions."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from desktop_app.domain.fr import format_date
 from desktop_app.domain.measure_facts import in_force_span
-from desktop_app.domain.model import Household, Measure, Member
+from desktop_app.domain.model import Household, Measure
 from desktop_app.store.api import Store
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.fields import ChoiceField, DateField, TextField
 from desktop_app.ui.forms import Form, FormDialog
 from desktop_app.ui.household_form import (
     add_household_fields,
     apply_household_values,
     household_values,
 )
-from desktop_app.ui.labels import MEASURE_TYPES, ROLES
-from desktop_app.ui.models import ROW_ROLE, Column, RowTableModel, date_key
+from desktop_app.ui.household_members import MembersCard
+from desktop_app.ui.household_tables import EVENTS, MEASURES, MeasureLine, measure_state_short
+from desktop_app.ui.labels import MEASURE_TYPES
+from desktop_app.ui.models import ROW_ROLE, RowTableModel
 from desktop_app.ui.new_measure import new_measure_dialog
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
 from desktop_app.ui.timeline import Event, household_timeline
-from desktop_app.ui.views import selected_row, table_view
+from desktop_app.ui.views import table_view
 
-MeasureLine = tuple[Measure, str, str]  # measure, referent's name, state
-
-
-def _age(birth: date | None, today: date) -> str:
-    if birth is None:
-        return ""
-    years = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-    return f"{years} an{'s' if years > 1 else ''}"
-
-
-def _state(measure: Measure, today: date) -> str:
-    span = in_force_span(measure)
-    if measure.closed_on is not None and measure.closed_on <= today:
-        return f"Clôturée le {format_date(measure.closed_on)}"
-    if span is None:
-        return "Sans période"
-    if span[0] > today:
-        return "À venir"
-    return "En cours" if span[1] >= today else f"Terminée le {format_date(span[1])}"
-
-
-MEASURES: list[Column[MeasureLine]] = [
-    Column("Mesure", lambda r: MEASURE_TYPES[r[0].type], fit=True),
-    Column("Début", lambda r: format_date(s[0]) if (s := in_force_span(r[0])) else "—",
-           lambda r: date_key(s[0]) if (s := in_force_span(r[0])) else -1),
-    Column("Fin", lambda r: format_date(s[1]) if (s := in_force_span(r[0])) else "—",
-           lambda r: date_key(s[1]) if (s := in_force_span(r[0])) else -1),
-    Column("Référent(e)", lambda r: r[1]),
-    Column("État", lambda r: r[2]),
-]
-EVENTS: list[Column[Event]] = [
-    Column("Date", lambda e: format_date(e.day), lambda e: date_key(e.day)),
-    Column("Mesure", lambda e: e.measure_label, fit=True),
-    Column("Événement", lambda e: e.what, fit=True),
-    Column("Détail", lambda e: e.detail, tooltip=lambda e: e.detail),
-]
 Loaded = tuple[Household, list[Measure]] | None
 
 
@@ -95,23 +56,9 @@ class HouseholdScreen(Screen):
         self.save_button = button("Enregistrer", card, self.save_identity)
         box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(card)
-        card, box, self.members_title = section("Composition du ménage", left)
-        self.members: RowTableModel[Member] = RowTableModel([
-            Column("Nom", lambda m: m.name), Column("Lien", lambda m: ROLES[m.role], fit=True),
-            Column("Né(e) le", lambda m: format_date(m.birth_date),
-                   lambda m: date_key(m.birth_date)),
-            Column("Âge", lambda m: _age(m.birth_date, self.ctx.today()),
-                   lambda m: -date_key(m.birth_date)),
-        ], card)
-        self.members_view = table_view(self.members, card, "Membres du ménage",
-                                        empty="Aucune personne notée : « Ajouter une personne… ».")
-        box.addWidget(self.members_view)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(button("Ajouter une personne…", card, self.add_member))
-        row.addWidget(button("Retirer", card, self.remove_member))
-        box.addLayout(row)
-        column.addWidget(card, 1)
+        self.members_card = MembersCard(ctx, left)
+        self.members_view = self.members_card.view
+        column.addWidget(self.members_card, 1)
 
         right = QWidget(splitter)
         column = QVBoxLayout(right)
@@ -160,10 +107,10 @@ class HouseholdScreen(Screen):
         self.heading.setText(f"{household.name}{ref}")
         if not self.identity.dirty:
             self.identity.set_values(household_values(household))
-        self.members.set_rows(household.members)
-        self.members_title.setText(f"Composition du ménage ({len(household.members)})")
+        self.members_card.show_household(household)
         today = self.ctx.today()
-        lines = [(m, self.ctx.worker_name(m.referent), _state(m, today)) for m in measures]
+        lines = [(m, self.ctx.worker_name(m.referent), measure_state_short(m, today))
+                 for m in measures]
         self.measures.set_rows(lines)
         self.measures_title.setText(f"Mesures ({len(measures)})")
         labels = []
@@ -185,39 +132,6 @@ class HouseholdScreen(Screen):
         store = self.ctx.store
         self.ctx.save(lambda: store.save_household(household), "household")
         return True
-
-    def _save_members(self, members: list[Member], dialog: FormDialog | None = None) -> None:
-        store, household_id = self.ctx.store, self.household_id or ""
-
-        def work() -> None:
-            stored = store.household(household_id)
-            if stored is None:
-                raise LookupError(f"ménage {household_id} introuvable")
-            store.save_household(replace(stored, members=members))
-
-        self.ctx.save(work, "household", lambda _r: dialog.accept() if dialog else None)
-
-    def add_member(self) -> None:
-        if self.household is None:
-            return
-        dialog = FormDialog(self, "Ajouter une personne au ménage")
-        dialog.form.add("name", "Nom et prénom", TextField(), required=True)
-        dialog.form.add("role", "Lien", ChoiceField([(t, c) for c, t in ROLES.items()]))
-        dialog.form.add("birth_date", "Date de naissance", DateField())
-        today = self.ctx.today()
-        dialog.form.validators.append(lambda v: {"birth_date": "La date de naissance est après "
-                                                 "aujourd'hui."}
-                                      if v["birth_date"] and v["birth_date"] > today else {})
-        members = list(self.household.members)
-        dialog.on_submit = lambda v: self._save_members(
-            [*members, Member(v["name"], v["role"], v["birth_date"])], dialog)
-        self.dialog = dialog
-        dialog.open()
-
-    def remove_member(self) -> None:
-        member = selected_row(self.members_view)
-        if self.household is not None and member is not None:
-            self._save_members([m for m in self.household.members if m is not member])
 
     # --- measures ------------------------------------------------------------------------
     def new_measure(self) -> None:
