@@ -3,52 +3,24 @@ the association's name and the year on every page, « Page 2 sur 5 » at the foo
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import reportlab
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-FONT, BOLD = "SuiviSans", "SuiviSans-Bold"
-_FONT_DIRS = (
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu",
-    "/usr/share/fonts/TTF",
-    "/Library/Fonts",
-    os.path.expanduser("~/Library/Fonts"),
-    os.path.join(os.environ.get("WINDIR", "C:\\Windows"), "Fonts"),
-)
-MARGIN = 15 * mm
-GREY = colors.HexColor("#e8ecf0")
-DARK = colors.HexColor("#1f3a5a")
+from desktop_app.reports.pdf_canvas import NumberedCanvas, fit_text
+from desktop_app.reports.pdf_style import BOLD, DARK, FONT, GREY, MARGIN, register_fonts
 
-
-def register_fonts() -> None:
-    """DejaVu Sans when the system has it, else Bitstream Vera shipped with reportlab (both
-    have the French accents, the no-break space and €)."""
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    for folder in _FONT_DIRS:
-        regular, bold = Path(folder, "DejaVuSans.ttf"), Path(folder, "DejaVuSans-Bold.ttf")
-        if regular.is_file() and bold.is_file():
-            break
-    else:
-        shipped = Path(reportlab.__file__).parent / "fonts"
-        regular, bold = shipped / "Vera.ttf", shipped / "VeraBd.ttf"
-    pdfmetrics.registerFont(TTFont(FONT, str(regular)))
-    pdfmetrics.registerFont(TTFont(BOLD, str(bold)))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+__all__ = ["BOLD", "DARK", "FONT", "GREY", "MARGIN", "build", "fit_text", "heading", "para",
+           "register_fonts", "style", "table", "title"]
 
 
 def style(size: float = 9, bold: bool = False, right: bool = False, space: float = 0,
@@ -131,69 +103,6 @@ def build(out: Path, story: list[Flowable], *, association: str, document: str, 
     )
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return _NumberedCanvas(association, document, period, *args, **kwargs)
+        return NumberedCanvas(association, document, period, *args, **kwargs)
 
     doc.build(story, canvasmaker=canvas_maker)
-
-
-def fit_text(text: str, font: str, size: float, room: float) -> str:
-    """`text`, cut with « … » so that it fits in `room` points."""
-    if pdfmetrics.stringWidth(text, font, size) <= room:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > room:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
-class _NumberedCanvas(Canvas):
-    """Draws header and footer once the page count is known (two passes over the pages)."""
-
-    def __init__(self, association: str, document: str, period: str, *args: Any,
-                 **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._texts = (association, document, period)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._decorate(total)
-            super().showPage()
-        super().save()
-
-    def _pair(self, left: str, left_font: str, right: str, size: float, y: float,
-              keep: str = "") -> None:
-        """`left` + `keep` at the left margin, `right` at the right one: smaller, then `left`
-        cut short (« … ») rather than overlapping."""
-        width = self._pagesize[0]
-        room = width - 2 * MARGIN - 12
-        while size > 6.5 and (pdfmetrics.stringWidth(left + keep, left_font, size)
-                              + pdfmetrics.stringWidth(right, FONT, size)) > room:
-            size -= 0.5
-        used = pdfmetrics.stringWidth(right, FONT, size) + pdfmetrics.stringWidth(
-            keep, left_font, size)
-        left = fit_text(left, left_font, size, room - used) + keep
-        self.setFont(left_font, size)
-        self.drawString(MARGIN, y, left)
-        self.setFont(FONT, size)
-        self.drawRightString(width - MARGIN, y, right)
-
-    def _decorate(self, total: int) -> None:
-        association, document, period = self._texts
-        width, height = self._pagesize
-        self.saveState()
-        self.setStrokeColor(DARK)
-        self.setLineWidth(0.6)
-        top = height - MARGIN
-        self._pair(association, BOLD, f"{document} — {period}", 9, top)
-        self.line(MARGIN, top - 3, width - MARGIN, top - 3)
-        bottom = MARGIN
-        self.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-        self._pair(association, FONT, f"Page {self._pageNumber} sur {total}", 8, bottom,
-                   keep=f" — {period}")
-        self.restoreState()
