@@ -25,7 +25,7 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.store import fetch, lists, loaders, writers
-from desktop_app.store.api import DuplicateIdsError, HouseholdRow, MeasureRow
+from desktop_app.store.api import DuplicateIdsError, HouseholdRow, MeasureRow, Store
 from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.importing import import_caseload, is_empty
@@ -190,3 +190,8 @@ def open_store(url: str) -> SqlStore:
             engine.dispose()
             raise
     return SqlStore(engine, where)
+
+
+def _conforms(store: SqlStore) -> Store:
+    """mypy checks here that `SqlStore` implements every method of the `Store` protocol."""
+    return store
