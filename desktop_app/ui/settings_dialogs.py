@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import Convention, MeasureType, Tariff
+from desktop_app.domain.model import Convention, GridSent, MeasureType, Tariff
 from desktop_app.ui.fields import DateField, NumberField
 from desktop_app.ui.forms import FormDialog, Values
 
@@ -88,4 +89,19 @@ def tariff_dialog(parent: QWidget, tariffs: list[Tariff],
         submit(Tariff(v["from_date"], *amounts, *counts), dialog)
 
     dialog.on_submit = done
+    return dialog
+
+
+def grid_dialog(parent: QWidget, today: date,
+                submit: Callable[[GridSent, FormDialog], None]) -> FormDialog:
+    """The annual activity grid of a year, sent to the SPSLH on a day (`grille_annuelle`)."""
+    from desktop_app.ui.dashboard_actions import not_after
+
+    dialog = FormDialog(parent, "Grille annuelle d'activité envoyée au SPSLH")
+    dialog.form.add("year", "Année de la grille", NumberField(
+        integer=True, minimum=Decimal(2000), maximum=Decimal(today.year)),
+        required=True).set_value(today.year - 1)
+    dialog.form.add("sent_on", "Envoyée le", DateField(), required=True).set_value(today)
+    dialog.form.validators.append(not_after(today))
+    dialog.on_submit = lambda v: submit(GridSent(int(v["year"]), v["sent_on"]), dialog)
     return dialog

@@ -3,73 +3,23 @@ they are justified; the monthly occupancy table sent to the SPSLH."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.model import Home, MeasureType, OccupancyTableSent, Vacancy
-from desktop_app.store.api import Store
+from desktop_app.domain.model import Home, OccupancyTableSent, Vacancy
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_actions import not_after
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
+from desktop_app.ui.homes_data import HomeLine, Occupation, home_lines, load_homes
 from desktop_app.ui.measure_dialogs import end_after_start
 from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.views import selected_row, table_view
-
-
-@dataclass(frozen=True)
-class Occupation:
-    home: str
-    measure: str
-    household: str
-    start: date
-    end: date | None
-
-
-@dataclass(frozen=True)
-class HomeLine:
-    home: Home
-    occupants: str
-    since: date | None
-    state: str
-
-
-def _load(store: Store) -> tuple[list[Home], list[Occupation]]:
-    occupations = []
-    for row in store.measure_rows():
-        if row.type is MeasureType.FAL:
-            measure = store.measure(row.id)
-            for stay in measure.stays if measure else []:
-                occupations.append(Occupation(stay.home, row.id, row.household_name,
-                                              stay.start, stay.end))
-    return store.homes(), occupations
-
-
-def home_lines(homes: list[Home], occupations: list[Occupation], today: date) -> list[HomeLine]:
-    lines = []
-    for home in homes:
-        stays = [o for o in occupations if o.home == home.id]
-        now = [o for o in stays if o.start <= today and (o.end is None or today <= o.end)]
-        if now:
-            lines.append(HomeLine(home, ", ".join(o.household for o in now),
-                                  min(o.start for o in now), "Occupé"))
-            continue
-        vacancy = next((v for v in home.vacancies if v.start <= today <= v.end), None)
-        left = max((o.end for o in stays if o.end is not None and o.end < today), default=None)
-        if vacancy is not None:
-            state = "Vacance justifiée" if vacancy.justified else "Vacance non justifiée"
-            lines.append(HomeLine(home, "—", vacancy.start, state))
-        else:
-            since = None if left is None else date.fromordinal(left.toordinal() + 1)
-            days = "" if since is None else f" depuis {(today - since).days + 1} jours"
-            lines.append(HomeLine(home, "—", since, f"Vide{days}"))
-    return lines
 
 
 class HomesScreen(Screen):
@@ -136,7 +86,7 @@ class HomesScreen(Screen):
 
     def reload(self) -> None:
         store = self.ctx.store
-        self.ctx.run(lambda: _load(store), self._loaded, text="Chargement des logements…")
+        self.ctx.run(lambda: load_homes(store), self._loaded, text="Chargement des logements…")
 
     def _loaded(self, loaded: tuple[list[Home], list[Occupation]]) -> None:
         homes, self.occupations = loaded

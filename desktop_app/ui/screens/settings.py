@@ -8,49 +8,18 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
-from desktop_app.domain.money import format_eur
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dashboard_actions import not_after
-from desktop_app.ui.fields import DateField, NumberField, TextField
-from desktop_app.ui.forms import Form, FormDialog, Values
-from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
+from desktop_app.ui.fields import NumberField, TextField
+from desktop_app.ui.forms import Form, FormDialog
+from desktop_app.ui.models import RowTableModel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
-from desktop_app.ui.settings_dialogs import convention_dialog, tariff_dialog
+from desktop_app.ui.settings_dialogs import convention_dialog, grid_dialog, tariff_dialog
+from desktop_app.ui.settings_tables import CONVENTIONS, GRIDS, TARIFFS
 from desktop_app.ui.views import selected_row, table_view
 
 Loaded = tuple[Association, list[Tariff], AlertSettings]
-
-
-def _n(key: str, header: str) -> Column[Convention]:
-    return Column(header, lambda c: str(getattr(c, key)), lambda c: getattr(c, key), RIGHT)
-
-
-def _eur(key: str, header: str) -> Column[Tariff]:
-    return Column(header, lambda t: format_eur(getattr(t, key)),
-                  lambda t: float(getattr(t, key)), RIGHT)
-
-
-CONVENTIONS = [_n("year", "Année"), _n("asll_points_per_month", "Points ASLL / mois"),
-               _n("aml_points_per_month", "Points AML / mois"), _n("fal_count", "FAL"),
-               _n("dsf_count", "DSF"), _n("dsf_closed_door_count", "DSF portes closes"),
-               Column("Subvention maximale", lambda c: format_eur(sum(
-                   (c.max_subsidy or {}).values(), Decimal(0))) if c.max_subsidy else "—",
-                   align=RIGHT)]
-TARIFFS = [Column("À partir du", lambda t: format_date(t.from_date),
-                  lambda t: date_key(t.from_date)),
-           _eur("point_value", "Point"),
-           _eur("fal_support_per_year", "FAL accomp. / an"),
-           _eur("fal_management_per_year", "FAL gestion / an"), _eur("dsf_done", "DSF réalisé"),
-           _eur("dsf_closed_door", "DSF p. closes"),
-           Column("Points / ETP", lambda t: str(t.points_per_fte), lambda t: t.points_per_fte,
-                  RIGHT),
-           Column("FAL / ETP", lambda t: str(t.fal_per_fte), lambda t: t.fal_per_fte, RIGHT)]
-GRIDS: list[Column[GridSent]] = [
-    Column("Grille de l'année", lambda g: str(g.year), lambda g: g.year),
-    Column("Envoyée au SPSLH le", lambda g: format_date(g.sent_on), lambda g: date_key(g.sent_on))]
 
 
 class SettingsScreen(Screen):
@@ -198,21 +167,11 @@ class SettingsScreen(Screen):
         self._open(tariff_dialog(self, tariffs, submit))
 
     def record_grid(self) -> None:
-        today = self.ctx.today()
-        dialog = FormDialog(self, "Grille annuelle d'activité envoyée au SPSLH")
-        dialog.form.add("year", "Année de la grille", NumberField(
-            integer=True, minimum=Decimal(2000), maximum=Decimal(today.year)),
-            required=True).set_value(today.year - 1)
-        dialog.form.add("sent_on", "Envoyée le", DateField(), required=True).set_value(today)
-        dialog.form.validators.append(not_after(today))
-
-        def submit(v: Values) -> None:
+        def submit(grid: GridSent, dialog: FormDialog) -> None:
             self._save_association(lambda a: setattr(a, "grids_sent", [
-                *(g for g in a.grids_sent if g.year != int(v["year"])),
-                GridSent(int(v["year"]), v["sent_on"])]), dialog)
+                *(g for g in a.grids_sent if g.year != grid.year), grid]), dialog)
 
-        dialog.on_submit = submit
-        self._open(dialog)
+        self._open(grid_dialog(self, self.ctx.today(), submit))
 
     def _open(self, dialog: FormDialog) -> None:
         self.dialog = dialog

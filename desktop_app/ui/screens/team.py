@@ -4,15 +4,12 @@ warning and the replacement who takes over each of their measures."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,31 +17,17 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.fr import format_date, format_decimal
 from desktop_app.domain.model import Absence, Diploma, Worker
 from desktop_app.store.api import MeasureRow
-from desktop_app.ui.absence_dialog import absence_dialog, absence_warning, working_days
+from desktop_app.ui.absence_dialog import absence_dialog
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import ChoiceField, NumberField, TextField
 from desktop_app.ui.forms import Form, FormDialog, Values
-from desktop_app.ui.labels import DIPLOMAS, MEASURE_TYPES
-from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
+from desktop_app.ui.labels import DIPLOMAS
+from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
+from desktop_app.ui.team_tabs import TeamTabs, absent_on
 from desktop_app.ui.views import selected_row, table_view
 
 WorkerLine = tuple[Worker, int, str]  # worker, measures in force, absent today?
-ReplacedLine = tuple[MeasureRow, str]  # measure, who replaces the referent today
-
-
-def _days_text(absence: Absence, today: date) -> str:
-    """« 5 », or « 22 — plus de 21 : à régulariser » / « … : fait » (`absence_travailleur`)."""
-    days = str(working_days(absence, today))
-    warning = absence_warning(absence, today)
-    if not warning:
-        return days
-    return f"{days} — plus de 21 : " + ("à régulariser" if "au plus tard" in warning else "fait")
-
-
-def _absent(worker: Worker, today: date) -> Absence | None:
-    return next((a for a in worker.absences
-                 if a.start <= today and (a.end is None or today <= a.end)), None)
 
 
 class TeamScreen(Screen):
@@ -57,7 +40,6 @@ class TeamScreen(Screen):
         self.worker: Worker | None = None
         self.rows: list[MeasureRow] = []
         self.dialog: FormDialog | None = None
-        today = ctx.today
         layout = QVBoxLayout(self)
         header, _t = page_header(self.title, self)
         header.addWidget(button("Nouveau travailleur social…", self, self.new_worker,
@@ -88,51 +70,12 @@ class TeamScreen(Screen):
         box.addStretch(1)
         card.setMaximumWidth(340)
         row.addWidget(card, 2)
-        self.tabs = QTabWidget(bottom)
-        self.tabs.setAccessibleName("Absences et mesures du travailleur social")
+        self.tabs = TeamTabs(ctx, bottom)
+        self.tabs.new_absence.connect(lambda: self._absence(None))
+        self.tabs.edit_absence.connect(self.edit_absence)
+        self.absences, self.absences_view = self.tabs.absences, self.tabs.absences_view
+        self.absence_warning = self.tabs.warning
         row.addWidget(self.tabs, 5)
-        card = QWidget(self.tabs)
-        box = QVBoxLayout(card)
-        self.replaced: RowTableModel[ReplacedLine] = RowTableModel([
-            Column("Ménage", lambda r: r[0].household_name),
-            Column("Mesure", lambda r: MEASURE_TYPES[r[0].type], fit=True),
-            Column("Suivie par", lambda r: r[1]),
-        ], card)
-        self.replaced_view = table_view(self.replaced, card, "Mesures et remplaçants",
-                                        empty="Aucune mesure en cours.")
-        box.addWidget(self.replaced_view, 1)
-        replaced_page = card
-        card = QWidget(self.tabs)
-        box = QVBoxLayout(card)
-        self.absences: RowTableModel[Absence] = RowTableModel([
-            Column("Du", lambda a: format_date(a.start), lambda a: date_key(a.start)),
-            Column("Au", lambda a: format_date(a.end) or "nouvel ordre", lambda a: date_key(a.end)),
-            Column("Motif", lambda a: a.reason or "", fit=True),
-            Column("SLISL informé", lambda a: format_date(a.slisl_notified_on),
-                   lambda a: date_key(a.slisl_notified_on)),
-            Column("Remplaçant(e)", lambda a: ctx.worker_name(a.replacement) or "—", fit=True),
-            Column("Jours ouvrés", lambda a: _days_text(a, today()),
-                   lambda a: working_days(a, today()), fit=False,
-                   tooltip=lambda a: absence_warning(a, today()),
-                   color=lambda a: "#f8d7da" if "au plus tard" in absence_warning(a, today())
-                   else None),
-        ], card)
-        self.absences_view = table_view(self.absences, card, "Absences du travailleur social",
-                                        empty="Aucune absence notée.", sortable=False)
-        self.absences_view.activated.connect(lambda _i: self.edit_absence())
-        box.addWidget(self.absences_view, 1)
-        self.absence_warning = QLabel(card)
-        self.absence_warning.setObjectName("warning")
-        self.absence_warning.setProperty("alert", True)
-        self.absence_warning.setWordWrap(True)
-        box.addWidget(self.absence_warning)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(button("Nouvelle absence…", card, lambda: self._absence(None)))
-        buttons.addWidget(button("Modifier…", card, self.edit_absence))
-        box.addLayout(buttons)
-        self.tabs.addTab(card, "Absences")
-        self.tabs.addTab(replaced_page, "Mesures en cours et qui les suit")
         splitter.setSizes([170, 520])
 
     def reload(self) -> None:
@@ -148,7 +91,7 @@ class TeamScreen(Screen):
             counts[measure.referent] = counts.get(measure.referent, 0) + 1
         lines = []
         for worker in sorted(workers, key=lambda w: w.name.casefold()):
-            absence = _absent(worker, today)
+            absence = absent_on(worker, today)
             state = "Présent(e)" if absence is None else (
                 f"Absent(e) jusqu'au {format_date(absence.end)}" if absence.end
                 else "Absent(e) jusqu'à nouvel ordre")
@@ -172,19 +115,7 @@ class TeamScreen(Screen):
                                   "fte": Decimal(str(worker.fte))})
         self.worker = worker
         self.card_title.setText(f"Fiche de {worker.name}")
-        self.absences.set_rows(sorted(worker.absences, key=lambda a: a.start, reverse=True))
-        warnings = [absence_warning(a, self.ctx.today()) for a in worker.absences]
-        self.absence_warning.setText("\n".join(
-            f"Absence du {format_date(a.start)} : {w}" for a, w in zip(
-                worker.absences, warnings, strict=True) if "au plus tard" in w))
-        self.tabs.setTabText(0, f"Absences ({len(worker.absences)})")
-        today = self.ctx.today()
-        absence = _absent(worker, today)
-        replacement = self.ctx.worker_name(absence.replacement) if absence and \
-            absence.replacement else ("personne : à désigner" if absence else worker.name)
-        followed = [(m, replacement) for m in self.rows if m.referent == worker.id]
-        self.replaced.set_rows(followed)
-        self.tabs.setTabText(1, f"Mesures en cours et qui les suit ({len(followed)})")
+        self.tabs.show_worker(worker, self.rows)
 
     # --- saving --------------------------------------------------------------------------
     def _save(self, worker: Worker, dialog: FormDialog | None = None) -> None:

@@ -1,0 +1,106 @@
+"""The tabs of a worker on the Équipe screen: absences (working days, the 21-day warning of
+`absence_travailleur`, SLISL notice, replacement) and the measures in force with who
+follows each of them today."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.model import Absence, Worker
+from desktop_app.store.api import MeasureRow
+from desktop_app.ui.absence_dialog import absence_warning, working_days
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import MEASURE_TYPES
+from desktop_app.ui.models import Column, RowTableModel, date_key
+from desktop_app.ui.screens.base import button
+from desktop_app.ui.views import table_view
+
+ReplacedLine = tuple[MeasureRow, str]  # measure, who follows it today
+
+
+def days_text(absence: Absence, today: date) -> str:
+    """« 5 », or « 22 — plus de 21 : à régulariser » / « … : fait » (`absence_travailleur`)."""
+    days = str(working_days(absence, today))
+    warning = absence_warning(absence, today)
+    if not warning:
+        return days
+    return f"{days} — plus de 21 : " + ("à régulariser" if "au plus tard" in warning else "fait")
+
+
+def absent_on(worker: Worker, today: date) -> Absence | None:
+    return next((a for a in worker.absences
+                 if a.start <= today and (a.end is None or today <= a.end)), None)
+
+
+class TeamTabs(QTabWidget):
+    new_absence = Signal()
+    edit_absence = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        today = ctx.today
+        self.setAccessibleName("Absences et mesures du travailleur social")
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        self.absences: RowTableModel[Absence] = RowTableModel([
+            Column("Du", lambda a: format_date(a.start), lambda a: date_key(a.start)),
+            Column("Au", lambda a: format_date(a.end) or "nouvel ordre", lambda a: date_key(a.end)),
+            Column("Motif", lambda a: a.reason or "", fit=True),
+            Column("SLISL informé", lambda a: format_date(a.slisl_notified_on),
+                   lambda a: date_key(a.slisl_notified_on)),
+            Column("Remplaçant(e)", lambda a: ctx.worker_name(a.replacement) or "—", fit=True),
+            Column("Jours ouvrés", lambda a: days_text(a, today()),
+                   lambda a: working_days(a, today()), fit=False,
+                   tooltip=lambda a: absence_warning(a, today()),
+                   color=lambda a: "#f8d7da" if "au plus tard" in absence_warning(a, today())
+                   else None),
+        ], page)
+        self.absences_view = table_view(self.absences, page, "Absences du travailleur social",
+                                        empty="Aucune absence notée.", sortable=False)
+        self.absences_view.activated.connect(lambda _i: self.edit_absence.emit())
+        box.addWidget(self.absences_view, 1)
+        self.warning = QLabel(page)
+        self.warning.setObjectName("warning")
+        self.warning.setProperty("alert", True)
+        self.warning.setWordWrap(True)
+        box.addWidget(self.warning)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(button("Nouvelle absence…", page, self.new_absence.emit))
+        buttons.addWidget(button("Modifier…", page, self.edit_absence.emit))
+        box.addLayout(buttons)
+        self.addTab(page, "Absences")
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        self.replaced: RowTableModel[ReplacedLine] = RowTableModel([
+            Column("Ménage", lambda r: r[0].household_name),
+            Column("Mesure", lambda r: MEASURE_TYPES[r[0].type], fit=True),
+            Column("Suivie par", lambda r: r[1]),
+        ], page)
+        self.replaced_view = table_view(self.replaced, page, "Mesures et remplaçants",
+                                        empty="Aucune mesure en cours.")
+        box.addWidget(self.replaced_view, 1)
+        self.addTab(page, "Mesures en cours et qui les suit")
+
+    def show_worker(self, worker: Worker, measures: list[MeasureRow]) -> None:
+        today = self.ctx.today()
+        self.absences.set_rows(sorted(worker.absences, key=lambda a: a.start, reverse=True))
+        pending = [(a, absence_warning(a, today)) for a in worker.absences]
+        self.warning.setText("\n".join(f"Absence du {format_date(a.start)} : {w}"
+                                       for a, w in pending if "au plus tard" in w))
+        self.setTabText(0, f"Absences ({len(worker.absences)})")
+        absence = absent_on(worker, today)
+        if absence is None:
+            who = worker.name
+        elif absence.replacement:
+            who = self.ctx.worker_name(absence.replacement)
+        else:
+            who = "personne : à désigner"
+        followed = [(m, who) for m in measures if m.referent == worker.id]
+        self.replaced.set_rows(followed)
+        self.setTabText(1, f"Mesures en cours et qui les suit ({len(followed)})")
