@@ -6,20 +6,16 @@ Window geometry and state are kept in QSettings (organisation « SuiviFSL »).
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QProgressBar,
     QStackedWidget,
     QWidget,
 )
 
-from desktop_app.ui import file_actions
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.screens.base import Screen
 from desktop_app.ui.screens.dashboard import DashboardScreen
@@ -30,18 +26,11 @@ from desktop_app.ui.screens.measure import MeasureScreen
 from desktop_app.ui.screens.points import PointsScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.team import TeamScreen
+from desktop_app.ui.window_chrome import build_menus, build_status_bar
 
 NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "parametres")
 #: Screens reached from a list: the navigation shows the list they belong to.
 PARENT = {"menage": "menages", "mesure": "menages"}
-SHORTCUTS = """<table>
-<tr><td><b>Ctrl+N</b></td><td>nouvelle visite (sur une mesure)</td></tr>
-<tr><td><b>Ctrl+F</b></td><td>rechercher un ménage</td></tr>
-<tr><td><b>F8</b></td><td>alerte suivante du tableau de bord (Entrée : son action)</td></tr>
-<tr><td><b>F5</b></td><td>actualiser l'écran</td></tr>
-<tr><td><b>Ctrl+1 … Ctrl+6</b></td><td>aller aux écrans de la barre de gauche</td></tr>
-<tr><td><b>Ctrl+I / Ctrl+E</b></td><td>importer / exporter un fichier d'échange</td></tr>
-</table>"""
 
 
 class MainWindow(QMainWindow):
@@ -74,8 +63,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self._menus()
-        self._status_bar(store_label)
+        actions = build_menus(self)
+        self.new_visit_action = actions["new_visit"]
+        self.busy, self.busy_text = build_status_bar(self, store_label)
         ctx.open_household.connect(self.open_household)
         ctx.open_measure.connect(self.open_measure)
         ctx.open_screen.connect(self.show_screen)
@@ -128,44 +118,6 @@ class MainWindow(QMainWindow):
             screen.show_measure(measure_id)
             self.show_screen("mesure", force=True)
 
-    # --- menus ---------------------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut: str | None = None) -> QAction:  # type: ignore[no-untyped-def]
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
-    def _menus(self) -> None:
-        bar = self.menuBar()
-        menu = bar.addMenu("&Fichier")
-        self._action(menu, "&Importer un fichier d'échange…",
-                     lambda: file_actions.import_file(self, self.ctx), "Ctrl+I")
-        self._action(menu, "&Exporter toute la base…",
-                     lambda: file_actions.export_file(self, self.ctx), "Ctrl+E")
-        self._action(menu, "Données de &démonstration…",
-                     lambda: file_actions.demo_data(self, self.ctx))
-        menu.addSeparator()
-        self._action(menu, "&Quitter", self.close, "Ctrl+Q")
-        menu = bar.addMenu("&Aller à")
-        for number, key in enumerate(NAVIGATION, start=1):
-            self._action(menu, self.screens[key].title, lambda k=key: self.show_screen(k),
-                         f"Ctrl+{number}")
-        menu = bar.addMenu("&Suivi")
-        self.new_visit_action = self._action(menu, "Nouvelle &visite", self.new_visit, "Ctrl+N")
-        self._action(menu, "&Rechercher un ménage", self.search, "Ctrl+F")
-        self._action(menu, "Alerte &suivante", self.next_alert, "F8")
-        self._action(menu, "&Actualiser", lambda: self.current.refresh(), "F5")
-        menu = bar.addMenu("&Aide")
-        self._action(menu, "&Raccourcis clavier", lambda: QMessageBox.information(
-            self, "Raccourcis clavier", SHORTCUTS))
-        self._action(menu, "À &propos de Suivi FSL", lambda: QMessageBox.about(
-            self, "À propos de Suivi FSL",
-            "Suivi FSL — suivi des mesures ASLL, AML, FAL et DSF du Fonds de Solidarité "
-            "Logement du Pas-de-Calais : visites, obligations, points et montants."))
-
     def new_visit(self) -> None:
         screen = self.screens["mesure"]
         assert isinstance(screen, MeasureScreen)
@@ -187,25 +139,7 @@ class MainWindow(QMainWindow):
             assert isinstance(screen, DashboardScreen)
             screen.next_alert()
 
-    # --- status bar and state ------------------------------------------------------------
-    def _status_bar(self, store_label: str) -> None:
-        bar = self.statusBar()
-        self.busy_text = QLabel(self)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setMaximumWidth(120)
-        self.busy.setAccessibleName("Opération en cours")
-        self.busy.setVisible(False)
-        bar.addPermanentWidget(self.busy_text)
-        bar.addPermanentWidget(self.busy)
-        if store_label:
-            bar.addPermanentWidget(QLabel(store_label, self))
-        self.ctx.runner.busy_changed.connect(self._busy)
-
-    def _busy(self, busy: bool, text: str) -> None:
-        self.busy.setVisible(busy)
-        self.busy_text.setText(text if busy else "")
-
+    # --- state -------------------------------------------------------------------------
     def restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("fenetre/geometrie")

@@ -1,0 +1,91 @@
+"""The menus and the status bar of the main window (its « chrome »)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar
+
+from desktop_app.ui import file_actions
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+SHORTCUTS = """<table>
+<tr><td><b>Ctrl+N</b></td><td>nouvelle visite (sur une mesure)</td></tr>
+<tr><td><b>Ctrl+F</b></td><td>rechercher un ménage</td></tr>
+<tr><td><b>F8</b></td><td>alerte suivante du tableau de bord (Entrée : son action)</td></tr>
+<tr><td><b>F5</b></td><td>actualiser l'écran</td></tr>
+<tr><td><b>Ctrl+1 … Ctrl+6</b></td><td>aller aux écrans de la barre de gauche</td></tr>
+<tr><td><b>Ctrl+I / Ctrl+E</b></td><td>importer / exporter un fichier d'échange</td></tr>
+</table>"""
+
+
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
+            shortcut: str | None = None) -> QAction:
+    action = QAction(text, window)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> dict[str, QAction]:
+    """Fichier, Aller à, Suivi, Aide; returns the actions others need, by name."""
+    from desktop_app.ui.main_window import NAVIGATION
+
+    bar, ctx = window.menuBar(), window.ctx
+    menu = bar.addMenu("&Fichier")
+    _action(window, menu, "&Importer un fichier d'échange…",
+            lambda: file_actions.import_file(window, ctx), "Ctrl+I")
+    _action(window, menu, "&Exporter toute la base…",
+            lambda: file_actions.export_file(window, ctx), "Ctrl+E")
+    _action(window, menu, "Données de &démonstration…",
+            lambda: file_actions.demo_data(window, ctx))
+    menu.addSeparator()
+    _action(window, menu, "&Quitter", window.close, "Ctrl+Q")
+    menu = bar.addMenu("&Aller à")
+    for number, key in enumerate(NAVIGATION, start=1):
+        _action(window, menu, window.screens[key].title,
+                lambda k=key: window.show_screen(k), f"Ctrl+{number}")  # type: ignore[misc]
+    menu = bar.addMenu("&Suivi")
+    actions = {"new_visit": _action(window, menu, "Nouvelle &visite", window.new_visit,
+                                    "Ctrl+N")}
+    _action(window, menu, "&Rechercher un ménage", window.search, "Ctrl+F")
+    _action(window, menu, "Alerte &suivante", window.next_alert, "F8")
+    _action(window, menu, "&Actualiser", lambda: window.current.refresh(), "F5")
+    menu = bar.addMenu("&Aide")
+    _action(window, menu, "&Raccourcis clavier", lambda: QMessageBox.information(
+        window, "Raccourcis clavier", SHORTCUTS))
+    _action(window, menu, "À &propos de Suivi FSL", lambda: QMessageBox.about(
+        window, "À propos de Suivi FSL",
+        "Suivi FSL — suivi des mesures ASLL, AML, FAL et DSF du Fonds de Solidarité "
+        "Logement du Pas-de-Calais : visites, obligations, points et montants."))
+    return actions
+
+
+def build_status_bar(window: MainWindow, store_label: str) -> tuple[QProgressBar, QLabel]:
+    """Messages on the left; on the right what runs (with a busy bar) and the store."""
+    bar = window.statusBar()
+    text = QLabel(window)
+    busy = QProgressBar(window)
+    busy.setRange(0, 0)
+    busy.setMaximumWidth(120)
+    busy.setAccessibleName("Opération en cours")
+    busy.setVisible(False)
+    bar.addPermanentWidget(text)
+    bar.addPermanentWidget(busy)
+    if store_label:
+        bar.addPermanentWidget(QLabel(store_label, window))
+
+    def show(running: bool, what: str) -> None:
+        busy.setVisible(running)
+        text.setText(what if running else "")
+
+    window.ctx.runner.busy_changed.connect(show)
+    return busy, text
