@@ -69,6 +69,8 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
             else:
                 window.show_screen(SCREENS.get(name, "menages"), force=True)
             ctx.runner.wait_idle()
+            if name == "equipe":  # a worker away today: the absence and its 21-day warning
+                window.screens["equipe"].select_worker(_absent_worker(store, day))  # type: ignore[attr-defined]
             app.processEvents()
             path = out_dir / f"{name}.png"
             window.grab().save(str(path), "PNG")
@@ -77,6 +79,12 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
         window.deleteLater()
         app.processEvents()
     return paths
+
+
+def _absent_worker(store, day: date) -> str | None:  # type: ignore[no-untyped-def]
+    absent = [w for w in store.workers() for a in w.absences
+              if a.start <= day and (a.end is None or day <= a.end)]
+    return absent[0].id if absent else None
 
 
 def _rich_measure(store, day: date) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]

@@ -23,12 +23,13 @@ ReplacedLine = tuple[MeasureRow, str]  # measure, who follows it today
 
 
 def days_text(absence: Absence, today: date) -> str:
-    """« 5 », or « 22 — plus de 21 : à régulariser » / « … : fait » (`absence_travailleur`)."""
+    """« 5 »; beyond 21 (`absence_travailleur`): « 22 — à régulariser » or « 22 — fait »
+    (SLISL told and replacement named)."""
     days = str(working_days(absence, today))
     warning = absence_warning(absence, today)
     if not warning:
         return days
-    return f"{days} — plus de 21 : " + ("à régulariser" if "au plus tard" in warning else "fait")
+    return f"{days} — " + ("à régulariser" if "au plus tard" in warning else "fait")
 
 
 def absent_on(worker: Worker, today: date) -> Absence | None:

@@ -98,9 +98,13 @@ class TeamScreen(Screen):
             lines.append((worker, counts.get(worker.id, 0), state))
         selected = self.worker.id if self.worker else None
         self.workers.set_rows(lines)
-        ids = [w.id for w, _c, _s in lines]
-        row = ids.index(selected) if selected in ids else 0
-        if lines:
+        self.select_worker(selected)
+
+    def select_worker(self, worker_id: str | None) -> None:
+        """Show the card of `worker_id` (the first worker if unknown)."""
+        ids = [w.id for w, _c, _s in self.workers.rows]
+        if ids:
+            row = ids.index(worker_id) if worker_id in ids else 0
             self.workers_view.selectRow(self.workers_view.model().mapFromSource(
                 self.workers.index(row, 0)).row())
         self._select()
