@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
+from datetime import date
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -39,6 +40,7 @@ from desktop_app.store.tables import (
     OCCUPANCY,
     SUBSIDIES,
     TARIFFS,
+    VISITS,
     WORKERS,
 )
 
@@ -74,18 +76,21 @@ def select_in(connection: Connection, statement: Select[Any], key: ColumnElement
 
 
 def rows_of(connection: Connection, columns: Columns, key: ColumnElement[Any],
-            ids: Collection[str] | None) -> list[Any]:
-    """Rows of `columns` whose `key` is in `ids` (every row for None)."""
+            ids: Collection[str] | None, where: ColumnElement[bool] | None = None) -> list[Any]:
+    """Rows of `columns` whose `key` is in `ids` (every row for None), and `where`."""
     statement = select(*columns)
+    if where is not None:
+        statement = statement.where(where)
     if ids is None:
         return list(run(connection, statement))
     return select_in(connection, statement, key, ids) if ids else []
 
 
 def children(connection: Connection, columns: Columns, build: Callable[[Sequence[Any]], T],
-             parents: Collection[str] | None) -> dict[str, list[T]]:
+             parents: Collection[str] | None,
+             where: ColumnElement[bool] | None = None) -> dict[str, list[T]]:
     """Children (columns: own id, parent id, fields…) of `parents`, in list order."""
-    rows = rows_of(connection, columns, columns[1], parents)
+    rows = rows_of(connection, columns, columns[1], parents, where)
     rows.sort(key=itemgetter(0))
     grouped: dict[str, list[T]] = defaultdict(list)
     for row in rows:
@@ -94,9 +99,10 @@ def children(connection: Connection, columns: Columns, build: Callable[[Sequence
 
 
 def measures(connection: Connection, ids: Collection[str] | None,
-             visits_of: Collection[str] | None) -> list[Measure]:
+             visits_of: Collection[str] | None,
+             visits_until: date | None = None) -> list[Measure]:
     """The measures `ids` (all for None) with their children; visits only for `visits_of`
-    (all for None: pass an empty set for no visits)."""
+    (all for None: pass an empty set for no visits) and, if given, up to `visits_until`."""
     found = [b.build_measure(r) for r in rows_of(connection, b.MEASURE_COLUMNS, MEASURES.c.id,
                                                   ids)]
     if not found:
@@ -107,7 +113,8 @@ def measures(connection: Connection, ids: Collection[str] | None,
     reports = children(connection, b.REPORT_COLUMNS, b.build_report, parents)
     notices = children(connection, b.NOTICE_COLUMNS, b.build_notice, parents)
     stays = children(connection, b.STAY_COLUMNS, b.build_stay, parents)
-    visits = (children(connection, b.VISIT_COLUMNS, b.build_visit, visits_of)
+    until = None if visits_until is None else VISITS.c.day <= visits_until
+    visits = (children(connection, b.VISIT_COLUMNS, b.build_visit, visits_of, until)
               if visits_of is None or visits_of else {})
     for m in found:
         m.periods = periods.get(m.id, [])

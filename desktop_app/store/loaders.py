@@ -25,8 +25,8 @@ from desktop_app.store.selection import (
 
 
 def _caseload(connection: Connection, selection: Selection, workers: list[Worker],
-              spans: list[MeasureSpan]) -> Caseload:
-    measures = fetch.measures(connection, selection.ids, selection.visits)
+              spans: list[MeasureSpan], visits_until: date | None = None) -> Caseload:
+    measures = fetch.measures(connection, selection.ids, selection.visits, visits_until)
     households = fetch.households(connection, {m.household for m in measures})
     return Caseload(fetch.association(connection), fetch.tariffs(connection), workers,
                     households, fetch.homes(connection), measures, spans)
@@ -43,7 +43,9 @@ def load_for_day(connection: Connection, day: date) -> Caseload:
     """Every measure that can raise an alert on `day` (with all its children), those of the
     month's quotas and the year's convention counts, the other support measures of their
     households (`cumul`), one measure in force during each untold absence, and the spans of
-    all measures (yearly and monthly documents over the whole history)."""
+    all measures (yearly and monthly documents over the whole history). Visits are read up to
+    `day`: no rule looks at a visit after the day it is checked on (a DSF paid after it is
+    not counted for it either)."""
     workers = fetch.workers(connection)
     selection, households = alert_selection(connection, day)
     for extra in (month_selection(connection, Month.of(day)), year_selection(connection, day),
@@ -51,4 +53,4 @@ def load_for_day(connection: Connection, day: date) -> Caseload:
                   absence_selection(connection, day, workers)):
         selection.ids |= extra.ids
         selection.visits |= extra.visits
-    return _caseload(connection, selection, workers, all_spans(connection))
+    return _caseload(connection, selection, workers, all_spans(connection), visits_until=day)

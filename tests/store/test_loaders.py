@@ -175,3 +175,9 @@ def test_alerts_match_the_whole_store(demo: tuple[SqlStore, Caseload], day: date
     expected = compute_alerts(whole, day, settings)
     assert expected  # the demo plants breaches: the comparison is not between two empties
     assert compute_alerts(store.load_for_day(day), day, settings) == expected
+
+
+def test_visits_after_the_day_are_not_read(small: SqlStore) -> None:
+    # asll has home visits on 10/07 and 02/10/2025: as of 01/09 only the first can count.
+    loaded = {m.id: m for m in small.load_for_day(D(2025, 9, 1)).measures}
+    assert [v.date for v in loaded["asll"].visits] == [D(2025, 7, 10)]
