@@ -60,25 +60,15 @@ class DashboardData:
 
 
 def build_dashboard(store: Store, day: date) -> DashboardData:
-    """Alerts as of `day`, visits still needed in its month, the month's points."""
-    data = build_alerts(store, day)
-    data.points, data.convention = build_points(store, day)
-    return data
+    """Alerts as of `day` with names, the visits still needed in its month, and the month's
+    points and quotas.
 
-
-def build_points(store: Store, day: date) -> tuple[MonthPoints, Convention | None]:
-    """The points of `day`'s month and the convention of its year."""
-    from desktop_app.services import month_points
-
-    convention = next((c for c in store.association().conventions if c.year == day.year),
-                      None)
-    return month_points(store, Month.of(day)), convention
-
-
-def build_alerts(store: Store, day: date) -> DashboardData:
-    """Alerts as of `day` with names, and the visits still needed in its month."""
+    The points are computed on the caseload the alerts were computed on: `load_for_day`
+    holds, by the Store contract, every measure the month's quotas need (`quota_points`
+    compares the same figures), so the store is read once."""
     from desktop_app.domain.alerts import ALERT_LABELS
     from desktop_app.domain.alerts.visits import FREQUENCY, minimum_visits
+    from desktop_app.domain.funding import compute_month_points
     from desktop_app.services import alerts_with_caseload
 
     caseload, alerts = alerts_with_caseload(store, day)
@@ -105,4 +95,7 @@ def build_alerts(store: Store, day: date) -> DashboardData:
                 workers.get(measure.referent, measure.referent),
                 held, minimum_visits(measure, month)))
     data.visits.sort(key=lambda v: (v.held - v.required, v.household_name.casefold()))
+    data.points = compute_month_points(caseload, month)
+    data.convention = next((c for c in caseload.association.conventions
+                            if c.year == day.year), None)
     return data

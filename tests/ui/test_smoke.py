@@ -1,8 +1,28 @@
+from desktop_app.domain.dates import Month
+from desktop_app.services import month_points
 from tests.ui.conftest import settle
+from tests.ui.helpers import seed_asll
 
 
-def test_every_screen_opens(window, qtbot):
+def test_every_screen_opens(window, qtbot):  # type: ignore[no-untyped-def]
     for key in ("menages", "equipe", "logements", "points", "parametres", "tableau"):
         assert window.show_screen(key)
         settle(qtbot, window)
     assert window.ctx.runner.last_error is None
+
+
+def test_dashboard_points_are_the_points_of_the_month(window, qtbot, store):  # type: ignore[no-untyped-def]
+    """The dashboard computes the month's points on the caseload of its alerts; they are the
+    figures of `suivi-fsl points` (services.month_points): the ASLL simple of DURAND Marie
+    earns 1 point in September 2025 (P1); Claire Martin (1 ETP) may earn 50, the association
+    (1 + 0,5 ETP) 75 (Q1)."""
+    seed_asll(store)
+    window.ctx.changed.emit("all")
+    settle(qtbot, window)
+    data = window.screens["tableau"].data
+    expected = month_points(store, Month(2025, 9))
+    assert data.points.association == expected.association
+    assert data.points.workers == expected.workers
+    assert (data.points.association.points, data.points.association.limit) == (1, 75.0)
+    assert window.screens["tableau"].points_text.text().startswith(
+        "1 point de l'association ce mois-ci, pour un plafond de 75 (50 par ETP).")

@@ -8,8 +8,6 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.funding import MonthPoints
-from desktop_app.domain.model import Convention
 from desktop_app.ui.alert_panel import AlertPanel
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_actions import AlertActions
@@ -17,8 +15,7 @@ from desktop_app.ui.dashboard_data import (
     AlertRow,
     DashboardData,
     VisitNeed,
-    build_alerts,
-    build_points,
+    build_dashboard,
 )
 from desktop_app.ui.dashboard_tables import VISIT_COLUMNS, WEEK_COLUMNS, long_date
 from desktop_app.ui.models import ROW_ROLE, RowTableModel
@@ -36,7 +33,6 @@ class DashboardScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data: DashboardData | None = None
-        self.points: tuple[MonthPoints, Convention | None] | None = None
         self.actions = AlertActions(ctx, self)
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
@@ -97,24 +93,12 @@ class DashboardScreen(Screen):
         day = self.ctx.today()
         self.today_label.setText(f"Aujourd'hui, {long_date(day)}")
         store = self.ctx.store
-        self.points = None
-        # Alerts first (what the worker came for), then the month's points.
-        self.ctx.run(lambda: build_alerts(store, day), self._loaded,
-                     text="Calcul des alertes du jour…")
-        self.ctx.run(lambda: build_points(store, day), self._points_loaded,
-                     text="Calcul des points du mois…")
+        self.ctx.run(lambda: build_dashboard(store, day), self._loaded,
+                     text="Calcul des alertes et des points du jour…")
 
     def _loaded(self, data: DashboardData) -> None:
-        if self.points is not None:
-            data.points, data.convention = self.points
         self.data = data
         self._show()
-
-    def _points_loaded(self, points: tuple[MonthPoints, Convention | None]) -> None:
-        self.points = points
-        if self.data is not None:
-            self.data.points, self.data.convention = points
-            self._show_points(self.data)
 
     def _show(self) -> None:
         data = self.data
