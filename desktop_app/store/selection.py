@@ -32,6 +32,8 @@ GAP_LOOKBACK = timedelta(days=40)
 
 @dataclass(slots=True)
 class Selection:
+    """Measures to read."""
+
     ids: set[str] = field(default_factory=set)
     #: Measures whose visits are read (DSF always: its payment day depends on them, P6).
     visits: set[str] = field(default_factory=set)
@@ -105,11 +107,10 @@ def year_selection(connection: Connection, day: date) -> Selection:
     selection = Selection()
     selection.add(run(connection, _ids(and_(
         M.type == DSF, M.one_off_on.between(new_year, day)))))
-    one_off = (DSF, MeasureType.ASLL_DIAG.value)
-    selection.add(run(connection,
-        select(func.min(M.id), func.min(M.type)).where(
-            M.type.in_(one_off), M.one_off_on < new_year)
-        .group_by(extract("year", M.one_off_on), M.type)), with_visits=True)
+    one_per_year = select(func.min(M.id), func.min(M.type)).where(
+        M.type.in_((DSF, MeasureType.ASLL_DIAG.value)), M.one_off_on < new_year,
+    ).group_by(extract("year", M.one_off_on), M.type)
+    selection.add(run(connection, one_per_year), with_visits=True)
     return selection
 
 
