@@ -7,8 +7,6 @@ inside one write transaction: a migration that fails leaves the file as it was.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 from alembic import command
@@ -60,10 +58,15 @@ def backup_path(database: Path, revision: str) -> Path:
     return database.with_name(f"{database.name}.avant-migration-{revision}.bak")
 
 
-def backup(database: Path, target: Path) -> None:
-    """A consistent copy of a SQLite store (WAL included), through SQLite's backup API."""
-    with closing(sqlite3.connect(database)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
+def backup(engine: Engine, target: Path) -> None:
+    """A consistent copy of a SQLite store (what its WAL holds included), made by SQLite
+    itself (`VACUUM INTO`) through the store's own connection settings."""
+    target.unlink(missing_ok=True)
+    connection = engine.raw_connection()  # outside any transaction, as VACUUM needs
+    try:
+        connection.cursor().execute("VACUUM INTO ?", (str(target),))
+    finally:
+        connection.close()
 
 
 def upgrade_to_head(engine: Engine) -> None:
@@ -87,5 +90,5 @@ def ensure_schema(engine: Engine, existed: bool) -> None:
     if revision is None and has_tables:
         raise StoreError(FOREIGN.format(where=database or engine.url.render_as_string()))
     if existed and database is not None:
-        backup(database, backup_path(database, head))
+        backup(engine, backup_path(database, head))
     upgrade_to_head(engine)
