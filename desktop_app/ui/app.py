@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from importlib import resources
+from typing import ClassVar
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
@@ -37,12 +38,33 @@ def configure_application(app: QApplication) -> None:
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     QLocale.setDefault(french)
     if not app.property("suivi_fsl_translated"):
+        app.installTranslator(MissingFrench(app))  # asked last: after Qt's own catalogue
         translator = QTranslator(app)
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if translator.load(french, "qtbase", "_", folder):
             app.installTranslator(translator)
         app.setProperty("suivi_fsl_translated", True)
     app.setStyleSheet(style_sheet())
+
+
+class MissingFrench(QTranslator):
+    """The few words of Qt's file dialog that `qtbase_fr` does not translate (their source
+    text gained a « & » since): without them « Look in: » would show in English."""
+
+    WORDS: ClassVar[dict[tuple[str, str], str]] = {
+        ("QFileDialog", "&Look in:"): "&Voir dans\u00a0:",
+        ("QFileDialog", "Files of &type:"): "Fichiers de &type\u00a0:",
+        ("QAbstractFileIconProvider", "Folder"): "Dossier",
+        ("QAbstractFileIconProvider", "Drive"): "Lecteur",
+        ("QAbstractFileIconProvider", "File"): "Fichier",
+    }
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        return self.WORDS.get((context, source), "")
 
 
 def style_sheet() -> str:

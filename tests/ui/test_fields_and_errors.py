@@ -93,3 +93,11 @@ def test_qt_own_words_are_french(app) -> None:  # type: ignore[no-untyped-def]
     assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Oui"
     assert box.button(QMessageBox.StandardButton.No).text().replace("&", "") == "Non"
     assert QLocale().language() == QLocale.Language.French
+    # The file dialog's words that qtbase_fr misses are completed.
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "Importer")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel)]
+    assert labels == ["Voir dans\u00a0:", "Nom de fichier\u00a0:", "Fichiers de type\u00a0:"]
+    dialog.deleteLater()
