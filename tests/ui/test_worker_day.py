@@ -11,7 +11,7 @@ from desktop_app.domain.model import MeasureType, NoticeKind, VisitOutcome, Visi
 from desktop_app.ui.alert_model import ACTION_COLUMN
 from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
-from tests.ui.helpers import choose, save, type_in
+from tests.ui.helpers import save, type_in
 
 
 def _alert_leaf(dashboard, code):  # type: ignore[no-untyped-def]
@@ -51,14 +51,21 @@ def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[n
     measure_screen = window.screens["mesure"]
     assert measure_screen.heading.text() == "ASLL — DURAND Marie (FSL-2025-0042)"
 
-    # Two closed doors, keyboard only: date, Tab, first letter of the outcome, Enter.
+    # Two closed doors, keyboard only: Ctrl+N, the date, Tab, « P » (Porte close), Enter.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panel = measure_screen.visits
     for day in ("09/09/2025", "16/09/2025"):
-        panel = measure_screen.visits
-        panel.start_entry()
-        type_in(qtbot, panel.date, day)
-        choose(qtbot, panel.outcome, "Porte close")
-        qtbot.keyClick(panel.date, Qt.Key.Key_Return)
+        window.new_visit_action.trigger()
+        assert panel.date.hasFocus() and panel.date.text() == "16/09/2025"  # today, selected
+        qtbot.keyClicks(panel.date, day)  # typed over the selection
+        qtbot.keyClick(panel.date, Qt.Key.Key_Tab)
+        assert panel.outcome.hasFocus()
+        qtbot.keyClicks(panel.outcome, "P")
+        assert panel.outcome.value() is VisitOutcome.PORTE_CLOSE
+        qtbot.keyClick(panel.outcome, Qt.Key.Key_Return)
         settle(qtbot, window)
+        panel.date.clear()
     assert measure_screen.visits.model.rowCount() == 2
     stored = store.measure(measure_screen.measure_id)
     assert [(v.date, v.outcome, v.place) for v in stored.visits] == [
