@@ -48,13 +48,11 @@ def team() -> list[Worker]:
 
 
 @pytest.fixture(scope="session")
-def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A migrated store holding the association and tariffs, made once (migrations take
     most of a second); each test works on its own copy."""
-    try:
-        from desktop_app.store.repository import open_store
-    except ImportError:
-        return None
+    from desktop_app.store.repository import open_store
+
     path = tmp_path_factory.mktemp("template") / "suivi.sqlite3"
     open_store(f"sqlite:///{path}").import_caseload(
         Caseload(Association("Association de test"), tariffs=default_tariffs()))
@@ -62,21 +60,16 @@ def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
 
 
 @pytest.fixture
-def store(tmp_path: Path, empty_store_file: Path | None):  # type: ignore[no-untyped-def]
-    """The real SQLite store when it is there, else the in-memory fake; two workers."""
-    if empty_store_file is None:
-        from tests.ui.fake_store import FakeStore
+def store(tmp_path: Path, empty_store_file: Path):  # type: ignore[no-untyped-def]
+    """The real SQLite store (`open_store` on a file of the test), with two workers."""
+    from desktop_app.store.repository import open_store
 
-        real = FakeStore()
-    else:
-        from desktop_app.store.repository import open_store
-
-        path = tmp_path / "suivi.sqlite3"
-        shutil.copyfile(empty_store_file, path)
-        real = open_store(f"sqlite:///{path}")
+    path = tmp_path / "suivi.sqlite3"
+    shutil.copyfile(empty_store_file, path)
+    store = open_store(f"sqlite:///{path}")
     for worker in team():
-        real.save_worker(worker)
-    return real
+        store.save_worker(worker)
+    return store
 
 
 @pytest.fixture
