@@ -57,27 +57,13 @@ def dsf_payment(measure: Measure, caseload: Caseload) -> DsfPayment | None:
     household met; 39,12 € (`dsf_closed_door`) on the day of the second closed-door attempt
     (fewer than 2 attempts: not paid yet, None); 0 € with a reason when the information was
     collected without meeting the household, or when an ASLL of the household is in force
-    that day. None for a DSF not carried out, or a measure that is not a DSF."""
-    if _paid(measure) is None:
-        return None
-    aslls = _asll_index(caseload.measures)
-    return payment_of(measure, aslls.get(measure.household, []), caseload.tariffs)
+    that day. None for a DSF not carried out, or a measure that is not a DSF.
 
-
-#: One-entry memo of `asll_by_household` for `dsf_payment`, which callers ask for every DSF of
-#: one caseload in turn: (the measures list itself, its length, the index).
-_last_index: tuple[list[Measure], int, dict[str, list[Measure]]] | None = None
-
-
-def _asll_index(measures: list[Measure]) -> dict[str, list[Measure]]:
-    """`asll_by_household(measures)`, computed again only for another (or a resized) list."""
-    global _last_index
-    memo = _last_index
-    if memo is not None and memo[0] is measures and memo[1] == len(measures):
-        return memo[2]
-    index = asll_by_household(measures)
-    _last_index = (measures, len(measures), index)
-    return index
+    One DSF at a time scans the caseload; to pay many, index the ASLL once with
+    `asll_by_household` and call `payment_of` (as `dsf_lines` does)."""
+    household_asll = (m for m in caseload.measures
+                      if m.type is MeasureType.ASLL and m.household == measure.household)
+    return payment_of(measure, household_asll, caseload.tariffs)
 
 
 def payment_of(measure: Measure, household_asll: Iterable[Measure],
