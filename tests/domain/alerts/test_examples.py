@@ -9,8 +9,8 @@ import pytest
 
 from desktop_app.domain.alerts import alerts_to_json, compute_alerts
 from desktop_app.domain.model import AlertSettings
+from desktop_app.interchange import read_file as load_caseload
 from tests.conftest import EXAMPLES
-from tests.domain.alerts.interchange_loader import load_caseload
 
 
 @pytest.mark.parametrize(("example", "day"), [
@@ -35,20 +35,3 @@ def test_example_1_messages_give_the_due_date_in_french() -> None:
     assert "SLISL" in closed.message and "23/09/2025" in closed.message
     table = next(a for a in found if a.code == "tableau_occupation")
     assert "d'août 2025" in table.message and "10/09/2025" in table.message
-
-
-@pytest.mark.parametrize(("example", "day"), [
-    ("exemple-1", "2025-09-20"),
-    ("exemple-2", "2026-01-05"),
-])
-def test_worked_example_through_the_interchange_reader(example: str, day: str) -> None:
-    # Same expectation with the application's own reader of the file.
-    from desktop_app.interchange.files import read_file
-
-    on = date.fromisoformat(day)
-    got = alerts_to_json(on, compute_alerts(read_file(EXAMPLES / f"{example}.json"), on,
-                                            AlertSettings()))
-    for alert in got["alerts"]:  # type: ignore[attr-defined]
-        alert.pop("message")
-    expected = json.loads((EXAMPLES / f"{example}.alerts-{day}.json").read_text("utf-8"))
-    assert got == expected

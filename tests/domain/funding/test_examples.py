@@ -8,8 +8,8 @@ import pytest
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import compute_month_points, month_points_to_json
+from desktop_app.interchange import read_file as load_caseload
 from tests.conftest import EXAMPLES
-from tests.domain.funding.example_loader import load_caseload
 
 
 @pytest.mark.parametrize(("example", "month"), [
