@@ -35,5 +35,5 @@ TARIFFS = [Column("À partir du", lambda t: format_date(t.from_date),
                   RIGHT),
            Column("FAL / ETP", lambda t: str(t.fal_per_fte), lambda t: t.fal_per_fte, RIGHT)]
 GRIDS: list[Column[GridSent]] = [
-    Column("Grille de l'année", lambda g: str(g.year), lambda g: g.year),
-    Column("Envoyée au SPSLH le", lambda g: format_date(g.sent_on), lambda g: date_key(g.sent_on))]
+    Column("Année", lambda g: str(g.year), lambda g: g.year),
+    Column("Envoyée le", lambda g: format_date(g.sent_on), lambda g: date_key(g.sent_on))]

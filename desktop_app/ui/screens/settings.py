@@ -38,10 +38,13 @@ class SettingsScreen(Screen):
         card, box, _t = section("Association", self)
         self.name_form = Form(card)
         self.name_form.add("name", "Nom", TextField(), required=True)
-        box.addWidget(self.name_form)
-        box.addStretch(1)
-        box.addWidget(button("Enregistrer", card, self.save_name), 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(card, 1, 0)
+        # The association's name is long (« Association … du Pas-de-Calais »): its card takes
+        # the whole width, the button beside the field.
+        row = QHBoxLayout()
+        row.addWidget(self.name_form, 1)
+        row.addWidget(button("Enregistrer", card, self.save_name), 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(row)
+        grid.addWidget(card, 1, 0, 1, 3)
         card, box, _t = section("Réglages des alertes", self)
         self.alert_form = Form(card)
         self.alert_form.add("days_ahead", "« À venir » au-delà de (jours)",
@@ -55,14 +58,14 @@ class SettingsScreen(Screen):
         box.addWidget(self.alert_form)
         box.addStretch(1)
         box.addWidget(button("Enregistrer", card, self.save_alerts), 0, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(card, 1, 1)
+        grid.addWidget(card, 2, 0)
         card, box, _t = section("Grilles annuelles envoyées", self)
         self.grids: RowTableModel[GridSent] = RowTableModel(GRIDS, card)
         box.addWidget(table_view(self.grids, card, "Grilles annuelles envoyées",
                                  empty="Aucun envoi noté."))
         box.addWidget(button("Noter l'envoi d'une grille…", card, self.record_grid), 0,
                       Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(card, 1, 2)
+        grid.addWidget(card, 2, 1, 1, 2)
         card, box, _t = section("Conventions annuelles", self)
         self.conventions: RowTableModel[Convention] = RowTableModel(CONVENTIONS, card)
         self.conventions_view = table_view(self.conventions, card, "Conventions annuelles",
@@ -74,7 +77,7 @@ class SettingsScreen(Screen):
         row.addWidget(button("Nouvelle convention…", card, lambda: self._convention(None)))
         row.addWidget(button("Modifier…", card, self.edit_convention))
         box.addLayout(row)
-        grid.addWidget(card, 2, 0, 1, 3)
+        grid.addWidget(card, 3, 0, 1, 3)
         card, box, _t = section("Tarifs (à partir de leur date d'effet)", self)
         self.tariff_model: RowTableModel[Tariff] = RowTableModel(TARIFFS, card)
         self.tariffs_view = table_view(self.tariff_model, card, "Tarifs")
@@ -87,7 +90,9 @@ class SettingsScreen(Screen):
         box.addWidget(self.tariff_note)
         box.addWidget(button("Nouveau tarif…", card, self.new_tariff), 0,
                       Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(card, 3, 0, 1, 3)
+        grid.addWidget(card, 4, 0, 1, 3)
+        grid.setRowStretch(3, 1)  # conventions and tariffs share the height left
+        grid.setRowStretch(4, 1)
         grid.setColumnStretch(0, 4)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 3)
