@@ -67,6 +67,10 @@ class ConflictError(StoreError):
     """The record was changed by someone else since it was read."""
 
 
+class WrongPassphraseError(StoreError):
+    """An encrypted store opened with a wrong passphrase, or without one (said in French)."""
+
+
 class DuplicateIdsError(Exception):
     """An import whose records' ids are already in the store: nothing was written.
 

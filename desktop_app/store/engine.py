@@ -3,19 +3,34 @@
 SQLite: foreign keys on, WAL journal, `synchronous=NORMAL`, a busy timeout, and transactions
 begun by us (pysqlite's own implicit transactions are switched off): a read sees one
 consistent snapshot, a write takes the write lock at once (`BEGIN IMMEDIATE`) so two writers
-wait for each other instead of failing half-way. Encryption (SQLCipher) and the detection of
-concurrent edits (issue 6) belong here too.
+wait for each other instead of failing half-way. The detection of concurrent edits (issue 6)
+belongs here too.
+
+Encryption at rest (issue 6): given a passphrase (argument, else `SUIVI_FSL_PASSPHRASE`), the
+file is opened through SQLCipher (`sqlcipher3`), `PRAGMA key` issued first on each connection
+and checked at once, so a wrong passphrase is a `WrongPassphraseError`, never « file is not a
+database ». The other settings are the same.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+
+from desktop_app.store.api import WrongPassphraseError
+from desktop_app.store.keys import (
+    NEEDS_PASSPHRASE,
+    WRONG_PASSPHRASE,
+    cipher_connect,
+    given_passphrase,
+    looks_encrypted,
+)
 
 #: How long a connection waits for another writer before « base occupée » (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
@@ -33,25 +48,43 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(database)
 
 
-def create_store_engine(url: str | URL) -> Engine:
-    """An engine on `url` with the store's connection settings (the only `create_engine`)."""
+def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine:
+    """An engine on `url` with the store's connection settings (the only `create_engine`);
+    a SQLite store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set)."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(parsed, pool_pre_ping=True)
-    engine = create_engine(parsed, connect_args={"check_same_thread": False})
-    event.listen(engine, "connect", _sqlite_on_connect)
+    key = given_passphrase(passphrase)
+    database = sqlite_file(parsed)
+    if key is None:
+        engine = create_engine(parsed, connect_args={"check_same_thread": False})
+    else:
+        from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+
+        target = str(database) if database is not None else parsed.database or ":memory:"
+        engine = create_engine(parsed, module=dbapi2, creator=partial(cipher_connect, target, key))
+    event.listen(engine, "connect", partial(_sqlite_on_connect, database, key is not None))
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
 
 
-def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_on_connect(database: Path | None, keyed: bool, dbapi_connection: Any,
+                       _record: Any) -> None:
     dbapi_connection.isolation_level = None  # no implicit BEGIN: `_sqlite_on_begin` does it
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("SELECT count(*) FROM sqlite_master")  # reads page 1: checks the key
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+    except Exception as error:  # the driver's DatabaseError (sqlite3 or sqlcipher3)
+        if "file is not a database" in str(error).lower():
+            if keyed:
+                raise WrongPassphraseError(WRONG_PASSPHRASE) from error
+            if database is not None and looks_encrypted(database):
+                raise WrongPassphraseError(NEEDS_PASSPHRASE) from error
+        raise
     finally:
         cursor.close()
 

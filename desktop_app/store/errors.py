@@ -9,8 +9,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import exc
+from sqlcipher3 import dbapi2 as cipher  # type: ignore[import-untyped]
 
 from desktop_app.store.api import StoreError
+
+#: The errors of both drivers: sqlite3 (a plain store) and sqlcipher3 (an encrypted one).
+_DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, cipher.Error)
+_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, cipher.DatabaseError)
+_BUGS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlite3.ProgrammingError,
+                                      cipher.IntegrityError, cipher.ProgrammingError)
+_CAUGHT: tuple[type[Exception], ...] = (exc.DBAPIError, *_DRIVER_ERRORS, OSError)
 
 LOCKED = ("La base est occupée par une autre fenêtre ou un autre programme (Suivi FSL ouvert "
           "deux fois, sauvegarde en cours…) : attendez quelques secondes puis réessayez, ou "
@@ -42,13 +50,11 @@ _OS = {errno.ENOSPC: FULL, errno.EROFS: READ_ONLY, errno.EACCES: CANNOT_OPEN,
 
 def french_message(error: BaseException, where: str) -> str | None:
     """The French message of an environment error, None if it is not one (a bug)."""
-    if isinstance(error, OSError) and not isinstance(error, sqlite3.Error):
+    if isinstance(error, OSError) and not isinstance(error, _DRIVER_ERRORS):
         template = _OS.get(error.errno or 0, CANNOT_OPEN if error.errno else None)
         return None if template is None else template.format(where=where)
     original = error.orig if isinstance(error, exc.DBAPIError) else error
-    if not isinstance(original, sqlite3.OperationalError | sqlite3.DatabaseError):
-        return None
-    if isinstance(original, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+    if not isinstance(original, _DATABASE_ERRORS) or isinstance(original, _BUGS):
         return None
     text = str(original).lower()
     for fragments, template in _SQLITE:
@@ -62,7 +68,7 @@ def environment_errors(where: str) -> Iterator[None]:
     """Turn an environment error raised in the block into a French `StoreError`."""
     try:
         yield
-    except (exc.DBAPIError, sqlite3.Error, OSError) as error:
+    except _CAUGHT as error:
         message = french_message(error, where)
         if message is None:
             raise

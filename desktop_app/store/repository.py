@@ -172,7 +172,7 @@ def _chronological(measure: Measure) -> tuple[date, str]:
     return (min((p.start for p in measure.periods), default=date.max), measure.id)
 
 
-def open_store(url: str) -> SqlStore:
+def open_store(url: str, passphrase: str | None = None) -> SqlStore:
     """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path),
     created if missing, upgraded if old (a SQLite file is copied first), refused if written
     by a newer version."""
@@ -183,7 +183,7 @@ def open_store(url: str) -> SqlStore:
         existed = database is not None and database.exists() and database.stat().st_size > 0
         if database is not None:
             database.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_store_engine(parsed)
+        engine = create_store_engine(parsed, passphrase)
         try:
             ensure_schema(engine, existed)
         except BaseException:

@@ -1,0 +1,69 @@
+"""Encrypt a plain store, change the passphrase of an encrypted one (SQLCipher, issue 6).
+
+Both work on the closed file (no other window or program may have it open). A conversion is
+written beside the store, then put in its place whole: a crash leaves the plain store as it
+was, never half a file. The plain store's WAL and shared-memory files are removed with it.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+from desktop_app.store.api import StoreError, WrongPassphraseError
+from desktop_app.store.keys import WRONG_PASSPHRASE, cipher_connect, quoted
+
+ALREADY = ("La base {where} est déjà chiffrée : pour changer son mot de passe, utilisez "
+           "« Changer le mot de passe ».")
+EMPTY = "Le mot de passe est vide : choisissez-en un (12 caractères variés ou plus)."
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def convert_to_encrypted(path: Path, passphrase: str) -> None:
+    """Replace the plain store at `path` by the same data encrypted with `passphrase`."""
+    if not passphrase:
+        raise StoreError(EMPTY)
+    with path.open("rb") as file:
+        if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
+            raise StoreError(ALREADY.format(where=path))
+    target = path.with_name(f"{path.name}.chiffrement-en-cours")
+    target.unlink(missing_ok=True)
+    with closing(cipher_connect(str(path), "")) as plain:  # empty key: read as plain SQLite
+        plain.isolation_level = None
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        version = plain.execute("PRAGMA user_version").fetchone()[0]
+        plain.execute(f"ATTACH DATABASE {quoted(str(target))} AS encrypted "
+                      f"KEY {quoted(passphrase)}")
+        plain.execute("SELECT sqlcipher_export('encrypted')")
+        plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+        plain.execute("DETACH DATABASE encrypted")
+    _remove_sidecars(path)
+    os.replace(target, path)
+
+
+def change_passphrase(path: Path, old: str, new: str) -> None:
+    """Re-encrypt the store at `path` with `new` (`PRAGMA rekey`); `old` must be right."""
+    if not new:
+        raise StoreError(EMPTY)
+    with closing(cipher_connect(str(path), old)) as connection:
+        connection.isolation_level = None
+        _check_key(connection)
+        connection.execute("PRAGMA journal_mode=DELETE")  # WAL folded in: rekey covers all
+        connection.execute(f"PRAGMA rekey = {quoted(new)}")
+        connection.execute("PRAGMA journal_mode=WAL")
+
+
+def _check_key(connection: Any) -> None:
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception as error:  # sqlcipher3's DatabaseError
+        if "file is not a database" in str(error).lower():
+            raise WrongPassphraseError(WRONG_PASSPHRASE) from error
+        raise
+
+
+def _remove_sidecars(path: Path) -> None:
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)

@@ -1,0 +1,64 @@
+"""The passphrase of an encrypted store (SQLCipher, issue 6): where it comes from, how it is
+given to SQLCipher, and how a file that needs one is recognised."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+#: The variable scripts give the passphrase in (ECHANGE.md, issue 6).
+PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE"
+
+WRONG_PASSPHRASE = "Mot de passe incorrect : la base est chiffrée avec un autre mot de passe."
+NEEDS_PASSPHRASE = ("Cette base est chiffrée : donnez son mot de passe (variable "
+                    "SUIVI_FSL_PASSPHRASE).")
+
+#: The first 16 bytes of every plain SQLite file (an encrypted one starts with a random salt).
+_SQLITE_HEADER = b"SQLite format 3\x00"
+#: The smallest page size of SQLite: an encrypted file is a whole number of pages.
+_MIN_PAGE = 512
+
+
+def given_passphrase(passphrase: str | None) -> str | None:
+    """`passphrase`, else `SUIVI_FSL_PASSPHRASE`; None (a plain store) if neither is set
+    or both are empty."""
+    if passphrase is None:
+        passphrase = os.environ.get(PASSPHRASE_ENV)
+    return passphrase or None
+
+
+def quoted(passphrase: str) -> str:
+    """`passphrase` as an SQL string literal (quotes doubled): PRAGMA takes no parameter."""
+    if "\x00" in passphrase:
+        raise ValueError("passphrase with a NUL character")
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def apply_key(connection: Any, passphrase: str) -> None:
+    """`PRAGMA key`, before anything else on a fresh SQLCipher connection."""
+    connection.execute(f"PRAGMA key = {quoted(passphrase)}")
+
+
+def cipher_connect(database: str, passphrase: str) -> Any:
+    """A SQLCipher connection on `database`, its key applied (the engine's `creator`);
+    an empty passphrase: no key, the file is read as plain SQLite."""
+    from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+
+    connection = dbapi2.connect(database, check_same_thread=False,
+                                uri=database.startswith("file:"))
+    if passphrase:
+        apply_key(connection, passphrase)
+    return connection
+
+
+def looks_encrypted(database: Path) -> bool:
+    """A non-empty file that is not plain SQLite but a whole number of pages: SQLCipher's
+    (a damaged or foreign file is rarely a multiple of 512 bytes)."""
+    try:
+        size = database.stat().st_size
+        with database.open("rb") as file:
+            header = file.read(len(_SQLITE_HEADER))
+    except OSError:
+        return False
+    return size >= _MIN_PAGE and size % _MIN_PAGE == 0 and header != _SQLITE_HEADER
