@@ -36,7 +36,9 @@ def quoted(passphrase: str) -> str:
 
 
 def apply_key(connection: Any, passphrase: str) -> None:
-    """`PRAGMA key`, before anything else on a fresh SQLCipher connection."""
+    """`PRAGMA key`, before anything else on a fresh SQLCipher connection; SQLCipher's own
+    log is silenced (it would print « hmac check failed » on the terminal at a wrong key)."""
+    connection.execute("PRAGMA cipher_log_level = NONE")
     connection.execute(f"PRAGMA key = {quoted(passphrase)}")
 
 

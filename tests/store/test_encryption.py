@@ -81,13 +81,16 @@ def test_the_passphrase_may_come_from_the_environment(tmp_path: Path,
 
 
 @pytest.mark.parametrize("given", ["un autre mot de passe", SECRET[:-1]])
-def test_a_wrong_passphrase_is_said_in_french(tmp_path: Path, given: str) -> None:
+def test_a_wrong_passphrase_is_said_in_french(tmp_path: Path, given: str,
+                                              capfd: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "chiffre.sqlite3"
     _filled(path, SECRET)
+    capfd.readouterr()
     with pytest.raises(WrongPassphraseError) as error:
         open_store(_url(path), given)
     assert str(error.value) == WRONG
     assert isinstance(error.value, StoreError)
+    assert capfd.readouterr() == ("", "")  # no « hmac check failed » from SQLCipher's log
 
 
 def test_a_passphrase_for_a_plain_store_is_refused(tmp_path: Path) -> None:
