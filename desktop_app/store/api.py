@@ -98,6 +98,10 @@ class Store(Protocol):
     def load_for_day(self, day: date) -> Caseload:
         """A caseload with every measure that can raise an alert on `day`, those needed for
         the month's quotas and the year's convention counts, and `spans` of all measures."""
+    def load_for_year(self, year: int) -> Caseload:
+        """A caseload with every measure the annual grid of `year` counts (in force, paid
+        once or able to raise an alert in it; per ALT home the next stay after 31/12), with
+        all their children, and `spans` of all measures."""
     def alert_settings(self) -> AlertSettings: ...
     def save_alert_settings(self, settings: AlertSettings) -> None: ...
 

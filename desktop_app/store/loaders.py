@@ -1,4 +1,5 @@
-"""Caseloads cut to one question: a month's funding, a day's alerts (see `selection`).
+"""Caseloads cut to one question: a month's funding, a day's alerts, a year's grid (see
+`selection`).
 
 Records the engines always need are read whole (association, tariffs, workers, homes); the
 measures are those selected, with the households they belong to.
@@ -22,6 +23,7 @@ from desktop_app.store.selection import (
     month_selection,
     year_selection,
 )
+from desktop_app.store.yearly import year_extras
 
 
 def _caseload(connection: Connection, selection: Selection, workers: list[Worker],
@@ -39,6 +41,21 @@ def load_for_month(connection: Connection, month: Month) -> Caseload:
                      [])
 
 
+def _merge(selection: Selection, *extras: Selection) -> None:
+    for extra in extras:
+        selection.ids |= extra.ids
+        selection.visits |= extra.visits
+
+
+def _day_selection(connection: Connection, day: date, workers: list[Worker]
+                   ) -> tuple[Selection, set[str]]:
+    """What `load_for_day` reads, but the other supports of the households returned."""
+    selection, households = alert_selection(connection, day)
+    _merge(selection, month_selection(connection, Month.of(day)),
+           absence_selection(connection, day, workers))
+    return selection, households
+
+
 def load_for_day(connection: Connection, day: date) -> Caseload:
     """Every measure that can raise an alert on `day` (with all its children), those of the
     month's quotas and the year's convention counts, the other support measures of their
@@ -47,10 +64,25 @@ def load_for_day(connection: Connection, day: date) -> Caseload:
     `day`: no rule looks at a visit after the day it is checked on (a DSF paid after it is
     not counted for it either)."""
     workers = fetch.workers(connection)
-    selection, households = alert_selection(connection, day)
-    for extra in (month_selection(connection, Month.of(day)), year_selection(connection, day),
-                  household_supports(connection, households),
-                  absence_selection(connection, day, workers)):
-        selection.ids |= extra.ids
-        selection.visits |= extra.visits
+    selection, households = _day_selection(connection, day, workers)
+    _merge(selection, year_selection(connection, day), household_supports(connection, households))
     return _caseload(connection, selection, workers, all_spans(connection), visits_until=day)
+
+
+def load_for_year(connection: Connection, year: int) -> Caseload:
+    """Every measure the annual grid of `year` counts (`compute_year_indicators`): what
+    `load_for_day` reads at each month end of the year (breaches are seen there; the 12
+    months' funding, in force, paid once, FAL stays and per ALT home the next entry after
+    31/12), AML agreed in the year, measures with a period ending or a visit in the year;
+    each with ALL its children (visits of every date), and the spans of all measures."""
+    workers = fetch.workers(connection)
+    selection, households = Selection(), set[str]()
+    for number in range(1, 13):
+        day_selection, day_households = _day_selection(
+            connection, Month(year, number).last_day, workers)
+        _merge(selection, day_selection)
+        households |= day_households
+    _merge(selection, year_selection(connection, date(year, 12, 31)),
+           household_supports(connection, households), year_extras(connection, year))
+    selection.visits = set(selection.ids)
+    return _caseload(connection, selection, workers, all_spans(connection))

@@ -80,6 +80,10 @@ class SqlStore:
         with self._reading() as c:
             return loaders.load_for_day(c, day)
 
+    def load_for_year(self, year: int) -> Caseload:
+        with self._reading() as c:
+            return loaders.load_for_year(c, year)
+
     def alert_settings(self) -> AlertSettings:
         with self._reading() as c:
             stored = dict(c.execute(select(SETTINGS.c.key, SETTINGS.c.value)).all())
