@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--on", type=_day, default=None, metavar="AAAA-MM-JJ",
                      help="date d'observation (par défaut : aujourd'hui)")
     sub.add_argument("--json", action="store_true", help="sortie JSON du contrat")
+    sub = commands.add_parser("grid", help="grille d'activité annuelle du SPSLH (.xlsx ou .pdf)")
+    sub.add_argument("--year", type=int, required=True, metavar="AAAA")
+    sub.add_argument("--out", type=Path, required=True, metavar="FICHIER")
     sub = commands.add_parser("demo", help="remplir une base vide de données fictives")
     sub.add_argument("--households", type=_positive, default=60, metavar="N")
     sub.add_argument("--years", type=_positive, default=2, metavar="A")

@@ -11,6 +11,7 @@ from desktop_app.interchange import Problem
 from desktop_app.store.repository import SqlStore
 
 EXIT_OK = 0
+EXIT_USAGE = 2
 EXIT_REJECTED = 3
 
 
@@ -87,6 +88,34 @@ def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
         _print_json(alerts_to_json(day, alerts))
     else:
         print(format_alerts_fr(day, alerts))
+    return EXIT_OK
+
+
+def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
+    """The annual grid of `--year` (beside the year before) to `--out` (.xlsx or .pdf): a
+    progress line on stderr, then the grid's self-check problems; a wrong extension exits 2."""
+    from desktop_app.reports import ReportFormatError, output_kind, write_grid
+
+    year, out = args.year, args.out
+    try:
+        output_kind(out)  # before minutes of work on a department store
+    except ReportFormatError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_USAGE
+
+    def progress(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\rGrille d'activité {year} : étape {done} sur {total}", end=end,
+              file=sys.stderr, flush=True)
+
+    print(f"Lecture des mesures de {year} et {year - 1}…", file=sys.stderr)
+    problems = write_grid(store.load_for_year(year), store.load_for_year(year - 1), year, out,
+                          progress, settings=store.alert_settings())
+    if problems:
+        print(f"Contrôles de la grille : {len(problems)} point(s) à vérifier :", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+    print(f"Grille d'activité {year} écrite : {out}")
     return EXIT_OK
 
 
