@@ -2,7 +2,8 @@
 
 Exit codes (contract): 0 done, 2 wrong usage, 3 rejected input (every problem printed in
 French with its JSON path, the store left exactly as it was). An environment problem with
-the store (locked, full disk, newer version…) exits 1 with a French message.
+the store (locked, full disk, newer version…) exits 1 with a French message; a wrong or
+missing passphrase of an encrypted store (`SUIVI_FSL_PASSPHRASE`) exits 4.
 Heavy modules (Qt, SQLAlchemy, the engines) are imported only by the command that needs them.
 """
 
@@ -24,6 +25,7 @@ EXIT_OK = 0
 EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
+EXIT_PASSPHRASE = 4
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -132,10 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.paths import db_url, default_db_url
 
     url = db_url(args.db) if args.db else default_db_url()
-    from desktop_app.store.api import StoreError
+    from desktop_app.store.api import StoreError, WrongPassphraseError
 
     try:
         return _run(args, url)
+    except WrongPassphraseError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_PASSPHRASE
     except StoreError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ENVIRONMENT

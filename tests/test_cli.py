@@ -101,3 +101,16 @@ def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> Non
         main(["--db", db, "points", "--month", "2025-13"])
     assert exit_info.value.code == 2
     assert "mois invalide" in capsys.readouterr().err
+
+
+def test_encrypted_store_wrong_passphrase_exits_4(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", "cheval agrafe batterie correct lune")
+    assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))[0] == 0
+    assert b"DURAND" not in Path(db).read_bytes()  # encrypted on disk
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", "cheval agrafe batterie correct lunE")
+    code, _, err = run(capsys, "--db", db, "export", str(tmp_path / "out.json"))
+    assert code == 4
+    assert "Mot de passe incorrect" in err and "not a database" not in err
+    assert not (tmp_path / "out.json").exists()
