@@ -33,44 +33,35 @@ def parse_association(r: Reader, document: JsonObject) -> Association:
         return Association(name="")
     association = Association(name=r.text(raw, path, "name", blank=True))
     years: dict[Hashable, int] = {}
-    for j, child in enumerate(r.items(raw, path, "conventions")):
-        at = f"{path}.conventions[{j}]"
-        conv = r.obj(child, at, shapes.CONVENTION)
-        if conv is not None:
-            mark = len(r.problems)
-            year = r.count(conv, at, "year", 1, 9999)
-            if len(r.problems) == mark:
-                once(r, years, year, f"{path}.conventions", j, "year",
-                     "une seule convention par année")
-            association.conventions.append(Convention(
-                year=year, asll_points_per_month=r.count(conv, at, "asll_points_per_month"),
-                aml_points_per_month=r.count(conv, at, "aml_points_per_month"),
-                fal_count=r.count(conv, at, "fal_count"), dsf_count=r.count(conv, at, "dsf_count"),
-                dsf_closed_door_count=r.count(conv, at, "dsf_closed_door_count"),
-                max_subsidy=_max_subsidy(r, conv, at)))
+    for j, at, conv in r.each(raw, path, "conventions", shapes.CONVENTION):
+        mark = len(r.problems)
+        year = r.count(conv, at, "year", 1, 9999)
+        if len(r.problems) == mark:
+            once(r, years, year, f"{path}.conventions", j, "year",
+                 "une seule convention par année")
+        association.conventions.append(Convention(
+            year=year, asll_points_per_month=r.count(conv, at, "asll_points_per_month"),
+            aml_points_per_month=r.count(conv, at, "aml_points_per_month"),
+            fal_count=r.count(conv, at, "fal_count"), dsf_count=r.count(conv, at, "dsf_count"),
+            dsf_closed_door_count=r.count(conv, at, "dsf_closed_door_count"),
+            max_subsidy=_max_subsidy(r, conv, at)))
     grid_years: dict[Hashable, int] = {}
-    for j, child in enumerate(r.items(raw, path, "grids_sent")):
-        at = f"{path}.grids_sent[{j}]"
-        grid = r.obj(child, at, shapes.GRID_SENT)
-        if grid is not None:
-            mark = len(r.problems)
-            year = r.count(grid, at, "year", 1, 9999)
-            if len(r.problems) == mark:
-                once(r, grid_years, year, f"{path}.grids_sent", j, "year",
-                     "un seul envoi par année")
-            association.grids_sent.append(GridSent(year=year, sent_on=r.day(grid, at, "sent_on")))
+    for j, at, grid in r.each(raw, path, "grids_sent", shapes.GRID_SENT):
+        mark = len(r.problems)
+        year = r.count(grid, at, "year", 1, 9999)
+        if len(r.problems) == mark:
+            once(r, grid_years, year, f"{path}.grids_sent", j, "year",
+                 "un seul envoi par année")
+        association.grids_sent.append(GridSent(year=year, sent_on=r.day(grid, at, "sent_on")))
     months: dict[Hashable, int] = {}
-    for j, child in enumerate(r.items(raw, path, "occupancy_tables_sent")):
-        at = f"{path}.occupancy_tables_sent[{j}]"
-        table = r.obj(child, at, shapes.OCCUPANCY_SENT)
-        if table is not None:
-            mark = len(r.problems)
-            month = r.month(table, at, "month")
-            if len(r.problems) == mark:
-                once(r, months, month, f"{path}.occupancy_tables_sent", j, "month",
-                     "un seul envoi par mois")
-            association.occupancy_tables_sent.append(OccupancyTableSent(
-                month=month, sent_on=r.day(table, at, "sent_on")))
+    for j, at, table in r.each(raw, path, "occupancy_tables_sent", shapes.OCCUPANCY_SENT):
+        mark = len(r.problems)
+        month = r.month(table, at, "month")
+        if len(r.problems) == mark:
+            once(r, months, month, f"{path}.occupancy_tables_sent", j, "month",
+                 "un seul envoi par mois")
+        association.occupancy_tables_sent.append(OccupancyTableSent(
+            month=month, sent_on=r.day(table, at, "sent_on")))
     return association
 
 

@@ -8,6 +8,7 @@ French what is wrong and how to fix it. Dates and months are parsed once per dis
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from difflib import get_close_matches
 from enum import StrEnum
@@ -110,6 +111,16 @@ class Checker:
         else:
             self.add(join(path, key), f"une liste [...] est attendue, pas {shown(value)}")
         return []
+
+    def each(self, raw: JsonObject, path: str, key: str,
+             shape: Shape) -> Iterator[tuple[int, str, JsonObject]]:
+        """(index, path, object) of every valid object of the list `key`; the others are
+        noted as problems and skipped."""
+        for index, item in enumerate(self.items(raw, path, key)):
+            at = f"{path}.{key}[{index}]"
+            found = self.obj(item, at, shape)
+            if found is not None:
+                yield index, at, found
 
     def text(self, raw: JsonObject, path: str, key: str, blank: bool = False) -> str:
         """A required text; an id (`blank=False`) may not be empty or only spaces."""

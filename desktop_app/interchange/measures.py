@@ -126,54 +126,42 @@ def _visits(r: Reader, raw: JsonObject, path: str, worker_ids: set[str]) -> list
 
 def _periods(r: Reader, raw: JsonObject, path: str) -> list[Period]:
     periods: list[Period] = []
-    for j, item in enumerate(r.items(raw, path, "periods")):
-        at = f"{path}.periods[{j}]"
-        period = r.obj(item, at, shapes.PERIOD)
-        if period is not None:
-            mark = len(r.problems)
-            start, end = r.day(period, at, "start"), r.day(period, at, "end")
-            r.ordered(start, end, at, mark)
-            periods.append(Period(start=start, end=end,
-                                  level=r.opt_code(period, at, "level", Level),
-                                  kind=r.opt_code(period, at, "kind", PeriodKind)))
+    for _, at, period in r.each(raw, path, "periods", shapes.PERIOD):
+        mark = len(r.problems)
+        start, end = r.day(period, at, "start"), r.day(period, at, "end")
+        r.ordered(start, end, at, mark)
+        periods.append(Period(start=start, end=end,
+                              level=r.opt_code(period, at, "level", Level),
+                              kind=r.opt_code(period, at, "kind", PeriodKind)))
     return periods
 
 
 def _suspensions(r: Reader, raw: JsonObject, path: str) -> list[Suspension]:
     suspensions: list[Suspension] = []
-    for j, item in enumerate(r.items(raw, path, "suspensions")):
-        at = f"{path}.suspensions[{j}]"
-        suspension = r.obj(item, at, shapes.SUSPENSION)
-        if suspension is not None:
-            mark = len(r.problems)
-            start, end = r.day(suspension, at, "start"), r.opt_day(suspension, at, "end")
-            r.ordered(start, end, at, mark)
-            reason = r.code(suspension, at, "reason", SuspensionReason)
-            suspensions.append(Suspension(start=start, end=end, reason=reason))
+    for _, at, suspension in r.each(raw, path, "suspensions", shapes.SUSPENSION):
+        mark = len(r.problems)
+        start, end = r.day(suspension, at, "start"), r.opt_day(suspension, at, "end")
+        r.ordered(start, end, at, mark)
+        reason = r.code(suspension, at, "reason", SuspensionReason)
+        suspensions.append(Suspension(start=start, end=end, reason=reason))
     return suspensions
 
 
 def _reports(r: Reader, raw: JsonObject, path: str) -> list[Report]:
     reports: list[Report] = []
-    for j, item in enumerate(r.items(raw, path, "reports")):
-        at = f"{path}.reports[{j}]"
-        report = r.obj(item, at, shapes.REPORT)
-        if report is not None:
-            reports.append(Report(kind=r.code(report, at, "kind", ReportKind),
-                                  period_end=r.day(report, at, "period_end"),
-                                  sent_on=r.opt_day(report, at, "sent_on"),  # null: not sent yet
-                                  signed=r.flag(report, at, "signed", required=True)))
+    for _, at, report in r.each(raw, path, "reports", shapes.REPORT):
+        reports.append(Report(kind=r.code(report, at, "kind", ReportKind),
+                              period_end=r.day(report, at, "period_end"),
+                              sent_on=r.opt_day(report, at, "sent_on"),  # null: not sent yet
+                              signed=r.flag(report, at, "signed", required=True)))
     return reports
 
 
 def _notices(r: Reader, raw: JsonObject, path: str) -> list[Notice]:
     notices: list[Notice] = []
-    for j, item in enumerate(r.items(raw, path, "notices")):
-        at = f"{path}.notices[{j}]"
-        notice = r.obj(item, at, shapes.NOTICE)
-        if notice is not None:
-            notices.append(Notice(kind=r.code(notice, at, "kind", NoticeKind),
-                                  sent_on=r.day(notice, at, "sent_on")))
+    for _, at, notice in r.each(raw, path, "notices", shapes.NOTICE):
+        notices.append(Notice(kind=r.code(notice, at, "kind", NoticeKind),
+                              sent_on=r.day(notice, at, "sent_on")))
     return notices
 
 
@@ -193,15 +181,12 @@ def _contract(r: Reader, raw: JsonObject, path: str) -> Contract | None:
 
 def _stays(r: Reader, raw: JsonObject, path: str, home_ids: set[str]) -> list[Stay]:
     stays: list[Stay] = []
-    for j, item in enumerate(r.items(raw, path, "stays")):
-        at = f"{path}.stays[{j}]"
-        stay = r.obj(item, at, shapes.STAY)
-        if stay is not None:
-            home = r.text(stay, at, "home")
-            if home:
-                r.ref(home, f"{at}.home", home_ids, "le logement", "homes")
-            mark = len(r.problems)
-            start, end = r.day(stay, at, "start"), r.opt_day(stay, at, "end")
-            r.ordered(start, end, at, mark)
-            stays.append(Stay(home=home, start=start, end=end))
+    for _, at, stay in r.each(raw, path, "stays", shapes.STAY):
+        home = r.text(stay, at, "home")
+        if home:
+            r.ref(home, f"{at}.home", home_ids, "le logement", "homes")
+        mark = len(r.problems)
+        start, end = r.day(stay, at, "start"), r.opt_day(stay, at, "end")
+        r.ordered(start, end, at, mark)
+        stays.append(Stay(home=home, start=start, end=end))
     return stays
