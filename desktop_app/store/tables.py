@@ -33,6 +33,13 @@ from desktop_app.store.schema_people import (
     VacancyRecord,
     WorkerRecord,
 )
+from desktop_app.store.schema_trust import (
+    AuditRecord,
+    BilanTextRecord,
+    HouseholdArchiveRecord,
+    ImportBatchItemRecord,
+    ImportBatchRecord,
+)
 
 METADATA: MetaData = Base.metadata
 
@@ -56,6 +63,11 @@ VISITS: Table = table(VisitRecord)
 REPORTS: Table = table(ReportRecord)
 NOTICES: Table = table(NoticeRecord)
 STAYS: Table = table(StayRecord)
+AUDIT: Table = table(AuditRecord)
+BATCHES: Table = table(ImportBatchRecord)
+BATCH_ITEMS: Table = table(ImportBatchItemRecord)
+ARCHIVE: Table = table(HouseholdArchiveRecord)
+BILAN_TEXTS: Table = table(BilanTextRecord)
 
 #: Tables holding the caseload's records (the association row, tariffs and settings aside).
 RECORD_TABLES: tuple[Table, ...] = (WORKERS, HOUSEHOLDS, HOMES, MEASURES)

@@ -16,7 +16,7 @@ from desktop_app.domain.model import AlertSettings
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.store import migrate
 from desktop_app.store.api import StoreError
-from desktop_app.store.engine import read, write
+from desktop_app.store.engine import create_store_engine, read, write
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
 
@@ -31,8 +31,9 @@ def _tables(path: Path) -> set[str]:
 
 
 def test_a_new_store_is_created_by_the_migrations(store: SqlStore, store_path: Path) -> None:
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0001",)]
-    assert {"measures", "visits", "households", "tariffs", "settings"} <= _tables(store_path)
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert {"measures", "visits", "households", "tariffs", "settings", "audit_log",
+            "import_batches", "household_archive", "bilan_texts"} <= _tables(store_path)
     assert store.is_empty()
     # The built-in tariff row of REGLES.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
     assert store.tariffs() == default_tariffs()
@@ -91,14 +92,39 @@ def test_an_old_store_is_copied_before_it_is_migrated(store: SqlStore, store_pat
     assert _tables(store_path) == {"alembic_version"}
 
     upgraded = open_store(f"sqlite:///{store_path}")
-    backup = store_path.with_name("store.sqlite3.avant-migration-0001.bak")
+    backup = store_path.with_name("store.sqlite3.avant-migration-0002.bak")
     assert backup.exists()
     # The copy is the store as it was before the migration…
     assert _tables(backup) == {"alembic_version"}
     assert _sql(backup, "SELECT count(*) FROM alembic_version") == [(0,)]
     # …and the store itself is now at the current revision, with its built-in tariffs.
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0001",)]
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0002",)]
     assert upgraded.tariffs() == default_tariffs()
+    upgraded.close()
+
+
+def test_a_store_of_revision_0001_keeps_its_data_through_0002(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    engine = create_store_engine(f"sqlite:///{path}")
+    config = migrate.alembic_config()
+    with write(engine) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("INSERT INTO households (id, name, search_text) "
+                           "VALUES ('h1', 'Dupont', 'dupont')")
+        connection.commit()
+
+    upgraded = open_store(f"sqlite:///{path}")
+    # The copy of the 0001 file is beside it, the household is still there, and the keeping
+    # figures of the GDPR (2 years active, kept until 31/12/2034) are settings.
+    assert _sql(path.with_name("store.sqlite3.avant-migration-0002.bak"),
+                "SELECT version_num FROM alembic_version") == [("0001",)]
+    household = upgraded.household("h1")
+    assert household is not None and household.name == "Dupont"
+    assert dict(_sql(path, "SELECT key, value FROM settings WHERE key LIKE 'retention%'")) == {
+        "retention_active_years": "2", "retention_keep_until": "2034-12-31"}
     upgraded.close()
 
 
