@@ -8,9 +8,9 @@ measure's periods, visits, reports… with those of the object given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Protocol
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -57,6 +57,19 @@ class MeasureRow:
     start: date | None  # first day in force, None without periods
     end: date | None  # last day in force
     closed_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One change of the audit trail (issue 6): when, who, which record, what changed."""
+
+    at: datetime
+    profile: str  # worker id of the profile in use, or « système »
+    record_kind: str  # household, measure, worker, home, bilan, import…
+    record_id: str | None
+    household_id: str | None
+    action: str  # create, update, delete, import, undo, merge, archive, anonymise…
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field: (before, after)
 
 
 class StoreError(Exception):

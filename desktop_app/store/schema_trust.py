@@ -54,6 +54,9 @@ class ImportBatchItemRecord(Base):
         ForeignKey("import_batches.id", ondelete="CASCADE"), primary_key=True)
     record_kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: SHA-256 of the record as imported (its interchange JSON): the batch can be taken back
+    #: only while every record still has this fingerprint.
+    fingerprint: Mapped[str] = mapped_column(String(64))
 
 
 class HouseholdArchiveRecord(Base):

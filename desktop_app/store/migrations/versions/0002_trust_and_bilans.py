@@ -75,6 +75,7 @@ def upgrade() -> None:
         sa.Column("batch_id", sa.Integer(), nullable=False),
         sa.Column("record_kind", sa.String(length=20), nullable=False),
         sa.Column("record_id", sa.String(length=64), nullable=False),
+        sa.Column("fingerprint", sa.String(length=64), nullable=False),
         sa.ForeignKeyConstraint(
             ["batch_id"],
             ["import_batches.id"],
