@@ -1,0 +1,172 @@
+"""A writer killed with SIGKILL at random moments never costs a committed visit (issue 6).
+
+`crash_child.py` forks writers that append one visit per transaction through
+`SqlStore.save_measure` and print each commit; the test kills each writer after a random
+delay (seeded: the same delays on every run), then reopens the same file (recovering the hot
+WAL the writer left) and checks: `PRAGMA integrity_check` says « ok »; every visit the writer
+reported committed is there; each measure's visits are exactly the first N of those sent
+(nothing half-written); at most one commit was not yet reported (the one between COMMIT and
+the print). One plain file and one encrypted file (passphrase from `SUIVI_FSL_PASSPHRASE`),
+each killed again and again without being recreated.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import random
+import signal
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop_app.domain.model import (
+    Association,
+    Caseload,
+    Diploma,
+    Household,
+    Measure,
+    MeasureType,
+    Period,
+    Worker,
+)
+from desktop_app.store.repository import SqlStore, open_store
+from tests.store.crash_child import MEASURE_IDS, PASSPHRASE, expected_visit
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="pas de SIGKILL ni de fork sous Windows"),
+]
+
+KILLS = 36
+SEED = 20261129
+#: Longest life of a writer: it opens the store (~20 ms, ~150 ms encrypted) then commits.
+MAX_DELAY = 0.35
+#: Seconds to wait for a line of the fork server before failing.
+TIMEOUT = 20.0
+CHILD = Path(__file__).with_name("crash_child.py")
+
+
+class Server:
+    """The fork server `crash_child.py`, its stdout read line by line by a thread."""
+
+    def __init__(self, stderr: Path) -> None:
+        root = Path(__file__).resolve().parents[2]
+        env = {**os.environ, "PYTHONPATH": str(root)}
+        env.pop("SUIVI_FSL_PASSPHRASE", None)
+        self.err = stderr.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, str(CHILD)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            stderr=self.err, text=True, env=env, cwd=root)
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._pump, daemon=True).start()
+
+    def _pump(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def send(self, line: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+
+    def next_line(self) -> str:
+        try:
+            return self.lines.get(timeout=TIMEOUT)
+        except queue.Empty:
+            pytest.fail("le processus d'écriture ne répond plus")
+
+    def close(self) -> None:
+        self.send("quit")
+        self.process.wait(timeout=TIMEOUT)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()
+        self.process.stdout.close()
+        self.err.close()
+
+
+def _caseload() -> Caseload:
+    """Two workers, one household, three ASLL measures without visits."""
+    measures = [Measure(m, "h1", MeasureType.ASLL, "w1",
+                        periods=[Period(date(2024, 1, 1), date(2024, 6, 30))])
+                for m in MEASURE_IDS]
+    return Caseload(Association("Association Exemple"),
+                    workers=[Worker("w1", "Claire Martin", Diploma.CESF, 1.0),
+                             Worker("w2", "Paul Durand", Diploma.ES, 0.5)],
+                    households=[Household("h1", "Famille Lefebvre")], measures=measures)
+
+
+def _check(store: SqlStore, committed: dict[str, int], before: dict[str, int]) -> dict[str, int]:
+    """The store after a kill: intact, every reported visit there, no half visit list.
+    Returns the number of visits of each measure."""
+    with store.engine.connect() as connection:
+        assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+    counts: dict[str, int] = {}
+    for index, measure_id in enumerate(MEASURE_IDS):
+        measure = store.measure(measure_id)
+        assert measure is not None
+        n = len(measure.visits)
+        # Exactly the first n visits sent, in order: nothing lost, nothing half-written.
+        assert measure.visits == [expected_visit(index, k) for k in range(n)], measure_id
+        assert len(measure.periods) == 1
+        # Every commit the writer reported is there (and nothing older was lost).
+        assert n >= max(committed.get(measure_id, 0), before[measure_id]), measure_id
+        counts[measure_id] = n
+    # At most one commit not reported: the writer was killed between COMMIT and its print.
+    reported = sum(max(committed.get(m, 0), before[m]) for m in MEASURE_IDS)
+    assert sum(counts.values()) - reported in (0, 1)
+    return counts
+
+
+def test_sigkill_never_loses_a_committed_visit(tmp_path: Path) -> None:
+    rng = random.Random(SEED)
+    files = {"PLAIN": tmp_path / "plain.sqlite3", "CIPHER": tmp_path / "chiffree.sqlite3"}
+    passphrases = {"PLAIN": None, "CIPHER": PASSPHRASE}
+    counts: dict[str, dict[str, int]] = {}
+    for mode, path in files.items():
+        store = open_store(f"sqlite:///{path}", passphrases[mode])
+        store.import_caseload(_caseload())
+        store.close()
+        counts[mode] = dict.fromkeys(MEASURE_IDS, 0)
+    server = Server(tmp_path / "stderr.txt")
+    hot_wal = commits = silent = 0
+    try:
+        assert server.next_line() == "ready"
+        for kill in range(KILLS):
+            mode = ("PLAIN", "CIPHER")[kill % 2]
+            server.send(f"run {files[mode]} {mode}")
+            line = server.next_line()
+            assert line.startswith("pid "), line
+            pid = int(line.split()[1])
+            threading.Event().wait(rng.uniform(0.0, MAX_DELAY))
+            os.kill(pid, signal.SIGKILL)
+            server.send(f"reap {pid}")
+            committed: dict[str, int] = {}
+            while not (line := server.next_line()).startswith("dead "):
+                assert line.startswith("commit "), line  # « error … »: the writer failed
+                assert len(line.split()) == 3, line
+                _, measure_id, count = line.split()
+                committed[measure_id] = int(count)
+                commits += 1
+            assert line == f"dead {pid} {-signal.SIGKILL}", line
+            silent += not committed  # killed while opening the store or in its first write
+            wal = files[mode].with_name(files[mode].name + "-wal")
+            hot_wal += wal.exists() and wal.stat().st_size > 0
+            store = open_store(f"sqlite:///{files[mode]}", passphrases[mode])
+            try:
+                counts[mode] = _check(store, committed, counts[mode])
+            finally:
+                store.close()
+    finally:
+        server.close()
+    # Worked out: 36 kills, half on each file; the delays are long enough for commits.
+    assert commits > KILLS
+    assert hot_wal > KILLS // 2
+    print(f"{KILLS} kills ({silent} before a first commit), {commits} commits reported, "
+          f"{hot_wal} hot WAL recovered, visits: {counts}")
