@@ -1,0 +1,175 @@
+"""Backups of the store and their restoration (issue 6): nothing ever lost.
+
+- `make_backup` writes a consistent copy of the live store (SQLite's `VACUUM INTO` through
+  the store's own connection: an encrypted store gives a backup encrypted with the same key)
+  under a hidden name, checks it (`quick_check` through `ATTACH`, which takes the same key),
+  then renames it: a folder never holds half a backup.
+- `restore` checks the backup whole (key, schema revision, `integrity_check`), puts the
+  current store aside (`<name>.avant-restauration-<date>`, with its `-wal` / `-shm`) and the
+  backup in its place; if anything fails the current store is put back as it was.
+  The store must be closed (engine disposed) first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from contextlib import suppress
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+from sqlalchemy import Engine
+
+from desktop_app.store.api import StoreError
+from desktop_app.store.backup_check import (
+    BackupInfo,
+    DamagedStoreError,
+    backup_info,
+    check_backup,
+    is_plain_sqlite,
+    quick_check,
+    summary,
+)
+from desktop_app.store.backup_names import backup_name, list_backups, rotate, staging_name
+from desktop_app.store.crypto import convert_to_encrypted
+from desktop_app.store.errors import FULL, french_message
+from desktop_app.store.migrate import backup as vacuum_into
+
+__all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "make_backup",
+           "quick_check", "restore", "rotate"]
+
+CANNOT_WRITE = ("Impossible d'écrire la sauvegarde dans {where} : vérifiez que le dossier "
+                "existe, que vous avez le droit d'y écrire et que le disque (clé USB, partage "
+                "réseau) est branché.")
+NOT_SOUND = ("La sauvegarde qui vient d'être écrite dans {where} est illisible ({detail}) : "
+             "elle a été supprimée. Vérifiez le support de sauvegarde puis réessayez.")
+CANNOT_SWAP = ("La base {where} n'a pas pu être remplacée ({detail}) : elle est restée telle "
+               "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
+_SIDECARS = ("-wal", "-shm")
+
+
+class _HasEngine(Protocol):
+    @property
+    def engine(self) -> Engine: ...
+
+
+def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Path:
+    """A backup of the store into `folder` (created if missing), named after `now`."""
+    engine = source if isinstance(source, Engine) else source.engine
+    taken = now.replace(microsecond=0, tzinfo=None)
+    final = folder / backup_name(taken)
+    while final.exists():  # two backups in one second: the second one a second later
+        taken += timedelta(seconds=1)
+        final = folder / backup_name(taken)
+    staging = staging_name(final)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        vacuum_into(engine, staging)
+        problems = _attached_check(engine, staging)
+        if problems:
+            raise StoreError(NOT_SOUND.format(where=folder, detail=summary(problems)))
+        _sync(staging)
+        os.replace(staging, final)
+        _sync_folder(folder)
+    except StoreError:
+        _discard(staging)
+        raise
+    except Exception as error:  # the driver's or the system's: said in French
+        _discard(staging)
+        if french_message(error, str(folder)) == FULL.format(where=folder):
+            raise StoreError(FULL.format(where=folder)) from error
+        if isinstance(error, OSError) or french_message(error, str(folder)) is not None:
+            raise StoreError(CANNOT_WRITE.format(where=folder)) from error
+        raise
+    return final
+
+
+def _attached_check(engine: Engine, path: Path) -> list[str]:
+    """`quick_check` of the file at `path` opened beside the store (same driver, same key)."""
+    connection = engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute("ATTACH DATABASE ? AS just_written", (str(path),))
+        try:
+            rows = [str(row[0]) for row in
+                    cursor.execute("PRAGMA just_written.quick_check").fetchall()]
+        except Exception as error:  # the driver's DatabaseError: unreadable
+            rows = [str(error)]
+        finally:
+            cursor.execute("DETACH DATABASE just_written")
+    finally:
+        connection.close()
+    return [] if rows == ["ok"] else rows
+
+
+def restore(backup_path: Path, store_path: Path, passphrase: str | None,
+            now: datetime | None = None) -> Path | None:
+    """Put the backup in place of the (closed) store; the path the current store was moved
+    to, None if there was none. A plain backup restored for an encrypted store (a
+    passphrase given) is encrypted on the way."""
+    backup_info(backup_path, passphrase)  # key, revision, tables: said of the file chosen
+    staging = store_path.with_name(f"{store_path.name}.restauration-en-cours")
+    try:
+        staging.unlink(missing_ok=True)
+        shutil.copyfile(backup_path, staging)
+        if passphrase and is_plain_sqlite(staging):
+            convert_to_encrypted(staging, passphrase)
+        check_backup(staging, passphrase, backup_path)  # all of what is put in place
+        _sync(staging)
+        aside = _swap(staging, store_path, now or datetime.now())
+    except OSError as error:
+        raise StoreError(CANNOT_SWAP.format(where=store_path,
+                                            detail=error.strerror or error)) from error
+    finally:
+        staging.unlink(missing_ok=True)
+    return aside
+
+
+def _swap(staging: Path, store_path: Path, now: datetime) -> Path | None:
+    """Move the store (and its WAL) aside, the staged copy in; undo on failure."""
+    if not store_path.exists():
+        _remove_sidecars(store_path)
+        os.replace(staging, store_path)
+        return None
+    aside = store_path.with_name(
+        f"{store_path.name}.avant-restauration-{now.strftime('%Y-%m-%dT%H%M%S')}")
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("", *_SIDECARS):
+            source = store_path.with_name(store_path.name + suffix)
+            if source.exists():
+                target = aside.with_name(aside.name + suffix)
+                os.replace(source, target)
+                moved.append((target, source))
+        os.replace(staging, store_path)
+    except OSError:
+        for target, source in reversed(moved):
+            os.replace(target, source)
+        raise
+    return aside
+
+
+def _discard(path: Path) -> None:
+    with suppress(OSError):  # the folder itself is unusable: nothing was written there
+        path.unlink(missing_ok=True)
+
+
+def _remove_sidecars(store_path: Path) -> None:
+    for suffix in _SIDECARS:
+        store_path.with_name(store_path.name + suffix).unlink(missing_ok=True)
+
+
+def _sync(path: Path) -> None:
+    with path.open("rb+") as file:
+        os.fsync(file.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

@@ -1,0 +1,97 @@
+"""The backups of a folder: their names (the date and time they were taken), and which of
+them the rotation keeps (issue 6: 7 daily, 4 weekly, 12 monthly).
+
+A backup is `suivi-fsl-2026-11-29T093012.sqlite3.bak`; a file being written is hidden
+(`.suivi-fsl-….bak.en-cours`) and never counted; a file of another name is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+PREFIX = "suivi-fsl-"
+SUFFIX = ".sqlite3.bak"
+_STAMP = "%Y-%m-%dT%H%M%S"
+_NAME = re.compile(r"^suivi-fsl-(\d{4}-\d{2}-\d{2}T\d{6})\.sqlite3\.bak$")
+
+#: How many days, ISO weeks and months have their latest backup kept, counting today's.
+DAILY, WEEKLY, MONTHLY = 7, 4, 12
+
+
+def backup_name(taken: datetime) -> str:
+    return f"{PREFIX}{taken.strftime(_STAMP)}{SUFFIX}"
+
+
+def taken_at(path: Path) -> datetime | None:
+    """When the backup `path` was taken, read from its name; None for another file."""
+    found = _NAME.match(path.name)
+    if found is None:
+        return None
+    try:
+        return datetime.strptime(found.group(1), _STAMP)
+    except ValueError:
+        return None
+
+
+def staging_name(final: Path) -> Path:
+    """The hidden name a backup is written under before it is renamed (never half a file)."""
+    return final.with_name(f".{final.name}.en-cours")
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """The backups of `folder`, newest first (none if the folder does not exist)."""
+    if not folder.is_dir():
+        return []
+    found = [(taken, path) for path in folder.iterdir()
+             if path.is_file() and (taken := taken_at(path)) is not None]
+    return [path for _taken, path in sorted(found, reverse=True)]
+
+
+def latest_taken(folder: Path) -> datetime | None:
+    backups = list_backups(folder)
+    return taken_at(backups[0]) if backups else None
+
+
+def kept(taken: Iterable[datetime], today: date) -> set[datetime]:
+    """The backups the rotation keeps: the latest of each of the last `DAILY` days, of each
+    of the last `WEEKLY` ISO weeks (Monday to Sunday) and of each of the last `MONTHLY`
+    calendar months, counting the period holding `today`; and always the newest one, and
+    any dated after today (a clock set wrong: kept rather than guessed about)."""
+    times = sorted(set(taken), reverse=True)
+    keep = {t for t in times if t.date() > today}
+    if times:
+        keep.add(times[0])
+    for period, count in (("day", DAILY), ("week", WEEKLY), ("month", MONTHLY)):
+        seen: set[int] = set()
+        for moment in times:  # newest first: the first of each period is its latest
+            age = periods_ago(period, moment.date(), today)
+            if 0 <= age < count and age not in seen:
+                seen.add(age)
+                keep.add(moment)
+    return keep
+
+
+def periods_ago(period: str, day: date, today: date) -> int:
+    """How many days, ISO weeks or calendar months before `today`'s is `day`'s (0: same)."""
+    if period == "day":
+        return (today - day).days
+    if period == "week":
+        return ((today - timedelta(days=today.weekday()))
+                - (day - timedelta(days=day.weekday()))).days // 7
+    return (today.year - day.year) * 12 + today.month - day.month
+
+
+def rotate(folder: Path, today: date) -> list[Path]:
+    """Delete the backups of `folder` the rotation does not keep; the paths deleted."""
+    backups = {taken: path for path in list_backups(folder)
+               if (taken := taken_at(path)) is not None}
+    keep = kept(backups, today)
+    removed = []
+    for taken, path in sorted(backups.items()):
+        if taken not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

@@ -1,0 +1,179 @@
+"""Backups (issue 6): a backup restores to an identical export; an encrypted store gives an
+encrypted backup; a damaged file is detected and refused, the current store never lost."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.model import Household
+from desktop_app.interchange import caseload_to_json, read_file
+from desktop_app.store.api import StoreError, WrongPassphraseError
+from desktop_app.store.backup import (
+    DamagedStoreError,
+    backup_info,
+    list_backups,
+    make_backup,
+    quick_check,
+    restore,
+)
+from desktop_app.store.repository import open_store
+from tests.conftest import EXAMPLES
+
+SECRET = "Sept mots : le chat boit du lait tiède"
+NOW = datetime(2026, 11, 29, 9, 30, 12)
+#: Households of exemple-2.json as stored (« ROGER Amina », « NOEL Chantal », « LIÉVIN »…).
+NAMES = [b"ROGER", b"Amina", b"NOEL", b"Li\xc3\xa9vin"]
+
+
+def _url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _filled(path: Path, passphrase: str | None = None) -> dict[str, object]:
+    store = open_store(_url(path), passphrase)
+    store.import_caseload(read_file(EXAMPLES / "exemple-2.json"))
+    exported = caseload_to_json(store.export_caseload())
+    store.close()
+    return exported
+
+
+def _export(path: Path, passphrase: str | None = None) -> dict[str, object]:
+    store = open_store(_url(path), passphrase)
+    try:
+        return caseload_to_json(store.export_caseload())
+    finally:
+        store.close()
+
+
+def _counts(exported: dict[str, object]) -> tuple[int, int, int, int]:
+    households, measures, workers = (exported[k] for k in ("households", "measures", "workers"))
+    assert isinstance(households, list) and isinstance(measures, list)
+    assert isinstance(workers, list)
+    visits = sum(len(m["visits"]) for m in measures)
+    return len(households), len(measures), visits, len(workers)
+
+
+@pytest.mark.parametrize("passphrase", [None, SECRET], ids=["clair", "chiffree"])
+def test_a_backup_restores_to_an_identical_export(tmp_path: Path, passphrase: str | None) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    original = _filled(db, passphrase)
+    store = open_store(_url(db), passphrase)
+    made = make_backup(store, tmp_path / "sauvegardes", NOW)
+    assert made.name == "suivi-fsl-2026-11-29T093012.sqlite3.bak"
+    store.save_household(Household("h99", "APRÈS Sauvegarde"))  # changed after the backup
+    assert caseload_to_json(store.export_caseload()) != original
+    store.close()
+    info = backup_info(made, passphrase)
+    # exemple-2.json's counts, read from its export (households, measures, visits, workers).
+    assert (info.households, info.measures, info.visits, info.workers) == _counts(original)
+    assert info.taken == NOW and info.encrypted is (passphrase is not None)
+    aside = restore(made, db, passphrase, now=datetime(2026, 11, 30, 8, 0, 0))
+    assert _export(db, passphrase) == original
+    assert aside == tmp_path / "suivi.sqlite3.avant-restauration-2026-11-30T080000"
+    assert _export(aside, passphrase) != original  # the store as it was, kept aside whole
+
+
+def test_an_encrypted_store_gives_a_backup_with_no_name_in_clear(tmp_path: Path) -> None:
+    plain_db, secret_db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
+    _filled(plain_db)
+    _filled(secret_db, SECRET)
+    plain = make_backup(open_store(_url(plain_db)), tmp_path / "a", NOW).read_bytes()
+    secret = make_backup(open_store(_url(secret_db), SECRET), tmp_path / "b", NOW).read_bytes()
+    assert all(name in plain for name in NAMES)  # the test can fail: names are there…
+    assert not [name for name in NAMES if name in secret]  # …and not here
+    assert not secret.startswith(b"SQLite format 3")
+
+
+def test_a_backup_needs_the_passphrase_of_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "chiffre.sqlite3"
+    _filled(db, SECRET)
+    made = make_backup(open_store(_url(db), SECRET), tmp_path, NOW)
+    with pytest.raises(WrongPassphraseError, match=r"^Mot de passe incorrect : la sauvegarde"):
+        backup_info(made, "autre chose")
+    with pytest.raises(WrongPassphraseError, match="est chiffrée : donnez le mot de passe"):
+        restore(made, db, None)
+    assert _export(db, SECRET)["households"]  # untouched
+
+
+def test_a_plain_backup_restored_for_an_encrypted_store_is_encrypted(tmp_path: Path) -> None:
+    plain_db, db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
+    original = _filled(plain_db)
+    made = make_backup(open_store(_url(plain_db)), tmp_path, NOW)
+    assert restore(made, db, SECRET) is None  # no store there yet: nothing put aside
+    assert not db.read_bytes().startswith(b"SQLite format 3")
+    assert _export(db, SECRET) == original
+
+
+def _damage_middle(path: Path) -> None:
+    """Overwrite 600 bytes in the middle of the file (a bad sector, a bad copy)."""
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle:middle + 600] = b"\xa5" * 600
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("passphrase", [None, SECRET], ids=["clair", "chiffree"])
+@pytest.mark.parametrize("how", ["milieu", "tronque"])
+def test_a_damaged_backup_is_refused_and_the_store_kept(tmp_path: Path, how: str,
+                                                        passphrase: str | None) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    original = _filled(db, passphrase)
+    made = make_backup(open_store(_url(db), passphrase), tmp_path / "s", NOW)
+    if how == "milieu":
+        _damage_middle(made)
+    else:
+        made.write_bytes(made.read_bytes()[: made.stat().st_size // 2 + 100])
+    with pytest.raises(DamagedStoreError, match=r"^La sauvegarde .* est endommagée .* ne peut "
+                       "pas être restaurée. Choisissez une autre sauvegarde"):
+        restore(made, db, passphrase)
+    assert _export(db, passphrase) == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s", "suivi.sqlite3"]
+
+
+def test_not_a_backup_and_missing_backup_are_said_in_french(tmp_path: Path) -> None:
+    other = tmp_path / "notes.sqlite3.bak"
+    other.write_text("Ceci n'est pas une base.\n" * 100)
+    with pytest.raises(DamagedStoreError, match="n'est pas une sauvegarde de Suivi FSL"):
+        backup_info(other, None)
+    with pytest.raises(StoreError, match="est introuvable"):
+        backup_info(tmp_path / "absente.bak", None)
+
+
+def test_a_damaged_store_fails_the_quick_check(tmp_path: Path) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    _filled(db)
+    store = open_store(_url(db))
+    assert quick_check(store.engine) == []
+    store.close()
+    _damage_middle(db)
+    from desktop_app.store.startup import open_checked
+
+    with pytest.raises(DamagedStoreError, match=r"^La base .* est endommagée .* Restaurez la "
+                       "dernière sauvegarde"):
+        open_checked(_url(db))
+
+
+def test_a_file_that_is_no_database_is_a_damaged_store(tmp_path: Path) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    db.write_bytes(b"\x00garbage" * 1000)
+    from desktop_app.store.startup import open_checked
+
+    with pytest.raises(DamagedStoreError, match="n'est pas une base Suivi FSL lisible"):
+        open_checked(_url(db))
+
+
+def test_backups_of_one_second_do_not_overwrite_and_no_half_file_is_left(
+        tmp_path: Path) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    _filled(db)
+    store = open_store(_url(db))
+    first, second = (make_backup(store, tmp_path / "s", NOW) for _ in range(2))
+    assert second.name == "suivi-fsl-2026-11-29T093013.sqlite3.bak"  # one second later
+    assert list_backups(tmp_path / "s") == [second, first]
+    with pytest.raises(StoreError, match=r"^Impossible d'écrire la sauvegarde dans"):
+        make_backup(store, db / "pas-un-dossier", NOW)  # a file stands where a folder should
+    store.close()
+    assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [first.name, second.name]
