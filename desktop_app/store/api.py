@@ -21,12 +21,15 @@ from desktop_app.domain.model import (
     Household,
     Measure,
     MeasureType,
+    ReportKind,
     Tariff,
     Worker,
 )
 
 if TYPE_CHECKING:
     from desktop_app.interchange.errors import Problem
+    from desktop_app.reports.bilan_text import BilanText
+    from desktop_app.store.bilans import StoredBilan
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +146,13 @@ class Store(Protocol):
     def save_measure(self, measure: Measure) -> None: ...
     def new_id(self, prefix: str) -> str:
         """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
+
+    # --- bilans (issue 5) ----------------------------------------------------------------
+    def bilan_text(self, measure_id: str, kind: ReportKind,
+                   period_end: date) -> StoredBilan | None:
+        """The worker's text of the bilan of that report, None if never saved."""
+    def save_bilan_text(self, measure_id: str, kind: ReportKind, period_end: date,
+                        text: BilanText, signed_on: date | None, sent_on: date | None, *,
+                        profile: str = "système") -> None:
+        """Save the text; the measure's report gets `sent_on`, and `signed` when signed
+        (see `desktop_app.store.bilans`); one audit entry « bilan »."""

@@ -21,11 +21,14 @@ from desktop_app.domain.model import (
     Home,
     Household,
     Measure,
+    ReportKind,
     Tariff,
     Worker,
 )
-from desktop_app.store import fetch, lists, loaders, writers
+from desktop_app.reports.bilan_text import BilanText
+from desktop_app.store import bilans, fetch, lists, loaders, writers
 from desktop_app.store.api import DuplicateIdsError, HouseholdRow, MeasureRow, Store
+from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.importing import import_caseload, is_empty
@@ -169,6 +172,19 @@ class SqlStore:
     def new_id(self, prefix: str) -> str:
         with self._reading() as c:
             return lists.new_id(c, prefix)
+
+    # --- bilans (issue 5) ----------------------------------------------------------------
+    def bilan_text(self, measure_id: str, kind: ReportKind,
+                   period_end: date) -> bilans.StoredBilan | None:
+        with self._reading() as c:
+            return bilans.bilan_text(c, measure_id, kind, period_end)
+
+    def save_bilan_text(self, measure_id: str, kind: ReportKind, period_end: date,
+                        text: BilanText, signed_on: date | None, sent_on: date | None, *,
+                        profile: str = SYSTEM_PROFILE) -> None:
+        with self._writing() as c:
+            bilans.save_bilan_text(c, measure_id, kind, period_end, text, signed_on, sent_on,
+                                   profile=profile)
 
 
 def _chronological(measure: Measure) -> tuple[date, str]:
