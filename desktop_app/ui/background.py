@@ -32,12 +32,17 @@ from desktop_app.store.api import ConflictError, StoreError
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
+#: `progress(done, total)` of a long operation (called in the worker thread by the work,
+#: and on the GUI thread for the window).
+Progress = Callable[[int, int], None]
 
 
 class _Relay(QObject):
     """Lives in the GUI thread; the worker emits, the GUI thread receives (queued)."""
 
     finished = Signal(int, bool, object)
+    #: (task id, done, total) of a long operation run by `run_with_progress`.
+    progress = Signal(int, int, int)
 
 
 @dataclass
@@ -45,6 +50,7 @@ class _Pending:
     on_done: Callback | None
     on_error: ErrorCallback | None
     text: str
+    on_progress: Progress | None = None
 
 
 class _Task(QRunnable):
@@ -79,6 +85,7 @@ class BackgroundRunner(QObject):
         self._pool.setExpiryTimeout(-1)  # keep the one thread: cheaper, and SQLite likes it
         self._relay = _Relay()
         self._relay.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self._relay.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
         self._ids = itertools.count(1)
         self._pending: dict[int, _Pending] = {}
         self.error_parent: Callable[[], QWidget | None] = lambda: None
@@ -105,6 +112,35 @@ class BackgroundRunner(QObject):
         if len(self._pending) == 1:
             self.busy_changed.emit(True, text)
         self._pool.start(_Task(task_id, work, self._relay))
+
+    def run_with_progress(
+        self,
+        work: Callable[[Progress], Any],
+        on_done: Callback | None = None,
+        on_progress: Progress | None = None,
+        *,
+        text: str = "Opération en cours…",
+        on_error: ErrorCallback | None = None,
+    ) -> None:
+        """Like `run`, for a long operation: `work(progress)` calls `progress(done, total)`
+        in the worker thread; `on_progress(done, total)` follows on the GUI thread (a queued
+        signal: the window repaints and stays responsive meanwhile)."""
+        task_id = next(self._ids)
+        relay = self._relay
+
+        def report(done: int, total: int) -> None:
+            relay.progress.emit(task_id, done, total)
+
+        self._pending[task_id] = _Pending(on_done, on_error, text, on_progress)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True, text)
+        self._pool.start(_Task(task_id, lambda: work(report), self._relay))
+
+    @Slot(int, int, int)
+    def _progress(self, task_id: int, done: int, total: int) -> None:
+        pending = self._pending.get(task_id)
+        if pending is not None and pending.on_progress is not None:
+            pending.on_progress(done, total)
 
     @Slot(int, bool, object)
     def _finish(self, task_id: int, ok: bool, payload: object) -> None:
