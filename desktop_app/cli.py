@@ -98,6 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--seed", type=int, default=1, metavar="S")
     sub = commands.add_parser("screenshots", help="captures PNG de chaque écran")
     sub.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
+    from desktop_app import cli_backup
+
+    cli_backup.add_parsers(commands)
     return parser
 
 
@@ -122,6 +125,10 @@ def _run(args: argparse.Namespace, url: str) -> int:
         for path in take_screenshots(url, args.out):
             print(path)
         return EXIT_OK
+    if args.command in ("backup", "restore"):
+        from desktop_app import cli_backup
+
+        return cli_backup.run(args, url)
     from desktop_app import cli_commands
 
     handler = getattr(cli_commands, f"run_{args.command}")

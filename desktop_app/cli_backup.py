@@ -1,0 +1,94 @@
+"""`suivi-fsl backup --out DOSSIER` and `suivi-fsl restore FICHIER` (issue 6).
+
+backup: a checked, encrypted (if the store is) copy of the store in the folder, its path
+printed; `--rotation` then applies the rotation (7 daily, 4 weekly, 12 monthly).
+restore: the backup's date and counts printed, then — after `--yes`, or « o » typed on a
+terminal — the current store put aside (its new path printed) and the backup in its place.
+Without `--yes` and without a terminal: exit 2, nothing changed. The passphrase comes from
+`SUIVI_FSL_PASSPHRASE`; a wrong one exits 4, a damaged backup 1, as the other commands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_ENVIRONMENT = 1
+EXIT_USAGE = 2
+
+NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
+              "concernent qu'une base sur fichier (--db CHEMIN).")
+NEEDS_YES = ("Restauration non confirmée : relancez avec --yes pour remplacer la base sans "
+             "question (la base actuelle sera gardée de côté).")
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sub = commands.add_parser("backup", help="sauvegarder la base dans un dossier")
+    sub.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
+    sub.add_argument("--rotation", action="store_true",
+                     help="puis ne garder que 7 quotidiennes, 4 hebdomadaires, 12 mensuelles")
+    sub = commands.add_parser("restore", help="remplacer la base par une sauvegarde "
+                              "(la base actuelle est gardée de côté)")
+    sub.add_argument("file", type=Path, metavar="FICHIER")
+    sub.add_argument("--yes", action="store_true", help="sans demander de confirmation")
+
+
+def run(args: argparse.Namespace, url: str,
+        ask: Callable[[str], str] = input, now: Callable[[], datetime] = datetime.now) -> int:
+    from sqlalchemy.engine import make_url
+
+    from desktop_app.store.api import StoreError
+    from desktop_app.store.engine import sqlite_file
+
+    database = sqlite_file(make_url(url))
+    if database is None:
+        raise StoreError(NOT_A_FILE.format(where=url))
+    if args.command == "backup":
+        return _backup(url, args.out, args.rotation, now())
+    return _restore(args.file, database, args.yes, ask, now())
+
+
+def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
+    from desktop_app.store.backup import make_backup, rotate
+    from desktop_app.store.repository import open_store
+
+    store = open_store(url)
+    try:
+        made = make_backup(store, folder, taken)
+    finally:
+        store.close()
+    print(made)
+    if rotation:
+        for removed in rotate(folder, taken.date()):
+            print(f"Supprimée (rotation) : {removed}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _restore(backup: Path, database: Path, yes: bool, ask: Callable[[str], str],
+             moment: datetime) -> int:
+    from desktop_app.domain.fr import format_date
+    from desktop_app.store.backup import backup_info, restore
+    from desktop_app.store.keys import given_passphrase
+
+    passphrase = given_passphrase(None)
+    info = backup_info(backup, passphrase)
+    print(f"Sauvegarde du {format_date(info.taken.date())} à {info.taken:%H:%M} : "
+          f"{info.households} ménages, {info.measures} mesures, {info.visits} visites, "
+          f"{info.workers} travailleurs sociaux.")
+    if not yes:
+        if not sys.stdin.isatty():
+            print(NEEDS_YES, file=sys.stderr)
+            return EXIT_USAGE
+        answer = ask(f"Remplacer la base {database} par cette sauvegarde ? [o/N] ")
+        if answer.strip().lower() not in ("o", "oui"):
+            print("Restauration abandonnée : rien n'a été modifié.")
+            return EXIT_OK
+    aside = restore(backup, database, passphrase, moment)
+    print(f"Base restaurée : {database}")
+    if aside is not None:
+        print(f"L'ancienne base est gardée de côté : {aside}")
+    return EXIT_OK
