@@ -26,14 +26,20 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.reports.bilan_text import BilanText
-from desktop_app.store import bilans, fetch, lists, loaders, writers
-from desktop_app.store.api import DuplicateIdsError, HouseholdRow, MeasureRow, Store
+from desktop_app.store import audit, bilans, fetch, lists, loaders, tracked
+from desktop_app.store.api import (
+    AuditEntry,
+    DuplicateIdsError,
+    HouseholdRow,
+    MeasureRow,
+    Store,
+)
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.importing import import_caseload, is_empty
 from desktop_app.store.migrate import ensure_schema
-from desktop_app.store.tables import MEASURES, SETTINGS
+from desktop_app.store.tables import MEASURES
 
 __all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
 
@@ -45,6 +51,9 @@ class SqlStore:
         self.engine = engine
         #: The store as said to the user (file path, or URL without password).
         self.where = where
+        #: Who makes the changes, for the audit trail: the GUI's current worker id,
+        #: « système » on the command line.
+        self.profile: str = SYSTEM_PROFILE
 
     def close(self) -> None:
         self.engine.dispose()
@@ -67,6 +76,8 @@ class SqlStore:
     def import_caseload(self, caseload: Caseload) -> None:
         with self._writing() as c:
             import_caseload(c, caseload)
+            audit.record_imports(c, profile=self.profile,
+                                 household_ids=[h.id for h in caseload.households])
 
     def export_caseload(self) -> Caseload:
         with self._reading() as c:
@@ -89,16 +100,11 @@ class SqlStore:
 
     def alert_settings(self) -> AlertSettings:
         with self._reading() as c:
-            stored = dict(c.execute(select(SETTINGS.c.key, SETTINGS.c.value)).all())
-        defaults = AlertSettings()
-        return AlertSettings(
-            days_ahead=int(stored.get("days_ahead", defaults.days_ahead)),
-            occupancy_table_due_day=int(stored.get("occupancy_table_due_day",
-                                                   defaults.occupancy_table_due_day)))
+            return tracked.alert_settings(c)
 
     def save_alert_settings(self, settings: AlertSettings) -> None:
         with self._writing() as c:
-            writers.save_alert_settings(c, settings)
+            tracked.save_alert_settings(c, settings, self.profile)
 
     # --- association, tariffs, workers, homes ------------------------------------------
     def association(self) -> Association:
@@ -107,7 +113,7 @@ class SqlStore:
 
     def save_association(self, association: Association) -> None:
         with self._writing() as c:
-            writers.save_association(c, association)
+            tracked.save_association(c, association, self.profile)
 
     def tariffs(self) -> list[Tariff]:
         with self._reading() as c:
@@ -115,23 +121,23 @@ class SqlStore:
 
     def save_tariffs(self, tariffs: list[Tariff]) -> None:
         with self._writing() as c:
-            writers.save_tariffs(c, tariffs)
+            tracked.save_tariffs(c, tariffs, self.profile)
 
     def workers(self) -> list[Worker]:
         with self._reading() as c:
             return fetch.workers(c)
 
-    def save_worker(self, worker: Worker) -> None:
+    def save_worker(self, worker: Worker, *, expected: Worker | None = None) -> None:
         with self._writing() as c:
-            writers.save_worker(c, worker)
+            tracked.save_worker(c, worker, self.profile, expected)
 
     def homes(self) -> list[Home]:
         with self._reading() as c:
             return fetch.homes(c)
 
-    def save_home(self, home: Home) -> None:
+    def save_home(self, home: Home, *, expected: Home | None = None) -> None:
         with self._writing() as c:
-            writers.save_home(c, home)
+            tracked.save_home(c, home, self.profile, expected)
 
     # --- households and measures -------------------------------------------------------
     def household_rows(self, on: date, text: str = "",
@@ -144,9 +150,14 @@ class SqlStore:
             found = fetch.households(c, [household_id])
         return found[0] if found else None
 
-    def save_household(self, household: Household) -> None:
+    def save_household(self, household: Household, *,
+                       expected: Household | None = None) -> None:
         with self._writing() as c:
-            writers.save_household(c, household)
+            tracked.save_household(c, household, self.profile, expected)
+
+    def history(self, household_id: str) -> list[AuditEntry]:
+        with self._reading() as c:
+            return audit.history(c, household_id)
 
     def measures_of_household(self, household_id: str) -> list[Measure]:
         with self._reading() as c:
@@ -165,9 +176,9 @@ class SqlStore:
             found = fetch.measures(c, [measure_id], [measure_id])
         return found[0] if found else None
 
-    def save_measure(self, measure: Measure) -> None:
+    def save_measure(self, measure: Measure, *, expected: Measure | None = None) -> None:
         with self._writing() as c:
-            writers.save_measure(c, measure)
+            tracked.save_measure(c, measure, self.profile, expected)
 
     def new_id(self, prefix: str) -> str:
         with self._reading() as c:

@@ -1,0 +1,125 @@
+"""Saves that are checked and recorded (issue 6), inside the caller's write transaction.
+
+Each one reads the stored version of the record first, in the same `BEGIN IMMEDIATE`
+transaction as the write (so no other window or process can write between the check and the
+write): if the editor gave the version it read (`expected`) and the store now holds another
+one, the save is refused with a French `ConflictError` and nothing is written. Otherwise what
+changed, field by field (`changes.diff`), is added to the audit trail — nothing when the save
+changes nothing — and the record is written by `writers`. A write that fails rolls the entry
+back with it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select
+
+from desktop_app.domain.model import (
+    AlertSettings,
+    Association,
+    Home,
+    Household,
+    Measure,
+    Tariff,
+    Worker,
+)
+from desktop_app.store import audit, fetch, writers
+from desktop_app.store.api import ConflictError
+from desktop_app.store.changes import (
+    Json,
+    association_json,
+    diff,
+    home_json,
+    household_json,
+    measure_json,
+    settings_json,
+    tariffs_json,
+    worker_json,
+)
+from desktop_app.store.tables import SETTINGS
+
+_ELSEWHERE = ("modifié{e} ailleurs (autre fenêtre ou autre poste) depuis que vous l'avez "
+              "ouvert{e} : vos saisies sont conservées ; rechargez {what} pour voir la nouvelle "
+              "version, puis refaites vos modifications.")
+HOUSEHOLD_CHANGED = "Ce ménage a été " + _ELSEWHERE.format(e="", what="le dossier")
+MEASURE_CHANGED = "Cette mesure a été " + _ELSEWHERE.format(e="e", what="la mesure")
+WORKER_CHANGED = ("Cette fiche de l'équipe a été "
+                  + _ELSEWHERE.format(e="e", what="l'écran Équipe"))
+HOME_CHANGED = "Ce logement a été " + _ELSEWHERE.format(e="", what="l'écran Logements")
+
+
+def check_and_record(connection: Connection, profile: str, kind: str, record_id: str | None,
+                     household_id: str | None, stored: Json | None, new: Json,
+                     expected: Json | None = None, conflict: str = "") -> None:
+    """Refuse if `expected` is given and differs from `stored`; record `stored` → `new`."""
+    if expected is not None and stored != expected:
+        raise ConflictError(conflict)
+    changes = diff(stored, new)
+    if changes:
+        audit.record(connection, profile=profile, record_kind=kind, record_id=record_id,
+                     household_id=household_id, action="create" if stored is None else "update",
+                     changes=changes)
+
+
+def save_household(connection: Connection, household: Household, profile: str,
+                   expected: Household | None = None) -> None:
+    found = fetch.households(connection, [household.id])
+    check_and_record(connection, profile, "household", household.id, household.id,
+                     household_json(found[0]) if found else None, household_json(household),
+                     None if expected is None else household_json(expected), HOUSEHOLD_CHANGED)
+    writers.save_household(connection, household)
+
+
+def save_measure(connection: Connection, measure: Measure, profile: str,
+                 expected: Measure | None = None) -> None:
+    found = fetch.measures(connection, [measure.id], [measure.id])
+    check_and_record(connection, profile, "measure", measure.id, measure.household,
+                     measure_json(found[0]) if found else None, measure_json(measure),
+                     None if expected is None else measure_json(expected), MEASURE_CHANGED)
+    writers.save_measure(connection, measure)
+
+
+def save_worker(connection: Connection, worker: Worker, profile: str,
+                expected: Worker | None = None) -> None:
+    found = [w for w in fetch.workers(connection) if w.id == worker.id]
+    check_and_record(connection, profile, "worker", worker.id, None,
+                     worker_json(found[0]) if found else None, worker_json(worker),
+                     None if expected is None else worker_json(expected), WORKER_CHANGED)
+    writers.save_worker(connection, worker)
+
+
+def save_home(connection: Connection, home: Home, profile: str,
+              expected: Home | None = None) -> None:
+    found = [h for h in fetch.homes(connection) if h.id == home.id]
+    check_and_record(connection, profile, "home", home.id, None,
+                     home_json(found[0]) if found else None, home_json(home),
+                     None if expected is None else home_json(expected), HOME_CHANGED)
+    writers.save_home(connection, home)
+
+
+def save_association(connection: Connection, association: Association, profile: str) -> None:
+    check_and_record(connection, profile, "association", None, None,
+                     association_json(fetch.association(connection)),
+                     association_json(association))
+    writers.save_association(connection, association)
+
+
+def save_tariffs(connection: Connection, tariffs: list[Tariff], profile: str) -> None:
+    check_and_record(connection, profile, "tariffs", None, None,
+                     tariffs_json(fetch.tariffs(connection)), tariffs_json(tariffs))
+    writers.save_tariffs(connection, tariffs)
+
+
+def alert_settings(connection: Connection) -> AlertSettings:
+    """The stored settings, the defaults for those never saved."""
+    stored = dict(connection.execute(select(SETTINGS.c.key, SETTINGS.c.value)).all())
+    defaults = AlertSettings()
+    return AlertSettings(
+        days_ahead=int(stored.get("days_ahead", defaults.days_ahead)),
+        occupancy_table_due_day=int(stored.get("occupancy_table_due_day",
+                                               defaults.occupancy_table_due_day)))
+
+
+def save_alert_settings(connection: Connection, settings: AlertSettings, profile: str) -> None:
+    check_and_record(connection, profile, "settings", None, None,
+                     settings_json(alert_settings(connection)), settings_json(settings))
+    writers.save_alert_settings(connection, settings)
