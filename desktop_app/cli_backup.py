@@ -37,8 +37,7 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
     sub.add_argument("--yes", action="store_true", help="sans demander de confirmation")
 
 
-def run(args: argparse.Namespace, url: str,
-        ask: Callable[[str], str] = input, now: Callable[[], datetime] = datetime.now) -> int:
+def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = datetime.now) -> int:
     from sqlalchemy.engine import make_url
 
     from desktop_app.store.api import StoreError
@@ -49,7 +48,7 @@ def run(args: argparse.Namespace, url: str,
         raise StoreError(NOT_A_FILE.format(where=url))
     if args.command == "backup":
         return _backup(url, args.out, args.rotation, now())
-    return _restore(args.file, database, args.yes, ask, now())
+    return _restore(args.file, database, args.yes, now())
 
 
 def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
@@ -68,8 +67,7 @@ def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
     return EXIT_OK
 
 
-def _restore(backup: Path, database: Path, yes: bool, ask: Callable[[str], str],
-             moment: datetime) -> int:
+def _restore(backup: Path, database: Path, yes: bool, moment: datetime) -> int:
     from desktop_app.domain.fr import format_date
     from desktop_app.store.backup import backup_info, restore
     from desktop_app.store.keys import given_passphrase
@@ -83,7 +81,7 @@ def _restore(backup: Path, database: Path, yes: bool, ask: Callable[[str], str],
         if not sys.stdin.isatty():
             print(NEEDS_YES, file=sys.stderr)
             return EXIT_USAGE
-        answer = ask(f"Remplacer la base {database} par cette sauvegarde ? [o/N] ")
+        answer = input(f"Remplacer la base {database} par cette sauvegarde ? [o/N] ")
         if answer.strip().lower() not in ("o", "oui"):
             print("Restauration abandonnée : rien n'a été modifié.")
             return EXIT_OK
