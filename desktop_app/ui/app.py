@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, Q
 
 from desktop_app.store.api import Store
 from desktop_app.ui.background import BackgroundRunner, describe_error
+from desktop_app.ui.keyring_store import KeyStore
+from desktop_app.ui.store_session import StoreSession
 
 ORGANIZATION = "SuiviFSL"
 APPLICATION = "Suivi FSL"
@@ -105,26 +107,44 @@ class Launch:
     the window is built; once open, the window shows and the dashboard starts loading."""
 
     def __init__(self, url: str, today: Callable[[], date] = date.today,
-                 interactive: bool = True) -> None:
+                 interactive: bool = True, keystore: KeyStore | None = None) -> None:
         self.app = make_application()
         self.runner = BackgroundRunner(self.app)
         self.interactive = interactive
         self.error: BaseException | None = None
+        self.cancelled = False
         self.splash = StartWindow(url)
         if interactive:
             self.splash.show()
-        open_store_in_background(self.runner, url, self._opened, self._failed)
+        # A passphrase asked for where needed (first launch, encrypted store), issue 6.
+        from desktop_app.ui.store_opening import StoreOpening
+
+        self.opening = StoreOpening(self.runner, url, ask=interactive, keystore=keystore)
+        self.opening.opened.connect(self._opened)
+        self.opening.failed.connect(self._failed)
+        self.opening.cancelled.connect(self._cancelled)
+        self.opening.asking.connect(self.splash.hide)
+        self.opening.start()
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
 
         self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]
         self.window = MainWindow(self.ctx, f"Base : {store_label(url)}")
 
-    def _opened(self, store: Store) -> None:
+    def _opened(self, store: Store, session: StoreSession | None = None) -> None:
         self.ctx.store = store
+        if session is not None:
+            self.window.set_session(session)
         self.window.show()
         self.splash.close()
         self.window.start()
+
+    def _cancelled(self) -> None:
+        """« Quitter » in the first-launch or unlock dialog: nothing opened, nothing shown."""
+        self.splash.close()
+        self.cancelled = True
+        if self.interactive:
+            self.app.exit(0)
 
     def _failed(self, error: BaseException) -> None:
         self.splash.close()

@@ -1,0 +1,136 @@
+"""Opening the store at start-up, asking for a passphrase where needed (issue 6).
+
+- no store yet: the first-launch dialog (a passphrase by default, or plain, confirmed),
+  then the store is created, encrypted or not;
+- an encrypted store: the passphrase of `SUIVI_FSL_PASSPHRASE`, else the one remembered in
+  the OS key store, else the unlock dialog, which asks again after a wrong one;
+- a plain store (or any other database): opened as is.
+
+Every opening runs on the background runner, never on the GUI thread. With `ask=False`
+(tests, timings, scripts) no dialog is shown: the store opens as `open_store(url)` would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
+
+from desktop_app.store.api import Store, WrongPassphraseError
+from desktop_app.store.keys import given_passphrase, looks_encrypted
+from desktop_app.ui.background import BackgroundRunner
+from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
+from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
+from desktop_app.ui.store_session import Secret, StoreSession, database_of, is_new
+
+STALE = ("Le mot de passe retenu sur cet ordinateur n'ouvre plus la base (il a été changé "
+         "ailleurs ?) : tapez le mot de passe actuel.")
+_ASK = object()  # the background open found no passphrase that works: ask the user
+
+
+class StoreOpening(QObject):
+    """`start()`, then `opened(store, session)`, `failed(error)` or `cancelled()`.
+    `asking()` is emitted when a dialog is about to show (the splash can step aside)."""
+
+    opened = Signal(object, object)
+    failed = Signal(object)
+    cancelled = Signal()
+    asking = Signal()
+
+    def __init__(self, runner: BackgroundRunner, url: str, *, ask: bool = True,
+                 keystore: KeyStore | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.url = url
+        self.ask = ask
+        self.keystore = keystore if keystore is not None else OsKeyStore()
+        self.database = database_of(url)
+        self.dialog: QDialog | None = None
+
+    def start(self) -> None:
+        database = self.database
+        if self.ask and database is not None and given_passphrase(None) is None:
+            if is_new(database):
+                return self._first_launch(database)
+            if looks_encrypted(database):
+                return self._run(lambda: self._with_remembered(database), self._maybe_ask)
+        self._run(lambda: self._open(None, False), self._done)
+
+    # --- background work -------------------------------------------------------------
+    def _open(self, passphrase: str | None, remember: bool) -> tuple[Store, StoreSession]:
+        """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain."""
+        from desktop_app.store.repository import open_store
+
+        store = open_store(self.url, passphrase)
+        key = given_passphrase(passphrase)
+        if remember and key is not None and self.database is not None:
+            remember = self.keystore.remember(self.database, key)
+        session = StoreSession(self.url, self.database, Secret(key) if key else None,
+                               self.keystore, remember)
+        return store, session
+
+    def _with_remembered(self, database: Path) -> tuple[Store, StoreSession] | object:
+        remembered = self.keystore.get(database)
+        if not remembered:
+            return _ASK
+        try:
+            store, session = self._open(remembered, False)
+        except WrongPassphraseError:
+            return STALE
+        session.remembered = True
+        return store, session
+
+    def _run(self, work, on_done) -> None:  # type: ignore[no-untyped-def]
+        self.runner.run(work, on_done, text="Ouverture de la base…", on_error=self._failed)
+
+    # --- on the GUI thread -----------------------------------------------------------
+    def _done(self, result: tuple[Store, StoreSession]) -> None:
+        self._close_dialog()
+        self.opened.emit(*result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_dialog()
+        self.failed.emit(error)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.accept()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _show(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.rejected.connect(self._cancel)
+        self.asking.emit()
+        dialog.open()
+
+    def _cancel(self) -> None:
+        self.dialog = None
+        self.cancelled.emit()
+
+    def _first_launch(self, database: Path) -> None:
+        dialog = FirstLaunchDialog(database, self.keystore)
+        dialog.submitted.connect(lambda passphrase, remember: self._run(
+            lambda: self._open(passphrase or "", remember), self._done))
+        self._show(dialog)
+
+    def _maybe_ask(self, result: tuple[Store, StoreSession] | object) -> None:
+        if isinstance(result, tuple):
+            return self._done(result)
+        assert self.database is not None
+        dialog = UnlockDialog(self.database, self.keystore,
+                              note=result if isinstance(result, str) else "")
+        dialog.submitted.connect(lambda passphrase, remember: self._try(dialog, passphrase,
+                                                                        remember))
+        self._show(dialog)
+
+    def _try(self, dialog: UnlockDialog, passphrase: str, remember: bool) -> None:
+        def failed(error: BaseException) -> None:
+            if isinstance(error, WrongPassphraseError):
+                dialog.wrong()
+            else:
+                self._failed(error)
+
+        self.runner.run(lambda: self._open(passphrase, remember), self._done,
+                        text="Ouverture de la base…", on_error=failed)
