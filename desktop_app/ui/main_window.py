@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.lock import LockController
 from desktop_app.ui.screens.base import Screen
 from desktop_app.ui.screens.dashboard import DashboardScreen
 from desktop_app.ui.screens.homes import HomesScreen
@@ -26,6 +27,7 @@ from desktop_app.ui.screens.measure import MeasureScreen
 from desktop_app.ui.screens.points import PointsScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.team import TeamScreen
+from desktop_app.ui.store_session import StoreSession
 from desktop_app.ui.window_chrome import build_menus, build_status_bar
 
 NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "parametres")
@@ -63,6 +65,9 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        #: The store's protection (issue 6); `Launch` sets the real one once the store is open.
+        self.session = StoreSession()
+        self.lock = LockController(self)  # the central widget goes into its lock shell
         actions = build_menus(self)
         self.new_visit_action = actions["new_visit"]
         self.busy, self.busy_text = build_status_bar(self, store_label)
@@ -139,6 +144,9 @@ class MainWindow(QMainWindow):
             assert isinstance(screen, DashboardScreen)
             screen.next_alert()
 
+    def set_session(self, session: StoreSession) -> None:
+        self.session = session
+
     # --- state -------------------------------------------------------------------------
     def restore_state(self) -> None:
         settings = QSettings()
@@ -150,6 +158,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.lock.locked:  # unsaved input may be behind the lock: unlock first
+            event.ignore()
+            self.lock.page.say("Déverrouillez d'abord : une saisie est peut-être en cours.")
+            return
         if not self.current.can_leave():
             event.ignore()
             return

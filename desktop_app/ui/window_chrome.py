@@ -21,6 +21,7 @@ SHORTCUTS = """<table>
 <tr><td><b>F5</b></td><td>actualiser l'écran</td></tr>
 <tr><td><b>Ctrl+1 … Ctrl+6</b></td><td>aller aux écrans de la barre de gauche</td></tr>
 <tr><td><b>Ctrl+I / Ctrl+E</b></td><td>importer / exporter un fichier d'échange</td></tr>
+<tr><td><b>Ctrl+L</b></td><td>verrouiller la fenêtre (données cachées)</td></tr>
 </table>"""
 
 
@@ -47,6 +48,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             lambda: file_actions.export_file(window, ctx), "Ctrl+E")
     _action(window, menu, "Données de &démonstration…",
             lambda: file_actions.demo_data(window, ctx))
+    menu.addSeparator()
+    _action(window, menu, "&Verrouiller", lambda: window.lock.lock(), "Ctrl+L")
     menu.addSeparator()
     _action(window, menu, "&Quitter", window.close, "Ctrl+Q")
     menu = bar.addMenu("&Aller à")

@@ -15,6 +15,7 @@ from desktop_app.ui.fields import NumberField, TextField
 from desktop_app.ui.forms import Form, FormDialog
 from desktop_app.ui.models import RowTableModel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
+from desktop_app.ui.security_card import SecurityCard
 from desktop_app.ui.settings_dialogs import convention_dialog, grid_dialog, tariff_dialog
 from desktop_app.ui.settings_tables import CONVENTIONS, GRIDS, TARIFFS
 from desktop_app.ui.views import selected_row, table_view
@@ -91,6 +92,8 @@ class SettingsScreen(Screen):
         box.addWidget(button("Nouveau tarif…", card, self.new_tariff), 0,
                       Qt.AlignmentFlag.AlignRight)
         grid.addWidget(card, 4, 0, 1, 3)
+        self.security = SecurityCard(ctx, self)  # lock delay, passphrase (issue 6)
+        grid.addWidget(self.security, 5, 0, 1, 3)
         grid.setRowStretch(3, 1)  # conventions and tariffs share the height left
         grid.setRowStretch(4, 1)
         grid.setColumnStretch(0, 4)

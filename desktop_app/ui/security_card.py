@@ -1,0 +1,80 @@
+"""Paramètres › « Sécurité » card: the lock delay, whether the store is encrypted, and the
+buttons to change its passphrase (or encrypt it) and to lock now (issue 6)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.lock import MINUTES_KEY, MINUTES_RANGE, lock_minutes
+from desktop_app.ui.screens.base import button, section
+
+ENCRYPTED = "Base chiffrée (SQLCipher) : illisible sans son mot de passe."
+PLAIN = ("Base non chiffrée : en cas de perte ou de vol de l'ordinateur, les données des "
+         "ménages sont lisibles. Chiffrez-la.")
+
+
+class SecurityCard(QWidget):
+    """Built into the settings screen; finds the main window (its session and lock) when
+    shown or clicked, through `self.window()`."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        ctx.changed.connect(lambda _what: self.refresh())
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        card, box, _t = section("Sécurité", self)
+        outer.addWidget(card)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Verrouillage après", card))
+        self.minutes = QSpinBox(card)
+        self.minutes.setRange(*MINUTES_RANGE)
+        self.minutes.setValue(lock_minutes())
+        self.minutes.setAccessibleName("Verrouillage après N minutes d'inactivité")
+        self.minutes.setToolTip("Sans frappe ni clic pendant ce temps, la fenêtre se verrouille "
+                                "et cache les données des ménages (recommandation de la CNIL).")
+        self.minutes.valueChanged.connect(self._minutes_changed)
+        row.addWidget(self.minutes)
+        row.addWidget(QLabel("minutes d'inactivité", card))
+        row.addSpacing(24)
+        self.state = QLabel(card)
+        self.state.setWordWrap(True)
+        row.addWidget(self.state, 1)
+        self.change = button("Chiffrer la base…", card, self._change)
+        row.addWidget(self.change, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(button("Verrouiller maintenant", card, self._lock_now,
+                             tip="Ctrl+L : cache les données jusqu'au déverrouillage."))
+        box.addLayout(row)
+
+    def refresh(self) -> None:
+        """Show the store's state (call when the settings screen shows)."""
+        session = getattr(self.window(), "session", None)
+        encrypted = bool(session is not None and session.encrypted)
+        self.state.setText(ENCRYPTED if encrypted else PLAIN)
+        self.state.setObjectName("muted" if encrypted else "fieldError")
+        self.state.style().polish(self.state)
+        self.change.setText("Changer le mot de passe…" if encrypted else "Chiffrer la base…")
+        self.change.setAccessibleName(self.change.text().rstrip("…"))
+
+    def _minutes_changed(self, minutes: int) -> None:
+        QSettings().setValue(MINUTES_KEY, minutes)
+        lock = getattr(self.window(), "lock", None)
+        if lock is not None:
+            lock.set_minutes(minutes)
+
+    def _change(self) -> None:
+        from desktop_app.ui.passphrase_change import change_passphrase
+
+        window = self.window()
+        if hasattr(window, "session"):
+            change_passphrase(window)  # type: ignore[arg-type]
+
+    def _lock_now(self) -> None:
+        lock = getattr(self.window(), "lock", None)
+        if lock is not None:
+            lock.lock()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.refresh()
+        super().showEvent(event)
