@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop_app.domain.model import Worker
 from desktop_app.store.api import Store
+from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.ui.background import BackgroundRunner, Callback, ErrorCallback
 
 WORKER_KEY = "travail/travailleur_courant"
@@ -41,13 +42,28 @@ class AppContext(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.store = store
         self.today = today
         self.runner = runner or BackgroundRunner(self)
         self.workers: list[Worker] = []
         settings = QSettings()
         self.current_worker: str | None = settings.value(WORKER_KEY, None, str) or None
         self.mine_only: bool = settings.value(SCOPE_KEY, False, bool)
+        self.store = store
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    @store.setter
+    def store(self, store: Store) -> None:
+        """The store opened (possibly after the window): it records the current worker."""
+        self._store = store
+        self._apply_profile()
+
+    def _apply_profile(self) -> None:
+        """The audit trail's profile: the worker of « Travailleur social », else « système »."""
+        if getattr(self, "_store", None) is not None:
+            self._store.profile = self.current_worker or SYSTEM_PROFILE
 
     # --- background work -----------------------------------------------------------------
     def run(self, work: Callable[[], Any], on_done: Callback | None = None, *,
@@ -75,6 +91,7 @@ class AppContext(QObject):
             ids = {w.id for w in self.workers}
             if self.current_worker not in ids:
                 self.current_worker = self.workers[0].id if self.workers else None
+            self._apply_profile()
             self.workers_loaded.emit()
             if on_done is not None:
                 on_done()
@@ -93,6 +110,7 @@ class AppContext(QObject):
         if (worker_id, mine_only) == (self.current_worker, self.mine_only):
             return
         self.current_worker, self.mine_only = worker_id, mine_only
+        self._apply_profile()
         settings = QSettings()
         settings.setValue(WORKER_KEY, worker_id or "")
         settings.setValue(SCOPE_KEY, mine_only)
