@@ -11,6 +11,8 @@ from pathlib import Path
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_month
 from desktop_app.domain.funding import MonthPoints, PointLine, compute_month_points
+from desktop_app.domain.funding.engine import type_totals
+from desktop_app.domain.funding.results import QuotaFigures
 from desktop_app.domain.model import Caseload, MeasureType
 from desktop_app.reports.common import output_kind
 from desktop_app.reports.labels import ITEMS, TYPE_SHORT
@@ -52,15 +54,32 @@ class Statement:
     workers: list[WorkerRow]
     unassigned: Decimal  # home lines (management, vacancy): no referent
     lines: list[LineRow]
+    #: The worker's name when the statement covers only the measures they are referent of.
+    worker: str | None = None
 
     @property
     def period(self) -> str:
         return format_month(self.month)
 
 
+def worker_points(result: MonthPoints, worker: str) -> MonthPoints:
+    """The month's figures of the measures `worker` is referent of: their lines unchanged,
+    totals per type by the engine's own `type_totals` (P7), the worker's quotas (Q1–Q2)."""
+    lines = [line for line in result.lines if line.referent == worker]
+    quotas = [q for q in result.workers if q.worker == worker]
+    figures = quotas[0].figures if quotas else QuotaFigures(0, 0.0, 0, 0.0)
+    return MonthPoints(result.month, lines, sum(line.points for line in lines),
+                       sum((line.amount for line in lines), ZERO), type_totals(lines),
+                       figures, quotas)
+
+
 def build_statement(caseload: Caseload, month: Month,
-                    result: MonthPoints | None = None) -> Statement:
+                    result: MonthPoints | None = None, worker: str | None = None
+                    ) -> Statement:
+    """The statement of `month`, association-wide, or of `worker` (id) only."""
     result = result or compute_month_points(caseload, month)
+    if worker is not None:
+        result = worker_points(result, worker)
     names = {w.id: w.name for w in caseload.workers}
     references = {h.id: h.reference or NO_REFERENCE for h in caseload.households}
     addresses = {h.id: h.address for h in caseload.homes}
@@ -77,7 +96,8 @@ def build_statement(caseload: Caseload, month: Month,
         for q in result.workers
     ]
     lines = [_line(line, references, addresses, names) for line in result.lines]
-    return Statement(caseload.association.name, month, result, workers, unassigned, lines)
+    return Statement(caseload.association.name, month, result, workers, unassigned, lines,
+                     names.get(worker, worker) if worker is not None else None)
 
 
 def _line(line: PointLine, references: dict[str, str], addresses: dict[str, str],
@@ -101,10 +121,11 @@ def type_rows(statement: Statement) -> list[tuple[str, int, Decimal]]:
 
 
 def write_statement(caseload: Caseload, month: Month, out: Path,
-                    result: MonthPoints | None = None) -> None:
-    """Write the statement of `month` to `out` (.pdf or .xlsx)."""
+                    result: MonthPoints | None = None, *, worker: str | None = None) -> None:
+    """Write the statement of `month` to `out` (.pdf or .xlsx): association-wide, or of
+    the measures `worker` (id) is referent of."""
     kind = output_kind(Path(out))
-    statement = build_statement(caseload, month, result)
+    statement = build_statement(caseload, month, result, worker)
     if kind == ".xlsx":
         from desktop_app.reports.statement_files import statement_xlsx
 

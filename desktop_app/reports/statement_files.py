@@ -25,10 +25,17 @@ def number(value: float) -> str:
     return f"{value:g}".replace(".", ",")
 
 
+def _period(st: Statement) -> str:
+    """« Décembre 2025 », or « Décembre 2025 — Claire Martin » for one worker's statement."""
+    return st.period if st.worker is None else f"{st.period} — {st.worker}"
+
+
 def _worker_rows(st: Statement) -> list[list[object]]:
     a = st.result.association
     rows: list[list[xlsx.Cell]] = [
         [w.name, w.fte, w.points, w.limit, w.fal, w.fal_limit, w.amount] for w in st.workers]
+    if st.worker is not None:  # one worker: their row is the total
+        return rows or [[st.worker, "", 0, "", 0, "", st.result.amount]]
     rows.append([HOMES, "", "", "", "", "", st.unassigned])
     rows.append(["Association", sum(w.fte for w in st.workers), a.points, a.limit, a.fal,
                  a.fal_limit, st.result.amount])
@@ -57,7 +64,7 @@ def statement_pdf(st: Statement, out: Path) -> None:
     workers = [WORKER_HEAD] + [[_text(c) for c in row] for row in _worker_rows(st)]
     lines = [LINE_HEAD] + [[_text(c) for c in row] for row in _line_rows(st)]
     story: list[Flowable] = [
-        pdf.title(f"{DOCUMENT} — {st.period}"),
+        pdf.title(f"{DOCUMENT} — {_period(st)}"),
         pdf.para(st.association, size=11, bold=True),
         KeepTogether([pdf.heading("Totaux par type de mesure"),
                       pdf.table(types, [80 * mm, 35 * mm, 45 * mm],
@@ -74,13 +81,13 @@ def statement_pdf(st: Statement, out: Path) -> None:
     else:
         story.append(pdf.para("Aucune mesure n'a rien rapporté ce mois-ci."))
     story.append(Spacer(1, 3 * mm))
-    pdf.build(out, story, association=st.association, document=DOCUMENT, period=st.period,
+    pdf.build(out, story, association=st.association, document=DOCUMENT, period=_period(st),
               wide=True)
 
 
 def statement_xlsx(st: Statement, out: Path) -> None:
     workbook = xlsx.new_workbook()
-    ws = xlsx.add_sheet(workbook, "Synthèse", st.association, DOCUMENT, st.period)
+    ws = xlsx.add_sheet(workbook, "Synthèse", st.association, DOCUMENT, _period(st))
     xlsx.put_row(ws, 4, TYPE_HEAD, header=True)
     row = 5
     for values in type_rows(st):
@@ -89,10 +96,11 @@ def statement_xlsx(st: Statement, out: Path) -> None:
     xlsx.put_row(ws, row, ["Total", st.result.points, st.result.amount], bold=True)
     row += 2
     xlsx.put_row(ws, row, WORKER_HEAD, header=True)
-    for offset, values in enumerate(_worker_rows(st), start=1):
-        xlsx.put_row(ws, row + offset, values, bold=offset == len(st.workers) + 2)
+    workers = _worker_rows(st)
+    for offset, values in enumerate(workers, start=1):
+        xlsx.put_row(ws, row + offset, values, bold=offset == len(workers))
     xlsx.widths(ws, [40, 12, 12, 18, 12, 18, 16])
-    detail = xlsx.add_sheet(workbook, "Détail", st.association, DOCUMENT, st.period)
+    detail = xlsx.add_sheet(workbook, "Détail", st.association, DOCUMENT, _period(st))
     xlsx.put_row(detail, 4, LINE_HEAD, header=True)
     for offset, values in enumerate(_line_rows(st), start=5):
         xlsx.put_row(detail, offset, values)
