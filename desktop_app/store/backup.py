@@ -31,13 +31,16 @@ from desktop_app.store.backup_check import (
     quick_check,
     summary,
 )
+from desktop_app.store.backup_live import live_check, live_info, live_problems, stage_copy
 from desktop_app.store.backup_names import backup_name, list_backups, rotate, staging_name
 from desktop_app.store.crypto import convert_to_encrypted
+from desktop_app.store.engine import sqlite_file
 from desktop_app.store.errors import FULL, french_message
 from desktop_app.store.migrate import backup as vacuum_into
+from desktop_app.store.migrate import ensure_schema
 
-__all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "make_backup",
-           "quick_check", "restore", "rotate"]
+__all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "live_info",
+           "make_backup", "quick_check", "restore", "restore_in_place", "rotate"]
 
 CANNOT_WRITE = ("Impossible d'écrire la sauvegarde dans {where} : vérifiez que le dossier "
                 "existe, que vous avez le droit d'y écrire et que le disque (clé USB, partage "
@@ -46,6 +49,8 @@ NOT_SOUND = ("La sauvegarde qui vient d'être écrite dans {where} est illisible
              "elle a été supprimée. Vérifiez le support de sauvegarde puis réessayez.")
 CANNOT_SWAP = ("La base {where} n'a pas pu être remplacée ({detail}) : elle est restée telle "
                "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
+NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
+              "concernent qu'une base sur fichier.")
 _SIDECARS = ("-wal", "-shm")
 
 
@@ -66,7 +71,7 @@ def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Pat
     try:
         folder.mkdir(parents=True, exist_ok=True)
         vacuum_into(engine, staging)
-        problems = _attached_check(engine, staging)
+        problems = live_problems(engine, staging, "quick_check")
         if problems:
             raise StoreError(NOT_SOUND.format(where=folder, detail=summary(problems)))
         _sync(staging)
@@ -83,24 +88,6 @@ def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Pat
             raise StoreError(CANNOT_WRITE.format(where=folder)) from error
         raise
     return final
-
-
-def _attached_check(engine: Engine, path: Path) -> list[str]:
-    """`quick_check` of the file at `path` opened beside the store (same driver, same key)."""
-    connection = engine.raw_connection()
-    try:
-        cursor = connection.cursor()
-        cursor.execute("ATTACH DATABASE ? AS just_written", (str(path),))
-        try:
-            rows = [str(row[0]) for row in
-                    cursor.execute("PRAGMA just_written.quick_check").fetchall()]
-        except Exception as error:  # the driver's DatabaseError: unreadable
-            rows = [str(error)]
-        finally:
-            cursor.execute("DETACH DATABASE just_written")
-    finally:
-        connection.close()
-    return [] if rows == ["ok"] else rows
 
 
 def restore(backup_path: Path, store_path: Path, passphrase: str | None,
@@ -123,6 +110,32 @@ def restore(backup_path: Path, store_path: Path, passphrase: str | None,
                                             detail=error.strerror or error)) from error
     finally:
         staging.unlink(missing_ok=True)
+    return aside
+
+
+def restore_in_place(store: _HasEngine, backup_path: Path,
+                     now: datetime | None = None) -> Path | None:
+    """`restore` through the open store (the window's way: no passphrase needed, the
+    store's key reads and writes the backup): its connections are closed, the file swapped,
+    and the same engine then opens the restored store (upgraded if the backup is older)."""
+    engine = store.engine
+    database = sqlite_file(engine.url)
+    if database is None:
+        raise StoreError(NOT_A_FILE.format(where=engine.url.render_as_string()))
+    live_info(engine, backup_path)  # key, revision, tables: said of the file chosen
+    staging = database.with_name(f"{database.name}.restauration-en-cours")
+    try:
+        stage_copy(engine, backup_path, staging)
+        live_check(engine, staging, backup_path)  # all of what is put in place
+        _sync(staging)
+        engine.dispose()  # no connection left on the current file
+        aside = _swap(staging, database, now or datetime.now())
+    except OSError as error:
+        raise StoreError(CANNOT_SWAP.format(where=database,
+                                            detail=error.strerror or error)) from error
+    finally:
+        staging.unlink(missing_ok=True)
+    ensure_schema(engine, existed=True)
     return aside
 
 

@@ -100,8 +100,8 @@ def damaged(path: Path, error: BaseException | str) -> DamagedStoreError:
     return DamagedStoreError(DAMAGED.format(where=path, detail=detail))
 
 
-def _count(connection: Any, table: str) -> int:
-    return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+def _count(connection: Any, schema: str, table: str) -> int:
+    return int(connection.execute(f"SELECT count(*) FROM {schema}.{table}").fetchone()[0])
 
 
 def backup_info(path: Path, passphrase: str | None) -> BackupInfo:
@@ -109,25 +109,31 @@ def backup_info(path: Path, passphrase: str | None) -> BackupInfo:
     newer version, or its passphrase is wrong. (Counting reads every page of the four
     tables; `check_backup` reads all of them.)"""
     with open_backup(path, passphrase) as connection:
-        try:
-            revision = _revision(connection, path)
-            households, measures, visits, workers = (
-                _count(connection, t) for t in ("households", "measures", "visits", "workers"))
-        except DamagedStoreError:
-            raise
-        except Exception as error:
-            raise damaged(path, error) from error
+        return read_info(connection, path, "main")
+
+
+def read_info(connection: Any, path: Path, schema: str) -> BackupInfo:
+    """`BackupInfo` of the backup `path` open as `schema` on `connection`."""
+    try:
+        revision = _revision(connection, path, schema)
+        households, measures, visits, workers = (
+            _count(connection, schema, t) for t in ("households", "measures", "visits",
+                                                     "workers"))
+    except StoreError:
+        raise
+    except Exception as error:
+        raise damaged(path, error) from error
     taken = taken_at(path) or datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
     return BackupInfo(path, taken, households, measures, visits, workers, revision,
                       not is_plain_sqlite(path))
 
 
-def _revision(connection: Any, path: Path) -> str:
+def _revision(connection: Any, path: Path, schema: str) -> str:
     tables = {row[0] for row in connection.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")}
     if VERSION_TABLE not in tables or "households" not in tables:
         raise DamagedStoreError(NOT_A_BACKUP.format(where=path))
-    row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
+    row = connection.execute(f"SELECT version_num FROM {schema}.{VERSION_TABLE}").fetchone()
     if row is None:
         raise DamagedStoreError(NOT_A_BACKUP.format(where=path))
     revision = str(row[0])
@@ -140,15 +146,14 @@ def check_backup(path: Path, passphrase: str | None, shown_as: Path | None = Non
     """`PRAGMA integrity_check` over every page of the backup: `DamagedStoreError` naming
     it `shown_as` (the file the user chose, when `path` is a copy of it)."""
     with open_backup(path, passphrase) as connection:
-        problems = _pragma_check(connection, "integrity_check")
+        problems = pragma_check(connection, "integrity_check")
     if problems:
         raise damaged(shown_as or path, summary(problems))
 
 
-def _pragma_check(connection: Any, pragma: str) -> list[str]:
+def pragma_check(connection: Any, pragma: str) -> list[str]:
     try:
-        rows = [str(row[0]) for row in
-                connection.cursor().execute(f"PRAGMA {pragma}").fetchall()]
+        rows = [str(row[0]) for row in connection.execute(f"PRAGMA {pragma}").fetchall()]
     except Exception as error:  # malformed beyond what the check can list
         return [str(error)]
     return [] if rows == ["ok"] else rows
@@ -158,6 +163,6 @@ def quick_check(engine: Engine) -> list[str]:
     """SQLite's problems with the live store (`PRAGMA quick_check`); empty if it is sound."""
     connection = engine.raw_connection()
     try:
-        return _pragma_check(connection, "quick_check")
+        return pragma_check(connection, "quick_check")
     finally:
         connection.close()

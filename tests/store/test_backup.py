@@ -15,9 +15,11 @@ from desktop_app.store.backup import (
     DamagedStoreError,
     backup_info,
     list_backups,
+    live_info,
     make_backup,
     quick_check,
     restore,
+    restore_in_place,
 )
 from desktop_app.store.repository import open_store
 from tests.conftest import EXAMPLES
@@ -96,6 +98,10 @@ def test_a_backup_needs_the_passphrase_of_the_store(tmp_path: Path) -> None:
     with pytest.raises(WrongPassphraseError, match="est chiffrée : donnez le mot de passe"):
         restore(made, db, None)
     assert _export(db, SECRET)["households"]  # untouched
+    other = open_store(_url(tmp_path / "autre.sqlite3"), "un autre mot de passe")
+    with pytest.raises(StoreError, match="chiffrée avec un autre mot de passe"):
+        live_info(other.engine, made)  # read through a store of another key
+    other.close()
 
 
 def test_a_plain_backup_restored_for_an_encrypted_store_is_encrypted(tmp_path: Path) -> None:
@@ -177,3 +183,50 @@ def test_backups_of_one_second_do_not_overwrite_and_no_half_file_is_left(
         make_backup(store, db / "pas-un-dossier", NOW)  # a file stands where a folder should
     store.close()
     assert sorted(p.name for p in (tmp_path / "s").iterdir()) == [first.name, second.name]
+
+
+@pytest.mark.parametrize("passphrase", [None, SECRET], ids=["clair", "chiffree"])
+def test_restore_in_place_through_the_open_store_needs_no_passphrase(
+        tmp_path: Path, passphrase: str | None) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    original = _filled(db, passphrase)
+    store = open_store(_url(db), passphrase)
+    made = make_backup(store, tmp_path / "s", NOW)
+    store.save_household(Household("h99", "APRÈS Sauvegarde"))
+    info = live_info(store.engine, made)  # the store's key reads the backup
+    assert (info.households, info.measures, info.visits, info.workers) == _counts(original)
+    aside = restore_in_place(store, made, datetime(2026, 11, 30, 8, 0, 0))
+    assert caseload_to_json(store.export_caseload()) == original  # the same object, reopened
+    store.save_household(Household("h100", "APRÈS Restauration"))  # and writable
+    store.close()
+    assert aside is not None and _export(aside, passphrase)["households"][-1]["id"] == "h99"
+
+
+def test_a_plain_backup_is_encrypted_when_restored_in_an_encrypted_store(
+        tmp_path: Path) -> None:
+    plain_db, db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
+    original = _filled(plain_db)
+    made = make_backup(open_store(_url(plain_db)), tmp_path / "s", NOW)
+    _filled(db, SECRET)
+    store = open_store(_url(db), SECRET)
+    store.save_household(Household("h99", "APRÈS Sauvegarde"))
+    restore_in_place(store, made)
+    assert caseload_to_json(store.export_caseload()) == original
+    store.close()
+    assert not [name for name in NAMES if name in db.read_bytes()]
+
+
+def test_a_damaged_backup_is_refused_in_place_and_the_store_kept(tmp_path: Path) -> None:
+    db = tmp_path / "chiffre.sqlite3"
+    _filled(db, SECRET)
+    store = open_store(_url(db), SECRET)
+    made = make_backup(store, tmp_path / "s", NOW)
+    store.save_household(Household("h99", "APRÈS Sauvegarde"))
+    expected = caseload_to_json(store.export_caseload())
+    _damage_middle(made)
+    with pytest.raises(DamagedStoreError, match=r"^La sauvegarde .* (est endommagée|ne peut "
+                       "pas être lue : elle est endommagée)"):
+        restore_in_place(store, made)
+    assert caseload_to_json(store.export_caseload()) == expected
+    store.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chiffre.sqlite3", "s"]
