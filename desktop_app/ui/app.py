@@ -12,7 +12,7 @@ from datetime import date
 from importlib import resources
 from typing import ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QThread, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop_app.store.api import Store
@@ -143,7 +143,7 @@ class Launch:
         """« Quitter » in the first-launch or unlock dialog: nothing opened, nothing shown."""
         self.splash.close()
         self.cancelled = True
-        if self.interactive:
+        if self.interactive and QThread.currentThread().loopLevel() > 0:  # app.exec() runs
             self.app.exit(0)
 
     def _failed(self, error: BaseException) -> None:
