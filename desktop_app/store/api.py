@@ -75,6 +75,41 @@ class AuditEntry:
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field: (before, after)
 
 
+@dataclass(frozen=True, slots=True)
+class ImportBatch:
+    """One import, or merge of a household file (issue 6), that may be taken back whole."""
+
+    id: int
+    at: datetime
+    profile: str
+    kind: str  # import, merge
+    source: str  # the file's name ("" if not known)
+    counts: dict[str, int]  # workers, households, homes, measures, visits
+    undone_at: datetime | None
+    undoable: bool
+    reason: str | None  # why not undoable, in French
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReport:
+    """What merging a household file did: records added (as batch `batch_id`), skipped as
+    identical, and conflicts (kept as they are here), one French line per differing field."""
+
+    added: dict[str, list[str]]  # kind (worker, household, home, measure) → ids
+    skipped: dict[str, list[str]]
+    conflicts: list[str]
+    batch_id: int | None  # None when nothing was added
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdAccess:
+    """Everything the store holds about one household (GDPR art. 15), read at one moment."""
+
+    caseload: Caseload  # the household, its measures, the workers and homes they refer to
+    history: list[AuditEntry]
+    bilan_texts: list[dict[str, Any]]  # rows of `bilan_texts` of its measures, as JSON values
+
+
 class StoreError(Exception):
     """An environment problem (locked, disk full, corrupt, newer version): said in French."""
 
@@ -107,8 +142,9 @@ class Store(Protocol):
 
     # --- whole caseload --------------------------------------------------------------
     def is_empty(self) -> bool: ...
-    def import_caseload(self, caseload: Caseload) -> None:
-        """Add everything; raises `DuplicateIdsError` (with the JSON paths) if an id exists."""
+    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+        """Add everything; raises `DuplicateIdsError` (with the JSON paths) if an id exists.
+        Recorded as an import batch (`source`: the file's name) that can be undone."""
     def export_caseload(self) -> Caseload: ...
 
     # --- what the engines need ---------------------------------------------------------
@@ -158,6 +194,18 @@ class Store(Protocol):
         """`expected`: the measure as the editor read it (see `save_household`)."""
     def new_id(self, prefix: str) -> str:
         """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
+
+    # --- batches, household files, right of access (issue 6) ---------------------------
+    def import_batches(self) -> list[ImportBatch]:
+        """Every import and merge, newest first, each said undoable or not (and why)."""
+    def undo_import(self, batch_id: int) -> None:
+        """Delete the batch's records whole, or raise `StoreError` naming what changed."""
+    def export_household(self, household_id: str) -> Caseload:
+        """The household, its measures and the workers and homes they refer to."""
+    def merge_caseload(self, caseload: Caseload, source: str = "") -> MergeReport:
+        """Add what is absent here, skip what is identical, report conflicts (unchanged)."""
+    def household_access(self, household_id: str) -> HouseholdAccess:
+        """Everything about one household for a right-of-access request."""
 
     # --- bilans (issue 5) ----------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,

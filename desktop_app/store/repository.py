@@ -26,18 +26,31 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.reports.bilan_text import BilanText
-from desktop_app.store import audit, bilans, fetch, lists, loaders, tracked
+from desktop_app.store import (
+    audit,
+    batches,
+    bilans,
+    fetch,
+    household_file,
+    lists,
+    loaders,
+    merge,
+    tracked,
+)
 from desktop_app.store.api import (
     AuditEntry,
     DuplicateIdsError,
+    HouseholdAccess,
     HouseholdRow,
+    ImportBatch,
     MeasureRow,
+    MergeReport,
     Store,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
 from desktop_app.store.errors import environment_errors
-from desktop_app.store.importing import import_caseload, is_empty
+from desktop_app.store.importing import is_empty
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.tables import MEASURES
 
@@ -73,9 +86,9 @@ class SqlStore:
         with self._reading() as c:
             return is_empty(c)
 
-    def import_caseload(self, caseload: Caseload) -> None:
+    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
         with self._writing() as c:
-            import_caseload(c, caseload)
+            batches.import_as_batch(c, caseload, source=source, profile=self.profile)
             audit.record_imports(c, profile=self.profile,
                                  household_ids=[h.id for h in caseload.households])
 
@@ -196,6 +209,27 @@ class SqlStore:
         with self._writing() as c:
             bilans.save_bilan_text(c, measure_id, kind, period_end, text, signed_on, sent_on,
                                    profile=profile)
+
+    # --- batches, household files, right of access (issue 6) ---------------------------
+    def import_batches(self) -> list[ImportBatch]:
+        with self._reading() as c:
+            return batches.import_batches(c)
+
+    def undo_import(self, batch_id: int) -> None:
+        with self._writing() as c:
+            batches.undo_import(c, batch_id, self.profile)
+
+    def export_household(self, household_id: str) -> Caseload:
+        with self._reading() as c:
+            return household_file.export_household(c, household_id)
+
+    def merge_caseload(self, caseload: Caseload, source: str = "") -> MergeReport:
+        with self._writing() as c:
+            return merge.merge_caseload(c, caseload, source=source, profile=self.profile)
+
+    def household_access(self, household_id: str) -> HouseholdAccess:
+        with self._reading() as c:
+            return household_file.household_access(c, household_id)
 
 
 def _chronological(measure: Measure) -> tuple[date, str]:

@@ -1,0 +1,159 @@
+"""Imports that can be undone (issue 6): every import, and every merge of a household file,
+is a batch that can be taken back whole while its records are unchanged since.
+
+A batch keeps, per top-level record (worker, household, home, measure), the fingerprint of
+the record as it arrived (`fingerprints`). Undoing checks, in the same transaction, that
+every record still has it and that nothing outside the batch refers to one of them
+(`batch_checks.blockers`), then deletes the records (their children cascade). What the
+import merged into the association and the tariffs is put back as it was before, if it is
+still as the import left it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from desktop_app.domain.model import Association, Caseload, Tariff
+from desktop_app.interchange import caseload_to_json, parse_caseload
+from desktop_app.store import audit, fetch, importing, writers
+from desktop_app.store.api import ImportBatch, StoreError
+from desktop_app.store.batch_checks import BatchRecords, blockers, describe_blockers
+from desktop_app.store.fingerprints import fingerprints
+from desktop_app.store.tables import (
+    ABSENCES,
+    BATCH_ITEMS,
+    BATCHES,
+    HOMES,
+    HOUSEHOLDS,
+    MEASURES,
+    WORKERS,
+)
+
+#: Rows per executemany of the batch's records.
+ROWS = 20_000
+
+
+def _settings(association: Association, tariffs: list[Tariff]) -> dict[str, Any]:
+    """The association and tariffs as an interchange document (no records)."""
+    return caseload_to_json(Caseload(association, tariffs))
+
+
+def import_as_batch(connection: Connection, caseload: Caseload, *, source: str,
+                    profile: str) -> int:
+    """`importing.import_caseload`, recorded as a batch of kind « import »; its id."""
+    before = _settings(fetch.association(connection), fetch.tariffs(connection))
+    importing.import_caseload(connection, caseload)
+    after = _settings(fetch.association(connection), fetch.tariffs(connection))
+    restore = {"before": before, "after": after} if before != after else None
+    return record_batch(connection, caseload, kind="import", source=source, profile=profile,
+                        restore=restore)
+
+
+def counts(caseload: Caseload) -> dict[str, int]:
+    return {"workers": len(caseload.workers), "households": len(caseload.households),
+            "homes": len(caseload.homes), "measures": len(caseload.measures),
+            "visits": sum(len(m.visits) for m in caseload.measures)}
+
+
+def record_batch(connection: Connection, caseload: Caseload, *, kind: str, source: str,
+                 profile: str, restore: dict[str, Any] | None = None) -> int:
+    """Record the batch and the fingerprint of each of its top-level records; its id."""
+    at = datetime.now().replace(microsecond=0)
+    numbers = counts(caseload)
+    summary = {"counts": numbers, "settings": restore}
+    inserted = connection.execute(insert(BATCHES).values(
+        at=at, profile=profile, kind=kind, source=source, undone_at=None,
+        summary=json.dumps(summary, ensure_ascii=False))).inserted_primary_key
+    assert inserted is not None
+    batch_id = inserted[0]
+    pending: list[dict[str, Any]] = []
+    for record_kind, record_id, fingerprint in fingerprints(caseload):
+        pending.append({"batch_id": batch_id, "record_kind": record_kind,
+                        "record_id": record_id, "fingerprint": fingerprint})
+        if len(pending) >= ROWS:
+            connection.execute(insert(BATCH_ITEMS), pending)
+            pending = []
+    if pending:
+        connection.execute(insert(BATCH_ITEMS), pending)
+    audit.record(connection, profile=profile, record_kind=kind, record_id=str(batch_id),
+                 household_id=None, action=kind, at=at,
+                 changes={"source": (None, source), **{
+                     k: (None, n) for k, n in numbers.items()}})
+    return int(batch_id)
+
+
+def _records(connection: Connection, batch_id: int) -> BatchRecords:
+    records = BatchRecords()
+    for kind, record_id, fingerprint in connection.execute(select(
+            BATCH_ITEMS.c.record_kind, BATCH_ITEMS.c.record_id, BATCH_ITEMS.c.fingerprint)
+            .where(BATCH_ITEMS.c.batch_id == batch_id)):
+        records.add(kind, record_id, fingerprint)
+    return records
+
+
+def _batch(row: Any, reasons: list[str] | None) -> ImportBatch:
+    summary = json.loads(row.summary or "{}")
+    return ImportBatch(
+        id=row.id, at=row.at, profile=row.profile, kind=row.kind, source=row.source,
+        counts=dict(summary.get("counts", {})), undone_at=row.undone_at,
+        undoable=row.undone_at is None and not reasons,
+        reason="déjà annulé" if row.undone_at is not None else
+        (describe_blockers(reasons) if reasons else None))
+
+
+def import_batches(connection: Connection) -> list[ImportBatch]:
+    """Every batch, newest first, each said undoable or not (and why not)."""
+    found = []
+    for row in connection.execute(select(BATCHES).order_by(BATCHES.c.id.desc())):
+        reasons = None if row.undone_at is not None else blockers(
+            connection, _records(connection, row.id))
+        found.append(_batch(row, reasons))
+    return found
+
+
+def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
+    """Take the batch back whole, or raise a French `StoreError` naming what changed."""
+    row = connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
+    if row is None:
+        raise StoreError(f"Aucun import n° {batch_id} : la liste des imports est donnée par "
+                         "« suivi-fsl imports » (menu Fichier › Annuler un import…).")
+    if row.undone_at is not None:
+        raise StoreError(f"L'import n° {batch_id} a déjà été annulé le "
+                         f"{row.undone_at:%d/%m/%Y à %H:%M}.")
+    records = _records(connection, batch_id)
+    reasons = blockers(connection, records)
+    if reasons:
+        raise StoreError(f"L'import n° {batch_id} ({row.source or 'sans nom de fichier'}) ne "
+                         f"peut pas être annulé : {describe_blockers(reasons)}. Ces données "
+                         "ont été modifiées ou complétées depuis : annulez ces changements ou "
+                         "gardez l'import.")
+    for table, key, ids in ((ABSENCES, ABSENCES.c.worker_id, records.ids("worker")),
+                            (MEASURES, MEASURES.c.id, records.ids("measure")),
+                            (HOUSEHOLDS, HOUSEHOLDS.c.id, records.ids("household")),
+                            (HOMES, HOMES.c.id, records.ids("home")),
+                            (WORKERS, WORKERS.c.id, records.ids("worker"))):
+        for chunk in fetch.chunks(ids):
+            connection.execute(delete(table).where(key.in_(chunk)))
+    settings = json.loads(row.summary or "{}").get("settings")
+    restored = settings is not None and _restore(connection, settings)
+    at = datetime.now().replace(microsecond=0)
+    connection.execute(update(BATCHES).where(BATCHES.c.id == batch_id).values(undone_at=at))
+    audit.record(connection, profile=profile, record_kind=row.kind, record_id=str(batch_id),
+                 household_id=None, action="undo", at=at, changes={
+                     "source": (row.source, None), "settings_restored": (None, restored),
+                     **{f"{k}s": (len(records.ids(k)), 0) for k in records.kinds()}})
+
+
+def _restore(connection: Connection, settings: dict[str, Any]) -> bool:
+    """Put back the association and tariffs of before the import, if unchanged since."""
+    current = _settings(fetch.association(connection), fetch.tariffs(connection))
+    if current != settings["after"]:
+        return False
+    before = parse_caseload(settings["before"])
+    writers.save_association(connection, before.association)
+    writers.save_tariffs(connection, before.tariffs)
+    return True
