@@ -71,8 +71,9 @@ class AppContext(QObject):
         self.runner.run(work, on_done, text=text, on_error=on_error)
 
     def save(self, work: Callable[[], Any], what: str, on_done: Callback | None = None, *,
-             text: str = "Enregistrement…") -> None:
-        """Run a write; on success call `on_done`, then tell every screen (`changed`)."""
+             text: str = "Enregistrement…", on_error: ErrorCallback | None = None) -> None:
+        """Run a write; on success call `on_done`, then tell every screen (`changed`); on
+        failure call `on_error` (default: the error shown in a French dialog)."""
 
         def done(result: Any) -> None:
             if on_done is not None:
@@ -82,7 +83,7 @@ class AppContext(QObject):
                 self.load_workers()
             self.changed.emit(what)
 
-        self.runner.run(work, done, text=text)
+        self.runner.run(work, done, text=text, on_error=on_error)
 
     # --- workers, shared by the combos of every screen -----------------------------------
     def load_workers(self, on_done: Callable[[], None] | None = None) -> None:
