@@ -101,6 +101,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_backup
 
     cli_backup.add_parsers(commands)
+    from desktop_app import cli_batches
+
+    cli_batches.add_commands(commands)
     return parser
 
 
@@ -129,9 +132,12 @@ def _run(args: argparse.Namespace, url: str) -> int:
         from desktop_app import cli_backup
 
         return cli_backup.run(args, url)
-    from desktop_app import cli_commands
+    from desktop_app import cli_batches, cli_commands
 
-    handler = getattr(cli_commands, f"run_{args.command}")
+    if args.command in cli_batches.COMMANDS:
+        handler = getattr(cli_batches, cli_batches.COMMANDS[args.command])
+    else:
+        handler = getattr(cli_commands, f"run_{args.command}")
     result: int = handler(_open(url), args)
     return result
 

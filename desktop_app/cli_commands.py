@@ -40,7 +40,7 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
 
     try:
         caseload = read_file(args.file)
-        store.import_caseload(caseload)
+        store.import_caseload(caseload, source=args.file.name)
     except InvalidFileError as error:
         _print_problems(f"Le fichier {args.file} n'est pas valide :", list(error.problems))
         return EXIT_REJECTED
