@@ -64,16 +64,19 @@ class MembersCard(QFrame):
         self.title.setText(f"Composition du ménage ({len(household.members)})")
 
     def _save(self, members: list[Member], dialog: FormDialog | None = None) -> None:
-        store = self.ctx.store
-        household_id = self.household.id if self.household else ""
+        store, expected = self.ctx.store, self.household
+        if expected is None:
+            return
+        household = replace(expected, members=members)
 
-        def work() -> None:
-            stored = store.household(household_id)
-            if stored is None:
-                raise LookupError(f"ménage {household_id} introuvable")
-            store.save_household(replace(stored, members=members))
+        def done(_result: object) -> None:
+            self.household = household
+            if dialog is not None:
+                dialog.accept()
 
-        self.ctx.save(work, "household", lambda _r: dialog.accept() if dialog else None)
+        # Refused (ConflictError) if the household changed elsewhere since it was shown.
+        self.ctx.save(lambda: store.save_household(household, expected=expected), "household",
+                      done)
 
     def add_member(self) -> None:
         if self.household is None:

@@ -4,13 +4,15 @@ of visits, closed doors, reports, notices and suspensions."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Household, Measure
-from desktop_app.store.api import Store
+from desktop_app.store.api import AuditEntry, Store
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Form, FormDialog
+from desktop_app.ui.history_model import HistoryModel
 from desktop_app.ui.household_form import (
     add_household_fields,
     apply_household_values,
@@ -25,7 +27,7 @@ from desktop_app.ui.screens.base import Screen, button, leave_form, page_header,
 from desktop_app.ui.timeline import Event, household_timeline
 from desktop_app.ui.views import table_view
 
-Loaded = tuple[Household, list[Measure]] | None
+Loaded = tuple[Household, list[Measure], list[AuditEntry]] | None
 
 
 class HouseholdScreen(Screen):
@@ -37,6 +39,8 @@ class HouseholdScreen(Screen):
         super().__init__(ctx, parent)
         self.household: Household | None = None
         self.household_id: str | None = None
+        #: The version the identity form's values were typed over (sent as `expected`).
+        self.identity_base: Household | None = None
         self.dialog: FormDialog | None = None
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
@@ -71,12 +75,20 @@ class HouseholdScreen(Screen):
         box.addWidget(self.measures_view)
         column.addWidget(card, 1)
         card, box, self.timeline_title = section("Historique", right)
+        self.history_tabs = QTabWidget(card)
         self.timeline: RowTableModel[Event] = RowTableModel(EVENTS, card)
-        self.timeline_view = table_view(self.timeline, card, "Historique du ménage",
+        self.timeline_view = table_view(self.timeline, self.history_tabs, "Historique du ménage",
                                          empty="Rien encore dans l'historique.")
         self.timeline_view.activated.connect(
             lambda i: ctx.open_measure.emit(i.data(ROW_ROLE).measure))
-        box.addWidget(self.timeline_view)
+        self.history_tabs.addTab(self.timeline_view, "Événements")
+        # The audit trail (issue 6): who changed what in the file, and when.
+        self.history = HistoryModel(card)
+        self.history_view = table_view(self.history, self.history_tabs,
+                                       "Modifications du dossier",
+                                       empty="Aucune modification enregistrée.")
+        self.history_tabs.addTab(self.history_view, "Modifications")
+        box.addWidget(self.history_tabs)
         column.addWidget(card, 2)
         splitter.setSizes([430, 640])
 
@@ -101,8 +113,8 @@ class HouseholdScreen(Screen):
         if loaded is None:
             self.heading.setText("Ménage introuvable")
             return
-        household, measures = loaded
-        self.household = household
+        household, measures, history = loaded
+        self._adopt(household)
         ref = f" — {household.reference}" if household.reference else ""
         self.heading.setText(f"{household.name}{ref}")
         if not self.identity.dirty:
@@ -121,17 +133,41 @@ class HouseholdScreen(Screen):
         events = household_timeline(labels)
         self.timeline.set_rows(events)
         self.timeline_title.setText(f"Historique ({len(events)} événements)")
+        self.history.set_entries(history, self.ctx.worker_name,
+                                 {m.id: MEASURE_TYPES[m.type] for m in measures})
+        self.history_tabs.setTabText(1, f"Modifications ({len(history)})")
+
+    def _adopt(self, household: Household) -> None:
+        """`household` as read from the store: also the identity form's base, unless the user
+        is typing over a version whose identity fields were different (a save is then
+        refused: `ConflictError`, typed values kept)."""
+        self.household = household
+        base = self.identity_base
+        if (not self.identity.dirty or base is None or base.id != household.id
+                or household_values(base) == household_values(household)):
+            self.identity_base = household
 
     # --- identity and members ------------------------------------------------------------
     def save_identity(self) -> bool:
         values = self.identity.read()
-        if values is None or self.household is None:
+        base = self.identity_base
+        if values is None or base is None:
             return False
-        household = apply_household_values(self.household, values)
+        household = apply_household_values(base, values)
         self.identity.mark_clean()
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_household(household), "household")
+
+        def saved(_result: object) -> None:
+            self.household = self.identity_base = household
+
+        self.ctx.save(lambda: store.save_household(household, expected=base), "household",
+                      saved, on_error=self._identity_refused)
         return True
+
+    def _identity_refused(self, error: BaseException) -> None:
+        """The typed values stay in the form (still to save), the reason is shown."""
+        self.identity.dirty = True
+        show_error(self, error)
 
     # --- measures ------------------------------------------------------------------------
     def new_measure(self) -> None:
@@ -169,4 +205,4 @@ def _load(store: Store, household_id: str) -> Loaded:
     household = store.household(household_id)
     if household is None:
         return None
-    return household, store.measures_of_household(household_id)
+    return household, store.measures_of_household(household_id), store.history(household_id)
