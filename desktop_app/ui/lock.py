@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QStackedWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolTip, QWidget
 
 from desktop_app.ui.lock_page import LockPage
 
@@ -131,7 +131,8 @@ class LockController(QObject):
         self.locked_changed.emit(True)
 
     def _hide_window(self, widget: QWidget) -> None:
-        if not shiboken6.isValid(widget) or not widget.isVisible() or not self.locked:
+        if (not shiboken6.isValid(widget) or not widget.isVisible() or not self.locked
+                or isinstance(widget, QMainWindow)):  # another main window has its own lock
             return
         self._hidden.append((widget, widget.isModal()))
         widget.hide()

@@ -1,0 +1,155 @@
+"""The lock (issue 6): after the idle delay (shortened here), on suspend or on demand, the
+data go behind the lock page; the passphrase unlocks; unsaved input survives."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.ui.keyring_store import MemoryKeyStore
+from desktop_app.ui.lock import IDLE_REASON, MINUTES_KEY
+from desktop_app.ui.lock_page import PLAIN, WRONG
+from desktop_app.ui.store_session import Secret, StoreSession
+from tests.ui.conftest import TODAY, settle, team
+from tests.ui.helpers import seed_asll, type_in
+
+PASSPHRASE = "Bonne-Phrase-2025!"
+
+
+@pytest.fixture
+def encrypted_window(app, qtbot, tmp_path: Path, empty_store_file: Path) -> Iterator:  # type: ignore[no-untyped-def]
+    """The window on an encrypted store holding DURAND Marie's ASLL, its session set as
+    `Launch` sets it."""
+    from desktop_app.store.crypto import convert_to_encrypted
+    from desktop_app.store.repository import open_store
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    path = tmp_path / "chiffree.sqlite3"
+    shutil.copyfile(empty_store_file, path)
+    convert_to_encrypted(path, PASSPHRASE)
+    url = f"sqlite:///{path}"
+    store = open_store(url, PASSPHRASE)
+    for worker in team():
+        store.save_worker(worker)
+    seed_asll(store)
+    win = MainWindow(AppContext(store, today=lambda: TODAY), "Base : test")
+    win.set_session(StoreSession(url, path, Secret(PASSPHRASE), MemoryKeyStore()))
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    settle(qtbot, win)
+    yield win
+    win.lock.unlock()
+    settle(qtbot, win)
+    store.close()
+
+
+def idle_lock(qtbot, win) -> None:  # type: ignore[no-untyped-def]
+    """Shorten the idle delay to 150 ms, touch nothing, wait for the lock."""
+    win.lock.set_idle_ms(150)
+    qtbot.waitUntil(lambda: win.lock.locked, timeout=5000)
+
+
+def test_idle_lock_hides_the_households_and_the_passphrase_restores_a_half_typed_form(  # type: ignore[no-untyped-def]
+        qtbot, encrypted_window):
+    win = encrypted_window
+    win.show_screen("menages")
+    settle(qtbot, win)
+    table = win.screens["menages"].view
+    assert table.isVisible() and table.model().rowCount() == 1  # DURAND Marie
+    win.show_screen("parametres")
+    settle(qtbot, win)
+    name = win.screens["parametres"].name_form.fields["name"]
+    type_in(qtbot, name, "Association des Hauts")  # not saved
+    assert win.screens["parametres"].name_form.dirty
+    idle_lock(qtbot, win)
+    assert not name.isVisible() and not win.stack.isVisible() and win.lock.page.isVisible()
+    assert win.windowTitle() == "Suivi FSL — verrouillé" and not win.menuBar().isEnabled()
+    # 150 ms is far below a minute: the reason gives the setting (5 minutes by default).
+    assert win.lock.page.reason.text() == IDLE_REASON.format(minutes="5 minutes")
+    assert win.lock.page.field.isVisible()
+    type_in(qtbot, win.lock.page.field, "Mauvaise-Phrase")
+    qtbot.keyClick(win.lock.page.field, Qt.Key.Key_Return)
+    assert win.lock.locked and win.lock.page.error.text() == WRONG
+    type_in(qtbot, win.lock.page.field, PASSPHRASE)
+    qtbot.mouseClick(win.lock.page.button, Qt.MouseButton.LeftButton)
+    assert not win.lock.locked and win.windowTitle() == "Suivi FSL"
+    assert name.isVisible() and name.text() == "Association des Hauts"
+    assert win.screens["parametres"].name_form.dirty and win.lock.page.field.text() == ""
+
+
+def test_a_half_typed_dialog_is_hidden_then_back(qtbot, encrypted_window):  # type: ignore[no-untyped-def]
+    win = encrypted_window
+    win.show_screen("menages")
+    settle(qtbot, win)
+    screen = win.screens["menages"]
+    screen.new_household()
+    dialog = screen.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    type_in(qtbot, dialog.form.fields["name"], "MARTIN Paul")
+    win.lock.lock()
+    assert not dialog.isVisible()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [win]
+    win.lock.try_unlock(PASSPHRASE)
+    assert dialog.isVisible() and dialog.form.fields["name"].text() == "MARTIN Paul"
+    dialog.reject()
+
+
+def test_suspend_locks_then_shortcuts_and_closing_do_nothing(qtbot, encrypted_window):  # type: ignore[no-untyped-def]
+    win, app = encrypted_window, QApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert not win.lock.locked  # switching to another window is not leaving
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationSuspended)
+    assert win.lock.locked and win.current.key == "tableau"
+    qtbot.keyClick(win.lock.page.field, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert win.current.key == "tableau"  # Ctrl+2 (« Ménages ») did not switch behind the lock
+    win.close()
+    assert win.isVisible() and win.lock.page.error.text().startswith("Déverrouillez d'abord")
+
+
+def test_plain_store_unlocks_with_one_click(qtbot, window):  # type: ignore[no-untyped-def]
+    idle_lock(qtbot, window)
+    page = window.lock.page
+    assert not page.field.isVisible() and page.help.text() == PLAIN
+    qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
+    assert not window.lock.locked and window.stack.isVisible()
+
+
+def test_input_restarts_the_idle_delay(qtbot, window):  # type: ignore[no-untyped-def]
+    window.lock.set_idle_ms(400)
+    search = window.screens["tableau"]
+    for _ in range(6):  # 6 × 100 ms of typing: never 400 ms without input
+        qtbot.keyClick(search, Qt.Key.Key_Shift)
+        qtbot.wait(100)
+    assert not window.lock.locked
+    qtbot.waitUntil(lambda: window.lock.locked, timeout=5000)
+    window.lock.unlock()
+
+
+def test_lock_delay_is_set_in_parametres(qtbot, window):  # type: ignore[no-untyped-def]
+    window.show_screen("parametres")
+    settle(qtbot, window)
+    card = window.screens["parametres"].security
+    assert card.minutes.value() == 5 and card.state.text().startswith("Base non chiffrée")
+    card.minutes.setValue(12)
+    # 12 minutes = 720 000 ms, kept for the next launch.
+    assert window.lock.timer.interval() == 720_000
+    assert QSettings().value(MINUTES_KEY, 0, int) == 12
+
+
+def test_qsettings_hold_no_household_name(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    seed_asll(window.ctx.store)
+    window.ctx.open_household.emit("h1")
+    settle(qtbot, window)
+    window.close()
+    QSettings().sync()
+    written = "".join(p.read_text(encoding="utf-8", errors="replace")
+                      for p in (tmp_path / "qsettings").rglob("*") if p.is_file())
+    assert "fenetre" in written  # the file was written…
+    assert "DURAND" not in written and "Marie" not in written  # …with no household's name
