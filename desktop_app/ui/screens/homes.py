@@ -110,9 +110,12 @@ class HomesScreen(Screen):
         self.vacancies.set_rows(sorted(line.home.vacancies, key=lambda v: v.start, reverse=True))
         self.vacancies_title.setText(f"Vacances ({len(line.home.vacancies)})")
 
-    def _save_home(self, home: Home, dialog: FormDialog) -> None:
+    def _save_home(self, home: Home, dialog: FormDialog, expected: Home) -> None:
+        """Refused (`ConflictError`) if the home changed elsewhere since it was shown: the
+        dialog stays open with what was typed."""
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_home(home), "homes", lambda _r: dialog.accept())
+        self.ctx.save(lambda: store.save_home(home, expected=expected), "homes",
+                      lambda _r: dialog.accept())
 
     def new_home(self) -> None:
         dialog = FormDialog(self, "Nouveau logement ALT")
@@ -139,7 +142,8 @@ class HomesScreen(Screen):
         dialog.form.add("justified", "Justification", CheckField("Vacance technique justifiée"))
         dialog.form.validators.append(end_after_start())
         dialog.on_submit = lambda v: self._save_home(replace(line.home, vacancies=[
-            *line.home.vacancies, Vacancy(v["start"], v["end"], v["justified"])]), dialog)
+            *line.home.vacancies, Vacancy(v["start"], v["end"], v["justified"])]), dialog,
+            line.home)
         self._open(dialog)
 
     def record_table(self) -> None:

@@ -18,6 +18,7 @@ from desktop_app.domain.fr import format_date, format_decimal
 from desktop_app.domain.model import Absence, Diploma, Worker
 from desktop_app.store.api import MeasureRow
 from desktop_app.ui.absence_dialog import absence_dialog
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import ChoiceField, NumberField, TextField
 from desktop_app.ui.forms import Form, FormDialog, Values
@@ -38,6 +39,8 @@ class TeamScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.worker: Worker | None = None
+        #: The version the card's values were typed over (sent as `expected`).
+        self.form_base: Worker | None = None
         self.rows: list[MeasureRow] = []
         self.dialog: FormDialog | None = None
         layout = QVBoxLayout(self)
@@ -117,24 +120,43 @@ class TeamScreen(Screen):
         if self.worker is None or self.worker.id != worker.id or not self.form.dirty:
             self.form.set_values({"name": worker.name, "diploma": worker.diploma,
                                   "fte": Decimal(str(worker.fte))})
+            self.form_base = worker
+        elif self.form_base is not None and _card(self.form_base) == _card(worker):
+            self.form_base = worker  # typed over the same name, diploma and ETP: still valid
         self.worker = worker
         self.card_title.setText(f"Fiche de {worker.name}")
         self.tabs.show_worker(worker, self.rows)
 
     # --- saving --------------------------------------------------------------------------
-    def _save(self, worker: Worker, dialog: FormDialog | None = None) -> None:
-        self.worker = worker
+    def _save(self, worker: Worker, dialog: FormDialog | None = None, *,
+              expected: Worker | None = None) -> None:
+        """Save; refused (`ConflictError`) if the worker changed elsewhere since `expected`
+        was read — the dialog or the card keeps what was typed."""
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_worker(worker), "workers",
-                      lambda _r: dialog.accept() if dialog else None)
+
+        def done(_result: object) -> None:
+            self.worker = worker
+            if dialog is None:
+                self.form_base = worker
+            else:
+                dialog.accept()
+
+        def refused(error: BaseException) -> None:
+            if dialog is None:
+                self.form.dirty = True
+            show_error(self, error)
+
+        self.ctx.save(lambda: store.save_worker(worker, expected=expected), "workers", done,
+                      on_error=refused)
 
     def save_worker(self) -> bool:
         values = self.form.read()
-        if values is None or self.worker is None:
+        base = self.form_base
+        if values is None or base is None:
             return False
         self.form.mark_clean()
-        self._save(replace(self.worker, name=values["name"], diploma=values["diploma"],
-                           fte=float(values["fte"])))
+        self._save(replace(base, name=values["name"], diploma=values["diploma"],
+                           fte=float(values["fte"])), expected=base)
         return True
 
     def new_worker(self) -> None:
@@ -167,7 +189,7 @@ class TeamScreen(Screen):
 
         def submit(new: Absence, dialog: FormDialog) -> None:
             kept = [a for a in worker.absences if a is not absence]
-            self._save(replace(worker, absences=[*kept, new]), dialog)
+            self._save(replace(worker, absences=[*kept, new]), dialog, expected=worker)
 
         self.dialog = absence_dialog(self, worker, others, self.ctx.today(), absence, submit)
         self.dialog.open()
@@ -175,3 +197,8 @@ class TeamScreen(Screen):
     def can_leave(self) -> bool:
         return leave_form(self, self.form.dirty, "la fiche du travailleur social",
                           self.save_worker)
+
+
+def _card(worker: Worker) -> tuple[str, Diploma, float]:
+    """What the card's form shows of a worker."""
+    return worker.name, worker.diploma, worker.fte
