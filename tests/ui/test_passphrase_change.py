@@ -1,0 +1,76 @@
+"""Paramètres › Sécurité: encrypt a plain store, change the passphrase of an encrypted one;
+the store is closed, converted off the GUI thread, and reopened (issue 6)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from desktop_app.store.api import WrongPassphraseError
+from desktop_app.store.keys import looks_encrypted
+from desktop_app.ui.keyring_store import MemoryKeyStore
+from desktop_app.ui.passphrase_dialogs import WRONG
+from desktop_app.ui.store_session import StoreSession
+from tests.ui.conftest import TODAY, settle
+from tests.ui.helpers import closed, seed_asll, type_in
+
+FIRST = "Premiere-Phrase-2025!"
+SECOND = "le chat de ma voisine mange des croquettes"  # 8 words
+
+
+def ask_change(qtbot, window):  # type: ignore[no-untyped-def]
+    window.show_screen("parametres")
+    settle(qtbot, window)
+    card = window.screens["parametres"].security
+    qtbot.mouseClick(card.change, Qt.MouseButton.LeftButton)
+    from desktop_app.ui.passphrase_change import ChangePassphraseDialog
+
+    dialogs = window.findChildren(ChangePassphraseDialog)
+    qtbot.waitUntil(lambda: dialogs[-1].isVisible())
+    return card, dialogs[-1]
+
+
+def submit(qtbot, window, dialog, new: str, current: str = "") -> None:  # type: ignore[no-untyped-def]
+    if current:
+        type_in(qtbot, dialog.current, current)
+    type_in(qtbot, dialog.fields.first, new)
+    type_in(qtbot, dialog.fields.second, new)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+
+
+def test_encrypt_then_change_the_passphrase(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]
+    from desktop_app.store.repository import open_store
+
+    path = tmp_path / "suivi.sqlite3"  # the `store` fixture's file
+    url = f"sqlite:///{path}"
+    keystore = MemoryKeyStore()
+    window.set_session(StoreSession(url, path, None, keystore))
+    seed_asll(window.ctx.store)
+    card, dialog = ask_change(qtbot, window)
+    assert card.change.text() == "Chiffrer la base…" and not dialog.current.isVisible()
+    dialog.remember.setChecked(True)
+    submit(qtbot, window, dialog, FIRST)
+    assert closed(dialog) and looks_encrypted(path) and window.session.encrypted
+    assert keystore.get(path) == FIRST
+    assert b"DURAND" not in path.read_bytes()
+    # The window goes on with the reopened store.
+    assert [r.name for r in window.ctx.store.household_rows(TODAY, "", 10)] == ["DURAND Marie"]
+    assert card.change.text() == "Changer le mot de passe…"
+    assert card.state.text().startswith("Base chiffrée")
+
+    card, dialog = ask_change(qtbot, window)
+    dialog.remember.setChecked(False)
+    submit(qtbot, window, dialog, SECOND, current="Pas-le-bon-2025!")
+    assert dialog.isVisible() and dialog.error.text() == WRONG  # nothing changed
+    submit(qtbot, window, dialog, SECOND, current=FIRST)
+    assert closed(dialog) and window.session.secret.matches(SECOND)
+    assert keystore.get(path) is None  # no longer remembered, as asked
+    with pytest.raises(WrongPassphraseError):
+        open_store(url, FIRST)
+    again = open_store(url, SECOND)
+    assert [r.name for r in again.household_rows(TODAY, "", 10)] == ["DURAND Marie"]
+    again.close()
+    window.ctx.store.close()
