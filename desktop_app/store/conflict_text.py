@@ -31,6 +31,14 @@ FIELDS = {
     "long_stay_reason": "motif de séjour long", "extension": "prolongation",
     "summoned_on": "date de convocation", "hearing_on": "date d'entretien",
     "outcome": "issue", "transmitted_on": "date de transmission", "done_on": "date de réalisation",
+    # children and bilans (the audit trail's paths: `visits[3].date`, `signed_on`…)
+    "date": "date", "place": "lieu", "worker": "intervenant", "start": "début", "end": "fin",
+    "level": "niveau", "kind": "nature", "reason": "motif", "period_end": "fin de période",
+    "sent_on": "envoi", "signed": "signé", "signed_on": "signature", "home": "logement",
+    "situation": "situation", "objectives": "objectifs", "actions": "actions menées",
+    "results": "résultats", "renewal_request": "demande de renouvellement",
+    "birth_date": "date de naissance", "role": "rôle", "not_signed_on": "non signé le",
+    "not_signed_reason": "motif de non-signature", "justified": "justifiée",
 }
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONEY = re.compile(r"-?\d+\.\d{2}")

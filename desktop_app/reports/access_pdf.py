@@ -1,0 +1,130 @@
+"""The right-of-access PDF (GDPR art. 15, issue 6): a readable French document of everything
+about one household — identity, members, measures with their periods, visits, bilans and
+notices, and the history of changes — with the association's name and « Page n sur N » on
+every page (`pdf.build`)."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable
+
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.money import format_eur
+from desktop_app.reports import pdf
+from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
+from desktop_app.store.api import AuditEntry, HouseholdAccess
+from desktop_app.store.conflict_text import FIELDS, value_text
+from desktop_app.ui import labels as words
+from desktop_app.ui.labels import ROLES, label
+
+KINDS = {"household": "Dossier du ménage", "measure": "Mesure", "bilan": "Bilan",
+         "worker": "Intervenant", "home": "Logement ALT", "import": "Import",
+         "merge": "Fusion"}
+ACTIONS = {"create": "création", "update": "modification", "delete": "suppression",
+           "import": "import d'un fichier", "undo": "annulation d'import",
+           "merge": "reçu d'un collègue", "archive": "archivage",
+           "anonymise": "anonymisation", "save": "enregistrement"}
+#: Codes of the interchange file → French words (the first table wins on a shared code).
+CODES: dict[str, str] = {}
+for _table in (words.OUTCOMES, words.PLACES, words.LEVELS, words.PERIOD_KINDS,
+               words.SUSPENSION_REASONS, words.REPORT_KINDS, words.NOTICE_KINDS, words.ROLES,
+               words.NOT_SIGNED, words.RETROACTIVE, words.LONG_STAY, words.DSF_OUTCOMES,
+               words.DIPLOMAS):
+    for _code, _word in _table.items():
+        CODES.setdefault(str(_code.value), _word.lower())
+_PATH = re.compile(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
+
+
+def _field(path: str) -> str:
+    """`visits[3].date` → « visites n° 4, date »."""
+    found = _PATH.fullmatch(path)
+    if found is None:
+        return path
+    name, index, sub = found.groups()
+    text = FIELDS.get(name, name) + (f" n° {int(index) + 1}" if index is not None else "")
+    return text + (f", {FIELDS.get(sub, sub)}" if sub else "")
+
+
+def _text(value: Any, key: str) -> str:
+    """A value of the trail in French: codes translated, dates « 15/10/2025 »."""
+    if isinstance(value, dict):
+        shown = [_text(v, k) for k, v in value.items() if v not in (None, False, "")]
+        return " ".join(shown) or "(vide)"
+    if isinstance(value, str) and value in CODES:
+        return CODES[value]
+    return value_text(value, key)
+
+
+def _change(path: str, before: Any, after: Any) -> str:
+    key = path.rsplit(".", 1)[-1]
+    if isinstance(before, list) or isinstance(after, list):
+        return f"{_field(path)} : modifié"
+    return f"{_field(path)} : « {_text(before, key)} » → « {_text(after, key)} »"
+
+
+def _object(entry: AuditEntry) -> str:
+    """« Mesure m1 », « Bilan intermédiaire m1 du 30/09/2025 »."""
+    if entry.record_kind == "bilan" and entry.record_id and entry.record_id.count("/") == 2:
+        measure, kind, end = entry.record_id.split("/")
+        return f"{CODES.get(kind, kind).capitalize()} {measure} du {value_text(end)}"
+    return f"{KINDS.get(entry.record_kind, entry.record_kind)} {entry.record_id or ''}".strip()
+
+
+def _history(entries: list[AuditEntry]) -> list[Flowable]:
+    rows = [[f"{format_date(e.at.date())} {e.at:%H:%M}", e.profile,
+             _object(e),
+             ACTIONS.get(e.action, e.action),
+             "\n".join(_change(k, b, a) for k, (b, a) in e.changes.items()
+                       if k != "source") or "—"]
+            for e in entries]
+    if not rows:
+        return [pdf.para("Aucune modification enregistrée.", size=9)]
+    widths = [24 * mm, 20 * mm, 30 * mm, 26 * mm]
+    return [pdf.table([["Date", "Profil", "Objet", "Action", "Changements"], *rows],
+                      [*widths, WIDTH - sum(widths)], numeric_from=5, size=7.5)]
+
+
+def _identity(access: HouseholdAccess) -> list[tuple[str, str]]:
+    h = access.caseload.households[0]
+    money = "" if h.monthly_resources is None else format_eur(h.monthly_resources)
+    rows = [("Nom", h.name), ("Référence du dossier", h.reference or ""),
+            ("Adresse", h.address or ""), ("Code postal", h.postcode or ""),
+            ("Commune", h.city or ""), ("Territoire", h.territory or ""),
+            ("Téléphone", h.phone or ""), ("Ressources mensuelles", money)]
+    return [(name, value or "(non renseigné)") for name, value in rows]
+
+
+def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> None:
+    caseload = access.caseload
+    household = caseload.households[0]
+    association = caseload.association.name or "Association"
+    day = format_date(produced_at.date())
+    story: list[Flowable] = [
+        pdf.title(f"Vos données dans Suivi FSL — {household.name}"),
+        pdf.para(f"Document établi le {day} en réponse à une demande d'accès aux données "
+                 "personnelles (RGPD, article 15). Il reprend tout ce que "
+                 f"{association} conserve sur le ménage dans le logiciel Suivi FSL : "
+                 "identité, membres du foyer, mesures d'accompagnement (FSL du "
+                 "Pas-de-Calais) et historique des modifications.", size=9.5, space=4),
+        pdf.heading("Identité et coordonnées"), facts_table(_identity(access)),
+        pdf.heading("Membres du foyer"),
+    ]
+    members = [[m.name, label(ROLES, m.role), format_date(m.birth_date) or "(non renseignée)"]
+               for m in household.members]
+    story.append(pdf.table([["Nom", "Rôle", "Date de naissance"], *members],
+                           [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25], numeric_from=3)
+                 if members else pdf.para("Aucun membre enregistré.", size=9))
+    homes = {h.id: h.address for h in caseload.homes}
+    if not caseload.measures:
+        story += [pdf.heading("Mesures"), pdf.para("Aucune mesure enregistrée.", size=9)]
+    for measure in caseload.measures:
+        texts = [b for b in access.bilan_texts if b["measure_id"] == measure.id]
+        story += measure_story(measure, caseload.workers, homes, texts)
+    story += [pdf.heading("Historique des modifications"), *_history(access.history)]
+    pdf.build(out, story, association=association,
+              document=f"Droit d'accès — {household.name}", period=f"établi le {day}")

@@ -1,0 +1,91 @@
+"""Right of access (GDPR art. 15, issue 6): the JSON holds the household's interchange file,
+its audit trail and its bilans; the PDF says all of it in French, page by page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from desktop_app.domain.model import ReportKind, Visit, VisitOutcome
+from desktop_app.reports.access_export import write_access_export
+from desktop_app.reports.bilan_text import BilanText
+from desktop_app.store.repository import SqlStore, open_store
+from tests.reports.helpers import english_words, pdf_pages
+from tests.store.builders import full_caseload
+
+PRODUCED = datetime(2025, 10, 15, 9, 30)
+
+
+@pytest.fixture
+def written(tmp_path: Path) -> tuple[Path, Path]:
+    store: SqlStore = open_store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store.import_caseload(full_caseload(), source="dossiers.json")
+    household = store.household("h1")
+    assert household is not None
+    store.save_household(replace(household, phone="0701020304"))
+    m1 = store.measure("m1")
+    assert m1 is not None
+    m1.visits.append(Visit(date(2025, 10, 15), VisitOutcome.REALISEE))
+    store.save_measure(m1)
+    store.save_bilan_text("m1", ReportKind.INTERMEDIAIRE, date(2025, 9, 30),
+                          BilanText("Dette de loyer en baisse.", "Apurer la dette.",
+                                    "Plan d'apurement signé.", "Dette réduite de moitié."),
+                          date(2025, 10, 2), date(2025, 10, 3))
+    paths = write_access_export(store, "h1", tmp_path, PRODUCED)
+    store.close()
+    return paths
+
+
+def test_json(written: tuple[Path, Path]) -> None:
+    json_path, _pdf = written
+    assert json_path.name == "droit-acces-h1-2025-10-15.json"
+    document = json.loads(json_path.read_text(encoding="utf-8"))
+    assert list(document) == ["document", "association", "produced_at", "household_file",
+                              "history", "bilan_texts"]
+    assert document["produced_at"] == "2025-10-15T09:30:00"
+    file = document["household_file"]
+    # h1 (DURAND Marie) has m1, m4, m6, all followed by w1; m4 stays in u1 and u2.
+    assert [h["id"] for h in file["households"]] == ["h1"]
+    assert file["households"][0]["phone"] == "0701020304"
+    assert [m["id"] for m in file["measures"]] == ["m1", "m4", "m6"]
+    assert [(w["id"], w["absences"]) for w in file["workers"]] == [("w1", [])]
+    assert len(file["measures"][0]["visits"]) == 5  # 4 imported + 15/10/2025
+    history = document["history"]
+    # import of h1, its phone, the visit added to m1, the bilan: in this order.
+    assert [(e["record_kind"], e["action"]) for e in history][-3:] == [
+        ("household", "update"), ("measure", "update"), ("bilan", "create")]
+    assert history[-3]["changes"] == {"phone": ["0601020304", "0701020304"]}
+    assert [(b["measure_id"], b["kind"], b["period_end"], b["objectives"])
+            for b in document["bilan_texts"]] == [
+        ("m1", "intermediaire", "2025-09-30", "Apurer la dette.")]
+
+
+def test_pdf(written: tuple[Path, Path]) -> None:
+    _json, pdf_path = written
+    pages = pdf_pages(pdf_path)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert page.count("Association Exemple") >= 2  # header and footer
+        assert f"Page {number} sur {len(pages)}" in page
+        assert "Droit d'accès — DURAND Marie — établi le 15/10/2025" in page
+        assert english_words(page) == []
+    text = " ".join(" ".join(pages).split())
+    for expected in (
+        "Vos données dans Suivi FSL — DURAND Marie",
+        "Téléphone 0701020304", "Ressources mensuelles 1 234,50 €",
+        "DURAND Léo Enfant 01/06/2015", "ALBERT Jean Conjoint(e) (non renseignée)",
+        "Accompagnement Social Lié au Logement (ASLL) — mesure m1",
+        "01/07/2025 31/12/2025 Renforcé Initiale",
+        "15/10/2025 Réalisée Claire Martin",  # the visit added, by the referent
+        "Bilan intermédiaire 30/09/2025 03/10/2025 oui",
+        "Objectifs Apurer la dette.",
+        "Forfait Annuel Logement (FAL) — mesure m4", "3 place d'Armes, Béthune 11/09/2025",
+        "téléphone : « 0601020304 » → « 0701020304 »",
+        "visites n° 5 : « (vide) » → « 15/10/2025 réalisée »",
+    ):
+        assert expected in text, expected
+    assert "realisee" not in text and "intermediaire" not in text  # codes said in French
