@@ -24,6 +24,11 @@ def all_spans(caseload: Caseload) -> list[MeasureSpan]:
     return [s for s in map(span_of, caseload.measures) if s is not None]
 
 
+def fal_spans(caseload: Caseload) -> list[tuple[date, date]]:
+    """In-force spans of the FAL measures (`all_spans`)."""
+    return [(s.start, s.end) for s in all_spans(caseload) if s.type is MeasureType.FAL]
+
+
 def _merged(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
     """The union of inclusive spans, as disjoint spans in date order."""
     merged: list[tuple[date, date]] = []
@@ -53,7 +58,9 @@ def grille_annuelle(ctx: AlertContext) -> Iterator[Alert]:
     """The annual grid of year N is due at the SPSLH on 1 February N+1, for a year in which
     a measure was in force; raised from 1 January N+1 until recorded as sent."""
     sent = {g.year for g in ctx.caseload.association.grids_sent if g.sent_on <= ctx.on}
-    for year in sorted(active_years(ctx.caseload, ctx.on.year) - sent):
+    active = ctx.facts.remember((GRID, ctx.on.year),
+                                lambda: active_years(ctx.caseload, ctx.on.year))
+    for year in sorted(active - sent):
         due = date(year + 1, 2, 1)
         yield ctx.other_alert(
             GRID, due,
@@ -81,9 +88,8 @@ def tableau_occupation(ctx: AlertContext) -> Iterator[Alert]:
     current = Month.of(ctx.on)
     sent = {t.month for t in ctx.caseload.association.occupancy_tables_sent
             if t.sent_on <= ctx.on}
-    fal = [(s.start, s.end) for s in all_spans(ctx.caseload) if s.type is MeasureType.FAL]
     months: set[Month] = set()
-    for start, end in _merged(fal):
+    for start, end in ctx.facts.remember(OCCUPANCY, lambda: _merged(fal_spans(ctx.caseload))):
         if start < current.first_day:
             months.update(months_between(start, min(end, current.previous().last_day)))
     for month in sorted(months - sent):

@@ -1,21 +1,26 @@
 """What every rule needs: the day, the settings, look-ups by id, and alert builders.
 
-Facts about one measure that several alert rules share are computed once per measure in a
-`MeasureView` (its in-force span, its visits recorded on or before the day, home visits per
-month), so that the engine reads each measure's visits once.
+Facts about one measure that several alert rules share are viewed once per measure and day
+in a `MeasureView` (its in-force span, its visits recorded on or before the day, its home
+visits per month), built from the measure's `MeasureFacts`, which do not depend on the day
+(`facts`: computed once when the alerts of several days are asked).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.facts import CaseloadFacts, MeasureFacts
 from desktop_app.domain.alerts.severity import Severity, severity_of
 from desktop_app.domain.dates import Month
-from desktop_app.domain.measure_facts import in_force_span, is_home_visit, suspended_on
+from desktop_app.domain.measure_facts import suspended_on
 from desktop_app.domain.model import AlertSettings, Caseload, Measure, Visit
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,24 +35,30 @@ class MeasureView:
     #: Visits dated on or before `on`, by date (recorded order for a same day); empty when
     #: the measure is not in force on `on` (every visit rule needs it in force).
     visits: tuple[Visit, ...]
-    #: Home visits (`is_home_visit`) among `visits`, per (year, month).
-    home_visit_counts: Counter[tuple[int, int]]
+    on: date
+    facts: MeasureFacts
 
     @classmethod
     def of(cls, measure: Measure, on: date) -> MeasureView:
-        span = in_force_span(measure)
+        return cls.at(MeasureFacts(measure), on)
+
+    @classmethod
+    def at(cls, facts: MeasureFacts, on: date) -> MeasureView:
+        span = facts.span
         in_force = span is not None and span[0] <= on <= span[1]
-        visits: tuple[Visit, ...] = ()
-        home: Counter[tuple[int, int]] = Counter()
-        if in_force and measure.visits:
-            visits = tuple(sorted((v for v in measure.visits if v.date <= on),
-                                  key=lambda v: v.date))
-            home.update((v.date.year, v.date.month) for v in visits if is_home_visit(v))
-        return cls(measure, span, in_force, visits, home)
+        visits = facts.visits_until(on) if in_force and facts.visits else ()
+        return cls(facts.measure, span, in_force, visits, on, facts)
 
     def home_visits(self, month: Month) -> int:
-        """Home visits held in `month` (on or before `on`)."""
-        return self.home_visit_counts[(month.year, month.month)]
+        """Home visits held in `month` (on or before `on`; none when not in force)."""
+        if not self.in_force:
+            return 0
+        return self.facts.home_visits_between(month.first_day, min(month.last_day, self.on))
+
+    def remember(self, key: str, compute: Callable[[Measure], T]) -> T:
+        """`compute(measure)` for what does not depend on the day: computed once per measure
+        however many days are asked."""
+        return self.facts.remember(key, compute)
 
     def active_whole_month(self, month: Month) -> bool:
         """In force and not suspended on every day of `month` (`frequence_visites`,
@@ -62,12 +73,17 @@ class MeasureView:
 class AlertContext:
     """The day, the settings and the caseload of one `compute_alerts` call."""
 
-    def __init__(self, caseload: Caseload, on: date, settings: AlertSettings) -> None:
+    def __init__(self, caseload: Caseload, on: date, settings: AlertSettings,
+                 facts: CaseloadFacts | None = None) -> None:
         self.caseload = caseload
         self.on = on
         self.settings = settings
-        self.workers = {w.id: w for w in caseload.workers}
-        self.households = {h.id: h for h in caseload.households}
+        #: What does not depend on the day (shared by the days of one `AlertRun`).
+        self.facts = facts if facts is not None else CaseloadFacts(caseload)
+        self.workers = self.facts.remember(
+            "workers", lambda: {w.id: w for w in caseload.workers})
+        self.households = self.facts.remember(
+            "households", lambda: {h.id: h for h in caseload.households})
 
     def worker_name(self, worker_id: str) -> str:
         worker = self.workers.get(worker_id)

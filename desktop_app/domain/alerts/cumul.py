@@ -43,31 +43,44 @@ def _later(a: Spanned, b: Spanned) -> tuple[Spanned, Spanned]:
     return (a, b) if (a[1][0], a[0].id) > (b[1][0], b[0].id) else (b, a)
 
 
-def cumul(ctx: AlertContext, views: list[MeasureView]) -> Iterator[Alert]:
-    """Per household, each support measure that started while another was in force (beyond
-    3 months for an authorised AML relay) is named once — the other ones listed in the
-    message —, from the first day of the breach until it is closed."""
+#: (household, the measure that started last, the other one, first day of the breach).
+Overlap = tuple[str, Measure, Measure, date]
+
+
+def overlaps(views: list[MeasureView]) -> list[Overlap]:
+    """Every pair of support measures of a household whose overlap is a breach from some
+    day (`breach_start`), per household in the order of the views: what does not depend on
+    the day."""
     by_household: dict[str, list[Spanned]] = defaultdict(list)
     for view in views:
         if view.measure.type in SUPPORT_TYPES and view.span is not None:
             by_household[view.measure.household].append((view.measure, view.span))
+    found: list[Overlap] = []
     for household, group in by_household.items():
-        if len(group) < 2:
-            continue
-        named: dict[str, tuple[Measure, list[tuple[date, Measure]]]] = {}
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 start = breach_start(a, b)
-                (later, _), (other, _) = _later(a, b)
-                if start is None or start > ctx.on or is_closed_on(later, ctx.on):
-                    continue
-                named.setdefault(later.id, (later, []))[1].append((start, other))
-        for later, others in named.values():
-            listed = ", ".join(f"la mesure {o.type} {o.id} (depuis le {format_date(s)})"
-                               for s, o in sorted(others, key=lambda item: item[0]))
-            yield ctx.measure_alert(
-                CODE, later, None,
-                f"{ctx.household_name(household)} cumule la mesure {later.type} {later.id} "
-                f"avec {listed} : une seule mesure d'accompagnement à la fois, n'en garder "
-                f"qu'une.",
-            )
+                if start is not None:
+                    (later, _), (other, _) = _later(a, b)
+                    found.append((household, later, other, start))
+    return found
+
+
+def cumul(ctx: AlertContext, views: list[MeasureView]) -> Iterator[Alert]:
+    """Per household, each support measure that started while another was in force (beyond
+    3 months for an authorised AML relay) is named once — the other ones listed in the
+    message —, from the first day of the breach until it is closed."""
+    named: dict[str, tuple[str, Measure, list[tuple[date, Measure]]]] = {}
+    for household, later, other, start in ctx.facts.remember(CODE, lambda: overlaps(views)):
+        if start > ctx.on or is_closed_on(later, ctx.on):
+            continue
+        named.setdefault(later.id, (household, later, []))[2].append((start, other))
+    for household, later, others in named.values():
+        listed = ", ".join(f"la mesure {o.type} {o.id} (depuis le {format_date(s)})"
+                           for s, o in sorted(others, key=lambda item: item[0]))
+        yield ctx.measure_alert(
+            CODE, later, None,
+            f"{ctx.household_name(household)} cumule la mesure {later.type} {later.id} "
+            f"avec {listed} : une seule mesure d'accompagnement à la fois, n'en garder "
+            f"qu'une.",
+        )

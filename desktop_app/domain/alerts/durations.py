@@ -87,8 +87,8 @@ def duration_problems(measure: Measure) -> list[str]:
 def duree(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """ASLL periods of 3 to 12 months, 24 in all; AML 9 + 9 (one renewal) + 6 exceptionally
     after a concertation; FAL 12 months (18 after a CADA or DALO), + 4 exceptionally. One
-    alert per measure on all its recorded periods."""
-    problems = duration_problems(view.measure)
+    alert per measure on all its recorded periods (whatever the day: worked out once)."""
+    problems = view.remember(DURATION, duration_problems)
     if problems:
         measure = view.measure
         yield ctx.measure_alert(

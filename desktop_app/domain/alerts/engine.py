@@ -4,11 +4,15 @@ Each measure is viewed once (`MeasureView`: its span and its visits up to the da
 measure rule reads that view; the rules about workers, households and the association run
 once over the whole caseload. Alerts about a measure closed on or before the day are not
 raised (REGLES.md, precise readings).
+
+`AlertRun` gives the alerts of one caseload on several days (the annual grid sees the 12
+month ends of a year): the same rules on each day, what does not depend on the day worked
+out once (`facts.CaseloadFacts`), so each day's answer is exactly `compute_alerts`'.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from desktop_app.domain.alerts.alert import Alert, sort_alerts
@@ -17,11 +21,14 @@ from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.alerts.cumul import cumul
 from desktop_app.domain.alerts.deadlines import accord_principe, cet, dsf_transmission
 from desktop_app.domain.alerts.durations import duree, fin_de_periode, suspension_longue
+from desktop_app.domain.alerts.facts import CaseloadFacts
 from desktop_app.domain.alerts.portes_closes import portes_closes
 from desktop_app.domain.alerts.quotas import quotas_and_convention
 from desktop_app.domain.alerts.reports import bilan_final, bilan_non_signe
 from desktop_app.domain.alerts.visits import aml_indisponible, frequence_visites
 from desktop_app.domain.alerts.workers import absence_travailleur, diplome
+from desktop_app.domain.dates import Month
+from desktop_app.domain.funding import MonthPoints
 from desktop_app.domain.measure_facts import is_closed_on
 from desktop_app.domain.model import AlertSettings, Caseload
 
@@ -47,17 +54,33 @@ MEASURE_RULES: tuple[MeasureRule, ...] = (
 def compute_alerts(caseload: Caseload, on: date, settings: AlertSettings) -> list[Alert]:
     """The alerts as of `on`, sorted by due date (none last), code, measure, worker and
     household id."""
-    ctx = AlertContext(caseload, on, settings)
-    views = [MeasureView.of(m, on) for m in caseload.measures]
-    alerts: list[Alert] = []
-    for view in views:
-        if is_closed_on(view.measure, on):
-            continue
-        for rule in MEASURE_RULES:
-            alerts.extend(rule(ctx, view))
-    alerts.extend(absence_travailleur(ctx, views))
-    alerts.extend(cumul(ctx, views))
-    alerts.extend(grille_annuelle(ctx))
-    alerts.extend(tableau_occupation(ctx))
-    alerts.extend(quotas_and_convention(ctx))
-    return sort_alerts(alerts)
+    return AlertRun(caseload, settings).on(on)
+
+
+class AlertRun:
+    """The alerts of one caseload, day after day (`on(day)` = `compute_alerts(caseload, day,
+    settings)`). `month_points`: statements of `compute_month_points` over this caseload
+    already computed (the grid's), read by the quota rules instead of computing them again."""
+
+    def __init__(self, caseload: Caseload, settings: AlertSettings,
+                 month_points: Mapping[Month, MonthPoints] | None = None) -> None:
+        self.caseload = caseload
+        self.settings = settings
+        self.facts = CaseloadFacts(caseload, month_points)
+
+    def on(self, day: date) -> list[Alert]:
+        """The alerts as of `day`, in ECHANGE.md order."""
+        ctx = AlertContext(self.caseload, day, self.settings, self.facts)
+        views = [MeasureView.at(f, day) for f in self.facts.measures]
+        alerts: list[Alert] = []
+        for view in views:
+            if is_closed_on(view.measure, day):
+                continue
+            for rule in MEASURE_RULES:
+                alerts.extend(rule(ctx, view))
+        alerts.extend(absence_travailleur(ctx, views))
+        alerts.extend(cumul(ctx, views))
+        alerts.extend(grille_annuelle(ctx))
+        alerts.extend(tableau_occupation(ctx))
+        alerts.extend(quotas_and_convention(ctx))
+        return sort_alerts(alerts)

@@ -1,6 +1,7 @@
 """`quota_points`, `quota_fal` (Q1, Q2) and `convention` (Q3): the month's figures against
 what the ETP and the yearly convention allow. The figures come from the funding engine, the
-one place that counts points (`desktop_app.domain.funding`)."""
+one place that counts points (`desktop_app.domain.funding`, read through
+`CaseloadFacts.month_points`)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from desktop_app.domain.alerts.alert import Alert
-from desktop_app.domain.alerts.association import all_spans
+from desktop_app.domain.alerts.association import fal_spans
 from desktop_app.domain.alerts.context import AlertContext
 from desktop_app.domain.alerts.severity import Severity
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_decimal, format_month
-from desktop_app.domain.funding import MonthPoints, compute_month_points
+from desktop_app.domain.funding import MonthPoints
 from desktop_app.domain.measure_facts import one_off_date
 from desktop_app.domain.model import Caseload, DsfOutcome, MeasureType
 
@@ -58,11 +59,11 @@ def _quota_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> Itera
                          f"{_limit(own.fal_limit)} : confier des FAL à un collègue."))
 
 
-def fal_since_new_year(caseload: Caseload, on: date) -> int:
-    """FAL measures in force on some day from 1 January of `on`'s year to `on`."""
+def fal_since_new_year(spans: list[tuple[date, date]], on: date) -> int:
+    """FAL measures in force on some day from 1 January of `on`'s year to `on` (`spans`:
+    the in-force spans of the FAL measures, `association.fal_spans`)."""
     first = date(on.year, 1, 1)
-    return sum(1 for s in all_spans(caseload)
-               if s.type is MeasureType.FAL and s.start <= on and s.end >= first)
+    return sum(1 for start, end in spans if start <= on and end >= first)
 
 
 def dsf_since_new_year(caseload: Caseload, on: date) -> tuple[int, int]:
@@ -91,12 +92,13 @@ def _convention_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> 
         return
     when = format_month(month)
     dsf_done, dsf_closed = dsf_since_new_year(ctx.caseload, ctx.on)
+    fal = ctx.facts.remember("fal_spans", lambda: fal_spans(ctx.caseload))
     checks = (
         (result.by_type[MeasureType.ASLL].points, convention.asll_points_per_month,
          f"points ASLL en {when}"),
         (result.by_type[MeasureType.AML].points, convention.aml_points_per_month,
          f"points AML en {when}"),
-        (fal_since_new_year(ctx.caseload, ctx.on), convention.fal_count,
+        (fal_since_new_year(fal, ctx.on), convention.fal_count,
          f"FAL depuis le 1er janvier {ctx.on.year}"),
         (dsf_done, convention.dsf_count, f"DSF réalisés depuis le 1er janvier {ctx.on.year}"),
         (dsf_closed, convention.dsf_closed_door_count,
@@ -113,6 +115,6 @@ def _convention_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> 
 def quotas_and_convention(ctx: AlertContext) -> Iterator[Alert]:
     """`quota_points`, `quota_fal` and `convention` for the month of `on`."""
     month = Month.of(ctx.on)
-    result = compute_month_points(ctx.caseload, month)
+    result = ctx.facts.month_points(month)
     yield from _quota_alerts(ctx, result, month)
     yield from _convention_alerts(ctx, result, month)

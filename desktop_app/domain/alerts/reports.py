@@ -9,7 +9,7 @@ from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import POINT_TYPES, Measure, Report, ReportKind
+from desktop_app.domain.model import POINT_TYPES, Measure, Period, Report, ReportKind
 
 FINAL = "bilan_final"
 UNSIGNED = "bilan_non_signe"
@@ -28,6 +28,12 @@ def _sent_finals(measure: Measure, on: date) -> list[Report]:
             if r.kind is ReportKind.FINAL and r.sent_on is not None and r.sent_on <= on]
 
 
+def _final_dues(measure: Measure) -> list[tuple[Period, date, date]]:
+    """(period, due date of its final report, first day it is raised), whatever the day."""
+    return [(p, due, due - timedelta(days=RAISED_DAYS_BEFORE))
+            for p in measure.periods for due in (final_report_due(p.end),)]
+
+
 def bilan_final(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """ASLL, AML: per period, due 1 month before it ends, raised 30 days before that until a
     final report for that period (same `period_end`) is sent on or before `on`."""
@@ -35,9 +41,8 @@ def bilan_final(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     if measure.type not in POINT_TYPES:
         return
     sent_for = {r.period_end for r in _sent_finals(measure, ctx.on)}
-    for period in measure.periods:
-        due = final_report_due(period.end)
-        if ctx.on < due - timedelta(days=RAISED_DAYS_BEFORE) or period.end in sent_for:
+    for period, due, raised in view.remember(FINAL, _final_dues):
+        if ctx.on < raised or period.end in sent_for:
             continue
         yield ctx.measure_alert(
             FINAL, measure, due,

@@ -44,7 +44,7 @@ def absence_travailleur(ctx: AlertContext, views: list[MeasureView]) -> Iterator
     up to `on`) of a referent of a support measure in force on some day of it; raised from its
     first day, due on its 22nd working day; cleared when the SLISL notice (on or before `on`)
     and a replacement are recorded."""
-    spans = _support_spans(views)
+    spans = ctx.facts.remember(ABSENCE, lambda: _support_spans(views))  # whatever the day
     for worker in ctx.caseload.workers:
         for absence in worker.absences:
             if absence.start > ctx.on:

@@ -3,16 +3,19 @@
 The engine answers « as of a day »; the year is seen at each of its month ends (up to
 `today` for the current year). A breach is an alert of severity `manquement`; one seen at
 several month ends is counted once, by (code, measure, household, worker, month, due).
+The month ends are the days of one `AlertRun`: what does not depend on the day is worked out
+once, and the quota rules read the year's statements the grid already computed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 
-from desktop_app.domain.alerts import ALERT_LABELS, Severity, compute_alerts
+from desktop_app.domain.alerts import ALERT_LABELS, AlertRun, Severity
 from desktop_app.domain.dates import Month
+from desktop_app.domain.funding import MonthPoints
 from desktop_app.domain.measure_facts import span_of
 from desktop_app.domain.model import AlertSettings, Caseload
 
@@ -20,19 +23,22 @@ BreachKey = tuple[str, str | None, str | None, str | None, Month | None, date | 
 
 
 def year_breaches(caseload: Caseload, year: int, settings: AlertSettings, today: date,
-                  step: Callable[[], None] | None = None) -> dict[str, int]:
+                  step: Callable[[], None] | None = None,
+                  month_points: Mapping[Month, MonthPoints] | None = None) -> dict[str, int]:
     """Alert code → distinct breaches seen at the month ends of N (every code listed, in
-    the order of `ALERT_LABELS`, codes it does not know after)."""
+    the order of `ALERT_LABELS`, codes it does not know after). `month_points`: the
+    statements of `compute_month_points` over `caseload` already computed."""
     seen: set[BreachKey] = set()
     if not caseload.spans:
         # What the engine does with an empty `spans` (« use the measures »), done once for the
         # 12 days instead of at each rule that needs it: the same alerts, faster.
         spans = [s for s in map(span_of, caseload.measures) if s is not None]
         caseload = replace(caseload, spans=spans)
+    run = AlertRun(caseload, settings, month_points)
     for number in range(1, 13):
         day = Month(year, number).last_day
         if day <= today:
-            for alert in compute_alerts(caseload, day, settings):
+            for alert in run.on(day):
                 if alert.severity is Severity.MANQUEMENT:
                     seen.add((alert.code, alert.measure, alert.household, alert.worker,
                               alert.month, alert.due))

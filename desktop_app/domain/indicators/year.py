@@ -84,7 +84,8 @@ def compute_year_indicators(
     aml: AmlIndicators = aml_indicators(by_type[MeasureType.AML], year)
     dsf: DsfIndicators = dsf_indicators(by_type[MeasureType.DSF], caseload, year)
     breaches = year_breaches(caseload, year, settings or AlertSettings(),
-                             today or date.today(), step)
+                             today or date.today(), step,
+                             {s.month: s for s in statements})
     result = YearIndicators(caseload.association.name, year, types, months, aml, fal, dsf,
                             breaches, households=len(everyone))
     step()
