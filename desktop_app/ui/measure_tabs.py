@@ -7,7 +7,7 @@ matching form ("renew", "report", "notice", "suspend", "stay").
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.model import Home, Measure, MeasureType
 from desktop_app.ui import measure_tables as tables
@@ -34,18 +34,28 @@ class MeasureTabs(QTabWidget):
             tables.PERIODS, tables.REPORTS, tables.NOTICES, tables.SUSPENSIONS,
             tables.stay_columns(self.home_names))
         self.models: list[RowTableModel] = []  # type: ignore[type-arg]
+        self.views: list[QTableView] = []
         for title, cols, (key, action), empty in zip(TABS, columns, ACTIONS, EMPTY, strict=True):
             page = QWidget(self)
             box = QVBoxLayout(page)
             model: RowTableModel = RowTableModel(cols, page)  # type: ignore[type-arg]
-            box.addWidget(table_view(model, page, title, empty=empty))
+            view = table_view(model, page, title, empty=empty)
+            box.addWidget(view)
             row = QHBoxLayout()
             row.addStretch(1)
+            if key == "report":  # the worker's text of the chosen report (issue 5)
+                row.addWidget(button("Rédiger le bilan…", page,
+                                     lambda: self.requested.emit("write_bilan"),
+                                     tip="Texte du bilan sélectionné, envoi, signature, "
+                                         "impression"))
+                view.doubleClicked.connect(lambda _i: self.requested.emit("write_bilan"))
             row.addWidget(button(action, page, lambda k=key: self.requested.emit(k)))
             box.addLayout(row)
             self.addTab(page, title)
             self.models.append(model)
+            self.views.append(view)
         self.periods, self.reports, self.notices, self.suspensions, self.stays = self.models
+        self.reports_view = self.views[1]
 
     def show_measure(self, measure: Measure, homes: list[Home]) -> None:
         self.home_names.clear()

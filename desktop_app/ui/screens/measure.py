@@ -3,21 +3,26 @@ closing, visits with a quick-entry row, reports and notices, points earned month
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.domain.model import Home, Household, Measure, MeasureType, Visit
 from desktop_app.ui import measure_dialogs as dialogs
+from desktop_app.ui.background import show_error
+from desktop_app.ui.bilan_dialog import BilanDialog, default_report
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.labels import MEASURE_TYPES
-from desktop_app.ui.measure_general import apply_general
+from desktop_app.ui.measure_general import apply_general, general_values
 from desktop_app.ui.measure_points import measure_earnings
 from desktop_app.ui.measure_side import MeasureSide
 from desktop_app.ui.measure_tables import measure_state
 from desktop_app.ui.measure_tabs import MeasureTabs
 from desktop_app.ui.measure_visits import VisitsPanel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
+from desktop_app.ui.views import selected_row
 
 Loaded = tuple[Measure, Household | None, list[Home]]
 
@@ -31,7 +36,11 @@ class MeasureScreen(Screen):
         super().__init__(ctx, parent)
         self.measure_id: str | None = None
         self.measure: Measure | None = None
+        #: The version the « Suivi » form's values were typed over (sent as `expected`).
+        self.general_base: Measure | None = None
         self.dialog: FormDialog | None = None
+        self.bilan: BilanDialog | None = None
+        self.reference = ""
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
         header.insertWidget(0, button("← Ménage", self, self._back, tip="Retour au ménage"))
@@ -94,10 +103,11 @@ class MeasureScreen(Screen):
             self.heading.setText("Mesure introuvable")
             return
         measure, household, homes = loaded
-        self.measure = measure
+        self._adopt(measure)
         name = household.name if household else measure.household
         ref = f" ({household.reference})" if household and household.reference else ""
         self.heading.setText(f"{MEASURE_TYPES[measure.type]} — {name}{ref}")
+        self.reference = (household.reference or "") if household else ""
         self.state.setText(measure_state(measure, self.ctx.today(),
                                         self.ctx.worker_name(measure.referent)))
         names = {w.id: w.name for w in self.ctx.workers}
@@ -122,25 +132,74 @@ class MeasureScreen(Screen):
             self._open(dialogs.suspension_dialog(self, today, self._save_change))
         elif key == "stay":
             self._new_stay()
+        elif key == "write_bilan":
+            self.write_bilan()
+
+    def write_bilan(self) -> BilanDialog | None:
+        """The bilan of the selected report (or of the final one of the last period)."""
+        measure = self.measure
+        if measure is None:
+            return None
+        if measure.type not in (MeasureType.ASLL, MeasureType.AML, MeasureType.FAL):
+            QMessageBox.information(self, "Bilan", "Un bilan se rédige pour une mesure ASLL, "
+                                    "AML ou FAL.")
+            return None
+        report = selected_row(self.tabs.reports_view) or default_report(measure)
+        if report is None:
+            QMessageBox.information(self, "Bilan", "Ajoutez d'abord une période à la mesure : "
+                                    "le bilan porte sur une période.")
+            return None
+        dialog = BilanDialog(self.ctx, measure, report, self, self.reference)
+        dialog.open()
+        self.bilan = dialog
+        return dialog
 
     def _open(self, dialog: FormDialog) -> None:
         self.dialog = dialog
         dialog.open()
 
-    def _save_change(self, change: dialogs.Change, dialog: FormDialog | None = None) -> None:
-        store, measure_id = self.ctx.store, self.measure_id
+    def _adopt(self, measure: Measure) -> None:
+        """`measure` as read from (or written to) the store: also the « Suivi » form's base,
+        unless the user is typing over a version whose fields there were different (a save
+        is then refused: `ConflictError`, typed values kept)."""
+        self.measure = measure
+        base, form = self.general_base, self.side.form
+        typing = form.dirty and form.property("type") == str(measure.type)
+        if (not typing or base is None or base.id != measure.id
+                or general_values(base) == general_values(measure)):
+            self.general_base = measure
 
-        def work() -> None:
+    def _save_change(self, change: dialogs.Change, dialog: FormDialog | None = None, *,
+                     expected: Measure | None = None,
+                     on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Apply `change` to the stored measure and save it — refused (`ConflictError`, the
+        dialog and what was typed stay) if it changed elsewhere since the screen showed it
+        (`expected`, default the measure shown)."""
+        store, measure_id = self.ctx.store, self.measure_id
+        shown = expected or self.measure
+
+        def work() -> Measure:
             measure = store.measure(measure_id or "")
             if measure is None:
                 raise LookupError(f"mesure {measure_id} introuvable")
             change(measure)
-            store.save_measure(measure)
+            store.save_measure(measure, expected=shown)
+            return measure
 
-        self.ctx.save(work, "measure", lambda _r: dialog.accept() if dialog else None)
+        def done(saved: Measure) -> None:
+            self._adopt(saved)
+            if dialog is not None:
+                dialog.accept()
+
+        self.ctx.save(work, "measure", done, on_error=on_error)
 
     def _add_visit(self, visit: Visit) -> None:
-        self._save_change(lambda m: m.visits.append(visit))
+        def refused(error: BaseException) -> None:
+            if not self.visits.date.text().strip():  # the row keeps the visit typed
+                self.visits.date.set_value(visit.date)
+            show_error(self, error)
+
+        self._save_change(lambda m: m.visits.append(visit), on_error=refused)
 
     def start_visit(self) -> None:
         self.visits.start_entry()
@@ -161,11 +220,18 @@ class MeasureScreen(Screen):
 
     def save_general(self) -> bool:
         values = self.side.form.read()
-        if values is None or self.measure is None:
+        base = self.general_base
+        if values is None or base is None:
             return False
         self.side.form.mark_clean()
-        self._save_change(lambda m: _copy_into(m, apply_general(m, values)))
+        self._save_change(lambda m: _copy_into(m, apply_general(m, values)), expected=base,
+                          on_error=self._general_refused)
         return True
+
+    def _general_refused(self, error: BaseException) -> None:
+        """The typed values stay in the « Suivi » form (still to save), the reason is shown."""
+        self.side.form.dirty = True
+        show_error(self, error)
 
     def can_leave(self) -> bool:
         return leave_form(self, self.side.form.dirty, "la mesure", self.save_general)

@@ -1,0 +1,222 @@
+"""« Rédiger le bilan » of one report of a measure: the worker's five sections, the day the
+bilan was sent and the day the household signed it, saved in the store; « Imprimer (PDF)… »
+writes the bilan to sign (the measure's facts and the text as typed) in the background.
+
+What was typed is never lost: a failed save or print leaves the dialog open, the text in it,
+and says in French what went wrong; closing with unsaved text asks first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.model import Measure, Report
+from desktop_app.reports.bilan_text import SECTIONS, BilanText
+from desktop_app.store.audit import SYSTEM_PROFILE
+from desktop_app.ui import reports_jobs as jobs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.fields import DateField
+from desktop_app.ui.forms import Form
+from desktop_app.ui.labels import REPORT_KINDS
+from desktop_app.ui.reports_export import ask_save_path, offer_open
+from desktop_app.ui.screens.base import ask_unsaved
+
+#: The headings as the worker reads them in the dialog (the printed ones are `SECTIONS`).
+HEADINGS = {"situation": "Situation du ménage", "objectives": "Objectifs",
+            "actions": "Actions menées", "results": "Résultats obtenus",
+            "renewal_request": "Demande de renouvellement"}
+RENEWAL_HINT = ("Laisser vide si aucun renouvellement n'est demandé ; sinon, dire pourquoi les "
+                "objectifs ne sont pas atteints et ce qu'apporterait le renouvellement.")
+
+
+class BilanDialog(QDialog):
+    def __init__(self, ctx: AppContext, measure: Measure, report: Report,
+                 parent: QWidget | None = None, reference: str = "") -> None:
+        super().__init__(parent)
+        self.ctx, self.measure, self.report, self.reference = ctx, measure, report, reference
+        self.setWindowTitle(f"{REPORT_KINDS[report.kind]} — période finissant le "
+                            f"{format_date(report.period_end)}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 760)
+        self.dirty = False
+        self.busy = False
+        self.last_box: QMessageBox | None = None
+        layout = QVBoxLayout(self)
+        self.state = QLabel("Lecture du bilan enregistré…", self)
+        self.state.setObjectName("intro")
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        column = QVBoxLayout(body)
+        self.sections: dict[str, QPlainTextEdit] = {}
+        for name, heading in HEADINGS.items():
+            caption = QLabel(f"<b>{heading}</b>", body)
+            editor = QPlainTextEdit(body)
+            editor.setAccessibleName(heading)
+            editor.setTabChangesFocus(True)
+            editor.setMinimumHeight(90)
+            if name == "renewal_request":
+                editor.setPlaceholderText(RENEWAL_HINT)
+            caption.setBuddy(editor)
+            editor.textChanged.connect(self._edited)
+            column.addWidget(caption)
+            column.addWidget(editor)
+            self.sections[name] = editor
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        self.form = Form(self)
+        self.sent_on = self.form.add("sent_on", "Envoyé le", DateField())
+        self.signed_on = self.form.add("signed_on", "Signé le", DateField(),
+                                       hint="Jour où le ménage a signé le bilan.")
+        self.form.edited.connect(self._edited)
+        layout.addWidget(self.form)
+        self.buttons = QDialogButtonBox(self)
+        self.print_button = QPushButton("Imprimer (PDF)…", self)
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Enregistrer")
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText("Fermer")
+        self.print_button.clicked.connect(lambda _c=False: self.print_pdf())
+        self.save_button.clicked.connect(lambda _c=False: self.save())
+        close.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.form.set_values({"sent_on": report.sent_on})
+        self._load()
+
+    # --- reading ---------------------------------------------------------------------------
+    def _load(self) -> None:
+        store, m, r = self.ctx.store, self.measure, self.report
+        self.ctx.run(lambda: store.bilan_text(m.id, r.kind, r.period_end), self._loaded,
+                     text="Lecture du bilan…")
+
+    def _loaded(self, stored: object) -> None:
+        from desktop_app.store.bilans import StoredBilan
+
+        if isinstance(stored, StoredBilan):
+            for name, editor in self.sections.items():
+                editor.setPlainText(getattr(stored.text, name))
+            self.form.set_values({"sent_on": self.report.sent_on,
+                                  "signed_on": stored.signed_on})
+            self.state.setText(f"Texte enregistré le {format_date(stored.updated_at.date())} "
+                               f"à {stored.updated_at:%H:%M}.")
+        else:
+            self.state.setText("Aucun texte enregistré pour ce bilan : rédigez-le ci-dessous.")
+        self.dirty = False
+
+    def _edited(self) -> None:
+        self.dirty = True
+
+    def text(self) -> BilanText:
+        return BilanText(**{name: self.sections[name].toPlainText() for name in SECTIONS})
+
+    # --- saving ----------------------------------------------------------------------------
+    def save(self, close: bool = True) -> bool:
+        """Save in the background; False when a date is wrong (said under the field)."""
+        values = self.form.read()
+        if values is None or self.busy:
+            return False
+        sent, signed = values["sent_on"], values["signed_on"]
+        if signed is not None and sent is None:
+            self.form.set_error("sent_on", "Un bilan signé a été envoyé : indiquez le jour "
+                                "où il a été envoyé au SLISL.")
+            return False
+        store, m, r, text = self.ctx.store, self.measure, self.report, self.text()
+        profile = self.ctx.current_worker or SYSTEM_PROFILE
+        self.busy = True
+
+        def done(_result: object) -> None:
+            self.busy = False
+            self.dirty = False
+            self.ctx.status_message.emit("Bilan enregistré.")
+            self.ctx.changed.emit("measure")
+            if close:
+                self.accept()
+
+        self.ctx.run(lambda: store.save_bilan_text(m.id, r.kind, r.period_end, text, signed,
+                                                   sent, profile=profile),
+                     done, text="Enregistrement du bilan…", on_error=self._failed("enregistré"))
+        return True
+
+    def _failed(self, what: str, path: Path | None = None) -> Callable[[BaseException], None]:
+        """The French message of a failed save or print; the dialog and its text stay."""
+        def failed(error: BaseException) -> None:
+            from desktop_app.ui.background import describe_error
+            from desktop_app.ui.reports_export import failure_text
+
+            self.busy = False
+            message = failure_text(error, path)
+            _title, text, details = describe_error(error)
+            box = QMessageBox(QMessageBox.Icon.Warning, f"Bilan non {what}",
+                              f"Le bilan n'a pas été {what}. Votre texte est toujours dans la "
+                              f"fenêtre : rien n'est perdu.\n\n{message or text}",
+                              QMessageBox.StandardButton.Ok, self)
+            if details and message is None:
+                box.setDetailedText(details)
+            box.open()
+            self.last_box = box
+        return failed
+
+    # --- printing --------------------------------------------------------------------------
+    def print_pdf(self, path: Path | None = None) -> None:
+        """Write the bilan to sign as PDF (the text as typed now, saved or not)."""
+        r = self.report
+        if path is None:
+            ref = self.reference or self.measure.id
+            path = ask_save_path(self, "Imprimer le bilan",
+                                 f"bilan-{ref}-{r.period_end.isoformat()}.pdf")
+            if path is None:
+                return
+        store, m, text, target = self.ctx.store, self.measure, self.text(), path
+        self.print_button.setEnabled(False)
+
+        def done(_out: object) -> None:
+            self.print_button.setEnabled(True)
+            self.last_box = offer_open(self, target)
+
+        def failed(error: BaseException) -> None:
+            self.print_button.setEnabled(True)
+            self._failed("imprimé", target)(error)
+
+        self.ctx.run(lambda: jobs.bilan_pdf(store, m.id, r.kind, r.period_end, text, target),
+                     done, text="Impression du bilan…", on_error=failed)
+
+    # --- leaving ---------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self.dirty:
+            answer = ask_unsaved(self, "ce bilan")
+            if answer == QMessageBox.StandardButton.Cancel:
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                self.save(close=True)
+                return
+        super().reject()
+
+
+def default_report(measure: Measure) -> Report | None:
+    """The report a new bilan is written for: the final one of the last period."""
+    from desktop_app.domain.model import ReportKind
+
+    if not measure.periods:
+        return None
+    end = max(p.end for p in measure.periods)
+    found = next((r for r in measure.reports if r.kind is ReportKind.FINAL
+                  and r.period_end == end), None)
+    return found or Report(ReportKind.FINAL, end, None, False)

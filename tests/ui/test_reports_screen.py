@@ -1,0 +1,226 @@
+"""The « Rapports » screen on the worked example 2 (2025 beside 2024): preview, exports,
+progress, a window that keeps running during a slow export, the day the grid was sent."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from desktop_app.domain.dates import Month
+from desktop_app.domain.indicators.year import STEPS
+from desktop_app.domain.model import GridSent
+from desktop_app.reports import grid_document
+from desktop_app.ui.reports_model import BLOCK, HEADER, KIND_ROLE, GridSheetModel
+from tests.domain.indicators.builders import example
+from tests.reports.helpers import row_of, workbook
+from tests.ui.conftest import settle
+
+#: After 2025 ends, before the grid is due (01/02/2026).
+TODAY = date(2026, 1, 20)
+
+
+@pytest.fixture(scope="module")
+def example_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the worked example 2, made once; each test works on a copy."""
+    from desktop_app.store.repository import open_store
+
+    path = tmp_path_factory.mktemp("exemple-2") / "suivi.sqlite3"
+    store = open_store(f"sqlite:///{path}")
+    store.import_caseload(example("exemple-2.json"))
+    store.close()
+    return path
+
+
+@pytest.fixture
+def window(app, qtbot, tmp_path: Path, example_store_file: Path) -> Iterator:  # type: ignore[no-untyped-def]
+    """The window over a store holding the worked example 2, on the Rapports screen."""
+    from desktop_app.store.repository import open_store
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    shutil.copyfile(example_store_file, tmp_path / "suivi.sqlite3")
+    store = open_store(f"sqlite:///{tmp_path / 'suivi.sqlite3'}")
+    win = MainWindow(AppContext(store, today=lambda: TODAY), "Base : test")
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    settle(qtbot, win)
+    win.show_screen("rapports")
+    settle(qtbot, win)
+    yield win
+    settle(qtbot, win)
+
+
+def _rows(model: GridSheetModel) -> dict[str, tuple[str, ...]]:
+    """Each label's first row (« Décembre » of the points, before that of the amounts)."""
+    rows: dict[str, tuple[str, ...]] = {}
+    for row in model.rows:
+        rows.setdefault(row.cells[0].strip(), row.cells)
+    return rows
+
+
+def _close_box(panel) -> None:  # type: ignore[no-untyped-def]
+    if panel.job.last_box is not None:
+        panel.job.last_box.close()
+
+
+def test_preview_of_2025_beside_2024_with_its_checks(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.screens["rapports"].grid
+    assert panel.year.value() == 2025  # last year by default
+    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    tabs = [panel.sheets.tabText(i) for i in range(panel.sheets.count())]
+    assert tabs == ["Synthèse", "Points et montants", "ASLL", "Diagnostics ASLL", "AML", "FAL",
+                    "DSF", "Manquements"]
+    fal = _rows(panel.models[tabs.index("FAL")])
+    # u1 occupied by h4 from 01/02/2025 to the end of 2025: 28 + 31 + 30 + 31 + 30 + 31 + 31
+    # + 30 + 31 + 30 + 31 = 334 days in 2025, none in 2024.
+    assert fal["Jours d'occupation des logements"] == ("Jours d'occupation des logements",
+                                                        "334", "0")
+    points = panel.models[tabs.index("Points et montants")]
+    # December: ASLL 2 (m1) + 1 (m2) = 3 points; diagnostic (m7) 2; total 5; none in 2024.
+    december = _rows(points)["Décembre"]
+    assert december[1:5] == ("3", "0", "2", "0") and december[11:13] == ("5", "0")
+    assert points.data(points.index(0, 0), KIND_ROLE) == BLOCK
+    assert points.data(points.index(2, 1), KIND_ROLE) == HEADER
+    assert points.index(2, 1).data() == "2025" and points.index(2, 2).data() == "2024"
+    # Amounts read the French way: 3 339,28 € for the year (no-break spaces).
+    synthese = _rows(panel.models[0])
+    assert synthese["Montant total de l'activité"][1:] == ("3\u00a0339,28\u00a0€",
+                                                            "0,00\u00a0€")
+    assert panel.checks.text() == "Contrôles : tout est cohérent."
+    # The bar was determinate and went up to the last step: 2 × STEPS + 1.
+    total = 2 * STEPS + 1
+    steps = panel.job.steps
+    assert steps[0] == (0, total) and steps[-1] == (total, total)
+    assert [d for d, _t in steps] == sorted(d for d, _t in steps)
+    assert not panel.bar.isVisible()
+
+
+def test_export_xlsx_written_in_the_background_and_read_back(qtbot, window,  # type: ignore[no-untyped-def]
+                                                           tmp_path: Path) -> None:
+    panel = window.screens["rapports"].grid
+    out = tmp_path / "grille-2025.xlsx"
+    panel.export(".xlsx", out)
+    assert panel.bar.isVisible() and not panel.xlsx_button.isEnabled()
+    settle(qtbot, window)
+    sheets = workbook(out)
+    assert row_of(sheets["FAL"], "Jours d'occupation des logements")[:3] == \
+        ["Jours d'occupation des logements", 334, 0]
+    total = row_of(sheets["Synthèse"], "Montant total de l'activité")
+    assert Decimal(str(total[1])) == Decimal("3339.28")
+    assert panel.job.last_box is not None and str(out) in panel.job.last_box.text()
+    assert [b.text() for b in panel.job.last_box.buttons()] == ["Ouvrir", "Fermer"]
+    assert panel.xlsx_button.isEnabled()
+    _close_box(panel)
+
+
+def test_a_slow_export_never_freezes_the_window(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    panel = window.screens["rapports"].grid
+    seen: list[tuple[int, int]] = []
+
+    def slow(store, year, out, today, doc, progress):  # type: ignore[no-untyped-def]
+        for step in range(1, 11):  # ten steps of 60 ms: 0,6 s of work
+            time.sleep(0.06)
+            progress(step, 10)
+        out.write_bytes(b"grille")
+        return []
+
+    panel.export_work = slow
+    ticks = [0]
+    timer = QTimer(window)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: (ticks.__setitem__(0, ticks[0] + 1),
+                                   seen.append((panel.bar.value(), panel.bar.maximum()))))
+    timer.start()
+    panel.export(".pdf", tmp_path / "lente.pdf")
+    qtbot.waitUntil(lambda: not panel.job.running, timeout=10000)
+    timer.stop()
+    # 0,6 s at one tick every 10 ms: the event loop ran the timer all along (≥ 20 ticks
+    # even on a loaded machine), and the bar was seen moving, out of 10.
+    assert ticks[0] >= 20
+    values = sorted({v for v, m in seen if m == 10})
+    assert len(values) >= 3 and values[-1] >= 9
+    assert panel.job.steps[-1] == (10, 10)
+    assert (tmp_path / "lente.pdf").read_bytes() == b"grille"
+    _close_box(panel)
+
+
+def test_marking_the_grid_sent(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    panel = window.screens["rapports"].grid
+    assert panel.sent.text() == ("Grille 2025 pas encore envoyée (à envoyer au SPSLH au plus "
+                                 "tard le 01/02/2026).")
+    dialog = panel.ask_sent_day()
+    dialog.form.fields["day"].setText("28/01/2026")
+    dialog.submit()
+    settle(qtbot, window)
+    assert GridSent(2025, date(2026, 1, 28)) in window.ctx.store.association().grids_sent
+    assert panel.sent.text() == "Grille 2025 envoyée au SPSLH le 28/01/2026."
+
+
+def test_statement_of_one_worker_in_xlsx(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen = window.screens["rapports"]
+    panel = screen.statement
+    assert panel.month.currentData() == Month(2025, 12)  # the month before this one
+    panel.worker.setCurrentIndex(panel.worker.findText("Karim Benali"))
+    out = tmp_path / "releve.xlsx"
+    panel.export(".xlsx", out)
+    settle(qtbot, window)
+    summary = workbook(out)["Synthèse"]
+    assert summary["A2"].value == ("Relevé mensuel des points et montants — décembre 2025 — "
+                                   "Karim Benali")
+    # Karim Benali's lines only: m2 ASLL 1 point 85,95 + m3 DSF 162,38 + m4 FAL 132,73
+    # = 1 point, 381,06 € (u1's management, without referent, is not his).
+    total = row_of(summary, "Total")
+    assert (total[1], Decimal(str(total[2]))) == (1, Decimal("381.06"))
+    karim = row_of(summary, "Karim Benali")
+    assert karim[2] == 1 and Decimal(str(karim[6])) == Decimal("381.06")
+    _close_box(panel)
+
+
+def test_occupancy_and_convention_documents(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    screen = window.screens["rapports"]
+    occupancy, convention = screen.occupancy, screen.convention
+    occupancy.export(tmp_path / "occupation.xlsx")
+    settle(qtbot, window)
+    ws = workbook(tmp_path / "occupation.xlsx")["Occupation"]
+    # December 2025: u1 occupied by h4 all month, 31 days.
+    assert row_of(ws, "Total")[1] == 31
+    _close_box(occupancy)
+    convention.year.setValue(2025)
+    convention.export(".pdf", tmp_path / "convention.pdf")
+    settle(qtbot, window)
+    assert (tmp_path / "convention.pdf").read_bytes()[:5] == b"%PDF-"
+    _close_box(convention)
+
+
+def test_a_file_that_cannot_be_written_is_said_in_french(qtbot, window,  # type: ignore[no-untyped-def]
+                                                         tmp_path: Path) -> None:
+    panel = window.screens["rapports"].occupancy
+    taken = tmp_path / "occupation.xlsx"
+    taken.mkdir()  # a folder already has the file's name
+    panel.export(taken)
+    settle(qtbot, window)
+    box = panel.job.last_box
+    assert box is not None
+    assert box.text() == (f"Impossible d'écrire « {taken} » : ce nom est celui d'un dossier. "
+                          "Choisissez un autre nom ou un autre dossier, puis recommencez.")
+    assert panel.progress_text.text() == "Le document n'a pas été écrit."
+    assert panel.buttons[".xlsx"].isEnabled()
+    box.close()
+
+
+def test_grid_sheet_model_is_a_sound_qt_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    caseload = example("exemple-2.json")
+    doc = grid_document(caseload, caseload, 2025, today=TODAY, parallel=False)
+    for sheet in doc.sheets[:2]:  # a list sheet and the sheet of monthly tables
+        model = GridSheetModel()
+        model.set_sheet(sheet, doc.years)
+        qtmodeltester.check(model)
