@@ -35,7 +35,7 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
         from desktop_app.interchange import read_file
 
         caseload = read_file(path)
-        store.import_caseload(caseload)
+        store.import_caseload(caseload, source=path.name)
         return (f"Import terminé : {len(caseload.households)} ménages, "
                 f"{len(caseload.measures)} mesures.")
 

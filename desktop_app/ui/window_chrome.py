@@ -49,6 +49,13 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _action(window, menu, "Données de &démonstration…",
             lambda: file_actions.demo_data(window, ctx))
     menu.addSeparator()
+    from desktop_app.ui import batch_dialogs, household_file_actions
+
+    _action(window, menu, "&Fusionner un dossier reçu…",
+            lambda: household_file_actions.merge_file(window, ctx))
+    _action(window, menu, "A&nnuler un import…",
+            lambda: batch_dialogs.undo_import_dialog(window, ctx))
+    menu.addSeparator()
     _action(window, menu, "&Verrouiller", lambda: window.lock.lock(), "Ctrl+L")
     menu.addSeparator()
     _action(window, menu, "&Quitter", window.close, "Ctrl+Q")

@@ -45,6 +45,8 @@ class HouseholdScreen(Screen):
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
         header.insertWidget(0, button("← Ménages", self, lambda: ctx.open_screen.emit("menages")))
+        self.export_button = button("Exporter le dossier…", self, self.export_file)
+        header.addWidget(self.export_button)
         self.new_measure_button = button("Nouvelle mesure…", self, self.new_measure, primary=True)
         header.addWidget(self.new_measure_button)
         layout.addLayout(header)
@@ -191,6 +193,13 @@ class HouseholdScreen(Screen):
                                          [(w.name, w.id) for w in self.ctx.workers],
                                          self.ctx.current_worker, submit)
         self.dialog.open()
+
+    def export_file(self) -> None:
+        """For a colleague (interchange file) or a right-of-access request (JSON + PDF)."""
+        if self.household_id is not None:
+            from desktop_app.ui.household_file_actions import export_household
+
+            export_household(self, self.ctx, self.household_id)
 
     def _open_measure(self, index: QModelIndex) -> None:
         line = index.data(ROW_ROLE)
