@@ -7,7 +7,7 @@ is enough (the page says that encrypting the store in Paramètres would protect 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui.passphrase_fields import password_field
 
@@ -31,7 +31,7 @@ class LockPage(QWidget):
         outer.addStretch(1)
         card = QFrame(self)
         card.setObjectName("card")
-        card.setMaximumWidth(520)
+        card.setFixedWidth(520)  # a fixed width lets the wrapped lines take their height
         layout = QVBoxLayout(card)
         layout.setContentsMargins(28, 24, 28, 24)
         title = QLabel("Suivi FSL est verrouillé", card)
@@ -58,7 +58,11 @@ class LockPage(QWidget):
         self.button.setDefault(True)
         self.button.clicked.connect(self._ask)
         layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignRight)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # no alignment flag: the card then gets its height for width
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
         outer.addStretch(2)
 
     def prepare(self, reason: str, encrypted: bool) -> None:

@@ -11,19 +11,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.store.api import Store
 from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.passphrase_dialogs import WRONG, remember_box
-from desktop_app.ui.passphrase_fields import NewPassphraseFields, password_field
+from desktop_app.ui.passphrase_fields import FittingDialog, NewPassphraseFields, password_field
 from desktop_app.ui.store_session import Secret, StoreSession
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(FittingDialog):
     """The current passphrase (encrypted store only), the new one twice, remember or not.
     `submitted(current, new, remember)`; the caller says `wrong()` or closes it."""
 
@@ -35,8 +35,8 @@ class ChangePassphraseDialog(QDialog):
         self.encrypted = encrypted
         self.setWindowTitle("Changer le mot de passe de la base" if encrypted
                             else "Chiffrer la base")
-        self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # wrapped text
         intro = QLabel("Choisissez le nouveau mot de passe. Les autres postes qui ouvrent ce "
                        "fichier devront utiliser le nouveau." if encrypted else
                        "La base sera chiffrée : sans ce mot de passe, personne ne pourra la "
@@ -50,6 +50,7 @@ class ChangePassphraseDialog(QDialog):
         self.current.setVisible(encrypted)
         layout.addWidget(self.current)
         self.fields = NewPassphraseFields(self)
+        self.fields.setMinimumWidth(500)
         layout.addWidget(self.fields)
         self.remember = remember_box(self, keystore)
         self.remember.setChecked(remembered and self.remember.isEnabled())

@@ -6,12 +6,11 @@ opening itself runs off the GUI thread, and a wrong passphrase keeps the dialog 
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import PurePath
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.keyring_store import KeyStore
-from desktop_app.ui.passphrase_fields import NewPassphraseFields, password_field
+from desktop_app.ui.passphrase_fields import FittingDialog, NewPassphraseFields, password_field
 
 WRONG = "Mot de passe incorrect. Vérifiez la touche Verr. Maj et réessayez."
 REMEMBER = "Retenir le mot de passe sur cet ordinateur"
@@ -50,17 +49,20 @@ def _label(text: str, parent: QWidget, name: str = "intro") -> QLabel:
     return label
 
 
-class FirstLaunchDialog(QDialog):
+class FirstLaunchDialog(FittingDialog):
     """No store yet: a passphrase by default, or « Continuer sans chiffrement » (confirmed by
     a second click). `submitted(passphrase or None, remember)`."""
 
     submitted = Signal(object, bool)
 
-    def __init__(self, database: Path, keystore: KeyStore, parent: QWidget | None = None) -> None:
+    def __init__(self, database: PurePath, keystore: KeyStore,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Nouvelle base Suivi FSL — protection par mot de passe")
-        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # wrapped text
+        layout.addWidget(_label("Protéger la nouvelle base par un mot de passe", self,
+                                "pageTitle"))
         layout.addWidget(_label(
             f"Aucune base n'existe encore ici :\n{database}\n\nElle va être créée. Elle "
             "contiendra des données personnelles sensibles (identité, situation sociale et "
@@ -68,6 +70,7 @@ class FirstLaunchDialog(QDialog):
             "sans ce mot de passe personne ne pourra la lire, pas même vous : notez-le en "
             "lieu sûr.", self))
         self.fields = NewPassphraseFields(self)
+        self.fields.setMinimumWidth(540)
         layout.addWidget(self.fields)
         self.remember = remember_box(self, keystore)
         layout.addWidget(self.remember)
@@ -112,21 +115,22 @@ class FirstLaunchDialog(QDialog):
         self.submitted.emit(passphrase, passphrase is not None and self.remember.isChecked())
 
 
-class UnlockDialog(QDialog):
+class UnlockDialog(FittingDialog):
     """The store is encrypted: its passphrase. `submitted(passphrase, remember)`; the caller
     says `wrong()` (the dialog stays) or closes it once the store is open."""
 
     submitted = Signal(str, bool)
 
-    def __init__(self, database: Path, keystore: KeyStore, parent: QWidget | None = None,
+    def __init__(self, database: PurePath, keystore: KeyStore, parent: QWidget | None = None,
                  note: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Base chiffrée — Suivi FSL")
-        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # wrapped text
         layout.addWidget(_label(f"La base\n{database}\nest chiffrée : tapez son mot de passe "
                                 "pour l'ouvrir.", self))
         self.field = password_field(self, "Mot de passe de la base")
+        self.field.setMinimumWidth(460)
         layout.addWidget(self.field)
         self.remember = remember_box(self, keystore)
         layout.addWidget(self.remember)

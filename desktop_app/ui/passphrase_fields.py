@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +18,17 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.passphrase_strength import assess
 
 MISMATCH = "Les deux saisies ne sont pas identiques."
+
+
+class FittingDialog(QDialog):
+    """A dialog whose wrapped lines get their height when it shows (Qt sizes a window from
+    its layout's size hint, which leaves them out: the fields would be squeezed)."""
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
 
 def password_field(parent: QWidget, name: str) -> QLineEdit:
