@@ -46,17 +46,21 @@ def record(
         household_id=household_id,
         action=action,
         changes=json.dumps({k: [v[0], v[1]] for k, v in (changes or {}).items()},
-                           ensure_ascii=False, sort_keys=True, default=str),
+                           ensure_ascii=False, default=str),
     ))
 
 
 def record_imports(connection: Connection, *, profile: str, household_ids: Iterable[str],
-                   at: datetime | None = None) -> int:
+                   at: datetime | None = None,
+                   changes: Mapping[str, tuple[Any, Any]] | None = None) -> int:
     """One `import` entry per imported household, in one executemany (an import of 50 000
-    households must stay fast); returns how many were written."""
+    households must stay fast), each with the same `changes` (e.g. the file's name);
+    returns how many were written."""
     when = at or datetime.now().replace(microsecond=0)
+    text = json.dumps({k: [v[0], v[1]] for k, v in (changes or {}).items()},
+                      ensure_ascii=False, default=str)
     entries = [{"at": when, "profile": profile, "record_kind": "household", "record_id": hid,
-                "household_id": hid, "action": "import", "changes": "{}"}
+                "household_id": hid, "action": "import", "changes": text}
                for hid in household_ids]
     if entries:
         connection.execute(insert(AUDIT), entries)

@@ -90,7 +90,8 @@ class SqlStore:
         with self._writing() as c:
             batches.import_as_batch(c, caseload, source=source, profile=self.profile)
             audit.record_imports(c, profile=self.profile,
-                                 household_ids=[h.id for h in caseload.households])
+                                 household_ids=[h.id for h in caseload.households],
+                                 changes={"source": (None, source)} if source else None)
 
     def export_caseload(self) -> Caseload:
         with self._reading() as c:

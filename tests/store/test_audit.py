@@ -18,6 +18,9 @@ from desktop_app.domain.model import (
     AlertSettings,
     Contract,
     Household,
+    Level,
+    Period,
+    PeriodKind,
     Visit,
     VisitOutcome,
     VisitPlace,
@@ -41,14 +44,30 @@ def _all_entries(path: Path) -> list[tuple[Any, ...]]:
 
 
 def test_import_gives_one_entry_per_household(store: SqlStore, store_path: Path) -> None:
-    store.import_caseload(full_caseload())
-    # full_caseload: 2 households (h1, h2), 2 workers, 2 homes, 6 measures → 2 entries.
-    assert _all_entries(store_path) == [
-        ("système", "household", "h1", "h1", "import", "{}"),
-        ("système", "household", "h2", "h2", "import", "{}"),
+    store.import_caseload(full_caseload(), source="dossiers.json")
+    # full_caseload: 2 households (h1, h2), 2 workers, 2 homes, 6 measures → one entry per
+    # household (beside the batch's own entry, kind « import », of store/batches.py).
+    source = '{"source": [null, "dossiers.json"]}'
+    assert [e for e in _all_entries(store_path) if e[1] == "household"] == [
+        ("système", "household", "h1", "h1", "import", source),
+        ("système", "household", "h2", "h2", "import", source),
     ]
     [entry] = store.history("h2")
-    assert (entry.action, entry.profile, entry.changes) == ("import", "système", {})
+    assert (entry.action, entry.profile, entry.changes) == (
+        "import", "système", {"source": (None, "dossiers.json")})
+
+
+def test_changes_keep_the_order_of_the_interchange_file(filled: SqlStore) -> None:
+    """Fields in the order of ECHANGE.md (not sorted by name): a period reads start, end."""
+    m1 = filled.measure("m1")
+    assert m1 is not None
+    m1.periods.append(Period(D(2026, 7, 1), D(2026, 12, 31), Level.SIMPLE,
+                             PeriodKind.RENOUVELLEMENT))
+    m1.decision_date = D(2025, 6, 13)
+    filled.save_measure(m1)
+    changes = filled.history("h1")[-1].changes
+    assert list(changes) == ["decision_date", "periods[2]"]
+    assert list(changes["periods[2]"][1]) == ["start", "end", "level", "kind"]
 
 
 def test_a_visit_added_gives_exactly_that_change(filled: SqlStore) -> None:
@@ -132,19 +151,20 @@ def test_a_failed_write_leaves_no_entry(filled: SqlStore, store_path: Path) -> N
 
 def test_records_outside_households(filled: SqlStore, store_path: Path) -> None:
     filled.profile = "w2"
+    imported = len(_all_entries(store_path))
     w1 = filled.workers()[0]
     filled.save_worker(replace(w1, fte=0.5))
     filled.save_alert_settings(AlertSettings(days_ahead=10))
     filled.save_tariffs([*filled.tariffs(), tariff(D(2027, 1, 1), "87")])
-    entries = _all_entries(store_path)[2:]  # after the two import entries
+    entries = _all_entries(store_path)[imported:]
     assert entries == [
         ("w2", "worker", "w1", None, "update", '{"fte": [1.0, 0.5]}'),
         ("w2", "settings", None, None, "update", '{"days_ahead": [7, 10]}'),
         ("w2", "tariffs", None, None, "update",
-         '{"tariffs[2]": [null, {"dsf_closed_door": "39.12", "dsf_done": "162.38", '
-         '"fal_management_per_year": "500.00", "fal_per_fte": 30, '
-         '"fal_support_per_year": "1562.80", "from": "2027-01-01", "point_value": "87.00", '
-         '"points_per_fte": 50}]}'),
+         '{"tariffs[2]": [null, {"from": "2027-01-01", "point_value": "87.00", '
+         '"fal_support_per_year": "1562.80", "fal_management_per_year": "500.00", '
+         '"dsf_done": "162.38", "dsf_closed_door": "39.12", "points_per_fte": 50, '
+         '"fal_per_fte": 30}]}'),
     ]
 
 
