@@ -9,9 +9,10 @@ from pathlib import Path
 
 SIZE = (1280, 800)
 FILES = ("tableau-de-bord", "menages", "menage", "mesure", "equipe", "logements", "points",
-         "parametres")
+         "rapports", "parametres")
 SCREENS = {"tableau-de-bord": "tableau", "menages": "menages", "equipe": "equipe",
-           "logements": "logements", "points": "points", "parametres": "parametres"}
+           "logements": "logements", "points": "points", "rapports": "rapports",
+           "parametres": "parametres"}
 
 
 def _quiet_qt() -> None:
@@ -69,12 +70,18 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
             else:
                 window.show_screen(SCREENS.get(name, "menages"), force=True)
             ctx.runner.wait_idle()
+            if name == "rapports":  # the grid of last year, previewed (issue 5)
+                window.screens["rapports"].grid.preview()  # type: ignore[attr-defined]
+                ctx.runner.wait_idle()
             if name == "equipe":  # a worker away today: the absence and its 21-day warning
                 window.screens["equipe"].select_worker(_absent_worker(store, day))  # type: ignore[attr-defined]
             app.processEvents()
             path = out_dir / f"{name}.png"
             window.grab().save(str(path), "PNG")
             paths.append(path)
+        from desktop_app.ui.trust_screenshots import lock_and_first_launch
+
+        paths += lock_and_first_launch(window, out_dir)  # issue 6: the lock, the first launch
         window.close()
         window.deleteLater()
         app.processEvents()

@@ -10,9 +10,11 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.lock import MINUTES_KEY, MINUTES_RANGE, lock_minutes
 from desktop_app.ui.screens.base import button, section
 
-ENCRYPTED = "Base chiffrée (SQLCipher) : illisible sans son mot de passe."
-PLAIN = ("Base non chiffrée : en cas de perte ou de vol de l'ordinateur, les données des "
-         "ménages sont lisibles. Chiffrez-la.")
+ENCRYPTED = "Base chiffrée"
+ENCRYPTED_TIP = "La base est chiffrée (SQLCipher) : illisible sans son mot de passe."
+PLAIN = "Base non chiffrée"
+PLAIN_TIP = ("En cas de perte ou de vol de l'ordinateur, les données des ménages sont lisibles : "
+             "chiffrez la base (recommandation de la CNIL pour les postes nomades).")
 
 
 class SecurityCard(QWidget):
@@ -39,7 +41,6 @@ class SecurityCard(QWidget):
         row.addWidget(QLabel("minutes d'inactivité", card))
         row.addSpacing(24)
         self.state = QLabel(card)
-        self.state.setWordWrap(True)
         row.addWidget(self.state, 1)
         self.change = button("Chiffrer la base…", card, self._change)
         row.addWidget(self.change, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -52,6 +53,7 @@ class SecurityCard(QWidget):
         session = getattr(self.window(), "session", None)
         encrypted = bool(session is not None and session.encrypted)
         self.state.setText(ENCRYPTED if encrypted else PLAIN)
+        self.state.setToolTip(ENCRYPTED_TIP if encrypted else PLAIN_TIP)
         self.state.setObjectName("muted" if encrypted else "fieldError")
         self.state.style().polish(self.state)
         self.change.setText("Changer le mot de passe…" if encrypted else "Chiffrer la base…")

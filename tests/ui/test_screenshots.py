@@ -14,9 +14,10 @@ def test_one_png_per_screen_on_demo_data(app, tmp_path):  # type: ignore[no-unty
                              today=date(2025, 9, 16))
     assert [p.name for p in paths] == [
         "tableau-de-bord.png", "menages.png", "menage.png", "mesure.png", "equipe.png",
-        "logements.png", "points.png", "parametres.png"]
-    assert len(FILES) == 8
-    for path in paths:
+        "logements.png", "points.png", "rapports.png", "parametres.png",
+        "verrouillage.png", "premier-lancement.png"]  # issue 6 (tests/ui/test_lock_screenshots)
+    assert len(FILES) == 9
+    for path in paths[:9]:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1280, 800)
         # Not an empty window: many distinct colours (text, tables, the chart…).
