@@ -29,9 +29,8 @@ from desktop_app.store.backup_check import (
     check_backup,
     is_plain_sqlite,
     quick_check,
-    summary,
 )
-from desktop_app.store.backup_live import live_check, live_info, live_problems, stage_copy
+from desktop_app.store.backup_live import live_check, live_info, store_key
 from desktop_app.store.backup_names import backup_name, list_backups, rotate, staging_name
 from desktop_app.store.crypto import convert_to_encrypted
 from desktop_app.store.engine import sqlite_file
@@ -39,7 +38,8 @@ from desktop_app.store.errors import FULL, french_message
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema
 
-__all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "live_info",
+__all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "live_check",
+           "live_info",
            "make_backup", "quick_check", "restore", "restore_in_place", "rotate"]
 
 CANNOT_WRITE = ("Impossible d'écrire la sauvegarde dans {where} : vérifiez que le dossier "
@@ -71,9 +71,7 @@ def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Pat
     try:
         folder.mkdir(parents=True, exist_ok=True)
         vacuum_into(engine, staging)
-        problems = live_problems(engine, staging, "quick_check")
-        if problems:
-            raise StoreError(NOT_SOUND.format(where=folder, detail=summary(problems)))
+        _check_written(engine, staging, folder)
         _sync(staging)
         os.replace(staging, final)
         _sync_folder(folder)
@@ -88,6 +86,14 @@ def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Pat
             raise StoreError(CANNOT_WRITE.format(where=folder)) from error
         raise
     return final
+
+
+def _check_written(engine: Engine, staging: Path, folder: Path) -> None:
+    """The backup just written reads back whole with the store's key, or is refused."""
+    try:
+        check_backup(staging, store_key(engine))
+    except StoreError as error:
+        raise StoreError(NOT_SOUND.format(where=folder, detail=error)) from error
 
 
 def restore(backup_path: Path, store_path: Path, passphrase: str | None,
@@ -115,26 +121,17 @@ def restore(backup_path: Path, store_path: Path, passphrase: str | None,
 
 def restore_in_place(store: _HasEngine, backup_path: Path,
                      now: datetime | None = None) -> Path | None:
-    """`restore` through the open store (the window's way: no passphrase needed, the
-    store's key reads and writes the backup): its connections are closed, the file swapped,
-    and the same engine then opens the restored store (upgraded if the backup is older)."""
+    """`restore` through the open store (the window's way, no passphrase asked: the
+    engine's): its connections are closed, the file swapped, and the same engine then opens
+    the restored store (upgraded if the backup is older). The store may be damaged."""
     engine = store.engine
     database = sqlite_file(engine.url)
     if database is None:
         raise StoreError(NOT_A_FILE.format(where=engine.url.render_as_string()))
-    live_info(engine, backup_path)  # key, revision, tables: said of the file chosen
-    staging = database.with_name(f"{database.name}.restauration-en-cours")
-    try:
-        stage_copy(engine, backup_path, staging)
-        live_check(engine, staging, backup_path)  # all of what is put in place
-        _sync(staging)
-        engine.dispose()  # no connection left on the current file
-        aside = _swap(staging, database, now or datetime.now())
-    except OSError as error:
-        raise StoreError(CANNOT_SWAP.format(where=database,
-                                            detail=error.strerror or error)) from error
-    finally:
-        staging.unlink(missing_ok=True)
+    key = store_key(engine)
+    backup_info(backup_path, key)  # wrong key, newer, not a backup: before closing anything
+    engine.dispose()  # no connection left on the current file
+    aside = restore(backup_path, database, key, now)
     ensure_schema(engine, existed=True)
     return aside
 

@@ -159,10 +159,22 @@ def pragma_check(connection: Any, pragma: str) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def bare_connection(engine: Engine) -> Any:
+    """A new driver connection of the engine (its key applied) without the engine's
+    `connect` checks, which would refuse a store whose schema pages are damaged: to check
+    such a store, or replace it. Outside any transaction (ATTACH, VACUUM need that)."""
+    creator = getattr(engine.pool, "_creator")  # noqa: B009 - SQLAlchemy keeps it private
+    connection = creator()
+    connection.isolation_level = None
+    connection.execute("PRAGMA busy_timeout = 10000")
+    return connection
+
+
 def quick_check(engine: Engine) -> list[str]:
     """SQLite's problems with the live store (`PRAGMA quick_check`); empty if it is sound."""
-    connection = engine.raw_connection()
-    try:
+    with closing(bare_connection(engine)) as connection:
+        try:
+            connection.execute("PRAGMA user_version").fetchone()  # page 1: the key
+        except Exception as error:  # the driver's: a wrong key, or page 1 damaged
+            return [str(error)]
         return pragma_check(connection, "quick_check")
-    finally:
-        connection.close()

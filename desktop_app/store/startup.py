@@ -11,7 +11,7 @@ from desktop_app.store.repository import SqlStore, open_store
 DAMAGED_STORE = ("La base {where} est endommagée (SQLite y trouve des erreurs : {detail}). "
                  "Restaurez la dernière sauvegarde : la base endommagée sera gardée de côté.")
 #: What follows the file's name in `errors.CORRUPT`.
-_CORRUPT_WORDS = CORRUPT.split("{where}")[1].split("(")[0]
+CORRUPT_WORDS = CORRUPT.split("{where}")[1].split("(")[0]
 
 
 def open_checked(url: str, passphrase: str | None = None) -> SqlStore:
@@ -22,7 +22,7 @@ def open_checked(url: str, passphrase: str | None = None) -> SqlStore:
     except WrongPassphraseError:
         raise
     except StoreError as error:
-        if _CORRUPT_WORDS in str(error):
+        if CORRUPT_WORDS in str(error):
             raise DamagedStoreError(str(error)) from error
         raise
     try:

@@ -109,6 +109,7 @@ class Launch:
     def __init__(self, url: str, today: Callable[[], date] = date.today,
                  interactive: bool = True, keystore: KeyStore | None = None) -> None:
         self.app = make_application()
+        self.url = url
         self.runner = BackgroundRunner(self.app)
         self.interactive = interactive
         self.error: BaseException | None = None
@@ -138,6 +139,10 @@ class Launch:
         self.window.show()
         self.splash.close()
         self.window.start()
+        if self.interactive:  # quick integrity check, then the day's backup (issue 6)
+            from desktop_app.ui.backup_actions import check_at_start
+
+            check_at_start(self.window, self.ctx)
 
     def _cancelled(self) -> None:
         """« Quitter » in the first-launch or unlock dialog: nothing opened, nothing shown."""
@@ -151,6 +156,10 @@ class Launch:
         self.error = error
         if not self.interactive:
             return
+        from desktop_app.ui.backup_actions import offer_restore_file
+
+        if offer_restore_file(self.url, error, self.runner, self.app.exit):
+            return  # a damaged file: its latest good backup offered
         title, text, details = describe_error(error)
         box = QMessageBox(QMessageBox.Icon.Critical, title,
                           "La base de données n'a pas pu être ouverte.\n\n" + text)
@@ -164,6 +173,11 @@ def run_gui(store_url: str) -> int:
     """Open the window on the store at `store_url`; the exit code of the application."""
     launch = Launch(store_url)
     code = launch.app.exec()
+    if launch.error is None and not launch.cancelled:  # the backup at close (issue 6)
+        from desktop_app.ui.backup_actions import backup_at_close
+
+        launch.runner.wait_idle()
+        backup_at_close(launch.ctx.store)
     QSettings().sync()
     return 1 if launch.error is not None else int(code)
 

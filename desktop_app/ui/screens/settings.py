@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
 from desktop_app.domain.tariffs import default_tariffs
+from desktop_app.ui.backup_card import BackupCard
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import NumberField, TextField
 from desktop_app.ui.forms import Form, FormDialog
@@ -94,6 +95,8 @@ class SettingsScreen(Screen):
         grid.addWidget(card, 4, 0, 1, 3)
         self.security = SecurityCard(ctx, self)  # lock delay, passphrase (issue 6)
         grid.addWidget(self.security, 5, 0, 1, 3)
+        self.backups = BackupCard(ctx, self)  # folder, automatic backups, restore (issue 6)
+        grid.addWidget(self.backups, 6, 0, 1, 3)
         grid.setRowStretch(3, 1)  # conventions and tariffs share the height left
         grid.setRowStretch(4, 1)
         grid.setColumnStretch(0, 4)

@@ -1,0 +1,155 @@
+"""« Restaurer une sauvegarde… »: the backups of the folder with their date and counts (read
+in the background through the open store), a confirmation, then the store replaced and
+reopened — the current store kept aside (issue 6)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.fr import format_date
+from desktop_app.ui.backup_settings import backup_folder
+from desktop_app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop_app.store.backup_check import BackupInfo
+
+HEADERS = ("Date de la sauvegarde", "Ménages", "Mesures", "Visites", "Travailleurs", "État")
+#: A backup read in the background: its facts, or the French reason it cannot be restored.
+Read = tuple[Path, "BackupInfo | None", str]
+
+
+def when(taken: datetime) -> str:
+    return f"{format_date(taken.date())} à {taken:%H:%M}"
+
+
+def describe(info: BackupInfo) -> str:
+    return (f"la sauvegarde du {when(info.taken)} ({info.households} ménages, "
+            f"{info.measures} mesures, {info.visits} visites, {info.workers} travailleurs "
+            "sociaux)")
+
+
+def confirm(parent: QWidget, info: BackupInfo) -> bool:
+    """Asked before the store is replaced (tests replace this function)."""
+    answer = QMessageBox.question(
+        parent, "Restaurer la sauvegarde",
+        f"Remplacer la base par {describe(info)} ?\n\nLa base actuelle sera gardée de côté "
+        "(« … .avant-restauration-… » à côté d'elle) : rien n'est effacé.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def read_backups(store: object, folder: Path) -> list[Read]:
+    """Every backup of `folder`, newest first, read through the open store (its key)."""
+    from desktop_app.store.api import StoreError
+    from desktop_app.store.backup import list_backups, live_info
+
+    engine = getattr(store, "engine")  # noqa: B009 - the SQL store (the Store protocol has none)
+    found: list[Read] = []
+    for path in list_backups(folder):
+        try:
+            found.append((path, live_info(engine, path), "Bonne"))
+        except StoreError as error:
+            found.append((path, None, str(error)))
+    return found
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 folder: Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.folder = folder or backup_folder()
+        self.found: list[Read] = []
+        self.setWindowTitle("Restaurer une sauvegarde")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 380)
+        layout = QVBoxLayout(self)
+        self.note = QLabel(f"Sauvegardes du dossier {self.folder} (lecture…)", self)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName("Sauvegardes")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(len(HEADERS) - 1,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        layout.addWidget(self.table, 1)
+        warning = QLabel("La base actuelle est gardée de côté, à côté d'elle : une restauration "
+                         "ne fait rien perdre.", self)
+        warning.setObjectName("muted")
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = QPushButton("Restaurer…", self)
+        self.restore_button.setObjectName("primary")
+        self.restore_button.setEnabled(False)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        store, folder_ = ctx.store, self.folder
+        ctx.run(lambda: read_backups(store, folder_), self._loaded,
+                text="Lecture des sauvegardes…")
+
+    def _loaded(self, found: list[Read]) -> None:
+        self.found = found
+        self.table.setRowCount(len(found))
+        for row, (path, info, state) in enumerate(found):
+            cells = ([when(info.taken), *(str(n) for n in (info.households, info.measures,
+                                                           info.visits, info.workers))]
+                     if info is not None else [path.name, "", "", "", ""])
+            for column, text in enumerate([*cells, state]):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(path) if column == 0 else text)
+                if 0 < column < 5:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        usable = [row for row, (_p, info, _s) in enumerate(found) if info is not None]
+        self.note.setText(f"Sauvegardes du dossier {self.folder} : {len(found)}, la plus récente "
+                          "en haut." if found else f"Aucune sauvegarde dans le dossier "
+                          f"{self.folder} : choisissez le dossier dans Paramètres.")
+        if usable:
+            self.table.selectRow(usable[0])
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.found):
+            return None
+        return self.found[rows[0].row()][1]
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None or not confirm(self, info):
+            return
+        from desktop_app.ui.backup_actions import restore_backup
+
+        self.restore_button.setEnabled(False)
+        restore_backup(self.ctx, info, on_done=lambda _aside: self.accept())

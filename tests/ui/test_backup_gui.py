@@ -1,0 +1,140 @@
+"""Backups from the window (issue 6): « Sauvegarder maintenant », the restore dialog driven
+like a worker (choose, confirm, data restored), the damaged store at start-up, the folder."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+
+from desktop_app.domain.model import Household
+from desktop_app.interchange import caseload_to_json
+from desktop_app.store.backup import list_backups, make_backup, quick_check
+from desktop_app.ui import backup_actions, backup_card, backup_dialog
+from desktop_app.ui.backup_settings import backup_folder, set_backup_folder
+from tests.ui.conftest import settle
+from tests.ui.helpers import closed, seed_asll
+
+
+@pytest.fixture
+def folder(tmp_path: Path, app) -> Path:  # type: ignore[no-untyped-def]
+    chosen = tmp_path / "cle-usb" / "sauvegardes"
+    set_backup_folder(chosen)
+    return chosen
+
+
+def _action(window, text: str) -> QAction:  # type: ignore[no-untyped-def]
+    found = [a for a in window.findChildren(QAction) if a.text().replace("&", "") == text]
+    assert len(found) == 1, text
+    return found[0]
+
+
+def test_backup_now_from_the_file_menu(qtbot, window, folder: Path,  # type: ignore[no-untyped-def]
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 17, 5, 0))
+    _action(window, "Sauvegarder maintenant").trigger()
+    settle(qtbot, window)
+    made = folder / "suivi-fsl-2025-09-16T170500.sqlite3.bak"
+    assert list_backups(folder) == [made]
+    assert window.statusBar().currentMessage() == f"Sauvegarde enregistrée : {made}"
+
+
+def test_the_restore_dialog_restores_the_chosen_backup(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = window.ctx.store
+    seed_asll(store)  # DURAND Marie, one ASLL measure, no visit
+    older = make_backup(store, folder, datetime(2025, 9, 12, 18, 0, 0))
+    store.save_household(Household("h2", "MARTIN Paul"))
+    at_backup = caseload_to_json(store.export_caseload())
+    make_backup(store, folder, datetime(2025, 9, 15, 18, 30, 0))
+    store.save_household(Household("h3", "PETIT Léa"))  # typed after the last backup
+    asked: list[str] = []
+    monkeypatch.setattr(backup_dialog, "confirm",
+                        lambda _parent, info: asked.append(backup_dialog.describe(info)) or True)
+    _action(window, "Restaurer une sauvegarde…").trigger()
+    dialog = window.findChild(backup_dialog.RestoreDialog)
+    settle(qtbot, window)
+    table = dialog.table
+    assert table.rowCount() == 2  # newest first, its date and counts
+    assert [table.item(0, c).text() for c in range(6)] == [
+        "15/09/2025 à 18:30", "2", "1", "0", "2", "Bonne"]
+    assert [table.item(1, c).text() for c in range(3)] == ["12/09/2025 à 18:00", "1", "1"]
+    assert older.exists()
+    table.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert asked == ["la sauvegarde du 15/09/2025 à 18:30 (2 ménages, 1 mesures, 0 visites, "
+                     "2 travailleurs sociaux)"]
+    assert closed(dialog)
+    assert caseload_to_json(store.export_caseload()) == at_backup  # PETIT Léa is gone…
+    aside = list(Path(store.where).parent.glob("suivi.sqlite3.avant-restauration-*"))
+    assert len(aside) == 1  # …but kept aside with the store as it was
+    assert window.statusBar().currentMessage().startswith(
+        "Base restaurée depuis la sauvegarde du 15/09/2025 à 18:30 ; l'ancienne base est "
+        "gardée : ")
+
+
+def test_a_damaged_backup_is_listed_but_cannot_be_chosen(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path) -> None:
+    made = make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 18, 30, 0))
+    made.write_bytes(made.read_bytes()[:3000])  # cut short
+    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    settle(qtbot, window)
+    assert dialog.table.item(0, 0).text() == made.name
+    assert dialog.table.item(0, 5).text().startswith(f"La sauvegarde {made} est endommagée")
+    dialog.table.selectRow(0)
+    assert not dialog.restore_button.isEnabled()
+    dialog.close()
+
+
+def test_a_damaged_store_at_start_up_offers_the_latest_good_backup(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = window.ctx.store
+    seed_asll(store)
+    good = caseload_to_json(store.export_caseload())
+    make_backup(store, folder, datetime(2025, 9, 14, 9, 0, 0))
+    newest = make_backup(store, folder, datetime(2025, 9, 15, 9, 0, 0))
+    newest.write_bytes(newest.read_bytes()[:5000])  # the newest backup is damaged too
+    store.close()  # the WAL folded in, then a bad sector over every page but the first
+    database = Path(store.where)
+    data = bytearray(database.read_bytes())
+    data[4096:] = b"\xa5" * (len(data) - 4096)
+    database.write_bytes(bytes(data))
+    offered: list[list[str]] = []
+    monkeypatch.setattr(backup_actions, "ask_restore_latest",
+                        lambda _parent, problems: offered.append(problems) or True)
+    backup_actions.check_at_start(window, window.ctx)
+    settle(qtbot, window)
+    assert len(offered) == 1 and offered[0]  # SQLite's problems were shown
+    assert quick_check(store.engine) == []
+    assert caseload_to_json(store.export_caseload()) == good  # from the 14/09 backup
+    assert window.statusBar().currentMessage().startswith(
+        "Base restaurée depuis la sauvegarde du 14/09/2025 à 09:00")
+
+
+def test_a_sound_store_at_start_up_gets_its_day_backup(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 8, 30, 0))
+    make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 8, 30, 1))  # 23 h 59 min 59 s
+    backup_actions.check_at_start(window, window.ctx)
+    settle(qtbot, window)
+    assert len(list_backups(folder)) == 1  # less than a day old: none made
+    monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 8, 30, 1))
+    backup_actions.check_at_start(window, window.ctx)  # exactly a day: one made
+    settle(qtbot, window)
+    assert list_backups(folder)[0].name == "suivi-fsl-2025-09-16T083001.sqlite3.bak"
+
+
+def test_the_settings_card_chooses_the_folder(qtbot, window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    chosen = tmp_path / "partage" / "fsl"
+    monkeypatch.setattr(backup_card, "choose_folder", lambda _parent, _current: chosen)
+    window.show_screen("parametres")
+    settle(qtbot, window)
+    card = window.screens["parametres"].backups
+    card.choose()
+    assert backup_folder() == chosen
+    assert card.folder.text() == f"Dossier des sauvegardes : {chosen}"
