@@ -128,6 +128,6 @@ def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
               "base vide. Utilisez --db avec un nouveau fichier.", file=sys.stderr)
         return EXIT_REJECTED
     caseload = generate_caseload(households=args.households, years=args.years, seed=args.seed)
-    store.import_caseload(caseload)
+    store.import_caseload(caseload, source="données de démonstration")
     print(f"Données de démonstration créées : {demo_summary(caseload)}.")
     return EXIT_OK

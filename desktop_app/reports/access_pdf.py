@@ -19,7 +19,6 @@ from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
 from desktop_app.store.api import AuditEntry, HouseholdAccess
 from desktop_app.store.conflict_text import FIELDS, value_text
-from desktop_app.ui import labels as words
 from desktop_app.ui.labels import ROLES, label
 
 KINDS = {"household": "Dossier du ménage", "measure": "Mesure", "bilan": "Bilan",
@@ -29,14 +28,6 @@ ACTIONS = {"create": "création", "update": "modification", "delete": "suppressi
            "import": "import d'un fichier", "undo": "annulation d'import",
            "merge": "reçu d'un collègue", "archive": "archivage",
            "anonymise": "anonymisation", "save": "enregistrement"}
-#: Codes of the interchange file → French words (the first table wins on a shared code).
-CODES: dict[str, str] = {}
-for _table in (words.OUTCOMES, words.PLACES, words.LEVELS, words.PERIOD_KINDS,
-               words.SUSPENSION_REASONS, words.REPORT_KINDS, words.NOTICE_KINDS, words.ROLES,
-               words.NOT_SIGNED, words.RETROACTIVE, words.LONG_STAY, words.DSF_OUTCOMES,
-               words.DIPLOMAS):
-    for _code, _word in _table.items():
-        CODES.setdefault(str(_code.value), _word.lower())
 _PATH = re.compile(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
 
 
@@ -50,28 +41,19 @@ def _field(path: str) -> str:
     return text + (f", {FIELDS.get(sub, sub)}" if sub else "")
 
 
-def _text(value: Any, key: str) -> str:
-    """A value of the trail in French: codes translated, dates « 15/10/2025 »."""
-    if isinstance(value, dict):
-        shown = [_text(v, k) for k, v in value.items() if v not in (None, False, "")]
-        return " ".join(shown) or "(vide)"
-    if isinstance(value, str) and value in CODES:
-        return CODES[value]
-    return value_text(value, key)
-
-
 def _change(path: str, before: Any, after: Any) -> str:
     key = path.rsplit(".", 1)[-1]
     if isinstance(before, list) or isinstance(after, list):
         return f"{_field(path)} : modifié"
-    return f"{_field(path)} : « {_text(before, key)} » → « {_text(after, key)} »"
+    return (f"{_field(path)} : « {value_text(before, key)} » → "
+            f"« {value_text(after, key)} »")
 
 
 def _object(entry: AuditEntry) -> str:
     """« Mesure m1 », « Bilan intermédiaire m1 du 30/09/2025 »."""
     if entry.record_kind == "bilan" and entry.record_id and entry.record_id.count("/") == 2:
         measure, kind, end = entry.record_id.split("/")
-        return f"{CODES.get(kind, kind).capitalize()} {measure} du {value_text(end)}"
+        return f"{value_text(kind, 'kind').capitalize()} {measure} du {value_text(end)}"
     return f"{KINDS.get(entry.record_kind, entry.record_kind)} {entry.record_id or ''}".strip()
 
 

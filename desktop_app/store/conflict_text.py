@@ -9,8 +9,10 @@ line gives how many there are on each side and the items found on one side only.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from desktop_app.domain.fr import format_date
@@ -40,6 +42,31 @@ FIELDS = {
     "birth_date": "date de naissance", "role": "rôle", "not_signed_on": "non signé le",
     "not_signed_reason": "motif de non-signature", "justified": "justifiée",
 }
+
+
+@cache
+def code_words() -> dict[str, dict[str, str]]:
+    """Field → {code: French word}: the window's words (`desktop_app.ui.labels`, plain
+    Python without Qt), in lower case."""
+    from desktop_app.ui import labels as w
+
+    tables: dict[str, tuple[Mapping[Any, str], ...]] = {
+        "outcome": (w.OUTCOMES, w.DSF_OUTCOMES), "place": (w.PLACES,), "level": (w.LEVELS,),
+        "kind": (w.PERIOD_KINDS, w.REPORT_KINDS, w.NOTICE_KINDS),
+        "reason": (w.SUSPENSION_REASONS,), "role": (w.ROLES,), "diploma": (w.DIPLOMAS,),
+        "not_signed_reason": (w.NOT_SIGNED,), "retroactive": (w.RETROACTIVE,),
+        "long_stay_reason": (w.LONG_STAY,),
+    }
+    found: dict[str, dict[str, str]] = {}
+    for key, maps in tables.items():
+        words: dict[str, str] = {}
+        for table in maps:
+            for code, word in table.items():
+                words.setdefault(str(code.value), word.lower())
+        found[key] = words
+    return found
+
+
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 _MONEY = re.compile(r"-?\d+\.\d{2}")
 #: Items of a list shown on each side; the others are counted.
@@ -52,6 +79,8 @@ def value_text(value: Any, key: str = "") -> str:
         return "(vide)"
     if isinstance(value, bool):
         return "oui" if value else "non"
+    if isinstance(value, str) and key in code_words():
+        return code_words()[key].get(value, value)
     if isinstance(value, str) and _ISO.fullmatch(value):
         return format_date(date.fromisoformat(value))
     if isinstance(value, str) and key == "monthly_resources" and _MONEY.fullmatch(value):

@@ -52,7 +52,7 @@ class BatchesDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selected)
         layout.addWidget(self.table, 1)
         self.reason = QLabel("", self)
@@ -77,8 +77,11 @@ class BatchesDialog(QDialog):
             undoable = "oui" if b.undoable else state_text(b).replace("non annulable : ", "non : ")
             for column, text in enumerate((str(b.id), when(b.at), KINDS.get(b.kind, b.kind),
                                            source_text(b), counts_text(b.counts), undoable)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        for column in range(len(HEADERS) - 1):
+            self.table.resizeColumnToContents(column)
         self.reason.setText("" if batches else "Aucun import enregistré dans cette base.")
         self.undo_button.setEnabled(False)
 

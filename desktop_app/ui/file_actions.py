@@ -88,7 +88,7 @@ def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
         from desktop_app.demo import generate_caseload
 
         caseload = generate_caseload(today=today)
-        store.import_caseload(caseload)
+        store.import_caseload(caseload, source="données de démonstration")
         return f"Données de démonstration créées : {len(caseload.households)} ménages."
 
     def done(message: str) -> None:

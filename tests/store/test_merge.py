@@ -90,7 +90,7 @@ def test_a_changed_phone_is_a_conflict_and_b_keeps_its_own(h1_file: Caseload,
         "fichier",
         # m1 has 4 visits in the file, 5 here: the one of 15/10/2025 typed on B.
         "Mesure m1 (ASLL du ménage h1) : visites : 5 ici, 4 dans le fichier ; seulement "
-        "ici : « 15/10/2025 realisee »",
+        "ici : « 15/10/2025 réalisée »",
     ]
     assert report.added == NOTHING and report.batch_id is None
     kept = laptop_b.household("h1")
