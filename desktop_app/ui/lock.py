@@ -114,6 +114,9 @@ class LockController(QObject):
     def lock(self, reason: str = ASKED_REASON) -> None:
         if self.locked:
             return
+        if not self.window.isVisible():  # still opening: the unlock dialog is the lock
+            self.timer.start()
+            return
         self.locked = True
         self.reason = reason
         self.timer.stop()

@@ -153,3 +153,29 @@ def test_qsettings_hold_no_household_name(qtbot, window, tmp_path):  # type: ign
                       for p in (tmp_path / "qsettings").rglob("*") if p.is_file())
     assert "fenetre" in written  # the file was written…
     assert "DURAND" not in written and "Marie" not in written  # …with no household's name
+
+
+def test_a_question_open_when_locking_keeps_the_user_on_the_screen(qtbot, window):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.ui.screens.base import ask_unsaved
+
+    QTimer.singleShot(100, window.lock.lock)
+    # The question runs its own event loop; the lock hides it, which ends that loop with no
+    # button: « Rester sur l'écran » in effect, nothing saved, nothing thrown away.
+    answer = ask_unsaved(window, "l'association")
+    assert answer == QMessageBox.StandardButton.NoButton and window.lock.locked
+    window.lock.unlock()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
+
+
+def test_no_lock_before_the_window_shows(qtbot, app):  # type: ignore[no-untyped-def]
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    win = MainWindow(AppContext(None))  # type: ignore[arg-type]  # as while the store opens
+    qtbot.addWidget(win)
+    win.lock.set_idle_ms(50)
+    qtbot.wait(200)
+    assert not win.lock.locked  # the unlock dialog of the start-up must stay usable
