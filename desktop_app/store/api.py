@@ -27,6 +27,8 @@ from desktop_app.domain.model import (
 )
 
 if TYPE_CHECKING:
+    from desktop_app.domain.indicators.profile import ProfileBrackets
+    from desktop_app.domain.retention import RetentionSettings
     from desktop_app.interchange.errors import Problem
     from desktop_app.reports.bilan_text import BilanText
     from desktop_app.store.bilans import StoredBilan
@@ -60,6 +62,18 @@ class MeasureRow:
     start: date | None  # first day in force, None without periods
     end: date | None  # last day in force
     closed_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionRow:
+    """One household of the retention screen (issue 6): due for the archive, or archived."""
+
+    household_id: str
+    name: str
+    reference: str | None
+    last_end: date | None  # end of its last measure (`domain.retention.last_end`)
+    archived_on: date | None = None
+    anonymised_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,3 +230,21 @@ class Store(Protocol):
                         profile: str = "système") -> None:
         """Save the text; the measure's report gets `sent_on`, and `signed` when signed
         (see `desktop_app.store.bilans`); one audit entry « bilan »."""
+
+    # --- GDPR keeping rules (issue 6, `desktop_app.store.retention`) ----------------------
+    def retention_settings(self) -> RetentionSettings: ...
+    def save_retention_settings(self, settings: RetentionSettings) -> None: ...
+    def retention_candidates(self, on: date) -> list[RetentionRow]:
+        """Households not archived whose last measure ended more than N years before `on`."""
+    def archived_households(self) -> list[RetentionRow]: ...
+    def is_archived(self, household_id: str) -> bool: ...
+    def archived_on(self, household_id: str) -> date | None: ...
+    def archive_households(self, ids: list[str], on: date,
+                           profile: str = "système") -> None:
+        """Move to the read-only archive (each one due on `on`, else `StoreError`)."""
+    def anonymise_households(self, ids: list[str], on: date, profile: str = "système",
+                             brackets: ProfileBrackets | None = None) -> None:
+        """Anonymise archived households once the keeping date has passed (else
+        `StoreError`); the annual grids stay identical."""
+    def delete_households(self, ids: list[str], on: date, profile: str = "système") -> None:
+        """Delete archived households once the keeping date has passed (else `StoreError`)."""

@@ -52,12 +52,13 @@ from desktop_app.store.engine import create_store_engine, read, sqlite_file, wri
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.importing import is_empty
 from desktop_app.store.migrate import ensure_schema
+from desktop_app.store.retention import RetentionMethods
 from desktop_app.store.tables import MEASURES
 
 __all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
 
 
-class SqlStore:
+class SqlStore(RetentionMethods):
     """The caseload in a SQL database (see `desktop_app.store.api.Store`)."""
 
     def __init__(self, engine: Engine, where: str) -> None:

@@ -35,6 +35,7 @@ from desktop_app.store.changes import (
     tariffs_json,
     worker_json,
 )
+from desktop_app.store.retention import refuse_if_archived
 from desktop_app.store.tables import SETTINGS
 
 _ELSEWHERE = ("modifié{e} ailleurs (autre fenêtre ou autre poste) depuis que vous l'avez "
@@ -62,6 +63,7 @@ def check_and_record(connection: Connection, profile: str, kind: str, record_id:
 
 def save_household(connection: Connection, household: Household, profile: str,
                    expected: Household | None = None) -> None:
+    refuse_if_archived(connection, household.id)
     found = fetch.households(connection, [household.id])
     check_and_record(connection, profile, "household", household.id, household.id,
                      household_json(found[0]) if found else None, household_json(household),
@@ -71,6 +73,7 @@ def save_household(connection: Connection, household: Household, profile: str,
 
 def save_measure(connection: Connection, measure: Measure, profile: str,
                  expected: Measure | None = None) -> None:
+    refuse_if_archived(connection, measure.household)
     found = fetch.measures(connection, [measure.id], [measure.id])
     check_and_record(connection, profile, "measure", measure.id, measure.household,
                      measure_json(found[0]) if found else None, measure_json(measure),

@@ -1,0 +1,140 @@
+"""The store's GDPR keeping methods (issue 6), mixed into `SqlStore`: the retention screen's
+lists, archiving, anonymising, deleting, the read-only archive and the keeping settings.
+
+Rules: `desktop_app.domain.retention` (CNIL délibération 2023-095: 2 years in the active
+base after the last measure; the convention's annex: kept until 31/12/2034). Work on the
+tables: `retention_ops`. Anonymising and deleting are written with SQLite's `secure_delete`
+(the old values are overwritten in the file, not only unlinked), then the file is
+rebuilt (`VACUUM`, in memory) and the `-wal` file emptied of the old pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from sqlalchemy import Connection, Engine, select
+
+from desktop_app.domain.fr import format_date
+from desktop_app.domain.indicators.profile import ProfileBrackets
+from desktop_app.domain.retention import RetentionSettings
+from desktop_app.store import retention_ops as ops
+from desktop_app.store.api import RetentionRow, StoreError
+from desktop_app.store.audit import SYSTEM_PROFILE
+from desktop_app.store.engine import read, write
+from desktop_app.store.errors import environment_errors
+from desktop_app.store.tables import SETTINGS
+from desktop_app.store.writers import upsert
+
+ACTIVE_YEARS = "retention_active_years"
+KEEP_UNTIL = "retention_keep_until"
+#: After anonymising or deleting: the file rebuilt (the old values left in the pages' free
+#: space are gone; the copy is made in memory, never in a temporary file), then the WAL
+#: emptied of the old pages.
+ERASE = ("PRAGMA temp_store=MEMORY", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def refuse_if_archived(connection: Connection, household_id: str) -> None:
+    """Raise a French `StoreError` if the household is in the read-only archive (called at
+    the start of every write of a household or of one of its measures)."""
+    day = ops.archived_on(connection, household_id)
+    if day is not None:
+        raise StoreError(
+            f"Ce dossier est archivé (lecture seule) depuis le {format_date(day)} : il ne "
+            "peut plus être modifié, sa dernière mesure ayant pris fin il y a plus de 2 ans. "
+            "Pour un nouvel accompagnement du ménage, créez un nouveau dossier.")
+
+
+def read_settings(connection: Connection) -> RetentionSettings:
+    stored = dict(connection.execute(select(SETTINGS.c.key, SETTINGS.c.value).where(
+        SETTINGS.c.key.in_([ACTIVE_YEARS, KEEP_UNTIL]))).all())
+    defaults = RetentionSettings()
+    return RetentionSettings(
+        int(stored.get(ACTIVE_YEARS, defaults.active_years)),
+        date.fromisoformat(stored.get(KEEP_UNTIL, defaults.keep_until.isoformat())))
+
+
+def save_settings(connection: Connection, settings: RetentionSettings) -> None:
+    if settings.active_years < 1:
+        raise StoreError("La durée dans la base active doit être d'au moins 1 an (la CNIL "
+                         "recommande 2 ans) : corrigez-la.")
+    upsert(connection, SETTINGS, {"key": ACTIVE_YEARS, "value": str(settings.active_years)},
+           key="key")
+    upsert(connection, SETTINGS, {"key": KEEP_UNTIL, "value": settings.keep_until.isoformat()},
+           key="key")
+
+
+class RetentionMethods:
+    """`Store` methods of the retention screen (mixed into `SqlStore`)."""
+
+    engine: Engine
+    where: str
+
+    @contextmanager
+    def _retention_reading(self) -> Iterator[Connection]:
+        with environment_errors(self.where), read(self.engine) as connection:
+            yield connection
+
+    @contextmanager
+    def _retention_writing(self, erase: bool = False) -> Iterator[Connection]:
+        """A write; `erase`: with SQLite's secure_delete, then the WAL emptied."""
+        sqlite = self.engine.dialect.name == "sqlite"
+        with environment_errors(self.where):
+            with write(self.engine) as connection:
+                before = None
+                if erase and sqlite:
+                    before = connection.exec_driver_sql("PRAGMA secure_delete").scalar()
+                    connection.exec_driver_sql("PRAGMA secure_delete=ON")
+                try:
+                    yield connection
+                finally:
+                    if before is not None:
+                        connection.exec_driver_sql(f"PRAGMA secure_delete={int(before)}")
+            if erase and sqlite:
+                raw = self.engine.raw_connection()
+                try:
+                    cursor = raw.cursor()
+                    for statement in ERASE:
+                        cursor.execute(statement)
+                    cursor.close()
+                finally:
+                    raw.close()
+
+    def retention_settings(self) -> RetentionSettings:
+        with self._retention_reading() as c:
+            return read_settings(c)
+
+    def save_retention_settings(self, settings: RetentionSettings) -> None:
+        with self._retention_writing() as c:
+            save_settings(c, settings)
+
+    def retention_candidates(self, on: date) -> list[RetentionRow]:
+        with self._retention_reading() as c:
+            return ops.candidates(c, on, read_settings(c))
+
+    def archived_households(self) -> list[RetentionRow]:
+        with self._retention_reading() as c:
+            return ops.archived(c)
+
+    def is_archived(self, household_id: str) -> bool:
+        return self.archived_on(household_id) is not None
+
+    def archived_on(self, household_id: str) -> date | None:
+        with self._retention_reading() as c:
+            return ops.archived_on(c, household_id)
+
+    def archive_households(self, ids: list[str], on: date,
+                           profile: str = SYSTEM_PROFILE) -> None:
+        with self._retention_writing() as c:
+            ops.archive(c, ids, on, read_settings(c), profile)
+
+    def anonymise_households(self, ids: list[str], on: date, profile: str = SYSTEM_PROFILE,
+                             brackets: ProfileBrackets | None = None) -> None:
+        with self._retention_writing(erase=True) as c:
+            ops.anonymise(c, ids, on, read_settings(c), brackets or ProfileBrackets(), profile)
+
+    def delete_households(self, ids: list[str], on: date,
+                          profile: str = SYSTEM_PROFILE) -> None:
+        with self._retention_writing(erase=True) as c:
+            ops.delete_households(c, ids, on, read_settings(c), profile)

@@ -1,0 +1,185 @@
+"""The GDPR keeping rules in the store (issue 6): candidates, read-only archive,
+anonymisation that leaves no personal value in the file and every past grid identical,
+deletion refused before the keeping date (31/12/2034)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, select
+
+from desktop_app.demo import generate_caseload
+from desktop_app.domain.indicators import compute_year_indicators
+from desktop_app.domain.model import (
+    Diploma,
+    Household,
+    Measure,
+    MeasureType,
+    Member,
+    MemberRole,
+    Period,
+    Worker,
+)
+from desktop_app.domain.retention import RetentionSettings
+from desktop_app.interchange.serialize import caseload_to_json
+from desktop_app.store.api import StoreError
+from desktop_app.store.repository import SqlStore
+from desktop_app.store.tables import AUDIT
+
+#: Day of the demo caseload; its grids of 2023 and 2024 are past years.
+TODAY = date(2025, 6, 30)
+#: A day past the convention's keeping date (31/12/2034).
+AFTER_KEEPING = date(2035, 1, 2)
+
+
+def seed(store: SqlStore) -> None:
+    """DURAND Marie, ASLL 01/06/2024–30/11/2024; LEROY Paul, AML in force until 2026."""
+    store.save_worker(Worker("w1", "Claire Martin", Diploma.CESF, 1.0))
+    store.save_household(Household(
+        "h1", "DURAND Marie", "FSL-2024-00042", "12 rue des Lilas", "62000", "Arras",
+        "Arrageois", "06 39 98 12 34", Decimal("812.40"),
+        [Member("Marie Durand", MemberRole.DEMANDEUR, date(1990, 3, 15))]))
+    store.save_measure(Measure("m1", "h1", MeasureType.ASLL, "w1",
+                               periods=[Period(date(2024, 6, 1), date(2024, 11, 30))],
+                               closed_on=date(2024, 11, 30),
+                               close_reason="Relogement de Mme Durand à Arras"))
+    store.save_household(Household("h2", "LEROY Paul", territory="Lensois"))
+    store.save_measure(Measure("m2", "h2", MeasureType.AML, "w1",
+                               periods=[Period(date(2024, 1, 1), date(2026, 12, 31))]))
+
+
+def test_settings_from_the_migration_and_saved(store: SqlStore) -> None:
+    assert store.retention_settings() == RetentionSettings(2, date(2034, 12, 31))
+    store.save_retention_settings(RetentionSettings(3, date(2035, 6, 30)))
+    assert store.retention_settings() == RetentionSettings(3, date(2035, 6, 30))
+    with pytest.raises(StoreError, match="au moins 1 an"):
+        store.save_retention_settings(RetentionSettings(0, date(2035, 6, 30)))
+
+
+def test_candidates_more_than_two_years_after_the_last_end(store: SqlStore) -> None:
+    seed(store)
+    # m1 ended 30/11/2024: + 2 years = 30/11/2026, a candidate from 01/12/2026 only; h2's
+    # AML is in force until 31/12/2026: never a candidate while it runs.
+    assert store.retention_candidates(date(2026, 11, 30)) == []
+    (row,) = store.retention_candidates(date(2026, 12, 1))
+    assert (row.household_id, row.name, row.reference, row.last_end) == (
+        "h1", "DURAND Marie", "FSL-2024-00042", date(2024, 11, 30))
+
+
+def test_archived_file_is_read_only(store: SqlStore) -> None:
+    seed(store)
+    with pytest.raises(StoreError, match="ne peut pas être archivé le 01/12/2026"):
+        store.archive_households(["h1", "h2"], date(2026, 12, 1))  # h2 in force: nothing
+    assert not store.is_archived("h1")
+    store.archive_households(["h1"], date(2026, 12, 1))
+    assert store.archived_on("h1") == date(2026, 12, 1)
+    assert store.retention_candidates(date(2026, 12, 2)) == []
+    (row,) = store.archived_households()
+    assert (row.household_id, row.archived_on, row.anonymised_on) == (
+        "h1", date(2026, 12, 1), None)
+    household = store.household("h1")
+    assert household is not None
+    household.phone = "06 39 98 00 00"
+    with pytest.raises(StoreError, match=r"Ce dossier est archivé \(lecture seule\) depuis "
+                                         r"le 01/12/2026"):
+        store.save_household(household)
+    measure = store.measure("m1")
+    assert measure is not None
+    measure.close_reason = "Autre"
+    with pytest.raises(StoreError, match="Ce dossier est archivé"):
+        store.save_measure(measure)
+    with pytest.raises(StoreError, match="Ce dossier est archivé"):
+        store.save_measure(Measure("m9", "h1", MeasureType.DSF, "w1"))
+    assert store.measure("m1") == store.measures_of_household("h1")[0]
+    assert [e.action for e in store.history("h1")][-1] == "archive"
+
+
+def test_anonymise_and_delete_refused_before_the_keeping_date(store: SqlStore) -> None:
+    seed(store)
+    with pytest.raises(StoreError, match="n'est pas archivé"):
+        store.anonymise_households(["h1"], AFTER_KEEPING)
+    store.archive_households(["h1"], date(2026, 12, 1))
+    for act in (store.anonymise_households, store.delete_households):
+        with pytest.raises(StoreError, match=r"conservé jusqu.au 31/12/2034 .* qu.à partir du "
+                                             r"01/01/2035"):
+            act(["h1"], date(2034, 12, 31))
+    assert store.household("h1") is not None and store.household("h1").name == "DURAND Marie"
+
+
+def test_delete_after_the_keeping_date(store: SqlStore) -> None:
+    seed(store)
+    store.archive_households(["h1"], date(2026, 12, 1))
+    store.delete_households(["h1"], date(2035, 1, 1))
+    assert store.household("h1") is None and store.measure("m1") is None
+    assert store.archived_households() == []
+    # The trail keeps only that the file was deleted, nothing of what it held.
+    assert [(e.action, e.changes) for e in store.history("h1")] == [("delete", {})]
+
+
+def _word_in(value: str, text: str) -> bool:
+    """`value` in `text` as a whole (no letter or digit right before or after it)."""
+    return value in text and re.search(rf"(?<!\w){re.escape(value)}(?!\w)", text) is not None
+
+
+def _personal(household: Household) -> set[str]:
+    values = {household.name, household.reference, household.address, household.phone}
+    values |= {m.name for m in household.members}
+    return {v for v in values if v}
+
+
+def test_anonymised_store_holds_nothing_personal_and_the_same_grids(
+        store: SqlStore, store_path: Path) -> None:
+    # SQLCipher's default (Debian's sqlite3 overwrites deleted content already): the store
+    # must ask for it when anonymising.
+    store.engine.dispose()
+    event.listen(store.engine, "connect",
+                 lambda dbapi, _record: dbapi.execute("PRAGMA secure_delete=OFF"))
+    store.import_caseload(generate_caseload(households=250, years=3, seed=5, today=TODAY))
+    before = {y: compute_year_indicators(store.load_for_year(y), y, today=TODAY)
+              for y in (2023, 2024)}
+    old = {h.id: h for h in store.export_caseload().households}
+    ids = [row.household_id for row in store.retention_candidates(AFTER_KEEPING)]
+    assert len(ids) > 200  # by 2035 nearly every demo household's last measure has ended
+    store.archive_households(ids, AFTER_KEEPING)
+    store.anonymise_households(ids, AFTER_KEEPING)
+
+    after = {y: compute_year_indicators(store.load_for_year(y), y, today=TODAY)
+             for y in (2023, 2024)}
+    assert after == before  # every figure of both grids, field by field
+    assert before[2024].households > 100
+
+    kept = {v for hid, h in old.items() if hid not in ids for v in _personal(h)}
+    # An ALT home's address is the association's, kept (the grid counts days per home):
+    # a household living in one may have it as its address.
+    homes = " | ".join(h.address for h in store.homes())
+    gone = {v for hid in ids for v in _personal(old[hid]) if v not in homes} - kept
+    exported = json.dumps(caseload_to_json(store.export_caseload()), ensure_ascii=False)
+    with store.engine.connect() as c:
+        trail = json.dumps([list(r) for r in c.execute(select(AUDIT)).all()],
+                           ensure_ascii=False, default=str)
+    raw = b"".join(p.read_bytes() for p in store_path.parent.glob(store_path.name + "*"))
+    # In the file, a text is stored right after other bytes (no word boundary): a value is
+    # looked for as is, unless it is part of a text that stays (« 9 cité du 6 » of a kept
+    # household's « 19 cité du 6 »).
+    staying = [*kept, homes, *(w.name for w in store.workers())]
+    for value in gone:  # JSON: whole words
+        assert not _word_in(value, exported) and not _word_in(value, trail), value
+        if not any(value in text for text in staying):
+            assert value.encode() not in raw, value
+    exported_households = {h.id: h for h in store.export_caseload().households}
+    for hid in ids:
+        new = exported_households[hid]
+        assert new.name == f"Ménage anonymisé {hid}"
+        assert (new.address, new.postcode, new.city, new.phone, new.reference) == (None,) * 5
+        births = [(m.birth_date, o.birth_date) for m, o in zip(new.members, old[hid].members,
+                                                                strict=True)]
+        # The applicant's birth date is a 1st of a month (a round date of its interval), never
+        # the real one unless that was round already; the others' are gone.
+        assert births[0][0] is None or births[0][0].day == 1 or births[0][0] != births[0][1]
+        assert all(b is None for b, _o in births[1:])
+    assert {r.anonymised_on for r in store.archived_households()} == {AFTER_KEEPING}
