@@ -46,17 +46,22 @@ RENEWAL_HINT = ("Laisser vide si aucun renouvellement n'est demandé ; sinon, di
 
 class BilanDialog(QDialog):
     def __init__(self, ctx: AppContext, measure: Measure, report: Report,
-                 parent: QWidget | None = None, reference: str = "") -> None:
+                 parent: QWidget | None = None, reference: str = "", subject: str = "") -> None:
         super().__init__(parent)
         self.ctx, self.measure, self.report, self.reference = ctx, measure, report, reference
         self.setWindowTitle(f"{REPORT_KINDS[report.kind]} — période finissant le "
                             f"{format_date(report.period_end)}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 760)
+        self.resize(780, 800)
         self.dirty = False
         self.busy = False
         self.last_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
+        title = QLabel(f"{subject + ' · ' if subject else ''}{REPORT_KINDS[report.kind]} de la "
+                       f"période finissant le {format_date(report.period_end)}", self)
+        title.setObjectName("cardTitle")
+        title.setWordWrap(True)
+        layout.addWidget(title)
         self.state = QLabel("Lecture du bilan enregistré…", self)
         self.state.setObjectName("intro")
         self.state.setWordWrap(True)
@@ -85,6 +90,8 @@ class BilanDialog(QDialog):
         self.sent_on = self.form.add("sent_on", "Envoyé le", DateField())
         self.signed_on = self.form.add("signed_on", "Signé le", DateField(),
                                        hint="Jour où le ménage a signé le bilan.")
+        for field in (self.sent_on, self.signed_on):
+            field.setMaximumWidth(140)
         self.form.edited.connect(self._edited)
         layout.addWidget(self.form)
         self.buttons = QDialogButtonBox(self)

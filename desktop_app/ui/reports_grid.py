@@ -125,12 +125,15 @@ class GridPanel(QWidget):
         view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        wide = model.columnCount() > 3
-        view.setColumnWidth(0, 150 if wide else 520)
-        for column in range(1, model.columnCount()):
-            view.setColumnWidth(column, 92 if wide else 130)
         for row, column, rows, columns in model.spans():
             view.setSpan(row, column, rows, columns)
+        if model.columnCount() > 3:  # months × (types × 2 years): as narrow as they read
+            header.setMinimumSectionSize(40)
+            view.resizeColumnsToContents()
+        else:
+            view.setColumnWidth(0, 520)
+            for column in range(1, model.columnCount()):
+                view.setColumnWidth(column, 130)
         return view
 
     def _year_changed(self) -> None:
@@ -167,10 +170,15 @@ class GridPanel(QWidget):
 
     def _show_sent(self, day: date | None) -> None:
         year = self.year.value()
-        self.sent.setText(
-            f"Grille {year} envoyée au SPSLH le {format_date(day)}." if day is not None else
-            f"Grille {year} pas encore envoyée (à envoyer au SPSLH au plus tard le "
-            f"{format_date(date(year + 1, 2, 1))}).")
+        due = date(year + 1, 2, 1)
+        if day is not None:
+            self.sent.setText(f"Grille {year} envoyée au SPSLH le {format_date(day)}.")
+        elif self.ctx.today() > due:
+            self.sent.setText(f"Grille {year} pas encore envoyée : elle était à envoyer au "
+                              f"SPSLH au plus tard le {format_date(due)}.")
+        else:
+            self.sent.setText(f"Grille {year} pas encore envoyée (à envoyer au SPSLH au plus "
+                              f"tard le {format_date(due)}).")
 
     def ask_sent_day(self) -> FormDialog:
         year = self.year.value()

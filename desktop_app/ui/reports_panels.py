@@ -41,6 +41,7 @@ def month_combo(parent: QWidget, today: Month, name: str) -> QComboBox:
         text = format_month(month)
         combo.addItem(text[:1].upper() + text[1:], month)
     combo.setCurrentIndex(1)
+    combo.setMaximumWidth(260)
     return combo
 
 
@@ -96,6 +97,7 @@ class StatementPanel(DocumentPanel):
         self.form.addRow("Mois :", self.month)
         self.worker = QComboBox(self)
         self.worker.setAccessibleName("Relevé de")
+        self.worker.setMaximumWidth(260)
         self.form.addRow("Relevé de :", self.worker)
         self.add_export(".pdf", lambda: self.export(".pdf"))
         self.add_export(".xlsx", lambda: self.export(".xlsx"))

@@ -149,7 +149,8 @@ class MeasureScreen(Screen):
             QMessageBox.information(self, "Bilan", "Ajoutez d'abord une période à la mesure : "
                                     "le bilan porte sur une période.")
             return None
-        dialog = BilanDialog(self.ctx, measure, report, self, self.reference)
+        dialog = BilanDialog(self.ctx, measure, report, self, self.reference,
+                             self.heading.text())
         dialog.open()
         self.bilan = dialog
         return dialog
