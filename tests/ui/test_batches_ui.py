@@ -123,3 +123,36 @@ def test_right_of_access_from_the_household(window, qtbot, store, tmp_path) -> N
     household_file_actions.export_household(window, window.ctx, "h7", FOR_ACCESS, tmp_path)
     settle(qtbot, window)
     assert sorted(p.suffix for p in tmp_path.glob("droit-acces-h7-*")) == [".json", ".pdf"]
+
+
+def test_export_choice_box(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert box.windowTitle() == "Exporter le dossier"
+        [chosen] = [b for b in box.buttons() if b.text() == FOR_ACCESS]
+        chosen.click()
+
+    QTimer.singleShot(50, click)
+    assert household_file_actions.choose_export(window) == FOR_ACCESS
+
+
+def test_export_for_a_colleague_from_the_household_screen(window, qtbot, store, tmp_path,  # type: ignore[no-untyped-def]
+                                                         monkeypatch) -> None:
+    from desktop_app.interchange import read_file
+    from desktop_app.ui.household_file_actions import FOR_COLLEAGUE
+
+    store.merge_caseload(read_file(_file(tmp_path)), "dossier.json")
+    out = tmp_path / "pour-collegue.json"
+    monkeypatch.setattr(household_file_actions, "choose_export", lambda parent: FOR_COLLEAGUE)
+    monkeypatch.setattr(household_file_actions.QFileDialog, "getSaveFileName",
+                        lambda *args: (str(out), ""))
+    screen = window.screens["menage"]
+    screen.household_id = "h7"
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    exported = read_file(out)
+    # DUPONT Jean (h7), his ASLL m7 and its referent Claire Martin (w1), nothing else.
+    assert ([h.id for h in exported.households], [m.id for m in exported.measures],
+            [w.id for w in exported.workers]) == (["h7"], ["m7"], ["w1"])
