@@ -240,11 +240,12 @@ class Store(Protocol):
     def is_archived(self, household_id: str) -> bool: ...
     def archived_on(self, household_id: str) -> date | None: ...
     def archive_households(self, ids: list[str], on: date,
-                           profile: str = "système") -> None:
+                           profile: str | None = None) -> None:
         """Move to the read-only archive (each one due on `on`, else `StoreError`)."""
-    def anonymise_households(self, ids: list[str], on: date, profile: str = "système",
+    def anonymise_households(self, ids: list[str], on: date, profile: str | None = None,
                              brackets: ProfileBrackets | None = None) -> None:
         """Anonymise archived households once the keeping date has passed (else
         `StoreError`); the annual grids stay identical."""
-    def delete_households(self, ids: list[str], on: date, profile: str = "système") -> None:
+    def delete_households(self, ids: list[str], on: date,
+                          profile: str | None = None) -> None:
         """Delete archived households once the keeping date has passed (else `StoreError`)."""

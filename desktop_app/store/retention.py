@@ -70,6 +70,8 @@ class RetentionMethods:
 
     engine: Engine
     where: str
+    #: Who makes the changes (the GUI's current worker), unless a method is given one.
+    profile: str
 
     @contextmanager
     def _retention_reading(self) -> Iterator[Connection]:
@@ -101,6 +103,9 @@ class RetentionMethods:
                 finally:
                     raw.close()
 
+    def _who(self, profile: str | None) -> str:
+        return profile or str(getattr(self, "profile", SYSTEM_PROFILE))
+
     def retention_settings(self) -> RetentionSettings:
         with self._retention_reading() as c:
             return read_settings(c)
@@ -125,16 +130,17 @@ class RetentionMethods:
             return ops.archived_on(c, household_id)
 
     def archive_households(self, ids: list[str], on: date,
-                           profile: str = SYSTEM_PROFILE) -> None:
+                           profile: str | None = None) -> None:
         with self._retention_writing() as c:
-            ops.archive(c, ids, on, read_settings(c), profile)
+            ops.archive(c, ids, on, read_settings(c), self._who(profile))
 
-    def anonymise_households(self, ids: list[str], on: date, profile: str = SYSTEM_PROFILE,
+    def anonymise_households(self, ids: list[str], on: date, profile: str | None = None,
                              brackets: ProfileBrackets | None = None) -> None:
         with self._retention_writing(erase=True) as c:
-            ops.anonymise(c, ids, on, read_settings(c), brackets or ProfileBrackets(), profile)
+            ops.anonymise(c, ids, on, read_settings(c), brackets or ProfileBrackets(),
+                          self._who(profile))
 
     def delete_households(self, ids: list[str], on: date,
-                          profile: str = SYSTEM_PROFILE) -> None:
+                          profile: str | None = None) -> None:
         with self._retention_writing(erase=True) as c:
-            ops.delete_households(c, ids, on, read_settings(c), profile)
+            ops.delete_households(c, ids, on, read_settings(c), self._who(profile))
