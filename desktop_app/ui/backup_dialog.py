@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.fr import format_date
+from desktop_app.store.backup_names import taken_at
 from desktop_app.ui.backup_settings import backup_folder
 from desktop_app.ui.context import AppContext
 
@@ -31,9 +32,9 @@ if TYPE_CHECKING:
     from desktop_app.store.backup_check import BackupInfo
 
 HEADERS = ("Date de la sauvegarde", "Ménages", "Mesures", "Visites", "Travailleurs", "État")
-#: A backup read in the background: its facts, or the French reason it cannot be restored.
-Read = tuple[Path, "BackupInfo | None", str]
-
+#: A backup read in the background: its facts, or its state and the French reason it cannot
+#: be restored.
+Read = tuple[Path, "BackupInfo | None", str, str]
 
 def when(taken: datetime) -> str:
     return f"{format_date(taken.date())} à {taken:%H:%M}"
@@ -57,17 +58,21 @@ def confirm(parent: QWidget, info: BackupInfo) -> bool:
 
 
 def read_backups(store: object, folder: Path) -> list[Read]:
-    """Every backup of `folder`, newest first, read through the open store (its key)."""
-    from desktop_app.store.api import StoreError
+    """Every backup of `folder`, newest first, read with the open store's key."""
+    from desktop_app.store.api import StoreError, WrongPassphraseError
     from desktop_app.store.backup import list_backups, live_info
+    from desktop_app.store.backup_check import DamagedStoreError
 
     engine = getattr(store, "engine")  # noqa: B009 - the SQL store (the Store protocol has none)
     found: list[Read] = []
     for path in list_backups(folder):
         try:
-            found.append((path, live_info(engine, path), "Bonne"))
+            found.append((path, live_info(engine, path), "Bonne", ""))
         except StoreError as error:
-            found.append((path, None, str(error)))
+            state = ("Endommagée" if isinstance(error, DamagedStoreError) else
+                     "Autre mot de passe" if isinstance(error, WrongPassphraseError) else
+                     "Illisible")
+            found.append((path, None, state, str(error)))
     return found
 
 
@@ -92,11 +97,17 @@ class RestoreDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(len(HEADERS) - 1,
                                                            QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
         layout.addWidget(self.table, 1)
+        self.reason = QLabel(self)  # why the selected backup cannot be restored
+        self.reason.setWordWrap(True)
+        self.reason.setObjectName("fieldError")
+        self.reason.setVisible(False)
+        layout.addWidget(self.reason)
         warning = QLabel("La base actuelle est gardée de côté, à côté d'elle : une restauration "
                          "ne fait rien perdre.", self)
         warning.setObjectName("muted")
@@ -117,19 +128,22 @@ class RestoreDialog(QDialog):
     def _loaded(self, found: list[Read]) -> None:
         self.found = found
         self.table.setRowCount(len(found))
-        for row, (path, info, state) in enumerate(found):
-            cells = ([when(info.taken), *(str(n) for n in (info.households, info.measures,
-                                                           info.visits, info.workers))]
-                     if info is not None else [path.name, "", "", "", ""])
+        for row, (path, info, state, reason) in enumerate(found):
+            taken = info.taken if info is not None else taken_at(path)
+            counts = ((info.households, info.measures, info.visits, info.workers)
+                      if info is not None else ())
+            cells = [when(taken) if taken else path.name, *(str(n) for n in counts)]
+            cells += [""] * (5 - len(cells))
             for column, text in enumerate([*cells, state]):
                 item = QTableWidgetItem(text)
-                item.setToolTip(str(path) if column == 0 else text)
+                item.setToolTip(reason or str(path))
                 if 0 < column < 5:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        usable = [row for row, (_p, info, _s) in enumerate(found) if info is not None]
+        for column in range(len(HEADERS) - 1):  # the state takes the width left
+            self.table.resizeColumnToContents(column)
+        usable = [row for row, (_p, info, _s, _r) in enumerate(found) if info is not None]
         self.note.setText(f"Sauvegardes du dossier {self.folder} : {len(found)}, la plus récente "
                           "en haut." if found else f"Aucune sauvegarde dans le dossier "
                           f"{self.folder} : choisissez le dossier dans Paramètres.")
@@ -144,6 +158,10 @@ class RestoreDialog(QDialog):
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
+        rows = self.table.selectionModel().selectedRows()
+        reason = self.found[rows[0].row()][3] if rows and rows[0].row() < len(self.found) else ""
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
 
     def restore_selected(self) -> None:
         info = self.selected()

@@ -82,6 +82,9 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
         from desktop_app.ui.trust_screenshots import lock_and_first_launch
 
         paths += lock_and_first_launch(window, out_dir)  # issue 6: the lock, the first launch
+        from desktop_app.ui.backup_screenshots import restore_dialog_picture
+
+        paths += restore_dialog_picture(window, out_dir, day)  # issue 6: the restore dialog
         window.close()
         window.deleteLater()
         app.processEvents()

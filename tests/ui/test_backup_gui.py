@@ -83,10 +83,11 @@ def test_a_damaged_backup_is_listed_but_cannot_be_chosen(  # type: ignore[no-unt
     made.write_bytes(made.read_bytes()[:3000])  # cut short
     dialog = backup_actions.open_restore_dialog(window, window.ctx)
     settle(qtbot, window)
-    assert dialog.table.item(0, 0).text() == made.name
-    assert dialog.table.item(0, 5).text().startswith(f"La sauvegarde {made} est endommagée")
+    assert dialog.table.item(0, 0).text() == "15/09/2025 à 18:30"  # from its name
+    assert dialog.table.item(0, 5).text() == "Endommagée"
     dialog.table.selectRow(0)
     assert not dialog.restore_button.isEnabled()
+    assert dialog.reason.text().startswith(f"La sauvegarde {made} est endommagée")
     dialog.close()
 
 
@@ -138,3 +139,17 @@ def test_the_settings_card_chooses_the_folder(qtbot, window, tmp_path: Path,  # 
     card.choose()
     assert backup_folder() == chosen
     assert card.folder.text() == f"Dossier des sauvegardes : {chosen}"
+
+
+def test_the_picture_of_the_restore_dialog(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from desktop_app.ui.backup_screenshots import restore_dialog_picture
+
+    seed_asll(window.ctx.store)
+    paths = restore_dialog_picture(window, tmp_path, datetime(2025, 9, 16).date())
+    assert [p.name for p in paths] == ["restauration.png"]
+    image = QImage(str(paths[0]))
+    assert image.width() >= 700 and image.height() >= 300  # the dialog is 760 × 380
+    assert window.findChild(backup_dialog.RestoreDialog) is None or closed(
+        window.findChild(backup_dialog.RestoreDialog))

@@ -1,0 +1,50 @@
+"""The README's picture of the restore dialog (issue 6): « restauration.png ».
+
+Called by `screenshots.take_screenshots` on its demo window: backups of the demo store are
+made in a temporary folder (one of them cut short, to show how a damaged one is listed),
+the dialog lists them, nothing is restored.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path, PureWindowsPath
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import MainWindow
+
+FILE = "restauration"
+#: The folder the dialog names in the picture: a USB key on Windows.
+EXAMPLE_FOLDER = PureWindowsPath(r"E:\Sauvegardes Suivi FSL")
+
+
+def restore_dialog_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path]:
+    from desktop_app.store.backup import make_backup
+    from desktop_app.ui.backup_dialog import RestoreDialog
+
+    app = QApplication.instance()
+    assert app is not None
+    ctx = window.ctx
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        for days_ago, hour in ((0, time(17, 42)), (1, time(18, 5)), (2, time(17, 58)),
+                               (9, time(12, 31))):
+            moment = datetime.combine(day - timedelta(days=days_ago), hour)
+            made = make_backup(ctx.store, folder, moment)  # type: ignore[arg-type]
+        made.write_bytes(made.read_bytes()[:8192])  # the oldest: a copy cut short
+        dialog = RestoreDialog(ctx, window, folder)
+        dialog.show()
+        ctx.runner.wait_idle()
+        dialog.folder = Path(str(EXAMPLE_FOLDER))
+        dialog.note.setText(dialog.note.text().replace(str(folder), str(EXAMPLE_FOLDER)))
+        dialog.table.selectRow(dialog.table.rowCount() - 1)  # the damaged one: its reason
+        dialog.reason.setText(dialog.reason.text().replace(f"{folder}/", f"{EXAMPLE_FOLDER}\\"))
+        app.processEvents()
+        path = out_dir / f"{FILE}.png"
+        dialog.grab().save(str(path), "PNG")
+        dialog.close()
+    return [path]
