@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 
 from desktop_app.domain.model import Household
 from desktop_app.interchange import caseload_to_json
+from desktop_app.store.api import StoreError
 from desktop_app.store.backup import list_backups, make_backup, quick_check
 from desktop_app.ui import backup_actions, backup_card, backup_dialog
 from desktop_app.ui.backup_settings import backup_folder, set_backup_folder
@@ -153,3 +154,45 @@ def test_the_picture_of_the_restore_dialog(qtbot, window, tmp_path: Path) -> Non
     assert image.width() >= 700 and image.height() >= 300  # the dialog is 760 × 380
     assert window.findChild(backup_dialog.RestoreDialog) is None or closed(
         window.findChild(backup_dialog.RestoreDialog))
+
+
+def test_a_store_file_that_does_not_open_is_replaced_by_its_latest_good_backup(  # type: ignore[no-untyped-def]
+        qtbot, app, store, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop_app.store.repository import open_store
+    from desktop_app.store.startup import open_checked
+    from desktop_app.ui.background import BackgroundRunner
+
+    seed_asll(store)
+    good = caseload_to_json(store.export_caseload())
+    make_backup(store, folder, datetime(2025, 9, 15, 9, 0, 0))
+    store.close()
+    database = Path(store.where)
+    database.write_bytes(b"\x00ceci n'est plus une base" * 500)  # overwritten whole
+    url = f"sqlite:///{database}"
+    with pytest.raises(StoreError) as raised:
+        open_checked(url)
+    shown: list[str] = []
+    monkeypatch.setattr(backup_actions, "ask_restore_latest", lambda _p, problems: True)
+    monkeypatch.setattr(backup_actions.QMessageBox, "information",
+                        lambda _parent, title, text: shown.append(f"{title} : {text}"))
+    codes: list[int] = []
+    runner = BackgroundRunner()
+    assert backup_actions.offer_restore_file(url, raised.value, runner, codes.append)
+    qtbot.waitUntil(lambda: codes == [0], timeout=15000)
+    assert shown[0].startswith("Base restaurée : La base a été remplacée par la sauvegarde du "
+                               "15/09/2025 à 09:00 (1 ménages, 1 mesures, 0 visites, 2 "
+                               "travailleurs sociaux)")
+    again = open_store(url)
+    assert caseload_to_json(again.export_caseload()) == good
+    again.close()
+    assert len(list(database.parent.glob("suivi.sqlite3.avant-restauration-*"))) == 1
+
+
+def test_the_backup_at_close_follows_the_setting(store, folder: Path) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.backup_settings import set_automatic
+
+    made = backup_actions.backup_at_close(store)
+    assert made is not None and list_backups(folder) == [made]
+    set_automatic(False)
+    assert backup_actions.backup_at_close(store) is None
+    assert list_backups(folder) == [made]
