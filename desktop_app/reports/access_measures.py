@@ -28,6 +28,8 @@ from desktop_app.ui.labels import (
 )
 
 WIDTH = 210 * mm - 2 * pdf.MARGIN
+#: Rows of a list kept on one page with its title.
+SHORT = 15
 BILAN_PARTS = (("situation", "Situation"), ("objectives", "Objectifs"),
                ("actions", "Actions menées"), ("results", "Résultats"),
                ("renewal_request", "Demande de renouvellement"))
@@ -74,9 +76,11 @@ def _list(title: str, head: list[str], rows: list[list[str]],
     if not rows:
         return []
     scale = WIDTH / sum(widths)
-    return [KeepTogether([pdf.para(title, size=9.5, bold=True, space=5),
-                          pdf.table([head, *rows], [w * scale for w in widths],
-                                    numeric_from=len(head))])]
+    parts: list[Flowable] = [pdf.para(title, size=9.5, bold=True, space=5),
+                             pdf.table([head, *rows], [w * scale for w in widths],
+                                       numeric_from=len(head))]
+    # A short list stays with its title; a long one starts on the page (it splits by rows).
+    return [KeepTogether(parts)] if len(rows) <= SHORT else parts
 
 
 def measure_story(m: Measure, workers: list[Worker], homes: dict[str, str],
@@ -108,8 +112,10 @@ def measure_story(m: Measure, workers: list[Worker], homes: dict[str, str],
         story.append(pdf.para(f"Texte du {label(REPORT_KINDS, bilan['kind']).lower()} "
                               f"(période finissant le {_iso_date(bilan['period_end'])})",
                               size=9.5, bold=True, space=5))
-        story.append(facts_table([(title, str(bilan.get(key) or "")) for key, title in
-                                  BILAN_PARTS if bilan.get(key)]))
+        for key, title in BILAN_PARTS:  # paragraphs, not table cells: a long text may split
+            if bilan.get(key):
+                story += [pdf.para(title, size=9, bold=True, space=2),
+                          pdf.para(str(bilan[key]), size=9)]
     return story
 
 

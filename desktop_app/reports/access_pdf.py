@@ -41,12 +41,32 @@ def _field(path: str) -> str:
     return text + (f", {FIELDS.get(sub, sub)}" if sub else "")
 
 
+#: Characters of a value shown in the history (a bilan's whole text is in its own section
+#: and in the JSON; a table cell cannot be split across pages).
+SHOWN = 160
+#: Changed fields listed per entry of the history.
+LINES = 10
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= SHOWN else text[:SHOWN].rstrip() + "…"
+
+
 def _change(path: str, before: Any, after: Any) -> str:
     key = path.rsplit(".", 1)[-1]
     if isinstance(before, list) or isinstance(after, list):
         return f"{_field(path)} : modifié"
-    return (f"{_field(path)} : « {value_text(before, key)} » → "
-            f"« {value_text(after, key)} »")
+    return (f"{_field(path)} : « {_short(value_text(before, key))} » → "
+            f"« {_short(value_text(after, key))} »")
+
+
+def _changes(entry: AuditEntry) -> str:
+    """One line per field, at most `LINES` (the JSON file has them all)."""
+    lines = [_change(k, b, a) for k, (b, a) in entry.changes.items() if k != "source"]
+    if len(lines) > LINES:
+        lines = [*lines[:LINES], f"… et {len(lines) - LINES} autre(s) changement(s) (voir le "
+                                 "fichier JSON)"]
+    return "\n".join(lines) or "—"
 
 
 def _object(entry: AuditEntry) -> str:
@@ -61,9 +81,7 @@ def _history(entries: list[AuditEntry]) -> list[Flowable]:
     rows = [[f"{format_date(e.at.date())} {e.at:%H:%M}", e.profile,
              _object(e),
              ACTIONS.get(e.action, e.action),
-             "\n".join(_change(k, b, a) for k, (b, a) in e.changes.items()
-                       if k != "source") or "—"]
-            for e in entries]
+             _changes(e)] for e in entries]
     if not rows:
         return [pdf.para("Aucune modification enregistrée.", size=9)]
     widths = [24 * mm, 20 * mm, 30 * mm, 26 * mm]

@@ -89,3 +89,42 @@ def test_pdf(written: tuple[Path, Path]) -> None:
     ):
         assert expected in text, expected
     assert "realisee" not in text and "intermediaire" not in text  # codes said in French
+
+
+def test_long_texts_and_many_visits_split_across_pages(tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    from desktop_app.domain.model import (
+        Association,
+        Caseload,
+        Diploma,
+        Household,
+        Measure,
+        MeasureType,
+        Worker,
+    )
+
+    store: SqlStore = open_store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    # 400 visits, one a day from 01/01/2024: the 400th is 01/01/2024 + 399 days; 2024 has
+    # 366 days, so 01/01/2025 + 33 days = 03/02/2025. The first 100 end on 09/04/2024.
+    visits = [Visit(date(2024, 1, 1) + timedelta(days=i), VisitOutcome.REALISEE)
+              for i in range(400)]
+    store.import_caseload(Caseload(Association("Association Exemple"), [],
+                                   [Worker("w1", "Claire Martin", Diploma.CESF, 1.0)],
+                                   [Household("h1", "DURAND Marie")], [],
+                                   [Measure("m1", "h1", MeasureType.ASLL, "w1", visits=visits)]))
+    long = "Une phrase de la situation du ménage, assez longue pour remplir. " * 120
+    store.save_bilan_text("m1", ReportKind.FINAL, date(2025, 6, 30),
+                          BilanText(long + "FIN-SITUATION", long, long, long), None, None)
+    m1 = store.measure("m1")
+    assert m1 is not None
+    m1.visits = visits[:100]  # 300 visits removed in one save: 300 changes in one entry
+    store.save_measure(m1)
+    _json, pdf_path = write_access_export(store, "h1", tmp_path, PRODUCED)
+    pages = pdf_pages(pdf_path)
+    text = " ".join(" ".join(pages).split())
+    assert len(pages) > 3 and all(f"sur {len(pages)}" in page for page in pages)
+    assert "FIN-SITUATION" in text  # the whole text, split across pages
+    assert "03/02/2025" not in text.split("Historique des modifications")[0]  # removed
+    # 300 visits removed: 10 listed, the others counted.
+    assert "… et 290 autre(s) changement(s) (voir le fichier JSON)" in text
