@@ -27,7 +27,8 @@ def add_commands(commands: Any) -> None:
     commands.add_parser("imports", help="liste des imports et fusions (annulables ou non)")
     sub = commands.add_parser("undo-import", help="annuler un import tant que ses données "
                               "n'ont pas changé")
-    sub.add_argument("batch", type=_batch_id, metavar="NUMERO")
+    sub.add_argument("batch", type=_batch_id, metavar="NUMERO",
+                     help="numéro de l'import, donné par « suivi-fsl imports »")
 
 
 def run_imports(store: SqlStore, args: argparse.Namespace) -> int:
