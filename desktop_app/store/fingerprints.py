@@ -9,8 +9,8 @@ dataclasses, both at import time and when a batch is checked, by the same code.
 
 It is not the text of the canonical interchange JSON (`caseload_to_json`) but a compact
 equivalent of it — the same values, without the keys, children as joined strings: on a
-5 000-household demo caseload this costs about a fifth of what serialising the canonical
-JSON record by record costs (see the report of issue 6), which keeps the import fast.
+5 000-household demo caseload (5 673 measures, 81 699 visits) it takes 0,13 s where the
+canonical JSON record by record takes 0,31–0,44 s, which keeps the import fast (≈ +10 %).
 Money is formatted as in the file ("1234.50"), so that 1234.5 and 1234.50 are the same.
 """
 
