@@ -58,14 +58,19 @@ class StoreOpening(QObject):
         self._run(lambda: self._open(None, False), self._done)
 
     # --- background work -------------------------------------------------------------
-    def _open(self, passphrase: str | None, remember: bool) -> tuple[Store, StoreSession]:
-        """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain."""
+    def _open(self, passphrase: str | None, remember: bool,
+              typed: bool = False) -> tuple[Store, StoreSession]:
+        """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain.
+        A passphrase `typed` at the unlock dialog and not to be remembered drops the one
+        remembered before (it did not open the store)."""
         from desktop_app.store.repository import open_store
 
         store = open_store(self.url, passphrase)
         key = given_passphrase(passphrase)
         if remember and key is not None and self.database is not None:
             remember = self.keystore.remember(self.database, key)
+        elif typed and self.database is not None:
+            self.keystore.forget(self.database)
         session = StoreSession(self.url, self.database, Secret(key) if key else None,
                                self.keystore, remember)
         return store, session
@@ -132,5 +137,5 @@ class StoreOpening(QObject):
             else:
                 self._failed(error)
 
-        self.runner.run(lambda: self._open(passphrase, remember), self._done,
+        self.runner.run(lambda: self._open(passphrase, remember, typed=True), self._done,
                         text="Ouverture de la base…", on_error=failed)

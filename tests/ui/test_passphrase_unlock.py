@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -22,10 +23,14 @@ def _no_env_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def encrypted_file(tmp_path: Path) -> Path:
+def encrypted_file(tmp_path: Path, empty_store_file: Path) -> Path:
+    """The migrated template, encrypted, holding DURAND Marie."""
+    from desktop_app.store.crypto import convert_to_encrypted
     from desktop_app.store.repository import open_store
 
     path = tmp_path / "chiffree.sqlite3"
+    shutil.copyfile(empty_store_file, path)
+    convert_to_encrypted(path, PASSPHRASE)
     store = open_store(f"sqlite:///{path}", PASSPHRASE)
     store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042", city="Arras"))
     store.close()
@@ -88,6 +93,18 @@ def test_stale_remembered_passphrase_asks_and_remembers_the_new_one(app, qtbot, 
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     opened(started, qtbot)
     assert keystore.get(encrypted_file) == PASSPHRASE
+
+
+def test_stale_remembered_passphrase_is_dropped_when_not_remembered(app, qtbot,  # type: ignore[no-untyped-def]
+                                                                    encrypted_file):
+    keystore = MemoryKeyStore()
+    keystore.remember(encrypted_file, "Ancienne-Phrase-2024!")
+    started = launch(encrypted_file, keystore, qtbot)
+    qtbot.waitUntil(lambda: isinstance(started.opening.dialog, UnlockDialog), timeout=15000)
+    type_in(qtbot, started.opening.dialog.field, PASSPHRASE)
+    qtbot.mouseClick(started.opening.dialog.open_button, Qt.MouseButton.LeftButton)
+    opened(started, qtbot)
+    assert keystore.entries == {} and not started.window.session.remembered
 
 
 def test_passphrase_of_the_variable_opens_without_dialog(app, qtbot, encrypted_file,  # type: ignore[no-untyped-def]
