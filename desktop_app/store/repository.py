@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import make_url
@@ -25,7 +26,6 @@ from desktop_app.domain.model import (
     Tariff,
     Worker,
 )
-from desktop_app.reports.bilan_text import BilanText
 from desktop_app.store import (
     audit,
     batches,
@@ -54,6 +54,9 @@ from desktop_app.store.importing import is_empty
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.retention import RetentionMethods
 from desktop_app.store.tables import MEASURES
+
+if TYPE_CHECKING:
+    from desktop_app.reports.bilan_text import BilanText
 
 __all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
 
