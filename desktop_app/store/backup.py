@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from contextlib import suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -28,8 +27,8 @@ from desktop_app.store.backup_check import (
     backup_info,
     check_backup,
     is_plain_sqlite,
-    quick_check,
 )
+from desktop_app.store.backup_files import discard, swap, sync, sync_folder
 from desktop_app.store.backup_live import live_check, live_info, store_key
 from desktop_app.store.backup_names import backup_name, list_backups, rotate, staging_name
 from desktop_app.store.crypto import convert_to_encrypted
@@ -37,6 +36,7 @@ from desktop_app.store.engine import sqlite_file
 from desktop_app.store.errors import FULL, french_message
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema
+from desktop_app.store.startup import quick_check
 
 __all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "live_check",
            "live_info",
@@ -51,7 +51,6 @@ CANNOT_SWAP = ("La base {where} n'a pas pu être remplacée ({detail}) : elle es
                "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
 NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
               "concernent qu'une base sur fichier.")
-_SIDECARS = ("-wal", "-shm")
 
 
 class _HasEngine(Protocol):
@@ -72,14 +71,14 @@ def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Pat
         folder.mkdir(parents=True, exist_ok=True)
         vacuum_into(engine, staging)
         _check_written(engine, staging, folder)
-        _sync(staging)
+        sync(staging)
         os.replace(staging, final)
-        _sync_folder(folder)
+        sync_folder(folder)
     except StoreError:
-        _discard(staging)
+        discard(staging)
         raise
     except Exception as error:  # the driver's or the system's: said in French
-        _discard(staging)
+        discard(staging)
         if french_message(error, str(folder)) == FULL.format(where=folder):
             raise StoreError(FULL.format(where=folder)) from error
         if isinstance(error, OSError) or french_message(error, str(folder)) is not None:
@@ -109,8 +108,8 @@ def restore(backup_path: Path, store_path: Path, passphrase: str | None,
         if passphrase and is_plain_sqlite(staging):
             convert_to_encrypted(staging, passphrase)
         check_backup(staging, passphrase, backup_path)  # all of what is put in place
-        _sync(staging)
-        aside = _swap(staging, store_path, now or datetime.now())
+        sync(staging)
+        aside = swap(staging, store_path, now or datetime.now())
     except OSError as error:
         raise StoreError(CANNOT_SWAP.format(where=store_path,
                                             detail=error.strerror or error)) from error
@@ -134,52 +133,3 @@ def restore_in_place(store: _HasEngine, backup_path: Path,
     aside = restore(backup_path, database, key, now)
     ensure_schema(engine, existed=True)
     return aside
-
-
-def _swap(staging: Path, store_path: Path, now: datetime) -> Path | None:
-    """Move the store (and its WAL) aside, the staged copy in; undo on failure."""
-    if not store_path.exists():
-        _remove_sidecars(store_path)
-        os.replace(staging, store_path)
-        return None
-    aside = store_path.with_name(
-        f"{store_path.name}.avant-restauration-{now.strftime('%Y-%m-%dT%H%M%S')}")
-    moved: list[tuple[Path, Path]] = []
-    try:
-        for suffix in ("", *_SIDECARS):
-            source = store_path.with_name(store_path.name + suffix)
-            if source.exists():
-                target = aside.with_name(aside.name + suffix)
-                os.replace(source, target)
-                moved.append((target, source))
-        os.replace(staging, store_path)
-    except OSError:
-        for target, source in reversed(moved):
-            os.replace(target, source)
-        raise
-    return aside
-
-
-def _discard(path: Path) -> None:
-    with suppress(OSError):  # the folder itself is unusable: nothing was written there
-        path.unlink(missing_ok=True)
-
-
-def _remove_sidecars(store_path: Path) -> None:
-    for suffix in _SIDECARS:
-        store_path.with_name(store_path.name + suffix).unlink(missing_ok=True)
-
-
-def _sync(path: Path) -> None:
-    with path.open("rb+") as file:
-        os.fsync(file.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -1,5 +1,5 @@
 """Look inside a backup before trusting it (issue 6): its key, its schema revision, what it
-holds, whether SQLite finds it whole; and the quick check of the live store at start-up.
+holds, whether SQLite finds it whole.
 
 A backup is read-only here (`mode=ro`): looking at it never changes it.
 """
@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-
-from sqlalchemy import Engine
 
 from desktop_app.store.api import StoreError, WrongPassphraseError
 from desktop_app.store.backup_names import taken_at
@@ -157,24 +155,3 @@ def pragma_check(connection: Any, pragma: str) -> list[str]:
     except Exception as error:  # malformed beyond what the check can list
         return [str(error)]
     return [] if rows == ["ok"] else rows
-
-
-def bare_connection(engine: Engine) -> Any:
-    """A new driver connection of the engine (its key applied) without the engine's
-    `connect` checks, which would refuse a store whose schema pages are damaged: to check
-    such a store, or replace it. Outside any transaction (ATTACH, VACUUM need that)."""
-    creator = getattr(engine.pool, "_creator")  # noqa: B009 - SQLAlchemy keeps it private
-    connection = creator()
-    connection.isolation_level = None
-    connection.execute("PRAGMA busy_timeout = 10000")
-    return connection
-
-
-def quick_check(engine: Engine) -> list[str]:
-    """SQLite's problems with the live store (`PRAGMA quick_check`); empty if it is sound."""
-    with closing(bare_connection(engine)) as connection:
-        try:
-            connection.execute("PRAGMA user_version").fetchone()  # page 1: the key
-        except Exception as error:  # the driver's: a wrong key, or page 1 damaged
-            return [str(error)]
-        return pragma_check(connection, "quick_check")

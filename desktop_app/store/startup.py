@@ -3,8 +3,13 @@ store is a `DamagedStoreError`, which the window answers by offering the latest 
 
 from __future__ import annotations
 
+from contextlib import closing
+from typing import Any
+
+from sqlalchemy import Engine
+
 from desktop_app.store.api import StoreError, WrongPassphraseError
-from desktop_app.store.backup_check import DamagedStoreError, quick_check, summary
+from desktop_app.store.backup_check import DamagedStoreError, pragma_check, summary
 from desktop_app.store.errors import CORRUPT
 from desktop_app.store.repository import SqlStore, open_store
 
@@ -35,3 +40,24 @@ def open_checked(url: str, passphrase: str | None = None) -> SqlStore:
         raise DamagedStoreError(DAMAGED_STORE.format(where=store.where,
                                                      detail=summary(problems)))
     return store
+
+
+def bare_connection(engine: Engine) -> Any:
+    """A new driver connection of the engine (its key applied) without the engine's
+    `connect` checks, which would refuse a store whose schema pages are damaged: to check
+    such a store, or replace it. Outside any transaction (ATTACH, VACUUM need that)."""
+    creator = getattr(engine.pool, "_creator")  # noqa: B009 - SQLAlchemy keeps it private
+    connection = creator()
+    connection.isolation_level = None
+    connection.execute("PRAGMA busy_timeout = 10000")
+    return connection
+
+
+def quick_check(engine: Engine) -> list[str]:
+    """SQLite's problems with the live store (`PRAGMA quick_check`); empty if it is sound."""
+    with closing(bare_connection(engine)) as connection:
+        try:
+            connection.execute("PRAGMA user_version").fetchone()  # page 1: the key
+        except Exception as error:  # the driver's: a wrong key, or page 1 damaged
+            return [str(error)]
+        return pragma_check(connection, "quick_check")

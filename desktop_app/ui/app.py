@@ -140,7 +140,7 @@ class Launch:
         self.splash.close()
         self.window.start()
         if self.interactive:  # quick integrity check, then the day's backup (issue 6)
-            from desktop_app.ui.backup_actions import check_at_start
+            from desktop_app.ui.backup_startup import check_at_start
 
             check_at_start(self.window, self.ctx)
 
@@ -156,7 +156,7 @@ class Launch:
         self.error = error
         if not self.interactive:
             return
-        from desktop_app.ui.backup_actions import offer_restore_file
+        from desktop_app.ui.backup_startup import offer_restore_file
 
         if offer_restore_file(self.url, error, self.runner, self.app.exit):
             return  # a damaged file: its latest good backup offered

@@ -14,7 +14,7 @@ from desktop_app.domain.model import Household
 from desktop_app.interchange import caseload_to_json
 from desktop_app.store.api import StoreError
 from desktop_app.store.backup import list_backups, make_backup, quick_check
-from desktop_app.ui import backup_actions, backup_card, backup_dialog
+from desktop_app.ui import backup_actions, backup_card, backup_dialog, backup_startup
 from desktop_app.ui.backup_settings import backup_folder, set_backup_folder
 from tests.ui.conftest import settle
 from tests.ui.helpers import closed, seed_asll
@@ -106,9 +106,9 @@ def test_a_damaged_store_at_start_up_offers_the_latest_good_backup(  # type: ign
     data[4096:] = b"\xa5" * (len(data) - 4096)
     database.write_bytes(bytes(data))
     offered: list[list[str]] = []
-    monkeypatch.setattr(backup_actions, "ask_restore_latest",
+    monkeypatch.setattr(backup_startup, "ask_restore_latest",
                         lambda _parent, problems: offered.append(problems) or True)
-    backup_actions.check_at_start(window, window.ctx)
+    backup_startup.check_at_start(window, window.ctx)
     settle(qtbot, window)
     assert len(offered) == 1 and offered[0]  # SQLite's problems were shown
     assert quick_check(store.engine) == []
@@ -121,11 +121,11 @@ def test_a_sound_store_at_start_up_gets_its_day_backup(  # type: ignore[no-untyp
         qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 8, 30, 0))
     make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 8, 30, 1))  # 23 h 59 min 59 s
-    backup_actions.check_at_start(window, window.ctx)
+    backup_startup.check_at_start(window, window.ctx)
     settle(qtbot, window)
     assert len(list_backups(folder)) == 1  # less than a day old: none made
     monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 8, 30, 1))
-    backup_actions.check_at_start(window, window.ctx)  # exactly a day: one made
+    backup_startup.check_at_start(window, window.ctx)  # exactly a day: one made
     settle(qtbot, window)
     assert list_backups(folder)[0].name == "suivi-fsl-2025-09-16T083001.sqlite3.bak"
 
@@ -172,12 +172,12 @@ def test_a_store_file_that_does_not_open_is_replaced_by_its_latest_good_backup( 
     with pytest.raises(StoreError) as raised:
         open_checked(url)
     shown: list[str] = []
-    monkeypatch.setattr(backup_actions, "ask_restore_latest", lambda _p, problems: True)
-    monkeypatch.setattr(backup_actions.QMessageBox, "information",
+    monkeypatch.setattr(backup_startup, "ask_restore_latest", lambda _p, problems: True)
+    monkeypatch.setattr(backup_startup.QMessageBox, "information",
                         lambda _parent, title, text: shown.append(f"{title} : {text}"))
     codes: list[int] = []
     runner = BackgroundRunner()
-    assert backup_actions.offer_restore_file(url, raised.value, runner, codes.append)
+    assert backup_startup.offer_restore_file(url, raised.value, runner, codes.append)
     qtbot.waitUntil(lambda: codes == [0], timeout=15000)
     assert shown[0].startswith("Base restaurée : La base a été remplacée par la sauvegarde du "
                                "15/09/2025 à 09:00 (1 ménages, 1 mesures, 0 visites, 2 "

@@ -1,0 +1,135 @@
+"""The start-up of the window (issue 6): SQLite's quick check of the store, the latest good
+backup offered when the store is damaged (or its file no longer opens), and the day's
+automatic backup. Store and file work runs in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.ui import backup_actions
+from desktop_app.ui.backup_actions import backup_now, restore_backup
+from desktop_app.ui.backup_settings import automatic, backup_folder, startup_due
+from desktop_app.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from desktop_app.store.backup_check import BackupInfo
+
+NONE_SOUND = ("Aucune sauvegarde en bon état dans le dossier {folder} : branchez le support "
+              "des sauvegardes (clé USB, partage réseau) ou choisissez son dossier dans "
+              "Paramètres, puis « Fichier › Restaurer une sauvegarde… ».")
+
+
+def check_at_start(parent: QWidget, ctx: AppContext) -> None:
+    """Start-up (issue 6): SQLite's quick check of the store; damaged, offer the latest good
+    backup; sound, a backup if the latest is a day old (automatic backups on)."""
+    from desktop_app.store.backup_names import latest_taken
+    from desktop_app.store.startup import quick_check
+
+    store, folder, auto = ctx.store, backup_folder(), automatic()
+
+    def work() -> tuple[list[str], bool]:
+        problems = quick_check(getattr(store, "engine"))  # noqa: B009 - the SQL store
+        due = auto and startup_due(latest_taken(folder), backup_actions.now())
+        return problems, due and not problems
+
+    def done(result: tuple[list[str], bool]) -> None:
+        problems, due = result
+        if problems:
+            offer_latest(parent, ctx, problems)
+        elif due:
+            backup_now(ctx)
+
+    ctx.run(work, done, text="Vérification de la base…")
+
+
+def ask_restore_latest(parent: QWidget | None, problems: list[str]) -> bool:
+    """The French question of a damaged store (tests replace this function)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Base endommagée",
+                      "La base de données est endommagée : SQLite y trouve des erreurs.\n\n"
+                      "Restaurer la dernière sauvegarde en bon état ? La base endommagée sera "
+                      "gardée de côté.", QMessageBox.StandardButton.NoButton, parent)
+    box.setDetailedText("\n".join(problems[:50]))
+    restore = box.addButton("Restaurer la dernière sauvegarde",
+                            QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Continuer sans restaurer", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
+    if not ask_restore_latest(parent, problems):
+        return
+    store, folder = ctx.store, backup_folder()
+
+    def work() -> BackupInfo:
+        from desktop_app.store.api import StoreError
+        from desktop_app.store.backup import list_backups
+        from desktop_app.store.backup_live import live_check
+
+        engine = getattr(store, "engine")  # noqa: B009 - the SQL store
+        for path in list_backups(folder):
+            try:
+                return live_check(engine, path)
+            except StoreError:
+                continue
+        raise StoreError(NONE_SOUND.format(folder=folder))
+
+    ctx.run(work, lambda info: restore_backup(ctx, info), text="Recherche d'une sauvegarde…")
+
+
+def is_damaged_file(error: BaseException) -> bool:
+    """The store could not be opened because its file is damaged or not a database."""
+    from desktop_app.store.backup_check import DamagedStoreError
+    from desktop_app.store.startup import CORRUPT_WORDS
+
+    return isinstance(error, DamagedStoreError) or CORRUPT_WORDS in str(error)
+
+
+def offer_restore_file(url: str, error: BaseException, runner: Any,
+                       finish: Callable[[int], None]) -> bool:
+    """The store did not open: if its file is damaged, offer its latest good backup (read
+    with `SUIVI_FSL_PASSPHRASE` if encrypted); True if the offer was made (`finish(code)`
+    is then called once done or declined)."""
+    from sqlalchemy.engine import make_url
+
+    from desktop_app.store.engine import sqlite_file
+    from desktop_app.store.keys import given_passphrase
+
+    database = sqlite_file(make_url(url))
+    if database is None or not is_damaged_file(error):
+        return False
+    if not ask_restore_latest(None, [str(error)]):
+        finish(1)
+        return True
+    folder, passphrase = backup_folder(), given_passphrase(None)
+
+    def work() -> BackupInfo:
+        from desktop_app.store.api import StoreError
+        from desktop_app.store.backup import backup_info, list_backups, restore
+
+        for path in list_backups(folder):
+            try:
+                info = backup_info(path, passphrase)
+                restore(path, database, passphrase, backup_actions.now())
+            except StoreError:
+                continue
+            return info
+        raise StoreError(NONE_SOUND.format(folder=folder))
+
+    def done(info: BackupInfo) -> None:
+        from desktop_app.ui.backup_dialog import describe
+
+        QMessageBox.information(None, "Base restaurée",
+                                f"La base a été remplacée par {describe(info)} ; la base "
+                                "endommagée est gardée à côté d'elle.\n\nRelancez Suivi FSL.")
+        finish(0)
+
+    def failed(problem: BaseException) -> None:
+        QMessageBox.critical(None, "Restauration impossible", str(problem))
+        finish(1)
+
+    runner.run(work, done, text="Restauration de la dernière sauvegarde…", on_error=failed)
+    return True
