@@ -2,12 +2,13 @@
 
 - `make_backup` writes a consistent copy of the live store (SQLite's `VACUUM INTO` through
   the store's own connection: an encrypted store gives a backup encrypted with the same key)
-  under a hidden name, checks it (`quick_check` through `ATTACH`, which takes the same key),
-  then renames it: a folder never holds half a backup.
+  under a hidden name, reads it back whole with the store's key (`integrity_check`), then
+  renames it: a folder never holds half a backup, nor one that does not read back.
 - `restore` checks the backup whole (key, schema revision, `integrity_check`), puts the
   current store aside (`<name>.avant-restauration-<date>`, with its `-wal` / `-shm`) and the
   backup in its place; if anything fails the current store is put back as it was.
-  The store must be closed (engine disposed) first.
+  The store must be closed (engine disposed) first; `restore_in_place` does that for an
+  open store, with the engine's own key (the window keeps no passphrase).
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.startup import quick_check
 
 __all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "live_check",
-           "live_info",
-           "make_backup", "quick_check", "restore", "restore_in_place", "rotate"]
+           "live_info", "make_backup", "quick_check", "restore", "restore_in_place", "rotate"]
 
 CANNOT_WRITE = ("Impossible d'écrire la sauvegarde dans {where} : vérifiez que le dossier "
                 "existe, que vous avez le droit d'y écrire et que le disque (clé USB, partage "
