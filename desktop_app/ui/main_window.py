@@ -26,13 +26,14 @@ from desktop_app.ui.screens.households import HouseholdsScreen
 from desktop_app.ui.screens.measure import MeasureScreen
 from desktop_app.ui.screens.points import PointsScreen
 from desktop_app.ui.screens.reports import ReportsScreen
+from desktop_app.ui.screens.retention import RetentionScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.team import TeamScreen
 from desktop_app.ui.store_session import StoreSession
 from desktop_app.ui.window_chrome import build_menus, build_status_bar
 
 NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "rapports",
-              "parametres")
+              "conservation", "parametres")
 #: Screens reached from a list: the navigation shows the list they belong to.
 PARENT = {"menage": "menages", "mesure": "menages"}
 
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         for screen_class in (DashboardScreen, HouseholdsScreen, HouseholdScreen, MeasureScreen,
                              TeamScreen, HomesScreen, PointsScreen, ReportsScreen,
-                             SettingsScreen):
+                             RetentionScreen, SettingsScreen):
             screen = screen_class(ctx, self.stack)
             self.screens[screen.key] = screen
             self.stack.addWidget(screen)

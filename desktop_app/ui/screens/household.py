@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Household, Measure
 from desktop_app.store.api import AuditEntry, Store
+from desktop_app.ui.archive_banner import ArchiveBanner, editing_widgets
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Form, FormDialog
@@ -50,6 +51,9 @@ class HouseholdScreen(Screen):
         self.new_measure_button = button("Nouvelle mesure…", self, self.new_measure, primary=True)
         header.addWidget(self.new_measure_button)
         layout.addLayout(header)
+        self.archive_banner = ArchiveBanner(self, lambda: editing_widgets(
+            self.identity, self.save_button, self.new_measure_button, self.members_card))
+        layout.addWidget(self.archive_banner)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         layout.addWidget(splitter, 1)
         left = QWidget(splitter)
@@ -110,6 +114,7 @@ class HouseholdScreen(Screen):
         store, household_id = self.ctx.store, self.household_id
         self.ctx.run(lambda: _load(store, household_id), self._loaded,
                      text="Ouverture du dossier…")
+        self.ctx.run(lambda: store.archived_on(household_id), self.archive_banner.show_archived)
 
     def _loaded(self, loaded: Loaded) -> None:
         if loaded is None:

@@ -10,6 +10,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidg
 
 from desktop_app.domain.model import Home, Household, Measure, MeasureType, Visit
 from desktop_app.ui import measure_dialogs as dialogs
+from desktop_app.ui.archive_banner import (
+    ArchiveBanner,
+    action_buttons,
+    archived_on_of_measure,
+    editing_widgets,
+)
 from desktop_app.ui.background import show_error
 from desktop_app.ui.bilan_dialog import BilanDialog, default_report
 from desktop_app.ui.context import AppContext
@@ -49,6 +55,9 @@ class MeasureScreen(Screen):
         header.addWidget(button("Suspendre…", self, lambda: self._requested("suspend")))
         header.addWidget(button("Clôturer…", self, self.close_measure))
         layout.addLayout(header)
+        self.archive_banner = ArchiveBanner(self, lambda: editing_widgets(
+            *action_buttons(self), self.visits, self.tabs, self.side))
+        layout.addWidget(self.archive_banner)
         self.state = QLabel(self)
         self.state.setObjectName("subtitle")
         layout.addWidget(self.state)
@@ -97,6 +106,8 @@ class MeasureScreen(Screen):
         self.ctx.run(work, self._loaded, text="Ouverture de la mesure…")
         self.ctx.run(lambda: measure_earnings(store, measure_id, today), self.side.show_earnings,
                      text="Calcul des points de la mesure…")
+        self.ctx.run(lambda: archived_on_of_measure(store, measure_id),
+                     self.archive_banner.show_archived)
 
     def _loaded(self, loaded: Loaded | None) -> None:
         if loaded is None:

@@ -1,0 +1,74 @@
+"""« Dossier archivé le … — lecture seule »: the banner of a household or measure in the
+read-only archive (issue 6), which also disables the screen's editing widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+from desktop_app.domain.fr import format_date
+from desktop_app.store.api import Store
+
+EDITORS = (QAbstractButton, QLineEdit, QComboBox, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
+
+
+class ArchiveBanner(QLabel):
+    """Hidden unless the record shown is archived; `editors()` gives the widgets to disable
+    (buttons and fields; the lists stay readable)."""
+
+    def __init__(self, parent: QWidget, editors: Callable[[], list[QWidget]]) -> None:
+        super().__init__(parent)
+        self.setObjectName("archiveBanner")
+        self.setStyleSheet("QLabel#archiveBanner { background: #fdf0d5; color: #6b4500; "
+                           "border: 1px solid #e0b050; border-radius: 4px; padding: 6px 10px; "
+                           "font-weight: bold; }")
+        self.setWordWrap(True)
+        self.setVisible(False)
+        self.editors = editors
+        self.archived_on: date | None = None
+
+    def show_archived(self, day: date | None) -> None:
+        self.archived_on = day
+        self.setVisible(day is not None)
+        if day is not None:
+            self.setText(f"Dossier archivé le {format_date(day)} — lecture seule. Sa dernière "
+                         "mesure a pris fin il y a plus de 2 ans : il est conservé jusqu'à la "
+                         "date fixée par la convention (écran « Conservation »).")
+        for widget in self.editors():
+            widget.setEnabled(day is None)
+
+
+def editing_widgets(*roots: QWidget) -> list[QWidget]:
+    """The buttons and fields in `roots` (themselves included), to disable."""
+    found: list[QWidget] = []
+    for root in roots:
+        if isinstance(root, EDITORS):
+            found.append(root)
+        for kind in EDITORS:
+            found += root.findChildren(kind)
+    return found
+
+
+def action_buttons(screen: QWidget) -> list[QWidget]:
+    """The screen's own buttons (its header), but the way back (« ← … »)."""
+    return [b for b in screen.findChildren(QAbstractButton, "",
+                                           Qt.FindChildOption.FindDirectChildrenOnly)
+            if not b.text().startswith("←")]
+
+
+def archived_on_of_measure(store: Store, measure_id: str) -> date | None:
+    """The archiving day of the measure's household (None: not archived, or no measure)."""
+    measure = store.measure(measure_id)
+    return None if measure is None else store.archived_on(measure.household)

@@ -1,0 +1,127 @@
+"""« Conservation » driven like a worker (issue 6): tick a household after review, archive it,
+see its file read-only; past the keeping date, anonymise; delete asks for « SUPPRIMER »."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.domain.model import Household, Measure, MeasureType, Period
+from tests.ui.conftest import TODAY, settle
+
+#: A day past the convention's keeping date (31/12/2034).
+AFTER_KEEPING = date(2035, 1, 2)
+
+
+def seed(store) -> None:  # type: ignore[no-untyped-def]
+    """h1 DURAND Marie: ASLL ended 30/06/2023 (+ 2 years = 30/06/2025 < 16/09/2025: due);
+    h2 LEROY Paul: AML in force until 2026 (never due)."""
+    store.save_household(Household("h1", "DURAND Marie", "FSL-2022-00042", "12 rue des Lilas",
+                                   "62000", "Arras", "Arrageois", "06 39 98 12 34"))
+    store.save_measure(Measure("m1", "h1", MeasureType.ASLL, "w1",
+                               periods=[Period(date(2022, 7, 1), date(2023, 6, 30))],
+                               closed_on=date(2023, 6, 30), close_reason="Objectifs atteints"))
+    store.save_household(Household("h2", "LEROY Paul", territory="Lensois"))
+    store.save_measure(Measure("m2", "h2", MeasureType.AML, "w1",
+                               periods=[Period(date(2024, 1, 1), date(2026, 12, 31))]))
+
+
+def answer_box(button_text: str) -> None:
+    """When the confirmation opens, click its button `button_text`."""
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox), box
+        (chosen,) = [b for b in box.buttons() if b.text() == button_text]
+        chosen.click()
+
+    QTimer.singleShot(0, click)
+
+
+def tick_first_row(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """The check box of the first row, with the keyboard (Space)."""
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+
+
+def test_archive_after_review_makes_the_file_read_only(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
+    seed(store)
+    window.show_screen("conservation")
+    settle(qtbot, window)
+    screen = window.screens["conservation"]
+    assert [(r.household_id, r.last_end) for r in screen.due.rows] == [("h1", date(2023, 6, 30))]
+    assert screen.due_view.model().index(0, 3).data() == "30/06/2023"
+    assert "jusqu'au 31/12/2034" in screen.rules.text()
+    assert not screen.archive_button.isEnabled()  # nothing ticked yet
+    tick_first_row(qtbot, screen.due_view)
+    assert screen.due.checked == {"h1"} and screen.archive_button.isEnabled()
+
+    answer_box("Archiver 1 dossier(s)")
+    qtbot.mouseClick(screen.archive_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert store.archived_on("h1") == TODAY
+    assert screen.due.rows == []
+    assert [(r.household_id, r.archived_on) for r in screen.archived.rows] == [("h1", TODAY)]
+    # Before 01/01/2035 nothing can be anonymised nor deleted.
+    tick_first_row(qtbot, screen.archive_view)
+    assert not screen.anonymise_button.isEnabled() and not screen.delete_button.isEnabled()
+    assert "à partir du 01/01/2035" in screen.keeping_note.text()
+
+    window.ctx.open_household.emit("h1")
+    settle(qtbot, window)
+    household = window.screens["menage"]
+    assert household.archive_banner.isVisible()
+    assert household.archive_banner.text().startswith(
+        "Dossier archivé le 16/09/2025 — lecture seule")
+    assert not household.save_button.isEnabled()
+    assert not household.new_measure_button.isEnabled()
+    window.ctx.open_household.emit("h2")  # a file in the active base stays editable
+    settle(qtbot, window)
+    assert not household.archive_banner.isVisible() and household.save_button.isEnabled()
+
+    window.ctx.open_measure.emit("m1")
+    settle(qtbot, window)
+    measure = window.screens["mesure"]
+    assert measure.archive_banner.isVisible() and not measure.renew_button.isEnabled()
+
+
+def test_anonymise_past_the_keeping_date(qtbot, app, store) -> None:  # type: ignore[no-untyped-def]
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    seed(store)
+    store.archive_households(["h1"], TODAY)
+    win = MainWindow(AppContext(store, today=lambda: AFTER_KEEPING), "Base : test")
+    qtbot.addWidget(win)
+    win.show()
+    win.start()
+    win.show_screen("conservation")
+    settle(qtbot, win)
+    screen = win.screens["conservation"]
+    tick_first_row(qtbot, screen.archive_view)
+    assert screen.anonymise_button.isEnabled() and screen.delete_button.isEnabled()
+
+    # Deleting asks for the word: the button stays off until « SUPPRIMER » is typed.
+    from desktop_app.ui.retention_dialogs import DeleteDialog
+
+    dialog = DeleteDialog(screen, screen.archived.checked_rows())
+    qtbot.addWidget(dialog)
+    assert not dialog.delete_button.isEnabled()
+    qtbot.keyClicks(dialog.word, "SUPPRIME")
+    assert not dialog.delete_button.isEnabled()
+    qtbot.keyClicks(dialog.word, "R")
+    assert dialog.delete_button.isEnabled()
+    dialog.reject()
+
+    answer_box("Anonymiser")
+    qtbot.mouseClick(screen.anonymise_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, win)
+    household = store.household("h1")
+    assert (household.name, household.address, household.phone) == (
+        "Ménage anonymisé h1", None, None)
+    (row,) = screen.archived.rows
+    assert row.anonymised_on == AFTER_KEEPING
+    assert screen.archive_view.model().index(0, 5).data() == "02/01/2035"
+    settle(qtbot, win)
