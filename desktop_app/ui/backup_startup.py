@@ -45,22 +45,34 @@ def check_at_start(parent: QWidget, ctx: AppContext) -> None:
     ctx.run(work, done, text="Vérification de la base…")
 
 
-def ask_restore_latest(parent: QWidget | None, problems: list[str]) -> bool:
-    """The French question of a damaged store (tests replace this function)."""
+LATEST, CHOOSE = "derniere", "choisir"
+
+
+def ask_restore_latest(parent: QWidget | None, problems: list[str],
+                       can_choose: bool = False) -> str:
+    """The French question of a damaged store: `LATEST`, `CHOOSE` (a backup in the restore
+    dialog) or "" to go on without restoring (tests replace this function)."""
     box = QMessageBox(QMessageBox.Icon.Critical, "Base endommagée",
                       "La base de données est endommagée : SQLite y trouve des erreurs.\n\n"
                       "Restaurer la dernière sauvegarde en bon état ? La base endommagée sera "
                       "gardée de côté.", QMessageBox.StandardButton.NoButton, parent)
     box.setDetailedText("\n".join(problems[:50]))
-    restore = box.addButton("Restaurer la dernière sauvegarde",
-                            QMessageBox.ButtonRole.AcceptRole)
+    answers = {box.addButton("Restaurer la dernière sauvegarde",
+                             QMessageBox.ButtonRole.AcceptRole): LATEST}
+    if can_choose:
+        answers[box.addButton("Choisir une sauvegarde…", QMessageBox.ButtonRole.ActionRole)] = (
+            CHOOSE)
     box.addButton("Continuer sans restaurer", QMessageBox.ButtonRole.RejectRole)
     box.exec()
-    return box.clickedButton() is restore
+    clicked = box.clickedButton()
+    return next((answer for button, answer in answers.items() if button is clicked), "")
 
 
 def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
-    if not ask_restore_latest(parent, problems):
+    answer = ask_restore_latest(parent, problems, can_choose=True)
+    if answer == CHOOSE:
+        backup_actions.open_restore_dialog(parent, ctx)
+    if answer != LATEST:
         return
     store, folder = ctx.store, backup_folder()
 
@@ -101,7 +113,7 @@ def offer_restore_file(url: str, error: BaseException, runner: Any,
     database = sqlite_file(make_url(url))
     if database is None or not is_damaged_file(error):
         return False
-    if not ask_restore_latest(None, [str(error)]):
+    if ask_restore_latest(None, [str(error)]) != LATEST:
         finish(1)
         return True
     folder, passphrase = backup_folder(), given_passphrase(None)

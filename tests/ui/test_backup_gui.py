@@ -107,7 +107,7 @@ def test_a_damaged_store_at_start_up_offers_the_latest_good_backup(  # type: ign
     database.write_bytes(bytes(data))
     offered: list[list[str]] = []
     monkeypatch.setattr(backup_startup, "ask_restore_latest",
-                        lambda _parent, problems: offered.append(problems) or True)
+                        lambda _p, problems, can_choose: offered.append(problems) or "derniere")
     backup_startup.check_at_start(window, window.ctx)
     settle(qtbot, window)
     assert len(offered) == 1 and offered[0]  # SQLite's problems were shown
@@ -172,7 +172,7 @@ def test_a_store_file_that_does_not_open_is_replaced_by_its_latest_good_backup( 
     with pytest.raises(StoreError) as raised:
         open_checked(url)
     shown: list[str] = []
-    monkeypatch.setattr(backup_startup, "ask_restore_latest", lambda _p, problems: True)
+    monkeypatch.setattr(backup_startup, "ask_restore_latest", lambda _p, problems: "derniere")
     monkeypatch.setattr(backup_startup.QMessageBox, "information",
                         lambda _parent, title, text: shown.append(f"{title} : {text}"))
     codes: list[int] = []
@@ -196,3 +196,24 @@ def test_the_backup_at_close_follows_the_setting(store, folder: Path) -> None:  
     set_automatic(False)
     assert backup_actions.backup_at_close(store) is None
     assert list_backups(folder) == [made]
+
+
+def test_the_damaged_store_question_in_french(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.extend([box.text(), *(b.text() for b in box.buttons())])
+        chosen = [b for b in box.buttons() if b.text() == "Choisir une sauvegarde…"]
+        chosen[0].click()
+
+    QTimer.singleShot(0, answer)
+    assert backup_startup.ask_restore_latest(window, ["Page 33: btreeInitPage()"],
+                                             can_choose=True) == backup_startup.CHOOSE
+    assert seen[0].startswith("La base de données est endommagée : SQLite y trouve des erreurs.")
+    assert set(seen[1:]) >= {"Restaurer la dernière sauvegarde", "Choisir une sauvegarde…",
+                             "Continuer sans restaurer"}
