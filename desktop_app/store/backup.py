@@ -34,10 +34,10 @@ from desktop_app.store.backup_live import live_check, live_info, store_key
 from desktop_app.store.backup_names import backup_name, list_backups, rotate, staging_name
 from desktop_app.store.crypto import convert_to_encrypted
 from desktop_app.store.engine import sqlite_file
-from desktop_app.store.errors import FULL, french_message
+from desktop_app.store.errors import CORRUPT, FULL, french_message
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema
-from desktop_app.store.startup import quick_check
+from desktop_app.store.startup import DAMAGED_STORE, quick_check
 
 __all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "live_check",
            "live_info", "make_backup", "quick_check", "restore", "restore_in_place", "rotate"]
@@ -79,12 +79,26 @@ def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Pat
         raise
     except Exception as error:  # the driver's or the system's: said in French
         discard(staging)
-        if french_message(error, str(folder)) == FULL.format(where=folder):
-            raise StoreError(FULL.format(where=folder)) from error
-        if isinstance(error, OSError) or french_message(error, str(folder)) is not None:
-            raise StoreError(CANNOT_WRITE.format(where=folder)) from error
-        raise
+        said = _said(error, folder, engine)
+        if said is None:
+            raise
+        raise said from error
     return final
+
+
+def _said(error: Exception, folder: Path, engine: Engine) -> StoreError | None:
+    """The French error of a failed backup: disk full, the store itself unreadable (then it
+    is the store that needs a backup restored), or the folder unusable; None for a bug."""
+    message = french_message(error, str(folder))
+    if message == FULL.format(where=folder):
+        return StoreError(message)
+    if french_message(error, "") == CORRUPT.format(where=""):
+        where = sqlite_file(engine.url) or engine.url.render_as_string()
+        detail = " ".join(str(getattr(error, "orig", None) or error).split())
+        return DamagedStoreError(DAMAGED_STORE.format(where=where, detail=detail))
+    if isinstance(error, OSError) or message is not None:
+        return StoreError(CANNOT_WRITE.format(where=folder))
+    return None
 
 
 def _check_written(engine: Engine, staging: Path, folder: Path) -> None:

@@ -232,3 +232,17 @@ def test_a_damaged_backup_is_refused_in_place_and_the_store_kept(tmp_path: Path)
     assert caseload_to_json(store.export_caseload()) == expected
     store.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["chiffre.sqlite3", "s"]
+
+
+def test_a_damaged_store_is_not_backed_up_over_good_backups(tmp_path: Path) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    _filled(db)
+    store = open_store(_url(db))
+    good = make_backup(store, tmp_path / "s", NOW)
+    store.close()  # WAL folded in; then bad bytes in the middle of the file
+    _damage_middle(db)
+    with pytest.raises(DamagedStoreError, match=r"^La base .*suivi\.sqlite3 est endommagée "
+                       r"\(SQLite y trouve des erreurs : .*\)\. Restaurez la dernière"):
+        make_backup(store, tmp_path / "s", datetime(2026, 11, 30, 9, 0, 0))
+    assert list_backups(tmp_path / "s") == [good]  # and no half file beside it
+    assert [p.name for p in (tmp_path / "s").iterdir()] == [good.name]
