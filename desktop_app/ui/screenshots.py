@@ -85,6 +85,9 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
         from desktop_app.ui.backup_screenshots import restore_dialog_picture
 
         paths += restore_dialog_picture(window, out_dir, day)  # issue 6: the restore dialog
+        from desktop_app.ui.retention_screenshots import retention_picture
+
+        paths += retention_picture(window, out_dir, day)  # issue 6: the retention screen
         window.close()
         window.deleteLater()
         app.processEvents()
