@@ -172,7 +172,10 @@ class Launch:
 def run_gui(store_url: str) -> int:
     """Open the window on the store at `store_url`; the exit code of the application."""
     launch = Launch(store_url)
+    session_watch = launch.window.lock.watch_session()  # D-Bus: only while exec() runs
+    session_watch.start()
     code = launch.app.exec()
+    session_watch.stop()
     if launch.error is None and not launch.cancelled:  # the backup at close (issue 6)
         from desktop_app.ui.backup_actions import backup_at_close
 

@@ -24,6 +24,7 @@ from desktop_app.ui.lock_page import LockPage
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.session_signals import SessionWatch
 
 MINUTES_KEY = "securite/verrouillage_minutes"
 DEFAULT_MINUTES = 5
@@ -77,10 +78,14 @@ class LockController(QObject):
         assert isinstance(app, QApplication)
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
-        from desktop_app.ui.session_signals import watch_session_lock
-
-        watch_session_lock(self, lambda: self.lock(SUSPENDED_REASON))
         self.timer.start()
+
+    def watch_session(self) -> SessionWatch:
+        """Lock when the Linux session locks or the machine sleeps (D-Bus); the caller starts
+        the watch right before `app.exec()` and stops it right after (see SessionWatch)."""
+        from desktop_app.ui.session_signals import SessionWatch
+
+        return SessionWatch(self, lambda: self.lock(SUSPENDED_REASON))
 
     # --- idle --------------------------------------------------------------------------
     def set_minutes(self, minutes: int) -> None:

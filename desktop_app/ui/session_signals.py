@@ -16,45 +16,57 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import SLOT, QObject, Slot
+from PySide6.QtCore import SIGNAL, QObject, Signal
 
 LOGIN1 = "org.freedesktop.login1"
 
 
 class _Receiver(QObject):
-    def __init__(self, on_lock: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._on_lock = on_lock
+    """D-Bus delivers to these Qt signals, connected to Python as usual."""
 
-    @Slot()
-    def locked(self) -> None:
-        self._on_lock()
-
-    @Slot(bool)
-    def active(self, on: bool) -> None:
-        if on:
-            self._on_lock()
+    locked = Signal()
+    active = Signal(bool)
 
 
-def watch_session_lock(parent: QObject, on_lock: Callable[[], None]) -> bool:
-    """Call `on_lock()` when the session locks or the machine sleeps; False when no bus is
-    there to listen on."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        from PySide6.QtDBus import QDBusConnection
-    except ImportError:  # a Qt without its D-Bus module
-        return False
-    receiver = _Receiver(on_lock, parent)
-    listening = False
-    system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
-    if system.isConnected():
-        listening |= system.connect(LOGIN1, "", f"{LOGIN1}.Session", "Lock", receiver,
-                                    SLOT("locked()"))
-        listening |= system.connect(LOGIN1, "/org/freedesktop/login1", f"{LOGIN1}.Manager",
-                                    "PrepareForSleep", receiver, SLOT("active(bool)"))
-    if session.isConnected():
-        for service in ("org.freedesktop.ScreenSaver", "org.gnome.ScreenSaver"):
-            listening |= session.connect("", "", service, "ActiveChanged", receiver,
-                                         SLOT("active(bool)"))
-    return listening
+#: (bus, service, path, interface, name, signal of `_Receiver`)
+_HOOKS = (
+    ("system", LOGIN1, "", f"{LOGIN1}.Session", "Lock", "locked()"),
+    ("system", LOGIN1, "/org/freedesktop/login1", f"{LOGIN1}.Manager", "PrepareForSleep",
+     "active(bool)"),
+    ("session", "", "", "org.freedesktop.ScreenSaver", "ActiveChanged", "active(bool)"),
+    ("session", "", "", "org.gnome.ScreenSaver", "ActiveChanged", "active(bool)"),
+)
+
+
+class SessionWatch:
+    """`start()` listens, `stop()` no longer does. `run_gui` starts it around `app.exec()`:
+    tests and screenshots never listen to the desktop's buses. Checked by hand with
+    `dbus-run-session` and `dbus-send` (ActiveChanged true locks, false does not)."""
+
+    def __init__(self, parent: QObject, on_lock: Callable[[], None]) -> None:
+        self.receiver = _Receiver(parent)
+        self.receiver.locked.connect(on_lock)
+        self.receiver.active.connect(lambda on: on_lock() if on else None)
+        self._hooked: list[tuple[object, tuple[str, ...]]] = []
+
+    def start(self) -> bool:
+        """Listen; False when no bus is there (Windows, macOS, CI)."""
+        if not sys.platform.startswith("linux"):
+            return False
+        try:
+            from PySide6.QtDBus import QDBusConnection
+        except ImportError:  # a Qt without its D-Bus module
+            return False
+        buses = {"system": QDBusConnection.systemBus(), "session": QDBusConnection.sessionBus()}
+        for which, service, path, interface, name, signal in _HOOKS:
+            bus = buses[which]
+            if bus.isConnected() and bus.connect(service, path, interface, name,
+                                                 self.receiver, SIGNAL(signal)):
+                self._hooked.append((bus, (service, path, interface, name, signal)))
+        return bool(self._hooked)
+
+    def stop(self) -> None:
+        for bus, (service, path, interface, name, signal) in self._hooked:
+            bus.disconnect(service, path, interface, name,  # type: ignore[attr-defined]
+                           self.receiver, SIGNAL(signal))
+        self._hooked.clear()
