@@ -41,9 +41,9 @@ def refuse_if_archived(connection: Connection, household_id: str) -> None:
     day = ops.archived_on(connection, household_id)
     if day is not None:
         raise StoreError(
-            f"Ce dossier est archivé (lecture seule) depuis le {format_date(day)} : il ne "
-            "peut plus être modifié, sa dernière mesure ayant pris fin il y a plus de 2 ans. "
-            "Pour un nouvel accompagnement du ménage, créez un nouveau dossier.")
+            f"Ce dossier est archivé (lecture seule) depuis le {format_date(day)} : il a "
+            "quitté la base active après la fin de sa dernière mesure et ne peut plus être "
+            "modifié. Pour un nouvel accompagnement du ménage, créez un nouveau dossier.")
 
 
 def read_settings(connection: Connection) -> RetentionSettings:

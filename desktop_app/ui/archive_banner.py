@@ -43,9 +43,9 @@ class ArchiveBanner(QLabel):
         self.archived_on = day
         self.setVisible(day is not None)
         if day is not None:
-            self.setText(f"Dossier archivé le {format_date(day)} — lecture seule. Sa dernière "
-                         "mesure a pris fin il y a plus de 2 ans : il est conservé jusqu'à la "
-                         "date fixée par la convention (écran « Conservation »).")
+            self.setText(f"Dossier archivé le {format_date(day)} — lecture seule. Il a quitté "
+                         "la base active après la fin de sa dernière mesure et reste conservé "
+                         "jusqu'à la date fixée par la convention (écran « Conservation »).")
         for widget in self.editors():
             widget.setEnabled(day is None)
 

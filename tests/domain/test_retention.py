@@ -3,9 +3,15 @@ the active base after the last measure), the convention's annex (kept until 31/1
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 from decimal import Decimal
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop_app.demo import generate_caseload
 from desktop_app.domain.anonymisation import (
     coarse_birth,
     grid_days,
@@ -13,6 +19,7 @@ from desktop_app.domain.anonymisation import (
     resources_floor,
     scrubbed_reason,
 )
+from desktop_app.domain.indicators import compute_year_indicators
 from desktop_app.domain.indicators.profile import ProfileBrackets, age_on
 from desktop_app.domain.model import (
     Household,
@@ -166,3 +173,39 @@ def test_anonymised_household() -> None:
     assert new_measure.close_reason == "Relogé, Mme [anonymisé]"
     assert new_measure.periods == measure.periods and new_measure is not measure
     assert measure.close_reason == "Relogé, Mme Durand"  # the input is untouched
+
+
+@settings(max_examples=300, deadline=None)
+@given(birth=st.dates(date(1930, 1, 1), date(2012, 12, 31)),
+       days=st.sets(st.dates(date(2000, 1, 1), date(2040, 12, 31)), min_size=1, max_size=12))
+def test_coarse_birth_same_bracket_on_every_grid_day(birth: date, days: set[date]) -> None:
+    # The property the grid needs: on every day it takes an age on, the coarse birth date
+    # gives the same bracket (number of limits reached) as the real one.
+    limits = ProfileBrackets().age_limits
+    coarse = coarse_birth(birth, days, limits)
+    assert coarse is not None
+    for day in days:
+        assert (sum(age_on(coarse, day) >= x for x in limits)
+                == sum(age_on(birth, day) >= x for x in limits))
+
+
+@pytest.mark.parametrize("seed", [2, 9])
+def test_every_grid_identical_after_anonymising_a_demo_caseload(seed: int) -> None:
+    # No store: every household of a generated caseload anonymised, then each year's
+    # indicators (composition, ages, resources, territories, exits by reason, exits to
+    # housing, visits, points…) compared field by field.
+    caseload = generate_caseload(households=120, years=3, seed=seed, today=date(2025, 6, 30))
+    by_household: dict[str, list[Measure]] = {}
+    for measure in caseload.measures:
+        by_household.setdefault(measure.household, []).append(measure)
+    households, measures = [], []
+    for household in caseload.households:
+        new, new_measures = anonymised(household, by_household.get(household.id, []))
+        households.append(new)
+        measures += new_measures
+    hidden = copy.copy(caseload)
+    hidden.households, hidden.measures = households, measures
+    assert {h.name for h in caseload.households}.isdisjoint(h.name for h in households)
+    for year in (2022, 2023, 2024):
+        assert (compute_year_indicators(hidden, year, today=date(2025, 6, 30))
+                == compute_year_indicators(caseload, year, today=date(2025, 6, 30)))
