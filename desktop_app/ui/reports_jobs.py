@@ -7,6 +7,7 @@ and `suivi-fsl grid` give the same figures.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -31,9 +32,15 @@ def grid_preview(store: Store, year: int, today: date, progress: Progress) -> Gr
     total = 2 * STEPS + 1
     progress(0, total)
     current, previous = store.load_for_year(year), store.load_for_year(year - 1)
-    # The window runs worker threads: the grid is computed here, never in a forked child.
-    doc = grid_document(current, previous, year, progress, settings=store.alert_settings(),
-                        today=today, parallel=False)
+    # The caseloads live until the grid is done: the collector need not walk them again and
+    # again (each full pass stops the window's thread too, longer as the store grows).
+    gc.freeze()
+    try:
+        # The window runs worker threads: the grid is computed here, never in a fork.
+        doc = grid_document(current, previous, year, progress,
+                            settings=store.alert_settings(), today=today, parallel=False)
+    finally:
+        gc.unfreeze()
     progress(total, total)
     return doc
 
