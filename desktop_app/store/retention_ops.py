@@ -10,12 +10,11 @@ of their values (old names and addresses) and its bilans' texts.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.indicators.profile import ProfileBrackets
@@ -30,10 +29,9 @@ from desktop_app.domain.retention import (
 )
 from desktop_app.store import audit, fetch, rows, writers
 from desktop_app.store.api import RetentionRow, StoreError
+from desktop_app.store.retention_forget import forget_history
 from desktop_app.store.tables import (
     ARCHIVE,
-    AUDIT,
-    BATCH_ITEMS,
     BILAN_TEXTS,
     HOUSEHOLDS,
     MEASURES,
@@ -41,9 +39,6 @@ from desktop_app.store.tables import (
 )
 
 H, M, A = HOUSEHOLDS.c, MEASURES.c, ARCHIVE.c
-#: The fingerprint given to a batch's record once anonymised or deleted: never the record's
-#: own, so an import batch holding it can no longer be taken back.
-GONE = "anonymisé ou supprimé"
 
 
 def ends_by_household(connection: Connection) -> dict[str, list[date | None]]:
@@ -135,7 +130,7 @@ def anonymise(connection: Connection, ids: Iterable[str], on: date,
             _save_changed(connection, old, new)
         measure_ids = [m.id for m in new_measures]
         connection.execute(delete(BILAN_TEXTS).where(BILAN_TEXTS.c.measure_id.in_(measure_ids)))
-        _forget_history(connection, household.id, measure_ids, purge=False)
+        forget_history(connection, household.id, measure_ids, purge=False)
         connection.execute(update(ARCHIVE).where(A.household_id == household.id)
                            .values(anonymised_on=on))
         audit.record(connection, profile=profile, record_kind="household",
@@ -159,28 +154,9 @@ def delete_households(connection: Connection, ids: Iterable[str], on: date,
         measure_ids = _measure_ids(connection, household_id)
         connection.execute(delete(MEASURES).where(M.id.in_(measure_ids)))  # children cascade
         connection.execute(delete(HOUSEHOLDS).where(H.id == household_id))
-        _forget_history(connection, household_id, measure_ids, purge=True)
+        forget_history(connection, household_id, measure_ids, purge=True)
         audit.record(connection, profile=profile, record_kind="household",
                      record_id=household_id, household_id=household_id, action="delete")
-
-
-def _forget_history(connection: Connection, household_id: str, measure_ids: list[str],
-                    purge: bool) -> None:
-    """The audit entries of the household and its measures deleted (`purge`) or kept with
-    every value blanked (which fields changed when, not from what to what); the import
-    batches' fingerprints of its records forgotten."""
-    records = [household_id, *measure_ids]
-    mine = or_(AUDIT.c.household_id == household_id, AUDIT.c.record_id.in_(records))
-    if purge:
-        connection.execute(delete(AUDIT).where(mine))
-    else:
-        for entry_id, changes in connection.execute(
-                select(AUDIT.c.id, AUDIT.c.changes).where(mine)).all():
-            blank = {name: [None, None] for name in json.loads(changes or "{}")}
-            connection.execute(update(AUDIT).where(AUDIT.c.id == entry_id)
-                               .values(changes=json.dumps(blank, sort_keys=True)))
-    connection.execute(update(BATCH_ITEMS).where(BATCH_ITEMS.c.record_id.in_(records))
-                       .values(fingerprint=GONE))
 
 
 def _measure_ids(connection: Connection, household_id: str) -> list[str]:

@@ -16,6 +16,7 @@ from sqlalchemy import event, select
 from desktop_app.demo import generate_caseload
 from desktop_app.domain.indicators import compute_year_indicators
 from desktop_app.domain.model import (
+    Caseload,
     Diploma,
     Household,
     Measure,
@@ -29,7 +30,7 @@ from desktop_app.domain.retention import RetentionSettings
 from desktop_app.interchange.serialize import caseload_to_json
 from desktop_app.store.api import StoreError
 from desktop_app.store.repository import SqlStore
-from desktop_app.store.tables import AUDIT
+from desktop_app.store.tables import AUDIT, BATCHES
 
 #: Day of the demo caseload; its grids of 2023 and 2024 are past years.
 TODAY = date(2025, 6, 30)
@@ -119,6 +120,34 @@ def test_delete_after_the_keeping_date(store: SqlStore) -> None:
     assert store.archived_households() == []
     # The trail keeps only that the file was deleted, nothing of what it held.
     assert [(e.action, e.changes) for e in store.history("h1")] == [("delete", {})]
+
+
+def test_anonymise_forgets_the_trail_values_and_a_household_file_name(store: SqlStore) -> None:
+    seed(store)
+    # A household file merged alone, named after the household; then a change of address.
+    store.import_caseload(Caseload(store.association(), households=[Household(
+        "h3", "MARTIN Lucie", address="3 place Foch", members=[
+            Member("Lucie Martin", MemberRole.DEMANDEUR, date(1980, 5, 20))])], measures=[
+        Measure("m3", "h3", MeasureType.ASLL, "w1",
+                periods=[Period(date(2023, 1, 1), date(2023, 12, 31))])]),
+        source="MARTIN Lucie.json")
+    moved = store.household("h3")
+    assert moved is not None
+    moved.address = "8 rue Jean Jaurès"
+    store.save_household(moved)
+    store.archive_households(["h3"], date(2026, 1, 1))  # ended 31/12/2023, due 01/01/2026
+    store.anonymise_households(["h3"], AFTER_KEEPING)
+    with store.engine.connect() as c:
+        trail = json.dumps([list(r) for r in c.execute(select(AUDIT)).all()],
+                           ensure_ascii=False, default=str)
+        sources = [r[0] for r in c.execute(select(BATCHES.c.source)).all()]
+    for value in ("MARTIN", "Lucie", "3 place Foch", "Jean Jaurès", "1980-05-20"):
+        assert value not in trail, value
+    assert "" in sources and not any("MARTIN" in s for s in sources)
+    # Which fields changed, when, stays: the address change, its values blanked.
+    entries = [e for e in store.history("h3") if e.action == "update"]
+    assert [e.changes for e in entries] == [{"address": (None, None)}]
+    assert [e.action for e in store.history("h3")][-2:] == ["archive", "anonymise"]
 
 
 def _word_in(value: str, text: str) -> bool:
