@@ -26,7 +26,10 @@ EDITORS = (QAbstractButton, QLineEdit, QComboBox, QTextEdit, QPlainTextEdit, QAb
 
 class ArchiveBanner(QLabel):
     """Hidden unless the record shown is archived; `editors()` gives the widgets to disable
-    (buttons and fields; the lists stay readable)."""
+    (buttons and fields; the lists stay readable). Only the widgets it disabled are enabled
+    again when a record of the active base is shown: the screen's own rules (« Renouveler »
+    off for a closed measure) are left alone. A screen that enables widgets when its record
+    is loaded calls `reapply()` after."""
 
     def __init__(self, parent: QWidget, editors: Callable[[], list[QWidget]]) -> None:
         super().__init__(parent)
@@ -38,6 +41,7 @@ class ArchiveBanner(QLabel):
         self.setVisible(False)
         self.editors = editors
         self.archived_on: date | None = None
+        self.disabled: list[QWidget] = []
 
     def show_archived(self, day: date | None) -> None:
         self.archived_on = day
@@ -46,8 +50,21 @@ class ArchiveBanner(QLabel):
             self.setText(f"Dossier archivé le {format_date(day)} — lecture seule. Il a quitté "
                          "la base active après la fin de sa dernière mesure et reste conservé "
                          "jusqu'à la date fixée par la convention (écran « Conservation »).")
+        else:
+            for widget in self.disabled:
+                widget.setEnabled(True)
+            self.disabled = []
+        self.reapply()
+
+    def reapply(self) -> None:
+        """Disable the editors again if the record is archived (after the screen's own
+        `setEnabled`)."""
+        if self.archived_on is None:
+            return
         for widget in self.editors():
-            widget.setEnabled(day is None)
+            if widget.isEnabled():
+                widget.setEnabled(False)
+                self.disabled.append(widget)
 
 
 def editing_widgets(*roots: QWidget) -> list[QWidget]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop_app.domain.model import Household, Measure, MeasureType, Period
 from tests.ui.conftest import TODAY, settle
@@ -85,6 +85,12 @@ def test_archive_after_review_makes_the_file_read_only(qtbot, window, store) -> 
     settle(qtbot, window)
     measure = window.screens["mesure"]
     assert measure.archive_banner.isVisible() and not measure.renew_button.isEnabled()
+    side_buttons = measure.side.findChildren(QPushButton)  # « Enregistrer » of « Suivi »…
+    assert side_buttons and not any(b.isEnabled() for b in side_buttons)
+    window.ctx.open_measure.emit("m2")  # in the active base, in force: editable again
+    settle(qtbot, window)
+    assert not measure.archive_banner.isVisible() and measure.renew_button.isEnabled()
+    assert all(b.isEnabled() for b in side_buttons)
 
 
 def test_anonymise_past_the_keeping_date(qtbot, app, store) -> None:  # type: ignore[no-untyped-def]

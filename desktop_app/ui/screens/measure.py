@@ -103,11 +103,11 @@ class MeasureScreen(Screen):
             homes = store.homes() if measure.type is MeasureType.FAL else []
             return measure, store.household(measure.household), homes
 
+        self.ctx.run(lambda: archived_on_of_measure(store, measure_id),
+                     self.archive_banner.show_archived)
         self.ctx.run(work, self._loaded, text="Ouverture de la mesure…")
         self.ctx.run(lambda: measure_earnings(store, measure_id, today), self.side.show_earnings,
                      text="Calcul des points de la mesure…")
-        self.ctx.run(lambda: archived_on_of_measure(store, measure_id),
-                     self.archive_banner.show_archived)
 
     def _loaded(self, loaded: Loaded | None) -> None:
         if loaded is None:
@@ -126,6 +126,7 @@ class MeasureScreen(Screen):
         self.visits_title.setText(f"Visites ({len(measure.visits)})")
         self.tabs.show_measure(measure, homes)
         self.renew_button.setEnabled(bool(measure.periods) and measure.closed_on is None)
+        self.archive_banner.reapply()
         self.side.show_measure(measure, self.ctx.workers)
 
     # --- actions -------------------------------------------------------------------------
