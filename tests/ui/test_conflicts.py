@@ -1,0 +1,135 @@
+"""Two writers through the window (issue 6): a record changed by another store object (another
+window or process) while a form is open — saving shows the French message, the typed values
+stay in the widgets and the store keeps the other writer's version."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.domain.model import Vacancy, Visit, VisitOutcome
+from desktop_app.store.repository import open_store
+from tests.ui.conftest import settle
+from tests.ui.helpers import save, seed_asll, type_in
+
+MEASURE_CHANGED = (
+    "Cette mesure a été modifiée ailleurs (autre fenêtre ou autre poste) depuis que vous "
+    "l'avez ouverte : vos saisies sont conservées ; rechargez la mesure pour voir la "
+    "nouvelle version, puis refaites vos modifications.")
+HOUSEHOLD_CHANGED = (
+    "Ce ménage a été modifié ailleurs (autre fenêtre ou autre poste) depuis que vous l'avez "
+    "ouvert : vos saisies sont conservées ; rechargez le dossier pour voir la nouvelle "
+    "version, puis refaites vos modifications.")
+
+
+def _boxes() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def _other(store):  # type: ignore[no-untyped-def]
+    """A second store object on the same file: its own engine, as another process."""
+    return open_store(f"sqlite:///{store.where}")
+
+
+def test_measure_changed_elsewhere_while_the_form_is_open(window, qtbot, store):  # type: ignore[no-untyped-def]
+    seed_asll(store)
+    window.ctx.open_measure.emit("m1")
+    settle(qtbot, window)
+    screen = window.screens["mesure"]
+    form = screen.side.form
+    type_in(qtbot, form.fields["decision_date"], "15/06/2025")
+    other = _other(store)
+    measure = other.measure("m1")
+    measure.visits.append(Visit(date(2025, 9, 9), VisitOutcome.REALISEE))
+    other.save_measure(measure)
+    other.close()
+    qtbot.mouseClick(screen.side.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    boxes = _boxes()
+    assert [b.windowTitle() for b in boxes] == ["Dossier modifié entre-temps"]
+    assert boxes[0].text().startswith(MEASURE_CHANGED)
+    boxes[0].close()
+    # Typed values kept, still to save; the store holds the other writer's version.
+    assert form.fields["decision_date"].text() == "15/06/2025" and form.dirty
+    stored = store.measure("m1")
+    assert stored.decision_date == date(2025, 6, 12)
+    assert stored.visits == [Visit(date(2025, 9, 9), VisitOutcome.REALISEE)]
+    # Reloaded (the worker discards the typing), the same edit goes through.
+    form.mark_clean()
+    screen.refresh()
+    settle(qtbot, window)
+    assert screen.visits.model.rowCount() == 1  # the other writer's visit, now shown
+    type_in(qtbot, screen.side.form.fields["decision_date"], "15/06/2025")
+    qtbot.mouseClick(screen.side.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert _boxes() == []
+    assert store.measure("m1").decision_date == date(2025, 6, 15)
+    assert len(store.measure("m1").visits) == 1
+
+
+def test_own_saves_one_after_the_other_are_not_conflicts(window, qtbot, store):  # type: ignore[no-untyped-def]
+    """The screen knows what it wrote itself: a visit, then the « Suivi » form, then a
+    visit again — no message."""
+    seed_asll(store)
+    window.ctx.open_measure.emit("m1")
+    settle(qtbot, window)
+    screen = window.screens["mesure"]
+    type_in(qtbot, screen.side.form.fields["decision_date"], "13/06/2025")
+    screen._add_visit(Visit(date(2025, 9, 1), VisitOutcome.REALISEE))
+    settle(qtbot, window)
+    qtbot.mouseClick(screen.side.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    screen._add_visit(Visit(date(2025, 9, 8), VisitOutcome.ANNULEE))
+    settle(qtbot, window)
+    assert _boxes() == []
+    stored = store.measure("m1")
+    assert stored.decision_date == date(2025, 6, 13)
+    assert [v.date for v in stored.visits] == [date(2025, 9, 1), date(2025, 9, 8)]
+
+
+def test_household_identity_changed_elsewhere(window, qtbot, store):  # type: ignore[no-untyped-def]
+    seed_asll(store)
+    window.ctx.open_household.emit("h1")
+    settle(qtbot, window)
+    screen = window.screens["menage"]
+    type_in(qtbot, screen.identity.fields["city"], "Lens")
+    other = _other(store)
+    other.save_household(replace(other.household("h1"), phone="0700000000"))
+    other.close()
+    screen.save_identity()
+    settle(qtbot, window)
+    boxes = _boxes()
+    assert boxes and boxes[0].text().startswith(HOUSEHOLD_CHANGED)
+    boxes[0].close()
+    assert screen.identity.fields["city"].text() == "Lens" and screen.identity.dirty
+    stored = store.household("h1")
+    assert (stored.city, stored.phone) == ("Arras", "0700000000")
+    screen.identity.mark_clean()  # else closing the window asks about the unsaved typing
+
+
+def test_vacancy_dialog_stays_open_on_a_conflict(window, qtbot, store):  # type: ignore[no-untyped-def]
+    from desktop_app.domain.model import Home
+
+    store.save_home(Home("u1", "3 place d'Armes, Béthune"))
+    window.show_screen("logements")
+    settle(qtbot, window)
+    screen = window.screens["logements"]
+    screen.new_vacancy()
+    dialog = screen.dialog
+    type_in(qtbot, dialog.form.fields["start"], "01/09/2025")
+    type_in(qtbot, dialog.form.fields["end"], "10/09/2025")
+    other = _other(store)
+    other.save_home(Home("u1", "3 place d'Armes, Béthune",
+                         [Vacancy(date(2025, 8, 1), date(2025, 8, 5))]))
+    other.close()
+    save(qtbot, window, dialog)
+    boxes = _boxes()
+    assert boxes and boxes[0].text().startswith("Ce logement a été modifié ailleurs")
+    boxes[0].close()
+    assert dialog.isVisible() and dialog.form.fields["start"].text() == "01/09/2025"
+    assert store.homes()[0].vacancies == [Vacancy(date(2025, 8, 1), date(2025, 8, 5))]
+    dialog.reject()
