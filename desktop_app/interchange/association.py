@@ -14,7 +14,14 @@ from desktop_app.domain.model import (
     Tariff,
 )
 from desktop_app.interchange import shapes
-from desktop_app.interchange.fields import JsonObject, join, shown
+from desktop_app.interchange.fields import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    JsonObject,
+    join,
+    printable,
+    shown,
+)
 from desktop_app.interchange.values import Reader
 
 _TYPES = ", ".join(f"« {kind.value} »" for kind in MeasureType)
@@ -35,7 +42,7 @@ def parse_association(r: Reader, document: JsonObject) -> Association:
     years: dict[Hashable, int] = {}
     for j, at, conv in r.each(raw, path, "conventions", shapes.CONVENTION):
         mark = len(r.problems)
-        year = r.count(conv, at, "year", 1, 9999)
+        year = r.count(conv, at, "year", FIRST_YEAR, LAST_YEAR)
         if len(r.problems) == mark:
             once(r, years, year, f"{path}.conventions", j, "year",
                  "une seule convention par année")
@@ -48,7 +55,7 @@ def parse_association(r: Reader, document: JsonObject) -> Association:
     grid_years: dict[Hashable, int] = {}
     for j, at, grid in r.each(raw, path, "grids_sent", shapes.GRID_SENT):
         mark = len(r.problems)
-        year = r.count(grid, at, "year", 1, 9999)
+        year = r.count(grid, at, "year", FIRST_YEAR, LAST_YEAR)
         if len(r.problems) == mark:
             once(r, grid_years, year, f"{path}.grids_sent", j, "year",
                  "un seul envoi par année")
@@ -78,8 +85,9 @@ def _max_subsidy(r: Reader, raw: JsonObject, path: str) -> dict[MeasureType, Dec
         try:
             kind = MeasureType(key)
         except ValueError:
-            r.add(join(at, key), f"type de mesure inconnu « {key} » : écrivez l'un des types "
-                  f"{_TYPES}")
+            shown_key = printable(key)
+            r.add(join(at, shown_key), f"type de mesure inconnu « {shown_key} » : écrivez l'un "
+                  f"des types {_TYPES}")
             continue
         amounts[kind] = r.money(value, at, key)
     return amounts

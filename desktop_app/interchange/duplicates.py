@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.domain.model import Caseload
 from desktop_app.interchange.errors import Problem
+from desktop_app.interchange.fields import printable
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +35,9 @@ def duplicate_id_problems(caseload: Caseload, existing: ExistingIds) -> list[Pro
     )
     return [
         Problem(f"{section}[{index}].id",
-                f"l'identifiant « {record_id} » existe déjà dans la base : importez le fichier "
-                "dans une base vide, ou changez cet identifiant partout où le fichier l'emploie")
+                f"l'identifiant « {printable(record_id)} » existe déjà dans la base : importez le "
+                "fichier dans une base vide, ou changez cet identifiant partout où le fichier "
+                "l'emploie")
         for section, ids, stored in sections if stored
         for index, record_id in enumerate(ids) if record_id in stored
     ]

@@ -25,6 +25,18 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 _NO_DAY = date.min
 _NO_MONTH = Month(1, 1)
+#: The years a date of the file may fall in: the engines add months and years to dates, which
+#: must stay far from `date.max` (a period ending in 9999 made the import fail on « year 10000
+#: is out of range »); nobody followed in an FSL measure was born before 1900.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_YEARS = f"les années vont de {FIRST_YEAR} à {LAST_YEAR}"
+#: Half of a UTF-16 pair: JSON may write one alone (« \ud800 »), which no text can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Control characters (and the Unicode line separators) as a message quotes them.
+_CONTROLS = {**{c: f"\\x{c:02x}" for c in (*range(32), 127)}, 9: "\\t", 10: "\\n",
+             13: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+#: More digits than Python turns into an int (`sys.get_int_max_str_digits`).
+MAX_DIGITS = 4300
 
 
 class NonFinite:
@@ -35,6 +47,37 @@ class NonFinite:
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+class HugeNumber:
+    """What `read_file` reads for a whole number of more than `MAX_DIGITS` digits (Python
+    refuses to convert it): every reader rejects it as the wrong type."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text.lstrip("-"))
+
+
+def json_int(text: str) -> int | HugeNumber:
+    """`parse_int` of `json.loads`: an int, or a `HugeNumber` instead of a ValueError."""
+    return int(text) if len(text) <= MAX_DIGITS else HugeNumber(text)
+
+
+def printable(text: str) -> str:
+    """`text` on one line and printable: control characters and lone halves of UTF-16 pairs
+    escaped as in JSON (`\\n`, `\\x00`, `\\ud800`): one problem is always one line."""
+    if text.isprintable():
+        return text
+    escaped = text.translate(_CONTROLS)
+    if readable(escaped):
+        return escaped
+    return escaped.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def readable(text: str) -> bool:
+    """No lone half of a UTF-16 pair: the text can be stored (UTF-8) and shown."""
+    return text.isascii() or not _SURROGATE.search(text)
 
 
 def join(path: str, key: str) -> str:
@@ -48,7 +91,7 @@ def shown(value: object) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"« {value if len(value) <= 40 else value[:39] + '…'} »"
+        return f"« {printable(value if len(value) <= 40 else value[:39] + '…')} »"
     if isinstance(value, int | float):
         return repr(value)
     if isinstance(value, list):
@@ -57,6 +100,8 @@ def shown(value: object) -> str:
         return "un objet {...}"
     if isinstance(value, NonFinite):
         return f"{value.text} (interdit en JSON)"
+    if isinstance(value, HugeNumber):
+        return f"un nombre de {value.digits} chiffres"
     return repr(value)
 
 
@@ -82,7 +127,7 @@ class Checker:
         if not shape.allowed.issuperset(raw):
             for key in raw:
                 if key not in shape.allowed:
-                    self._unknown_key(path, str(key), shape)
+                    self._unknown_key(path, printable(str(key)), shape)
         for key in shape.required:
             if key not in raw:
                 self.add(join(path, key), f"clé obligatoire absente : ajoutez « {key} » à "
@@ -125,10 +170,12 @@ class Checker:
     def text(self, raw: JsonObject, path: str, key: str, blank: bool = False) -> str:
         """A required text; an id (`blank=False`) may not be empty or only spaces."""
         value = raw.get(key)
-        if type(value) is str and (blank or value.strip()):
+        if type(value) is str and (blank or value.strip()) and readable(value):
             return value
         if value is None:
             self._null(raw, path, key, "un texte entre guillemets")
+        elif type(value) is str and not readable(value):
+            self._unreadable(path, key)
         elif type(value) is str:
             self.add(join(path, key), "identifiant vide : écrivez-en un entre les guillemets")
         else:
@@ -137,11 +184,18 @@ class Checker:
 
     def opt_text(self, raw: JsonObject, path: str, key: str) -> str | None:
         value = raw.get(key)
-        if value is None or type(value) is str:
+        if value is None or (type(value) is str and readable(value)):
             return value
-        self.add(join(path, key), f"un texte entre guillemets (ou null) est attendu, pas "
-                 f"{shown(value)}")
+        if type(value) is str:
+            self._unreadable(path, key)
+        else:
+            self.add(join(path, key), f"un texte entre guillemets (ou null) est attendu, pas "
+                     f"{shown(value)}")
         return None
+
+    def _unreadable(self, path: str, key: str) -> None:
+        self.add(join(path, key), "texte illisible : il contient une moitié de caractère "
+                 "(« \\ud800 » à « \\udfff » sans son autre moitié) : retapez ce texte")
 
     def day(self, raw: JsonObject, path: str, key: str) -> date:
         value = raw.get(key)
@@ -161,12 +215,17 @@ class Checker:
                 return known
             if _DAY.fullmatch(value):
                 try:
-                    parsed = self.days[value] = date.fromisoformat(value)
-                    return parsed
+                    parsed = date.fromisoformat(value)
                 except ValueError:
                     self.add(join(path, key), f"la date « {value} » n'existe pas dans le "
                              "calendrier : vérifiez le jour et le mois")
                     return _NO_DAY
+                if FIRST_YEAR <= parsed.year <= LAST_YEAR:
+                    self.days[value] = parsed
+                    return parsed
+                self.add(join(path, key), f"la date « {value} » est hors limites ({_YEARS}) : "
+                         "vérifiez l'année")
+                return _NO_DAY
         self.add(join(path, key), f"date mal écrite ({shown(value)}) : écrivez-la AAAA-MM-JJ, "
                  "par exemple « 2025-07-01 »")
         return _NO_DAY
@@ -178,11 +237,15 @@ class Checker:
             if known is not None:
                 return known
             if _MONTH.fullmatch(value):
-                if 1 <= int(value[5:]) <= 12:
+                if not 1 <= int(value[5:]) <= 12:
+                    self.add(join(path, key), f"le mois « {value} » n'existe pas : le mois "
+                             "s'écrit de 01 à 12")
+                elif not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+                    self.add(join(path, key), f"le mois « {value} » est hors limites "
+                             f"({_YEARS}) : vérifiez l'année")
+                else:
                     parsed = self._months[value] = Month(int(value[:4]), int(value[5:]))
                     return parsed
-                self.add(join(path, key), f"le mois « {value} » n'existe pas : le mois "
-                         "s'écrit de 01 à 12")
                 return _NO_MONTH
         if value is None:
             self._null(raw, path, key, "un mois AAAA-MM")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from desktop_app.domain.model import Caseload
 from desktop_app.interchange.errors import FILE, InvalidFileError, Problem
-from desktop_app.interchange.fields import NonFinite
+from desktop_app.interchange.fields import NonFinite, json_int
 from desktop_app.interchange.parse import parse_caseload
 from desktop_app.interchange.serialize import caseload_to_json
 
@@ -29,6 +29,9 @@ _SYNTAX = {  # the messages of `json.JSONDecodeError`, in French
     "Extra data": "texte en trop après la fin du document",
 }
 
+NESTED = ("listes [ ] ou objets { } imbriqués sur des milliers de niveaux : ce n'est pas un "
+          "fichier d'échange de Suivi FSL (il en a au plus quatre), vérifiez le fichier choisi")
+
 
 def read_file(path: Path | str) -> Caseload:
     """The caseload of an interchange file; `InvalidFileError` if it is not UTF-8 JSON or does
@@ -43,11 +46,13 @@ def read_file(path: Path | str) -> Caseload:
                                         "depuis votre tableur ou éditeur")]) from None
     del data  # a department-scale file is ~200 MB: keep one copy at a time
     try:
-        document = json.loads(text, parse_constant=NonFinite)
+        document = json.loads(text, parse_constant=NonFinite, parse_int=json_int)
     except json.JSONDecodeError as error:
         reason = _SYNTAX.get(error.msg, f"erreur de syntaxe JSON ({error.msg})")
         raise InvalidFileError([Problem(FILE, f"JSON mal formé ligne {error.lineno}, colonne "
                                         f"{error.colno} : {reason}")]) from None
+    except RecursionError:  # thousands of [ or { one inside the other
+        raise InvalidFileError([Problem(FILE, NESTED)]) from None
     del text
     return parse_caseload(document)
 

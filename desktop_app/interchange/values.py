@@ -10,7 +10,11 @@ from enum import StrEnum
 from typing import cast
 
 from desktop_app.domain.fr import format_date
-from desktop_app.interchange.fields import Checker, E, JsonObject, join, shown
+from desktop_app.interchange.fields import Checker, E, JsonObject, join, printable, shown
+
+#: The largest count of the file (points, numbers of measures): far above any real one, far
+#: below what a database integer holds (10**20 made the import fail on an OverflowError).
+MAX_COUNT = 1_000_000
 
 _MONEY = re.compile(r"[0-9]+\.[0-9]{2}")
 _ZERO = Decimal("0.00")
@@ -47,11 +51,11 @@ class Reader(Checker):
         self.add(join(path, key), message)
         return _ZERO
 
-    def count(self, raw: JsonObject, path: str, key: str, least: int = 0, most: int | None = None
-              ) -> int:
+    def count(self, raw: JsonObject, path: str, key: str, least: int = 0,
+              most: int = MAX_COUNT) -> int:
         """A whole number in [least, most] (a year, points, a number of measures)."""
         value = raw.get(key)
-        if type(value) is int and value >= least and (most is None or value <= most):
+        if type(value) is int and least <= value <= most:
             return value
         if value is None:
             self._null(raw, path, key, "un nombre entier")
@@ -59,11 +63,11 @@ class Reader(Checker):
             self.add(join(path, key), f"un nombre entier sans guillemets est attendu, par "
                      f"exemple 10, pas {shown(value)}")
         elif value < 0:
-            self.add(join(path, key), f"nombre négatif ({value}) : il doit être positif ou nul")
+            self.add(join(path, key), f"nombre négatif ({_short(value)}) : il doit être positif "
+                     "ou nul")
         else:
-            upper = "" if most is None else f" et au plus {most}"
-            self.add(join(path, key), f"nombre hors limites ({value}) : il doit être au moins "
-                     f"{least}{upper}")
+            self.add(join(path, key), f"nombre hors limites ({_short(value)}) : il doit être au "
+                     f"moins {least} et au plus {most}")
         return least
 
     def fte(self, raw: JsonObject, path: str, key: str) -> float:
@@ -117,14 +121,20 @@ class Reader(Checker):
             ) -> None:
         """Notes a reference to an id the file does not define (`what`: « le ménage »)."""
         if value is not None and value not in ids:
-            self.add(path, f"{what} « {value} » n'existe pas dans le fichier : ajoutez-le à "
-                     f"« {section} » ou corrigez l'identifiant")
+            self.add(path, f"{what} « {printable(value)} » n'existe pas dans le fichier : "
+                     f"ajoutez-le à « {section} » ou corrigez l'identifiant")
 
     def ordered(self, start: date, end: date | None, path: str, mark: int) -> None:
         """Notes an end before its start, unless one of them was already wrong (since `mark`)."""
         if end is not None and end < start and len(self.problems) == mark:
             self.add(join(path, "end"), f"la fin ({format_date(end)}) précède le début "
                      f"({format_date(start)}) : corrigez l'une des deux dates")
+
+
+def _short(value: int) -> str:
+    """A whole number as a message quotes it: its first 20 digits at most."""
+    text = str(value)
+    return text if len(text) <= 20 else f"{text[:20]}… ({len(text.lstrip('-'))} chiffres)"
 
 
 def code_table(codes: type[E]) -> dict[str, E]:
@@ -152,5 +162,5 @@ def check_unique(reader: Reader, value: str, section: str, index: int, seen: dic
     """Notes the second use of an id within one section (`seen`: id → first index)."""
     first = seen.setdefault(value, index)
     if first != index and value:
-        reader.add(f"{section}[{index}].id", f"l'identifiant « {value} » est déjà celui de "
-                   f"{section}[{first}] : donnez un identifiant différent à chaque {noun}")
+        reader.add(f"{section}[{index}].id", f"l'identifiant « {printable(value)} » est déjà "
+                   f"celui de {section}[{first}] : donnez un identifiant différent à chaque {noun}")

@@ -2,9 +2,9 @@
 
 Records (workers, households, homes, measures) are added, never overwritten: an id the store
 already holds rejects the file (`DuplicateIdsError`, each one with its JSON path). What the
-association and the département define once is merged: tariffs by effective date and
-conventions by year (the file wins on the same date or year), documents sent added when new,
-the association's name taken from the file while the store has none.
+association and the département define once is merged: tariffs by effective date,
+conventions and grids sent by year, occupancy tables sent by month (the file wins on the same
+date, year or month), the association's name taken from the file while the store has none.
 """
 
 from __future__ import annotations
@@ -42,14 +42,17 @@ def merged_tariffs(stored: list[Tariff], new: list[Tariff]) -> list[Tariff]:
 
 
 def merged_association(stored: Association, new: Association) -> Association:
+    """Conventions and grids sent by year, occupancy tables sent by month: the file wins on
+    the same year or month (two sendings of one grid would make an export the interchange
+    reader rejects: « un seul envoi par année »)."""
     conventions = {c.year: c for c in stored.conventions}
     conventions.update({c.year: c for c in new.conventions})
-    grids = list(stored.grids_sent)
-    grids += [g for g in new.grids_sent if g not in grids]
-    tables = list(stored.occupancy_tables_sent)
-    tables += [t for t in new.occupancy_tables_sent if t not in tables]
+    grids = {g.year: g for g in stored.grids_sent}
+    grids.update({g.year: g for g in new.grids_sent})
+    tables = {t.month: t for t in stored.occupancy_tables_sent}
+    tables.update({t.month: t for t in new.occupancy_tables_sent})
     return Association(stored.name or new.name, [conventions[y] for y in sorted(conventions)],
-                       grids, tables)
+                       [grids[y] for y in sorted(grids)], [tables[m] for m in sorted(tables)])
 
 
 def import_caseload(connection: Connection, caseload: Caseload) -> None:
