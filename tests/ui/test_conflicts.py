@@ -133,3 +133,23 @@ def test_vacancy_dialog_stays_open_on_a_conflict(window, qtbot, store):  # type:
     assert dialog.isVisible() and dialog.form.fields["start"].text() == "01/09/2025"
     assert store.homes()[0].vacancies == [Vacancy(date(2025, 8, 1), date(2025, 8, 5))]
     dialog.reject()
+
+
+def test_worker_card_changed_elsewhere(window, qtbot, store):  # type: ignore[no-untyped-def]
+    window.show_screen("equipe")
+    settle(qtbot, window)
+    screen = window.screens["equipe"]
+    screen.select_worker("w2")
+    type_in(qtbot, screen.form.fields["name"], "Julien PETIT")
+    other = _other(store)
+    julien = next(w for w in other.workers() if w.id == "w2")
+    other.save_worker(replace(julien, fte=0.8))
+    other.close()
+    screen.save_worker()
+    settle(qtbot, window)
+    boxes = _boxes()
+    assert boxes and boxes[0].text().startswith("Cette fiche de l'équipe a été modifiée ailleurs")
+    boxes[0].close()
+    assert screen.form.fields["name"].text() == "Julien PETIT" and screen.form.dirty
+    assert [(w.name, w.fte) for w in store.workers() if w.id == "w2"] == [("Julien Petit", 0.8)]
+    screen.form.mark_clean()  # else closing the window asks about the unsaved typing
