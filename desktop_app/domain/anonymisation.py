@@ -40,25 +40,20 @@ _EMAIL = re.compile(r"\S+@\S+")
 
 
 def grid_days(measures: Iterable[Measure]) -> set[date]:
-    """Every day the grid takes the applicant's age on: per measure type and year, the first
-    day of the year the household is supported (`first_day_in_year`, as `compute_year_
-    indicators` does)."""
-    measures = list(measures)
-    years: set[int] = set()
+    """Every day the grid may take the applicant's age on: the first day of each year each
+    measure counts in (`first_day_in_year`). The grid takes, per measure type and year, the
+    earliest of these (`compute_year_indicators`); keeping the brackets on all of them keeps
+    them whatever subset of the household's measures a grid is computed over."""
+    days: set[date] = set()
     for measure in measures:
+        years: set[int] = set()
         span = in_force_span(measure)
         if span is not None:
             years.update(range(span[0].year, span[1].year + 1))
         day = one_off_date(measure)
         if day is not None:
             years.add(day.year)
-    days: set[date] = set()
-    for mtype in {m.type for m in measures}:
-        of_type = [m for m in measures if m.type is mtype]
-        for year in years:
-            firsts = [d for m in of_type if (d := first_day_in_year(m, year)) is not None]
-            if firsts:
-                days.add(min(firsts))
+        days.update(d for y in years if (d := first_day_in_year(measure, y)) is not None)
     return days
 
 
