@@ -92,6 +92,8 @@ class GridPanel(QWidget):
         self.models: list[GridSheetModel] = []
         self.job = ExportJob(ctx, self, self.bar, self.progress_text,
                              [self.preview_button, self.xlsx_button, self.pdf_button])
+        self._marking = False  # the day sent is being saved (no reason to recompute)
+        ctx.changed.connect(self._data_changed)
 
     # --- preview ---------------------------------------------------------------------------
     def preview(self) -> None:
@@ -135,6 +137,17 @@ class GridPanel(QWidget):
             for column in range(1, model.columnCount()):
                 view.setColumnWidth(column, 130)
         return view
+
+    def _data_changed(self, what: str) -> None:
+        """A save anywhere: the preview may no longer be the store's; an export computes the
+        grid again."""
+        if what == "association" and self._marking:
+            self._marking = False
+            return
+        if self.doc is not None:
+            self.doc = None
+            self.progress_text.setText("Des données ont été modifiées depuis cet aperçu : "
+                                       "cliquez sur « Aperçu » pour le mettre à jour.")
 
     def _year_changed(self) -> None:
         if self.doc is not None and self.doc.year != self.year.value():
@@ -197,4 +210,5 @@ class GridPanel(QWidget):
                 dialog.accept()
             self._show_sent(day)
 
+        self._marking = True
         self.ctx.save(lambda: jobs.mark_grid_sent(store, year, day), "association", done)

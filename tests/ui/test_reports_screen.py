@@ -158,6 +158,8 @@ def test_a_slow_export_never_freezes_the_window(qtbot, window, tmp_path: Path) -
 
 def test_marking_the_grid_sent(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     panel = window.screens["rapports"].grid
+    panel.preview()
+    settle(qtbot, window)
     assert panel.sent.text() == ("Grille 2025 pas encore envoyée (à envoyer au SPSLH au plus "
                                  "tard le 01/02/2026).")
     dialog = panel.ask_sent_day()
@@ -166,6 +168,12 @@ def test_marking_the_grid_sent(qtbot, window) -> None:  # type: ignore[no-untype
     settle(qtbot, window)
     assert GridSent(2025, date(2026, 1, 28)) in window.ctx.store.association().grids_sent
     assert panel.sent.text() == "Grille 2025 envoyée au SPSLH le 28/01/2026."
+    assert panel.doc is not None  # noting the day sent leaves the preview as it was
+    # Any other save: the preview may be stale, an export will compute the grid again.
+    window.ctx.changed.emit("measure")
+    assert panel.doc is None
+    assert panel.progress_text.text() == ("Des données ont été modifiées depuis cet aperçu : "
+                                          "cliquez sur « Aperçu » pour le mettre à jour.")
 
 
 def test_statement_of_one_worker_in_xlsx(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
