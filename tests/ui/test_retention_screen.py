@@ -131,3 +131,20 @@ def test_anonymise_past_the_keeping_date(qtbot, app, store) -> None:  # type: ig
     assert row.anonymised_on == AFTER_KEEPING
     assert screen.archive_view.model().index(0, 5).data() == "02/01/2035"
     settle(qtbot, win)
+
+
+def test_keeping_figures_are_edited_from_the_screen(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import save, type_in
+
+    window.show_screen("conservation")
+    settle(qtbot, window)
+    screen = window.screens["conservation"]
+    qtbot.mouseClick(next(b for b in screen.findChildren(QPushButton)
+                          if b.text() == "Durées de conservation…"), Qt.MouseButton.LeftButton)
+    dialog = screen.dialog
+    assert dialog.form.fields["years"].text() == "2"
+    assert dialog.form.fields["until"].text() == "31/12/2034"
+    type_in(qtbot, dialog.form.fields["years"], "3")
+    save(qtbot, window, dialog)
+    assert store.retention_settings().active_years == 3
+    assert "base active 3 ans" in screen.rules.text()
