@@ -48,14 +48,14 @@ def bilan_pdf(facts: BilanFacts, text: BilanText, out: Path) -> None:
         pdf.heading("La mesure"), _facts(facts.measure),
         pdf.heading("Le suivi de la période"), _facts(facts.followup),
     ]
+    sections = []
     for heading, body in text.sections():
         if heading == "Demande de renouvellement" and not body.strip():
             body = NO_RENEWAL
-        story.append(KeepTogether([pdf.heading(heading),
-                                   pdf.para(body.strip() or EMPTY, size=9.5)]))
-    story += [
-        Spacer(1, 3 * mm),
-        KeepTogether([pdf.heading("Signatures"), _signatures(facts)]),
-    ]
+        sections.append([pdf.heading(heading), pdf.para(body.strip() or EMPTY, size=9.5)])
+    story += [KeepTogether(section) for section in sections[:-1]]
+    # The signatures never stand alone on a page: the last section goes with them.
+    story.append(KeepTogether([*sections[-1], Spacer(1, 3 * mm), pdf.heading("Signatures"),
+                               _signatures(facts)]))
     pdf.build(out, story, association=facts.association,
               document=f"{facts.kind} — {facts.reference}", period=f"année {facts.year}")
