@@ -41,7 +41,8 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
     later = add_months(day, LATER)
     path = out_dir / f"{FILE}.png"
     with tempfile.TemporaryDirectory() as temporary:
-        copy = open_store(f"sqlite:///{make_backup(store, Path(temporary), datetime.now())}")
+        made = make_backup(store, Path(temporary), datetime.now())  # type: ignore[arg-type]
+        copy = open_store(f"sqlite:///{made}")
         before = add_months(later, -1)
         due = [r.household_id for r in copy.retention_candidates(before)]
         copy.archive_households(due[:ARCHIVED], before)
