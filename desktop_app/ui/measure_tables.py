@@ -42,7 +42,9 @@ REPORTS: list[Column[Report]] = [
            lambda r: date_key(r.period_end)),
     Column("Envoyé le", lambda r: format_date(r.sent_on) or "pas encore",
            lambda r: date_key(r.sent_on)),
-    Column("Signé par le ménage", lambda r: "oui" if r.signed else "non"),
+    Column("Signé", lambda r: "oui" if r.signed else "non", fit=True,
+           tooltip=lambda r: "Signé par le ménage" if r.signed else "Pas encore signé par le "
+                             "ménage"),
 ]
 NOTICES: list[Column[Notice]] = [
     Column("Envoyé le", lambda n: format_date(n.sent_on), lambda n: date_key(n.sent_on)),
