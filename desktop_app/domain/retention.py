@@ -128,7 +128,7 @@ def anonymised(household: Household, measures: list[Measure],
         members=members)
     phrases = personal_identifiers(household)
     names = [household.name, *(m.name for m in household.members)]
-    new_measures = [copy.deepcopy(m) for m in measures]
+    new_measures = [copy.copy(m) for m in measures]  # periods, visits… shared, unchanged
     for measure in new_measures:
         if measure.close_reason is not None:
             measure.close_reason = scrubbed_reason(measure.close_reason, phrases, names)

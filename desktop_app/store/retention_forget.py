@@ -1,12 +1,19 @@
-"""What the store remembers of a household besides its records, forgotten when it is
-anonymised or deleted (issue 6): its audit entries' values, its records' fingerprints in
-the import batches, and the file name of a batch that brought it alone."""
+"""What the store remembers of households besides their records, forgotten when they are
+anonymised or deleted (issue 6): their audit entries' values, their records' fingerprints
+in the import batches, and the file name of a batch that brought only them.
+
+Each step is one statement over all the households at once (read through the audit trail's
+indexes: by household, and by kind and id of record), never one scan per household.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
+from typing import Any
 
-from sqlalchemy import Connection, delete, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, literal, select, update
+from sqlalchemy.sql.elements import ColumnElement
 
 from desktop_app.store.tables import AUDIT, BATCH_ITEMS, BATCHES
 
@@ -15,46 +22,68 @@ from desktop_app.store.tables import AUDIT, BATCH_ITEMS, BATCHES
 GONE = "anonymisé ou supprimé"
 
 
-def forget_history(connection: Connection, household_id: str, measure_ids: list[str],
-                    purge: bool) -> None:
-    """The audit entries of the household and its measures deleted (`purge`) or kept with
-    every value blanked (which fields changed when, not from what to what); the import
-    batches' fingerprints of its records forgotten."""
-    records = [household_id, *measure_ids]
-    mine = or_(AUDIT.c.household_id == household_id, AUDIT.c.record_id.in_(records))
+def among(connection: Connection, column: ColumnElement[Any],
+          values: Collection[Any]) -> ColumnElement[bool]:
+    """`column IN values`; on SQLite the values go as one JSON array (no variable limit)."""
+    if connection.dialect.name != "sqlite":
+        return column.in_(sorted(values))
+    table = func.json_each(literal(json.dumps(sorted(values)))).table_valued("value")
+    return column.in_(select(table.c.value))
+
+
+def forget_history(connection: Connection, households: Collection[str],
+                   measures: Collection[str], purge: bool) -> None:
+    """The audit entries of the households and their measures deleted (`purge`) or kept
+    with every value blanked (which fields changed when, not from what to what); the
+    import batches' fingerprints of their records forgotten."""
+    a = AUDIT.c
+    entries = set(connection.execute(select(a.id).where(
+        among(connection, a.household_id, households))).scalars())
+    for kind, ids in (("household", households), ("measure", measures)):
+        entries.update(connection.execute(select(a.id).where(
+            a.record_kind == kind, among(connection, a.record_id, ids))).scalars())
+    _forget_file_names(connection, set(households))
     if purge:
-        connection.execute(delete(AUDIT).where(mine))
+        connection.execute(delete(AUDIT).where(among(connection, a.id, entries)))
     else:
-        for entry_id, changes in connection.execute(
-                select(AUDIT.c.id, AUDIT.c.changes).where(mine)).all():
-            blank = {name: [None, None] for name in json.loads(changes or "{}")}
-            connection.execute(update(AUDIT).where(AUDIT.c.id == entry_id)
-                               .values(changes=json.dumps(blank, sort_keys=True)))
-    connection.execute(update(BATCH_ITEMS).where(BATCH_ITEMS.c.record_id.in_(records))
-                       .values(fingerprint=GONE))
-    _forget_file_names(connection, household_id)
+        changed = connection.execute(select(a.id, a.changes).where(
+            among(connection, a.id, entries))).all()
+        _rewrite(connection, [(i, {name: [None, None] for name in json.loads(c or "{}")})
+                              for i, c in changed])
+    connection.execute(update(BATCH_ITEMS).where(
+        among(connection, BATCH_ITEMS.c.record_id, [*households, *measures]))
+        .values(fingerprint=GONE))
 
 
-def _forget_file_names(connection: Connection, household_id: str) -> None:
-    """The file name of an import or merge that brought this household alone (a household
+def _forget_file_names(connection: Connection, households: set[str]) -> None:
+    """The file name of an import or merge that brought only these households (a household
     file is often named after the household) blanked, in the batch and its audit entry."""
     items = BATCH_ITEMS.c
-    mine = select(items.batch_id).where(items.record_kind == "household",
-                                        items.record_id == household_id)
-    others = select(items.batch_id).where(items.record_kind == "household",
-                                          items.record_id != household_id)
-    alone = [str(i) for i in connection.execute(
-        select(BATCHES.c.id).where(BATCHES.c.id.in_(mine), BATCHES.c.id.not_in(others)))
-        .scalars()]
-    if not alone:
+    touched = select(items.batch_id).where(items.record_kind == "household",
+                                           among(connection, items.record_id, households))
+    brought: dict[int, set[str]] = {}
+    for batch, household in connection.execute(select(items.batch_id, items.record_id).where(
+            items.record_kind == "household", items.batch_id.in_(touched))):
+        brought.setdefault(batch, set()).add(household)
+    only = [str(b) for b, found in brought.items() if found <= households]
+    if not only:
         return
-    connection.execute(update(BATCHES).where(BATCHES.c.id.in_([int(i) for i in alone]))
+    connection.execute(update(BATCHES).where(BATCHES.c.id.in_([int(b) for b in only]))
                        .values(source=""))
-    entries = select(AUDIT.c.id, AUDIT.c.changes).where(
-        AUDIT.c.record_kind.in_(["import", "merge"]), AUDIT.c.record_id.in_(alone))
-    for entry_id, changes in connection.execute(entries).all():
+    found = connection.execute(select(AUDIT.c.id, AUDIT.c.changes).where(
+        AUDIT.c.record_kind.in_(["import", "merge"]), among(connection, AUDIT.c.record_id, only)))
+    blanked = []
+    for entry_id, changes in found:
         values = json.loads(changes or "{}")
         if "source" in values:
-            values["source"] = [None, None]
-            connection.execute(update(AUDIT).where(AUDIT.c.id == entry_id)
-                               .values(changes=json.dumps(values, sort_keys=True)))
+            blanked.append((entry_id, {**values, "source": [None, None]}))
+    _rewrite(connection, blanked)
+
+
+def _rewrite(connection: Connection, entries: list[tuple[int, dict[str, Any]]]) -> None:
+    """New `changes` for audit entries (one executemany)."""
+    if entries:
+        connection.execute(
+            update(AUDIT).where(AUDIT.c.id == bindparam("entry")).values(
+                changes=bindparam("new")),
+            [{"entry": i, "new": json.dumps(c, sort_keys=True)} for i, c in entries])

@@ -29,7 +29,7 @@ from desktop_app.domain.retention import (
 )
 from desktop_app.store import audit, fetch, rows, writers
 from desktop_app.store.api import RetentionRow, StoreError
-from desktop_app.store.retention_forget import forget_history
+from desktop_app.store.retention_forget import among, forget_history
 from desktop_app.store.tables import (
     ARCHIVE,
     BILAN_TEXTS,
@@ -84,9 +84,12 @@ def archived_on(connection: Connection, household_id: str) -> date | None:
 
 def archive(connection: Connection, ids: Iterable[str], on: date,
             settings: RetentionSettings, profile: str) -> None:
-    due = {row.household_id: row for row in candidates(connection, on, settings)}
+    ids = list(ids)
+    due = {row.household_id for row in candidates(connection, on, settings)}
+    already = set(connection.execute(select(A.household_id).where(
+        among(connection, A.household_id, ids))).scalars())
     for household_id in ids:
-        if archived_on(connection, household_id) is not None:
+        if household_id in already:
             raise StoreError(f"Le ménage {_name(connection, household_id)} est déjà archivé : "
                              "rien n'a été archivé. Retirez-le de la sélection.")
         if household_id not in due:
@@ -94,7 +97,10 @@ def archive(connection: Connection, ids: Iterable[str], on: date,
                 f"Le ménage {_name(connection, household_id)} ne peut pas être archivé le "
                 f"{format_date(on)} : une mesure est en cours ou à venir, ou la dernière a "
                 f"pris fin il y a moins de {settings.active_years} ans. Rien n'a été archivé.")
-        connection.execute(insert(ARCHIVE).values(household_id=household_id, archived_on=on))
+    if ids:
+        connection.execute(insert(ARCHIVE), [{"household_id": h, "archived_on": on}
+                                             for h in ids])
+    for household_id in ids:
         audit.record(connection, profile=profile, record_kind="household",
                      record_id=household_id, household_id=household_id, action="archive",
                      changes={"archived_on": (None, on.isoformat())})
@@ -119,22 +125,23 @@ def anonymise(connection: Connection, ids: Iterable[str], on: date,
     ids = list(ids)
     for household_id in ids:
         _checked(connection, household_id, on, settings, "anonymisé")
+    measure_ids = _measure_ids(connection, ids)
     measures: dict[str, list[Measure]] = defaultdict(list)
-    all_measures = [m for h in ids for m in _measure_ids(connection, h)]
-    for measure in fetch.measures(connection, all_measures, all_measures):
+    for measure in fetch.measures(connection, measure_ids, measure_ids):
         measures[measure.household].append(measure)
     for household in fetch.households(connection, ids):
         new_household, new_measures = anonymised(household, measures[household.id], brackets)
         writers.save_household(connection, new_household)
         for old, new in zip(measures[household.id], new_measures, strict=True):
             _save_changed(connection, old, new)
-        measure_ids = [m.id for m in new_measures]
-        connection.execute(delete(BILAN_TEXTS).where(BILAN_TEXTS.c.measure_id.in_(measure_ids)))
-        forget_history(connection, household.id, measure_ids, purge=False)
-        connection.execute(update(ARCHIVE).where(A.household_id == household.id)
-                           .values(anonymised_on=on))
+    connection.execute(delete(BILAN_TEXTS).where(
+        among(connection, BILAN_TEXTS.c.measure_id, measure_ids)))
+    forget_history(connection, ids, measure_ids, purge=False)
+    connection.execute(update(ARCHIVE).where(among(connection, A.household_id, ids))
+                       .values(anonymised_on=on))
+    for household_id in ids:
         audit.record(connection, profile=profile, record_kind="household",
-                     record_id=household.id, household_id=household.id, action="anonymise")
+                     record_id=household_id, household_id=household_id, action="anonymise")
 
 
 def _save_changed(connection: Connection, old: Measure, new: Measure) -> None:
@@ -149,19 +156,22 @@ def _save_changed(connection: Connection, old: Measure, new: Measure) -> None:
 
 def delete_households(connection: Connection, ids: Iterable[str], on: date,
                       settings: RetentionSettings, profile: str) -> None:
+    ids = list(ids)
     for household_id in ids:
         _checked(connection, household_id, on, settings, "supprimé")
-        measure_ids = _measure_ids(connection, household_id)
-        connection.execute(delete(MEASURES).where(M.id.in_(measure_ids)))  # children cascade
-        connection.execute(delete(HOUSEHOLDS).where(H.id == household_id))
-        forget_history(connection, household_id, measure_ids, purge=True)
+    measure_ids = _measure_ids(connection, ids)
+    # Children of the measures (and their bilan texts), members and archive rows cascade.
+    connection.execute(delete(MEASURES).where(among(connection, M.id, measure_ids)))
+    connection.execute(delete(HOUSEHOLDS).where(among(connection, H.id, ids)))
+    forget_history(connection, ids, measure_ids, purge=True)
+    for household_id in ids:
         audit.record(connection, profile=profile, record_kind="household",
                      record_id=household_id, household_id=household_id, action="delete")
 
 
-def _measure_ids(connection: Connection, household_id: str) -> list[str]:
-    return list(connection.execute(select(M.id).where(M.household_id == household_id))
-                .scalars())
+def _measure_ids(connection: Connection, households: list[str]) -> list[str]:
+    return list(connection.execute(select(M.id).where(
+        among(connection, M.household_id, households))).scalars())
 
 
 def _name(connection: Connection, household_id: str) -> str:
