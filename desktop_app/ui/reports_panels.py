@@ -149,7 +149,8 @@ class ConventionPanel(DocumentPanel):
         self.year = QSpinBox(self)
         self.year.setAccessibleName("Année de la convention")
         self.year.setRange(2000, ctx.today().year + 1)
-        self.year.setValue(ctx.today().year)
+        today = ctx.today()  # until March, last year's balance is the one being settled
+        self.year.setValue(today.year - 1 if today.month <= 3 else today.year)
         self.form.addRow("Année :", self.year)
         self.add_export(".pdf", lambda: self.export(".pdf"))
         self.add_export(".xlsx", lambda: self.export(".xlsx"))

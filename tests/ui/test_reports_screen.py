@@ -205,7 +205,7 @@ def test_occupancy_and_convention_documents(qtbot, window, tmp_path: Path) -> No
     # December 2025: u1 occupied by h4 all month, 31 days.
     assert row_of(ws, "Total")[1] == 31
     _close_box(occupancy)
-    convention.year.setValue(2025)
+    assert convention.year.value() == 2025  # in January, last year's balance is due
     convention.export(".pdf", tmp_path / "convention.pdf")
     settle(qtbot, window)
     assert (tmp_path / "convention.pdf").read_bytes()[:5] == b"%PDF-"
