@@ -135,6 +135,7 @@ def test_the_settings_card_chooses_the_folder(qtbot, window, tmp_path: Path,  # 
     chosen = tmp_path / "partage" / "fsl"
     monkeypatch.setattr(backup_card, "choose_folder", lambda _parent, _current: chosen)
     window.show_screen("parametres")
+    window.screens["parametres"].tabs.setCurrentIndex(1)  # « Sécurité et sauvegardes »
     settle(qtbot, window)
     card = window.screens["parametres"].backups
     card.choose()

@@ -134,8 +134,10 @@ def test_input_restarts_the_idle_delay(qtbot, window):  # type: ignore[no-untype
 
 def test_lock_delay_is_set_in_parametres(qtbot, window):  # type: ignore[no-untyped-def]
     window.show_screen("parametres")
+    screen = window.screens["parametres"]
+    screen.tabs.setCurrentIndex(1)  # « Sécurité et sauvegardes »
     settle(qtbot, window)
-    card = window.screens["parametres"].security
+    card = screen.security
     assert card.minutes.value() == 5 and card.state.text().startswith("Base non chiffrée")
     card.minutes.setValue(12)
     # 12 minutes = 720 000 ms, kept for the next launch.

@@ -21,6 +21,7 @@ SECOND = "le chat de ma voisine mange des croquettes"  # 8 words
 
 def ask_change(qtbot, window):  # type: ignore[no-untyped-def]
     window.show_screen("parametres")
+    window.screens["parametres"].tabs.setCurrentIndex(1)  # « Sécurité et sauvegardes »
     settle(qtbot, window)
     card = window.screens["parametres"].security
     qtbot.mouseClick(card.change, Qt.MouseButton.LeftButton)

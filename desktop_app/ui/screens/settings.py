@@ -6,7 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
 from desktop_app.domain.tariffs import default_tariffs
@@ -34,9 +41,17 @@ class SettingsScreen(Screen):
         self.association: Association | None = None
         self.tariffs: list[Tariff] = []
         self.dialog: FormDialog | None = None
-        grid = QGridLayout(self)
+        # Two tabs: what the département and the association set (« Association et
+        # convention »), and how this laptop keeps the data safe (« Sécurité et sauvegardes »).
+        outer = QVBoxLayout(self)
         header, _t = page_header(self.title, self)
-        grid.addLayout(header, 0, 0, 1, 3)
+        outer.addLayout(header)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Rubriques des paramètres")
+        outer.addWidget(self.tabs, 1)
+        general = QWidget(self.tabs)
+        self.tabs.addTab(general, "Association et convention")
+        grid = QGridLayout(general)
         card, box, _t = section("Association", self)
         self.name_form = Form(card)
         self.name_form.add("name", "Nom", TextField(), required=True)
@@ -93,10 +108,14 @@ class SettingsScreen(Screen):
         box.addWidget(button("Nouveau tarif…", card, self.new_tariff), 0,
                       Qt.AlignmentFlag.AlignRight)
         grid.addWidget(card, 4, 0, 1, 3)
-        self.security = SecurityCard(ctx, self)  # lock delay, passphrase (issue 6)
-        grid.addWidget(self.security, 5, 0, 1, 3)
-        self.backups = BackupCard(ctx, self)  # folder, automatic backups, restore (issue 6)
-        grid.addWidget(self.backups, 6, 0, 1, 3)
+        safety = QWidget(self.tabs)
+        self.tabs.addTab(safety, "Sécurité et sauvegardes")
+        column = QVBoxLayout(safety)
+        self.security = SecurityCard(ctx, safety)  # lock delay, passphrase (issue 6)
+        column.addWidget(self.security)
+        self.backups = BackupCard(ctx, safety)  # folder, automatic backups, restore (issue 6)
+        column.addWidget(self.backups)
+        column.addStretch(1)
         grid.setRowStretch(3, 1)  # conventions and tariffs share the height left
         grid.setRowStretch(4, 1)
         grid.setColumnStretch(0, 4)
