@@ -19,7 +19,7 @@ from desktop_app.domain.model import GridSent
 from desktop_app.reports import grid_document
 from desktop_app.ui.reports_model import BLOCK, HEADER, KIND_ROLE, GridSheetModel
 from tests.domain.indicators.builders import example
-from tests.reports.helpers import row_of, workbook
+from tests.reports.helpers import pdf_text, row_of, workbook
 from tests.ui.conftest import settle
 
 #: After 2025 ends, before the grid is due (01/02/2026).
@@ -208,7 +208,10 @@ def test_occupancy_and_convention_documents(qtbot, window, tmp_path: Path) -> No
     assert convention.year.value() == 2025  # in January, last year's balance is due
     convention.export(".pdf", tmp_path / "convention.pdf")
     settle(qtbot, window)
-    assert (tmp_path / "convention.pdf").read_bytes()[:5] == b"%PDF-"
+    text = pdf_text(tmp_path / "convention.pdf")
+    assert "Suivi de la convention — année 2025" in text
+    # exemple-2.json records no convention: the follow-up says what to enter.
+    assert "Aucune convention n'est enregistrée pour 2025" in text
     _close_box(convention)
 
 
