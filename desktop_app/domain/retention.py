@@ -55,14 +55,15 @@ def measure_end(measure: Measure) -> date | None:
 
 def end_of(span_end: date | None, closed_on: date | None, one_off_on: date | None,
            last_visit: date | None) -> date | None:
-    """The end of a measure from its facts: the last day in force (`in_force_span`: the
-    earlier of the last period's end and the closing date); without periods, the closing
-    date, else the day a one-off measure was carried out (`one_off_date`). A visit after
-    that day is a later contact and ends it. None: the measure has no end yet."""
-    end = span_end if span_end is not None else closed_on or one_off_on
-    if end is None:
+    """The end of a measure from its facts: None while it has none (no last day in force —
+    `in_force_span` —, no closing date, no day a one-off measure was carried out —
+    `one_off_date`); else the latest of these and of its last visit: a closing recorded
+    after the last period, or a visit after it, is a later contact (the 2 years count from
+    the last contact, CNIL délibération 2023-095)."""
+    known = [d for d in (span_end, closed_on, one_off_on) if d is not None]
+    if not known:
         return None
-    return end if last_visit is None else max(end, last_visit)
+    return max([*known, last_visit] if last_visit is not None else known)
 
 
 def last_end(ends: Iterable[date | None]) -> date | None:

@@ -69,6 +69,15 @@ def test_closed_before_the_period_end_counts_from_the_closing_day() -> None:
     assert due([stopped], date(2026, 3, 16))
 
 
+def test_closed_after_the_last_period_counts_from_the_closing_day() -> None:
+    # Period to 30/06/2024, closing recorded on 15/09/2024 (a later contact): 15/09/2024
+    # + 2 years = 15/09/2026, due from 16/09/2026.
+    late = asll(date(2024, 1, 1), date(2024, 6, 30), closed_on=date(2024, 9, 15))
+    assert measure_end(late) == date(2024, 9, 15)
+    assert not due([late], date(2026, 9, 15))
+    assert due([late], date(2026, 9, 16))
+
+
 def test_leap_day_end_anniversary_is_28_02() -> None:
     # Ended 29/02/2024; 2026 has no 29/02: the anniversary is 28/02/2026 (clamped), so the
     # file leaves the active base on 01/03/2026 and not on 28/02/2026.

@@ -26,7 +26,7 @@ from desktop_app.domain.model import (
     Period,
     Worker,
 )
-from desktop_app.domain.retention import RetentionSettings
+from desktop_app.domain.retention import RetentionSettings, due_for_archive, measure_end
 from desktop_app.interchange.serialize import caseload_to_json
 from desktop_app.store.api import StoreError
 from desktop_app.store.repository import SqlStore
@@ -36,6 +36,7 @@ from desktop_app.store.tables import AUDIT, BATCHES
 TODAY = date(2025, 6, 30)
 #: A day past the convention's keeping date (31/12/2034).
 AFTER_KEEPING = date(2035, 1, 2)
+RULES = RetentionSettings()
 
 
 def seed(store: SqlStore) -> None:
@@ -70,6 +71,20 @@ def test_candidates_more_than_two_years_after_the_last_end(store: SqlStore) -> N
     (row,) = store.retention_candidates(date(2026, 12, 1))
     assert (row.household_id, row.name, row.reference, row.last_end) == (
         "h1", "DURAND Marie", "FSL-2024-00042", date(2024, 11, 30))
+
+
+@pytest.mark.parametrize("day", [date(2026, 6, 30), date(2027, 3, 1), date(2027, 12, 31)])
+def test_candidates_are_those_of_the_domain_rule(store: SqlStore, day: date) -> None:
+    # The store reads the measures' ends from its denormalized columns and one aggregate of
+    # the visits; the domain from the measures themselves: the same households.
+    store.import_caseload(generate_caseload(households=150, years=3, seed=4, today=TODAY))
+    whole = store.export_caseload()
+    ends: dict[str, list[date | None]] = {h.id: [] for h in whole.households}
+    for measure in whole.measures:
+        ends[measure.household].append(measure_end(measure))
+    expected = {h for h, found in ends.items() if due_for_archive(found, day, RULES)}
+    found = {r.household_id for r in store.retention_candidates(day)}
+    assert found == expected and 0 < len(found) < 150
 
 
 def test_archived_file_is_read_only(store: SqlStore) -> None:
