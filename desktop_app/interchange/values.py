@@ -18,6 +18,10 @@ MAX_COUNT = 1_000_000
 
 _MONEY = re.compile(r"[0-9]+\.[0-9]{2}")
 _ZERO = Decimal("0.00")
+#: The largest amount of the file: far above any real one (a yearly subsidy is ~20 000 €),
+#: far below the 28 digits of Decimal arithmetic (30 digits made the import fail on an
+#: InvalidOperation when the amount was rounded).
+MAX_AMOUNT = Decimal("999999999.99")
 _TABLES: dict[type[StrEnum], dict[str, StrEnum]] = {}
 
 
@@ -39,8 +43,12 @@ class Reader(Checker):
 
     def _money(self, value: object, path: str, key: str) -> Decimal:
         if type(value) is str and _MONEY.fullmatch(value):
-            return Decimal(value)
-        if type(value) is str and value.startswith("-") and _MONEY.fullmatch(value[1:]):
+            amount = Decimal(value)
+            if amount <= MAX_AMOUNT:
+                return amount
+            message = (f"montant hors limites ({shown(value)}) : il doit être au plus "
+                       f"« {MAX_AMOUNT} »")
+        elif type(value) is str and value.startswith("-") and _MONEY.fullmatch(value[1:]):
             message = f"montant négatif ({shown(value)}) : un montant est positif ou nul"
         elif type(value) is int or type(value) is float:
             message = (f"montant écrit comme un nombre ({shown(value)}) : écrivez-le entre "

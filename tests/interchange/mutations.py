@@ -43,6 +43,9 @@ NOT_DOCUMENTS = [
 ]
 #: Characters slipped into a text: half of a UTF-16 pair, NUL, a line break, an emoji.
 ODD_CHARACTERS = ["\ud800", "\udc00", "\x00", "\n", "\u202f", "🏠", "\ufeff", "\\"]
+#: What a careless hand puts in place of an amount.
+AMOUNTS = ["9" * 30 + ".99", "1000000000.00", "999999999.99", "-1.00", "85.9", "85,95", 85.95]
+MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")
 #: Where the years of a record are moved (from 2025): the limits of the format and beyond.
 YEARS = [1, 1899, 1900, 2099, 2100, 2101, 9997, 9998]
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -105,7 +108,7 @@ def mutate(document: Any, draw: st.DrawFn) -> Any:
     The kind of change is drawn first, then a node it applies to: texts, dates and records
     are rare among the thousands of nodes of a file, they get their own share."""
     operation = draw(st.sampled_from(["delete", "garbage", "weird", "add_key", "duplicate",
-                                      "text", "date", "number", "years"]))
+                                      "text", "date", "number", "amount", "years"]))
     paths = node_paths(document)
     if operation == "years":
         paths = _records(document)
@@ -114,6 +117,9 @@ def mutate(document: Any, draw: st.DrawFn) -> Any:
                  and _is_day(_at(document, p)) == (operation == "date")] or paths
     elif operation == "number":
         paths = [p for p in paths if type(_at(document, p)) in (int, float)] or paths
+    elif operation == "amount":
+        paths = [p for p in paths if isinstance(_at(document, p), str)
+                 and MONEY.fullmatch(_at(document, p))] or paths
     path = paths[draw(st.integers(0, len(paths) - 1))]
     target = _at(document, path)
     if operation == "years":
@@ -130,6 +136,8 @@ def mutate(document: Any, draw: st.DrawFn) -> Any:
         parent[last] = draw(st.sampled_from(WEIRD_TEXTS) | st.sampled_from(WEIRD_NUMBERS))
     elif operation == "number":
         parent[last] = draw(st.sampled_from(WEIRD_NUMBERS) | st.integers(-(2**70), 2**70))
+    elif operation == "amount":
+        parent[last] = draw(st.sampled_from(AMOUNTS))
     elif operation == "add_key" and isinstance(target, dict):
         key = draw(st.sampled_from(["inconnue", "id", "end", "visits", "Date", "date "]))
         target[key] = draw(GARBAGE)

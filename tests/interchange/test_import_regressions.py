@@ -92,6 +92,18 @@ def test_a_count_beyond_a_database_integer_is_out_of_range(db: Path) -> None:
         "chiffres)) : il doit être au moins 0 et au plus 1000000"]
 
 
+def test_an_amount_of_30_digits_is_out_of_range(db: Path) -> None:
+    # Was: decimal.InvalidOperation when the amount was rounded to the cent (Decimal
+    # arithmetic keeps 28 digits; 30 + 2 decimals do not fit).
+    tariff = {"from": "2026-01-01", "point_value": "9" * 30 + ".99",
+              "fal_support_per_year": "1562.80", "fal_management_per_year": "500.00",
+              "dsf_done": "162.38", "dsf_closed_door": "39.12", "points_per_fte": 50,
+              "fal_per_fte": 30}
+    assert rejected(db, json.dumps(document(tariffs=[tariff])).encode()) == [
+        f"  - tariffs[0].point_value : montant hors limites (« {'9' * 30}.99 ») : il doit être "
+        "au plus « 999999999.99 »"]
+
+
 def test_half_of_a_utf16_pair_in_a_name_is_an_unreadable_text(db: Path) -> None:
     # Was: UnicodeEncodeError « surrogates not allowed » while writing the household.
     content = json.dumps(document(households=[{"id": "h9", "name": "\ud800"}])).encode()
