@@ -8,23 +8,17 @@ connections are closed, the same engine (same key) opens the restored file.
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from desktop_app.store.backup_check import BackupInfo, backup_info, check_backup
-from desktop_app.store.keys import cipher_connect
+from desktop_app.store.engine import engine_passphrase
 
 
 def store_key(engine: Engine) -> str | None:
-    """The passphrase the engine opens the store with (`engine.create_store_engine` gives
-    SQLCipher `partial(cipher_connect, file, key)`); None for a plain store."""
-    creator = getattr(engine.pool, "_creator", None)  # SQLAlchemy keeps it private
-    if isinstance(creator, partial) and creator.func is cipher_connect:
-        key = creator.args[1] if len(creator.args) > 1 else ""
-        return str(key) or None
-    return None
+    """The passphrase the engine opens the store with; None for a plain store."""
+    return engine_passphrase(engine)
 
 
 def live_info(engine: Engine, path: Path) -> BackupInfo:

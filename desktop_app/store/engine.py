@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -48,6 +49,15 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(database)
 
 
+#: The passphrase of each encrypted store's engine (backups are made and read with it).
+_KEYS: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
+
+
+def engine_passphrase(engine: Engine) -> str | None:
+    """The passphrase `engine` opens its store with; None for a plain store."""
+    return _KEYS.get(engine)
+
+
 def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine:
     """An engine on `url` with the store's connection settings (the only `create_engine`);
     a SQLite store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set)."""
@@ -63,6 +73,7 @@ def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine
 
         target = str(database) if database is not None else parsed.database or ":memory:"
         engine = create_engine(parsed, module=dbapi2, creator=partial(cipher_connect, target, key))
+        _KEYS[engine] = key
     event.listen(engine, "connect", partial(_sqlite_on_connect, database, key is not None))
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
