@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,7 +53,8 @@ class ArchiveBanner(QLabel):
                          "jusqu'à la date fixée par la convention (écran « Conservation »).")
         else:
             for widget in self.disabled:
-                widget.setEnabled(True)
+                if shiboken6.isValid(widget):  # a form rebuilt since is gone
+                    widget.setEnabled(True)
             self.disabled = []
         self.reapply()
 
@@ -61,6 +63,7 @@ class ArchiveBanner(QLabel):
         `setEnabled`)."""
         if self.archived_on is None:
             return
+        self.disabled = [w for w in self.disabled if shiboken6.isValid(w)]
         for widget in self.editors():
             if widget.isEnabled():
                 widget.setEnabled(False)

@@ -126,8 +126,8 @@ class MeasureScreen(Screen):
         self.visits_title.setText(f"Visites ({len(measure.visits)})")
         self.tabs.show_measure(measure, homes)
         self.renew_button.setEnabled(bool(measure.periods) and measure.closed_on is None)
-        self.archive_banner.reapply()
         self.side.show_measure(measure, self.ctx.workers)
+        self.archive_banner.reapply()
 
     # --- actions -------------------------------------------------------------------------
     def _requested(self, key: str) -> None:
