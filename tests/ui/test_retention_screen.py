@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 
 from desktop_app.domain.model import Household, Measure, MeasureType, Period
 from tests.ui.conftest import TODAY, settle
@@ -87,6 +87,7 @@ def test_archive_after_review_makes_the_file_read_only(qtbot, window, store) -> 
     assert measure.archive_banner.isVisible() and not measure.renew_button.isEnabled()
     side_buttons = measure.side.findChildren(QPushButton)  # « Enregistrer » of « Suivi »…
     assert side_buttons and not any(b.isEnabled() for b in side_buttons)
+    assert not any(f.isEnabled() for f in measure.side.form.findChildren(QLineEdit))
     window.ctx.open_measure.emit("m2")  # in the active base, in force: editable again
     settle(qtbot, window)
     assert not measure.archive_banner.isVisible() and measure.renew_button.isEnabled()
