@@ -87,7 +87,8 @@ def test_archive_after_review_makes_the_file_read_only(qtbot, window, store) -> 
     assert measure.archive_banner.isVisible() and not measure.renew_button.isEnabled()
     side_buttons = measure.side.findChildren(QPushButton)  # « Enregistrer » of « Suivi »…
     assert side_buttons and not any(b.isEnabled() for b in side_buttons)
-    assert not any(f.isEnabled() for f in measure.side.form.findChildren(QLineEdit))
+    side_fields = measure.side.form.findChildren(QLineEdit)  # date de décision…
+    assert side_fields and not any(f.isEnabled() for f in side_fields)
     window.ctx.open_measure.emit("m2")  # in the active base, in force: editable again
     settle(qtbot, window)
     assert not measure.archive_banner.isVisible() and measure.renew_button.isEnabled()
