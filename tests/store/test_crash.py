@@ -102,11 +102,14 @@ def _caseload() -> Caseload:
                     households=[Household("h1", "Famille Lefebvre")], measures=measures)
 
 
-def _check(store: SqlStore, committed: dict[str, int], before: dict[str, int]) -> dict[str, int]:
+def _check(store: SqlStore, committed: dict[str, int], before: dict[str, int],
+           cipher: bool) -> dict[str, int]:
     """The store after a kill: intact, every reported visit there, no half visit list.
     Returns the number of visits of each measure."""
     with store.engine.connect() as connection:
         assert connection.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+        if cipher:  # every page's HMAC checked too: SQLCipher lists the bad ones
+            assert connection.execute(text("PRAGMA cipher_integrity_check")).all() == []
     counts: dict[str, int] = {}
     for index, measure_id in enumerate(MEASURE_IDS):
         measure = store.measure(measure_id)
@@ -160,7 +163,7 @@ def test_sigkill_never_loses_a_committed_visit(tmp_path: Path) -> None:
             hot_wal += wal.exists() and wal.stat().st_size > 0
             store = open_store(f"sqlite:///{files[mode]}", passphrases[mode])
             try:
-                counts[mode] = _check(store, committed, counts[mode])
+                counts[mode] = _check(store, committed, counts[mode], mode == "CIPHER")
             finally:
                 store.close()
     finally:
