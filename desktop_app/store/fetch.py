@@ -1,28 +1,16 @@
-"""Read records and their children with Core selects of plain tuples.
-
-Children of many parents are read with `parent IN (…)` in chunks (or all of them when the
-whole store is read), put back in list order (their integer key) and grouped by parent.
-
-The measures, their children and the households are read as the driver's own tuples
-(`tuples`): SQLAlchemy's per-row result processing is skipped, dates are converted once per
-distinct text (`DATES`), other typed columns by their own processor. The cyclic garbage
-collector is paused while they are built (`collector_paused`): its passes over hundreds of
-thousands of new objects took more than half of a department-scale load.
+"""Read the records of the caseload (measures with their children, households, workers,
+homes, tariffs, the association) as dataclasses, through the plain-tuple helpers of
+`reading` (re-exported here for the modules that read them from `fetch`).
 """
 
 from __future__ import annotations
 
-import gc
-import json
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Collection
 from datetime import date
-from operator import itemgetter
-from typing import Any, TypeVar
+from typing import Any
 
-from sqlalchemy import Connection, Date, Executable, Select, func, literal, select
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, select
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -35,9 +23,21 @@ from desktop_app.domain.model import (
     MeasureType,
     OccupancyTableSent,
     Tariff,
+    Visit,
     Worker,
 )
 from desktop_app.store import build as b
+from desktop_app.store.reading import (
+    CHUNK,
+    DATES,
+    children,
+    chunks,
+    collector_paused,
+    rows_of,
+    run,
+    select_in,
+    tuples,
+)
 from desktop_app.store.tables import (
     ASSOCIATION,
     CONVENTIONS,
@@ -52,135 +52,26 @@ from desktop_app.store.tables import (
     WORKERS,
 )
 
-T = TypeVar("T")
-#: Ids per `IN (…)`: well under SQLite's 32 766 variables.
-CHUNK = 5_000
-Columns = tuple[ColumnElement[Any], ...]
-
-
-def run(connection: Connection, statement: Executable) -> Sequence[Any]:
-    """Every row at once (one fetchall: far faster than iterating row by row)."""
-    return connection.execute(statement).all()
-
-
-class _Dates(dict[str | None, date | None]):
-    """ISO text → `date`, each distinct text parsed once (None stays None)."""
-
-    def __missing__(self, key: str | None) -> date | None:
-        value = None if key is None else date.fromisoformat(key)
-        if len(self) > 100_000:  # never in practice (≈ 365 a year): a bound all the same
-            self.clear()
-        self[key] = value
-        return value
-
-
-DATES = _Dates()
-
-
-def tuples(connection: Connection, statement: Select[Any]) -> list[tuple[Any, ...]]:
-    """The rows of `statement` as plain tuples holding the same values `run` gives: the
-    driver's rows, each `Date` column converted through `DATES`, any other column with a
-    result processor through it (none on SQLite for text and integers)."""
-    result = connection.execute(statement)
-    try:
-        cursor = result.cursor
-        if cursor is None:
-            return []
-        raw = cursor.fetchall()
-    finally:
-        result.close()
-    dialect = connection.dialect
-    converters: dict[int, Callable[[Any], Any]] = {}
-    for position, column in enumerate(statement.selected_columns):
-        kind = column.type
-        if dialect.name == "sqlite" and isinstance(kind, Date):
-            converters[position] = DATES.__getitem__
-            continue
-        processor = kind.dialect_impl(dialect).result_processor(dialect, None)
-        if processor is not None:
-            converters[position] = processor
-    if not raw or not converters:
-        return [tuple(r) for r in raw]
-    columns: list[Any] = list(zip(*raw, strict=True))
-    for position, convert in converters.items():
-        columns[position] = list(map(convert, columns[position]))
-    return list(zip(*columns, strict=True))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection in the block (the records built hold no cycles); the
-    collector is switched back on after it only if it was on before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
-
-
-def chunks(ids: Collection[str]) -> Iterator[list[str]]:
-    """The ids in sorted slices of `CHUNK`."""
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), CHUNK):
-        yield ordered[start:start + CHUNK]
-
-
-def select_in(connection: Connection, statement: Select[Any], key: ColumnElement[Any],
-              ids: Collection[str]) -> list[Any]:
-    """The rows of `statement` whose `key` is in `ids`. SQLite: one query, the ids passed as
-    one JSON array (`json_each`); elsewhere: `IN (…)` in chunks."""
-    return _select_in(connection, statement, key, ids, run)
-
-
-def _select_in(connection: Connection, statement: Select[Any], key: ColumnElement[Any],
-               ids: Collection[str],
-               read: Callable[[Connection, Select[Any]], Sequence[Any]]) -> list[Any]:
-    if connection.dialect.name == "sqlite":
-        values = func.json_each(literal(json.dumps(sorted(ids)))).table_valued("value")
-        return list(read(connection, statement.where(key.in_(select(values.c.value)))))
-    found: list[Any] = []
-    for chunk in chunks(ids):
-        found.extend(read(connection, statement.where(key.in_(chunk))))
-    return found
-
-
-def rows_of(connection: Connection, columns: Columns, key: ColumnElement[Any],
-            ids: Collection[str] | None, where: ColumnElement[bool] | None = None) -> list[Any]:
-    """Rows of `columns` (plain tuples, see `tuples`) whose `key` is in `ids` (every row for
-    None), and `where`."""
-    statement = select(*columns)
-    if where is not None:
-        statement = statement.where(where)
-    if ids is None:
-        return tuples(connection, statement)
-    return _select_in(connection, statement, key, ids, tuples) if ids else []
-
-
-def children(connection: Connection, columns: Columns, build: Callable[[Sequence[Any]], T],
-             parents: Collection[str] | None,
-             where: ColumnElement[bool] | None = None) -> dict[str, list[T]]:
-    """Children (columns: own id, parent id, fields…) of `parents`, in list order."""
-    rows = rows_of(connection, columns, columns[1], parents, where)
-    rows.sort(key=itemgetter(0))
-    grouped: dict[str, list[T]] = defaultdict(list)
-    for row in rows:
-        grouped[row[1]].append(build(row))
-    return grouped
+__all__ = [
+    "CHUNK", "DATES", "association", "children", "chunks", "collector_paused", "homes",
+    "households", "measures", "rows_of", "run", "select_in", "tariffs", "tuples", "workers",
+]
 
 
 def measures(connection: Connection, ids: Collection[str] | None,
              visits_of: Collection[str] | None,
-             visits_until: date | None = None) -> list[Measure]:
+             visits_until: date | None = None,
+             whole: Collection[MeasureType] = ()) -> list[Measure]:
     """The measures `ids` (all for None) with their children; visits only for `visits_of`
-    (all for None: pass an empty set for no visits) and, if given, up to `visits_until`."""
+    (all for None: pass an empty set for no visits) and, if given, up to `visits_until`
+    (those of a measure of a type in `whole`: whatever their date)."""
     with collector_paused():
-        return _measures(connection, ids, visits_of, visits_until)
+        return _measures(connection, ids, visits_of, visits_until, whole)
 
 
 def _measures(connection: Connection, ids: Collection[str] | None,
-              visits_of: Collection[str] | None, visits_until: date | None) -> list[Measure]:
+              visits_of: Collection[str] | None, visits_until: date | None,
+              whole: Collection[MeasureType]) -> list[Measure]:
     found = [b.build_measure(r) for r in rows_of(connection, b.MEASURE_COLUMNS, MEASURES.c.id,
                                                   ids)]
     if not found:
@@ -191,9 +82,8 @@ def _measures(connection: Connection, ids: Collection[str] | None,
     reports = children(connection, b.REPORT_COLUMNS, b.build_report, parents)
     notices = children(connection, b.NOTICE_COLUMNS, b.build_notice, parents)
     stays = children(connection, b.STAY_COLUMNS, b.build_stay, parents)
-    until = None if visits_until is None else VISITS.c.day <= visits_until
-    visits = (children(connection, b.VISIT_COLUMNS, b.build_visit, visits_of, until)
-              if visits_of is None or visits_of else {})
+    visits = _visits(connection, found, parents if visits_of is None else visits_of,
+                     visits_until, whole)
     for m in found:
         m.periods = periods.get(m.id, [])
         m.suspensions = suspensions.get(m.id, [])
@@ -202,6 +92,23 @@ def _measures(connection: Connection, ids: Collection[str] | None,
         m.stays = stays.get(m.id, [])
         m.visits = visits.get(m.id, [])
     return found
+
+
+def _visits(connection: Connection, found: list[Measure], of: Collection[str] | None,
+            until: date | None, whole: Collection[MeasureType]) -> dict[str, list[Visit]]:
+    """Visits of the measures `of` (all for None), up to `until` but for the `whole` types."""
+    if of is not None and not of:
+        return {}
+    if until is None:
+        return children(connection, b.VISIT_COLUMNS, b.build_visit, of)
+    wanted = None if of is None else set(of)
+    entire = {m.id for m in found if m.type in whole and (wanted is None or m.id in wanted)}
+    dated = of if not entire else [i for i in (of if of is not None else [m.id for m in found])
+                                   if i not in entire]
+    visits = children(connection, b.VISIT_COLUMNS, b.build_visit, dated, VISITS.c.day <= until)
+    if entire:
+        visits.update(children(connection, b.VISIT_COLUMNS, b.build_visit, entire))
+    return visits
 
 
 HOUSEHOLD_COLUMNS = (HOUSEHOLDS.c.id, HOUSEHOLDS.c.name, HOUSEHOLDS.c.reference,

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Connection
 
 from desktop_app.domain.dates import Month
-from desktop_app.domain.model import Caseload, MeasureSpan, Worker
+from desktop_app.domain.model import Caseload, Measure, MeasureSpan, MeasureType, Worker
 from desktop_app.store import fetch
 from desktop_app.store.lists import all_spans
 from desktop_app.store.selection import (
@@ -29,6 +29,12 @@ from desktop_app.store.yearly import year_extras
 def _caseload(connection: Connection, selection: Selection, workers: list[Worker],
               spans: list[MeasureSpan], visits_until: date | None = None) -> Caseload:
     measures = fetch.measures(connection, selection.ids, selection.visits, visits_until)
+    return _with(connection, measures, workers, spans)
+
+
+def _with(connection: Connection, measures: list[Measure], workers: list[Worker],
+          spans: list[MeasureSpan]) -> Caseload:
+    """The caseload of `measures`, with their households and every other record."""
     households = fetch.households(connection, {m.household for m in measures})
     return Caseload(fetch.association(connection), fetch.tariffs(connection), workers,
                     households, fetch.homes(connection), measures, spans)
@@ -74,15 +80,21 @@ def load_for_year(connection: Connection, year: int) -> Caseload:
     `load_for_day` reads at each month end of the year (breaches are seen there; the 12
     months' funding, in force, paid once, FAL stays and per ALT home the next entry after
     31/12), AML agreed in the year, measures with a period ending or a visit in the year;
-    each with ALL its children (visits of every date), and the spans of all measures."""
-    workers = fetch.workers(connection)
-    selection, households = Selection(), set[str]()
-    for number in range(1, 13):
-        day_selection, day_households = _day_selection(
-            connection, Month(year, number).last_day, workers)
-        _merge(selection, day_selection)
-        households |= day_households
-    _merge(selection, year_selection(connection, date(year, 12, 31)),
-           household_supports(connection, households), year_extras(connection, year))
-    selection.visits = set(selection.ids)
-    return _caseload(connection, selection, workers, all_spans(connection))
+    each with all its children, and the spans of all measures. Visits are read up to 31/12
+    (the grid counts those of the year; no alert of a month end looks later), those of a DSF
+    whatever their date (its payment day depends on them, P6). The collector is paused for
+    the whole load (`fetch.collector_paused`)."""
+    with fetch.collector_paused():
+        workers = fetch.workers(connection)
+        selection, households = Selection(), set[str]()
+        for number in range(1, 13):
+            day_selection, day_households = _day_selection(
+                connection, Month(year, number).last_day, workers)
+            _merge(selection, day_selection)
+            households |= day_households
+        last = date(year, 12, 31)
+        _merge(selection, year_selection(connection, last),
+               household_supports(connection, households), year_extras(connection, year))
+        measures = fetch.measures(connection, selection.ids, selection.ids, last,
+                                  whole=(MeasureType.DSF,))
+        return _with(connection, measures, workers, all_spans(connection))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import TypeVar
 
 from desktop_app.domain.alerts.alert import Alert
@@ -21,6 +22,12 @@ from desktop_app.domain.measure_facts import suspended_on
 from desktop_app.domain.model import AlertSettings, Caseload, Measure, Visit
 
 T = TypeVar("T")
+
+
+@lru_cache(maxsize=1024)
+def month_bounds(month: Month) -> tuple[date, date]:
+    """(first day, last day) of `month`, worked out once per month."""
+    return month.first_day, month.last_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +53,14 @@ class MeasureView:
     def at(cls, facts: MeasureFacts, on: date) -> MeasureView:
         span = facts.span
         in_force = span is not None and span[0] <= on <= span[1]
-        visits = facts.visits_until(on) if in_force and facts.visits else ()
+        visits = facts.visits_until(on) if in_force and facts.measure.visits else ()
         return cls(facts.measure, span, in_force, visits, on, facts)
 
     def home_visits(self, month: Month) -> int:
         """Home visits held in `month` (on or before `on`; none when not in force)."""
         if not self.in_force:
             return 0
-        return self.facts.home_visits_between(month.first_day, min(month.last_day, self.on))
+        return self.facts.home_visits(month, self.on)
 
     def remember(self, key: str, compute: Callable[[Measure], T]) -> T:
         """`compute(measure)` for what does not depend on the day: computed once per measure
@@ -63,7 +70,8 @@ class MeasureView:
     def active_whole_month(self, month: Month) -> bool:
         """In force and not suspended on every day of `month` (`frequence_visites`,
         `aml_indisponible`): the span covers the month and no suspension touches it."""
-        if self.span is None or self.span[0] > month.first_day or self.span[1] < month.last_day:
+        first, last = month_bounds(month)
+        if self.span is None or self.span[0] > first or self.span[1] < last:
             return False
         if not self.measure.suspensions:
             return True
@@ -77,6 +85,9 @@ class AlertContext:
                  facts: CaseloadFacts | None = None) -> None:
         self.caseload = caseload
         self.on = on
+        #: The month of `on` and the one before (`frequence_visites`, `aml_indisponible`).
+        self.month = Month.of(on)
+        self.previous_month = self.month.previous()
         self.settings = settings
         #: What does not depend on the day (shared by the days of one `AlertRun`).
         self.facts = facts if facts is not None else CaseloadFacts(caseload)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.fr import format_date
@@ -20,13 +21,14 @@ DSF_DAYS_BEFORE_HEARING = 10
 AGREEMENT_MONTHS = 9
 
 
+@applies_to(MeasureType.ASLL)
 def cet(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """ASLL: the CET goes to the SLISL within the month after the CL decision; raised from
     the decision until the contract is recorded as sent or as not signed (P2). (AML: the CTOP
     is signed at entry; the file holds nothing more to check.)"""
     measure = view.measure
     decision = measure.decision_date
-    if measure.type is not MeasureType.ASLL or decision is None or decision > ctx.on:
+    if decision is None or decision > ctx.on:
         return
     contract = measure.contract
     if contract is not None and any(
@@ -43,12 +45,13 @@ def cet(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     )
 
 
+@applies_to(MeasureType.DSF)
 def dsf_transmission(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """DSF: transmitted to the SLISL at the latest 10 days before the hearing; raised from the
     summons (always without one) until recorded as transmitted on or before `on`."""
     measure = view.measure
     hearing = measure.hearing_on
-    if measure.type is not MeasureType.DSF or hearing is None:
+    if hearing is None:
         return
     if measure.summoned_on is not None and measure.summoned_on > ctx.on:
         return
@@ -62,12 +65,13 @@ def dsf_transmission(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     )
 
 
+@applies_to(MeasureType.AML)
 def accord_principe(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """AML: the agreement in principle is valid 9 months; raised from its last month while
     no period has started (on or before `on`)."""
     measure = view.measure
     agreement = measure.agreement_on
-    if measure.type is not MeasureType.AML or agreement is None:
+    if agreement is None:
         return
     if any(p.start <= ctx.on for p in measure.periods):
         return

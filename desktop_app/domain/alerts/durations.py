@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.fr import format_date
@@ -114,12 +115,11 @@ def fin_de_periode(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
         )
 
 
+@applies_to(MeasureType.ASLL)
 def suspension_longue(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """ASLL: a suspension open or lasting 3 months or more (end ≥ start + 3 months) means the
     measure must be stopped: raised from its start, due start + 3 months."""
     measure = view.measure
-    if measure.type is not MeasureType.ASLL:
-        return
     for suspension in measure.suspensions:
         due = add_months(suspension.start, MAX_SUSPENSION_MONTHS)
         if suspension.start > ctx.on or (suspension.end is not None and suspension.end < due):

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from desktop_app.domain.alerts.alert import Alert, sort_alerts
+from desktop_app.domain.alerts.applies import types_of
 from desktop_app.domain.alerts.association import grille_annuelle, tableau_occupation
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.alerts.cumul import cumul
@@ -30,11 +31,12 @@ from desktop_app.domain.alerts.workers import absence_travailleur, diplome
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import MonthPoints
 from desktop_app.domain.measure_facts import is_closed_on
-from desktop_app.domain.model import AlertSettings, Caseload
+from desktop_app.domain.model import AlertSettings, Caseload, MeasureType
 
 MeasureRule = Callable[[AlertContext, MeasureView], Iterable[Alert]]
 
-#: Rules about one measure (not closed on or before the day).
+#: Rules about one measure (not closed on or before the day), each handed the measures of
+#: the types it `applies_to`.
 MEASURE_RULES: tuple[MeasureRule, ...] = (
     portes_closes,
     frequence_visites,
@@ -49,24 +51,29 @@ MEASURE_RULES: tuple[MeasureRule, ...] = (
     accord_principe,
     diplome,
 )
+#: The measure rules about each type (`applies_to`), in the order of `MEASURE_RULES`.
+RULES_OF_TYPE: dict[MeasureType, tuple[MeasureRule, ...]] = {
+    t: tuple(r for r in MEASURE_RULES if t in types_of(r)) for t in MeasureType}
 
 
 def compute_alerts(caseload: Caseload, on: date, settings: AlertSettings) -> list[Alert]:
     """The alerts as of `on`, sorted by due date (none last), code, measure, worker and
     household id."""
-    return AlertRun(caseload, settings).on(on)
+    return AlertRun(caseload, settings, several_days=False).on(on)
 
 
 class AlertRun:
     """The alerts of one caseload, day after day (`on(day)` = `compute_alerts(caseload, day,
     settings)`). `month_points`: statements of `compute_month_points` over this caseload
-    already computed (the grid's), read by the quota rules instead of computing them again."""
+    already computed (the grid's), read by the quota rules instead of computing them again.
+    `several_days=False` (one day only): what does not depend on the day is not kept."""
 
     def __init__(self, caseload: Caseload, settings: AlertSettings,
-                 month_points: Mapping[Month, MonthPoints] | None = None) -> None:
+                 month_points: Mapping[Month, MonthPoints] | None = None, *,
+                 several_days: bool = True) -> None:
         self.caseload = caseload
         self.settings = settings
-        self.facts = CaseloadFacts(caseload, month_points)
+        self.facts = CaseloadFacts(caseload, month_points, several_days)
 
     def on(self, day: date) -> list[Alert]:
         """The alerts as of `day`, in ECHANGE.md order."""
@@ -76,7 +83,7 @@ class AlertRun:
         for view in views:
             if is_closed_on(view.measure, day):
                 continue
-            for rule in MEASURE_RULES:
+            for rule in RULES_OF_TYPE[view.measure.type]:
                 alerts.extend(rule(ctx, view))
         alerts.extend(absence_travailleur(ctx, views))
         alerts.extend(cumul(ctx, views))

@@ -9,6 +9,7 @@ objects to remember what they computed from the measure or the caseload alone.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from operator import attrgetter
@@ -21,37 +22,71 @@ from desktop_app.domain.model import Caseload, Measure, Visit
 
 T = TypeVar("T")
 _BY_DATE = attrgetter("date")
+_NONE: list[date] = []  # never appended to
 
 
 class MeasureFacts:
-    """One measure's in-force span and visits by date, whatever the day."""
+    """One measure's in-force span and visits by date, whatever the day (the visits sorted
+    on the first day that reads them: only a measure in force on some asked day needs them)."""
 
-    __slots__ = ("_memo", "home_days", "measure", "span", "visit_days", "visits")
+    __slots__ = ("_home_counts", "_home_days", "_keep", "_memo", "_visit_days", "_visits",
+                 "measure", "span")
 
-    def __init__(self, measure: Measure) -> None:
+    def __init__(self, measure: Measure, keep: bool = True) -> None:
         self.measure = measure
+        #: Remember what `remember` computes (False when only one day is asked: nothing to
+        #: share, nothing more to allocate).
+        self._keep = keep
         #: First and last day in force (`measure_facts.in_force_span`).
         self.span: tuple[date, date] | None = in_force_span(measure)
-        #: Every visit by date (recorded order for a same day), and their dates.
-        self.visits: tuple[Visit, ...] = tuple(sorted(measure.visits, key=_BY_DATE))
-        self.visit_days = [v.date for v in self.visits]
-        #: Dates of the home visits (`is_home_visit`), in order.
-        self.home_days = [v.date for v in self.visits if is_home_visit(v)]
-        self._memo: dict[str, Any] = {}
+        self._visits: tuple[Visit, ...] | None = None
+        # Filled by `_sort_visits`, and `_memo` by `remember`, when first needed: nothing
+        # more is allocated for the measures no asked day reads.
+        self._visit_days: list[date] = _NONE
+        self._home_days: list[date] = _NONE
+        self._home_counts: Counter[tuple[int, int]] | None = None
+        self._memo: dict[str, Any] | None = None
+
+    def all_visits(self) -> tuple[Visit, ...]:
+        """Every visit by date (recorded order for a same day)."""
+        return self._sort_visits()
+
+    def _sort_visits(self) -> tuple[Visit, ...]:
+        """Every visit by date (recorded order for a same day), their dates, and the home
+        visits (`is_home_visit`): their dates and their count per (year, month)."""
+        if self._visits is None:
+            self._visits = tuple(sorted(self.measure.visits, key=_BY_DATE))
+            self._visit_days = [v.date for v in self._visits]
+            self._home_days = [v.date for v in self._visits if is_home_visit(v)]
+            self._home_counts = Counter((d.year, d.month) for d in self._home_days)
+        return self._visits
 
     def visits_until(self, on: date) -> tuple[Visit, ...]:
         """The visits dated on or before `on`, by date."""
-        return self.visits[:bisect_right(self.visit_days, on)]
+        visits = self._sort_visits()
+        return visits[:bisect_right(self._visit_days, on)]
 
-    def home_visits_between(self, first: date, last: date) -> int:
-        """Home visits dated from `first` to `last` (both included)."""
-        return bisect_right(self.home_days, last) - bisect_left(self.home_days, first)
+    def home_visits(self, month: Month, on: date) -> int:
+        """Home visits held in `month` on or before `on`."""
+        self._sort_visits()
+        key, current = (month.year, month.month), (on.year, on.month)
+        if key < current:
+            return self._home_counts[key] if self._home_counts is not None else 0
+        if key > current:
+            return 0
+        days = self._home_days
+        return bisect_right(days, on) - bisect_left(days, on.replace(day=1))
 
     def remember(self, key: str, compute: Callable[[Measure], T]) -> T:
         """`compute(measure)`, computed on the first call for `key` only."""
-        if key not in self._memo:
-            self._memo[key] = compute(self.measure)
-        return cast(T, self._memo[key])
+        if not self._keep:
+            return compute(self.measure)
+        if self._memo is None:
+            self._memo = {}
+        elif key in self._memo:
+            return cast(T, self._memo[key])
+        value = self._memo[key] = compute(self.measure)
+        return value
 
 
 class CaseloadFacts:
@@ -59,9 +94,10 @@ class CaseloadFacts:
     caseload, and the month statements (`compute_month_points`) the quota rules read."""
 
     def __init__(self, caseload: Caseload,
-                 month_points: Mapping[Month, MonthPoints] | None = None) -> None:
+                 month_points: Mapping[Month, MonthPoints] | None = None,
+                 several_days: bool = True) -> None:
         self.caseload = caseload
-        self.measures = [MeasureFacts(m) for m in caseload.measures]
+        self.measures = [MeasureFacts(m, several_days) for m in caseload.measures]
         self._points: dict[Month, MonthPoints] = dict(month_points or {})
         self._memo: dict[Hashable, Any] = {}
 

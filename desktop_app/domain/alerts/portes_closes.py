@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import MeasureType, NoticeKind, Visit, VisitOutcome
@@ -38,17 +39,21 @@ def closed_door_runs(visits: tuple[Visit, ...]) -> list[tuple[date, date]]:
     return runs
 
 
+@applies_to(MeasureType.ASLL)
 def portes_closes(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """One alert per run of 2+ closed doors of an ASLL in force, due on the 5th working day
     after the second; cleared by a « portes closes » notice sent on or after the second door
     (and on or before the day)."""
     measure = view.measure
-    if measure.type is not MeasureType.ASLL or not view.in_force:
+    if not view.in_force:
         return
     notices = [n.sent_on for n in measure.notices
                if n.kind is NoticeKind.PORTES_CLOSES and n.sent_on <= ctx.on]
-    for first, second in closed_door_runs(view.visits):
-        if any(second <= sent for sent in notices):
+    # The runs of the visits up to the day are those of all the visits whose second door
+    # is on or before it (visits by date): worked out once per measure.
+    runs = view.remember(CODE, lambda _m: closed_door_runs(view.facts.all_visits()))
+    for first, second in runs:
+        if second > ctx.on or any(second <= sent for sent in notices):
             continue
         due = nth_working_day_after(second, NOTICE_WORKING_DAYS)
         yield ctx.measure_alert(

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.fr import format_date
@@ -23,9 +24,17 @@ def final_report_due(period_end: date) -> date:
     return add_months(period_end, -1)
 
 
-def _sent_finals(measure: Measure, on: date) -> list[Report]:
-    return [r for r in measure.reports
-            if r.kind is ReportKind.FINAL and r.sent_on is not None and r.sent_on <= on]
+def _finals(measure: Measure) -> list[tuple[date, Report]]:
+    """(sent on, report) of the final reports sent, whatever the day."""
+    return [(r.sent_on, r) for r in measure.reports
+            if r.kind is ReportKind.FINAL and r.sent_on is not None]
+
+
+def _sent_finals(view: MeasureView, on: date) -> list[Report]:
+    """The final reports sent on or before `on`."""
+    if not view.measure.reports:
+        return []
+    return [r for sent, r in view.remember(UNSIGNED, _finals) if sent <= on]
 
 
 def _final_dues(measure: Measure) -> list[tuple[Period, date, date]]:
@@ -34,13 +43,12 @@ def _final_dues(measure: Measure) -> list[tuple[Period, date, date]]:
             for p in measure.periods for due in (final_report_due(p.end),)]
 
 
+@applies_to(*POINT_TYPES)
 def bilan_final(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """ASLL, AML: per period, due 1 month before it ends, raised 30 days before that until a
     final report for that period (same `period_end`) is sent on or before `on`."""
     measure = view.measure
-    if measure.type not in POINT_TYPES:
-        return
-    sent_for = {r.period_end for r in _sent_finals(measure, ctx.on)}
+    sent_for = {r.period_end for r in _sent_finals(view, ctx.on)}
     for period, due, raised in view.remember(FINAL, _final_dues):
         if ctx.on < raised or period.end in sent_for:
             continue
@@ -52,13 +60,14 @@ def bilan_final(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
         )
 
 
+@applies_to(*POINT_TYPES)
 def bilan_non_signe(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """ASLL, AML: a final report sent (on or before `on`) without the household's signature;
     one alert per period, none once a signed final report of that period is sent."""
     measure = view.measure
-    if measure.type not in POINT_TYPES:
+    finals = _sent_finals(view, ctx.on)
+    if not finals:
         return
-    finals = _sent_finals(measure, ctx.on)
     signed = {r.period_end for r in finals if r.signed}
     unsigned = sorted({r.period_end for r in finals if not r.signed} - signed)
     for period_end in unsigned:

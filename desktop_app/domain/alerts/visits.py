@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
@@ -28,16 +29,16 @@ def _visits_word(count: int) -> str:
     return "visite" if count == 1 else "visites"
 
 
+@applies_to(*VISIT_TYPES)
 def frequence_visites(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """As of `on`: a breach for the previous month with too few home visits; for the current
     month, an alert due on its last day while too few are held so far. Only months in which
     the measure is in force and not suspended on every day are checked."""
     measure = view.measure
-    if measure.type not in VISIT_TYPES or not view.in_force:
+    if not view.in_force:
         return
     name = ctx.household_name(measure.household)
-    current = Month.of(ctx.on)
-    previous = current.previous()
+    current, previous = ctx.month, ctx.previous_month
     if view.active_whole_month(previous):
         needed = minimum_visits(measure, previous)
         held = view.home_visits(previous)
@@ -61,13 +62,14 @@ def frequence_visites(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
             )
 
 
+@applies_to(MeasureType.AML)
 def aml_indisponible(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """AML in force: two consecutive completed months, both in force and not suspended on
     every day, without a home visit: the measure must end (one alert, the latest such pair)."""
     measure = view.measure
-    if measure.type is not MeasureType.AML or not view.in_force or view.span is None:
+    if not view.in_force or view.span is None:
         return
-    month = Month.of(ctx.on).previous()
+    month = ctx.previous_month
     first = Month.of(view.span[0])
     while month.previous() >= first:
         earlier = month.previous()
