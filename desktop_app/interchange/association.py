@@ -14,14 +14,8 @@ from desktop_app.domain.model import (
     Tariff,
 )
 from desktop_app.interchange import shapes
-from desktop_app.interchange.fields import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    JsonObject,
-    join,
-    printable,
-    shown,
-)
+from desktop_app.interchange.fields import FIRST_YEAR, LAST_YEAR, JsonObject, join
+from desktop_app.interchange.quoting import printable, shown
 from desktop_app.interchange.values import Reader
 
 _TYPES = ", ".join(f"« {kind.value} »" for kind in MeasureType)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.domain.model import Caseload
 from desktop_app.interchange.errors import Problem
-from desktop_app.interchange.fields import printable
+from desktop_app.interchange.quoting import printable
 
 
 @dataclass(frozen=True, slots=True)

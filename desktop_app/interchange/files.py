@@ -10,8 +10,8 @@ from pathlib import Path
 
 from desktop_app.domain.model import Caseload
 from desktop_app.interchange.errors import FILE, InvalidFileError, Problem
-from desktop_app.interchange.fields import NonFinite, json_int
 from desktop_app.interchange.parse import parse_caseload
+from desktop_app.interchange.quoting import NonFinite, json_int
 from desktop_app.interchange.serialize import caseload_to_json
 
 _SYNTAX = {  # the messages of `json.JSONDecodeError`, in French

@@ -12,9 +12,9 @@ from desktop_app.domain.model import Caseload
 from desktop_app.interchange import shapes
 from desktop_app.interchange.association import parse_association, parse_tariffs
 from desktop_app.interchange.errors import FORMAT, InvalidFileError
-from desktop_app.interchange.fields import shown
 from desktop_app.interchange.measures import KnownIds, parse_measures
 from desktop_app.interchange.people import parse_homes, parse_households, parse_workers
+from desktop_app.interchange.quoting import shown
 from desktop_app.interchange.values import Reader, raw_ids
 
 

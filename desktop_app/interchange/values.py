@@ -10,7 +10,8 @@ from enum import StrEnum
 from typing import cast
 
 from desktop_app.domain.fr import format_date
-from desktop_app.interchange.fields import Checker, E, JsonObject, join, printable, shown
+from desktop_app.interchange.fields import Checker, E, JsonObject, join
+from desktop_app.interchange.quoting import printable, shown
 
 #: The largest count of the file (points, numbers of measures): far above any real one, far
 #: below what a database integer holds (10**20 made the import fail on an OverflowError).
