@@ -128,6 +128,12 @@ class StoreError(Exception):
     """An environment problem (locked, disk full, corrupt, newer version): said in French."""
 
 
+class RefusedError(StoreError):
+    """An operation the store's rules refuse, said in French with the reason (an archived
+    file is read-only, an import changed since cannot be undone…): nothing was changed, and
+    nothing is wrong with the file or the disk."""
+
+
 class ConflictError(StoreError):
     """The record was changed by someone else since it was read."""
 

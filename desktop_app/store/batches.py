@@ -20,7 +20,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import caseload_to_json, parse_caseload
 from desktop_app.store import audit, fetch, importing, writers
-from desktop_app.store.api import ImportBatch, StoreError
+from desktop_app.store.api import ImportBatch, RefusedError
 from desktop_app.store.batch_checks import BatchRecords, blockers, describe_blockers
 from desktop_app.store.fingerprints import fingerprints
 from desktop_app.store.tables import (
@@ -116,18 +116,18 @@ def import_batches(connection: Connection) -> list[ImportBatch]:
 
 
 def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
-    """Take the batch back whole, or raise a French `StoreError` naming what changed."""
+    """Take the batch back whole, or raise a French `RefusedError` naming what changed."""
     row = connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
     if row is None:
-        raise StoreError(f"Aucun import n° {batch_id} : la liste des imports est donnée par "
+        raise RefusedError(f"Aucun import n° {batch_id} : la liste des imports est donnée par "
                          "« suivi-fsl imports » (menu Fichier › Annuler un import…).")
     if row.undone_at is not None:
-        raise StoreError(f"L'import n° {batch_id} a déjà été annulé le "
+        raise RefusedError(f"L'import n° {batch_id} a déjà été annulé le "
                          f"{row.undone_at:%d/%m/%Y à %H:%M}.")
     records = _records(connection, batch_id)
     reasons = blockers(connection, records)
     if reasons:
-        raise StoreError(f"L'import n° {batch_id} ({row.source or 'sans nom de fichier'}) ne "
+        raise RefusedError(f"L'import n° {batch_id} ({row.source or 'sans nom de fichier'}) ne "
                          f"peut pas être annulé : {describe_blockers(reasons)}. Ces données "
                          "ont été modifiées ou complétées depuis : annulez ces changements ou "
                          "gardez l'import.")

@@ -12,7 +12,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from desktop_app.store.api import StoreError, WrongPassphraseError
+from desktop_app.store.api import RefusedError, WrongPassphraseError
 from desktop_app.store.keys import WRONG_PASSPHRASE, cipher_connect, quoted
 
 ALREADY = ("La base {where} est déjà chiffrée : pour changer son mot de passe, utilisez "
@@ -24,10 +24,10 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 def convert_to_encrypted(path: Path, passphrase: str) -> None:
     """Replace the plain store at `path` by the same data encrypted with `passphrase`."""
     if not passphrase:
-        raise StoreError(EMPTY)
+        raise RefusedError(EMPTY)
     with path.open("rb") as file:
         if file.read(len(_SQLITE_HEADER)) != _SQLITE_HEADER:
-            raise StoreError(ALREADY.format(where=path))
+            raise RefusedError(ALREADY.format(where=path))
     target = path.with_name(f"{path.name}.chiffrement-en-cours")
     target.unlink(missing_ok=True)
     with closing(cipher_connect(str(path), "")) as plain:  # empty key: read as plain SQLite
@@ -46,7 +46,7 @@ def convert_to_encrypted(path: Path, passphrase: str) -> None:
 def change_passphrase(path: Path, old: str, new: str) -> None:
     """Re-encrypt the store at `path` with `new` (`PRAGMA rekey`); `old` must be right."""
     if not new:
-        raise StoreError(EMPTY)
+        raise RefusedError(EMPTY)
     with closing(cipher_connect(str(path), old)) as connection:
         connection.isolation_level = None
         _check_key(connection)

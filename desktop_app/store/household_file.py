@@ -17,15 +17,15 @@ from sqlalchemy import Connection, select
 
 from desktop_app.domain.model import Association, Caseload, Worker
 from desktop_app.store import audit, fetch
-from desktop_app.store.api import HouseholdAccess, StoreError
+from desktop_app.store.api import HouseholdAccess, RefusedError
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES
 
 
 def export_household(connection: Connection, household_id: str) -> Caseload:
-    """The household's interchange caseload, or a French `StoreError` if it is unknown."""
+    """The household's interchange caseload, or a French `RefusedError` if it is unknown."""
     found = fetch.households(connection, [household_id])
     if not found:
-        raise StoreError(f"Ménage {household_id} introuvable dans la base : il a peut-être "
+        raise RefusedError(f"Ménage {household_id} introuvable dans la base : il a peut-être "
                          "été supprimé ou anonymisé. Rouvrez la liste des ménages.")
     ids = [r[0] for r in fetch.run(connection, select(MEASURES.c.id).where(
         MEASURES.c.household_id == household_id).order_by(MEASURES.c.id))]

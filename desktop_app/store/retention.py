@@ -20,7 +20,7 @@ from desktop_app.domain.fr import format_date
 from desktop_app.domain.indicators.profile import ProfileBrackets
 from desktop_app.domain.retention import RetentionSettings
 from desktop_app.store import retention_ops as ops
-from desktop_app.store.api import RetentionRow, StoreError
+from desktop_app.store.api import RefusedError, RetentionRow
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.engine import read, write
 from desktop_app.store.errors import environment_errors
@@ -36,11 +36,11 @@ ERASE = ("PRAGMA temp_store=MEMORY", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)"
 
 
 def refuse_if_archived(connection: Connection, household_id: str) -> None:
-    """Raise a French `StoreError` if the household is in the read-only archive (called at
+    """Raise a French `RefusedError` if the household is in the read-only archive (called at
     the start of every write of a household or of one of its measures)."""
     day = ops.archived_on(connection, household_id)
     if day is not None:
-        raise StoreError(
+        raise RefusedError(
             f"Ce dossier est archivé (lecture seule) depuis le {format_date(day)} : il a "
             "quitté la base active après la fin de sa dernière mesure et ne peut plus être "
             "modifié. Pour un nouvel accompagnement du ménage, créez un nouveau dossier.")
@@ -57,7 +57,7 @@ def read_settings(connection: Connection) -> RetentionSettings:
 
 def save_settings(connection: Connection, settings: RetentionSettings) -> None:
     if settings.active_years < 1:
-        raise StoreError("La durée dans la base active doit être d'au moins 1 an (la CNIL "
+        raise RefusedError("La durée dans la base active doit être d'au moins 1 an (la CNIL "
                          "recommande 2 ans) : corrigez-la.")
     upsert(connection, SETTINGS, {"key": ACTIVE_YEARS, "value": str(settings.active_years)},
            key="key")

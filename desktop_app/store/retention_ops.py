@@ -28,7 +28,7 @@ from desktop_app.domain.retention import (
     past_keeping_date,
 )
 from desktop_app.store import audit, fetch, rows, writers
-from desktop_app.store.api import RetentionRow, StoreError
+from desktop_app.store.api import RefusedError, RetentionRow
 from desktop_app.store.retention_forget import among, forget_history
 from desktop_app.store.tables import (
     ARCHIVE,
@@ -90,10 +90,10 @@ def archive(connection: Connection, ids: Iterable[str], on: date,
         among(connection, A.household_id, ids))).scalars())
     for household_id in ids:
         if household_id in already:
-            raise StoreError(f"Le ménage {_name(connection, household_id)} est déjà archivé : "
+            raise RefusedError(f"Le ménage {_name(connection, household_id)} est déjà archivé : "
                              "rien n'a été archivé. Retirez-le de la sélection.")
         if household_id not in due:
-            raise StoreError(
+            raise RefusedError(
                 f"Le ménage {_name(connection, household_id)} ne peut pas être archivé le "
                 f"{format_date(on)} : une mesure est en cours ou à venir, ou la dernière a "
                 f"pris fin il y a moins de {settings.active_years} ans. Rien n'a été archivé.")
@@ -111,12 +111,12 @@ def _checked(connection: Connection, household_id: str, on: date,
     """Refuse to anonymise or delete before the keeping date, or a file not archived."""
     if not past_keeping_date(on, settings):
         first = date.fromordinal(settings.keep_until.toordinal() + 1)
-        raise StoreError(
+        raise RefusedError(
             f"Le dossier du ménage {_name(connection, household_id)} doit être conservé "
             f"jusqu'au {format_date(settings.keep_until)} (annexe de la convention) : il ne "
             f"pourra être {what} qu'à partir du {format_date(first)}. Rien n'a été modifié.")
     if archived_on(connection, household_id) is None:
-        raise StoreError(f"Le ménage {_name(connection, household_id)} n'est pas archivé : "
+        raise RefusedError(f"Le ménage {_name(connection, household_id)} n'est pas archivé : "
                          f"archivez-le d'abord, après revue, avant qu'il soit {what}.")
 
 
@@ -177,6 +177,6 @@ def _measure_ids(connection: Connection, households: list[str]) -> list[str]:
 def _name(connection: Connection, household_id: str) -> str:
     name = connection.execute(select(H.name).where(H.id == household_id)).scalar()
     if name is None:
-        raise StoreError(f"Le ménage {household_id} n'existe pas dans la base : actualisez "
+        raise RefusedError(f"Le ménage {household_id} n'existe pas dans la base : actualisez "
                          "la liste (un autre poste l'a peut-être supprimé).")
     return f"« {name} »"

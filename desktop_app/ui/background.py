@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.store.api import ConflictError, StoreError
+from desktop_app.store.api import ConflictError, RefusedError, StoreError
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
@@ -177,12 +177,9 @@ class BackgroundRunner(QObject):
 def describe_error(error: BaseException) -> tuple[str, str, str]:
     """(title, text, details) of the dialog that reports `error`, in French."""
     if isinstance(error, ConflictError):
-        return (
-            "Dossier modifié entre-temps",
-            f"{error}\n\nRouvrez le dossier pour voir la version enregistrée, puis refaites "
-            "votre modification.",
-            "",
-        )
+        return ("Dossier modifié entre-temps", str(error), "")  # the message says what to do
+    if isinstance(error, RefusedError):
+        return ("Opération impossible", str(error), "")
     if isinstance(error, StoreError):
         return (
             "Problème avec la base de données",
