@@ -17,31 +17,23 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import Measure, Report
-from desktop_app.reports.bilan_text import SECTIONS, BilanText
+from desktop_app.reports.bilan_text import BilanText
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.ui import reports_jobs as jobs
+from desktop_app.ui.bilan_sections import BilanSections
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField
 from desktop_app.ui.forms import Form
 from desktop_app.ui.labels import REPORT_KINDS
 from desktop_app.ui.reports_export import ask_save_path, offer_open
 from desktop_app.ui.screens.base import ask_unsaved
-
-#: The headings as the worker reads them in the dialog (the printed ones are `SECTIONS`).
-HEADINGS = {"situation": "Situation du ménage", "objectives": "Objectifs",
-            "actions": "Actions menées", "results": "Résultats obtenus",
-            "renewal_request": "Demande de renouvellement"}
-RENEWAL_HINT = ("Laisser vide si aucun renouvellement n'est demandé ; sinon, dire pourquoi les "
-                "objectifs ne sont pas atteints et ce qu'apporterait le renouvellement.")
 
 
 class BilanDialog(QDialog):
@@ -66,26 +58,11 @@ class BilanDialog(QDialog):
         self.state.setObjectName("intro")
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        body = QWidget(scroll)
-        column = QVBoxLayout(body)
-        self.sections: dict[str, QPlainTextEdit] = {}
-        for name, heading in HEADINGS.items():
-            caption = QLabel(f"<b>{heading}</b>", body)
-            editor = QPlainTextEdit(body)
-            editor.setAccessibleName(heading)
-            editor.setTabChangesFocus(True)
-            editor.setMinimumHeight(90)
-            if name == "renewal_request":
-                editor.setPlaceholderText(RENEWAL_HINT)
-            caption.setBuddy(editor)
-            editor.textChanged.connect(self._edited)
-            column.addWidget(caption)
-            column.addWidget(editor)
-            self.sections[name] = editor
-        scroll.setWidget(body)
-        layout.addWidget(scroll, 1)
+        self.body = BilanSections(self)
+        self.body.edited.connect(self._edited)
+        #: name → text box of each section (situation, objectives, actions…).
+        self.sections = self.body.editors
+        layout.addWidget(self.body, 1)
         self.form = Form(self)
         self.sent_on = self.form.add("sent_on", "Envoyé le", DateField())
         self.signed_on = self.form.add("signed_on", "Signé le", DateField(),
@@ -118,8 +95,7 @@ class BilanDialog(QDialog):
         from desktop_app.store.bilans import StoredBilan
 
         if isinstance(stored, StoredBilan):
-            for name, editor in self.sections.items():
-                editor.setPlainText(getattr(stored.text, name))
+            self.body.set_text(stored.text)
             self.form.set_values({"sent_on": self.report.sent_on,
                                   "signed_on": stored.signed_on})
             self.state.setText(f"Texte enregistré le {format_date(stored.updated_at.date())} "
@@ -132,7 +108,7 @@ class BilanDialog(QDialog):
         self.dirty = True
 
     def text(self) -> BilanText:
-        return BilanText(**{name: self.sections[name].toPlainText() for name in SECTIONS})
+        return self.body.text()
 
     # --- saving ----------------------------------------------------------------------------
     def save(self, close: bool = True) -> bool:

@@ -12,25 +12,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.domain.fr import format_date
 from desktop_app.ui import reports_jobs as jobs
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.fields import DateField
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.reports_export import ExportJob, ask_save_path
-from desktop_app.ui.reports_model import GridSheetModel
+from desktop_app.ui.reports_model import GridSheetModel, sheet_view
+from desktop_app.ui.reports_sent import sent_day_dialog, sent_text
 from desktop_app.ui.screens.base import button
 
 if TYPE_CHECKING:
@@ -112,31 +108,8 @@ class GridPanel(QWidget):
         for sheet in doc.sheets:
             model = GridSheetModel(self.sheets)
             model.set_sheet(sheet, doc.years)
-            self.sheets.addTab(self._view(model, sheet.title), sheet.name)
+            self.sheets.addTab(sheet_view(model, sheet.title, self.sheets), sheet.name)
             self.models.append(model)
-
-    def _view(self, model: GridSheetModel, title: str) -> QTableView:
-        view = QTableView(self.sheets)
-        view.setAccessibleName(title)
-        view.setModel(model)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.verticalHeader().setVisible(False)
-        view.horizontalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(24)
-        view.setWordWrap(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for row, column, rows, columns in model.spans():
-            view.setSpan(row, column, rows, columns)
-        if model.columnCount() > 3:  # months × (types × 2 years): as narrow as they read
-            header.setMinimumSectionSize(40)
-            view.resizeColumnsToContents()
-        else:
-            view.setColumnWidth(0, 520)
-            for column in range(1, model.columnCount()):
-                view.setColumnWidth(column, 130)
-        return view
 
     def _data_changed(self, what: str) -> None:
         """A save anywhere: the preview may no longer be the store's; an export computes the
@@ -182,22 +155,10 @@ class GridPanel(QWidget):
                      text="Lecture de l'envoi de la grille…")
 
     def _show_sent(self, day: date | None) -> None:
-        year = self.year.value()
-        due = date(year + 1, 2, 1)
-        if day is not None:
-            self.sent.setText(f"Grille {year} envoyée au SPSLH le {format_date(day)}.")
-        elif self.ctx.today() > due:
-            self.sent.setText(f"Grille {year} pas encore envoyée : elle était à envoyer au "
-                              f"SPSLH au plus tard le {format_date(due)}.")
-        else:
-            self.sent.setText(f"Grille {year} pas encore envoyée (à envoyer au SPSLH au plus "
-                              f"tard le {format_date(due)}).")
+        self.sent.setText(sent_text(self.year.value(), day, self.ctx.today()))
 
     def ask_sent_day(self) -> FormDialog:
-        year = self.year.value()
-        dialog = FormDialog(self, f"Grille d'activité {year} envoyée")
-        dialog.form.add("day", "Envoyée au SPSLH le", DateField(), required=True).set_value(
-            self.ctx.today())
+        dialog = sent_day_dialog(self, self.year.value(), self.ctx.today())
         dialog.on_submit = lambda values: self.mark_sent(values["day"], dialog)
         dialog.open()
         return dialog

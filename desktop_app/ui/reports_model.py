@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop_app.reports.grid_model import GridBlock, GridSheet
 from desktop_app.reports.labels import format_value
@@ -130,3 +131,28 @@ class GridSheetModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def sheet_view(model: GridSheetModel, title: str, parent: QWidget | None) -> QTableView:
+    """The read-only view of a sheet: spans, and widths that read without cutting."""
+    view = QTableView(parent)
+    view.setAccessibleName(title)
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(24)
+    view.setWordWrap(False)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for row, column, rows, columns in model.spans():
+        view.setSpan(row, column, rows, columns)
+    if model.columnCount() > 3:  # months × (types × 2 years): as narrow as they read
+        header.setMinimumSectionSize(40)
+        view.resizeColumnsToContents()
+    else:
+        view.setColumnWidth(0, 520)
+        for column in range(1, model.columnCount()):
+            view.setColumnWidth(column, 130)
+    return view
