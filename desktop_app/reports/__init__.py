@@ -14,8 +14,8 @@ Importing this package loads neither openpyxl nor reportlab: each writer imports
 a file is written.
 """
 
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.reports.bilan import bilan_facts, write_bilan
-from desktop_app.reports.bilan_text import BilanText
 from desktop_app.reports.common import Progress, ReportFormatError, output_kind
 from desktop_app.reports.convention import write_convention_followup
 from desktop_app.reports.grid import grid_document, write_grid

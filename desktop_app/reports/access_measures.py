@@ -9,10 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import Measure, Worker
-from desktop_app.reports import pdf
-from desktop_app.reports.labels import TYPE_NAMES
-from desktop_app.ui.labels import (
+from desktop_app.domain.labels import (
     DSF_OUTCOMES,
     LEVELS,
     LONG_STAY,
@@ -26,6 +23,9 @@ from desktop_app.ui.labels import (
     SUSPENSION_REASONS,
     label,
 )
+from desktop_app.domain.model import Measure, Worker
+from desktop_app.reports import pdf
+from desktop_app.reports.labels import TYPE_NAMES
 
 WIDTH = 210 * mm - 2 * pdf.MARGIN
 #: Rows of a list kept on one page with its title.

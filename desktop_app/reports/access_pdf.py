@@ -14,12 +14,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import ROLES, label
 from desktop_app.domain.money import format_eur
 from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
 from desktop_app.store.api import AuditEntry, HouseholdAccess
 from desktop_app.store.conflict_text import FIELDS, value_text
-from desktop_app.ui.labels import ROLES, label
 
 KINDS = {"household": "Dossier du ménage", "measure": "Mesure", "bilan": "Bilan",
          "worker": "Intervenant", "home": "Logement ALT", "import": "Import",

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.alerts.reports import final_report_due
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.indicators.profile import composition
 from desktop_app.domain.measure_facts import in_force_span, level_on
@@ -21,7 +22,6 @@ from desktop_app.domain.model import (
     ReportKind,
     VisitOutcome,
 )
-from desktop_app.reports.bilan_text import BilanText
 from desktop_app.reports.common import output_kind
 from desktop_app.reports.labels import ASLL_LEVELS, LEVELS, TYPE_NAMES
 

@@ -8,9 +8,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.reports import pdf
 from desktop_app.reports.bilan import BilanFacts
-from desktop_app.reports.bilan_text import BilanText
 
 WIDTH = 210 * mm - 2 * pdf.MARGIN
 EMPTY = "(non renseigné)"

@@ -27,10 +27,10 @@ from desktop_app.domain.model import (
 )
 
 if TYPE_CHECKING:
+    from desktop_app.domain.bilan_text import BilanText
     from desktop_app.domain.indicators.profile import ProfileBrackets
     from desktop_app.domain.retention import RetentionSettings
     from desktop_app.interchange.errors import Problem
-    from desktop_app.reports.bilan_text import BilanText
     from desktop_app.store.bilans import StoredBilan
 
 

@@ -19,16 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, and_, insert, select, update
 
+from desktop_app.domain.bilan_text import SECTIONS, BilanText
 from desktop_app.domain.model import ReportKind
 from desktop_app.store import audit
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES, REPORTS
-
-if TYPE_CHECKING:  # the report package loads only when a bilan is read or saved
-    from desktop_app.reports.bilan_text import BilanText
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +55,6 @@ def _report_key(measure_id: str, kind: ReportKind, period_end: date) -> Any:
 def bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
                period_end: date) -> StoredBilan | None:
     """The bilan of the report (`kind`, `period_end`) of the measure, None if never saved."""
-    from desktop_app.reports.bilan_text import SECTIONS, BilanText
 
     row = connection.execute(
         select(BILAN_TEXTS).where(_key(measure_id, kind, period_end))).first()
@@ -73,7 +70,6 @@ def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
                     sent_on: date | None, *, profile: str = audit.SYSTEM_PROFILE,
                     at: datetime | None = None) -> None:
     """Write the bilan and bring the measure's report in line (see the module's doc)."""
-    from desktop_app.reports.bilan_text import SECTIONS
     household = connection.execute(
         select(MEASURES.c.household_id).where(MEASURES.c.id == measure_id)).scalar()
     if household is None:
@@ -123,7 +119,6 @@ def _changes(before: StoredBilan | None, text: BilanText, signed_on: date | None
              report_before: tuple[date | None, bool] | None,
              sent_on: date | None) -> dict[str, tuple[Any, Any]]:
     """{field: (before, after)} of what changed (dates as « AAAA-MM-JJ » text)."""
-    from desktop_app.reports.bilan_text import SECTIONS, BilanText
 
     def iso(day: date | None) -> str | None:
         return day.isoformat() if day is not None else None

@@ -46,9 +46,9 @@ FIELDS = {
 
 @cache
 def code_words() -> dict[str, dict[str, str]]:
-    """Field → {code: French word}: the window's words (`desktop_app.ui.labels`, plain
+    """Field → {code: French word}: the window's words (`desktop_app.domain.labels`, plain
     Python without Qt), in lower case."""
-    from desktop_app.ui import labels as w
+    from desktop_app.domain import labels as w
 
     tables: dict[str, tuple[Mapping[Any, str], ...]] = {
         "outcome": (w.OUTCOMES, w.DSF_OUTCOMES), "place": (w.PLACES,), "level": (w.LEVELS,),

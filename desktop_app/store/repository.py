@@ -56,7 +56,7 @@ from desktop_app.store.retention import RetentionMethods
 from desktop_app.store.tables import MEASURES
 
 if TYPE_CHECKING:
-    from desktop_app.reports.bilan_text import BilanText
+    from desktop_app.domain.bilan_text import BilanText
 
 __all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
 

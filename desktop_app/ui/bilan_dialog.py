@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import REPORT_KINDS
 from desktop_app.domain.model import Measure, Report
-from desktop_app.reports.bilan_text import BilanText
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.ui import reports_jobs as jobs
 from desktop_app.ui.bilan_sections import BilanSections
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField
 from desktop_app.ui.forms import Form
-from desktop_app.ui.labels import REPORT_KINDS
 from desktop_app.ui.reports_export import ask_save_path, offer_open
 from desktop_app.ui.screens.base import ask_unsaved
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
-from desktop_app.reports.bilan_text import SECTIONS, BilanText
+from desktop_app.domain.bilan_text import SECTIONS, BilanText
 
 HEADINGS = {"situation": "Situation du ménage", "objectives": "Objectifs",
             "actions": "Actions menées", "results": "Résultats obtenus",

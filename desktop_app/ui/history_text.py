@@ -13,10 +13,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from desktop_app.domain import labels as L
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.money import format_eur
 from desktop_app.store.api import AuditEntry
-from desktop_app.ui import labels as L
 
 FIELDS: dict[str, str] = {
     "id": "Identifiant", "name": "Nom", "reference": "Référence FSL", "address": "Adresse",

@@ -10,11 +10,11 @@ from datetime import date
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import ROLES
 from desktop_app.domain.model import Household, Member
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import ChoiceField, DateField, TextField
 from desktop_app.ui.forms import FormDialog
-from desktop_app.ui.labels import ROLES
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
 from desktop_app.ui.views import selected_row, table_view

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Measure
-from desktop_app.ui.labels import MEASURE_TYPES
 from desktop_app.ui.models import Column, date_key
 from desktop_app.ui.timeline import Event
 

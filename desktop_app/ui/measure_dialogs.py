@@ -12,6 +12,13 @@ from datetime import date
 from PySide6.QtWidgets import QCompleter, QWidget
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import (
+    LEVELS,
+    NOTICE_KINDS,
+    PERIOD_KINDS,
+    REPORT_KINDS,
+    SUSPENSION_REASONS,
+)
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import (
     Home,
@@ -27,13 +34,6 @@ from desktop_app.domain.model import (
 )
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
-from desktop_app.ui.labels import (
-    LEVELS,
-    NOTICE_KINDS,
-    PERIOD_KINDS,
-    REPORT_KINDS,
-    SUSPENSION_REASONS,
-)
 from desktop_app.ui.renewal import period_problems, propose_renewal
 
 Change = Callable[[Measure], None]

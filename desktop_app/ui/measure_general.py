@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import DSF_OUTCOMES, LONG_STAY, NOT_SIGNED, RETROACTIVE
 from desktop_app.domain.model import Contract, Measure, MeasureType
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField
 from desktop_app.ui.forms import Form, Values
-from desktop_app.ui.labels import DSF_OUTCOMES, LONG_STAY, NOT_SIGNED, RETROACTIVE
 
 Pair = tuple[str, str, str]  # (key, later, earlier): `later` may not be before `earlier`
 ORDER: dict[MeasureType, tuple[Pair, ...]] = {

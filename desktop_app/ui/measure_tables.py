@@ -5,6 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.domain.fr import format_date, format_month
+from desktop_app.domain.labels import (
+    ITEMS,
+    LEVELS,
+    NOTICE_KINDS,
+    PERIOD_KINDS,
+    REPORT_KINDS,
+    SUSPENSION_REASONS,
+    label,
+)
 from desktop_app.domain.measure_facts import in_force_span, level_on, suspended_on
 from desktop_app.domain.model import (
     Measure,
@@ -16,15 +25,6 @@ from desktop_app.domain.model import (
     Suspension,
 )
 from desktop_app.domain.money import format_eur
-from desktop_app.ui.labels import (
-    ITEMS,
-    LEVELS,
-    NOTICE_KINDS,
-    PERIOD_KINDS,
-    REPORT_KINDS,
-    SUSPENSION_REASONS,
-    label,
-)
 from desktop_app.ui.measure_points import MonthEarning
 from desktop_app.ui.models import RIGHT, Column, date_key
 from desktop_app.ui.renewal import length_in_months

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import OUTCOMES, PLACES, label
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Measure, Visit, VisitOutcome, VisitPlace
 from desktop_app.ui.fields import ChoiceField, DateField, FieldError
-from desktop_app.ui.labels import OUTCOMES, PLACES, label
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
 from desktop_app.ui.views import table_view

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.funding import MonthPoints
+from desktop_app.domain.labels import number, plural
 from desktop_app.domain.model import Convention
 from desktop_app.ui.charts import PointsChart
-from desktop_app.ui.labels import number, plural
 
 
 class PointsPanel(QWidget):

@@ -10,11 +10,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Absence, Worker
 from desktop_app.store.api import MeasureRow
 from desktop_app.ui.absence_dialog import absence_warning, working_days
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.labels import MEASURE_TYPES
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
 from desktop_app.ui.views import table_view

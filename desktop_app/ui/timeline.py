@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import Measure, PeriodKind, VisitOutcome
-from desktop_app.ui.labels import (
+from desktop_app.domain.labels import (
     LEVELS,
     NOT_SIGNED,
     NOTICE_KINDS,
@@ -18,6 +17,7 @@ from desktop_app.ui.labels import (
     SUSPENSION_REASONS,
     label,
 )
+from desktop_app.domain.model import Measure, PeriodKind, VisitOutcome
 
 PERIOD_EVENTS = {PeriodKind.INITIALE: "Période initiale",
                  PeriodKind.RENOUVELLEMENT: "Renouvellement",

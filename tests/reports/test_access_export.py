@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.model import ReportKind, Visit, VisitOutcome
 from desktop_app.reports.access_export import write_access_export
-from desktop_app.reports.bilan_text import BilanText
 from desktop_app.store.repository import SqlStore, open_store
 from tests.reports.helpers import english_words, pdf_pages
 from tests.store.builders import full_caseload

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.model import (
     Association,
     Caseload,
@@ -20,7 +21,6 @@ from desktop_app.domain.model import (
     ReportKind,
     Worker,
 )
-from desktop_app.reports.bilan_text import BilanText
 from desktop_app.store.audit import history
 from desktop_app.store.bilans import UnknownMeasureError
 from desktop_app.store.repository import SqlStore

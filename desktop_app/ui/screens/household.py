@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Household, Measure
 from desktop_app.store.api import AuditEntry, Store
@@ -21,7 +22,6 @@ from desktop_app.ui.household_form import (
 )
 from desktop_app.ui.household_members import MembersCard
 from desktop_app.ui.household_tables import EVENTS, MEASURES, MeasureLine, measure_state_short
-from desktop_app.ui.labels import MEASURE_TYPES
 from desktop_app.ui.models import ROW_ROLE, RowTableModel
 from desktop_app.ui.new_measure import new_measure_dialog
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section

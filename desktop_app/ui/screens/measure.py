@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Home, Household, Measure, MeasureType, Visit
 from desktop_app.ui import measure_dialogs as dialogs
 from desktop_app.ui.archive_banner import (
@@ -20,7 +21,6 @@ from desktop_app.ui.background import show_error
 from desktop_app.ui.bilan_dialog import BilanDialog, default_report
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
-from desktop_app.ui.labels import MEASURE_TYPES
 from desktop_app.ui.measure_general import apply_general, general_values
 from desktop_app.ui.measure_points import measure_earnings
 from desktop_app.ui.measure_side import MeasureSide

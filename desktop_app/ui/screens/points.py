@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_decimal, format_month
 from desktop_app.domain.funding import MonthPoints, PointLine
+from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.domain.model import Caseload, MeasureType
 from desktop_app.domain.money import format_eur
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.views import table_view

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.fr import format_date, format_decimal
+from desktop_app.domain.labels import DIPLOMAS
 from desktop_app.domain.model import Absence, Diploma, Worker
 from desktop_app.store.api import MeasureRow
 from desktop_app.ui.absence_dialog import absence_dialog
@@ -22,7 +23,6 @@ from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import ChoiceField, NumberField, TextField
 from desktop_app.ui.forms import Form, FormDialog, Values
-from desktop_app.ui.labels import DIPLOMAS
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
 from desktop_app.ui.team_tabs import TeamTabs, absent_on
