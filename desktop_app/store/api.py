@@ -233,9 +233,10 @@ class Store(Protocol):
         """The worker's text of the bilan of that report, None if never saved."""
     def save_bilan_text(self, measure_id: str, kind: ReportKind, period_end: date,
                         text: BilanText, signed_on: date | None, sent_on: date | None, *,
-                        profile: str = "système") -> None:
+                        profile: str | None = None) -> None:
         """Save the text; the measure's report gets `sent_on`, and `signed` when signed
-        (see `desktop_app.store.bilans`); one audit entry « bilan »."""
+        (see `desktop_app.store.bilans`); one audit entry « bilan », by `profile` (default:
+        the store's profile, the worker of the window)."""
 
     # --- GDPR keeping rules (issue 6, `desktop_app.store.retention`) ----------------------
     def retention_settings(self) -> RetentionSettings: ...

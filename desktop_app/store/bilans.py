@@ -26,6 +26,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from desktop_app.domain.bilan_text import SECTIONS, BilanText
 from desktop_app.domain.model import ReportKind
 from desktop_app.store import audit
+from desktop_app.store.retention import refuse_if_archived
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES, REPORTS
 
 
@@ -76,6 +77,7 @@ def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
         raise UnknownMeasureError(
             f"La mesure « {measure_id} » n'existe plus dans la base : le bilan n'a pas été "
             "enregistré. Copiez votre texte, rouvrez le ménage et recommencez.")
+    refuse_if_archived(connection, household)
     now = at or datetime.now().replace(microsecond=0)
     before = bilan_text(connection, measure_id, kind, period_end)
     fields: dict[str, Any] = {name: getattr(text, name) for name in SECTIONS}

@@ -210,10 +210,10 @@ class SqlStore(RetentionMethods):
 
     def save_bilan_text(self, measure_id: str, kind: ReportKind, period_end: date,
                         text: BilanText, signed_on: date | None, sent_on: date | None, *,
-                        profile: str = SYSTEM_PROFILE) -> None:
+                        profile: str | None = None) -> None:
         with self._writing() as c:
             bilans.save_bilan_text(c, measure_id, kind, period_end, text, signed_on, sent_on,
-                                   profile=profile)
+                                   profile=profile or self.profile)
 
     # --- batches, household files, right of access (issue 6) ---------------------------
     def import_batches(self) -> list[ImportBatch]:

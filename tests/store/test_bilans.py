@@ -109,8 +109,10 @@ def test_each_save_is_one_audit_entry_with_what_changed(store: SqlStore) -> None
     store.save_bilan_text("m1", FINAL, END, TEXT, None, None, profile="w1")
     changed = BilanText(TEXT.situation, TEXT.objectives, TEXT.actions, TEXT.results,
                         "Renouvellement de six mois : la dette n'est pas encore soldée.")
+    store.profile = "w2"  # the worker the window is used by, when no profile is given
     store.save_bilan_text("m1", FINAL, END, changed, date(2026, 1, 20), date(2026, 1, 15))
     store.save_bilan_text("m1", FINAL, END, changed, date(2026, 1, 20), date(2026, 1, 15))
+    assert [e.profile for e in store.history("h1") if e.record_kind == "bilan"] == ["w1", "w2"]
     trail = [t for t in _trail(store) if t[0] == "bilan"]
     # create (4 non-empty sections), update (renewal, signed, sent); the third save changed
     # nothing and leaves no entry.

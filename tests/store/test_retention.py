@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event, select
 
 from desktop_app.demo import generate_caseload
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.indicators import compute_year_indicators
 from desktop_app.domain.model import (
     Caseload,
@@ -24,11 +25,12 @@ from desktop_app.domain.model import (
     Member,
     MemberRole,
     Period,
+    ReportKind,
     Worker,
 )
 from desktop_app.domain.retention import RetentionSettings, due_for_archive, measure_end
 from desktop_app.interchange.serialize import caseload_to_json
-from desktop_app.store.api import StoreError
+from desktop_app.store.api import RefusedError, StoreError
 from desktop_app.store.repository import SqlStore
 from desktop_app.store.tables import AUDIT, BATCHES
 
@@ -111,6 +113,9 @@ def test_archived_file_is_read_only(store: SqlStore) -> None:
         store.save_measure(measure)
     with pytest.raises(StoreError, match="Ce dossier est archivé"):
         store.save_measure(Measure("m9", "h1", MeasureType.DSF, "w1"))
+    with pytest.raises(RefusedError, match="Ce dossier est archivé"):  # its bilans too
+        store.save_bilan_text("m1", ReportKind.FINAL, date(2024, 5, 31),
+                              BilanText(situation="ajout"), None, None)
     assert store.measure("m1") == store.measures_of_household("h1")[0]
     assert [e.action for e in store.history("h1")][-1] == "archive"
 
