@@ -94,7 +94,8 @@ def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
 def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     """The annual grid of `--year` (beside the year before) to `--out` (.xlsx or .pdf): a
     progress line on stderr, then the grid's self-check problems; a wrong extension exits 2."""
-    from desktop_app.reports import ReportFormatError, output_kind, write_grid
+    from desktop_app.reports import ReportFormatError, output_kind
+    from desktop_app.reports.grid import write_store_grid
 
     year, out = args.year, args.out
     try:
@@ -109,8 +110,7 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
               file=sys.stderr, flush=True)
 
     print(f"Lecture des mesures de {year} et {year - 1}…", file=sys.stderr)
-    problems = write_grid(store.load_for_year(year), store.load_for_year(year - 1), year, out,
-                          progress, settings=store.alert_settings())
+    problems = write_store_grid(store, year, out, progress)
     if problems:
         print(f"Contrôles de la grille : {len(problems)} point(s) à vérifier :", file=sys.stderr)
         for problem in problems:

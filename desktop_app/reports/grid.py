@@ -18,6 +18,7 @@ from desktop_app.reports.common import Progress, output_kind
 from desktop_app.reports.grid_compute import both_years
 from desktop_app.reports.grid_model import GridDocument, build_grid
 from desktop_app.reports.layout import load_layout
+from desktop_app.store.api import Store
 from desktop_app.store.reading import collector_paused
 
 
@@ -66,6 +67,23 @@ def write_grid(
     write_document(doc, Path(out), kind)
     if progress is not None:
         total = 2 * STEPS + 1 if caseload_n_minus_1 is not None else STEPS + 1
+        progress(total, total)
+    return doc.problems
+
+
+def write_store_grid(store: Store, year: int, out: Path, progress: Progress | None = None, *,
+                     today: date | None = None, parallel: bool = True) -> list[str]:
+    """`write_grid` of the store's `load_for_year` of N and N−1 (the command line's `grid`),
+    the collector paused from the first read to the file written: once re-enabled between
+    the steps, its first pass would go over every record read so far."""
+    kind = output_kind(Path(out))
+    with collector_paused():
+        current, previous = store.load_for_year(year), store.load_for_year(year - 1)
+        doc = grid_document(current, previous, year, progress,
+                            settings=store.alert_settings(), today=today, parallel=parallel)
+        write_document(doc, Path(out), kind)
+    if progress is not None:
+        total = 2 * STEPS + 1
         progress(total, total)
     return doc.problems
 

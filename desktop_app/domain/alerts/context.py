@@ -30,7 +30,7 @@ def month_bounds(month: Month) -> tuple[date, date]:
     return month.first_day, month.last_day
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MeasureView:
     """One measure as of the day `on` of the alerts."""
 

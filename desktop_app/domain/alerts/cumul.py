@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from desktop_app.domain.alerts.alert import Alert
-from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.alerts.context import AlertContext
+from desktop_app.domain.alerts.facts import MeasureFacts
 from desktop_app.domain.dates import add_months, overlap
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.measure_facts import is_closed_on
@@ -47,14 +48,14 @@ def _later(a: Spanned, b: Spanned) -> tuple[Spanned, Spanned]:
 Overlap = tuple[str, Measure, Measure, date]
 
 
-def overlaps(views: list[MeasureView]) -> list[Overlap]:
+def overlaps(measures: list[MeasureFacts]) -> list[Overlap]:
     """Every pair of support measures of a household whose overlap is a breach from some
-    day (`breach_start`), per household in the order of the views: what does not depend on
+    day (`breach_start`), per household in the order of the measures: what does not depend on
     the day."""
     by_household: dict[str, list[Spanned]] = defaultdict(list)
-    for view in views:
-        if view.measure.type in SUPPORT_TYPES and view.span is not None:
-            by_household[view.measure.household].append((view.measure, view.span))
+    for facts in measures:
+        if facts.measure.type in SUPPORT_TYPES and facts.span is not None:
+            by_household[facts.measure.household].append((facts.measure, facts.span))
     found: list[Overlap] = []
     for household, group in by_household.items():
         for i, a in enumerate(group):
@@ -66,12 +67,13 @@ def overlaps(views: list[MeasureView]) -> list[Overlap]:
     return found
 
 
-def cumul(ctx: AlertContext, views: list[MeasureView]) -> Iterator[Alert]:
+def cumul(ctx: AlertContext) -> Iterator[Alert]:
     """Per household, each support measure that started while another was in force (beyond
     3 months for an authorised AML relay) is named once — the other ones listed in the
     message —, from the first day of the breach until it is closed."""
     named: dict[str, tuple[str, Measure, list[tuple[date, Measure]]]] = {}
-    for household, later, other, start in ctx.facts.remember(CODE, lambda: overlaps(views)):
+    pairs = ctx.facts.remember(CODE, lambda: overlaps(ctx.facts.measures))  # whatever the day
+    for household, later, other, start in pairs:
         if start > ctx.on or is_closed_on(later, ctx.on):
             continue
         named.setdefault(later.id, (household, later, []))[2].append((start, other))

@@ -78,15 +78,15 @@ class AlertRun:
     def on(self, day: date) -> list[Alert]:
         """The alerts as of `day`, in ECHANGE.md order."""
         ctx = AlertContext(self.caseload, day, self.settings, self.facts)
-        views = [MeasureView.at(f, day) for f in self.facts.measures]
         alerts: list[Alert] = []
-        for view in views:
-            if is_closed_on(view.measure, day):
+        for facts in self.facts.measures:
+            if is_closed_on(facts.measure, day):
                 continue
-            for rule in RULES_OF_TYPE[view.measure.type]:
+            view = MeasureView.at(facts, day)
+            for rule in RULES_OF_TYPE[facts.measure.type]:
                 alerts.extend(rule(ctx, view))
-        alerts.extend(absence_travailleur(ctx, views))
-        alerts.extend(cumul(ctx, views))
+        alerts.extend(absence_travailleur(ctx))
+        alerts.extend(cumul(ctx))
         alerts.extend(grille_annuelle(ctx))
         alerts.extend(tableau_occupation(ctx))
         alerts.extend(quotas_and_convention(ctx))

@@ -8,6 +8,7 @@ from datetime import date
 
 from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.alerts.facts import MeasureFacts
 from desktop_app.domain.dates import overlap
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import SUPPORT_TYPES, Absence, Diploma
@@ -19,12 +20,12 @@ DIPLOMA = "diplome"
 MAX_ABSENCE_WORKING_DAYS = 21
 
 
-def _support_spans(views: list[MeasureView]) -> dict[str, list[tuple[date, date]]]:
+def _support_spans(measures: list[MeasureFacts]) -> dict[str, list[tuple[date, date]]]:
     """In-force spans of the support measures (ASLL, AML, FAL), per referent."""
     spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
-    for view in views:
-        if view.measure.type in SUPPORT_TYPES and view.span is not None:
-            spans[view.measure.referent].append(view.span)
+    for facts in measures:
+        if facts.measure.type in SUPPORT_TYPES and facts.span is not None:
+            spans[facts.measure.referent].append(facts.span)
     return spans
 
 
@@ -39,12 +40,12 @@ def _absence_message(ctx: AlertContext, name: str, absence: Absence, due: date) 
             f"{format_date(due)}.")
 
 
-def absence_travailleur(ctx: AlertContext, views: list[MeasureView]) -> Iterator[Alert]:
+def absence_travailleur(ctx: AlertContext) -> Iterator[Alert]:
     """An absence of more than 21 working days (bounds included; an open-ended one counted
     up to `on`) of a referent of a support measure in force on some day of it; raised from its
     first day, due on its 22nd working day; cleared when the SLISL notice (on or before `on`)
     and a replacement are recorded."""
-    spans = ctx.facts.remember(ABSENCE, lambda: _support_spans(views))  # whatever the day
+    spans = ctx.facts.remember(ABSENCE, lambda: _support_spans(ctx.facts.measures))
     for worker in ctx.caseload.workers:
         for absence in worker.absences:
             if absence.start > ctx.on:
