@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Hashable
 from decimal import Decimal
 
+from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR
 from desktop_app.domain.model import (
     Association,
     Convention,
@@ -14,7 +15,7 @@ from desktop_app.domain.model import (
     Tariff,
 )
 from desktop_app.interchange import shapes
-from desktop_app.interchange.fields import FIRST_YEAR, LAST_YEAR, JsonObject, join
+from desktop_app.interchange.fields import JsonObject, join
 from desktop_app.interchange.quoting import printable, shown
 from desktop_app.interchange.values import Reader
 

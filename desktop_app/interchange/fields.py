@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from desktop_app.domain.dates import Month
+from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR
 from desktop_app.interchange.errors import ROOT, Problem
 from desktop_app.interchange.quoting import printable, readable, shown
 from desktop_app.interchange.shapes import Shape
@@ -26,10 +27,6 @@ _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MONTH = re.compile(r"[0-9]{4}-[0-9]{2}")
 _NO_DAY = date.min
 _NO_MONTH = Month(1, 1)
-#: The years a date of the file may fall in: the engines add months and years to dates, which
-#: must stay far from `date.max` (a period ending in 9999 made the import fail on « year 10000
-#: is out of range »); nobody followed in an FSL measure was born before 1900.
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 _YEARS = f"les années vont de {FIRST_YEAR} à {LAST_YEAR}"
 
 

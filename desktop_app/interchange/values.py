@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import cast
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.limits import MAX_AMOUNT
 from desktop_app.interchange.fields import Checker, E, JsonObject, join
 from desktop_app.interchange.quoting import printable, shown
 
@@ -19,10 +20,6 @@ MAX_COUNT = 1_000_000
 
 _MONEY = re.compile(r"[0-9]+\.[0-9]{2}")
 _ZERO = Decimal("0.00")
-#: The largest amount of the file: far above any real one (a yearly subsidy is ~20 000 €),
-#: far below the 28 digits of Decimal arithmetic (30 digits made the import fail on an
-#: InvalidOperation when the amount was rounded).
-MAX_AMOUNT = Decimal("999999999.99")
 _TABLES: dict[type[StrEnum], dict[str, StrEnum]] = {}
 
 

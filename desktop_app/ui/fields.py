@@ -16,6 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT
 
 
 class FieldError(ValueError):
@@ -37,10 +38,14 @@ def parse_date(text: str) -> date | None:
     if year < 100:
         year += 2000
     try:
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError:
         raise FieldError(f"Cette date n'existe pas : le {day:02d}/{month:02d}/{year} n'est pas "
                          "dans le calendrier.") from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise FieldError(f"Année {year} hors des limites : les dates vont de {FIRST_YEAR} à "
+                         f"{LAST_YEAR}. Vérifiez l'année tapée.")
+    return parsed
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -54,6 +59,9 @@ def parse_decimal(text: str) -> Decimal | None:
         raise FieldError("Nombre non reconnu : écrivez par exemple 1 234,56.") from None
     if not value.is_finite():
         raise FieldError("Nombre non reconnu : écrivez par exemple 1 234,56.")
+    if abs(value) > MAX_AMOUNT:
+        raise FieldError("Nombre trop grand : au plus 999 999 999,99. Vérifiez le nombre "
+                         "de chiffres tapés.")
     return value
 
 

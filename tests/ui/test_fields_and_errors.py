@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.store.api import ConflictError, StoreError
+from desktop_app.store.api import ConflictError, RefusedError, StoreError
 from desktop_app.ui.background import BackgroundRunner, describe_error
 from desktop_app.ui.fields import FieldError, parse_date, parse_decimal
 
@@ -29,6 +29,13 @@ def test_wrong_dates_say_why() -> None:
         parse_date("29/02/2025")  # 2025 is not a leap year
     with pytest.raises(FieldError, match="JJ/MM/AAAA, par exemple 15/10/2025"):
         parse_date("2025-10-15")
+    # The years the importer accepts too (1900–2100): a period typed into 9999 used to make
+    # the store fail on « year 10000 » and the export refused by the importer.
+    assert parse_date("31/12/2100") == date(2100, 12, 31)
+    with pytest.raises(FieldError, match="Année 9999 hors des limites : les dates vont de 1900"):
+        parse_date("31/12/9999")
+    with pytest.raises(FieldError, match="Année 1899"):
+        parse_date("31/12/1899")
 
 
 def test_amounts_with_comma_and_spaces() -> None:
@@ -36,6 +43,9 @@ def test_amounts_with_comma_and_spaces() -> None:
     assert parse_decimal("1\u00a0234,56 €") == Decimal("1234.56")
     with pytest.raises(FieldError, match="1 234,56"):
         parse_decimal("douze")
+    assert parse_decimal("999 999 999,99") == Decimal("999999999.99")
+    with pytest.raises(FieldError, match="Nombre trop grand"):
+        parse_decimal("1 000 000 000,00")
 
 
 def test_store_problems_and_program_faults_are_told_apart() -> None:
@@ -43,8 +53,10 @@ def test_store_problems_and_program_faults_are_told_apart() -> None:
     assert title == "Problème avec la base de données" and details == ""
     assert text.startswith("La base est verrouillée.")
     assert "Ce n'est pas une erreur de saisie" in text
-    title, _text, _d = describe_error(ConflictError("Le dossier a changé."))
-    assert title == "Dossier modifié entre-temps"
+    title, text, _d = describe_error(ConflictError("Le dossier a changé."))
+    assert (title, text) == ("Dossier modifié entre-temps", "Le dossier a changé.")
+    title, text, _d = describe_error(RefusedError("Ce dossier est archivé."))
+    assert (title, text) == ("Opération impossible", "Ce dossier est archivé.")
     title, text, details = describe_error(ZeroDivisionError("division by zero"))
     assert title == "Erreur inattendue" and "ZeroDivisionError" in details
     assert "Rien de ce qui était déjà enregistré n'est perdu" in text
