@@ -1,9 +1,11 @@
 """The association's ALT homes and who stays in them (FAL).
 
-Homes are created as the FAL measures need them: a household entering takes the home of its
-territory freed most recently (after a few days or weeks of getting it ready), else a new one.
-About one home in eight is shared (« colocation », two households at once). The gaps between
-two households of a home are recorded as vacancies, some justified by works (rule P5).
+A home houses one household at a time (FAL annex: the vacancy runs « entre la sortie et le
+relogement d'un nouveau ménage »): a household entering takes the home of its territory freed
+most recently (a few days or weeks after the previous household left, the time to get it
+ready), else a new one. A home whose household is still there is never given to another. The
+gaps between two households of a home are recorded as vacancies, some justified by works
+(rule P5). The demo does not model colocation (P5 allows it; the funding tests cover it).
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from desktop_app.domain.model import Home, Measure, MeasureType, Vacancy
 ONE_DAY = timedelta(days=1)
 #: Below this many FAL measures, the association's homes form one pool for the département.
 POOL_THRESHOLD = 200
-SHARED = 0.12
 
 
 def build_homes(ctx: DemoContext, measures: list[Measure], territory_of: dict[str, str]
@@ -28,39 +29,31 @@ def build_homes(ctx: DemoContext, measures: list[Measure], territory_of: dict[st
     fals = [m for m in measures if m.type is MeasureType.FAL and m.stays]
     fals.sort(key=lambda m: m.stays[0].start)
     split = len(fals) >= POOL_THRESHOLD
-    pools: dict[str, list[tuple[int, int]]] = {}  # free from (ordinal), slot
-    slot_home: list[int] = []
+    pools: dict[str, list[tuple[int, int]]] = {}  # (free from (ordinal), home index)
     homes: list[Home] = []
-    shared: list[bool] = []
     occupancy: list[list[tuple[date, date | None]]] = []
     for measure in fals:
         stay = measure.stays[0]
         territory = territory_of[measure.household]
         pool = pools.setdefault(territory if split else "", [])
-        at = bisect_right(pool, (stay.start.toordinal(), len(slot_home)))
-        if at:
-            _, slot = pool.pop(at - 1)
-            index = slot_home[slot]
+        at = bisect_right(pool, (stay.start.toordinal(), len(homes)))
+        if at:  # free on or before the entry: the one freed last
+            _, index = pool.pop(at - 1)
         else:
             index = len(homes)
             town = pick_town(ctx.rng, territory)
             homes.append(Home(ctx.new_id("u"), f"{pick_street_address(ctx.rng)}, "
                                                f"{town.postcode} {town.name}"))
-            shared.append(ctx.chance(SHARED))
             occupancy.append([])
-            slot = len(slot_home)
-            slot_home.append(index)
-            if shared[index]:
-                slot_home.append(index)
-                insort(pool, (stay.start.toordinal(), slot + 1))
         stay.home = homes[index].id
         occupancy[index].append((stay.start, stay.end))
+        # still there (end None): free only after the planned end, which is after today, so
+        # no later entry (all on or before today) can take the home
         leaves = stay.end or measure.periods[-1].end
         ready = leaves + timedelta(days=_turnover(ctx))
-        insort(pool, (ready.toordinal(), slot))
-    for home, is_shared, stays in zip(homes, shared, occupancy, strict=True):
-        if not is_shared:
-            home.vacancies = _vacancies(ctx, stays)
+        insort(pool, (ready.toordinal(), index))
+    for home, stays in zip(homes, occupancy, strict=True):
+        home.vacancies = _vacancies(ctx, stays)
     return homes
 
 
@@ -70,6 +63,8 @@ def _turnover(ctx: DemoContext) -> int:
 
 
 def _vacancies(ctx: DemoContext, stays: list[tuple[date, date | None]]) -> list[Vacancy]:
+    """The days between a departure and the next entry (at least 2 days after it, as
+    `_turnover` is at least 3): justified by works for about half of the long ones."""
     vacancies: list[Vacancy] = []
     for (_, left), (entered, _) in pairwise(stays):
         if left is None or entered - left <= ONE_DAY:
