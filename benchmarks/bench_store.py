@@ -1,7 +1,7 @@
 """Department-scale benchmark of the store and both engines, run by hand.
 
     python benchmarks/bench_store.py [--households 50000 --years 10] [--seed 1] [--db PATH]
-                                     [--runs 5] [--rebuild] [--no-history]
+                                     [--runs 5] [--rebuild] [--no-history] [--only-grid]
 
 Builds (or reuses) a store of the whole Pas-de-Calais FSL activity (50 000 households over 10
 years, about a million visits: `desktop_app.demo.generate_caseload`), times its generation
@@ -12,7 +12,9 @@ and import, then side by side in the same run:
 - `alerts --on`: `store.load_for_day` + `compute_alerts`, against the raw SQL count of the
   measures in force and their recent visits (target < 2 s), on days with more or fewer
   measures in force, and on a store of 2 years with the same yearly activity: the cost
-  follows the measures in force, not the years of history.
+  follows the measures in force, not the years of history;
+- the sections of `hooks.py`: the window (issue 4) and `grid --year` (issue 5, target
+  < 10 s on one core; `--only-grid` times it alone and leaves RESULTS.md as it is).
 
 Prints a Markdown table of medians and writes it to `benchmarks/RESULTS.md`.
 """
@@ -160,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="regenerate an existing store")
     parser.add_argument("--no-history", action="store_true",
                         help="skip the 2-year store of the history comparison")
+    parser.add_argument("--only-grid", action="store_true",
+                        help="time the annual grid only and print its row (RESULTS.md kept)")
     args = parser.parse_args(argv)
     today: date = args.today
     path: Path = args.db or Path(tempfile.gettempdir()) / (
@@ -169,6 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     store, rows = build_store(path, args.households, args.years, args.seed, today, args.rebuild)
     with raw_sql.connect(path) as raw:
         bench = Bench(store, path, f"sqlite:///{path}", today, args.runs, raw)
+        if args.only_grid:
+            from benchmarks.hooks import grid_rows
+            from benchmarks.timing import markdown_table
+
+            load = ", ".join(f"{x:.1f}".replace(".", ",") for x in os.getloadavg())
+            print(f"{markdown_table(grid_rows(bench))}\n\nCharge moyenne à la fin : {load}.")
+            return 0
         households, measures, visits = raw_sql.totals(raw)
         start = add_months(today, -12 * args.years)
         months = [Month.of(today), Month.of(today).previous(),

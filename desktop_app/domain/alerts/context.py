@@ -8,7 +8,6 @@ visits per month), built from the measure's `MeasureFacts`, which do not depend 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -61,11 +60,6 @@ class MeasureView:
         if not self.in_force:
             return 0
         return self.facts.home_visits(month, self.on)
-
-    def remember(self, key: str, compute: Callable[[Measure], T]) -> T:
-        """`compute(measure)` for what does not depend on the day: computed once per measure
-        however many days are asked."""
-        return self.facts.remember(key, compute)
 
     def active_whole_month(self, month: Month) -> bool:
         """In force and not suspended on every day of `month` (`frequence_visites`,

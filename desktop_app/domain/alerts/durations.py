@@ -89,7 +89,7 @@ def duree(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """ASLL periods of 3 to 12 months, 24 in all; AML 9 + 9 (one renewal) + 6 exceptionally
     after a concertation; FAL 12 months (18 after a CADA or DALO), + 4 exceptionally. One
     alert per measure on all its recorded periods (whatever the day: worked out once)."""
-    problems = view.remember(DURATION, duration_problems)
+    problems = view.facts.remember(DURATION, duration_problems)
     if problems:
         measure = view.measure
         yield ctx.measure_alert(
@@ -100,13 +100,16 @@ def duree(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
         )
 
 
+def _last_end(measure: Measure) -> date | None:
+    """The end of the last period (None without periods), whatever the day."""
+    return max((p.end for p in measure.periods), default=None)
+
+
 def fin_de_periode(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     """A measure whose last period has ended before `on`, neither renewed nor closed."""
     measure = view.measure
-    if not measure.periods:
-        return
-    last_end = max(p.end for p in measure.periods)
-    if last_end < ctx.on:
+    last_end = view.facts.remember(PERIOD_END, _last_end)
+    if last_end is not None and last_end < ctx.on:
         yield ctx.measure_alert(
             PERIOD_END, measure, None,
             f"La dernière période de la mesure {measure.type} de "

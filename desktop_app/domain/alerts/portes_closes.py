@@ -51,7 +51,7 @@ def portes_closes(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
                if n.kind is NoticeKind.PORTES_CLOSES and n.sent_on <= ctx.on]
     # The runs of the visits up to the day are those of all the visits whose second door
     # is on or before it (visits by date): worked out once per measure.
-    runs = view.remember(CODE, lambda _m: closed_door_runs(view.facts.all_visits()))
+    runs = view.facts.remember(CODE, lambda _m: closed_door_runs(view.facts.all_visits()))
     for first, second in runs:
         if second > ctx.on or any(second <= sent for sent in notices):
             continue

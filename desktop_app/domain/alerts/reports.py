@@ -34,7 +34,7 @@ def _sent_finals(view: MeasureView, on: date) -> list[Report]:
     """The final reports sent on or before `on`."""
     if not view.measure.reports:
         return []
-    return [r for sent, r in view.remember(UNSIGNED, _finals) if sent <= on]
+    return [r for sent, r in view.facts.remember(UNSIGNED, _finals) if sent <= on]
 
 
 def _final_dues(measure: Measure) -> list[tuple[Period, date, date]]:
@@ -49,7 +49,7 @@ def bilan_final(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     final report for that period (same `period_end`) is sent on or before `on`."""
     measure = view.measure
     sent_for = {r.period_end for r in _sent_finals(view, ctx.on)}
-    for period, due, raised in view.remember(FINAL, _final_dues):
+    for period, due, raised in view.facts.remember(FINAL, _final_dues):
         if ctx.on < raised or period.end in sent_for:
             continue
         yield ctx.measure_alert(
