@@ -2,8 +2,9 @@
 that is safe.
 
 Each year costs 12 monthly statements and 12 alert evaluations (breaches seen at each month
-end): at department scale, seconds. When the process can fork and runs a single thread (the
-command line, a benchmark; never the window, whose worker threads make a fork unsafe), N−1
+end): at department scale, about 1,3 s each on one core. When the process can fork and runs
+a single thread (the command line; never the window, whose worker threads make a fork
+unsafe, nor the benchmark, which times one core: `parallel=False`), N−1
 is computed in a forked child while this process computes N — the child inherits the
 caseload, only the (small) result comes back through a pipe. Any failure there falls back
 to computing N−1 here: the figures are the same either way.

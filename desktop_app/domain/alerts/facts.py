@@ -22,15 +22,13 @@ from desktop_app.domain.model import Caseload, Measure, Visit
 
 T = TypeVar("T")
 _BY_DATE = attrgetter("date")
-_NONE: list[date] = []  # never appended to
 
 
 class MeasureFacts:
     """One measure's in-force span and visits by date, whatever the day (the visits sorted
     on the first day that reads them: only a measure in force on some asked day needs them)."""
 
-    __slots__ = ("_home_counts", "_home_days", "_keep", "_memo", "_visit_days", "_visits",
-                 "measure", "span")
+    __slots__ = ("_home_counts", "_keep", "_memo", "_visits", "measure", "span")
 
     def __init__(self, measure: Measure, keep: bool = True) -> None:
         self.measure = measure
@@ -39,11 +37,9 @@ class MeasureFacts:
         self._keep = keep
         #: First and last day in force (`measure_facts.in_force_span`).
         self.span: tuple[date, date] | None = in_force_span(measure)
-        self._visits: tuple[Visit, ...] | None = None
         # Filled by `_sort_visits`, and `_memo` by `remember`, when first needed: nothing
         # more is allocated for the measures no asked day reads.
-        self._visit_days: list[date] = _NONE
-        self._home_days: list[date] = _NONE
+        self._visits: tuple[Visit, ...] | None = None
         self._home_counts: Counter[tuple[int, int]] | None = None
         self._memo: dict[str, Any] | None = None
 
@@ -52,30 +48,30 @@ class MeasureFacts:
         return self._sort_visits()
 
     def _sort_visits(self) -> tuple[Visit, ...]:
-        """Every visit by date (recorded order for a same day), their dates, and the home
-        visits (`is_home_visit`): their dates and their count per (year, month)."""
+        """Every visit by date (recorded order for a same day), and the home visits
+        (`is_home_visit`) counted per (year, month)."""
         if self._visits is None:
             self._visits = tuple(sorted(self.measure.visits, key=_BY_DATE))
-            self._visit_days = [v.date for v in self._visits]
-            self._home_days = [v.date for v in self._visits if is_home_visit(v)]
-            self._home_counts = Counter((d.year, d.month) for d in self._home_days)
+            self._home_counts = Counter(
+                (v.date.year, v.date.month) for v in self._visits if is_home_visit(v))
         return self._visits
 
     def visits_until(self, on: date) -> tuple[Visit, ...]:
         """The visits dated on or before `on`, by date."""
         visits = self._sort_visits()
-        return visits[:bisect_right(self._visit_days, on)]
+        return visits[:bisect_right(visits, on, key=_BY_DATE)]
 
     def home_visits(self, month: Month, on: date) -> int:
         """Home visits held in `month` on or before `on`."""
-        self._sort_visits()
+        visits = self._sort_visits()
         key, current = (month.year, month.month), (on.year, on.month)
         if key < current:
             return self._home_counts[key] if self._home_counts is not None else 0
         if key > current:
             return 0
-        days = self._home_days
-        return bisect_right(days, on) - bisect_left(days, on.replace(day=1))
+        first = bisect_left(visits, on.replace(day=1), key=_BY_DATE)
+        last = bisect_right(visits, on, key=_BY_DATE)
+        return sum(1 for v in visits[first:last] if is_home_visit(v))
 
     def remember(self, key: str, compute: Callable[[Measure], T]) -> T:
         """`compute(measure)`, computed on the first call for `key` only."""

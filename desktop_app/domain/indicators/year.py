@@ -1,7 +1,8 @@
 """`compute_year_indicators`: every figure of the annual activity grid, computed once.
 
-Points and amounts come from `compute_month_points` (P1–P7), breaches from
-`compute_alerts`, in force from `measure_facts`: this module only counts and sums.
+Points and amounts come from `compute_month_points` (P1–P7), breaches from the alerts
+engine (`AlertRun`: the rules of `compute_alerts` at the 12 month ends, reading the same
+statements), in force from `measure_facts`: this module only counts and sums.
 """
 
 from __future__ import annotations
