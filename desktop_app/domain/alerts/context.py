@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import TypeVar
 
 from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.facts import CaseloadFacts, MeasureFacts
@@ -19,8 +18,6 @@ from desktop_app.domain.alerts.severity import Severity, severity_of
 from desktop_app.domain.dates import Month
 from desktop_app.domain.measure_facts import suspended_on
 from desktop_app.domain.model import AlertSettings, Caseload, Measure, Visit
-
-T = TypeVar("T")
 
 
 @lru_cache(maxsize=1024)

@@ -66,7 +66,8 @@ class AlertRun:
     """The alerts of one caseload, day after day (`on(day)` = `compute_alerts(caseload, day,
     settings)`). `month_points`: statements of `compute_month_points` over this caseload
     already computed (the grid's), read by the quota rules instead of computing them again.
-    `several_days=False` (one day only): what does not depend on the day is not kept."""
+    `several_days=False` (one day only): what does not depend on the day is not kept. The
+    caseload must not change between the days of one run (its facts are read once)."""
 
     def __init__(self, caseload: Caseload, settings: AlertSettings,
                  month_points: Mapping[Month, MonthPoints] | None = None, *,
