@@ -74,18 +74,21 @@ def write_grid(
 def write_store_grid(store: Store, year: int, out: Path, progress: Progress | None = None, *,
                      today: date | None = None, parallel: bool = True) -> list[str]:
     """`write_grid` of the store's `load_for_year` of N and N−1 (the command line's `grid`),
-    the collector paused from the first read to the file written: once re-enabled between
-    the steps, its first pass would go over every record read so far."""
+    the collector paused from the first read until the records read are freed: once
+    re-enabled between the steps, its first pass would go over every record read so far."""
     kind = output_kind(Path(out))
     with collector_paused():
         current, previous = store.load_for_year(year), store.load_for_year(year - 1)
         doc = grid_document(current, previous, year, progress,
                             settings=store.alert_settings(), today=today, parallel=parallel)
         write_document(doc, Path(out), kind)
+        problems = doc.problems
+        # Freed while the collector is off: once on, its first pass would go over all of it.
+        del current, previous, doc
     if progress is not None:
         total = 2 * STEPS + 1
         progress(total, total)
-    return doc.problems
+    return problems
 
 
 def write_document(doc: GridDocument, out: Path, kind: str | None = None) -> None:
