@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from operator import attrgetter
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import MonthPoints, compute_month_points
@@ -75,13 +75,15 @@ class MeasureFacts:
 
     def remember(self, key: str, compute: Callable[[Measure], T]) -> T:
         """`compute(measure)`, computed on the first call for `key` only."""
-        if not self._keep:
-            return compute(self.measure)
-        if self._memo is None:
-            self._memo = {}
-        elif key in self._memo:
-            return cast(T, self._memo[key])
-        value = self._memo[key] = compute(self.measure)
+        memo = self._memo
+        if memo is not None and key in memo:
+            known: T = memo[key]
+            return known
+        value = compute(self.measure)
+        if self._keep:
+            if memo is None:
+                memo = self._memo = {}
+            memo[key] = value
         return value
 
 
@@ -108,4 +110,5 @@ class CaseloadFacts:
         """`compute()`, computed on the first call for `key` only."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return cast(T, self._memo[key])
+        known: T = self._memo[key]
+        return known
