@@ -138,7 +138,13 @@ def _run(args: argparse.Namespace, url: str) -> int:
         handler = getattr(cli_batches, cli_batches.COMMANDS[args.command])
     else:
         handler = getattr(cli_commands, f"run_{args.command}")
-    result: int = handler(_open(url), args)
+    store = _open(url)
+    try:
+        result: int = handler(store, args)
+    finally:
+        # Closed now, not whenever the collector gets to it: the last connection leaving
+        # folds the WAL back into the file, which is then whole for a copy or a backup.
+        store.close()
     return result
 
 

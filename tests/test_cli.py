@@ -74,6 +74,22 @@ def test_export_import_export_is_identical(
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
 
 
+def test_a_command_leaves_the_store_file_whole(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    # The command closes its store: the WAL is folded back into the file, so a plain copy
+    # of the file alone (a user's copy to a USB key) holds what was imported.
+    assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-2.json"))[0] == 0
+    wal = Path(db + "-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    copy = tmp_path / "copie.sqlite3"
+    copy.write_bytes(Path(db).read_bytes())
+    out_a, out_b = tmp_path / "a.json", tmp_path / "b.json"
+    assert run(capsys, "--db", db, "export", str(out_a))[0] == 0
+    assert run(capsys, "--db", str(copy), "export", str(out_b))[0] == 0
+    assert out_a.read_bytes() == out_b.read_bytes()
+
+
 def test_rejected_file_exits_3_and_leaves_store_as_it_was(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:
