@@ -1,4 +1,9 @@
-"""The engine on a department-scale caseload answers in well under a second."""
+"""The alert engine alone (no store) on a department-scale caseload built in memory:
+`python benchmarks/alert_engine.py` prints its time beside a plain pass over the same
+measures (the baseline, measured in the same run). Target: well under a second.
+
+It was a timed unit test; timings belong here, run by hand, not in the test suite.
+"""
 
 from __future__ import annotations
 
@@ -82,15 +87,25 @@ def department_caseload(households: int = 12000, seed: int = 7) -> Caseload:
                     measures=measures)
 
 
-def test_department_scale_caseload_in_well_under_a_second() -> None:
+def main() -> None:
     load = department_caseload()
     in_force = sum(1 for m in load.measures if m.periods and m.closed_on is None
                    and m.periods[0].start <= ON <= m.periods[-1].end)
-    assert in_force > 2500
     compute_alerts(load, ON, AlertSettings())  # warm the holiday cache
+    runs = []
+    for _ in range(5):
+        started = time.perf_counter()
+        found = compute_alerts(load, ON, AlertSettings())
+        runs.append(time.perf_counter() - started)
     started = time.perf_counter()
-    found = compute_alerts(load, ON, AlertSettings())
-    elapsed = time.perf_counter() - started
-    assert found  # a realistic caseload has alerts of many codes
-    assert len({a.code for a in found}) >= 8
-    assert elapsed < 1.0, f"{elapsed:.2f} s for {len(load.measures)} measures"
+    visits = sum(len(m.visits) for m in load.measures)
+    baseline = time.perf_counter() - started
+    runs.sort()
+    print(f"{len(load.measures)} mesures ({in_force} en vigueur le {ON:%d/%m/%Y}), "
+          f"{visits} visites : {len(found)} alertes de {len({a.code for a in found})} codes")
+    print(f"compute_alerts, médiane de 5 : {runs[2]:.3f} s (cible < 1 s) ; "
+          f"parcours simple des mesures : {baseline:.4f} s")
+
+
+if __name__ == "__main__":
+    main()
