@@ -4,7 +4,7 @@ fractions) and rounded once (P7)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from fractions import Fraction
@@ -28,22 +28,37 @@ from desktop_app.domain.tariffs import tariff_on
 
 
 class DayRates:
-    """Daily support and management rates of each day of a month (tariff of that day)."""
+    """Daily support and management rates of each day of a month (tariff of that day).
+
+    A month has one or two distinct rates (a tariff or a year changing within it): each day
+    points to its rate, and a sum over days counts the days per rate and multiplies each
+    rate once — the same exact Fraction as adding the days one by one, far cheaper."""
 
     def __init__(self, tariffs: list[Tariff], month: Month) -> None:
-        self.support: dict[date, Fraction] = {}
-        self.management: dict[date, Fraction] = {}
+        self.rate_of: dict[date, int] = {}
+        self.support: list[Fraction] = []
+        self.management: list[Fraction] = []
+        seen: dict[tuple[Fraction, Fraction], int] = {}
         for day in month.days_iter():
             tariff = tariff_on(tariffs, day)
             year_days = days_in_year(day.year)
-            self.support[day] = Fraction(tariff.fal_support_per_year) / year_days
-            self.management[day] = Fraction(tariff.fal_management_per_year) / year_days
+            rates = (Fraction(tariff.fal_support_per_year) / year_days,
+                     Fraction(tariff.fal_management_per_year) / year_days)
+            if rates not in seen:
+                seen[rates] = len(self.support)
+                self.support.append(rates[0])
+                self.management.append(rates[1])
+            self.rate_of[day] = seen[rates]
 
     def support_of(self, days: Iterable[date]) -> Fraction:
-        return sum((self.support[d] for d in days), Fraction(0))
+        return self._sum(self.support, days)
 
     def management_of(self, days: Iterable[date]) -> Fraction:
-        return sum((self.management[d] for d in days), Fraction(0))
+        return self._sum(self.management, days)
+
+    def _sum(self, rates: list[Fraction], days: Iterable[date]) -> Fraction:
+        counts = Counter(self.rate_of[d] for d in days)
+        return sum((rates[k] * n for k, n in counts.items()), Fraction(0))
 
 
 def _home_line(home: str, item: str, days: set[date], amount: Fraction) -> PointLine:

@@ -8,7 +8,7 @@ from datetime import date
 
 from desktop_app.domain.dates import Month, iter_days, overlap
 from desktop_app.domain.funding.results import CET_NON_SIGNE, DIAGNOSTIC, MENSUEL, PointLine
-from desktop_app.domain.measure_facts import active_on, in_force_span, level_on
+from desktop_app.domain.measure_facts import in_force_span, level_on, suspended_on
 from desktop_app.domain.model import Level, Measure, MeasureType, Tariff
 from desktop_app.domain.money import round_cents
 
@@ -28,7 +28,10 @@ def first_active_day(measure: Measure, month: Month) -> date | None:
     days = overlap(span[0], span[1], month.first_day, month.last_day)
     if days is None:
         return None
-    return next((d for d in iter_days(*days) if active_on(measure, d)), None)
+    # Every day of `days` is in force, so « active » (`active_on`) is « not suspended ».
+    if not measure.suspensions:
+        return days[0]
+    return next((d for d in iter_days(*days) if not suspended_on(measure, d)), None)
 
 
 def not_signed_on(measure: Measure) -> date | None:

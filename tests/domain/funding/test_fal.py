@@ -4,7 +4,7 @@ once per home, vacancy at the single-household rate), each line exact then round
 from __future__ import annotations
 
 from desktop_app.domain.model import Home, Stay, Suspension, SuspensionReason, Vacancy
-from tests.domain.funding.builders import D, caseload, fal, month, summary
+from tests.domain.funding.builders import TARIFF_2025, D, caseload, fal, month, summary, tariff
 
 U1 = Home("u1", "3 place d'Armes, Béthune")
 
@@ -144,3 +144,16 @@ def test_change_of_home_in_the_month_gives_one_line_per_home() -> None:
         (None, "u2", "fal_gestion", 0, 20, "27.40"),
         ("m1", "u1", "fal_accompagnement", 0, 10, "42.82"),
         ("m1", "u2", "fal_accompagnement", 0, 20, "85.63")]
+
+
+def test_tariff_changing_within_the_month_is_summed_exactly_then_rounded_once() -> None:
+    # A revision in force from 16/09/2025: support 1 600,00 €, management 520,00 € a year.
+    revised = tariff(D(2025, 9, 16), support="1600.00", management="520.00")
+    load = caseload(fal("m1", Stay("u1", D(2025, 9, 1))), homes=[U1],
+                    tariffs=[TARIFF_2025, revised])
+    # Support: (1 562,80 × 15 + 1 600,00 × 15) / 365 = 47 442 / 365 = 129,978… → 129,98
+    # (each part rounded first would give 64,22 + 65,75 = 129,97).
+    # Management: (500 × 15 + 520 × 15) / 365 = 15 300 / 365 = 41,917… → 41,92.
+    assert summary(load, "2025-09") == [
+        (None, "u1", "fal_gestion", 0, 30, "41.92"),
+        ("m1", "u1", "fal_accompagnement", 0, 30, "129.98")]
