@@ -91,17 +91,6 @@ class StartWindow(QWidget):
         self.resize(380, 120)
 
 
-def open_store_in_background(runner: BackgroundRunner, url: str,
-                             on_open: Callable[[Store], None],
-                             on_error: Callable[[BaseException], None]) -> None:
-    def work() -> Store:
-        from desktop_app.store.repository import open_store
-
-        return open_store(url)
-
-    runner.run(work, on_open, text="Ouverture de la base…", on_error=on_error)
-
-
 class Launch:
     """Start-up: the store opens in the background (SQLAlchemy loads, migrations run) while
     the window is built; once open, the window shows and the dashboard starts loading."""
