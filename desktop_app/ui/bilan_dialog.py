@@ -87,13 +87,28 @@ class BilanDialog(QDialog):
 
     # --- reading ---------------------------------------------------------------------------
     def _load(self) -> None:
+        """Read the stored text; until it is there the boxes are read-only and « Enregistrer »
+        waits (typing would be wiped by the text read, a save would write over it)."""
         store, m, r = self.ctx.store, self.measure, self.report
+        self._set_writable(False)
         self.ctx.run(lambda: store.bilan_text(m.id, r.kind, r.period_end), self._loaded,
-                     text="Lecture du bilan…")
+                     text="Lecture du bilan…", on_error=self._load_failed)
+
+    def _set_writable(self, writable: bool) -> None:
+        for editor in self.sections.values():
+            editor.setReadOnly(not writable)
+        self.save_button.setEnabled(writable)
+
+    def _load_failed(self, error: BaseException) -> None:
+        from desktop_app.ui.background import describe_error
+
+        self.state.setText("Le texte enregistré n'a pas pu être lu : "
+                           f"{describe_error(error)[1]}\n\nFermez ce bilan puis rouvrez-le.")
 
     def _loaded(self, stored: object) -> None:
         from desktop_app.store.bilans import StoredBilan
 
+        self._set_writable(True)
         if isinstance(stored, StoredBilan):
             self.body.set_text(stored.text)
             self.form.set_values({"sent_on": self.report.sent_on,

@@ -123,3 +123,43 @@ def test_print_writes_the_bilan_as_typed(qtbot, window, tmp_path: Path) -> None:
     dialog.last_box.close()
     dialog.dirty = False
     dialog.reject()
+
+
+def test_nothing_can_be_typed_or_saved_before_the_stored_text_is_read(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """The stored text is read in the background: until it is there, the boxes and
+    « Enregistrer » wait (typing would be wiped by the text read; saving would write an empty
+    bilan over the stored one)."""
+    from desktop_app.domain.bilan_text import BilanText
+
+    screen = _open_measure(qtbot, window, [Report(ReportKind.FINAL, END, None, False)])
+    window.ctx.store.save_bilan_text("m1", ReportKind.FINAL, END,
+                                     BilanText(situation="Texte déjà enregistré."), None, None)
+    screen.tabs.setCurrentIndex(1)
+    dialog = screen.write_bilan()  # no event processed yet: the reading is under way
+    assert dialog.sections["situation"].isReadOnly()
+    assert not dialog.save_button.isEnabled()
+    assert dialog.state.text() == "Lecture du bilan enregistré…"
+    settle(qtbot, window)
+    assert dialog.sections["situation"].toPlainText() == "Texte déjà enregistré."
+    assert not dialog.sections["situation"].isReadOnly() and dialog.save_button.isEnabled()
+    type_in(qtbot, dialog.sections["situation"], "Texte complété.")
+    assert dialog.sections["situation"].toPlainText() == "Texte complété."
+    dialog.dirty = False
+    dialog.reject()
+
+
+def test_a_failed_reading_leaves_the_stored_text_alone(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    screen = _open_measure(qtbot, window, [Report(ReportKind.FINAL, END, None, False)])
+
+    def locked(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StoreError("La base est utilisée par un autre programme.")
+
+    monkeypatch.setattr(window.ctx.store, "bilan_text", locked)
+    screen.tabs.setCurrentIndex(1)
+    dialog = screen.write_bilan()
+    settle(qtbot, window)
+    # Saving now would replace a text the window could not read: the boxes stay read-only.
+    assert dialog.sections["situation"].isReadOnly() and not dialog.save_button.isEnabled()
+    assert dialog.state.text().startswith("Le texte enregistré n'a pas pu être lu")
+    assert "La base est utilisée par un autre programme." in dialog.state.text()
+    dialog.reject()
