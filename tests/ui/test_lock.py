@@ -181,3 +181,21 @@ def test_no_lock_before_the_window_shows(qtbot, app):  # type: ignore[no-untyped
     win.lock.set_idle_ms(50)
     qtbot.wait(200)
     assert not win.lock.locked  # the unlock dialog of the start-up must stay usable
+
+
+def test_a_dialog_whose_save_ends_behind_the_lock_does_not_come_back(qtbot, window):  # type: ignore[no-untyped-def]
+    """« Enregistrer » clicked, then the laptop sleeps before the save returns: the save
+    closes the (hidden) dialog; unlocking must not show that finished dialog again (a
+    second « Enregistrer » would save the same thing twice)."""
+    window.show_screen("menages")
+    settle(qtbot, window)
+    screen = window.screens["menages"]
+    screen.new_household()
+    dialog = screen.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    window.lock.lock()
+    assert not dialog.isVisible()
+    dialog.accept()  # what the save's `on_done` does once the store has answered
+    window.lock.unlock()
+    assert not dialog.isVisible()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [window]
