@@ -97,8 +97,7 @@ def blockers(connection: Connection, records: BatchRecords) -> list[str]:
     if households:
         reasons += _changed(records, "household", fetch.households(connection, households),
                             household_fingerprint, _household)
-        reasons += [f"ménage {i} archivé depuis" for i, in fetch.select_in(
-            connection, select(ARCHIVE.c.household_id), ARCHIVE.c.household_id, households)]
+    reasons += _archived(connection, households, measures)
     if homes:
         reasons += _changed(records, "home", fetch.homes(connection), home_fingerprint,
                             lambda h: f"logement ALT {h.id} ({h.address})")
@@ -110,6 +109,14 @@ def blockers(connection: Connection, records: BatchRecords) -> list[str]:
                         BILAN_TEXTS.c.measure_id, BILAN_TEXTS.c.kind,
                         BILAN_TEXTS.c.period_end), BILAN_TEXTS.c.measure_id, measures)]
     return reasons + _referring(connection, workers, households, homes, measures)
+
+
+def _archived(connection: Connection, households: set[str], measures: set[str]) -> list[str]:
+    """The batch's households, and those of its measures, now in the read-only archive."""
+    owners = households | {i for i, in fetch.select_in(
+        connection, select(MEASURES.c.household_id), MEASURES.c.id, measures)}
+    return [f"ménage {i} archivé depuis" for i, in sorted(fetch.select_in(
+        connection, select(ARCHIVE.c.household_id), ARCHIVE.c.household_id, owners))]
 
 
 def _referring(connection: Connection, workers: set[str], households: set[str],

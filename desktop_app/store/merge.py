@@ -4,7 +4,8 @@ Each top-level record of the file (worker, household, home, measure) is compared
 store's record of the same id on its canonical interchange JSON: absent here → added (all
 added records form one batch of kind « merge », which can be undone); identical → skipped;
 different → kept as it is here and reported field by field, in French (`conflicts`).
-Workers are compared without their absences (a household file carries none).
+Workers are compared without their absences (a household file carries none). A measure to
+add to a household of the read-only archive refuses the whole merge (`RefusedError`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from desktop_app.interchange import caseload_to_json
 from desktop_app.store import audit, batches, fetch, writers
 from desktop_app.store.api import MergeReport
 from desktop_app.store.conflict_text import conflict_lines
+from desktop_app.store.retention import refuse_if_archived
 
 #: Interchange list key → kind of record.
 SECTIONS = (("workers", "worker"), ("households", "household"), ("homes", "home"),
@@ -71,6 +73,8 @@ def merge_caseload(connection: Connection, caseload: Caseload, *, source: str,
         [h for h in caseload.households if h.id in set(added["household"])],
         [h for h in caseload.homes if h.id in set(added["home"])],
         [m for m in caseload.measures if m.id in set(added["measure"])])
+    for household_id in sorted({m.household for m in new.measures}):
+        refuse_if_archived(connection, household_id)  # before anything is written
     batch_id = None
     if any(added.values()):
         writers.insert_records(connection, new.workers, new.households, new.homes,

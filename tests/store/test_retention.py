@@ -232,3 +232,40 @@ def test_anonymised_store_holds_nothing_personal_and_the_same_grids(
         assert births[0][0] is None or births[0][0].day == 1 or births[0][0] != births[0][1]
         assert all(b is None for b, _o in births[1:])
     assert {r.anonymised_on for r in store.archived_households()} == {AFTER_KEEPING}
+
+
+def _h1_file_with(store: SqlStore, measure: Measure) -> Caseload:
+    """h1's household file (as a colleague would send it) holding one more measure."""
+    file = store.export_household("h1")
+    file.measures.append(measure)
+    return file
+
+
+def test_a_merge_cannot_add_a_measure_to_an_archived_file(store: SqlStore) -> None:
+    seed(store)
+    store.archive_households(["h1"], date(2026, 12, 1))
+    batches = store.import_batches()
+    # h1 and w1 are identical here (skipped); m7 is new but h1 is read-only: refused whole.
+    with pytest.raises(RefusedError, match=r"Ce dossier est archivé \(lecture seule\) depuis "
+                                           r"le 01/12/2026"):
+        store.merge_caseload(_h1_file_with(store, Measure("m7", "h1", MeasureType.DSF, "w1")),
+                             "h1.json")
+    assert [m.id for m in store.measures_of_household("h1")] == ["m1"]
+    assert store.import_batches() == batches  # no merge batch recorded
+
+
+def test_a_merged_measure_of_a_file_archived_since_cannot_be_undone(store: SqlStore) -> None:
+    seed(store)
+    # m7: ASLL 01/01/2024–31/03/2024, merged while h1 is active; m1 ends 30/11/2024, so h1
+    # is due on 01/12/2026 (2 years after its last end), then archived with m7 in it.
+    m7 = Measure("m7", "h1", MeasureType.ASLL, "w1",
+                 periods=[Period(date(2024, 1, 1), date(2024, 3, 31))],
+                 closed_on=date(2024, 3, 31), close_reason="Fin")
+    report = store.merge_caseload(_h1_file_with(store, m7), "h1.json")
+    assert report.added["measure"] == ["m7"] and report.batch_id is not None
+    store.archive_households(["h1"], date(2026, 12, 1))
+    (merged, *_) = store.import_batches()
+    assert (merged.undoable, merged.reason) == (False, "ménage h1 archivé depuis")
+    with pytest.raises(RefusedError, match="ménage h1 archivé depuis"):
+        store.undo_import(report.batch_id)
+    assert [m.id for m in store.measures_of_household("h1")] == ["m7", "m1"]
