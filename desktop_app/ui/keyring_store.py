@@ -48,8 +48,8 @@ class OsKeyStore:
             from keyring.backends import fail
 
             backend = keyring.get_keyring()
-        except Exception as error:  # keyring not installed or a broken backend
-            self._reason = f"{NO_BACKEND} ({error})"
+        except Exception:  # keyring not installed or a broken backend (its words: English)
+            self._reason = NO_BACKEND
             return False
         if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
             self._reason = NO_BACKEND

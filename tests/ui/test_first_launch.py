@@ -118,3 +118,18 @@ def test_quit_creates_nothing(app, qtbot, tmp_path):  # type: ignore[no-untyped-
     dialog = first_dialog(launch, qtbot)
     qtbot.mouseClick(dialog.quit, Qt.MouseButton.LeftButton)
     assert launch.cancelled and not launch.window.isVisible() and not path.exists()
+
+
+def test_a_broken_key_store_is_explained_in_french_only(app, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    """keyring's own error (English) is not shown in the tooltip: only what it means."""
+    import keyring
+
+    from desktop_app.ui.keyring_store import OsKeyStore
+
+    def broken():  # type: ignore[no-untyped-def]
+        raise RuntimeError("No recommended backend was available.")
+
+    monkeypatch.setattr(keyring, "get_keyring", broken)
+    dialog = FirstLaunchDialog(Path("/tmp/suivi.sqlite3"), OsKeyStore())
+    qtbot.addWidget(dialog)
+    assert not dialog.remember.isEnabled() and dialog.remember.toolTip() == NO_BACKEND
