@@ -73,8 +73,9 @@ def save_household(connection: Connection, household: Household, profile: str,
 
 def save_measure(connection: Connection, measure: Measure, profile: str,
                  expected: Measure | None = None) -> None:
-    refuse_if_archived(connection, measure.household)
     found = fetch.measures(connection, [measure.id], [measure.id])
+    for household_id in sorted({measure.household, *(m.household for m in found)}):
+        refuse_if_archived(connection, household_id)  # its household, and the one it leaves
     check_and_record(connection, profile, "measure", measure.id, measure.household,
                      measure_json(found[0]) if found else None, measure_json(measure),
                      None if expected is None else measure_json(expected), MEASURE_CHANGED)

@@ -269,3 +269,15 @@ def test_a_merged_measure_of_a_file_archived_since_cannot_be_undone(store: SqlSt
     with pytest.raises(RefusedError, match="ménage h1 archivé depuis"):
         store.undo_import(report.batch_id)
     assert [m.id for m in store.measures_of_household("h1")] == ["m7", "m1"]
+
+
+def test_a_measure_cannot_be_moved_out_of_an_archived_file(store: SqlStore) -> None:
+    seed(store)
+    store.archive_households(["h1"], date(2026, 12, 1))
+    measure = store.measure("m1")
+    assert measure is not None
+    measure.household = "h2"  # h2 is active, but m1 belongs to the archived h1
+    with pytest.raises(RefusedError, match="Ce dossier est archivé"):
+        store.save_measure(measure)
+    assert [m.id for m in store.measures_of_household("h1")] == ["m1"]
+    assert [m.id for m in store.measures_of_household("h2")] == ["m2"]
