@@ -19,9 +19,11 @@ from sqlalchemy import Connection, Engine, select
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.indicators.profile import ProfileBrackets
 from desktop_app.domain.retention import RetentionSettings
+from desktop_app.store import audit
 from desktop_app.store import retention_ops as ops
 from desktop_app.store.api import RefusedError, RetentionRow
 from desktop_app.store.audit import SYSTEM_PROFILE
+from desktop_app.store.changes import diff
 from desktop_app.store.engine import read, write
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.tables import SETTINGS
@@ -55,10 +57,19 @@ def read_settings(connection: Connection) -> RetentionSettings:
         date.fromisoformat(stored.get(KEEP_UNTIL, defaults.keep_until.isoformat())))
 
 
-def save_settings(connection: Connection, settings: RetentionSettings) -> None:
+def _settings_json(settings: RetentionSettings) -> dict[str, object]:
+    return {ACTIVE_YEARS: settings.active_years, KEEP_UNTIL: settings.keep_until.isoformat()}
+
+
+def save_settings(connection: Connection, settings: RetentionSettings, profile: str) -> None:
+    """Save the keeping figures, the change recorded in the audit trail (« settings »)."""
     if settings.active_years < 1:
         raise RefusedError("La durée dans la base active doit être d'au moins 1 an (la CNIL "
                          "recommande 2 ans) : corrigez-la.")
+    changes = diff(_settings_json(read_settings(connection)), _settings_json(settings))
+    if changes:
+        audit.record(connection, profile=profile, record_kind="settings", record_id=None,
+                     household_id=None, action="update", changes=changes)
     upsert(connection, SETTINGS, {"key": ACTIVE_YEARS, "value": str(settings.active_years)},
            key="key")
     upsert(connection, SETTINGS, {"key": KEEP_UNTIL, "value": settings.keep_until.isoformat()},
@@ -112,7 +123,7 @@ class RetentionMethods:
 
     def save_retention_settings(self, settings: RetentionSettings) -> None:
         with self._retention_writing() as c:
-            save_settings(c, settings)
+            save_settings(c, settings, self._who(None))
 
     def retention_candidates(self, on: date) -> list[RetentionRow]:
         with self._retention_reading() as c:

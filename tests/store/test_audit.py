@@ -25,6 +25,7 @@ from desktop_app.domain.model import (
     VisitOutcome,
     VisitPlace,
 )
+from desktop_app.domain.retention import RetentionSettings
 from desktop_app.store.changes import diff
 from desktop_app.store.repository import SqlStore
 from tests.store.builders import D, full_caseload, tariff
@@ -175,3 +176,12 @@ def test_diff_pairs_children_and_skips_unset_fields() -> None:
     assert diff(before, after) == {"items[1].b": (2, 5), "n": (0, None)}
     # A new record: null, false and [] are not listed; 0 is a value.
     assert diff(None, {"x": None, "y": False, "z": [], "n": 0}) == {"n": (None, 0)}
+
+
+def test_the_keeping_figures_are_recorded_too(filled: SqlStore, store_path: Path) -> None:
+    filled.profile = "w2"
+    before = _all_entries(store_path)
+    filled.save_retention_settings(RetentionSettings(3, D(2034, 12, 31)))  # 2 → 3 years
+    filled.save_retention_settings(RetentionSettings(3, D(2034, 12, 31)))  # unchanged: none
+    assert _all_entries(store_path)[len(before):] == [
+        ("w2", "settings", None, None, "update", '{"retention_active_years": [2, 3]}')]
