@@ -43,8 +43,10 @@ def backup_now(ctx: AppContext, on_done: Callable[[Path], None] | None = None) -
 
 
 def restore_backup(ctx: AppContext, info: BackupInfo,
-                   on_done: Callable[[Path | None], None] | None = None) -> None:
-    """Put the backup in place of the store (kept aside), then every screen reloads."""
+                   on_done: Callable[[Path | None], None] | None = None,
+                   on_error: Callable[[BaseException], None] | None = None) -> None:
+    """Put the backup in place of the store (kept aside), then every screen reloads;
+    `on_error` (default: the French dialog of the error) if it could not be done."""
     from desktop_app.store.backup import restore_in_place
     from desktop_app.ui.backup_dialog import when
 
@@ -60,7 +62,7 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
         ctx.changed.emit("all")
 
     ctx.run(lambda: restore_in_place(store, info.path, now()), done,  # type: ignore[arg-type]
-            text="Restauration en cours…")
+            text="Restauration en cours…", on_error=on_error)
 
 
 def open_restore_dialog(parent: QWidget, ctx: AppContext) -> QWidget:

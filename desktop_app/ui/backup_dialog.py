@@ -170,4 +170,12 @@ class RestoreDialog(QDialog):
         from desktop_app.ui.backup_actions import restore_backup
 
         self.restore_button.setEnabled(False)
-        restore_backup(self.ctx, info, on_done=lambda _aside: self.accept())
+        restore_backup(self.ctx, info, on_done=lambda _aside: self.accept(),
+                       on_error=self._restore_failed)
+
+    def _restore_failed(self, error: BaseException) -> None:
+        """Said in French; the dialog stays, to try again (or another backup)."""
+        from desktop_app.ui.background import show_error
+
+        self._selection_changed()
+        show_error(self, error)

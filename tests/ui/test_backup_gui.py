@@ -218,3 +218,27 @@ def test_the_damaged_store_question_in_french(qtbot, window) -> None:  # type: i
     assert seen[0].startswith("La base de données est endommagée : SQLite y trouve des erreurs.")
     assert set(seen[1:]) >= {"Restaurer la dernière sauvegarde", "Choisir une sauvegarde…",
                              "Continuer sans restaurer"}
+
+
+def test_a_failed_restoration_leaves_the_dialog_usable(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store's file is busy: the error is said, the dialog stays, « Restaurer… » can be
+    clicked again once the other program is closed."""
+    import desktop_app.store.backup as backup_module
+
+    make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 18, 30, 0))
+
+    def busy(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StoreError("Le fichier de la base est utilisé par un autre programme.")
+
+    monkeypatch.setattr(backup_module, "restore_in_place", busy)
+    monkeypatch.setattr(backup_dialog, "confirm", lambda _parent, _info: True)
+    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    settle(qtbot, window)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert not closed(dialog) and dialog.isVisible()
+    assert dialog.restore_button.isEnabled()
+    assert "utilisé par un autre programme" in str(window.ctx.runner.last_error)
+    dialog.close()
