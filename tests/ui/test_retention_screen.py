@@ -150,3 +150,26 @@ def test_keeping_figures_are_edited_from_the_screen(qtbot, window, store) -> Non
     save(qtbot, window, dialog)
     assert store.retention_settings().active_years == 3
     assert "base active 3 ans" in screen.rules.text()
+
+
+def test_the_empty_list_says_the_years_of_the_settings(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
+    """3 years in the active base: DURAND Marie's ASLL ended 30/06/2023, + 3 years =
+    30/06/2026, after 16/09/2025: nobody is due, and the empty list says 3 years, not 2."""
+    from desktop_app.domain.retention import RetentionSettings
+
+    seed(store)
+    store.save_retention_settings(RetentionSettings(3, date(2034, 12, 31)))
+    window.show_screen("conservation")
+    settle(qtbot, window)
+    screen = window.screens["conservation"]
+    assert screen.due.rows == []
+    assert screen.due_view.empty_text == ("Aucun dossier dont la dernière mesure a pris fin "
+                                          "il y a plus de 3 ans.")
+    assert screen.rules.text().startswith("Un dossier reste dans la base active 3 ans après")
+    store.save_retention_settings(RetentionSettings(1, date(2034, 12, 31)))
+    screen.reload()
+    settle(qtbot, window)
+    # 1 year: 30/06/2023 + 1 = 30/06/2024, before 16/09/2025: DURAND Marie is due.
+    assert [r.household_id for r in screen.due.rows] == ["h1"]
+    assert screen.rules.text().startswith("Un dossier reste dans la base active 1 an après")
+    assert screen.due_view.empty_text.endswith("il y a plus de 1 an.")

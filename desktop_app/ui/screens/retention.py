@@ -22,6 +22,11 @@ from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.views import table_view
 
 Loaded = tuple[RetentionSettings, list[RetentionRow], list[RetentionRow]]
+EMPTY_DUE = "Aucun dossier dont la dernière mesure a pris fin il y a plus de {years}."
+
+
+def _years(count: int) -> str:
+    return f"{count} an{'s' if count > 1 else ''}"
 
 
 class RetentionScreen(Screen):
@@ -45,8 +50,7 @@ class RetentionScreen(Screen):
         card, box, self.due_title = section("Dossiers à archiver", self)
         self.due = candidate_model(card)
         self.due_view = self._view(self.due, card, "Dossiers à archiver",
-                                   "Aucun dossier dont la dernière mesure a pris fin il y a "
-                                   "plus de 2 ans.")
+                                   EMPTY_DUE.format(years=_years(self.settings.active_years)))
         box.addWidget(self.due_view)
         row = QHBoxLayout()
         row.addWidget(QLabel("Ouvrez un dossier (double clic) pour le revoir, puis cochez-le.",
@@ -92,9 +96,10 @@ class RetentionScreen(Screen):
 
     def _loaded(self, loaded: Loaded) -> None:
         self.settings, due, archived = loaded
-        years, until = self.settings.active_years, format_date(self.settings.keep_until)
+        years, until = _years(self.settings.active_years), format_date(self.settings.keep_until)
+        self.due_view.empty_text = EMPTY_DUE.format(years=years)  # type: ignore[attr-defined]
         self.rules.setText(
-            f"Un dossier reste dans la base active {years} ans après la fin de sa dernière "
+            f"Un dossier reste dans la base active {years} après la fin de sa dernière "
             f"mesure (CNIL, délibération 2023-095), puis il est archivé en lecture seule après "
             f"revue. Il est conservé jusqu'au {until} (annexe de la convention FSL), puis "
             "anonymisé — les grilles annuelles passées restent identiques — ou supprimé.")
