@@ -186,11 +186,13 @@ class Store(Protocol):
     def tariffs(self) -> list[Tariff]: ...
     def save_tariffs(self, tariffs: list[Tariff]) -> None: ...
     def workers(self) -> list[Worker]: ...
-    def save_worker(self, worker: Worker, *, expected: Worker | None = None) -> None:
-        """`expected`: the worker as the editor read it (see `save_household`)."""
+    def save_worker(self, worker: Worker, *, expected: Worker | None = None,
+                    new: bool = False) -> None:
+        """`expected`, `new`: see `save_household`."""
     def homes(self) -> list[Home]: ...
-    def save_home(self, home: Home, *, expected: Home | None = None) -> None:
-        """`expected`: the home as the editor read it (see `save_household`)."""
+    def save_home(self, home: Home, *, expected: Home | None = None,
+                  new: bool = False) -> None:
+        """`expected`, `new`: see `save_household`."""
 
     # --- households and measures -------------------------------------------------------
     def household_rows(
@@ -200,18 +202,21 @@ class Store(Protocol):
         case ignored), sorted by name."""
     def household(self, household_id: str) -> Household | None: ...
     def save_household(self, household: Household, *,
-                       expected: Household | None = None) -> None:
+                       expected: Household | None = None, new: bool = False) -> None:
         """Save and record the change in the audit trail (same transaction). `expected`: the
         household as the editor read it; if the store now holds another version (changed in
-        another window or process), `ConflictError` in French and nothing written."""
+        another window or process), `ConflictError` in French and nothing written. `new`:
+        a record just created under an id of `new_id`; if another window or process created
+        one under that id meanwhile, `ConflictError` (never an overwrite of theirs)."""
     def history(self, household_id: str) -> list[AuditEntry]:
         """The audit trail of the household and its measures, oldest first."""
     def measures_of_household(self, household_id: str) -> list[Measure]: ...
     def measure_rows(self, on: date | None = None, referent: str | None = None) -> list[MeasureRow]:
         """Measures (of `referent` if given) in force on `on` if given, else all."""
     def measure(self, measure_id: str) -> Measure | None: ...
-    def save_measure(self, measure: Measure, *, expected: Measure | None = None) -> None:
-        """`expected`: the measure as the editor read it (see `save_household`)."""
+    def save_measure(self, measure: Measure, *, expected: Measure | None = None,
+                     new: bool = False) -> None:
+        """`expected`, `new`: see `save_household`."""
     def new_id(self, prefix: str) -> str:
         """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
 

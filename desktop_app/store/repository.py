@@ -145,17 +145,19 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return fetch.workers(c)
 
-    def save_worker(self, worker: Worker, *, expected: Worker | None = None) -> None:
+    def save_worker(self, worker: Worker, *, expected: Worker | None = None,
+                    new: bool = False) -> None:
         with self._writing() as c:
-            tracked.save_worker(c, worker, self.profile, expected)
+            tracked.save_worker(c, worker, self.profile, expected, new)
 
     def homes(self) -> list[Home]:
         with self._reading() as c:
             return fetch.homes(c)
 
-    def save_home(self, home: Home, *, expected: Home | None = None) -> None:
+    def save_home(self, home: Home, *, expected: Home | None = None,
+                  new: bool = False) -> None:
         with self._writing() as c:
-            tracked.save_home(c, home, self.profile, expected)
+            tracked.save_home(c, home, self.profile, expected, new)
 
     # --- households and measures -------------------------------------------------------
     def household_rows(self, on: date, text: str = "",
@@ -169,9 +171,9 @@ class SqlStore(RetentionMethods):
         return found[0] if found else None
 
     def save_household(self, household: Household, *,
-                       expected: Household | None = None) -> None:
+                       expected: Household | None = None, new: bool = False) -> None:
         with self._writing() as c:
-            tracked.save_household(c, household, self.profile, expected)
+            tracked.save_household(c, household, self.profile, expected, new)
 
     def history(self, household_id: str) -> list[AuditEntry]:
         with self._reading() as c:
@@ -194,9 +196,10 @@ class SqlStore(RetentionMethods):
             found = fetch.measures(c, [measure_id], [measure_id])
         return found[0] if found else None
 
-    def save_measure(self, measure: Measure, *, expected: Measure | None = None) -> None:
+    def save_measure(self, measure: Measure, *, expected: Measure | None = None,
+                     new: bool = False) -> None:
         with self._writing() as c:
-            tracked.save_measure(c, measure, self.profile, expected)
+            tracked.save_measure(c, measure, self.profile, expected, new)
 
     def new_id(self, prefix: str) -> str:
         with self._reading() as c:

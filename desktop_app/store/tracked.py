@@ -46,12 +46,21 @@ MEASURE_CHANGED = "Cette mesure a été " + _ELSEWHERE.format(e="e", what="la me
 WORKER_CHANGED = ("Cette fiche de l'équipe a été "
                   + _ELSEWHERE.format(e="e", what="l'écran Équipe"))
 HOME_CHANGED = "Ce logement a été " + _ELSEWHERE.format(e="", what="l'écran Logements")
+#: A new record (saved with `new=True`) whose id was taken meanwhile: `new_id` reads, the
+#: save writes, and another window or process may create a record under that id between.
+ID_TAKEN = ("L'identifiant {id} vient d'être pris par un autre enregistrement (autre fenêtre "
+            "ou autre poste) : rien n'a été écrit, vos saisies sont conservées ; enregistrez "
+            "de nouveau (un autre identifiant sera pris).")
 
 
 def check_and_record(connection: Connection, profile: str, kind: str, record_id: str | None,
                      household_id: str | None, stored: Json | None, new: Json,
-                     expected: Json | None = None, conflict: str = "") -> None:
-    """Refuse if `expected` is given and differs from `stored`; record `stored` → `new`."""
+                     expected: Json | None = None, conflict: str = "",
+                     creating: bool = False) -> None:
+    """Refuse if `expected` is given and differs from `stored`, or if `creating` and the
+    record exists; record `stored` → `new`."""
+    if creating and stored is not None:
+        raise ConflictError(ID_TAKEN.format(id=record_id))
     if expected is not None and stored != expected:
         raise ConflictError(conflict)
     changes = diff(stored, new)
@@ -62,41 +71,45 @@ def check_and_record(connection: Connection, profile: str, kind: str, record_id:
 
 
 def save_household(connection: Connection, household: Household, profile: str,
-                   expected: Household | None = None) -> None:
+                   expected: Household | None = None, new: bool = False) -> None:
     refuse_if_archived(connection, household.id)
     found = fetch.households(connection, [household.id])
     check_and_record(connection, profile, "household", household.id, household.id,
                      household_json(found[0]) if found else None, household_json(household),
-                     None if expected is None else household_json(expected), HOUSEHOLD_CHANGED)
+                     None if expected is None else household_json(expected), HOUSEHOLD_CHANGED,
+                     creating=new)
     writers.save_household(connection, household)
 
 
 def save_measure(connection: Connection, measure: Measure, profile: str,
-                 expected: Measure | None = None) -> None:
+                 expected: Measure | None = None, new: bool = False) -> None:
     found = fetch.measures(connection, [measure.id], [measure.id])
     for household_id in sorted({measure.household, *(m.household for m in found)}):
         refuse_if_archived(connection, household_id)  # its household, and the one it leaves
     check_and_record(connection, profile, "measure", measure.id, measure.household,
                      measure_json(found[0]) if found else None, measure_json(measure),
-                     None if expected is None else measure_json(expected), MEASURE_CHANGED)
+                     None if expected is None else measure_json(expected), MEASURE_CHANGED,
+                     creating=new)
     writers.save_measure(connection, measure)
 
 
 def save_worker(connection: Connection, worker: Worker, profile: str,
-                expected: Worker | None = None) -> None:
+                expected: Worker | None = None, new: bool = False) -> None:
     found = [w for w in fetch.workers(connection) if w.id == worker.id]
     check_and_record(connection, profile, "worker", worker.id, None,
                      worker_json(found[0]) if found else None, worker_json(worker),
-                     None if expected is None else worker_json(expected), WORKER_CHANGED)
+                     None if expected is None else worker_json(expected), WORKER_CHANGED,
+                     creating=new)
     writers.save_worker(connection, worker)
 
 
 def save_home(connection: Connection, home: Home, profile: str,
-              expected: Home | None = None) -> None:
+              expected: Home | None = None, new: bool = False) -> None:
     found = [h for h in fetch.homes(connection) if h.id == home.id]
     check_and_record(connection, profile, "home", home.id, None,
                      home_json(found[0]) if found else None, home_json(home),
-                     None if expected is None else home_json(expected), HOME_CHANGED)
+                     None if expected is None else home_json(expected), HOME_CHANGED,
+                     creating=new)
     writers.save_home(connection, home)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from desktop_app.domain.model import Vacancy, Visit, VisitOutcome
+from desktop_app.domain.model import Household, Measure, MeasureType, Vacancy, Visit, VisitOutcome
 from desktop_app.store import writers
 from desktop_app.store.api import ConflictError
 from desktop_app.store.repository import SqlStore, open_store
@@ -157,3 +157,21 @@ def test_two_processes(two: tuple[SqlStore, SqlStore], store_path: Path) -> None
     assert output == f"conflict: {HOUSEHOLD_MESSAGE}\n"
     stored = first.household("h1")
     assert stored is not None and (stored.phone, stored.city) == ("0700000002", "Arras")
+
+
+def test_two_new_records_under_one_id_never_overwrite(two: tuple[SqlStore, SqlStore]) -> None:
+    first, second = two
+    # full_caseload holds h1, h2 and m1–m6: both windows are handed h3 and m7 by `new_id`.
+    ids = [(store.new_id("h"), store.new_id("m")) for store in (first, second)]
+    assert ids == [("h3", "m7"), ("h3", "m7")]
+    first.save_household(Household("h3", "PREMIER Paul"), new=True)
+    first.save_measure(Measure("m7", "h3", MeasureType.DSF, "w1"), new=True)
+    with pytest.raises(ConflictError, match=r"^L'identifiant h3 vient d'être pris"):
+        second.save_household(Household("h3", "SECOND Jean"), new=True)
+    with pytest.raises(ConflictError, match=r"^L'identifiant m7 vient d'être pris"):
+        second.save_measure(Measure("m7", "h1", MeasureType.ASLL, "w2"), new=True)
+    household, measure = first.household("h3"), first.measure("m7")
+    assert household is not None and household.name == "PREMIER Paul"
+    assert measure is not None and (measure.household, measure.type) == ("h3", "DSF")
+    assert [e.action for e in first.history("h3")] == ["create", "create"]  # no overwrite
+    assert second.new_id("h") == "h4"  # saving again takes the next one
