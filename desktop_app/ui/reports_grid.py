@@ -171,5 +171,12 @@ class GridPanel(QWidget):
                 dialog.accept()
             self._show_sent(day)
 
+        def failed(error: BaseException) -> None:
+            from desktop_app.ui.background import show_error
+
+            self._marking = False  # else the next change of the association would be missed
+            show_error(dialog if dialog is not None else self, error)
+
         self._marking = True
-        self.ctx.save(lambda: jobs.mark_grid_sent(store, year, day), "association", done)
+        self.ctx.save(lambda: jobs.mark_grid_sent(store, year, day), "association", done,
+                      on_error=failed)

@@ -238,3 +238,27 @@ def test_grid_sheet_model_is_a_sound_qt_model(qtmodeltester) -> None:  # type: i
         model = GridSheetModel()
         model.set_sheet(sheet, doc.years)
         qtmodeltester.check(model)
+
+
+def test_a_failed_marking_does_not_hide_the_next_change(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The day sent could not be saved: the form stays open with the day typed, and the next
+    change of the association (saved in Paramètres) still marks the preview as stale."""
+    from desktop_app.store.api import StoreError
+
+    panel = window.screens["rapports"].grid
+    panel.preview()
+    settle(qtbot, window)
+
+    def busy(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise StoreError("La base est utilisée par un autre programme.")
+
+    monkeypatch.setattr(window.ctx.store, "save_association", busy)
+    dialog = panel.ask_sent_day()
+    dialog.form.fields["day"].setText("28/01/2026")
+    dialog.submit()
+    settle(qtbot, window)
+    assert dialog.isVisible() and dialog.form.fields["day"].text() == "28/01/2026"
+    assert panel.doc is not None
+    window.ctx.changed.emit("association")  # e.g. the convention's figures saved meanwhile
+    assert panel.doc is None
+    dialog.reject()
