@@ -26,6 +26,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from desktop_app.domain.bilan_text import SECTIONS, BilanText
 from desktop_app.domain.model import ReportKind
 from desktop_app.store import audit
+from desktop_app.store.api import RefusedError
 from desktop_app.store.retention import refuse_if_archived
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES, REPORTS
 
@@ -39,8 +40,9 @@ class StoredBilan:
     updated_at: datetime
 
 
-class UnknownMeasureError(LookupError):
-    """The bilan's measure is not (or no longer) in the store (French message)."""
+class UnknownMeasureError(RefusedError, LookupError):
+    """The bilan's measure is not (or no longer) in the store (French message): refused like
+    an unknown household (`RefusedError`, « Opération impossible » in the window)."""
 
 
 def _key(measure_id: str, kind: ReportKind, period_end: date) -> Any:

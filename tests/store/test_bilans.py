@@ -21,6 +21,7 @@ from desktop_app.domain.model import (
     ReportKind,
     Worker,
 )
+from desktop_app.store.api import RefusedError
 from desktop_app.store.audit import history
 from desktop_app.store.bilans import UnknownMeasureError
 from desktop_app.store.repository import SqlStore
@@ -128,7 +129,8 @@ def test_each_save_is_one_audit_entry_with_what_changed(store: SqlStore) -> None
 
 def test_unknown_measure_is_refused_in_french_and_nothing_written(store: SqlStore) -> None:
     _seed(store)
-    with pytest.raises(UnknownMeasureError, match="n'existe plus dans la base"):
+    with pytest.raises(UnknownMeasureError, match="n'existe plus dans la base") as refused:
         store.save_bilan_text("m9", FINAL, END, TEXT, None, date(2026, 1, 15))
+    assert isinstance(refused.value, RefusedError)  # « Opération impossible », no traceback
     assert store.bilan_text("m9", FINAL, END) is None
     assert [t for t in _trail(store) if t[0] == "bilan"] == []
