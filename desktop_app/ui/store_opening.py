@@ -27,6 +27,7 @@ from desktop_app.ui.store_session import Secret, StoreSession, database_of, is_n
 STALE = ("Le mot de passe retenu sur cet ordinateur n'ouvre plus la base (il a été changé "
          "ailleurs ?) : tapez le mot de passe actuel.")
 _ASK = object()  # the background open found no passphrase that works: ask the user
+_NEW = object()  # no store yet at the file: the first-launch dialog
 
 
 class StoreOpening(QObject):
@@ -51,13 +52,24 @@ class StoreOpening(QObject):
     def start(self) -> None:
         database = self.database
         if self.ask and database is not None and given_passphrase(None) is None:
-            if is_new(database):
-                return self._first_launch(database)
-            if looks_encrypted(database):
-                return self._run(lambda: self._with_remembered(database), self._maybe_ask)
+            self._run(lambda: self._look_at(database),
+                      lambda found: self._first_launch(database) if found is _NEW
+                      else self._maybe_ask(found))
+            return
         self._run(lambda: self._open(None, False), self._done)
 
     # --- background work -------------------------------------------------------------
+    def _look_at(self, database: Path) -> tuple[Store, StoreSession] | object:
+        """The file (a USB key, a network share: it may hang) read here, not on the GUI
+        thread: `_NEW` (no store yet; the key store's backend chosen meanwhile, keyring may
+        ask D-Bus), else the store opened, or why the user must be asked."""
+        if is_new(database):
+            self.keystore.available()
+            return _NEW
+        if looks_encrypted(database):
+            return self._with_remembered(database)
+        return self._open(None, False)
+
     def _open(self, passphrase: str | None, remember: bool,
               typed: bool = False) -> tuple[Store, StoreSession]:
         """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain.

@@ -133,3 +133,24 @@ def test_a_broken_key_store_is_explained_in_french_only(app, qtbot, monkeypatch)
     dialog = FirstLaunchDialog(Path("/tmp/suivi.sqlite3"), OsKeyStore())
     qtbot.addWidget(dialog)
     assert not dialog.remember.isEnabled() and dialog.remember.toolTip() == NO_BACKEND
+
+
+def test_the_store_file_is_looked_at_off_the_gui_thread(app, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    """Whether the store exists and is encrypted is read from its file (a USB key, a network
+    share: it may hang): on the background thread, never on the window's."""
+    import threading
+
+    from desktop_app.ui import store_opening
+
+    threads: list[str] = []
+    real = store_opening.is_new
+
+    def watched(database):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread().name)
+        return real(database)
+
+    monkeypatch.setattr(store_opening, "is_new", watched)
+    launch = launch_on(tmp_path / "suivi.sqlite3", MemoryKeyStore(), qtbot)
+    dialog = first_dialog(launch, qtbot)
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
+    dialog.reject()
