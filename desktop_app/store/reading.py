@@ -106,12 +106,20 @@ def select_in(connection: Connection, statement: Select[Any], key: ColumnElement
     return _select_in(connection, statement, key, ids, run)
 
 
+def among(connection: Connection, column: ColumnElement[Any],
+          values: Collection[Any]) -> ColumnElement[bool]:
+    """`column IN values`; on SQLite the values go as one JSON array (no variable limit)."""
+    if connection.dialect.name != "sqlite":
+        return column.in_(sorted(values))
+    table = func.json_each(literal(json.dumps(sorted(values)))).table_valued("value")
+    return column.in_(select(table.c.value))
+
+
 def _select_in(connection: Connection, statement: Select[Any], key: ColumnElement[Any],
                ids: Collection[str],
                read: Callable[[Connection, Select[Any]], Sequence[Any]]) -> list[Any]:
     if connection.dialect.name == "sqlite":
-        values = func.json_each(literal(json.dumps(sorted(ids)))).table_valued("value")
-        return list(read(connection, statement.where(key.in_(select(values.c.value)))))
+        return list(read(connection, statement.where(among(connection, key, ids))))
     found: list[Any] = []
     for chunk in chunks(ids):
         found.extend(read(connection, statement.where(key.in_(chunk))))

@@ -12,23 +12,14 @@ import json
 from collections.abc import Collection
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, literal, select, update
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, bindparam, delete, select, update
 
+from desktop_app.store.reading import among
 from desktop_app.store.tables import AUDIT, BATCH_ITEMS, BATCHES
 
 #: The fingerprint given to a batch's record once anonymised or deleted: never the record's
 #: own, so an import batch holding it can no longer be taken back.
 GONE = "anonymisé ou supprimé"
-
-
-def among(connection: Connection, column: ColumnElement[Any],
-          values: Collection[Any]) -> ColumnElement[bool]:
-    """`column IN values`; on SQLite the values go as one JSON array (no variable limit)."""
-    if connection.dialect.name != "sqlite":
-        return column.in_(sorted(values))
-    table = func.json_each(literal(json.dumps(sorted(values)))).table_valued("value")
-    return column.in_(select(table.c.value))
 
 
 def forget_history(connection: Connection, households: Collection[str],

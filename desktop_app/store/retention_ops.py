@@ -29,7 +29,8 @@ from desktop_app.domain.retention import (
 )
 from desktop_app.store import audit, fetch, rows, writers
 from desktop_app.store.api import RefusedError, RetentionRow
-from desktop_app.store.retention_forget import among, forget_history
+from desktop_app.store.reading import among
+from desktop_app.store.retention_forget import forget_history
 from desktop_app.store.tables import (
     ARCHIVE,
     BILAN_TEXTS,
