@@ -30,10 +30,10 @@ from desktop_app.store.backup_check import (
     is_plain_sqlite,
 )
 from desktop_app.store.backup_files import discard, swap, sync, sync_folder
-from desktop_app.store.backup_live import live_check, live_info, store_key
+from desktop_app.store.backup_live import live_check, live_info
 from desktop_app.store.backup_names import backup_name, list_backups, rotate, staging_name
 from desktop_app.store.crypto import convert_to_encrypted
-from desktop_app.store.engine import sqlite_file
+from desktop_app.store.engine import engine_passphrase, sqlite_file
 from desktop_app.store.errors import CORRUPT, FULL, french_message
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema
@@ -104,7 +104,7 @@ def _said(error: Exception, folder: Path, engine: Engine) -> StoreError | None:
 def _check_written(engine: Engine, staging: Path, folder: Path) -> None:
     """The backup just written reads back whole with the store's key, or is refused."""
     try:
-        check_backup(staging, store_key(engine))
+        check_backup(staging, engine_passphrase(engine))
     except StoreError as error:
         raise StoreError(NOT_SOUND.format(where=folder, detail=error)) from error
 
@@ -141,7 +141,7 @@ def restore_in_place(store: _HasEngine, backup_path: Path,
     database = sqlite_file(engine.url)
     if database is None:
         raise StoreError(NOT_A_FILE.format(where=engine.url.render_as_string()))
-    key = store_key(engine)
+    key = engine_passphrase(engine)
     backup_info(backup_path, key)  # wrong key, newer, not a backup: before closing anything
     engine.dispose()  # no connection left on the current file
     aside = restore(backup_path, database, key, now)

@@ -21,7 +21,7 @@ from desktop_app.store.backup import (
     restore,
     restore_in_place,
 )
-from desktop_app.store.backup_live import store_key
+from desktop_app.store.engine import engine_passphrase
 from desktop_app.store.repository import open_store
 from tests.conftest import EXAMPLES
 
@@ -194,7 +194,7 @@ def test_restore_in_place_through_the_open_store_needs_no_passphrase(
     store = open_store(_url(db), passphrase)
     made = make_backup(store, tmp_path / "s", NOW)
     store.save_household(Household("h99", "APRÈS Sauvegarde"))
-    assert store_key(store.engine) == passphrase  # the engine's key, none for a plain store
+    assert engine_passphrase(store.engine) == passphrase  # the engine's key, none for a plain store
     info = live_info(store.engine, made)  # the store's key reads the backup
     assert (info.households, info.measures, info.visits, info.workers) == _counts(original)
     aside = restore_in_place(store, made, datetime(2026, 11, 30, 8, 0, 0))
