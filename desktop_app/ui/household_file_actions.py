@@ -137,4 +137,19 @@ def export_household(parent: QWidget, ctx: AppContext, household_id: str,
         json_path, pdf_path = write_access_export(store, household_id, where)
         return f"Droit d'accès écrit : {json_path.name} et {pdf_path.name} dans {where}"
 
-    ctx.run(work, ctx.status_message.emit, text="Export du dossier…")
+    def failed(error: BaseException) -> None:
+        """A folder gone or protected, a file open elsewhere: said in French (not as a fault
+        of the program)."""
+        from desktop_app.ui.background import show_error
+        from desktop_app.ui.reports_export import failure_text
+
+        message = failure_text(error, where) if isinstance(error, OSError) else None
+        if message is None:
+            show_error(parent, error)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Dossier non exporté", message,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    ctx.run(work, ctx.status_message.emit, text="Export du dossier…", on_error=failed)

@@ -156,3 +156,25 @@ def test_export_for_a_colleague_from_the_household_screen(window, qtbot, store, 
     # DUPONT Jean (h7), his ASLL m7 and its referent Claire Martin (w1), nothing else.
     assert ([h.id for h in exported.households], [m.id for m in exported.measures],
             [w.id for w in exported.workers]) == (["h7"], ["m7"], ["w1"])
+
+
+def test_an_export_to_a_folder_gone_is_said_in_french(window, qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The USB key was pulled out: not « Erreur inattendue » with an English traceback, but
+    what happened and what to do."""
+    from desktop_app.ui.household_file_actions import FOR_COLLEAGUE
+
+    household_file_actions.merge_file(window, window.ctx, _file(tmp_path))
+    settle(qtbot, window)
+    for report in _windows(MergeReportDialog):
+        report.close()
+    gone = tmp_path / "cle-usb" / "dossier-h7.json"
+    household_file_actions.export_household(window, window.ctx, "h7", FOR_COLLEAGUE, gone)
+    settle(qtbot, window)
+    assert not gone.exists()
+    [box] = [w for w in _windows(QMessageBox) if w.isVisible()]
+    assert box.windowTitle() == "Dossier non exporté"
+    assert box.text() == (f"Impossible d'écrire « {gone} » : le dossier n'existe pas (clé USB "
+                          "ou lecteur réseau débranché ?). Choisissez un autre nom ou un autre "
+                          "dossier, puis recommencez.")
+    assert box.detailedText() == ""
+    box.close()
