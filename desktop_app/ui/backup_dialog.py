@@ -4,7 +4,6 @@ reopened — the current store kept aside (issue 6)."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.fr import format_date
 from desktop_app.store.backup_names import taken_at
+from desktop_app.store.batch_text import when  # « 15/09/2025 à 18:30 »
 from desktop_app.ui.backup_settings import backup_folder
 from desktop_app.ui.context import AppContext
 
@@ -35,9 +34,6 @@ HEADERS = ("Date de la sauvegarde", "Ménages", "Mesures", "Visites", "Travaille
 #: A backup read in the background: its facts, or its state and the French reason it cannot
 #: be restored.
 Read = tuple[Path, "BackupInfo | None", str, str]
-
-def when(taken: datetime) -> str:
-    return f"{format_date(taken.date())} à {taken:%H:%M}"
 
 
 def describe(info: BackupInfo) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.store.api import MergeReport
+from desktop_app.ui.batch_dialogs import message_box
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, _problems_box
 
@@ -147,9 +148,6 @@ def export_household(parent: QWidget, ctx: AppContext, household_id: str,
         if message is None:
             show_error(parent, error)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Dossier non exporté", message,
-                          QMessageBox.StandardButton.Ok, parent)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        message_box(parent, QMessageBox.Icon.Warning, "Dossier non exporté", message)
 
     ctx.run(work, ctx.status_message.emit, text="Export du dossier…", on_error=failed)

@@ -9,9 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.ui.passphrase_fields import password_field
+from desktop_app.ui.passphrase_fields import EMPTY, WRONG, password_field
 
-WRONG = "Mot de passe incorrect. Vérifiez la touche Verr. Maj et réessayez."
 PLAIN = ("Cette base n'est pas chiffrée : aucun mot de passe n'est demandé pour la "
          "déverrouiller. Pour protéger les données des ménages, chiffrez-la dans Paramètres.")
 ENCRYPTED = "Tapez le mot de passe de la base pour reprendre votre travail là où il en était."
@@ -84,6 +83,6 @@ class LockPage(QWidget):
 
     def _ask(self) -> None:
         if self.field.isVisible() and not self.field.text():
-            self.error.setText("Tapez le mot de passe de la base.")
+            self.error.setText(EMPTY)
             return
         self.unlock_asked.emit(self.field.text())

@@ -15,8 +15,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.store.api import Store
 from desktop_app.ui.keyring_store import KeyStore
-from desktop_app.ui.passphrase_dialogs import WRONG, remember_box
-from desktop_app.ui.passphrase_fields import FittingDialog, NewPassphraseFields, password_field
+from desktop_app.ui.passphrase_dialogs import remember_box
+from desktop_app.ui.passphrase_fields import (
+    WRONG,
+    FittingDialog,
+    NewPassphraseFields,
+    password_field,
+)
 from desktop_app.ui.store_session import Secret, StoreSession
 
 if TYPE_CHECKING:

@@ -19,9 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.keyring_store import KeyStore
-from desktop_app.ui.passphrase_fields import FittingDialog, NewPassphraseFields, password_field
+from desktop_app.ui.passphrase_fields import (
+    EMPTY,
+    WRONG,
+    FittingDialog,
+    NewPassphraseFields,
+    password_field,
+)
 
-WRONG = "Mot de passe incorrect. Vérifiez la touche Verr. Maj et réessayez."
 REMEMBER = "Retenir le mot de passe sur cet ordinateur"
 REMEMBER_TIP = ("Le mot de passe est gardé dans le trousseau du système de votre session : "
                 "il ne sera plus demandé à l'ouverture, mais le sera au déverrouillage.")
@@ -152,7 +157,7 @@ class UnlockDialog(FittingDialog):
 
     def _submit(self) -> None:
         if not self.field.text():
-            self.error.setText("Tapez le mot de passe de la base.")
+            self.error.setText(EMPTY)
             return
         self.error.setText("Vérification du mot de passe…")
         self.setEnabled(False)

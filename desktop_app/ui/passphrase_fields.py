@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
 from desktop_app.ui.passphrase_strength import assess
 
 MISMATCH = "Les deux saisies ne sont pas identiques."
+#: What the unlock dialog and the lock page say of a wrong or missing passphrase.
+WRONG = "Mot de passe incorrect. Vérifiez la touche Verr. Maj et réessayez."
+EMPTY = "Tapez le mot de passe de la base."
 
 
 class FittingDialog(QDialog):
