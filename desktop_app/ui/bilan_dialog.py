@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,6 +48,7 @@ class BilanDialog(QDialog):
         self.resize(780, 800)
         self.dirty = False
         self.busy = False
+        self._ended = False  # accepted or rejected: the dialog is going away
         self.last_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         title = QLabel(f"{subject + ' · ' if subject else ''}{REPORT_KINDS[report.kind]} de la "
@@ -145,7 +147,7 @@ class BilanDialog(QDialog):
             self.dirty = False
             self.ctx.status_message.emit("Bilan enregistré.")
             self.ctx.changed.emit("measure")
-            if close:
+            if close and self._here():
                 self.accept()
 
         self.ctx.run(lambda: store.save_bilan_text(m.id, r.kind, r.period_end, text, signed,
@@ -156,10 +158,13 @@ class BilanDialog(QDialog):
     def _failed(self, what: str, path: Path | None = None) -> Callable[[BaseException], None]:
         """The French message of a failed save or print; the dialog and its text stay."""
         def failed(error: BaseException) -> None:
-            from desktop_app.ui.background import describe_error
+            from desktop_app.ui.background import describe_error, show_error
             from desktop_app.ui.reports_export import failure_text
 
             self.busy = False
+            if not self._here():  # closed meanwhile: said over the window
+                show_error(self.ctx.runner.error_parent(), error)
+                return
             message = failure_text(error, path)
             _title, text, details = describe_error(error)
             box = QMessageBox(QMessageBox.Icon.Warning, f"Bilan non {what}",
@@ -186,17 +191,30 @@ class BilanDialog(QDialog):
         self.print_button.setEnabled(False)
 
         def done(_out: object) -> None:
+            if not self._here():  # closed meanwhile: the status bar says where it went
+                self.ctx.status_message.emit(f"Bilan écrit : {target}")
+                return
             self.print_button.setEnabled(True)
             self.last_box = offer_open(self, target)
 
         def failed(error: BaseException) -> None:
-            self.print_button.setEnabled(True)
+            if self._here():
+                self.print_button.setEnabled(True)
             self._failed("imprimé", target)(error)
 
         self.ctx.run(lambda: jobs.bilan_pdf(store, m.id, r.kind, r.period_end, text, target),
                      done, text="Impression du bilan…", on_error=failed)
 
     # --- leaving ---------------------------------------------------------------------------
+    def _here(self) -> bool:
+        """Still open (perhaps hidden by the lock): a save or a print may end after
+        « Fermer », and the dialog deletes itself once closed."""
+        return shiboken6.isValid(self) and not self._ended
+
+    def done(self, result: int) -> None:
+        self._ended = True
+        super().done(result)
+
     def reject(self) -> None:
         if self.dirty:
             answer = ask_unsaved(self, "ce bilan")

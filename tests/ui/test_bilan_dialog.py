@@ -163,3 +163,17 @@ def test_a_failed_reading_leaves_the_stored_text_alone(qtbot, window, monkeypatc
     assert dialog.state.text().startswith("Le texte enregistré n'a pas pu être lu")
     assert "La base est utilisée par un autre programme." in dialog.state.text()
     dialog.reject()
+
+
+def test_closing_while_the_pdf_is_written(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Imprimer », then « Fermer » before the PDF is written: the PDF is still written and
+    the status bar says where (the dialog, deleted on close, is not touched again)."""
+    screen = _open_measure(qtbot, window, [Report(ReportKind.FINAL, END, None, False)])
+    dialog = _write_bilan(qtbot, window, screen)
+    out = tmp_path / "bilan.pdf"
+    dialog.print_pdf(out)
+    dialog.reject()  # nothing typed: closes at once
+    settle(qtbot, window)
+    assert closed(dialog)
+    assert "Bilan final" in pdf_text(out)
+    assert window.statusBar().currentMessage() == f"Bilan écrit : {out}"
