@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -122,6 +123,8 @@ class RestoreDialog(QDialog):
                 text="Lecture des sauvegardes…")
 
     def _loaded(self, found: list[Read]) -> None:
+        if not shiboken6.isValid(self):  # closed while the backups were read
+            return
         self.found = found
         self.table.setRowCount(len(found))
         for row, (path, info, state, reason) in enumerate(found):

@@ -4,6 +4,7 @@ for confirmation first. Store work runs in the background (`ctx.run`)."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,6 +72,8 @@ class BatchesDialog(QDialog):
         self.ctx.run(self.ctx.store.import_batches, self._show, text="Lecture des imports…")
 
     def _show(self, batches: list[ImportBatch]) -> None:
+        if not shiboken6.isValid(self):  # closed while the imports were read
+            return
         self.batches = batches
         self.table.setRowCount(len(batches))
         for row, b in enumerate(batches):
@@ -117,9 +120,15 @@ class BatchesDialog(QDialog):
             self.ctx.status_message.emit(f"Import n° {batch.id} annulé.")
             self.ctx.load_workers()
             self.ctx.changed.emit("all")
-            self.load()
+            if shiboken6.isValid(self):
+                self.load()
 
         def refused(error: BaseException) -> None:
+            if not shiboken6.isValid(self):  # closed meanwhile: said over the window
+                from desktop_app.ui.background import show_error
+
+                show_error(self.ctx.runner.error_parent(), error)
+                return
             self.reason.setText(str(error))
             message_box(self, QMessageBox.Icon.Warning, "Import non annulé", str(error))
             self.load()

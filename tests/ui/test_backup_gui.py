@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
 
 from desktop_app.domain.model import Household
@@ -242,3 +242,15 @@ def test_a_failed_restoration_leaves_the_dialog_usable(  # type: ignore[no-untyp
     assert dialog.restore_button.isEnabled()
     assert "utilisé par un autre programme" in str(window.ctx.runner.last_error)
     dialog.close()
+
+
+def test_closing_the_restore_dialog_while_the_backups_are_read(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path) -> None:
+    """Reading the backups of a slow USB key takes time: « Fermer » meanwhile is fine (the
+    list read afterwards is dropped, the deleted dialog is not touched)."""
+    make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 18, 30, 0))
+    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    dialog.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleted before…
+    settle(qtbot, window)  # …the list read comes back
+    assert closed(dialog) and window.ctx.runner.last_error is None

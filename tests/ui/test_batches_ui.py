@@ -178,3 +178,15 @@ def test_an_export_to_a_folder_gone_is_said_in_french(window, qtbot, store, tmp_
                           "dossier, puis recommencez.")
     assert box.detailedText() == ""
     box.close()
+
+
+def test_closing_the_imports_dialog_while_they_are_read(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from tests.ui.helpers import closed
+
+    dialog = batch_dialogs.undo_import_dialog(window, window.ctx)
+    dialog.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleted before…
+    settle(qtbot, window)  # …the list read comes back
+    assert closed(dialog) and window.ctx.runner.last_error is None
