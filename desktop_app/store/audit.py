@@ -45,9 +45,14 @@ def record(
         record_id=record_id,
         household_id=household_id,
         action=action,
-        changes=json.dumps({k: [v[0], v[1]] for k, v in (changes or {}).items()},
-                           ensure_ascii=False, default=str),
+        changes=_text(changes),
     ))
+
+
+def _text(changes: Mapping[str, tuple[Any, Any]] | None) -> str:
+    """The `changes` column: {field: [before, after]} as JSON (dates and amounts as text)."""
+    return json.dumps({k: [v[0], v[1]] for k, v in (changes or {}).items()},
+                      ensure_ascii=False, default=str)
 
 
 def record_imports(connection: Connection, *, profile: str, household_ids: Iterable[str],
@@ -57,8 +62,7 @@ def record_imports(connection: Connection, *, profile: str, household_ids: Itera
     households must stay fast), each with the same `changes` (e.g. the file's name);
     returns how many were written."""
     when = at or datetime.now().replace(microsecond=0)
-    text = json.dumps({k: [v[0], v[1]] for k, v in (changes or {}).items()},
-                      ensure_ascii=False, default=str)
+    text = _text(changes)
     entries = [{"at": when, "profile": profile, "record_kind": "household", "record_id": hid,
                 "household_id": hid, "action": "import", "changes": text}
                for hid in household_ids]
