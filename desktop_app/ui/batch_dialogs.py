@@ -7,15 +7,11 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +19,23 @@ from PySide6.QtWidgets import (
 from desktop_app.store.api import ImportBatch
 from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.models import RIGHT, Column, RowTableModel
+from desktop_app.ui.views import selected_row, table_view
 
-HEADERS = ["N°", "Date", "Opération", "Fichier", "Contenu", "Annulable ?"]
+
+def _undoable(batch: ImportBatch) -> str:
+    return "oui" if batch.undoable else state_text(batch).replace("non annulable : ", "non : ")
+
+
+#: Newest first, as the store gives them (the list is not re-sorted).
+COLUMNS: list[Column[ImportBatch]] = [
+    Column("N°", lambda b: str(b.id), align=RIGHT, fit=True),
+    Column("Date", lambda b: when(b.at), fit=True),
+    Column("Opération", lambda b: KINDS.get(b.kind, b.kind), fit=True),
+    Column("Fichier", source_text, tooltip=source_text, fit=True),
+    Column("Contenu", lambda b: counts_text(b.counts), fit=True),
+    Column("Annulable ?", _undoable, tooltip=_undoable),
+]
 
 
 def message_box(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -46,15 +57,10 @@ class BatchesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("Un import ou une fusion peut être annulé tant que ses données "
                                 "n'ont pas été modifiées ni complétées depuis.", self))
-        self.table = QTableWidget(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(HEADERS)
-        self.table.setAccessibleName("Imports et fusions")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._selected)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = table_view(self.model, self, "Imports et fusions", sortable=False,
+                                empty="Aucun import enregistré dans cette base.")
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         layout.addWidget(self.table, 1)
         self.reason = QLabel("", self)
         self.reason.setWordWrap(True)
@@ -75,22 +81,13 @@ class BatchesDialog(QDialog):
         if not shiboken6.isValid(self):  # closed while the imports were read
             return
         self.batches = batches
-        self.table.setRowCount(len(batches))
-        for row, b in enumerate(batches):
-            undoable = "oui" if b.undoable else state_text(b).replace("non annulable : ", "non : ")
-            for column, text in enumerate((str(b.id), when(b.at), KINDS.get(b.kind, b.kind),
-                                           source_text(b), counts_text(b.counts), undoable)):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        for column in range(len(HEADERS) - 1):
-            self.table.resizeColumnToContents(column)
+        self.model.set_rows(batches)
         self.reason.setText("" if batches else "Aucun import enregistré dans cette base.")
         self.undo_button.setEnabled(False)
 
     def current(self) -> ImportBatch | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.batches[rows[0].row()] if rows else None
+        batch = selected_row(self.table)
+        return batch if isinstance(batch, ImportBatch) else None
 
     def _selected(self) -> None:
         batch = self.current()

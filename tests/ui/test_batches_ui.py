@@ -33,7 +33,8 @@ def _file(tmp_path, name: str = "dossier.json"):  # type: ignore[no-untyped-def]
 
 
 def _cells(dialog, row: int) -> list[str]:  # type: ignore[no-untyped-def]
-    return [dialog.table.item(row, c).text() for c in range(dialog.table.columnCount())]
+    model = dialog.table.model()
+    return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
 def _windows(kind):  # type: ignore[no-untyped-def]
