@@ -131,6 +131,11 @@ def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
                          f"peut pas être annulé : {describe_blockers(reasons)}. Ces données "
                          "ont été modifiées ou complétées depuis : annulez ces changements ou "
                          "gardez l'import.")
+    # Measures the batch added to a household it did not bring (a merge): the undo goes in
+    # that household's history too, as the merge did.
+    kept = sorted((measure_id, household_id) for measure_id, household_id in fetch.select_in(
+        connection, select(MEASURES.c.id, MEASURES.c.household_id), MEASURES.c.id,
+        records.ids("measure")) if household_id not in records.ids("household"))
     for table, key, ids in ((ABSENCES, ABSENCES.c.worker_id, records.ids("worker")),
                             (MEASURES, MEASURES.c.id, records.ids("measure")),
                             (HOUSEHOLDS, HOUSEHOLDS.c.id, records.ids("household")),
@@ -146,6 +151,10 @@ def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
                  household_id=None, action="undo", at=at, changes={
                      "source": (row.source, None), "settings_restored": (None, restored),
                      **{f"{k}s": (len(records.ids(k)), 0) for k in records.kinds()}})
+    for measure_id, household_id in kept:
+        audit.record(connection, profile=profile, record_kind="measure", record_id=measure_id,
+                     household_id=household_id, action="undo", at=at,
+                     changes={"source": (row.source, None)})
 
 
 def _restore(connection: Connection, settings: dict[str, Any]) -> bool:

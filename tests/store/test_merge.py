@@ -15,6 +15,8 @@ from desktop_app.domain.model import (
     Association,
     Caseload,
     Diploma,
+    Measure,
+    MeasureType,
     Visit,
     VisitOutcome,
     Worker,
@@ -103,3 +105,17 @@ def test_a_merge_can_be_undone(h1_file: Caseload, laptop_b: SqlStore) -> None:
     laptop_b.undo_import(report.batch_id)
     assert laptop_b.household("h1") is None and laptop_b.measure("m1") is None
     assert [w.id for w in laptop_b.workers()] == ["w1"]  # was there before: kept
+
+
+def test_undoing_a_measure_merged_into_a_kept_household_is_in_its_history(
+        h1_file: Caseload, laptop_b: SqlStore) -> None:
+    laptop_b.merge_caseload(h1_file, "h1.json")  # batch 1: h1, m1, m4, m6, u1, u2
+    later = replace(h1_file, measures=[*h1_file.measures,
+                                       Measure("m7", "h1", MeasureType.DSF, "w1")])
+    report = laptop_b.merge_caseload(later, "h1-bis.json")  # batch 2: m7 alone
+    assert report.added == {**NOTHING, "measure": ["m7"]} and report.batch_id is not None
+    laptop_b.undo_import(report.batch_id)
+    assert [m.id for m in laptop_b.measures_of_household("h1")] == ["m1", "m4", "m6"]
+    last = laptop_b.history("h1")[-1]  # h1 stays: its file says m7 was taken back
+    assert (last.record_kind, last.record_id, last.action, last.changes) == (
+        "measure", "m7", "undo", {"source": ("h1-bis.json", None)})
