@@ -4,6 +4,7 @@ background (`ctx.run`); the window keeps no passphrase: the open store's key is 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,9 @@ def _backup(store: Any, folder: Path) -> Path:
 
     moment = now()
     made = make_backup(store, folder, moment)
-    rotate(folder, moment.date())
+    # An old backup held (antivirus) or read-only: kept (nothing lost), deleted next time.
+    with contextlib.suppress(OSError):
+        rotate(folder, moment.date())
     return made
 
 

@@ -254,3 +254,25 @@ def test_closing_the_restore_dialog_while_the_backups_are_read(  # type: ignore[
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleted before…
     settle(qtbot, window)  # …the list read comes back
     assert closed(dialog) and window.ctx.runner.last_error is None
+
+
+def test_an_old_backup_that_cannot_be_deleted_does_not_fail_the_new_one(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rotation could not delete an old backup (a read-only key, a file held by an
+    antivirus): the new backup is made and said; the old ones stay (nothing is lost), and
+    the backup at close does not end in a traceback either."""
+    import desktop_app.store.backup as backup_module
+
+    def held(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(backup_module, "rotate", held)
+    monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 17, 5, 0))
+    backup_actions.backup_now(window.ctx)
+    settle(qtbot, window)
+    made = folder / "suivi-fsl-2025-09-16T170500.sqlite3.bak"
+    assert window.ctx.runner.last_error is None and list_backups(folder) == [made]
+    assert window.statusBar().currentMessage() == f"Sauvegarde enregistrée : {made}"
+    monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 18, 0, 0))
+    assert backup_actions.backup_at_close(window.ctx.store) == (
+        folder / "suivi-fsl-2025-09-16T180000.sqlite3.bak")
