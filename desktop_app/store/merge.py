@@ -3,7 +3,10 @@
 Each top-level record of the file (worker, household, home, measure) is compared with the
 store's record of the same id on its canonical interchange JSON: absent here → added (all
 added records form one batch of kind « merge », which can be undone); identical → skipped;
-different → kept as it is here and reported field by field, in French (`conflicts`).
+different → kept as it is here and reported field by field, in French (`conflicts`). A
+new measure that refers to a differing record (its household, referent, a visit's worker, a
+stay's home: ids are numbered on each laptop, so h12 here may be another family than the
+file's h12) is not added either, and said so.
 Workers are compared without their absences (a household file carries none). A measure to
 add to a household of the read-only archive refuses the whole merge (`RefusedError`).
 """
@@ -14,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from desktop_app.domain.model import Association, Caseload
+from desktop_app.domain.model import Association, Caseload, Measure
 from desktop_app.interchange import caseload_to_json
 from desktop_app.store import audit, batches, fetch, writers
 from desktop_app.store.api import MergeReport
@@ -67,6 +70,17 @@ def merge_caseload(connection: Connection, caseload: Caseload, *, source: str,
                 skipped[kind].append(record_id)
             else:
                 conflicts += conflict_lines(kind, mine, theirs)
+    differing = {kind: set(incoming[kind]) - set(added[kind]) - set(skipped[kind])
+                 for _s, kind in SECTIONS}
+    for measure in [m for m in caseload.measures if m.id in set(added["measure"])]:
+        refused = _differing_references(measure, differing)
+        if refused:
+            added["measure"].remove(measure.id)
+            conflicts.append(
+                f"Mesure {measure.id} ({measure.type} du ménage {measure.household}) : non "
+                f"ajoutée, car {' et '.join(refused)} "
+                f"{'diffère' if len(refused) == 1 else 'diffèrent'} ici (voir ci-dessus) : "
+                "mettez les deux dossiers d'accord, puis fusionnez de nouveau.")
     new = Caseload(
         Association(""), [],
         [w for w in caseload.workers if w.id in set(added["worker"])],
@@ -90,3 +104,15 @@ def merge_caseload(connection: Connection, caseload: Caseload, *, source: str,
                          record_id=measure.id, household_id=measure.household,
                          action="merge", changes={"source": (None, source)})
     return MergeReport(added, skipped, conflicts, batch_id)
+
+
+def _differing_references(measure: Measure, differing: dict[str, set[str]]) -> list[str]:
+    """The records the measure refers to that differ here from the file (« le ménage h1 »)."""
+    workers = sorted({measure.referent, *(v.worker for v in measure.visits if v.worker)})
+    found = ([f"le ménage {measure.household}"]
+             if measure.household in differing["household"] else [])
+    found += [f"l'intervenant {w}" for w in workers if w in differing["worker"]]
+    found += [f"le logement ALT {h}" for h in sorted({s.home for s in measure.stays})
+              if h in differing["home"]]
+    return found
+

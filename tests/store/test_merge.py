@@ -15,6 +15,7 @@ from desktop_app.domain.model import (
     Association,
     Caseload,
     Diploma,
+    Household,
     Measure,
     MeasureType,
     Visit,
@@ -119,3 +120,18 @@ def test_undoing_a_measure_merged_into_a_kept_household_is_in_its_history(
     last = laptop_b.history("h1")[-1]  # h1 stays: its file says m7 was taken back
     assert (last.record_kind, last.record_id, last.action, last.changes) == (
         "measure", "m7", "undo", {"source": ("h1-bis.json", None)})
+
+
+def test_measures_of_another_family_under_the_same_id_are_not_added(
+        h1_file: Caseload, laptop_b: SqlStore) -> None:
+    # Ids are numbered on each laptop: B's h1 is another family than the file's DURAND Marie.
+    laptop_b.save_household(Household("h1", "MARTIN Luc", territory="Lensois"))
+    report = laptop_b.merge_caseload(h1_file, "h1.json")
+    assert report.added == {**NOTHING, "home": ["u1", "u2"]}  # the homes alone refer to none
+    assert report.skipped == {**NOTHING, "worker": ["w1"]}
+    assert report.conflicts[-3:] == [
+        f"Mesure {m} ({kind} du ménage h1) : non ajoutée, car le ménage h1 diffère ici (voir "
+        "ci-dessus) : mettez les deux dossiers d'accord, puis fusionnez de nouveau."
+        for m, kind in (("m1", "ASLL"), ("m4", "FAL"), ("m6", "ASLL_DIAG"))]
+    assert report.conflicts[0].startswith("Ménage h1 (MARTIN Luc) : ")
+    assert laptop_b.measures_of_household("h1") == []  # nothing of DURAND's in MARTIN's file
