@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.store.api import MergeReport
-from desktop_app.ui.batch_dialogs import message_box
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, _problems_box
 
@@ -141,13 +140,8 @@ def export_household(parent: QWidget, ctx: AppContext, household_id: str,
     def failed(error: BaseException) -> None:
         """A folder gone or protected, a file open elsewhere: said in French (not as a fault
         of the program)."""
-        from desktop_app.ui.background import show_error
-        from desktop_app.ui.reports_export import failure_text
+        from desktop_app.ui.reports_export import show_failure
 
-        message = failure_text(error, where) if isinstance(error, OSError) else None
-        if message is None:
-            show_error(parent, error)
-            return
-        message_box(parent, QMessageBox.Icon.Warning, "Dossier non exporté", message)
+        show_failure(parent, "Dossier non exporté", error, where)
 
     ctx.run(work, ctx.status_message.emit, text="Export du dossier…", on_error=failed)

@@ -86,6 +86,21 @@ def failure_text(error: BaseException, path: Path | None) -> str | None:
     return None
 
 
+def show_failure(parent: QWidget, title: str, error: BaseException,
+                 path: Path | None) -> QMessageBox:
+    """A file not written: what the user can fix (a file open elsewhere, a folder gone…) in
+    a warning titled `title`, anything else as `show_error` says it (non-blocking)."""
+    from desktop_app.ui.background import show_error
+
+    message = failure_text(error, path)
+    if message is None:
+        return show_error(parent, error)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.open()
+    return box
+
+
 class ExportJob:
     """One background operation at a time for a panel: progress bar, label, buttons."""
 
@@ -118,15 +133,7 @@ class ExportJob:
 
         def failed(error: BaseException) -> None:
             self._stop()
-            message = failure_text(error, path)
-            if message is None:
-                from desktop_app.ui.background import show_error
-
-                self.last_box = show_error(self.parent, error)
-            else:
-                self.last_box = QMessageBox(QMessageBox.Icon.Warning, "Document non écrit",
-                                            message, QMessageBox.StandardButton.Ok, self.parent)
-                self.last_box.open()
+            self.last_box = show_failure(self.parent, "Document non écrit", error, path)
             self.label.setText("Le document n'a pas été écrit.")
             if on_failed is not None:
                 on_failed()
