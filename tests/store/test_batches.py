@@ -21,7 +21,7 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.interchange import caseload_to_json
-from desktop_app.store.api import StoreError
+from desktop_app.store.api import RefusedError
 from desktop_app.store.repository import SqlStore
 from tests.store.builders import full_caseload, tariff
 
@@ -68,7 +68,7 @@ def test_undo_gives_back_the_store_exactly(store: SqlStore) -> None:
     undone = store.import_batches()[0]
     assert undone.undone_at is not None and not undone.undoable
     assert undone.reason == "déjà annulé"
-    with pytest.raises(StoreError, match="déjà été annulé"):
+    with pytest.raises(RefusedError, match="déjà été annulé"):
         store.undo_import(newest.id)
 
 
@@ -79,7 +79,7 @@ def test_undo_refused_after_a_visit_was_added(imported: SqlStore) -> None:
     imported.save_measure(m1)
     before = _export(imported)
     batch = _second(imported)
-    with pytest.raises(StoreError) as refused:
+    with pytest.raises(RefusedError) as refused:
         imported.undo_import(batch)
     message = str(refused.value)
     assert message.startswith(f"L'import n° {batch} (dossiers.json) ne peut pas être annulé")
@@ -98,7 +98,7 @@ def test_undo_refused_when_a_typed_measure_refers_to_an_imported_worker(
     assert not second.undoable and second.reason == (
         "mesure m99 (ménage h9) saisie depuis avec pour référent l'intervenant importé w1")
     assert not first.undoable and first.reason == "mesure m99 ajoutée depuis au ménage h9"
-    with pytest.raises(StoreError, match="l'intervenant importé w1"):
+    with pytest.raises(RefusedError, match="l'intervenant importé w1"):
         imported.undo_import(second.id)
     assert imported.measure("m99") is not None and imported.household("h1") is not None
 
@@ -113,5 +113,5 @@ def test_a_measure_saved_again_unchanged_keeps_the_batch_undoable(imported: SqlS
 
 
 def test_unknown_batch(store: SqlStore) -> None:
-    with pytest.raises(StoreError, match="Aucun import n° 42"):
+    with pytest.raises(RefusedError, match="Aucun import n° 42"):
         store.undo_import(42)

@@ -12,7 +12,7 @@ from alembic import command
 
 from desktop_app.interchange import caseload_to_json, read_file
 from desktop_app.store import migrate
-from desktop_app.store.api import StoreError, WrongPassphraseError
+from desktop_app.store.api import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.crypto import change_passphrase, convert_to_encrypted
 from desktop_app.store.engine import write
 from desktop_app.store.keys import PASSPHRASE_ENV, cipher_connect
@@ -119,7 +119,7 @@ def test_a_plain_store_converted_keeps_its_data(tmp_path: Path) -> None:
     converted = open_store(_url(path), SECRET)
     assert caseload_to_json(converted.export_caseload()) == exported
     converted.close()
-    with pytest.raises(StoreError, match="déjà chiffrée"):
+    with pytest.raises(RefusedError, match="déjà chiffrée"):
         convert_to_encrypted(path, SECRET)
 
 

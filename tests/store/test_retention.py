@@ -30,7 +30,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.retention import RetentionSettings, due_for_archive, measure_end
 from desktop_app.interchange.serialize import caseload_to_json
-from desktop_app.store.api import RefusedError, StoreError
+from desktop_app.store.api import RefusedError
 from desktop_app.store.repository import SqlStore
 from desktop_app.store.tables import AUDIT, BATCHES
 
@@ -61,7 +61,7 @@ def test_settings_from_the_migration_and_saved(store: SqlStore) -> None:
     assert store.retention_settings() == RetentionSettings(2, date(2034, 12, 31))
     store.save_retention_settings(RetentionSettings(3, date(2035, 6, 30)))
     assert store.retention_settings() == RetentionSettings(3, date(2035, 6, 30))
-    with pytest.raises(StoreError, match="au moins 1 an"):
+    with pytest.raises(RefusedError, match="au moins 1 an"):
         store.save_retention_settings(RetentionSettings(0, date(2035, 6, 30)))
 
 
@@ -91,7 +91,7 @@ def test_candidates_are_those_of_the_domain_rule(store: SqlStore, day: date) -> 
 
 def test_archived_file_is_read_only(store: SqlStore) -> None:
     seed(store)
-    with pytest.raises(StoreError, match="ne peut pas être archivé le 01/12/2026"):
+    with pytest.raises(RefusedError, match="ne peut pas être archivé le 01/12/2026"):
         store.archive_households(["h1", "h2"], date(2026, 12, 1))  # h2 in force: nothing
     assert not store.is_archived("h1")
     store.archive_households(["h1"], date(2026, 12, 1))
@@ -103,15 +103,15 @@ def test_archived_file_is_read_only(store: SqlStore) -> None:
     household = store.household("h1")
     assert household is not None
     household.phone = "06 39 98 00 00"
-    with pytest.raises(StoreError, match=r"Ce dossier est archivé \(lecture seule\) depuis "
+    with pytest.raises(RefusedError, match=r"Ce dossier est archivé \(lecture seule\) depuis "
                                          r"le 01/12/2026"):
         store.save_household(household)
     measure = store.measure("m1")
     assert measure is not None
     measure.close_reason = "Autre"
-    with pytest.raises(StoreError, match="Ce dossier est archivé"):
+    with pytest.raises(RefusedError, match="Ce dossier est archivé"):
         store.save_measure(measure)
-    with pytest.raises(StoreError, match="Ce dossier est archivé"):
+    with pytest.raises(RefusedError, match="Ce dossier est archivé"):
         store.save_measure(Measure("m9", "h1", MeasureType.DSF, "w1"))
     with pytest.raises(RefusedError, match="Ce dossier est archivé"):  # its bilans too
         store.save_bilan_text("m1", ReportKind.FINAL, date(2024, 5, 31),
@@ -122,11 +122,11 @@ def test_archived_file_is_read_only(store: SqlStore) -> None:
 
 def test_anonymise_and_delete_refused_before_the_keeping_date(store: SqlStore) -> None:
     seed(store)
-    with pytest.raises(StoreError, match="n'est pas archivé"):
+    with pytest.raises(RefusedError, match="n'est pas archivé"):
         store.anonymise_households(["h1"], AFTER_KEEPING)
     store.archive_households(["h1"], date(2026, 12, 1))
     for act in (store.anonymise_households, store.delete_households):
-        with pytest.raises(StoreError, match=r"conservé jusqu.au 31/12/2034 .* qu.à partir du "
+        with pytest.raises(RefusedError, match=r"conservé jusqu.au 31/12/2034 .* qu.à partir du "
                                              r"01/01/2035"):
             act(["h1"], date(2034, 12, 31))
     assert store.household("h1") is not None and store.household("h1").name == "DURAND Marie"
