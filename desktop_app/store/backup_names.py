@@ -2,11 +2,12 @@
 them the rotation keeps (issue 6: 7 daily, 4 weekly, 12 monthly).
 
 A backup is `suivi-fsl-2026-11-29T093012.sqlite3.bak`; a file being written is hidden
-(`.suivi-fsl-….bak.en-cours`) and never counted; a file of another name is never touched.
+(`.suivi-fsl-….bak.<pid>.en-cours`) and never counted; a file of another name is never touched.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -36,9 +37,11 @@ def taken_at(path: Path) -> datetime | None:
         return None
 
 
-def staging_name(final: Path) -> Path:
-    """The hidden name a backup is written under before it is renamed (never half a file)."""
-    return final.with_name(f".{final.name}.en-cours")
+def staging_name(final: Path, pid: int | None = None) -> Path:
+    """The hidden name a backup is written under before it is renamed (never half a file),
+    with the id of the process writing it: two processes backing up in the same second (the
+    window's automatic backup, `suivi-fsl backup`) never write, or delete, each other's."""
+    return final.with_name(f".{final.name}.{os.getpid() if pid is None else pid}.en-cours")
 
 
 def list_backups(folder: Path) -> list[Path]:

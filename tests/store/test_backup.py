@@ -3,6 +3,7 @@ encrypted backup; a damaged file is detected and refused, the current store neve
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from desktop_app.store.backup import (
     restore,
     restore_in_place,
 )
+from desktop_app.store.backup_names import staging_name
 from desktop_app.store.engine import engine_passphrase
 from desktop_app.store.repository import open_store
 from tests.conftest import EXAMPLES
@@ -246,3 +248,22 @@ def test_a_damaged_store_is_not_backed_up_over_good_backups(tmp_path: Path) -> N
         make_backup(store, tmp_path / "s", datetime(2026, 11, 30, 9, 0, 0))
     assert list_backups(tmp_path / "s") == [good]  # and no half file beside it
     assert [p.name for p in (tmp_path / "s").iterdir()] == [good.name]
+
+
+def test_another_process_backing_up_in_the_same_second_is_left_alone(tmp_path: Path) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    _filled(db)
+    folder = tmp_path / "sauvegardes"
+    folder.mkdir()
+    final = folder / "suivi-fsl-2026-11-29T093012.sqlite3.bak"  # NOW's name
+    assert staging_name(final, 4242) == folder / (
+        ".suivi-fsl-2026-11-29T093012.sqlite3.bak.4242.en-cours")
+    theirs = staging_name(final, os.getpid() + 1)  # being written by another process
+    theirs.write_bytes(b"sauvegarde en cours d'un autre processus")
+    store = open_store(_url(db))
+    try:
+        assert make_backup(store, folder, NOW) == final
+    finally:
+        store.close()
+    assert theirs.read_bytes() == b"sauvegarde en cours d'un autre processus"
+    assert not staging_name(final).exists()  # ours renamed into place
