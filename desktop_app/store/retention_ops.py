@@ -85,7 +85,7 @@ def archived_on(connection: Connection, household_id: str) -> date | None:
 
 def archive(connection: Connection, ids: Iterable[str], on: date,
             settings: RetentionSettings, profile: str) -> None:
-    ids = list(ids)
+    ids = list(dict.fromkeys(ids))  # a household selected twice counts once
     due = {row.household_id for row in candidates(connection, on, settings)}
     already = set(connection.execute(select(A.household_id).where(
         among(connection, A.household_id, ids))).scalars())
@@ -123,7 +123,7 @@ def _checked(connection: Connection, household_id: str, on: date,
 
 def anonymise(connection: Connection, ids: Iterable[str], on: date,
               settings: RetentionSettings, brackets: ProfileBrackets, profile: str) -> None:
-    ids = list(ids)
+    ids = list(dict.fromkeys(ids))  # a household selected twice counts once
     for household_id in ids:
         _checked(connection, household_id, on, settings, "anonymisé")
     measure_ids = _measure_ids(connection, ids)
@@ -157,7 +157,7 @@ def _save_changed(connection: Connection, old: Measure, new: Measure) -> None:
 
 def delete_households(connection: Connection, ids: Iterable[str], on: date,
                       settings: RetentionSettings, profile: str) -> None:
-    ids = list(ids)
+    ids = list(dict.fromkeys(ids))  # a household selected twice counts once
     for household_id in ids:
         _checked(connection, household_id, on, settings, "supprimé")
     measure_ids = _measure_ids(connection, ids)

@@ -281,3 +281,13 @@ def test_a_measure_cannot_be_moved_out_of_an_archived_file(store: SqlStore) -> N
         store.save_measure(measure)
     assert [m.id for m in store.measures_of_household("h1")] == ["m1"]
     assert [m.id for m in store.measures_of_household("h2")] == ["m2"]
+
+
+def test_a_household_selected_twice_is_archived_and_anonymised_once(store: SqlStore) -> None:
+    seed(store)
+    store.archive_households(["h1", "h1"], date(2026, 12, 1))  # was a primary-key traceback
+    store.anonymise_households(["h1", "h1"], AFTER_KEEPING)
+    assert [(r.household_id, r.archived_on, r.anonymised_on)
+            for r in store.archived_households()] == [("h1", date(2026, 12, 1), AFTER_KEEPING)]
+    actions = [e.action for e in store.history("h1")]
+    assert (actions.count("archive"), actions.count("anonymise")) == (1, 1)
