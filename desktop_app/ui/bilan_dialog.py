@@ -39,9 +39,12 @@ from desktop_app.ui.screens.base import ask_unsaved
 
 class BilanDialog(QDialog):
     def __init__(self, ctx: AppContext, measure: Measure, report: Report,
-                 parent: QWidget | None = None, reference: str = "", subject: str = "") -> None:
+                 parent: QWidget | None = None, reference: str = "", subject: str = "",
+                 read_only: bool = False) -> None:
         super().__init__(parent)
         self.ctx, self.measure, self.report, self.reference = ctx, measure, report, reference
+        #: An archived file: the bilan is read and printed, never written (issue 6).
+        self.read_only = read_only
         self.setWindowTitle(f"{REPORT_KINDS[report.kind]} — période finissant le "
                             f"{format_date(report.period_end)}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -100,6 +103,7 @@ class BilanDialog(QDialog):
         for editor in self.sections.values():
             editor.setReadOnly(not writable)
         self.save_button.setEnabled(writable)
+        self.form.setEnabled(writable)
 
     def _load_failed(self, error: BaseException) -> None:
         from desktop_app.ui.background import describe_error
@@ -110,7 +114,7 @@ class BilanDialog(QDialog):
     def _loaded(self, stored: object) -> None:
         from desktop_app.store.bilans import StoredBilan
 
-        self._set_writable(True)
+        self._set_writable(not self.read_only)
         if isinstance(stored, StoredBilan):
             self.body.set_text(stored.text)
             self.form.set_values({"sent_on": self.report.sent_on,
@@ -119,6 +123,9 @@ class BilanDialog(QDialog):
                                f"à {stored.updated_at:%H:%M}.")
         else:
             self.state.setText("Aucun texte enregistré pour ce bilan : rédigez-le ci-dessous.")
+        if self.read_only:
+            self.state.setText(self.state.text().removesuffix(" : rédigez-le ci-dessous.")
+                               + " Dossier archivé : lecture seule.")
         self.dirty = False
 
     def _edited(self) -> None:

@@ -173,3 +173,37 @@ def test_the_empty_list_says_the_years_of_the_settings(qtbot, window, store) -> 
     assert [r.household_id for r in screen.due.rows] == ["h1"]
     assert screen.rules.text().startswith("Un dossier reste dans la base active 1 an après")
     assert screen.due_view.empty_text.endswith("il y a plus de 1 an.")
+
+
+def test_the_bilan_of_an_archived_file_opens_read_only(qtbot, window, store) -> None:  # type: ignore[no-untyped-def]
+    """A double click on a report of an archived measure (the « Rédiger le bilan… » button
+    is disabled, the list is not) opens its bilan to read and print, not to type a text the
+    store would refuse."""
+    from desktop_app.domain.bilan_text import BilanText
+    from desktop_app.domain.model import Report, ReportKind
+
+    seed(store)
+    m1 = store.measure("m1")
+    m1.reports = [Report(ReportKind.FINAL, date(2023, 6, 30), date(2023, 7, 10), True)]
+    store.save_measure(m1)
+    store.save_bilan_text("m1", ReportKind.FINAL, date(2023, 6, 30),
+                          BilanText(situation="Relogée à Arras."), date(2023, 7, 20),
+                          date(2023, 7, 10))
+    store.archive_households(["h1"], TODAY)
+    window.ctx.open_measure.emit("m1")
+    settle(qtbot, window)
+    screen = window.screens["mesure"]
+    screen.tabs.setCurrentIndex(1)  # Bilans
+    view = screen.tabs.reports_view
+    qtbot.wait(50)
+    rect = view.visualRect(view.model().index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot, window)
+    dialog = screen.bilan
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.sections["situation"].toPlainText() == "Relogée à Arras."
+    assert dialog.sections["situation"].isReadOnly() and not dialog.save_button.isEnabled()
+    assert not dialog.signed_on.isEnabled() and dialog.print_button.isEnabled()
+    assert dialog.state.text().endswith("Dossier archivé : lecture seule.")
+    dialog.reject()

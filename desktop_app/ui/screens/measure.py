@@ -162,7 +162,8 @@ class MeasureScreen(Screen):
                                     "le bilan porte sur une période.")
             return None
         dialog = BilanDialog(self.ctx, measure, report, self, self.reference,
-                             self.heading.text())
+                             self.heading.text(),
+                             read_only=self.archive_banner.archived_on is not None)
         dialog.open()
         self.bilan = dialog
         return dialog
