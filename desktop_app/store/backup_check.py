@@ -98,8 +98,8 @@ def damaged(path: Path, error: BaseException | str) -> DamagedStoreError:
     return DamagedStoreError(DAMAGED.format(where=path, detail=detail))
 
 
-def _count(connection: Any, schema: str, table: str) -> int:
-    return int(connection.execute(f"SELECT count(*) FROM {schema}.{table}").fetchone()[0])
+def _count(connection: Any, table: str) -> int:
+    return int(connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
 def backup_info(path: Path, passphrase: str | None) -> BackupInfo:
@@ -107,16 +107,15 @@ def backup_info(path: Path, passphrase: str | None) -> BackupInfo:
     newer version, or its passphrase is wrong. (Counting reads every page of the four
     tables; `check_backup` reads all of them.)"""
     with open_backup(path, passphrase) as connection:
-        return read_info(connection, path, "main")
+        return read_info(connection, path)
 
 
-def read_info(connection: Any, path: Path, schema: str) -> BackupInfo:
-    """`BackupInfo` of the backup `path` open as `schema` on `connection`."""
+def read_info(connection: Any, path: Path) -> BackupInfo:
+    """`BackupInfo` of the backup `path` open on `connection`."""
     try:
-        revision = _revision(connection, path, schema)
+        revision = _revision(connection, path)
         households, measures, visits, workers = (
-            _count(connection, schema, t) for t in ("households", "measures", "visits",
-                                                     "workers"))
+            _count(connection, t) for t in ("households", "measures", "visits", "workers"))
     except StoreError:
         raise
     except Exception as error:
@@ -126,12 +125,12 @@ def read_info(connection: Any, path: Path, schema: str) -> BackupInfo:
                       not is_plain_sqlite(path))
 
 
-def _revision(connection: Any, path: Path, schema: str) -> str:
+def _revision(connection: Any, path: Path) -> str:
     tables = {row[0] for row in connection.execute(
-        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'")}
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if VERSION_TABLE not in tables or "households" not in tables:
         raise DamagedStoreError(NOT_A_BACKUP.format(where=path))
-    row = connection.execute(f"SELECT version_num FROM {schema}.{VERSION_TABLE}").fetchone()
+    row = connection.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone()
     if row is None:
         raise DamagedStoreError(NOT_A_BACKUP.format(where=path))
     revision = str(row[0])

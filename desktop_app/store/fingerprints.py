@@ -27,8 +27,6 @@ from desktop_app.domain.money import format_amount
 
 #: Joins the fields of a child (never in a code, a date or an id of the file).
 SEP = "\x1f"
-#: The kinds of top-level records, in the order they are imported (and checked).
-KINDS = ("worker", "household", "home", "measure")
 
 
 def _d(value: date | None) -> str:
