@@ -153,3 +153,67 @@ def test_worker_card_changed_elsewhere(window, qtbot, store):  # type: ignore[no
     assert screen.form.fields["name"].text() == "Julien PETIT" and screen.form.dirty
     assert [(w.name, w.fte) for w in store.workers() if w.id == "w2"] == [("Julien Petit", 0.8)]
     screen.form.mark_clean()  # else closing the window asks about the unsaved typing
+
+
+def _id_taken(record_id: str) -> str:
+    return (f"L'identifiant {record_id} vient d'être pris par un autre enregistrement (autre "
+            "fenêtre ou autre poste) : rien n'a été écrit, vos saisies sont conservées ; "
+            "enregistrez de nouveau (un autre identifiant sera pris).")
+
+
+def _refused(qtbot, window, dialog, record_id: str) -> None:  # type: ignore[no-untyped-def]
+    """The creation was refused: the dialog and what was typed stay, the message says why."""
+    save(qtbot, window, dialog)
+    assert dialog.isVisible()
+    [box] = _boxes()
+    assert box.text() == _id_taken(record_id)
+    box.close()
+    dialog.reject()
+
+
+def test_new_records_never_replace_one_created_meanwhile(window, qtbot, store, monkeypatch):  # type: ignore[no-untyped-def]
+    """`new_id` reads, the save writes: another window may create a record under the same id
+    between. Simulated by `new_id` giving ids already taken: each creation is refused, the
+    record there is left as it was."""
+    from desktop_app.domain.model import Home, Measure, MeasureType
+
+    seed_asll(store)  # h1 DURAND Marie, m1
+    store.save_home(Home("u1", "3 place d'Armes, Béthune"))
+    taken = {"h": "h1", "m": "m1", "w": "w1", "u": "u1"}
+    monkeypatch.setattr(store, "new_id", lambda prefix: taken[prefix])
+
+    window.show_screen("menages")
+    settle(qtbot, window)
+    households = window.screens["menages"]
+    households.new_household()
+    type_in(qtbot, households.dialog.form.fields["name"], "MARTIN Paul")
+    _refused(qtbot, window, households.dialog, "h1")
+    assert store.household("h1").name == "DURAND Marie"
+
+    window.show_screen("equipe")
+    settle(qtbot, window)
+    team = window.screens["equipe"]
+    team.new_worker()
+    type_in(qtbot, team.dialog.form.fields["name"], "Paul Leroy")
+    _refused(qtbot, window, team.dialog, "w1")
+    assert {w.id: w.name for w in store.workers()}["w1"] == "Claire Martin"
+
+    window.show_screen("logements")
+    settle(qtbot, window)
+    homes = window.screens["logements"]
+    homes.new_home()
+    type_in(qtbot, homes.dialog.form.fields["address"], "12 rue Neuve, Lens")
+    _refused(qtbot, window, homes.dialog, "u1")
+    assert [h.address for h in store.homes()] == ["3 place d'Armes, Béthune"]
+
+    window.ctx.open_household.emit("h1")
+    settle(qtbot, window)
+    household = window.screens["menage"]
+    household.new_measure()
+    fields = household.dialog.form.fields
+    type_in(qtbot, fields["decision_date"], "12/06/2025")
+    fields["decision_date"].editingFinished.emit()
+    fields["type"].set_value(MeasureType.AML)
+    _refused(qtbot, window, household.dialog, "m1")
+    stored: Measure = store.measure("m1")
+    assert stored.type is MeasureType.ASLL

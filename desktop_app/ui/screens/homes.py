@@ -124,7 +124,9 @@ class HomesScreen(Screen):
         store = self.ctx.store
 
         def submit(values: Values) -> None:
-            self.ctx.save(lambda: store.save_home(Home(store.new_id("u"), values["address"])),
+            # new=True: refused if another window took the id meanwhile (two writers)
+            self.ctx.save(lambda: store.save_home(Home(store.new_id("u"), values["address"]),
+                                                  new=True),
                           "homes", lambda _r: dialog.accept())
 
         dialog.on_submit = submit

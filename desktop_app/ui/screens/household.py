@@ -185,7 +185,7 @@ class HouseholdScreen(Screen):
         def submit(measure: Measure, dialog: FormDialog) -> None:
             def work() -> str:
                 measure.id = store.new_id("m")
-                store.save_measure(measure)
+                store.save_measure(measure, new=True)  # refused if the id was taken meanwhile
                 return measure.id
 
             def done(measure_id: str) -> None:

@@ -90,7 +90,7 @@ class HouseholdsScreen(Screen):
         def save(values: Values) -> None:
             def work() -> str:
                 household = apply_household_values(Household(store.new_id("h"), ""), values)
-                store.save_household(household)
+                store.save_household(household, new=True)  # refused if the id was taken
                 return household.id
 
             def done(household_id: str) -> None:

@@ -168,9 +168,9 @@ class TeamScreen(Screen):
         store = self.ctx.store
 
         def submit(values: Values) -> None:
-            self.ctx.save(lambda: store.save_worker(Worker(
+            self.ctx.save(lambda: store.save_worker(Worker(  # refused if the id was taken
                 store.new_id("w"), values["name"], values["diploma"] or Diploma.CESF,
-                float(values["fte"]))), "workers", lambda _r: dialog.accept())
+                float(values["fte"])), new=True), "workers", lambda _r: dialog.accept())
 
         dialog.on_submit = submit
         self.dialog = dialog
