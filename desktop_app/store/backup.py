@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 from datetime import datetime, timedelta
@@ -51,6 +52,16 @@ CANNOT_SWAP = ("La base {where} n'a pas pu être remplacée ({detail}) : elle es
                "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
 NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
               "concernent qu'une base sur fichier.")
+
+
+#: The system's reason of a failed file operation, in French (its own text may be English).
+_REASONS = {errno.ENOSPC: "disque plein", errno.EROFS: "support en lecture seule",
+            errno.EACCES: "accès refusé", errno.EPERM: "accès refusé",
+            errno.ENOENT: "fichier introuvable"}
+
+
+def _reason(error: OSError) -> str:
+    return _REASONS.get(error.errno or 0, f"erreur système n° {error.errno or 0}")
 
 
 class _HasEngine(Protocol):
@@ -125,8 +136,7 @@ def restore(backup_path: Path, store_path: Path, passphrase: str | None,
         sync(staging)
         aside = swap(staging, store_path, now or datetime.now())
     except OSError as error:
-        raise StoreError(CANNOT_SWAP.format(where=store_path,
-                                            detail=error.strerror or error)) from error
+        raise StoreError(CANNOT_SWAP.format(where=store_path, detail=_reason(error))) from error
     finally:
         staging.unlink(missing_ok=True)
     return aside

@@ -3,6 +3,7 @@ encrypted backup; a damaged file is detected and refused, the current store neve
 
 from __future__ import annotations
 
+import errno
 import os
 from datetime import datetime
 from pathlib import Path
@@ -267,3 +268,23 @@ def test_another_process_backing_up_in_the_same_second_is_left_alone(tmp_path: P
         store.close()
     assert theirs.read_bytes() == b"sauvegarde en cours d'un autre processus"
     assert not staging_name(final).exists()  # ours renamed into place
+
+
+def test_a_full_disk_while_restoring_is_said_in_french(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "suivi.sqlite3"
+    original = _filled(db)
+    store = open_store(_url(db))
+    made = make_backup(store, tmp_path / "s", NOW)
+    store.close()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("desktop_app.store.backup.shutil.copyfile", full)
+    with pytest.raises(StoreError) as error:
+        restore(made, db, None)
+    assert str(error.value) == (
+        f"La base {db} n'a pas pu être remplacée (disque plein) : elle est restée telle "
+        "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
+    assert _export(db) == original  # untouched
