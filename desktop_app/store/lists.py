@@ -11,7 +11,10 @@ from desktop_app.store.api import HouseholdRow, MeasureRow
 from desktop_app.store.build import TYPES, measure_type
 from desktop_app.store.fetch import run, select_in
 from desktop_app.store.search import like_pattern
-from desktop_app.store.tables import HOUSEHOLDS, MEASURES, RECORD_TABLES, WORKERS
+from desktop_app.store.tables import AUDIT, HOUSEHOLDS, MEASURES, RECORD_TABLES, WORKERS
+
+#: Audit entries whose `record_id` is the id of a record (`new_id`).
+_RECORD_KINDS = ("worker", "household", "home", "measure")
 
 H = HOUSEHOLDS.c
 M = MEASURES.c
@@ -77,12 +80,15 @@ def all_spans(connection: Connection) -> list[MeasureSpan]:
 
 
 def new_id(connection: Connection, prefix: str) -> str:
-    """`prefix` + (the largest number following `prefix` in any record id) + 1."""
+    """`prefix` + (the largest number following `prefix` in any record id, or in the audit
+    trail: an id an undone import freed keeps its history, never handed to a new record) + 1."""
     pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     largest = 0
-    for table in RECORD_TABLES:
-        for (record_id,) in run(connection,
-                select(table.c.id).where(table.c.id.like(pattern, escape="\\"))):
+    for column in (*(table.c.id for table in RECORD_TABLES), AUDIT.c.record_id):
+        query = select(column).where(column.like(pattern, escape="\\"))
+        if column is AUDIT.c.record_id:
+            query = query.where(AUDIT.c.record_kind.in_(_RECORD_KINDS))
+        for (record_id,) in run(connection, query):
             suffix = record_id[len(prefix):]
             if record_id.startswith(prefix) and suffix.isdigit():
                 largest = max(largest, int(suffix))

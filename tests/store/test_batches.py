@@ -115,3 +115,14 @@ def test_a_measure_saved_again_unchanged_keeps_the_batch_undoable(imported: SqlS
 def test_unknown_batch(store: SqlStore) -> None:
     with pytest.raises(RefusedError, match="Aucun import n° 42"):
         store.undo_import(42)
+
+
+def test_an_undone_households_id_is_not_handed_out_again(store: SqlStore) -> None:
+    store.import_caseload(full_caseload(), source="dossiers.json")  # households h1 and h2
+    (batch,) = store.import_batches()
+    store.undo_import(batch.id)
+    assert store.household("h1") is None
+    # h1 and h2 keep their import entries in the trail: a new family must not get them in
+    # its history (and its right-of-access export), so the next id is h3, not h1.
+    assert [e.action for e in store.history("h1")] == ["import"]
+    assert store.new_id("h") == "h3"
