@@ -49,7 +49,9 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
                         "dans la base :", list(error.problems))
         return EXIT_REJECTED
     except OSError as error:
-        print(f"Impossible de lire {args.file} : {error.strerror or error}", file=sys.stderr)
+        from desktop_app.domain.fr import os_reason
+
+        print(f"Impossible de lire {args.file} : {os_reason(error)}.", file=sys.stderr)
         return EXIT_REJECTED
     print(f"Import terminé : {len(caseload.households)} ménages, {len(caseload.measures)} "
           f"mesures, {sum(len(m.visits) for m in caseload.measures)} visites.")

@@ -90,6 +90,16 @@ def test_a_command_leaves_the_store_file_whole(
     assert out_a.read_bytes() == out_b.read_bytes()
 
 
+def test_a_file_that_cannot_be_read_is_said_in_french(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    missing = tmp_path / "absent.json"
+    code, out, err = run(capsys, "--db", db, "import", str(missing))
+    assert (code, out) == (3, "")
+    assert err == (f"Impossible de lire {missing} : le fichier ou le dossier n'existe pas "
+                   "(clé USB ou lecteur réseau débranché ?).\n")
+
+
 def test_rejected_file_exits_3_and_leaves_store_as_it_was(
     capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
 ) -> None:

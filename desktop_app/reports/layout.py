@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.fr import os_reason
 from desktop_app.domain.indicators import ProfileBrackets, indicator_names
 
 DEFAULT_LAYOUT = "grille_spslh.json"
@@ -67,7 +68,7 @@ def load_layout(path: Path | None = None) -> Layout:
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as error:
-            raise LayoutError(f"Modèle de grille illisible : {path} ({error.strerror}).") \
+            raise LayoutError(f"Modèle de grille illisible : {path} ({os_reason(error)}).") \
                 from error
         where = str(path)
     try:

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 from datetime import datetime, timedelta
@@ -22,6 +21,7 @@ from typing import Protocol
 
 from sqlalchemy import Engine
 
+from desktop_app.domain.fr import os_reason
 from desktop_app.store.api import StoreError
 from desktop_app.store.backup_check import (
     BackupInfo,
@@ -52,16 +52,6 @@ CANNOT_SWAP = ("La base {where} n'a pas pu être remplacée ({detail}) : elle es
                "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
 NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
               "concernent qu'une base sur fichier.")
-
-
-#: The system's reason of a failed file operation, in French (its own text may be English).
-_REASONS = {errno.ENOSPC: "disque plein", errno.EROFS: "support en lecture seule",
-            errno.EACCES: "accès refusé", errno.EPERM: "accès refusé",
-            errno.ENOENT: "fichier introuvable"}
-
-
-def _reason(error: OSError) -> str:
-    return _REASONS.get(error.errno or 0, f"erreur système n° {error.errno or 0}")
 
 
 class _HasEngine(Protocol):
@@ -136,7 +126,7 @@ def restore(backup_path: Path, store_path: Path, passphrase: str | None,
         sync(staging)
         aside = swap(staging, store_path, now or datetime.now())
     except OSError as error:
-        raise StoreError(CANNOT_SWAP.format(where=store_path, detail=_reason(error))) from error
+        raise StoreError(CANNOT_SWAP.format(where=store_path, detail=os_reason(error))) from error
     finally:
         staging.unlink(missing_ok=True)
     return aside

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop_app.domain.fr import os_reason
 from desktop_app.ui.context import AppContext
 
 FILTER = "Fichiers d'échange Suivi FSL (*.json);;Tous les fichiers (*)"
@@ -45,7 +46,7 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
             _problems_box(parent, f"Le fichier {path.name} n'a pas été importé", list(problems))
         elif isinstance(error, OSError):
             QMessageBox.warning(parent, "Lecture impossible",
-                                f"Impossible de lire {path} : {error.strerror or error}")
+                                f"Impossible de lire {path} : {os_reason(error)}.")
         else:
             from desktop_app.ui.background import show_error
 

@@ -8,7 +8,6 @@ and leaves everything as it was.
 
 from __future__ import annotations
 
-import errno
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,21 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.fr import os_reason
 from desktop_app.ui.context import AppContext
 
 FILTERS = {".xlsx": "Classeur Excel (*.xlsx)", ".pdf": "Document PDF (*.pdf)"}
 FOLDER_KEY = "rapports/dossier"
 Work = Callable[[Callable[[int, int], None]], Any]
 #: Why a file could not be written, in French (the system's own words are English).
-OS_REASONS = {
-    errno.EACCES: "le fichier est peut-être ouvert dans un tableur ou un lecteur PDF, ou le "
-                  "dossier est protégé (fermez le fichier)",
-    errno.EPERM: "le dossier est protégé",
-    errno.EROFS: "le disque est en lecture seule",
-    errno.ENOSPC: "le disque est plein",
-    errno.ENOENT: "le dossier n'existe pas (clé USB ou lecteur réseau débranché ?)",
-    errno.EISDIR: "ce nom est celui d'un dossier",
-}
 
 
 def ask_save_path(parent: QWidget, title: str, name: str) -> Path | None:
@@ -80,9 +71,8 @@ def failure_text(error: BaseException, path: Path | None) -> str | None:
     if isinstance(error, ReportFormatError | LayoutError | LookupError):
         return str(error)
     if isinstance(error, OSError):
-        why = OS_REASONS.get(error.errno or 0, "le système a refusé l'écriture")
-        return (f"Impossible d'écrire « {path} » : {why}. Choisissez un autre nom ou un autre "
-                "dossier, puis recommencez.")
+        return (f"Impossible d'écrire « {path} » : {os_reason(error)}. Choisissez un autre "
+                "nom ou un autre dossier, puis recommencez.")
     return None
 
 

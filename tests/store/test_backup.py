@@ -285,6 +285,6 @@ def test_a_full_disk_while_restoring_is_said_in_french(tmp_path: Path,
     with pytest.raises(StoreError) as error:
         restore(made, db, None)
     assert str(error.value) == (
-        f"La base {db} n'a pas pu être remplacée (disque plein) : elle est restée telle "
+        f"La base {db} n'a pas pu être remplacée (le disque est plein) : elle est restée telle "
         "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
     assert _export(db) == original  # untouched

@@ -1,0 +1,21 @@
+"""System errors said in French (`fr.os_reason`): the system's own text may be English."""
+
+from __future__ import annotations
+
+import errno
+
+from desktop_app.domain.fr import os_reason
+
+
+def test_the_reasons_a_worker_can_act_on() -> None:
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == "le disque est plein"
+    assert os_reason(PermissionError(errno.EACCES, "Permission denied")).startswith(
+        "accès refusé : le fichier est peut-être ouvert dans un autre programme")
+    assert os_reason(FileNotFoundError(errno.ENOENT, "No such file or directory")) == (
+        "le fichier ou le dossier n'existe pas (clé USB ou lecteur réseau débranché ?)")
+
+
+def test_an_unusual_error_gives_its_number_not_the_english_text() -> None:
+    assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
+        f"erreur du système n° {errno.ELOOP}")
+    assert os_reason(OSError("sans numéro")) == "erreur du système n° 0"
