@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.fr import os_reason
 from desktop_app.store.api import MergeReport
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, _problems_box
@@ -90,6 +91,9 @@ def merge_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> No
         problems = getattr(error, "problems", None)
         if problems is not None:
             _problems_box(parent, f"Le fichier {source} n'a pas été fusionné", list(problems))
+        elif isinstance(error, OSError):
+            QMessageBox.warning(parent, "Lecture impossible",
+                                f"Impossible de lire {path} : {os_reason(error)}.")
         else:
             from desktop_app.ui.background import show_error
 

@@ -116,6 +116,19 @@ def test_merge_report(window, qtbot, store, tmp_path) -> None:  # type: ignore[n
     assert store.household("h7").phone == "0700000000"
 
 
+def test_a_file_gone_before_the_merge_is_said_in_french(  # type: ignore[no-untyped-def]
+        window, qtbot, monkeypatch, tmp_path) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _parent, title, text: shown.append((title, text)))
+    gone = tmp_path / "cle-usb" / "dossier-h7.json"
+    household_file_actions.merge_file(window, window.ctx, gone)
+    settle(qtbot, window)
+    assert shown == [("Lecture impossible",
+                      f"Impossible de lire {gone} : le fichier ou le dossier n'existe pas (clé "
+                      "USB ou lecteur réseau débranché ?).")]
+
+
 def test_right_of_access_from_the_household(window, qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     household_file_actions.merge_file(window, window.ctx, _file(tmp_path))
     settle(qtbot, window)
