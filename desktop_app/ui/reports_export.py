@@ -103,7 +103,7 @@ class ExportJob:
         self.steps: list[tuple[int, int]] = []  # what the bar was told (tests, figures)
         bar.setVisible(False)
         bar.setTextVisible(True)
-        bar.setFormat("%p %")
+        bar.setFormat("%p\u00a0%")  # « 42 % », the space unbreakable
 
     def start(self, work: Work, text: str, on_done: Callable[[Any], None],
               on_failed: Callable[[], None] | None = None, path: Path | None = None) -> None:

@@ -38,7 +38,8 @@ class SecurityCard(QWidget):
                                 "et cache les données des ménages (recommandation de la CNIL).")
         self.minutes.valueChanged.connect(self._minutes_changed)
         row.addWidget(self.minutes)
-        row.addWidget(QLabel("minutes d'inactivité", card))
+        self.unit = QLabel(_unit(self.minutes.value()), card)
+        row.addWidget(self.unit)
         row.addSpacing(24)
         self.state = QLabel(card)
         row.addWidget(self.state, 1)
@@ -60,6 +61,7 @@ class SecurityCard(QWidget):
         self.change.setAccessibleName(self.change.text().rstrip("…"))
 
     def _minutes_changed(self, minutes: int) -> None:
+        self.unit.setText(_unit(minutes))
         QSettings().setValue(MINUTES_KEY, minutes)
         lock = getattr(self.window(), "lock", None)
         if lock is not None:
@@ -80,3 +82,8 @@ class SecurityCard(QWidget):
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.refresh()
         super().showEvent(event)
+
+
+def _unit(minutes: int) -> str:
+    """« 1 minute d'inactivité », « 5 minutes d'inactivité »."""
+    return "minute d'inactivité" if minutes == 1 else "minutes d'inactivité"

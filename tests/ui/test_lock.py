@@ -139,6 +139,9 @@ def test_lock_delay_is_set_in_parametres(qtbot, window):  # type: ignore[no-unty
     settle(qtbot, window)
     card = screen.security
     assert card.minutes.value() == 5 and card.state.text().startswith("Base non chiffrée")
+    assert card.unit.text() == "minutes d'inactivité"
+    card.minutes.setValue(1)
+    assert card.unit.text() == "minute d'inactivité"  # « 1 minute », not « 1 minutes »
     card.minutes.setValue(12)
     # 12 minutes = 720 000 ms, kept for the next launch.
     assert window.lock.timer.interval() == 720_000
