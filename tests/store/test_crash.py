@@ -168,8 +168,11 @@ def test_sigkill_never_loses_a_committed_visit(tmp_path: Path) -> None:
                 store.close()
     finally:
         server.close()
-    # Worked out: 36 kills, half on each file; the delays are long enough for commits.
-    assert commits > KILLS
-    assert hot_wal > KILLS // 2
+    # The test must have exercised something: on a quiet machine about 1 000 commits are
+    # reported and 28 of the 36 reopens recover a hot WAL; a machine several times slower
+    # (other jobs on both cores) kills more writers while they still open the store, so the
+    # floors below leave a wide margin without letting an idle run pass.
+    assert commits >= KILLS // 4
+    assert hot_wal >= KILLS // 6
     print(f"{KILLS} kills ({silent} before a first commit), {commits} commits reported, "
           f"{hot_wal} hot WAL recovered, visits: {counts}")
