@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from desktop_app.domain.indicators.profile import ProfileBrackets
     from desktop_app.domain.retention import RetentionSettings
     from desktop_app.interchange.errors import Problem
-    from desktop_app.store.bilans import StoredBilan
+    from desktop_app.store.bilans import StoredBilan, Unread
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,10 +238,12 @@ class Store(Protocol):
         """The worker's text of the bilan of that report, None if never saved."""
     def save_bilan_text(self, measure_id: str, kind: ReportKind, period_end: date,
                         text: BilanText, signed_on: date | None, sent_on: date | None, *,
-                        profile: str | None = None) -> None:
+                        profile: str | None = None,
+                        expected: StoredBilan | Unread | None = ...) -> None:
         """Save the text; the measure's report gets `sent_on`, and `signed` when signed
         (see `desktop_app.store.bilans`); one audit entry « bilan », by `profile` (default:
-        the store's profile, the worker of the window)."""
+        the store's profile, the worker of the window); `expected` as the editor read it:
+        `ConflictError` if the stored bilan changed meanwhile."""
 
     # --- GDPR keeping rules (issue 6, `desktop_app.store.retention`) ----------------------
     def retention_settings(self) -> RetentionSettings: ...

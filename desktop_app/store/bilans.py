@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import Connection, and_, insert, select, update
@@ -26,7 +27,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from desktop_app.domain.bilan_text import SECTIONS, BilanText
 from desktop_app.domain.model import ReportKind
 from desktop_app.store import audit
-from desktop_app.store.api import RefusedError
+from desktop_app.store.api import ConflictError, RefusedError
 from desktop_app.store.retention import refuse_if_archived
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES, REPORTS
 
@@ -38,6 +39,20 @@ class StoredBilan:
     text: BilanText
     signed_on: date | None
     updated_at: datetime
+
+
+class Unread(Enum):
+    """`expected` not given: the bilan is saved without a look at what is stored."""
+
+    UNREAD = "unread"
+
+
+UNREAD = Unread.UNREAD
+
+CHANGED_MEANWHILE = (
+    "Ce bilan a été modifié ailleurs (autre fenêtre ou autre poste) depuis que vous l'avez "
+    "ouvert : il n'a pas été enregistré et votre texte est toujours dans la fenêtre. Copiez-le, "
+    "fermez puis rouvrez le bilan pour voir la version enregistrée, et reprenez-y vos ajouts.")
 
 
 class UnknownMeasureError(RefusedError, LookupError):
@@ -71,8 +86,12 @@ def bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
 def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
                     period_end: date, text: BilanText, signed_on: date | None,
                     sent_on: date | None, *, profile: str = audit.SYSTEM_PROFILE,
-                    at: datetime | None = None) -> None:
-    """Write the bilan and bring the measure's report in line (see the module's doc)."""
+                    at: datetime | None = None,
+                    expected: StoredBilan | Unread | None = UNREAD) -> None:
+    """Write the bilan and bring the measure's report in line (see the module's doc).
+
+    `expected`: the bilan as the editor read it (None: there was none); if what is stored
+    differs, `ConflictError` and nothing written (two writers, issue 6)."""
     household = connection.execute(
         select(MEASURES.c.household_id).where(MEASURES.c.id == measure_id)).scalar()
     if household is None:
@@ -82,6 +101,8 @@ def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
     refuse_if_archived(connection, household)
     now = at or datetime.now().replace(microsecond=0)
     before = bilan_text(connection, measure_id, kind, period_end)
+    if expected is not UNREAD and _content(before) != _content(expected):
+        raise ConflictError(CHANGED_MEANWHILE)
     fields: dict[str, Any] = {name: getattr(text, name) for name in SECTIONS}
     fields.update(signed_on=signed_on, updated_at=now)
     if before is None:
@@ -98,6 +119,11 @@ def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
                      record_id=f"{measure_id}/{kind.value}/{period_end.isoformat()}",
                      household_id=household, action="create" if before is None else "update",
                      changes=changes, at=now)
+
+
+def _content(stored: StoredBilan | None) -> tuple[BilanText, date | None] | None:
+    """What a worker wrote and signed (the time of the save aside)."""
+    return None if stored is None else (stored.text, stored.signed_on)
 
 
 def _update_report(connection: Connection, measure_id: str, kind: ReportKind,

@@ -213,10 +213,12 @@ class SqlStore(RetentionMethods):
 
     def save_bilan_text(self, measure_id: str, kind: ReportKind, period_end: date,
                         text: BilanText, signed_on: date | None, sent_on: date | None, *,
-                        profile: str | None = None) -> None:
+                        profile: str | None = None,
+                        expected: bilans.StoredBilan | bilans.Unread | None = bilans.UNREAD
+                        ) -> None:
         with self._writing() as c:
             bilans.save_bilan_text(c, measure_id, kind, period_end, text, signed_on, sent_on,
-                                   profile=profile or self.profile)
+                                   profile=profile or self.profile, expected=expected)
 
     # --- batches, household files, right of access (issue 6) ---------------------------
     def import_batches(self) -> list[ImportBatch]:

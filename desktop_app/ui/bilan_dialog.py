@@ -9,6 +9,7 @@ and says in French what went wrong; closing with unsaved text asks first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import shiboken6
@@ -28,6 +29,7 @@ from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import REPORT_KINDS
 from desktop_app.domain.model import Measure, Report
 from desktop_app.store.audit import SYSTEM_PROFILE
+from desktop_app.store.bilans import StoredBilan
 from desktop_app.ui import reports_jobs as jobs
 from desktop_app.ui.bilan_sections import BilanSections
 from desktop_app.ui.context import AppContext
@@ -51,6 +53,9 @@ class BilanDialog(QDialog):
         self.resize(780, 800)
         self.dirty = False
         self.busy = False
+        #: The bilan as stored when read (None: none yet), handed to the save: a bilan
+        #: changed meanwhile in another window is refused, never overwritten (issue 6).
+        self.stored: StoredBilan | None = None
         self._ended = False  # accepted or rejected: the dialog is going away
         self.last_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
@@ -112,9 +117,8 @@ class BilanDialog(QDialog):
                            f"{describe_error(error)[1]}\n\nFermez ce bilan puis rouvrez-le.")
 
     def _loaded(self, stored: object) -> None:
-        from desktop_app.store.bilans import StoredBilan
-
         self._set_writable(not self.read_only)
+        self.stored = stored if isinstance(stored, StoredBilan) else None
         if isinstance(stored, StoredBilan):
             self.body.set_text(stored.text)
             self.form.set_values({"sent_on": self.report.sent_on,
@@ -149,16 +153,19 @@ class BilanDialog(QDialog):
         profile = self.ctx.current_worker or SYSTEM_PROFILE
         self.busy = True
 
+        expected = self.stored
+
         def done(_result: object) -> None:
             self.busy = False
             self.dirty = False
+            self.stored = StoredBilan(text, signed, datetime.now())  # what is stored now
             self.ctx.status_message.emit("Bilan enregistré.")
             self.ctx.changed.emit("measure")
             if close and self._here():
                 self.accept()
 
         self.ctx.run(lambda: store.save_bilan_text(m.id, r.kind, r.period_end, text, signed,
-                                                   sent, profile=profile),
+                                                   sent, profile=profile, expected=expected),
                      done, text="Enregistrement du bilan…", on_error=self._failed("enregistré"))
         return True
 

@@ -21,7 +21,7 @@ from desktop_app.domain.model import (
     ReportKind,
     Worker,
 )
-from desktop_app.store.api import RefusedError
+from desktop_app.store.api import ConflictError, RefusedError
 from desktop_app.store.audit import history
 from desktop_app.store.bilans import UnknownMeasureError
 from desktop_app.store.repository import SqlStore
@@ -134,3 +134,24 @@ def test_unknown_measure_is_refused_in_french_and_nothing_written(store: SqlStor
     assert isinstance(refused.value, RefusedError)  # « Opération impossible », no traceback
     assert store.bilan_text("m9", FINAL, END) is None
     assert [t for t in _trail(store) if t[0] == "bilan"] == []
+
+
+def test_a_bilan_changed_since_it_was_read_is_refused_and_kept(store: SqlStore) -> None:
+    _seed(store)
+    # Window A opens the bilan (none yet); window B writes one meanwhile.
+    store.save_bilan_text("m1", FINAL, END, BilanText(situation="Texte de B."), None, None,
+                          expected=None)
+    with pytest.raises(ConflictError, match="modifié ailleurs"):
+        store.save_bilan_text("m1", FINAL, END, TEXT, None, None, expected=None)
+    read = store.bilan_text("m1", FINAL, END)
+    assert read is not None and read.text.situation == "Texte de B."
+    # Read again, A's save goes through; a stale copy (B's first text) is refused again.
+    store.save_bilan_text("m1", FINAL, END, TEXT, date(2026, 1, 20), date(2026, 1, 15),
+                          expected=read)
+    with pytest.raises(ConflictError):
+        store.save_bilan_text("m1", FINAL, END, BilanText(), None, None, expected=read)
+    final = store.bilan_text("m1", FINAL, END)
+    assert final is not None and (final.text, final.signed_on) == (TEXT, date(2026, 1, 20))
+    # Two entries in the trail (B's creation, A's update): the refusals wrote nothing.
+    assert [e.action for e in store.history("h1") if e.record_kind == "bilan"] == [
+        "create", "update"]

@@ -9,8 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.model import Report, ReportKind
 from desktop_app.store.api import StoreError
+from desktop_app.store.repository import open_store
 from tests.reports.helpers import pdf_text
 from tests.ui.conftest import settle
 from tests.ui.helpers import closed, seed_asll, type_in
@@ -106,6 +108,42 @@ def test_a_store_error_keeps_the_dialog_and_the_text(qtbot, window, monkeypatch)
     assert "La base est utilisée par un autre programme." in box.text()
     box.close()
     dialog.dirty = False
+    dialog.reject()
+
+
+def test_a_bilan_changed_in_another_window_is_not_overwritten(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    screen = _open_measure(qtbot, window, [Report(ReportKind.FINAL, END, None, False)])
+    dialog = _write_bilan(qtbot, window, screen)
+    type_in(qtbot, dialog.sections["situation"], "Texte de ce poste.")
+    # Meanwhile a colleague's window (another connection to the same file) saves this bilan.
+    other = open_store(window.ctx.store.engine.url.render_as_string(hide_password=False))
+    other.save_bilan_text("m1", ReportKind.FINAL, END, BilanText(situation="Texte d'ailleurs."),
+                          None, None)
+    other.close()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert not closed(dialog)
+    assert dialog.sections["situation"].toPlainText() == "Texte de ce poste."
+    assert "modifié ailleurs" in dialog.last_box.text()
+    assert window.ctx.store.bilan_text("m1", ReportKind.FINAL, END).text.situation == (
+        "Texte d'ailleurs.")
+    dialog.last_box.close()
+    dialog.dirty = False
+    dialog.reject()
+
+
+def test_saving_twice_from_one_dialog_is_not_a_conflict(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    screen = _open_measure(qtbot, window, [Report(ReportKind.FINAL, END, None, False)])
+    dialog = _write_bilan(qtbot, window, screen)
+    type_in(qtbot, dialog.sections["situation"], "Premier jet.")
+    assert dialog.save(close=False)
+    settle(qtbot, window)
+    type_in(qtbot, dialog.sections["objectives"], "Solder la dette.")
+    assert dialog.save(close=False)
+    settle(qtbot, window)
+    stored = window.ctx.store.bilan_text("m1", ReportKind.FINAL, END)
+    assert (stored.text.situation, stored.text.objectives) == ("Premier jet.",
+                                                               "Solder la dette.")
     dialog.reject()
 
 
