@@ -41,16 +41,7 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
                 f"{len(caseload.measures)} mesures.")
 
     def failed(error: BaseException) -> None:
-        problems = getattr(error, "problems", None)
-        if problems is not None:
-            _problems_box(parent, f"Le fichier {path.name} n'a pas été importé", list(problems))
-        elif isinstance(error, OSError):
-            QMessageBox.warning(parent, "Lecture impossible",
-                                f"Impossible de lire {path} : {os_reason(error)}.")
-        else:
-            from desktop_app.ui.background import show_error
-
-            show_error(parent, error)
+        show_read_failure(parent, path, "importé", error)
 
     def done(message: str) -> None:
         ctx.status_message.emit(message)
@@ -58,6 +49,22 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
         ctx.changed.emit("all")
 
     ctx.run(work, done, text="Import en cours…", on_error=failed)
+
+
+def show_read_failure(parent: QWidget, path: Path, what: str, error: BaseException) -> None:
+    """An interchange file not `what` (« importé », « fusionné »): its problems with their
+    JSON paths, a file that cannot be read with the French reason, anything else as
+    `show_error` says it."""
+    problems = getattr(error, "problems", None)
+    if problems is not None:
+        _problems_box(parent, f"Le fichier {path.name} n'a pas été {what}", list(problems))
+    elif isinstance(error, OSError):
+        QMessageBox.warning(parent, "Lecture impossible",
+                            f"Impossible de lire {path} : {os_reason(error)}.")
+    else:
+        from desktop_app.ui.background import show_error
+
+        show_error(parent, error)
 
 
 def export_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> None:

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.fr import os_reason
 from desktop_app.store.api import MergeReport
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.file_actions import FILTER, _problems_box
+from desktop_app.ui.file_actions import FILTER, show_read_failure
 
 FOR_COLLEAGUE = "Pour un collègue (fichier d'échange .json)"
 FOR_ACCESS = "Droit d'accès (JSON + PDF lisible)"
@@ -87,19 +86,8 @@ def merge_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> No
             ctx.load_workers()
             ctx.changed.emit("all")
 
-    def failed(error: BaseException) -> None:
-        problems = getattr(error, "problems", None)
-        if problems is not None:
-            _problems_box(parent, f"Le fichier {source} n'a pas été fusionné", list(problems))
-        elif isinstance(error, OSError):
-            QMessageBox.warning(parent, "Lecture impossible",
-                                f"Impossible de lire {path} : {os_reason(error)}.")
-        else:
-            from desktop_app.ui.background import show_error
-
-            show_error(parent, error)
-
-    ctx.run(work, done, text="Fusion du dossier…", on_error=failed)
+    ctx.run(work, done, text="Fusion du dossier…",
+            on_error=lambda error: show_read_failure(parent, path, "fusionné", error))
 
 
 def choose_export(parent: QWidget) -> str | None:
