@@ -1,0 +1,183 @@
+"""Files and folders the application writes: private and atomic, whatever the umask.
+
+Every file the application writes (exports, reports, backups, stores) holds household data, so
+on POSIX it is created 0600 and every folder it creates 0700. A document is written beside its
+target under a hidden temporary name, flushed and synced, then renamed over it: a crash or a
+full disk leaves either the old file or the new one, never half a file, and the temporary file
+is removed on failure. A target that exists and is not a regular file (a device, a folder, a
+FIFO) is never replaced.
+
+Temporary files are named `.<target>.<pid>.<random>.suivi-tmp` so that a later clean-up can
+recognise the ones a killed process left behind (`leftovers`: its process is gone, or the file
+is over a day old), and never removes a file another running process is writing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO
+
+PRIVATE_FILE = 0o600
+PRIVATE_FOLDER = 0o700
+#: The end of every temporary file's name: `.<target name>.<pid>.<random>.suivi-tmp`.
+TEMP_MARK = ".suivi-tmp"
+#: A temporary file older than this is a leftover even if its process id was reused.
+LEFTOVER_AGE_SECONDS = 24 * 3600
+
+
+class NotARegularFileError(OSError):
+    """The target exists and is not a regular file: it is left as it is."""
+
+
+def private_folder(folder: Path) -> Path:
+    """Creates `folder` (and its missing parents) 0700; an existing folder is left as it is."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        make_private(folder)
+    return folder
+
+
+def make_private(path: Path) -> None:
+    """0600 for a file, 0700 for a folder (POSIX only; a no-op elsewhere)."""
+    if os.name != "posix":
+        return
+    mode = PRIVATE_FOLDER if Path(path).is_dir() else PRIVATE_FILE
+    with contextlib.suppress(FileNotFoundError):
+        os.chmod(path, mode)
+
+
+def check_target(target: Path) -> None:
+    """Refuses a target that exists and is not a regular file (`NotARegularFileError`)."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        raise NotARegularFileError(f"{target} n'est pas un fichier ordinaire")
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path | str) -> Iterator[Path]:
+    """A private temporary path beside `target`, renamed over it when the block ends without
+    an exception (after an fsync of the file and, on POSIX, of the folder); removed otherwise.
+
+    For writers that want a file name (openpyxl, reportlab): write the whole file at the path
+    given, then leave the block.
+    """
+    target = Path(target)
+    check_target(target)
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=temporary_prefix(target),
+                                    suffix=TEMP_MARK)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        make_private(temporary)
+        yield temporary
+        _sync_file(temporary)
+        check_target(target)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    sync_folder(target.parent)
+
+
+def write_bytes(target: Path | str, data: bytes) -> None:
+    """`data` in `target`, atomically and privately."""
+    with atomic_path(target) as temporary, temporary.open("wb") as out:
+        out.write(data)
+
+
+def write_text(target: Path | str, text: str) -> None:
+    """`text` in `target` as UTF-8 with `\\n` line ends, atomically and privately."""
+    write_bytes(target, text.encode("utf-8"))
+
+
+def write_with(target: Path | str, writer: Callable[[IO[bytes]], None]) -> None:
+    """What `writer` writes to the open binary file, in `target`, atomically and privately."""
+    with atomic_path(target) as temporary, temporary.open("wb") as out:
+        writer(out)
+
+
+def temporary_prefix(target: Path) -> str:
+    """`.<target name>.<pid>.`: the start of a temporary file's name for `target`."""
+    return f".{Path(target).name}.{os.getpid()}."
+
+
+def leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """The temporary files a killed process left in `folder` (not recursive): their process is
+    no longer running, or they are over `LEFTOVER_AGE_SECONDS` old."""
+    now = time.time() if now is None else now
+    found = []
+    try:
+        candidates = [p for p in Path(folder).iterdir()
+                      if p.name.startswith(".") and p.name.endswith(TEMP_MARK)]
+    except OSError:
+        return []
+    for path in candidates:
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            continue
+        if now - info.st_mtime > LEFTOVER_AGE_SECONDS or not _alive(_pid_of(path)):
+            found.append(path)
+    return sorted(found)
+
+
+def _pid_of(path: Path) -> int | None:
+    parts = path.name[: -len(TEMP_MARK)].split(".")
+    # ["", <target name parts…>, <pid>, <random>]
+    if len(parts) >= 4 and parts[-2].isdigit():
+        return int(parts[-2])
+    return None
+
+
+def _alive(pid: int | None) -> bool:
+    """Whether process `pid` runs (unknown pid, or not POSIX: taken as running)."""
+    if pid is None or os.name != "posix":
+        return pid is not None and os.name != "posix"
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_leftovers(folder: Path) -> int:
+    """Removes `leftovers(folder)`; how many were removed (one that cannot be is kept)."""
+    removed = 0
+    for path in leftovers(folder):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def _sync_file(path: Path) -> None:
+    with path.open("rb+") as file:
+        os.fsync(file.fileno())
+
+
+def sync_folder(folder: Path) -> None:
+    """The folder's entries flushed to the disk (a rename survives a power cut); POSIX only."""
+    if os.name != "posix":
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
