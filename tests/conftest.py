@@ -9,8 +9,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-EXAMPLES = SHARED / "examples"
+#: The repository's root: no test reads anything outside it (`tests/test_stands_alone.py`).
+ROOT = Path(__file__).resolve().parent.parent
+#: The worked examples of the contract (interchange files and the exact outputs expected from
+#: them, `tests/data/examples/README.md`).
+EXAMPLES = ROOT / "tests" / "data" / "examples"
+#: The project's own documentation: the rule book and the interchange contract.
+DOCS = ROOT / "docs"
 
 
 @pytest.fixture(autouse=True)

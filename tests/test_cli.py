@@ -1,4 +1,4 @@
-"""The command line against the worked examples of ../shared/examples (the contract)."""
+"""The command line against the worked examples of tests/data/examples (the contract)."""
 
 from __future__ import annotations
 

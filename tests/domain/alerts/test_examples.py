@@ -1,4 +1,4 @@
-"""The worked examples of /work/shared/examples, reproduced exactly (message aside)."""
+"""The worked examples of tests/data/examples, reproduced exactly (message aside)."""
 
 from __future__ import annotations
 

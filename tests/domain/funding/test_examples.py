@@ -1,4 +1,4 @@
-"""The worked examples of /work/shared/examples reproduced exactly (`points --month --json`)."""
+"""The worked examples of tests/data/examples reproduced exactly (`points --month --json`)."""
 
 from __future__ import annotations
 
