@@ -14,6 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The worked examples of the contract (interchange files and the exact outputs expected from
 #: them, `tests/data/examples/README.md`).
 EXAMPLES = ROOT / "tests" / "data" / "examples"
+#: (example, month) of each `NAME.points-YYYY-MM.json` in EXAMPLES: `points --month --json`.
+POINTS_CASES = [("exemple-1", "2025-09"), ("exemple-2", "2025-12")]
+#: (example, day) of each `NAME.alerts-YYYY-MM-DD.json` in EXAMPLES: `alerts --on --json`.
+ALERTS_CASES = [("exemple-1", "2025-09-20"), ("exemple-2", "2026-01-05")]
 #: The project's own documentation: the rule book and the interchange contract.
 DOCS = ROOT / "docs"
 
