@@ -1,4 +1,4 @@
-"""One severity rule, ECHANGE.md order, JSON shape, French list, labels."""
+"""One severity rule, docs/echange.md order, JSON shape, French list, labels."""
 
 from __future__ import annotations
 
