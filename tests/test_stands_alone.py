@@ -1,9 +1,10 @@
 """The project stands alone: a clone with nothing beside it runs every test.
 
 Nothing in the repository reads or names a path outside it (the specification folder that
-sat beside the repository while it was written, an absolute path of that machine, a climb
-above the repository's root), and the worked examples kept in `tests/data/examples/` are the
-contract's, byte for byte, each of their expected outputs checked by the tests.
+sat beside the repository while it was written, or its documents, an absolute path of that
+machine, a climb above the repository's root), and the worked examples kept in
+`tests/data/examples/` are the contract's, byte for byte, each of their expected outputs
+checked by the tests.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ OUTSIDE = (
     (re.compile(rf"/\s*[\"']{_SPEC}[\"']"), "dossier de la spécification"),
     # An absolute path of the machine the project was written on.
     (re.compile("/" + "work/"), "chemin absolu d'une autre machine"),
+    # The specification's documents: the repository cites its own, docs/regles.md and
+    # docs/echange.md.
+    (re.compile(r"\b(?:" + "REG" + "LES|" + "ECH" + r"ANGE)\.md"),
+     "document de la spécification (citer docs/regles.md ou docs/echange.md)"),
 )
 #: (file, line) of the climbs that stay inside the repository: the CI script goes from .ci/
 #: up to the repository's root.
@@ -105,7 +110,8 @@ def test_nothing_refers_outside_the_repository() -> None:
 
 
 #: Stand-ins in the samples below, so that this file does not hold what it forbids.
-_TOKENS = {"HERE": "Path(__file__)", "UP": "." * 2, "SPEC": _SPEC, "ABS": "/" + "work/"}
+_TOKENS = {"HERE": "Path(__file__)", "UP": "." * 2, "SPEC": _SPEC, "ABS": "/" + "work/",
+           "RULES": "REG" + "LES", "CONTRACT": "ECH" + "ANGE"}
 
 
 @pytest.mark.parametrize(("line", "expected"), [
@@ -114,8 +120,9 @@ _TOKENS = {"HERE": "Path(__file__)", "UP": "." * 2, "SPEC": _SPEC, "ABS": "/" + 
     ('SHARED = HERE.resolve().parents[2] / "SPEC"', 2),
     ('EXAMPLES = HERE.parent.parent.parent / "examples"', 1),
     ('"""The worked examples of UP/SPEC/examples."""', 2),
-    ("text = open('UP/spec/REGLES.md')", 1),
-    ("see ABSSPEC/spec/REGLES.md", 2),
+    ("text = open('UP/spec/RULES.md')", 2),
+    ("see ABSSPEC/spec/RULES.md", 3),
+    ('"""The command line of CONTRACT.md."""', 1),
     ('root = os.path.join(here, "UP")', 1),
     # What is allowed: inside the repository, a relative import, an ellipsis, the word.
     ("ROOT = HERE.resolve().parent.parent", 0),
@@ -124,6 +131,7 @@ _TOKENS = {"HERE": "Path(__file__)", "UP": "." * 2, "SPEC": _SPEC, "ABS": "/" + 
     ("from UP import model", 0),
     ("def save(self) -> None: ...", 0),
     ("# the SPEC figures of one month, SPEC by every screen", 0),
+    ('"""The command line of docs/echange.md (rules: docs/regles.md)."""', 0),
 ])
 def test_the_scan_finds_what_it_forbids(line: str, expected: int) -> None:
     for token, text in _TOKENS.items():
