@@ -1,4 +1,4 @@
-"""The command line of ECHANGE.md: `suivi-fsl [--db PATH_OR_URL] [COMMAND ...]`.
+"""The command line of docs/echange.md: `suivi-fsl [--db PATH_OR_URL] [COMMAND ...]`.
 
 Exit codes (contract): 0 done, 2 wrong usage, 3 rejected input (every problem printed in
 French with its JSON path, the store left exactly as it was). An environment problem with

@@ -3,7 +3,7 @@ are resolved.
 
 - `SUIVI_FSL_DATA_DIR` (tests set it) overrides the platformdirs user data folder;
 - `SUIVI_FSL_DB` (a file path or a SQLAlchemy URL) overrides the default store
-  `suivi-fsl.sqlite3` in that folder (ECHANGE.md, `--db`).
+  `suivi-fsl.sqlite3` in that folder (docs/echange.md, `--db`).
 """
 
 from __future__ import annotations

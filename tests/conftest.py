@@ -9,8 +9,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-EXAMPLES = SHARED / "examples"
+#: The repository's root: no test reads anything outside it (`tests/test_stands_alone.py`).
+ROOT = Path(__file__).resolve().parent.parent
+#: The worked examples of the contract (interchange files and the exact outputs expected from
+#: them, `tests/data/examples/README.md`).
+EXAMPLES = ROOT / "tests" / "data" / "examples"
+#: (example, month) of each `NAME.points-YYYY-MM.json` in EXAMPLES: `points --month --json`.
+POINTS_CASES = [("exemple-1", "2025-09"), ("exemple-2", "2025-12")]
+#: (example, day) of each `NAME.alerts-YYYY-MM-DD.json` in EXAMPLES: `alerts --on --json`.
+ALERTS_CASES = [("exemple-1", "2025-09-20"), ("exemple-2", "2026-01-05")]
+#: The project's own documentation: the rule book and the interchange contract.
+DOCS = ROOT / "docs"
 
 
 @pytest.fixture(autouse=True)

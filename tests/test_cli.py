@@ -1,4 +1,4 @@
-"""The command line against the worked examples of ../shared/examples (the contract)."""
+"""The command line against the worked examples of tests/data/examples (the contract)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from tests.conftest import EXAMPLES
+from tests.conftest import ALERTS_CASES, EXAMPLES, POINTS_CASES
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -26,9 +26,7 @@ def _expected(name: str) -> dict[str, object]:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(
-    ("example", "month"), [("exemple-1", "2025-09"), ("exemple-2", "2025-12")]
-)
+@pytest.mark.parametrize(("example", "month"), POINTS_CASES)
 def test_points_of_the_worked_examples(
     capsys: pytest.CaptureFixture[str], db: str, example: str, month: str
 ) -> None:
@@ -38,9 +36,7 @@ def test_points_of_the_worked_examples(
     assert json.loads(out) == _expected(f"{example}.points-{month}.json")
 
 
-@pytest.mark.parametrize(
-    ("example", "day"), [("exemple-1", "2025-09-20"), ("exemple-2", "2026-01-05")]
-)
+@pytest.mark.parametrize(("example", "day"), ALERTS_CASES)
 def test_alerts_of_the_worked_examples(
     capsys: pytest.CaptureFixture[str], db: str, example: str, day: str
 ) -> None:

@@ -1,4 +1,4 @@
-"""`grid --year YYYY --out FILE` (ECHANGE.md): the annual grid of the worked example 2."""
+"""`grid --year YYYY --out FILE` (docs/echange.md): the annual grid of the worked example 2."""
 
 from __future__ import annotations
 

@@ -104,7 +104,7 @@ SEVERITIES: dict[str, str] = {
     "a_venir": "À venir",
 }
 SEVERITY_ORDER = ("manquement", "a_faire", "a_venir")
-#: Items of the funding lines (ECHANGE.md, `points`).
+#: Items of the funding lines (docs/echange.md, `points`).
 ITEMS: dict[str, str] = {
     "mensuel": "Points du mois",
     "cet_non_signe": "CET non signé",

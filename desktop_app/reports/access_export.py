@@ -2,7 +2,7 @@
 as a JSON file and a readable French PDF (`access_pdf`, reportlab loaded only then).
 
 The JSON holds the household's interchange file (`household_file`: the household, its
-measures, the workers and ALT homes they refer to — ECHANGE.md format), its audit trail
+measures, the workers and ALT homes they refer to — docs/echange.md format), its audit trail
 (`history`: every change, when, which profile, from what to what) and the bilans written for
 its measures (`bilan_texts`).
 """

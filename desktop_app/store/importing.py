@@ -1,4 +1,4 @@
-"""Import a whole caseload, all or nothing (ECHANGE.md `import`), inside one transaction.
+"""Import a whole caseload, all or nothing (docs/echange.md `import`), inside one transaction.
 
 Records (workers, households, homes, measures) are added, never overwritten: an id the store
 already holds rejects the file (`DuplicateIdsError`, each one with its JSON path). What the

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-#: The variable scripts give the passphrase in (ECHANGE.md, issue 6).
+#: The variable scripts give the passphrase in (docs/echange.md, issue 6).
 PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE"
 
 WRONG_PASSPHRASE = "Mot de passe incorrect : la base est chiffrée avec un autre mot de passe."

@@ -12,7 +12,7 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.model import AlertSettings, Caseload, Diploma
 
 TODAY = date(2026, 11, 29)
-#: Every code of REGLES.md section 2 but `quota_fal` (30 FAL per post: a demo association
+#: Every code of docs/regles.md section 2 but `quota_fal` (30 FAL per post: a demo association
 #: never comes near it).
 PLANTED = {
     "portes_closes", "frequence_visites", "absence_travailleur", "bilan_final",

@@ -59,7 +59,7 @@ def test_import_gives_one_entry_per_household(store: SqlStore, store_path: Path)
 
 
 def test_changes_keep_the_order_of_the_interchange_file(filled: SqlStore) -> None:
-    """Fields in the order of ECHANGE.md (not sorted by name): a period reads start, end."""
+    """Fields in the order of docs/echange.md (not sorted by name): a period reads start, end."""
     m1 = filled.measure("m1")
     assert m1 is not None
     m1.periods.append(Period(D(2026, 7, 1), D(2026, 12, 31), Level.SIMPLE,

@@ -1,4 +1,4 @@
-"""Import all or nothing, export of the whole store, and their round trip (ECHANGE.md)."""
+"""Import all or nothing, export of the whole store, and their round trip (docs/echange.md)."""
 
 from __future__ import annotations
 

@@ -35,7 +35,7 @@ def test_a_new_store_is_created_by_the_migrations(store: SqlStore, store_path: P
     assert {"measures", "visits", "households", "tariffs", "settings", "audit_log",
             "import_batches", "household_archive", "bilan_texts"} <= _tables(store_path)
     assert store.is_empty()
-    # The built-in tariff row of REGLES.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
+    # The built-in tariff row of docs/regles.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
     assert store.tariffs() == default_tariffs()
     assert str(store.tariffs()[0].point_value) == "85.95"
     assert store.alert_settings() == AlertSettings(days_ahead=7, occupancy_table_due_day=10)

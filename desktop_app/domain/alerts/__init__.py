@@ -1,4 +1,4 @@
-"""The alerts engine: obligations and breaches of REGLES.md section 2 as of a day.
+"""The alerts engine: obligations and breaches of docs/regles.md section 2 as of a day.
 
 One small module per rule code (or close group), plus the severity rule, the engine and the
 JSON / French rendering. Public API: `Severity`, `Alert`, `compute_alerts`, `AlertRun` (the

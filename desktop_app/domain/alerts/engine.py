@@ -1,9 +1,9 @@
-"""`compute_alerts`: every rule of REGLES.md section 2 as of a day, in ECHANGE.md order.
+"""`compute_alerts`: every rule of docs/regles.md section 2 as of a day, in docs/echange.md order.
 
 Each measure is viewed once (`MeasureView`: its span and its visits up to the day) and every
 measure rule reads that view; the rules about workers, households and the association run
 once over the whole caseload. Alerts about a measure closed on or before the day are not
-raised (REGLES.md, precise readings).
+raised (docs/regles.md, « Lectures retenues par le projet »).
 
 `AlertRun` gives the alerts of one caseload on several days (the annual grid sees the 12
 month ends of a year): the same rules on each day, what does not depend on the day worked
@@ -77,7 +77,7 @@ class AlertRun:
         self.facts = CaseloadFacts(caseload, month_points, several_days)
 
     def on(self, day: date) -> list[Alert]:
-        """The alerts as of `day`, in ECHANGE.md order."""
+        """The alerts as of `day`, in docs/echange.md order."""
         ctx = AlertContext(self.caseload, day, self.settings, self.facts)
         alerts: list[Alert] = []
         for facts in self.facts.measures:

@@ -1,4 +1,4 @@
-"""French title of each alert code (REGLES.md section 2), for lists and the window."""
+"""French title of each alert code (docs/regles.md section 2), for lists and the window."""
 
 from __future__ import annotations
 

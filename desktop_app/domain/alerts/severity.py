@@ -1,4 +1,4 @@
-"""The one severity rule of REGLES.md section 2 (and ECHANGE.md `alerts --on`).
+"""The one severity rule of docs/regles.md section 2 (and docs/echange.md `alerts --on`).
 
 With a due date: `a_venir` while more than `days_ahead` days remain (7 by default, a
 setting), `a_faire` from `days_ahead` days before it to the day itself, `manquement` after it.

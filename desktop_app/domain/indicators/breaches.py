@@ -1,4 +1,4 @@
-"""The year's breaches per alert code, from the alerts engine (REGLES.md section 2).
+"""The year's breaches per alert code, from the alerts engine (docs/regles.md section 2).
 
 The engine answers « as of a day »; the year is seen at each of its month ends (up to
 `today` for the current year). A breach is an alert of severity `manquement`; one seen at

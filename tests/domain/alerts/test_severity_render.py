@@ -1,4 +1,4 @@
-"""One severity rule, ECHANGE.md order, JSON shape, French list, labels."""
+"""One severity rule, docs/echange.md order, JSON shape, French list, labels."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from desktop_app.domain.alerts import (
 )
 from desktop_app.domain.alerts.alert import sort_alerts
 from desktop_app.domain.dates import Month
-from tests.conftest import SHARED
+from tests.conftest import DOCS
 
 D = date
 DUE = D(2025, 10, 15)
@@ -101,9 +101,10 @@ def test_french_list_is_grouped_by_severity_most_urgent_first() -> None:
 
 
 def test_every_code_of_the_rules_has_a_french_label() -> None:
-    # The codes are the first column of the table of REGLES.md section 2.
-    text = (SHARED / "spec" / "REGLES.md").read_text("utf-8")
-    section = text.split("## 2.")[1].split("Precise readings")[0]
+    # The codes are the first column of the table of docs/regles.md section 2 (the table
+    # ends where its « Lectures retenues par le projet » begin).
+    text = (DOCS / "regles.md").read_text("utf-8")
+    section = text.split("\n## 2.")[1].split("\n### ")[0]
     codes: set[str] = set()
     for line in section.splitlines():
         if line.startswith("| `"):
