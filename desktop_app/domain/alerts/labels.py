@@ -26,9 +26,14 @@ ALERT_LABELS: dict[str, str] = {
     "tableau_occupation": "Tableau d'occupation ALT",
 }
 
+#: Codes always raised as `information`: never a breach, so never counted nor listed among
+#: the breaches (the grid's « Manquements » sheet).
+INFORMATION_CODES = frozenset({"convention"})
+
 #: French heading of each severity, in the order lists show them (most urgent first).
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.MANQUEMENT: "Manquements",
     Severity.A_FAIRE: "À faire",
     Severity.A_VENIR: "À venir",
+    Severity.INFORMATION: "Pour information",
 }
