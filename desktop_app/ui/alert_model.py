@@ -28,7 +28,7 @@ _GROUP = 0  # internal id of a branch; a leaf's id is 1 + its branch's row
 def action_label(row: AlertRow) -> str:
     """The one action the dashboard offers for an alert."""
     code = row.alert.code
-    if code == "portes_closes":
+    if code in ("portes_closes", "indisponibilite"):
         return "Signaler au SLISL"
     if code == "absence_travailleur":
         return "Ouvrir l'équipe"

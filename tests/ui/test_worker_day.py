@@ -7,11 +7,18 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.model import MeasureType, NoticeKind, VisitOutcome, VisitPlace
+from desktop_app.domain.model import (
+    MeasureType,
+    NoticeKind,
+    Suspension,
+    SuspensionReason,
+    VisitOutcome,
+    VisitPlace,
+)
 from desktop_app.ui.alert_model import ACTION_COLUMN
 from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
-from tests.ui.helpers import save, type_in
+from tests.ui.helpers import save, seed_asll, type_in
 
 
 def _alert_leaf(dashboard, code):  # type: ignore[no-untyped-def]
@@ -98,3 +105,34 @@ def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[n
     stored = store.measure(measure_screen.measure_id)
     assert [(n.kind, n.sent_on) for n in stored.notices] == [
         (NoticeKind.PORTES_CLOSES, date(2025, 9, 16))]
+
+
+def test_suspension_alert_then_indisponibilite_notice(window, qtbot, store):  # type: ignore[no-untyped-def]
+    # DURAND Marie in hospital from Monday 15/09/2025: her ASLL is suspended; the SLISL must
+    # be told « sans tarder »: by the 5th working day after, 16, 17, 18, 19, 22 → 22/09/2025.
+    seed_asll(store)
+    measure = store.measure("m1")
+    measure.suspensions.append(Suspension(date(2025, 9, 15), None,
+                                          SuspensionReason.HOSPITALISATION))
+    store.save_measure(measure)
+    window.ctx.changed.emit("all")  # written behind the window's back: every screen reloads
+    assert window.show_screen("tableau")
+    settle(qtbot, window)
+    dashboard = window.screens["tableau"]
+    leaf = _alert_leaf(dashboard, "indisponibilite")
+    assert leaf is not None
+    assert leaf.siblingAtColumn(0).data() == "22/09/2025"
+    assert leaf.siblingAtColumn(1).data() == "Indisponibilité du ménage à signaler"
+    assert leaf.siblingAtColumn(ACTION_COLUMN).data() == "Signaler au SLISL"
+    button = leaf.siblingAtColumn(ACTION_COLUMN)
+    view = dashboard.alert_view
+    view.scrollTo(button)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(button).center())
+    notice = dashboard.actions.dialog
+    assert notice is not None and notice.isVisible()
+    assert notice.windowTitle() == "Signaler au SLISL l'indisponibilité du ménage"
+    save(qtbot, window, notice)
+    assert _alert_leaf(dashboard, "indisponibilite") is None
+    assert [(n.kind, n.sent_on) for n in store.measure("m1").notices] == [
+        (NoticeKind.INDISPONIBILITE, date(2025, 9, 16))]

@@ -26,6 +26,7 @@ from desktop_app.domain.alerts.facts import CaseloadFacts
 from desktop_app.domain.alerts.portes_closes import portes_closes
 from desktop_app.domain.alerts.quotas import quotas_and_convention
 from desktop_app.domain.alerts.reports import bilan_final, bilan_non_signe
+from desktop_app.domain.alerts.unavailable import indisponibilite
 from desktop_app.domain.alerts.visits import aml_indisponible, frequence_visites
 from desktop_app.domain.alerts.workers import absence_travailleur, diplome
 from desktop_app.domain.dates import Month
@@ -47,6 +48,7 @@ MEASURE_RULES: tuple[MeasureRule, ...] = (
     duree,
     fin_de_periode,
     suspension_longue,
+    indisponibilite,
     dsf_transmission,
     accord_principe,
     diplome,

@@ -24,6 +24,7 @@ ALERT_LABELS: dict[str, str] = {
     "diplome": "Diplôme du référent",
     "grille_annuelle": "Grille annuelle d'activité",
     "tableau_occupation": "Tableau d'occupation ALT",
+    "indisponibilite": "Indisponibilité du ménage à signaler",
 }
 
 #: Codes always raised as `information`: never a breach, so never counted nor listed among
