@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, extract, func, or_, select
 
-from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS
+from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS, is_qualified
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Worker
 from desktop_app.domain.workdays import count_working_days
@@ -126,13 +126,16 @@ def household_supports(connection: Connection, households: set[str]) -> Selectio
 
 def absence_selection(connection: Connection, day: date, workers: list[Worker]) -> Selection:
     """For each absence not cleared as of `day` (no SLISL notice on or before it, or no
-    replacement) and longer than 21 working days, one support measure of that referent in
-    force some day of it (`absence_travailleur` needs one)."""
+    replacement with an equivalent diploma) and longer than 21 working days, one support
+    measure of that referent in force some day of it (`absence_travailleur` needs one)."""
     selection = Selection()
+    by_id = {w.id: w for w in workers}
     for worker in workers:
         for absence in worker.absences:
             notified = absence.slisl_notified_on is not None and absence.slisl_notified_on <= day
-            if absence.start > day or (notified and absence.replacement is not None):
+            replaced = (absence.replacement is not None
+                        and is_qualified(by_id.get(absence.replacement)))
+            if absence.start > day or (notified and replaced):
                 continue
             last = absence.end if absence.end is not None else day
             if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:

@@ -142,6 +142,21 @@ def test_a_told_absence_needs_no_measure(small: SqlStore) -> None:
     assert "w2_asll" not in {m.id for m in small.load_for_day(D(2025, 10, 15)).measures}
 
 
+def test_an_absence_replaced_without_an_equivalent_diploma_needs_its_measure(
+        small: SqlStore) -> None:
+    # Told to the SLISL, but the replacement w3 has no CESF, ASS or ES diploma: the alert
+    # stays (`absence_travailleur`), so the measure it needs is read.
+    small.save_worker(Worker("w3", "Marc Roux", Diploma.AUTRE, 0.5))
+    w2 = small.workers()[1]
+    w2.absences[0].slisl_notified_on = D(2025, 1, 10)
+    w2.absences[0].replacement = "w3"
+    small.save_worker(w2)
+    loaded = small.load_for_day(D(2025, 10, 15))
+    assert "w2_asll" in {m.id for m in loaded.measures}
+    assert [a.code for a in compute_alerts(loaded, D(2025, 10, 15), small.alert_settings())
+            if a.worker == "w2"] == ["absence_travailleur"]
+
+
 # --- the loaders give the engines the answers of the whole store -------------------------
 
 TODAY = date(2026, 3, 10)
