@@ -25,6 +25,7 @@ ALERT_LABELS: dict[str, str] = {
     "grille_annuelle": "Grille annuelle d'activité",
     "tableau_occupation": "Tableau d'occupation ALT",
     "indisponibilite": "Indisponibilité du ménage à signaler",
+    "date_effet": "Date d'effet de l'ASLL",
 }
 
 #: Codes always raised as `information`: never a breach, so never counted nor listed among
