@@ -8,9 +8,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS
+from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS, QUALIFIED_FR, is_qualified
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import Absence, Diploma, Worker
+from desktop_app.domain.labels import DIPLOMAS
+from desktop_app.domain.model import Absence, Worker
 from desktop_app.domain.workdays import count_working_days, nth_working_day_from
 from desktop_app.ui.fields import ChoiceField, DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
@@ -50,19 +51,23 @@ def absence_dialog(parent: QWidget, worker: Worker, others: list[Worker], today:
     form.add("reason", "Motif", TextField(placeholder="congé, maladie…"))
     form.add("slisl_notified_on", "SLISL informé le", DateField())
     form.add("replacement", "Remplaçant(e)", ChoiceField(
-        [(f"{w.name} ({w.diploma})", w.id) for w in others], empty="Personne pour l'instant"))
+        [(f"{w.name} ({DIPLOMAS[w.diploma]})", w.id) for w in others],
+        empty="Personne pour l'instant"))
     count = QLabel(dialog)
     count.setObjectName("warning")
     count.setWordWrap(True)
     count.setAccessibleName("Jours ouvrés de l'absence")
     form.add_row("Jours ouvrés", count)
     form.validators.append(end_after_start())
-    diplomas = {w.id: w.diploma for w in others}
+    by_id = {w.id: w for w in others}
 
     def replacement_ok(values: Values) -> dict[str, str]:
-        if diplomas.get(values["replacement"]) is Diploma.AUTRE:
-            return {"replacement": "Le remplaçant doit avoir un diplôme équivalent "
-                                   "(CESF, ASS ou ES)."}
+        chosen = by_id.get(values["replacement"])
+        if chosen is not None and not is_qualified(chosen):
+            return {"replacement": (
+                f"{chosen.name} ne peut pas remplacer {worker.name} : la convention demande un "
+                f"remplaçant d'un diplôme équivalent ({QUALIFIED_FR}). Choisissez un(e) "
+                f"collègue qui en a un, ou personne pour l'instant.")}
         return {}
 
     form.validators.append(replacement_ok)

@@ -21,6 +21,7 @@ from desktop_app.domain.model import (
     Measure,
     MeasureType,
     Period,
+    Retroactive,
     Stay,
     Visit,
     VisitOutcome,
@@ -140,6 +141,37 @@ def test_a_told_absence_needs_no_measure(small: SqlStore) -> None:
     w2.absences[0].replacement = "w1"
     small.save_worker(w2)
     assert "w2_asll" not in {m.id for m in small.load_for_day(D(2025, 10, 15)).measures}
+
+
+def test_an_absence_replaced_without_an_equivalent_diploma_needs_its_measure(
+        small: SqlStore) -> None:
+    # Told to the SLISL, but the replacement w3 has no CESF, ASS or ES diploma: the alert
+    # stays (`absence_travailleur`), so the measure it needs is read.
+    small.save_worker(Worker("w3", "Marc Roux", Diploma.AUTRE, 0.5))
+    w2 = small.workers()[1]
+    w2.absences[0].slisl_notified_on = D(2025, 1, 10)
+    w2.absences[0].replacement = "w3"
+    small.save_worker(w2)
+    loaded = small.load_for_day(D(2025, 10, 15))
+    assert "w2_asll" in {m.id for m in loaded.measures}
+    assert [a.code for a in compute_alerts(loaded, D(2025, 10, 15), small.alert_settings())
+            if a.worker == "w2"] == ["absence_travailleur"]
+
+
+def test_an_asll_funded_after_a_dsf_loads_the_households_dsf(small: SqlStore) -> None:
+    # h12's ASLL, decided on 15/01/2025, starts on 01/01/2025 after its DSF of 10/12/2024
+    # (the month after the diagnosis: lawful, `date_effet`); the grid's « one DSF of 2024 »
+    # is dsf_a (the smaller id), so dsf_z is read only because the ASLL points to a DSF.
+    for mid, household in (("dsf_a", "h11"), ("dsf_z", "h12")):
+        small.save_measure(_m(mid, DSF, household, outcome=DsfOutcome.REALISE,
+                              done_on=D(2024, 12, 10)), new=True)
+    small.save_measure(_m("asll_dsf", ASLL, "h12", D(2025, 1, 1), D(2025, 12, 31),
+                          decision_date=D(2025, 1, 15), retroactive=Retroactive.DSF),
+                       new=True)
+    loaded = small.load_for_day(D(2025, 10, 15))
+    assert {"asll_dsf", "dsf_z"} <= {m.id for m in loaded.measures}
+    assert [a for a in compute_alerts(loaded, D(2025, 10, 15), small.alert_settings())
+            if a.code == "date_effet" and a.measure == "asll_dsf"] == []
 
 
 # --- the loaders give the engines the answers of the whole store -------------------------

@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from desktop_app.domain.model import Level, PeriodKind
+from desktop_app.domain.model import Absence, Diploma, Level, PeriodKind, Worker
+from desktop_app.ui.absence_dialog import absence_dialog
 from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
 from tests.ui.helpers import choose, closed, save, seed_asll, type_in
@@ -147,3 +149,35 @@ def test_a_date_that_does_not_exist_is_explained(window, qtbot, store):  # type:
     qtbot.keyClick(panel.date, Qt.Key.Key_Return)
     assert panel.error.text().startswith("La visite est datée après aujourd'hui (16/09/2025)")
     assert store.measure("m1").visits == []
+
+
+def test_replacement_without_an_equivalent_diploma_is_refused_in_french(qtbot):  # type: ignore[no-untyped-def]
+    # The seed: the absent referent's measures go to « un professionnel d'un diplôme
+    # équivalent » (CESF, assistant(e) de service social, éducateur(trice) spécialisé(e)).
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    absent = Worker("w1", "Claire Martin", Diploma.CESF, 1.0)
+    others = [Worker("w2", "Julien Petit", Diploma.ASS, 0.5),
+              Worker("w3", "Marc Roux", Diploma.AUTRE, 0.5)]
+    saved: list[Absence] = []
+    dialog = absence_dialog(parent, absent, others, date(2025, 10, 1), None,
+                            lambda absence, _dialog: saved.append(absence))
+    dialog.open()
+    combo = dialog.form.fields["replacement"]
+    # Diplomas are named in French, never by their code.
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Personne pour l'instant", "Julien Petit (Assistant(e) de service social)",
+        "Marc Roux (Autre diplôme)"]
+    type_in(qtbot, dialog.form.fields["start"], "01/09/2025")
+    choose(qtbot, combo, "Marc")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert saved == [] and dialog.isVisible()
+    assert dialog.form.error("replacement") == (
+        "Marc Roux ne peut pas remplacer Claire Martin : la convention demande un remplaçant "
+        "d'un diplôme équivalent (CESF, assistant(e) de service social ou éducateur(trice) "
+        "spécialisé(e)). Choisissez un(e) collègue qui en a un, ou personne pour l'instant.")
+    combo.setCurrentIndex(1)  # Julien Petit, ASS (typing again would extend the search)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert [(a.start, a.replacement) for a in saved] == [(date(2025, 9, 1), "w2")]

@@ -22,10 +22,12 @@ from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.alerts.cumul import cumul
 from desktop_app.domain.alerts.deadlines import accord_principe, cet, dsf_transmission
 from desktop_app.domain.alerts.durations import duree, fin_de_periode, suspension_longue
+from desktop_app.domain.alerts.effective_date import date_effet
 from desktop_app.domain.alerts.facts import CaseloadFacts
 from desktop_app.domain.alerts.portes_closes import portes_closes
 from desktop_app.domain.alerts.quotas import quotas_and_convention
 from desktop_app.domain.alerts.reports import bilan_final, bilan_non_signe
+from desktop_app.domain.alerts.unavailable import indisponibilite
 from desktop_app.domain.alerts.visits import aml_indisponible, frequence_visites
 from desktop_app.domain.alerts.workers import absence_travailleur, diplome
 from desktop_app.domain.dates import Month
@@ -44,9 +46,11 @@ MEASURE_RULES: tuple[MeasureRule, ...] = (
     bilan_final,
     bilan_non_signe,
     cet,
+    date_effet,
     duree,
     fin_de_periode,
     suspension_longue,
+    indisponibilite,
     dsf_transmission,
     accord_principe,
     diplome,

@@ -42,8 +42,8 @@ def _line(alert: Alert) -> str:
 
 
 def format_alerts_fr(on: date, alerts: list[Alert]) -> str:
-    """A readable French list grouped by severity: « Manquements », « À faire », « À venir »
-    (empty groups left out), each in the engine's order."""
+    """A readable French list grouped by severity: « Manquements », « À faire », « À venir »,
+    « Pour information » (empty groups left out), each in the engine's order."""
     if not alerts:
         return f"Aucune alerte au {format_date(on)}."
     total = len(alerts)
