@@ -8,6 +8,7 @@ are resolved.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -41,7 +42,19 @@ def db_url(path_or_url: str | None) -> str:
         return default_db_url()
     if is_url(path_or_url):
         return path_or_url
-    return f"sqlite:///{Path(path_or_url).expanduser().resolve()}"
+    return f"sqlite:///{resolved(Path(path_or_url).expanduser())}"
+
+
+def resolved(path: Path) -> Path:
+    """The absolute path with every symbolic link followed; a link that leads back to itself
+    is an `OSError` ELOOP (`domain.fr.os_reason` says « boucle de liens symboliques »)."""
+    try:
+        target = path.resolve()
+    except RuntimeError as error:  # Python before 3.13 says so of a loop
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from error
+    if target.is_symlink():  # Python 3.13 stops where the loop starts
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
+    return target
 
 
 def default_db_url() -> str:
