@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.engine import make_url
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -48,9 +47,16 @@ from desktop_app.store.api import (
     Store,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
-from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
+from desktop_app.store.engine import (
+    create_store_engine,
+    read,
+    sqlite_file,
+    store_url,
+    write,
+)
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.importing import is_empty
+from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.retention import RetentionMethods
 from desktop_app.store.tables import MEASURES
@@ -90,9 +96,11 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return is_empty(c)
 
-    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+    def import_caseload(self, caseload: Caseload, source: str = "", *,
+                        only_if_empty: bool = False) -> None:
         with self._writing() as c:
-            batches.import_as_batch(c, caseload, source=source, profile=self.profile)
+            batches.import_as_batch(c, caseload, source=source, profile=self.profile,
+                                    only_if_empty=only_if_empty)
             audit.record_imports(c, profile=self.profile,
                                  household_ids=[h.id for h in caseload.households],
                                  changes={"source": (None, source)} if source else None)
@@ -251,7 +259,8 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
     """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path),
     created if missing, upgraded if old (a SQLite file is copied first), refused if written
     by a newer version."""
-    parsed = make_url(url)
+    parsed = store_url(url)  # a database or driver not supported: refused here
+    given_passphrase(passphrase)  # one that cannot be used is refused before a file is made
     database = sqlite_file(parsed)
     where = str(database) if database is not None else parsed.render_as_string()
     with environment_errors(where):
