@@ -37,6 +37,7 @@ from desktop_app.cli_arguments import (
     month,
     number,
     path,
+    store_location,
     whole,
     year,
 )
@@ -61,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
                "1 problème d'environnement (base, disque, fichier), 2 mauvais usage, "
                "3 fichier ou données refusés, 4 mot de passe manquant, incorrect ou inutile.",
     )
-    parser.add_argument("--db", metavar="CHEMIN_OU_URL",
+    parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
                         help="base à utiliser : chemin d'un fichier SQLite ou URL sqlite:///… "
                         "(par défaut $SUIVI_FSL_DB, sinon le dossier de données)")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")

@@ -74,6 +74,14 @@ def path(text: str) -> Path:
     return Path(text)
 
 
+def store_location(text: str) -> str:
+    """`--db`: a path or a URL, never empty (`--db "$BASE"` with the variable unset would
+    otherwise open the default store, the user's real one)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("chemin vide : donnez le chemin de la base ou son URL")
+    return text
+
+
 def number(value: int) -> str:
     """« 100 000 »: thousands apart, as French writes them."""
     return f"{value:,}".replace(",", "\u00a0")

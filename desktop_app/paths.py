@@ -8,7 +8,6 @@ are resolved.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 from pathlib import Path
@@ -47,14 +46,11 @@ def db_url(path_or_url: str | None) -> str:
 
 def resolved(path: Path) -> Path:
     """The absolute path with every symbolic link followed; a link that leads back to itself
-    is an `OSError` ELOOP (`domain.fr.os_reason` says « boucle de liens symboliques »)."""
+    is kept as it is (absolute), for the store to say « boucle de liens symboliques »."""
     try:
-        target = path.resolve()
-    except RuntimeError as error:  # Python before 3.13 says so of a loop
-        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from error
-    if target.is_symlink():  # Python 3.13 stops where the loop starts
-        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path))
-    return target
+        return path.resolve()
+    except RuntimeError:  # a loop, before Python 3.13 (which stops where the loop starts)
+        return path.absolute()
 
 
 def default_db_url() -> str:

@@ -6,9 +6,11 @@ environment errors (locked, full, corrupt, read-only) into a French `StoreError`
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
@@ -45,6 +47,7 @@ from desktop_app.store.api import (
     MeasureRow,
     MergeReport,
     Store,
+    StoreError,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.engine import (
@@ -54,7 +57,7 @@ from desktop_app.store.engine import (
     store_url,
     write,
 )
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.errors import NOT_REGULAR, environment_errors
 from desktop_app.store.importing import is_empty
 from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
@@ -264,7 +267,7 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
     database = sqlite_file(parsed)
     where = str(database) if database is not None else parsed.render_as_string()
     with environment_errors(where):
-        existed = database is not None and database.exists() and database.stat().st_size > 0
+        existed = database is not None and _size_of(database) > 0
         if database is not None:
             database.parent.mkdir(parents=True, exist_ok=True)
         engine = create_store_engine(parsed, passphrase)
@@ -274,6 +277,19 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
             engine.dispose()
             raise
     return SqlStore(engine, where)
+
+
+def _size_of(database: Path) -> int:
+    """The size of the store's file, 0 if there is none yet. A folder, a device or a tube is
+    refused before SQLite opens it (it would wait on a tube, write its journal beside a
+    device); a symbolic link loop is an `OSError` said in French by `environment_errors`."""
+    try:
+        info = database.stat()
+    except FileNotFoundError:
+        return 0
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(NOT_REGULAR.format(where=database))
+    return info.st_size
 
 
 def _conforms(store: SqlStore) -> Store:
