@@ -14,7 +14,7 @@ Exit codes, each with its message in French on stderr (never a traceback):
   path, the store left exactly as it was;
 - 4 the passphrase (`SUIVI_FSL_PASSPHRASE`): missing or wrong for an encrypted store, given
   for a store that is not encrypted, or not valid text (UTF-8);
-- 130 interrupted (Ctrl+C): nothing half-written, every write being one transaction.
+- 130 interrupted (Ctrl+C): the store's writes being transactions, none is left half-done.
 Heavy modules (Qt, SQLAlchemy, the engines) are imported only by the command that needs them.
 """
 

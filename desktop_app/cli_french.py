@@ -119,9 +119,21 @@ class FrenchParser(argparse.ArgumentParser):
         with _in_french():
             return super().add_subparsers(*args, **kwargs)
 
+    def parse_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _in_french():  # its errors (« arguments inconnus »), the help printed by -h
+            return super().parse_args(*args, **kwargs)
+
     def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:
-        with _in_french():  # its errors, and the help printed by -h
+        with _in_french():
             return super().parse_known_args(*args, **kwargs)
+
+    def parse_intermixed_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _in_french():
+            return super().parse_intermixed_args(*args, **kwargs)
+
+    def parse_known_intermixed_args(self, *args: Any, **kwargs: Any) -> Any:
+        with _in_french():
+            return super().parse_known_intermixed_args(*args, **kwargs)
 
     def format_usage(self) -> str:
         with _in_french():
