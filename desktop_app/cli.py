@@ -153,7 +153,6 @@ def _run(args: argparse.Namespace, url: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     _print_any_path()
     args = build_parser().parse_args(argv)
-    from desktop_app.domain.fr import os_reason
     from desktop_app.paths import db_url, default_db_url
     from desktop_app.store.api import StoreError, WrongPassphraseError
 
@@ -167,12 +166,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ENVIRONMENT
     except OSError as error:  # a file or folder of the command that the system refused
-        where = f"{error.filename} : " if error.filename else ""
-        print(f"Erreur : {where}{os_reason(error)}.", file=sys.stderr)
+        print(f"Erreur : {_os_message(error)}.", file=sys.stderr)
         return EXIT_ENVIRONMENT
     except KeyboardInterrupt:
         print("\nInterrompu : ce qui était en cours n'a pas été enregistré.", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _os_message(error: OSError) -> str:
+    """« <file> : <reason> », the reason in French (the system's own text may be English)."""
+    from desktop_app.domain.fr import os_reason
+    from desktop_app.private_files import NotARegularFileError
+
+    if isinstance(error, NotARegularFileError):
+        return str(error)  # French already, and names its file
+    where = f"{error.filename} : " if error.filename else ""
+    return where + os_reason(error)
 
 
 def _print_any_path() -> None:

@@ -35,7 +35,7 @@ def month(text: str) -> Month:
 def day(text: str) -> date:
     """`AAAA-MM-JJ`, from 01/01/1900 to 31/12/2100."""
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
             raise ValueError(text)
         parsed = date.fromisoformat(text)
     except ValueError as error:
@@ -48,7 +48,7 @@ def day(text: str) -> date:
 
 def year(text: str) -> int:
     """`AAAA`, from 1900 to 2100."""
-    if not re.fullmatch(r"\d{4}", text):
+    if not re.fullmatch(r"[0-9]{4}", text):
         raise argparse.ArgumentTypeError(f"année invalide « {text} » (attendu AAAA)")
     if not FIRST_YEAR <= int(text) <= LAST_YEAR:
         raise argparse.ArgumentTypeError(f"année hors des limites « {text} » : {_YEARS}")
@@ -60,7 +60,7 @@ def whole(least: int, most: int) -> Callable[[str], int]:
     wanted = f"nombre entier de {number(least)} à {number(most)} attendu"
 
     def check(text: str) -> int:
-        if not re.fullmatch(r"-?\d{1,18}", text) or not least <= int(text) <= most:
+        if not re.fullmatch(r"-?[0-9]{1,18}", text) or not least <= int(text) <= most:
             raise argparse.ArgumentTypeError(f"{wanted}, pas « {text} »")
         return int(text)
 

@@ -24,6 +24,7 @@ import pytest
 from desktop_app import cli_batches
 from desktop_app.cli import build_parser, main
 from desktop_app.cli_french import untranslated
+from desktop_app.private_files import NotARegularFileError
 from desktop_app.store.repository import SqlStore
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -541,3 +542,16 @@ def test_two_demo_processes_on_one_new_file(tmp_path: Path) -> None:
     assert (second_code, second_out) == (REJECTED, "")
     assert second_err.startswith("La base n'est pas vide : ")
     assert_french(second_out, second_err)
+
+
+def test_a_target_that_is_not_a_regular_file_keeps_its_french_message(
+    capsys: pytest.CaptureFixture[str], places: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refused(*_args: object) -> int:
+        raise NotARegularFileError("/tmp/tube n'est pas un fichier ordinaire")
+
+    monkeypatch.setattr(cli_batches, "run_imports", refused)
+    code, out, err = run(capsys, ["--db", places["db"], "imports"])
+    assert (code, out) == (ENVIRONMENT, "")
+    assert err == "Erreur : /tmp/tube n'est pas un fichier ordinaire.\n"
