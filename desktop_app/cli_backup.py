@@ -16,6 +16,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.cli_arguments import path
+
 EXIT_OK = 0
 EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
@@ -28,22 +30,21 @@ NEEDS_YES = ("Restauration non confirmée : relancez avec --yes pour remplacer l
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sub = commands.add_parser("backup", help="sauvegarder la base dans un dossier")
-    sub.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
+    sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
+                     help="dossier des sauvegardes (clé USB, partage réseau…)")
     sub.add_argument("--rotation", action="store_true",
                      help="puis ne garder que 7 quotidiennes, 4 hebdomadaires, 12 mensuelles")
     sub = commands.add_parser("restore", help="remplacer la base par une sauvegarde "
                               "(la base actuelle est gardée de côté)")
-    sub.add_argument("file", type=Path, metavar="FICHIER")
+    sub.add_argument("file", type=path, metavar="FICHIER", help="la sauvegarde à remettre")
     sub.add_argument("--yes", action="store_true", help="sans demander de confirmation")
 
 
 def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = datetime.now) -> int:
-    from sqlalchemy.engine import make_url
-
     from desktop_app.store.api import StoreError
-    from desktop_app.store.engine import sqlite_file
+    from desktop_app.store.engine import sqlite_file, store_url
 
-    database = sqlite_file(make_url(url))
+    database = sqlite_file(store_url(url))
     if database is None:
         raise StoreError(NOT_A_FILE.format(where=url))
     if args.command == "backup":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import stat
 import sys
 from datetime import date
+from pathlib import Path
 
 from desktop_app.interchange import Problem
 from desktop_app.store.repository import SqlStore
@@ -38,6 +40,10 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
     from desktop_app.interchange import InvalidFileError, read_file
     from desktop_app.store.repository import DuplicateIdsError
 
+    if not _regular_or_missing(args.file):
+        print(f"Impossible de lire {args.file} : ce n'est pas un fichier ordinaire (tube, "
+              "périphérique…) ; donnez un fichier d'échange .json.", file=sys.stderr)
+        return EXIT_REJECTED
     try:
         caseload = read_file(args.file)
         store.import_caseload(caseload, source=args.file.name)
@@ -56,6 +62,16 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
     print(f"Import terminé : {len(caseload.households)} ménages, {len(caseload.measures)} "
           f"mesures, {sum(len(m.visits) for m in caseload.measures)} visites.")
     return EXIT_OK
+
+
+def _regular_or_missing(path: Path) -> bool:
+    """Whether `path` is a regular file, a folder (its own French error follows) or nothing:
+    reading a tube with no writer would wait for ever, a device may never end."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return True  # missing or unreachable: read_file says why
+    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def run_export(store: SqlStore, args: argparse.Namespace) -> int:
@@ -106,9 +122,12 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_USAGE
 
+    on_terminal = sys.stderr.isatty()
+
     def progress(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        print(f"\rGrille d'activité {year} : étape {done} sur {total}", end=end,
+        # On a terminal, one line rewritten in place; in a log or a pipe, one line per step.
+        start, end = ("\r", "\n" if done >= total else "") if on_terminal else ("", "\n")
+        print(f"{start}Grille d'activité {year} : étape {done} sur {total}", end=end,
               file=sys.stderr, flush=True)
 
     print(f"Lecture des mesures de {year} et {year - 1}…", file=sys.stderr)
@@ -124,12 +143,16 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
 def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
     """Fill an EMPTY store with fictitious data; a store in use is never touched."""
     from desktop_app.demo import demo_summary, generate_caseload
+    from desktop_app.store.importing import NOT_EMPTY, NotEmptyError
 
-    if not store.is_empty():
-        print("La base n'est pas vide : les données de démonstration ne s'ajoutent qu'à une "
-              "base vide. Utilisez --db avec un nouveau fichier.", file=sys.stderr)
+    if not store.is_empty():  # said before the data is made (a minute at the largest size)
+        print(NOT_EMPTY, file=sys.stderr)
         return EXIT_REJECTED
     caseload = generate_caseload(households=args.households, years=args.years, seed=args.seed)
-    store.import_caseload(caseload, source="données de démonstration")
+    try:  # checked again in the import's transaction: another `demo` may have filled it since
+        store.import_caseload(caseload, source="données de démonstration", only_if_empty=True)
+    except NotEmptyError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REJECTED
     print(f"Données de démonstration créées : {demo_summary(caseload)}.")
     return EXIT_OK

@@ -41,7 +41,16 @@ def db_url(path_or_url: str | None) -> str:
         return default_db_url()
     if is_url(path_or_url):
         return path_or_url
-    return f"sqlite:///{Path(path_or_url).expanduser().resolve()}"
+    return f"sqlite:///{resolved(Path(path_or_url).expanduser())}"
+
+
+def resolved(path: Path) -> Path:
+    """The absolute path with every symbolic link followed; a link that leads back to itself
+    is kept as it is (absolute), for the store to say « boucle de liens symboliques »."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # a loop, before Python 3.13 (which stops where the loop starts)
+        return path.absolute()
 
 
 def default_db_url() -> str:

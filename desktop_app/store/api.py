@@ -162,9 +162,11 @@ class Store(Protocol):
 
     # --- whole caseload --------------------------------------------------------------
     def is_empty(self) -> bool: ...
-    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+    def import_caseload(self, caseload: Caseload, source: str = "", *,
+                        only_if_empty: bool = False) -> None:
         """Add everything; raises `DuplicateIdsError` (with the JSON paths) if an id exists.
-        Recorded as an import batch (`source`: the file's name) that can be undone."""
+        Recorded as an import batch (`source`: the file's name) that can be undone.
+        `only_if_empty`: a `RefusedError` if the store holds records (the demonstration)."""
     def export_caseload(self) -> Caseload: ...
 
     # --- what the engines need ---------------------------------------------------------

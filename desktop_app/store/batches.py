@@ -35,6 +35,8 @@ from desktop_app.store.tables import (
 
 #: Rows per executemany of the batch's records.
 ROWS = 20_000
+#: SQLite's largest INTEGER: no batch has a greater number (asking for one would overflow).
+MAX_ROW_ID = 2**63 - 1
 
 
 def _settings(association: Association, tariffs: list[Tariff]) -> dict[str, Any]:
@@ -43,8 +45,12 @@ def _settings(association: Association, tariffs: list[Tariff]) -> dict[str, Any]
 
 
 def import_as_batch(connection: Connection, caseload: Caseload, *, source: str,
-                    profile: str) -> int:
-    """`importing.import_caseload`, recorded as a batch of kind « import »; its id."""
+                    profile: str, only_if_empty: bool = False) -> int:
+    """`importing.import_caseload`, recorded as a batch of kind « import »; its id.
+    `only_if_empty`: refused (`importing.NotEmptyError`) if the store holds records, checked
+    in this transaction (two `demo` at once: the second one waits, then is refused)."""
+    if only_if_empty and not importing.is_empty(connection):
+        raise importing.NotEmptyError(importing.NOT_EMPTY)
     before = _settings(fetch.association(connection), fetch.tariffs(connection))
     importing.import_caseload(connection, caseload)
     after = _settings(fetch.association(connection), fetch.tariffs(connection))
@@ -117,7 +123,8 @@ def import_batches(connection: Connection) -> list[ImportBatch]:
 
 def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
     """Take the batch back whole, or raise a French `RefusedError` naming what changed."""
-    row = connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
+    row = (connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
+           if 0 < batch_id <= MAX_ROW_ID else None)
     if row is None:
         raise RefusedError(f"Aucun import n° {batch_id} : la liste des imports est donnée par "
                          "« suivi-fsl imports » (menu Fichier › Annuler un import…).")

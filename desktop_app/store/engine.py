@@ -24,13 +24,15 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
-from desktop_app.store.api import WrongPassphraseError
+from desktop_app.store.api import StoreError, WrongPassphraseError
 from desktop_app.store.keys import (
     NEEDS_PASSPHRASE,
+    NOT_ENCRYPTED,
     WRONG_PASSPHRASE,
     cipher_connect,
     given_passphrase,
     looks_encrypted,
+    looks_plain,
 )
 
 #: How long a connection waits for another writer before « base occupée » (milliseconds).
@@ -58,12 +60,43 @@ def engine_passphrase(engine: Engine) -> str | None:
     return _KEYS.get(engine)
 
 
+NOT_YET = ("Les bases « {kind} » ne sont pas encore prises en charge : Suivi FSL travaille "
+           "sur un fichier SQLite. Donnez son chemin avec --db (ou SUIVI_FSL_DB).")
+UNSUPPORTED = ("Type de base non pris en charge « {kind} » : Suivi FSL travaille sur un fichier "
+               "SQLite. Donnez son chemin avec --db (ou SUIVI_FSL_DB).")
+#: Databases planned for a later version.
+_PLANNED = ("postgresql", "postgres")
+UNKNOWN_DRIVER = ("Pilote de base inconnu « {driver} » dans « {url} » : donnez le chemin d'un "
+                  "fichier SQLite avec --db (ou une URL sqlite:///CHEMIN).")
+NOT_A_URL = ("Adresse de base illisible « {url} » : donnez le chemin d'un fichier SQLite avec "
+             "--db (ou une URL sqlite:///CHEMIN).")
+
+
+def store_url(url: str | URL) -> URL:
+    """`url` parsed, if it is a store this version opens: SQLite through Python's own driver
+    (the one the application is tested with; SQLCipher is taken for an encrypted file). Any
+    other database, driver or an unreadable URL is a French `StoreError` (other databases,
+    PostgreSQL first, are for a later version)."""
+    if isinstance(url, URL):
+        parsed = url
+    else:
+        try:
+            parsed = make_url(url)
+        except Exception as error:  # SQLAlchemy's ArgumentError, or ValueError on a port
+            scheme = url.split("://", 1)[0]
+            raise StoreError(NOT_A_URL.format(url=f"{scheme}://…")) from error
+    backend, _, driver = parsed.drivername.partition("+")
+    if backend != "sqlite":
+        raise StoreError((NOT_YET if backend in _PLANNED else UNSUPPORTED).format(kind=backend))
+    if driver not in ("", "pysqlite"):
+        raise StoreError(UNKNOWN_DRIVER.format(driver=driver, url=parsed.render_as_string()))
+    return parsed
+
+
 def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine:
     """An engine on `url` with the store's connection settings (the only `create_engine`);
-    a SQLite store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set)."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+    the store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set)."""
+    parsed = store_url(url)
     key = given_passphrase(passphrase)
     database = sqlite_file(parsed)
     if key is None:
@@ -91,6 +124,10 @@ def _sqlite_on_connect(database: Path | None, keyed: bool, dbapi_connection: Any
         cursor.execute("PRAGMA synchronous=NORMAL")
     except Exception as error:  # the driver's DatabaseError (sqlite3 or sqlcipher3)
         if "file is not a database" in str(error).lower():
+            if keyed and database is not None and looks_plain(database):
+                # A passphrase for a plain store is refused rather than ignored: a script
+                # that gives one believes the store, and the backups made of it, encrypted.
+                raise WrongPassphraseError(NOT_ENCRYPTED) from error
             if keyed:
                 raise WrongPassphraseError(WRONG_PASSPHRASE) from error
             if database is not None and looks_encrypted(database):

@@ -34,18 +34,24 @@ CANNOT_OPEN = ("Impossible d'ouvrir la base {where} : vérifiez que le dossier e
                "vous avez le droit d'y écrire et que le disque (ou la clé USB) est branché.")
 IO_ERROR = ("Erreur de lecture ou d'écriture du disque sur {where} : vérifiez le disque ou la "
             "clé USB, puis réessayez ; si cela se reproduit, restaurez la dernière sauvegarde.")
+LINK_LOOP = ("Le chemin {where} est une boucle de liens symboliques (un lien qui mène, "
+             "directement ou non, à lui-même) : corrigez le lien, ou donnez le chemin du vrai "
+             "fichier avec --db.")
+NOT_REGULAR = ("La base {where} n'est pas un fichier ordinaire (dossier, périphérique, "
+               "tube…) : donnez le chemin d'un fichier de base SQLite avec --db.")
 
 #: (fragments of the SQLite message, French message) — first match wins.
 _SQLITE = (
     (("database is locked", "database table is locked", "database schema is locked"), LOCKED),
     (("database or disk is full", "disk is full"), FULL),
-    (("file is not a database", "malformed", "file is encrypted"), CORRUPT),
+    (("file is not a database", "malformed", "file is encrypted",
+      "could not decode to utf-8"), CORRUPT),
     (("readonly database", "read-only", "read only"), READ_ONLY),
     (("unable to open database file",), CANNOT_OPEN),
     (("disk i/o error",), IO_ERROR),
 )
 _OS = {errno.ENOSPC: FULL, errno.EROFS: READ_ONLY, errno.EACCES: CANNOT_OPEN,
-       errno.EPERM: CANNOT_OPEN}
+       errno.EPERM: CANNOT_OPEN, errno.ELOOP: LINK_LOOP}
 
 
 def french_message(error: BaseException, where: str) -> str | None:

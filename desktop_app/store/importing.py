@@ -16,8 +16,15 @@ from sqlalchemy import Connection, Table, select
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import ExistingIds, duplicate_id_problems
 from desktop_app.store import fetch, writers
-from desktop_app.store.api import DuplicateIdsError
+from desktop_app.store.api import DuplicateIdsError, RefusedError
 from desktop_app.store.tables import HOMES, HOUSEHOLDS, MEASURES, WORKERS
+
+NOT_EMPTY = ("La base n'est pas vide : les données de démonstration ne s'ajoutent qu'à une base "
+             "vide. Utilisez --db avec un nouveau fichier.")
+
+
+class NotEmptyError(RefusedError):
+    """Data meant for an empty store only (the demonstration) and the store holds records."""
 
 
 def _stored(connection: Connection, table: Table, ids: Collection[str]) -> frozenset[str]:

@@ -6,13 +6,14 @@ environment errors (locked, full, corrupt, read-only) into a French `StoreError`
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.engine import make_url
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -46,11 +47,19 @@ from desktop_app.store.api import (
     MeasureRow,
     MergeReport,
     Store,
+    StoreError,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
-from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.engine import (
+    create_store_engine,
+    read,
+    sqlite_file,
+    store_url,
+    write,
+)
+from desktop_app.store.errors import NOT_REGULAR, environment_errors
 from desktop_app.store.importing import is_empty
+from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.retention import RetentionMethods
 from desktop_app.store.tables import MEASURES
@@ -90,9 +99,11 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return is_empty(c)
 
-    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+    def import_caseload(self, caseload: Caseload, source: str = "", *,
+                        only_if_empty: bool = False) -> None:
         with self._writing() as c:
-            batches.import_as_batch(c, caseload, source=source, profile=self.profile)
+            batches.import_as_batch(c, caseload, source=source, profile=self.profile,
+                                    only_if_empty=only_if_empty)
             audit.record_imports(c, profile=self.profile,
                                  household_ids=[h.id for h in caseload.households],
                                  changes={"source": (None, source)} if source else None)
@@ -251,11 +262,12 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
     """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path),
     created if missing, upgraded if old (a SQLite file is copied first), refused if written
     by a newer version."""
-    parsed = make_url(url)
+    parsed = store_url(url)  # a database or driver not supported: refused here
+    given_passphrase(passphrase)  # one that cannot be used is refused before a file is made
     database = sqlite_file(parsed)
     where = str(database) if database is not None else parsed.render_as_string()
     with environment_errors(where):
-        existed = database is not None and database.exists() and database.stat().st_size > 0
+        existed = database is not None and _size_of(database) > 0
         if database is not None:
             database.parent.mkdir(parents=True, exist_ok=True)
         engine = create_store_engine(parsed, passphrase)
@@ -265,6 +277,19 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
             engine.dispose()
             raise
     return SqlStore(engine, where)
+
+
+def _size_of(database: Path) -> int:
+    """The size of the store's file, 0 if there is none yet. A folder, a device or a tube is
+    refused before SQLite opens it (it would wait on a tube, write its journal beside a
+    device); a symbolic link loop is an `OSError` said in French by `environment_errors`."""
+    try:
+        info = database.stat()
+    except FileNotFoundError:
+        return 0
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(NOT_REGULAR.format(where=database))
+    return info.st_size
 
 
 def _conforms(store: SqlStore) -> Store:

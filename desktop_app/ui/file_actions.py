@@ -94,9 +94,14 @@ def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
         if not store.is_empty():
             return ""
         from desktop_app.demo import generate_caseload
+        from desktop_app.store.importing import NotEmptyError
 
         caseload = generate_caseload(today=today)
-        store.import_caseload(caseload, source="données de démonstration")
+        try:  # checked again in the import's transaction: another window may have filled it
+            store.import_caseload(caseload, source="données de démonstration",
+                                  only_if_empty=True)
+        except NotEmptyError:
+            return ""
         return f"Données de démonstration créées : {len(caseload.households)} ménages."
 
     def done(message: str) -> None:
