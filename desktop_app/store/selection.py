@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, extract, func, or_, select
 
-from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS, is_qualified
+from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS, absence_gaps
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Retroactive, Worker
 from desktop_app.domain.workdays import count_working_days
@@ -137,10 +137,8 @@ def absence_selection(connection: Connection, day: date, workers: list[Worker]) 
     by_id = {w.id: w for w in workers}
     for worker in workers:
         for absence in worker.absences:
-            notified = absence.slisl_notified_on is not None and absence.slisl_notified_on <= day
-            replaced = (absence.replacement is not None
-                        and is_qualified(by_id.get(absence.replacement)))
-            if absence.start > day or (notified and replaced):
+            replacement = None if absence.replacement is None else by_id.get(absence.replacement)
+            if absence.start > day or not any(absence_gaps(absence, replacement, day)):
                 continue
             last = absence.end if absence.end is not None else day
             if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:

@@ -3,6 +3,7 @@ an end date before a start date, refused in French with the form kept as typed."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -107,6 +108,44 @@ def test_absence_of_22_working_days_warns(window, qtbot, store):  # type: ignore
     settle(qtbot, window)
     codes = {i.data(ROW_ROLE).alert.code for i in dashboard.alert_model.leaves()}
     assert "absence_travailleur" not in codes
+
+
+def test_a_replacement_without_an_equivalent_diploma_is_not_done(window, qtbot, store):  # type: ignore[no-untyped-def]
+    # Imported (the « Absence » form refuses him): Claire Martin absent 01/09–30/09/2025,
+    # 22 working days, the SLISL told on 15/09, replaced by Marc Roux, « Autre diplôme ».
+    # The domain rule (`absence_gaps`) keeps `absence_travailleur` raised, and the status
+    # says so: « à régulariser », not « fait ».
+    seed_asll(store)
+    marc = Worker("w3", "Marc Roux", Diploma.AUTRE, 0.5)
+    store.save_worker(marc, new=True)
+    claire = store.workers()[0]
+    store.save_worker(replace(claire, absences=[Absence(
+        date(2025, 9, 1), date(2025, 9, 30), "congé", date(2025, 9, 15), "w3")]),
+        expected=claire)
+    assert window.show_screen("equipe")
+    settle(qtbot, window)
+    team = window.screens["equipe"]
+    assert team.worker.name == "Claire Martin"
+    status = team.absences_view.model().index(0, 5)
+    assert status.data() == "22 — à régulariser"
+    assert status.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Plus de 21 jours ouvrés : désigner un(e) remplaçant(e) de diplôme équivalent au plus "
+        "tard le 30/09/2025. Marc Roux, désigné(e), n'a pas l'un des diplômes demandés (CESF, "
+        "assistant(e) de service social ou éducateur(trice) spécialisé(e)).")
+    assert team.absence_warning.text().startswith("Absence du 01/09/2025 : Plus de 21 jours")
+    assert window.show_screen("tableau")
+    dashboard = window.screens["tableau"]
+    dashboard.reload()  # saved behind the window's back: read again
+    settle(qtbot, window)
+    codes = {i.data(ROW_ROLE).alert.code for i in dashboard.alert_model.leaves()}
+    assert "absence_travailleur" in codes
+    # Marc Roux's diploma corrected to éducateur spécialisé: the same rule clears both.
+    store.save_worker(replace(marc, diploma=Diploma.ES), expected=marc)
+    assert window.show_screen("equipe")
+    team.reload()
+    settle(qtbot, window)
+    assert team.absences_view.model().index(0, 5).data() == "22 — fait"
+    assert team.absence_warning.text() == ""
 
 
 def test_end_before_start_is_refused_in_french_and_kept(window, qtbot, store):  # type: ignore[no-untyped-def]

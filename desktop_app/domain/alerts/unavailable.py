@@ -1,6 +1,6 @@
 """`indisponibilite`: a household unavailable (hospital, prison…) during an ASLL, told to the
 SLISL « sans tarder »: read as within 5 working days of the start of the recorded suspension,
-as for two closed doors (REGLES.md section 2, readings of issue #11)."""
+as for two closed doors (docs/regles.md section 2, `indisponibilite`)."""
 
 from __future__ import annotations
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
@@ -32,6 +33,22 @@ def is_qualified(worker: Worker | None) -> bool:
     return worker is not None and worker.diploma in QUALIFIED_DIPLOMAS
 
 
+class AbsenceGaps(NamedTuple):
+    """What `absence_travailleur` still asks for an absence as of a day (neither: cleared)."""
+
+    #: No SLISL notice dated on or before the day.
+    notice: bool
+    #: No replacement, or one without a qualified diploma (`is_qualified`).
+    replacement: bool
+
+
+def absence_gaps(absence: Absence, replacement: Worker | None, on: date) -> AbsenceGaps:
+    """What is missing as of `on` for `absence` (`replacement`: the worker its replacement id
+    names, None if none or unknown): the one rule of what clears `absence_travailleur`."""
+    notified = absence.slisl_notified_on is not None and absence.slisl_notified_on <= on
+    return AbsenceGaps(notice=not notified, replacement=not is_qualified(replacement))
+
+
 def _support_spans(measures: list[MeasureFacts]) -> dict[str, list[tuple[date, date]]]:
     """In-force spans of the support measures (ASLL, AML, FAL), per referent."""
     spans: dict[str, list[tuple[date, date]]] = defaultdict(list)
@@ -41,17 +58,17 @@ def _support_spans(measures: list[MeasureFacts]) -> dict[str, list[tuple[date, d
     return spans
 
 
-def _absence_message(ctx: AlertContext, name: str, absence: Absence, due: date) -> str:
+def _absence_message(ctx: AlertContext, name: str, absence: Absence, gaps: AbsenceGaps,
+                     due: date) -> str:
     todo = []
-    if absence.slisl_notified_on is None or absence.slisl_notified_on > ctx.on:
+    if gaps.notice:
         todo.append("informer le responsable du SLISL")
     why = ""
-    if absence.replacement is None:
+    if gaps.replacement:
         todo.append("confier ses mesures à un remplaçant de diplôme équivalent")
-    elif not is_qualified(ctx.workers.get(absence.replacement)):
-        todo.append("confier ses mesures à un remplaçant de diplôme équivalent")
-        why = (f" {ctx.worker_name(absence.replacement)}, désigné(e), n'a pas l'un des diplômes "
-               f"demandés ({QUALIFIED_FR}).")
+        if absence.replacement is not None:
+            why = (f" {ctx.worker_name(absence.replacement)}, désigné(e), n'a pas l'un des "
+                   f"diplômes demandés ({QUALIFIED_FR}).")
     return (f"Absence de {name} depuis le {format_date(absence.start)} (plus de "
             f"{MAX_ABSENCE_WORKING_DAYS} jours ouvrés) : {' et '.join(todo)} au plus tard le "
             f"{format_date(due)}.{why}")
@@ -68,18 +85,18 @@ def absence_travailleur(ctx: AlertContext) -> Iterator[Alert]:
             if absence.start > ctx.on:
                 continue
             last = absence.end if absence.end is not None else ctx.on
-            notified = absence.slisl_notified_on is not None and absence.slisl_notified_on <= ctx.on
-            replaced = (absence.replacement is not None
-                        and is_qualified(ctx.workers.get(absence.replacement)))
-            if notified and replaced:
+            replacement = (None if absence.replacement is None
+                           else ctx.workers.get(absence.replacement))
+            gaps = absence_gaps(absence, replacement, ctx.on)
+            if not any(gaps):
                 continue
             if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:
                 continue
             if not any(overlap(s, e, absence.start, last) for s, e in spans.get(worker.id, [])):
                 continue
             due = nth_working_day_from(absence.start, MAX_ABSENCE_WORKING_DAYS + 1)
-            yield ctx.other_alert(ABSENCE, due, _absence_message(ctx, worker.name, absence, due),
-                                  worker=worker.id)
+            message = _absence_message(ctx, worker.name, absence, gaps, due)
+            yield ctx.other_alert(ABSENCE, due, message, worker=worker.id)
 
 
 def diplome(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:

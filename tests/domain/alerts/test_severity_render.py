@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -122,8 +123,13 @@ def test_every_code_of_the_rules_has_a_french_label() -> None:
     for line in section.splitlines():
         if line.startswith("| `"):
             codes.update(c.strip(" `") for c in line.split("|")[1].split(","))
-    assert len(codes) >= 19
-    # Codes added by issue #11 (household unavailable, ASLL effective date) until REGLES.md
-    # lists them.
-    assert codes <= set(ALERT_LABELS)
-    assert set(ALERT_LABELS) - codes <= {"indisponibilite", "date_effet"}
+    assert len(codes) >= 21
+    assert codes == set(ALERT_LABELS)
+
+
+def test_every_severity_is_listed_by_the_contract() -> None:
+    # docs/echange.md, `alerts --on --json`: « Valeurs de `severity` : `a_venir`, … ».
+    text = (DOCS / "echange.md").read_text("utf-8")
+    listed = text.split("Valeurs de `severity` :")[1].split(".")[0]
+    assert re.findall(r"`(\w+)`", listed) == ["a_venir", "a_faire", "manquement", "information"]
+    assert [s.value for s in Severity] == ["a_venir", "a_faire", "manquement", "information"]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.alerts import Severity
+from desktop_app.domain.alerts.workers import AbsenceGaps, absence_gaps
 from desktop_app.domain.model import Absence, Caseload, Diploma, MeasureType
 from desktop_app.domain.workdays import count_working_days
 from tests.domain.alerts.builders import alerts, caseload, dues, measure, period, worker
@@ -99,6 +100,17 @@ def test_only_a_replacement_with_an_equivalent_diploma_clears_it(diploma: Diplom
             "ses mesures à un remplaçant de diplôme équivalent au plus tard le 19/05/2025. "
             "Travailleur w3, désigné(e), n'a pas l'un des diplômes demandés (CESF, assistant(e) "
             "de service social ou éducateur(trice) spécialisé(e))."]
+
+
+def test_absence_gaps_is_the_one_rule_the_screens_read() -> None:
+    # SLISL told on 15/09/2025, replaced by w2: what is missing on the 14th, 15th, per diploma.
+    absence = Absence(D(2025, 9, 1), D(2025, 9, 30), None, D(2025, 9, 15), "w2")
+    qualified = worker("w2")
+    other = worker("w2", diploma=Diploma.AUTRE)
+    assert absence_gaps(absence, qualified, D(2025, 9, 14)) == AbsenceGaps(True, False)
+    assert absence_gaps(absence, qualified, D(2025, 9, 15)) == AbsenceGaps(False, False)
+    assert absence_gaps(absence, other, D(2025, 9, 15)) == AbsenceGaps(False, True)
+    assert absence_gaps(absence, None, D(2025, 9, 15)) == AbsenceGaps(False, True)  # unknown
 
 
 def test_only_a_referent_of_a_support_measure_in_force_during_the_absence() -> None:
