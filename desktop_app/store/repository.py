@@ -48,7 +48,14 @@ from desktop_app.store.api import (
     Store,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
-from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
+from desktop_app.store.backup_files import remove_restore_leftovers
+from desktop_app.store.engine import (
+    create_store_engine,
+    dispose_engine,
+    read,
+    sqlite_file,
+    write,
+)
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.importing import is_empty
 from desktop_app.store.migrate import ensure_schema
@@ -73,7 +80,7 @@ class SqlStore(RetentionMethods):
         self.profile: str = SYSTEM_PROFILE
 
     def close(self) -> None:
-        self.engine.dispose()
+        dispose_engine(self.engine)
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -261,8 +268,10 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
         engine = create_store_engine(parsed, passphrase)
         try:
             ensure_schema(engine, existed)
+            if database is not None:  # the lock held: no restoration runs
+                remove_restore_leftovers(database)
         except BaseException:
-            engine.dispose()
+            dispose_engine(engine)
             raise
     return SqlStore(engine, where)
 

@@ -46,6 +46,15 @@ def _filled(path: Path, passphrase: str | None = None) -> dict[str, object]:
     return exported
 
 
+def _backup_of(path: Path, passphrase: str | None, folder: Path) -> Path:
+    """A backup of the store `path` into `folder`, the store closed after it."""
+    store = open_store(_url(path), passphrase)
+    try:
+        return make_backup(store, folder, NOW)
+    finally:
+        store.close()
+
+
 def _export(path: Path, passphrase: str | None = None) -> dict[str, object]:
     store = open_store(_url(path), passphrase)
     try:
@@ -86,8 +95,8 @@ def test_an_encrypted_store_gives_a_backup_with_no_name_in_clear(tmp_path: Path)
     plain_db, secret_db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
     _filled(plain_db)
     _filled(secret_db, SECRET)
-    plain = make_backup(open_store(_url(plain_db)), tmp_path / "a", NOW).read_bytes()
-    secret = make_backup(open_store(_url(secret_db), SECRET), tmp_path / "b", NOW).read_bytes()
+    plain = _backup_of(plain_db, None, tmp_path / "a").read_bytes()
+    secret = _backup_of(secret_db, SECRET, tmp_path / "b").read_bytes()
     assert all(name in plain for name in NAMES)  # the test can fail: names are there…
     assert not [name for name in NAMES if name in secret]  # …and not here
     assert not secret.startswith(b"SQLite format 3")
@@ -96,7 +105,7 @@ def test_an_encrypted_store_gives_a_backup_with_no_name_in_clear(tmp_path: Path)
 def test_a_backup_needs_the_passphrase_of_the_store(tmp_path: Path) -> None:
     db = tmp_path / "chiffre.sqlite3"
     _filled(db, SECRET)
-    made = make_backup(open_store(_url(db), SECRET), tmp_path, NOW)
+    made = _backup_of(db, SECRET, tmp_path)
     with pytest.raises(WrongPassphraseError, match=r"^Mot de passe incorrect : la sauvegarde"):
         backup_info(made, "autre chose")
     with pytest.raises(WrongPassphraseError, match="est chiffrée : donnez le mot de passe"):
@@ -111,7 +120,7 @@ def test_a_backup_needs_the_passphrase_of_the_store(tmp_path: Path) -> None:
 def test_a_plain_backup_restored_for_an_encrypted_store_is_encrypted(tmp_path: Path) -> None:
     plain_db, db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
     original = _filled(plain_db)
-    made = make_backup(open_store(_url(plain_db)), tmp_path, NOW)
+    made = _backup_of(plain_db, None, tmp_path)
     assert restore(made, db, SECRET) is None  # no store there yet: nothing put aside
     assert not db.read_bytes().startswith(b"SQLite format 3")
     assert _export(db, SECRET) == original
@@ -131,7 +140,7 @@ def test_a_damaged_backup_is_refused_and_the_store_kept(tmp_path: Path, how: str
                                                         passphrase: str | None) -> None:
     db = tmp_path / "suivi.sqlite3"
     original = _filled(db, passphrase)
-    made = make_backup(open_store(_url(db), passphrase), tmp_path / "s", NOW)
+    made = _backup_of(db, passphrase, tmp_path / "s")
     if how == "milieu":
         _damage_middle(made)
     else:
@@ -140,7 +149,8 @@ def test_a_damaged_backup_is_refused_and_the_store_kept(tmp_path: Path, how: str
                        "pas être restaurée. Choisissez une autre sauvegarde"):
         restore(made, db, passphrase)
     assert _export(db, passphrase) == original
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s", "suivi.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s", "suivi.sqlite3",
+                                                          "suivi.sqlite3.verrou"]
 
 
 def test_not_a_backup_and_missing_backup_are_said_in_french(tmp_path: Path) -> None:
@@ -211,11 +221,11 @@ def test_a_plain_backup_is_encrypted_when_restored_in_an_encrypted_store(
         tmp_path: Path) -> None:
     plain_db, db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
     original = _filled(plain_db)
-    made = make_backup(open_store(_url(plain_db)), tmp_path / "s", NOW)
+    made = _backup_of(plain_db, None, tmp_path / "s")
     _filled(db, SECRET)
     store = open_store(_url(db), SECRET)
     store.save_household(Household("h99", "APRÈS Sauvegarde"))
-    restore_in_place(store, made)
+    restore_in_place(store, made, encrypt_plain=True)  # asked for expressly
     assert caseload_to_json(store.export_caseload()) == original
     store.close()
     assert not [name for name in NAMES if name in db.read_bytes()]
@@ -234,7 +244,8 @@ def test_a_damaged_backup_is_refused_in_place_and_the_store_kept(tmp_path: Path)
         restore_in_place(store, made)
     assert caseload_to_json(store.export_caseload()) == expected
     store.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["chiffre.sqlite3", "s"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chiffre.sqlite3",
+                                                          "chiffre.sqlite3.verrou", "s"]
 
 
 def test_a_damaged_store_is_not_backed_up_over_good_backups(tmp_path: Path) -> None:
@@ -259,7 +270,7 @@ def test_another_process_backing_up_in_the_same_second_is_left_alone(tmp_path: P
     final = folder / "suivi-fsl-2026-11-29T093012.sqlite3.bak"  # NOW's name
     assert staging_name(final, 4242) == folder / (
         ".suivi-fsl-2026-11-29T093012.sqlite3.bak.4242.en-cours")
-    theirs = staging_name(final, os.getpid() + 1)  # being written by another process
+    theirs = staging_name(final, os.getppid())  # being written by another process (running)
     theirs.write_bytes(b"sauvegarde en cours d'un autre processus")
     store = open_store(_url(db))
     try:
@@ -281,7 +292,7 @@ def test_a_full_disk_while_restoring_is_said_in_french(tmp_path: Path,
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("desktop_app.store.backup.shutil.copyfile", full)
+    monkeypatch.setattr("desktop_app.store.backup.copy_private", full)
     with pytest.raises(StoreError) as error:
         restore(made, db, None)
     assert str(error.value) == (
