@@ -299,3 +299,71 @@ def test_a_full_disk_while_restoring_is_said_in_french(tmp_path: Path,
         f"La base {db} n'a pas pu être remplacée (le disque est plein) : elle est restée telle "
         "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
     assert _export(db) == original  # untouched
+
+
+def _schema_text(backup: Path, index: str, sql: bytes) -> None:
+    """The SQL SQLite keeps for `index` replaced by `sql` (a damaged schema page)."""
+    import sqlite3
+
+    connection = sqlite3.connect(backup)
+    try:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET sql = CAST(? AS TEXT) WHERE name = ?",
+                           (sql, index))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def test_a_backup_whose_damage_is_not_utf8_is_said_in_french(tmp_path: Path) -> None:
+    """SQLite's own message quoted the damaged bytes: the driver failed to decode it and
+    « 'utf-8' codec can't decode byte… » was shown. Now French only."""
+    from tests.store.restore_helpers import backup_of, filled
+
+    filled(tmp_path / "suivi.sqlite3", None)
+    made = backup_of(tmp_path / "suivi.sqlite3", None, tmp_path / "s")
+    _schema_text(made, "ix_measures_household_id",
+                 b"CREATE INDEX ix_measures_household_id ON \xff\xfe (household_id)")
+    with pytest.raises(DamagedStoreError) as raised:
+        backup_info(made, None)
+    assert isinstance(raised.value.__cause__, UnicodeDecodeError)  # the case of the issue
+    assert str(raised.value) == (
+        f"La sauvegarde {made} est endommagée (contenu illisible) : elle ne peut pas être "
+        "restaurée. Choisissez une autre sauvegarde (la précédente, ou celle d'un autre "
+        "support).")
+
+
+def test_sqlite_s_english_check_lines_are_not_shown(tmp_path: Path) -> None:
+    from desktop_app.store.backup import check_backup
+    from tests.store.restore_helpers import backup_of, filled
+
+    filled(tmp_path / "suivi.sqlite3", None)
+    made = backup_of(tmp_path / "suivi.sqlite3", None, tmp_path / "s")
+    # The index said to be on another column: « row 1 missing from index … » for SQLite.
+    _schema_text(made, "ix_measures_household_id",
+                 b"CREATE INDEX ix_measures_household_id ON measures (referent_id)")
+    with pytest.raises(DamagedStoreError) as raised:
+        check_backup(made, None)
+    assert str(raised.value) == (
+        f"La sauvegarde {made} est endommagée (SQLite y trouve 1 erreur) : elle ne peut pas "
+        "être restaurée. Choisissez une autre sauvegarde (la précédente, ou celle d'un autre "
+        "support).")
+
+
+@pytest.mark.parametrize("passphrase", [None, SECRET], ids=["sans-mot-de-passe", "avec"])
+def test_a_file_of_random_bytes_is_not_a_backup(tmp_path: Path,
+                                                passphrase: str | None) -> None:
+    """1 MiB of random bytes looks like SQLCipher (no SQLite header, whole pages): it was
+    said to be « chiffrée » (give the passphrase) or encrypted with another passphrase."""
+    import random
+
+    noise = tmp_path / "aleatoire.bin"
+    noise.write_bytes(random.Random(20261201).randbytes(1 << 20))
+    with pytest.raises(DamagedStoreError) as raised:
+        backup_info(noise, passphrase)
+    assert str(raised.value) == (f"Le fichier {noise} n'est pas une sauvegarde de Suivi FSL : "
+                                 "choisissez un fichier « suivi-fsl-….sqlite3.bak ».")
+    store = tmp_path / "suivi.sqlite3"
+    with pytest.raises(DamagedStoreError, match="n'est pas une sauvegarde de Suivi FSL"):
+        restore(noise, store, passphrase)
+    assert not store.exists()
