@@ -25,7 +25,8 @@ opening of the store removes. After 4: the old store and its second name, which 
 opening removes too (a name of the live store, not a copy of it). After 5 or 6: the new
 store, the old one aside. If SQLite cannot fold the WAL in (a damaged store), the `-wal`
 (and `-shm`) are moved beside the copy put aside before step 5 (`wal-kept`): never left
-beside the new store, where SQLite would replay them over it.
+beside the new store, where SQLite would replay them over it; killed before step 5, the next
+opening gives them back to the store.
 """
 
 from __future__ import annotations
@@ -119,6 +120,7 @@ def _move_wal(store_path: Path, aside: Path) -> None:
             if sidecar.exists():
                 os.replace(sidecar, aside.with_name(aside.name + suffix))
                 moved.append((aside.with_name(aside.name + suffix), sidecar))
+                make_private(aside.with_name(aside.name + suffix))
         sync_folder(store_path.parent)
     except OSError:
         for target, source in reversed(moved):
@@ -173,8 +175,9 @@ def _copy_aside(store_path: Path, aside: Path) -> None:
 
 def remove_restore_leftovers(store_path: Path) -> None:
     """What a killed restoration of `store_path` left beside it: its hidden copies (their
-    process gone, or a day old), a second name of the store itself (killed after step 4),
-    and the plain copy of versions before issue 10. Only with the store's lock held."""
+    process gone, or a day old), a second name of the store itself (killed after step 4;
+    the WAL moved beside it, after `wal-kept`, goes back to the store), and the plain copy
+    of versions before issue 10. Only with the store's lock held, before SQLite opens it."""
     prefix = f".{store_path.name}."
     for path in leftovers(store_path.parent):
         if path.name.startswith(prefix):
@@ -183,7 +186,19 @@ def remove_restore_leftovers(store_path: Path) -> None:
     with suppress(OSError):
         for aside in store_path.parent.glob(f"{glob.escape(store_path.name)}{ASIDE_MARK}*"):
             if not aside.name.endswith(SIDECARS) and os.path.samefile(aside, store_path):
+                _give_back_wal(aside, store_path)
                 discard(aside)
+
+
+def _give_back_wal(aside: Path, store_path: Path) -> None:
+    """The store's WAL, moved beside its second name by a restoration killed before the
+    swap, back beside the store (unless the store has a WAL of its own since)."""
+    kept, wal = (path.with_name(path.name + "-wal") for path in (aside, store_path))
+    if kept.exists():
+        if wal.exists() and wal.stat().st_size > 0:
+            raise FileExistsError(wal)  # both kept: nothing removed
+        os.replace(kept, wal)
+    discard(aside.with_name(aside.name + "-shm"))
 
 
 def discard(path: Path) -> None:

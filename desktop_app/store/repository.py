@@ -52,6 +52,7 @@ from desktop_app.store.backup_files import remove_restore_leftovers
 from desktop_app.store.engine import (
     create_store_engine,
     dispose_engine,
+    engine_lock,
     read,
     sqlite_file,
     write,
@@ -267,9 +268,11 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
             database.parent.mkdir(parents=True, exist_ok=True)
         engine = create_store_engine(parsed, passphrase)
         try:
-            ensure_schema(engine, existed)
-            if database is not None:  # the lock held: no restoration runs
+            lock = engine_lock(engine)
+            if database is not None and lock is not None:
+                lock.hold()  # no restoration runs from now on: what a killed one left goes
                 remove_restore_leftovers(database)
+            ensure_schema(engine, existed)
         except BaseException:
             dispose_engine(engine)
             raise

@@ -12,10 +12,10 @@ Run as a script, it imports the store once, then reads commands on stdin:
 
 Fault injection (`test_restore_faults.py`, issue 10), each in a forked child that prints
 `pid N` first:
-- `restore STORE BACKUP KEY STEP ENCRYPT` restores BACKUP over STORE (KEY `-`: none, else quoted;
-  ENCRYPT `1`: a plain backup for an encrypted store asked for), prints `step NAME` after
-  each step of `backup_files` and kills itself with SIGKILL after step STEP (`-`: none),
-  else prints `restored`;
+- `restore STORE BACKUP KEY STEP ENCRYPT FOLD` restores BACKUP over STORE (KEY `-`: none,
+  else quoted; ENCRYPT `1`: a plain backup for an encrypted store asked for; FOLD `0`: SQLite
+  cannot fold the store's WAL in), prints `step NAME` after each step of `backup_files` and
+  kills itself with SIGKILL after step STEP (`-`: none), else prints `restored`;
 - `backup STORE KEY FOLDER` makes a backup and kills itself once its hidden copy is written;
 - `hold STORE KEY` opens the store, prints `open`, waits for SIGUSR1, saves one household
   (`Famille Après`), prints `written`, then waits to be killed: another window or import.
@@ -82,7 +82,8 @@ def _key(text: str) -> str | None:
     return None if text == "-" else unquote(text)
 
 
-def restore_until(store: str, backup: str, key: str, step: str, encrypt: str) -> None:
+def restore_until(store: str, backup: str, key: str, step: str, encrypt: str,
+                  fold: str) -> None:
     """A restoration killed (SIGKILL: nothing cleaned up) right after step `step`."""
     from desktop_app.store import backup_files
     from desktop_app.store.backup import restore
@@ -93,6 +94,8 @@ def restore_until(store: str, backup: str, key: str, step: str, encrypt: str) ->
             os.kill(os.getpid(), signal.SIGKILL)
 
     backup_files.after_step = after
+    if fold == "0":  # a damaged store: its WAL goes aside with it
+        backup_files.fold_wal = lambda _path, _key: False
     if step == "exporting":
         _kill_while_encrypting(Path(store).parent)
     restore(Path(backup), Path(store), _key(key), datetime(2026, 12, 1, 10, 0, 0),

@@ -7,11 +7,12 @@ swap) or the new one (after it), whole, with its content — never nothing, neve
 store; the old store's last change, which was only in its WAL, is never lost (in the store,
 or in the copy put aside); beside an encrypted store no file reads in clear (no name, no
 SQLite header); every file the restoration wrote is 0600; the next opening of the store
-removes what the killed restoration left; and a restoration then goes through.
+removes what the killed restoration left; and (after `kept`) a restoration then goes through.
 
-Three restorations: a plain store from a plain backup, an encrypted store from an encrypted
-backup, and an encrypted store from a plain backup (asked for: it is encrypted on the way —
-killed also in the middle of that encryption, `exporting`).
+Four restorations: a plain store from a plain backup, an encrypted store from an encrypted
+backup, an encrypted store from a plain backup (asked for: it is encrypted on the way —
+killed also in the middle of that encryption, `exporting`), and an encrypted store whose WAL
+SQLite cannot fold in (a damaged store: the WAL goes aside with it, `wal-kept`).
 """
 
 from __future__ import annotations
@@ -50,21 +51,24 @@ pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="pas de SIGKILL ni de fork sous Windows"),
 ]
 
-#: (store's key, backup encrypted, plain backup asked for an encrypted store)
+#: (store's key, backup encrypted, plain backup asked for an encrypted store, SQLite can
+#: fold the store's WAL in)
 SCENARIOS = {
-    "clair": (None, False, False),
-    "chiffree": (SECRET, True, False),
-    "clair-dans-chiffree": (SECRET, False, True),
+    "clair": (None, False, False, True),
+    "chiffree": (SECRET, True, False, True),
+    "clair-dans-chiffree": (SECRET, False, True, True),
+    "wal-non-replie": (SECRET, True, False, False),
 }
-#: The steps before which the path still holds the old store.
-BEFORE_SWAP = STEPS[: STEPS.index("swapped")]
+#: The steps when SQLite cannot fold the WAL in (a damaged store).
+FALLBACK_STEPS = (*STEPS[: STEPS.index("swapped")], "wal-kept", *STEPS[STEPS.index("swapped"):])
 
 
 def _kill_at(server: Server, store: Path, backup: Path, key: str | None, step: str,
-             encrypt: bool) -> tuple[list[str], int]:
+             encrypt: bool, fold: bool) -> tuple[list[str], int]:
     """The steps printed by a restoration killed after `step` (`-`: not killed), and its
     exit status."""
-    server.send(f"restore {store} {backup} {quote(key or '-')} {step} {int(encrypt)}")
+    server.send(f"restore {store} {backup} {quote(key or '-')} {step} {int(encrypt)} "
+                f"{int(fold)}")
     line = server.next_line()
     assert line.startswith("pid "), line
     pid = int(line.split()[1])
@@ -88,35 +92,36 @@ def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 def test_a_restoration_killed_at_every_step_leaves_the_old_store_or_the_new_one(
         tmp_path: Path, server: Server, scenario: str) -> None:
-    key, backup_encrypted, encrypt = SCENARIOS[scenario]
+    key, backup_encrypted, encrypt, fold = SCENARIOS[scenario]
+    steps_of = STEPS if fold else FALLBACK_STEPS
     template = tmp_path / "modele" / "suivi.sqlite3"
     filled(template, key)
     source = tmp_path / "source" / "suivi.sqlite3"  # the store the backup was made of
     filled(source, None if not backup_encrypted else key, BACKUP_ONLY)
     backup = backup_of(source, None if not backup_encrypted else key, tmp_path / "s")
-    points = [*STEPS, "-"] + (["exporting"] if encrypt else [])
+    points = [*steps_of, "-"] + (["exporting"] if encrypt else [])
     killed = []
     for step in points:
         folder = tmp_path / f"tue-{step}"
         store = folder / "suivi.sqlite3"
         with_hot_wal(template, key, store)  # its last household only in its WAL
-        steps, status = _kill_at(server, store, backup, key, step, encrypt)
+        steps, status = _kill_at(server, store, backup, key, step, encrypt, fold)
         if step == "-":  # not killed: every step, in the order documented
-            assert (steps, status) == (list(STEPS), 0)
+            assert (steps, status) == (list(steps_of), 0)
             continue
         assert status == -signal.SIGKILL, (step, steps)
-        expected_steps = [step] if step == "exporting" else list(STEPS[: STEPS.index(step) + 1])
-        assert steps == expected_steps
+        expected = [step] if step == "exporting" else list(steps_of[: steps_of.index(step) + 1])
+        assert steps == expected
         killed.append(step)
         _check_after_kill(folder, store, key, step)
-        # The next opening removed the leftovers; a restoration then goes through.
-        restore(backup, store, key, datetime(2026, 12, 2, 8, 0, 0), encrypt_plain=encrypt)
-        assert household_ids(store, key) == {"h1", BACKUP_ONLY.id}
-    assert killed == [*STEPS] + (["exporting"] if encrypt else [])
+        if step == "kept":  # the richest leftovers: a restoration then goes through
+            restore(backup, store, key, datetime(2026, 12, 2, 8, 0, 0), encrypt_plain=encrypt)
+            assert household_ids(store, key) == {"h1", BACKUP_ONLY.id}
+    assert killed == [*steps_of] + (["exporting"] if encrypt else [])
 
 
 def _check_after_kill(folder: Path, store: Path, key: str | None, step: str) -> None:
-    new = step not in BEFORE_SWAP and step != "exporting"
+    new = step in ("swapped", "cleaned")
     # Never absent, never empty: the old store (its WAL change included) or the new one.
     assert store.is_file() and store.stat().st_size > 0
     if key is not None:
@@ -126,7 +131,8 @@ def _check_after_kill(folder: Path, store: Path, key: str | None, step: str) -> 
                if p.name.endswith(TEMP_MARK) or ".avant-restauration-" in p.name
                or p.name.endswith(".verrou") or (new and p == store)]
     assert {p.name: oct(mode(p)) for p in written} == {p.name: "0o600" for p in written}
-    asides = sorted(p for p in folder.iterdir() if ".avant-restauration-" in p.name)
+    asides = sorted(p for p in folder.iterdir()
+                    if ".avant-restauration-" in p.name and not p.name.endswith(("-wal", "-shm")))
     opened = open_store(url(store), key)  # the next start: leftovers removed
     try:
         assert quick_check(opened.engine) == []
@@ -140,7 +146,7 @@ def _check_after_kill(folder: Path, store: Path, key: str | None, step: str) -> 
         assert len(asides) == 1 and asides[0].name in left
         assert household_ids(asides[0], key) == {"h1", OLD_ONLY.id}
     else:  # a second name of the live store (killed after « kept ») is not a copy: removed
-        assert not [name for name in left if ".avant-restauration-" in name]
+        assert not [name for name in left if ".avant-restauration-" in name]  # WAL given back
     if key is not None:
         assert clear_text_in(folder) == []
 
