@@ -15,7 +15,8 @@ Windows: `msvcrt.locking` locks bytes exclusively only; byte 0 is the gate, byte
 slot per process holding the store open: a shared holder keeps one slot, the exclusive holder
 the gate and every slot.
 
-The lock file is created 0600 and never deleted (deleted while held, a second file could be
+The lock file is created 0600 (group- or world-writable only if the store itself is, for a
+store shared on purpose) and never deleted (deleted while held, a second file could be
 locked beside the first). A URL to another database has no lock file: the server sees to it.
 """
 
@@ -68,6 +69,7 @@ class _Held:
 
     descriptor: int
     database: Path
+    writable: bool = True
     holders: set[int] = field(default_factory=set)
     exclusive: bool = False
     slot: int = 0
@@ -179,27 +181,56 @@ def exclusive(database: Path) -> Iterator[None]:
 
 
 def _open(path: Path, database: Path) -> _Held:
-    flags = (os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-             | getattr(os, "O_BINARY", 0))
+    """The lock file, opened (created if missing: 0600, or as shared as the store itself
+    when its owner lets others write it — colleagues opening one file on a network share)."""
+    flags = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    mode = _mode_for(database)
+    writable = True
     try:
-        descriptor = os.open(path, flags, 0o600)
+        try:
+            descriptor = os.open(path, flags | os.O_RDWR | os.O_CREAT | os.O_EXCL, mode)
+            created = True
+        except FileExistsError:
+            created = False
+            try:
+                descriptor = os.open(path, flags | os.O_RDWR)
+            except PermissionError:  # another user's: a shared lock needs only to read it
+                descriptor = os.open(path, flags | os.O_RDONLY)
+                writable = False
     except OSError as error:
         if error.errno == errno.ELOOP or path.is_dir():
             raise StoreError(NOT_A_LOCK_FILE.format(lock=path)) from error
-        raise StoreError(CANNOT_LOCK.format(lock=path, reason=os_reason(error),
-                                            folder=path.parent)) from error
-    held = _Held(descriptor, database)
+        raise StoreError(_cannot_lock(path, error)) from error
+    held = _Held(descriptor, database, writable=writable)
     try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
             raise StoreError(NOT_A_LOCK_FILE.format(lock=path))
-        if os.name == "posix" and stat.S_IMODE(info.st_mode) != 0o600:
-            with suppress(OSError):  # another user's file: theirs to set
-                os.fchmod(descriptor, 0o600)
+        if created and os.name == "posix":
+            os.fchmod(descriptor, mode)  # exactly, whatever the umask
     except BaseException:
         _close(held)
         raise
     return held
+
+
+def _mode_for(database: Path) -> int:
+    """0600, with the group's and others' read and write bits of the store if it has any."""
+    try:
+        shared = stat.S_IMODE(database.stat().st_mode) & 0o066
+    except OSError:
+        shared = 0
+    return 0o600 | (shared if shared & 0o022 else 0)
+
+
+def _cannot_lock(path: Path, error: OSError) -> str:
+    return CANNOT_LOCK.format(lock=path, reason=os_reason(error), folder=path.parent)
+
+
+def _writable(held: _Held) -> None:
+    """An exclusive lock needs the lock file open for writing (POSIX record locks)."""
+    if not held.writable:
+        raise StoreError(_cannot_lock(lock_path(held.database),
+                                      PermissionError(errno.EACCES, "read-only lock file")))
 
 
 def _close(held: _Held) -> None:
@@ -280,9 +311,11 @@ else:
         return _lockf(held, fcntl.LOCK_SH)
 
     def _take_exclusive(held: _Held) -> bool:
+        _writable(held)
         return _lockf(held, fcntl.LOCK_EX)
 
     def _upgrade(held: _Held) -> bool:
+        _writable(held)
         return _lockf(held, fcntl.LOCK_EX)  # refused: still shared (record locks)
 
     def _downgrade(held: _Held) -> None:

@@ -165,6 +165,21 @@ def test_the_lock_file_is_private_whatever_the_umask(tmp_path: Path) -> None:
     assert lock.read_bytes() == b"" and mode(lock) == 0o600
 
 
+@pytest.mark.skipif(os.name != "posix", reason="droits POSIX")
+def test_a_store_shared_on_purpose_gets_a_lock_file_its_colleagues_can_use(
+        tmp_path: Path) -> None:
+    """A store the group may write (colleagues on a network share): its lock file too, or
+    the second colleague could no longer open it."""
+    shared, private = tmp_path / "equipe.sqlite3", tmp_path / "moi.sqlite3"
+    for path, bits in ((shared, 0o660), (private, 0o644)):
+        filled(path, None)
+        path.with_name(path.name + ".verrou").unlink()
+        path.chmod(bits)
+        open_store(url(path)).close()
+    assert (mode(tmp_path / "equipe.sqlite3.verrou"), mode(tmp_path / "moi.sqlite3.verrou")) == (
+        0o660, 0o600)
+
+
 @pytest.mark.parametrize("failure", [errno.EACCES, errno.EROFS], ids=["interdit", "lecture"])
 def test_a_folder_where_the_lock_file_cannot_be_made_is_said_in_french(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: int) -> None:
