@@ -5,7 +5,9 @@ printed; `--rotation` then applies the rotation (7 daily, 4 weekly, 12 monthly).
 restore: the backup's date and counts printed, then — after `--yes`, or « o » typed on a
 terminal — the current store put aside (its new path printed) and the backup in its place.
 Without `--yes` and without a terminal: exit 2, nothing changed. The passphrase comes from
-`SUIVI_FSL_PASSPHRASE`; a wrong one exits 4, a damaged backup 1, as the other commands.
+`SUIVI_FSL_PASSPHRASE`; a wrong or missing one (an encrypted store) exits 4, a damaged backup
+1, as the other commands; so does a store another window or program has open (issue 10), and
+a plain backup for an encrypted store unless `--encrypt-plain` (it is then encrypted).
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
                               "(la base actuelle est gardée de côté)")
     sub.add_argument("file", type=path, metavar="FICHIER", help="la sauvegarde à remettre")
     sub.add_argument("--yes", action="store_true", help="sans demander de confirmation")
+    sub.add_argument("--encrypt-plain", action="store_true",
+                     help="accepter une sauvegarde non chiffrée pour une base chiffrée (elle est "
+                     "chiffrée avec le mot de passe de la base)")
 
 
 def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = datetime.now) -> int:
@@ -49,7 +54,7 @@ def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = dateti
         raise StoreError(NOT_A_FILE.format(where=url))
     if args.command == "backup":
         return _backup(url, args.out, args.rotation, now())
-    return _restore(args.file, database, args.yes, now())
+    return _restore(args.file, database, args.yes, args.encrypt_plain, now())
 
 
 def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
@@ -68,9 +73,10 @@ def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
     return EXIT_OK
 
 
-def _restore(backup: Path, database: Path, yes: bool, moment: datetime) -> int:
+def _restore(backup: Path, database: Path, yes: bool, encrypt_plain: bool,
+             moment: datetime) -> int:
     from desktop_app.domain.fr import format_date
-    from desktop_app.store.backup import backup_info, restore
+    from desktop_app.store.backup import backup_info, restore, restored_key
     from desktop_app.store.keys import given_passphrase
 
     passphrase = given_passphrase(None)
@@ -78,6 +84,7 @@ def _restore(backup: Path, database: Path, yes: bool, moment: datetime) -> int:
     print(f"Sauvegarde du {format_date(info.taken.date())} à {info.taken:%H:%M} : "
           f"{info.households} ménages, {info.measures} mesures, {info.visits} visites, "
           f"{info.workers} travailleurs sociaux.")
+    restored_key(info, database, passphrase, encrypt_plain)  # refused before the question
     if not yes:
         if not sys.stdin.isatty():
             print(NEEDS_YES, file=sys.stderr)
@@ -86,7 +93,7 @@ def _restore(backup: Path, database: Path, yes: bool, moment: datetime) -> int:
         if answer.strip().lower() not in ("o", "oui"):
             print("Restauration abandonnée : rien n'a été modifié.")
             return EXIT_OK
-    aside = restore(backup, database, passphrase, moment)
+    aside = restore(backup, database, passphrase, moment, encrypt_plain=encrypt_plain)
     print(f"Base restaurée : {database}")
     if aside is not None:
         print(f"L'ancienne base est gardée de côté : {aside}")

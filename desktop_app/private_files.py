@@ -15,6 +15,7 @@ is over a day old), and never removes a file another running process is writing.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import stat
 import tempfile
@@ -36,11 +37,14 @@ class NotARegularFileError(OSError):
 
 
 def private_folder(folder: Path) -> Path:
-    """Creates `folder` (and its missing parents) 0700; an existing folder is left as it is."""
+    """Creates `folder` and its missing parents, each 0700; an existing folder is left as
+    it is."""
     folder = Path(folder)
     if not folder.is_dir():
+        missing = [folder, *itertools.takewhile(lambda p: not p.exists(), folder.parents)]
         folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        make_private(folder)
+        for created in missing:
+            make_private(created)
     return folder
 
 
@@ -129,9 +133,15 @@ def leftovers(folder: Path, now: float | None = None) -> list[Path]:
             continue
         if not stat.S_ISREG(info.st_mode):
             continue
-        if now - info.st_mtime > LEFTOVER_AGE_SECONDS or not _alive(_pid_of(path)):
+        if is_stale(info.st_mtime, _pid_of(path), now):
             found.append(path)
     return sorted(found)
+
+
+def is_stale(modified: float, pid: int | None, now: float) -> bool:
+    """A file process `pid` was writing (last modified at `modified`) is a leftover: that
+    process is no longer running, or the file is over `LEFTOVER_AGE_SECONDS` old."""
+    return now - modified > LEFTOVER_AGE_SECONDS or not _alive(pid)
 
 
 def _pid_of(path: Path) -> int | None:

@@ -10,6 +10,10 @@ Encryption at rest (issue 6): given a passphrase (argument, else `SUIVI_FSL_PASS
 file is opened through SQLCipher (`sqlcipher3`), `PRAGMA key` issued first on each connection
 and checked at once, so a wrong passphrase is a `WrongPassphraseError`, never « file is not a
 database ». The other settings are the same.
+
+Who has a store file open (issue 10): each engine on a SQLite file holds the shared lock of
+`store_lock` from its first connection until `dispose_engine`; a restoration takes it
+exclusive (`engine_lock(engine).sole()`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, finalize
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -34,6 +38,7 @@ from desktop_app.store.keys import (
     looks_encrypted,
     looks_plain,
 )
+from desktop_app.store.store_lock import StoreLock
 
 #: How long a connection waits for another writer before « base occupée » (milliseconds).
 BUSY_TIMEOUT_MS = 10_000
@@ -53,6 +58,8 @@ def sqlite_file(url: URL) -> Path | None:
 
 #: The passphrase of each encrypted store's engine (backups are made and read with it).
 _KEYS: WeakKeyDictionary[Engine, str] = WeakKeyDictionary()
+#: The lock of each engine on a store file (none for another database).
+_LOCKS: WeakKeyDictionary[Engine, StoreLock] = WeakKeyDictionary()
 
 
 def engine_passphrase(engine: Engine) -> str | None:
@@ -93,6 +100,20 @@ def store_url(url: str | URL) -> URL:
     return parsed
 
 
+def engine_lock(engine: Engine) -> StoreLock | None:
+    """The lock `engine` holds on its store file while it uses it; None if not a file."""
+    return _LOCKS.get(engine)
+
+
+def dispose_engine(engine: Engine) -> None:
+    """Every connection of `engine` closed and its store's lock let go (it is taken again
+    if the engine is used again)."""
+    engine.dispose()
+    lock = _LOCKS.get(engine)
+    if lock is not None:
+        lock.release()
+
+
 def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine:
     """An engine on `url` with the store's connection settings (the only `create_engine`);
     the store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set)."""
@@ -107,6 +128,10 @@ def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine
         target = str(database) if database is not None else parsed.database or ":memory:"
         engine = create_engine(parsed, module=dbapi2, creator=partial(cipher_connect, target, key))
         _KEYS[engine] = key
+    if database is not None:  # before anything is read: the lock first
+        lock = _LOCKS[engine] = StoreLock(database)
+        event.listen(engine, "connect", lambda _connection, _record: lock.hold())
+        finalize(engine, lock.release)
     event.listen(engine, "connect", partial(_sqlite_on_connect, database, key is not None))
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine

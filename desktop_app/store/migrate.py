@@ -7,6 +7,7 @@ inside one write transaction: a migration that fails leaves the file as it was.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from alembic import command
@@ -15,6 +16,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from desktop_app.private_files import make_private
 from desktop_app.store.api import StoreError
 from desktop_app.store.engine import read, sqlite_file, write
 
@@ -60,8 +62,11 @@ def backup_path(database: Path, revision: str) -> Path:
 
 def backup(engine: Engine, target: Path) -> None:
     """A consistent copy of a SQLite store (what its WAL holds included), made by SQLite
-    itself (`VACUUM INTO`) through the store's own connection settings."""
+    itself (`VACUUM INTO`) through the store's own connection settings. The copy holds
+    household data: it is created empty and private (0600) first, whatever the umask."""
     target.unlink(missing_ok=True)
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    make_private(target)
     connection = engine.raw_connection()  # outside any transaction, as VACUUM needs
     try:
         connection.cursor().execute("VACUUM INTO ?", (str(target),))

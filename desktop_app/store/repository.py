@@ -50,8 +50,11 @@ from desktop_app.store.api import (
     StoreError,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
+from desktop_app.store.backup_files import remove_restore_leftovers
 from desktop_app.store.engine import (
     create_store_engine,
+    dispose_engine,
+    engine_lock,
     read,
     sqlite_file,
     store_url,
@@ -82,7 +85,7 @@ class SqlStore(RetentionMethods):
         self.profile: str = SYSTEM_PROFILE
 
     def close(self) -> None:
-        self.engine.dispose()
+        dispose_engine(self.engine)
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -272,9 +275,13 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
             database.parent.mkdir(parents=True, exist_ok=True)
         engine = create_store_engine(parsed, passphrase)
         try:
+            lock = engine_lock(engine)
+            if database is not None and lock is not None:
+                lock.hold()  # no restoration runs from now on: what a killed one left goes
+                remove_restore_leftovers(database)
             ensure_schema(engine, existed)
         except BaseException:
-            engine.dispose()
+            dispose_engine(engine)
             raise
     return SqlStore(engine, where)
 
