@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.dates import add_months
+from desktop_app.paths import sqlite_url
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -42,7 +43,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
     path = out_dir / f"{FILE}.png"
     with tempfile.TemporaryDirectory() as temporary:
         made = make_backup(store, Path(temporary), datetime.now())  # type: ignore[arg-type]
-        copy = open_store(f"sqlite:///{made}")
+        copy = open_store(sqlite_url(made))
         before = add_months(later, -1)
         due = [r.household_id for r in copy.retention_candidates(before)]
         copy.archive_households(due[:ARCHIVED], before)
