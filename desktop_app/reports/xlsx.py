@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop_app.private_files import atomic_path
 from desktop_app.reports.common import Cell
 
 EUR_FORMAT = '#,##0.00\\ "€"'
@@ -111,4 +112,6 @@ def widths(sheet: Worksheet, values: Sequence[float]) -> None:
 
 
 def save(workbook: Workbook, out: Path) -> None:
-    workbook.save(str(out))
+    """The workbook in `out`, atomically and privately (`private_files`)."""
+    with atomic_path(out) as temporary:
+        workbook.save(str(temporary))
