@@ -15,6 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import StoreError
 from desktop_app.store.engine import read, sqlite_file, write
 
@@ -62,6 +63,7 @@ def backup(engine: Engine, target: Path) -> None:
     """A consistent copy of a SQLite store (what its WAL holds included), made by SQLite
     itself (`VACUUM INTO`) through the store's own connection settings."""
     target.unlink(missing_ok=True)
+    private_empty_file(target)  # VACUUM INTO fills an empty file and keeps its mode
     connection = engine.raw_connection()  # outside any transaction, as VACUUM needs
     try:
         connection.cursor().execute("VACUUM INTO ?", (str(target),))

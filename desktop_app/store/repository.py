@@ -26,6 +26,7 @@ from desktop_app.domain.model import (
     Tariff,
     Worker,
 )
+from desktop_app.private_files import private_folder
 from desktop_app.store import (
     audit,
     batches,
@@ -257,7 +258,7 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
     with environment_errors(where):
         existed = database is not None and database.exists() and database.stat().st_size > 0
         if database is not None:
-            database.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(database.parent)
         engine = create_store_engine(parsed, passphrase)
         try:
             ensure_schema(engine, existed)
