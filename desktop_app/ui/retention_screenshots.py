@@ -34,6 +34,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
     from desktop_app.store.repository import open_store
     from desktop_app.ui.retention_model import CHECK
     from desktop_app.ui.screens.retention import RetentionScreen
+    from desktop_app.ui.screenshots import save_picture
 
     app = QApplication.instance()
     assert app is not None
@@ -58,7 +59,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
             for row in range(min(TICKED, len(screen.due.rows))):
                 screen.due.setData(screen.due.index(row, 0), Qt.CheckState.Checked, CHECK)
             app.processEvents()
-            window.grab().save(str(path), "PNG")
+            save_picture(window.grab(), path)
         finally:
             ctx.today, ctx.store = today, store
             copy.close()
