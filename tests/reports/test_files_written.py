@@ -146,3 +146,37 @@ def test_the_right_of_access_export_is_private_and_atomic(
     store.close()
     assert (json_path.read_bytes(), pdf_path.read_bytes()) == good
     assert sorted(os.listdir(folder)) == sorted([json_path.name, pdf_path.name])
+
+
+#: Run in a child process whose files may not grow past 8 KiB (`RLIMIT_FSIZE`): the write
+#: itself fails half-way (EFBIG), as on a full disk or a FAT32 USB key.
+_LIMITED_WRITE = """
+import resource, signal, sys
+from pathlib import Path
+from tests.reports.test_files_written import WRITERS
+name, write = WRITERS[sys.argv[1]]
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+try:
+    write(Path(sys.argv[2]) / name)
+except OSError as error:
+    print(error.errno)
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="RLIMIT_FSIZE is POSIX")
+@pytest.mark.parametrize("kind", ["grille xlsx", "grille pdf", "export"])
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_says_nothing_in_english(
+    tmp_path: Path, kind: str
+) -> None:
+    name, _write = WRITERS[kind]
+    (tmp_path / name).write_bytes(b"ancien")
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", _LIMITED_WRITE, kind, str(tmp_path)],
+                          capture_output=True, text=True, cwd=root,
+                          env={**os.environ, "PYTHONPATH": str(root)}, check=True)
+    assert done.stdout.split() == [str(errno.EFBIG)]
+    # No « Exception ignored … Traceback » of a zip file closed late by the collector.
+    assert done.stderr == ""
+    assert (tmp_path / name).read_bytes() == b"ancien"
+    assert os.listdir(tmp_path) == [name]
