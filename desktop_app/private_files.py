@@ -9,7 +9,10 @@ FIFO) is never replaced.
 
 Temporary files are named `.<target>.<pid>.<random>.suivi-tmp` so that a later clean-up can
 recognise the ones a killed process left behind (`leftovers`: its process is gone, or the file
-is over a day old), and never removes a file another running process is writing.
+is over a day old), and never removes a file another running process is writing. Each write
+removes those of its own folder first; the command line and the window remove those of the
+data folder at start. A failed write is said in French by `write_failure`, the one message
+for the command line and the window.
 """
 
 from __future__ import annotations
