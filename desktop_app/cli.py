@@ -153,7 +153,10 @@ def _run(args: argparse.Namespace, url: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     _print_any_path()
     args = build_parser().parse_args(argv)
-    from desktop_app.paths import db_url, default_db_url
+    from desktop_app.paths import data_dir, db_url, default_db_url
+    from desktop_app.private_files import remove_leftovers
+
+    remove_leftovers(data_dir())  # what a killed run left there (household data in clear)
     from desktop_app.store.api import StoreError, WrongPassphraseError
 
     try:

@@ -13,6 +13,7 @@ from desktop_app.interchange import Problem
 from desktop_app.store.repository import SqlStore
 
 EXIT_OK = 0
+EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
 
@@ -74,11 +75,28 @@ def _regular_or_missing(path: Path) -> bool:
     return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
-def run_export(store: SqlStore, args: argparse.Namespace) -> int:
-    from desktop_app.interchange import write_file
+def _cannot_write(target: Path, error: OSError) -> int:
+    from desktop_app.private_files import write_failure
 
+    print(write_failure(target, error), file=sys.stderr)
+    return EXIT_ENVIRONMENT
+
+
+def run_export(store: SqlStore, args: argparse.Namespace) -> int:
+    """The whole store to an interchange file; a file that cannot be written exits 1 with
+    the French reason."""
+    from desktop_app.interchange import write_file
+    from desktop_app.private_files import check_writable
+
+    try:
+        check_writable(args.file)  # before reading a department store
+    except OSError as error:
+        return _cannot_write(args.file, error)
     caseload = store.export_caseload()
-    write_file(caseload, args.file)
+    try:
+        write_file(caseload, args.file)
+    except OSError as error:
+        return _cannot_write(args.file, error)
     print(f"Export terminé : {args.file} ({len(caseload.households)} ménages, "
           f"{len(caseload.measures)} mesures).")
     return EXIT_OK
@@ -111,7 +129,9 @@ def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
 
 def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     """The annual grid of `--year` (beside the year before) to `--out` (.xlsx or .pdf): a
-    progress line on stderr, then the grid's self-check problems; a wrong extension exits 2."""
+    progress line on stderr, then the grid's self-check problems; a wrong extension exits 2,
+    a file that cannot be written 1 (with the French reason)."""
+    from desktop_app.private_files import check_writable
     from desktop_app.reports import ReportFormatError, output_kind
     from desktop_app.reports.grid import write_store_grid
 
@@ -121,6 +141,10 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     except ReportFormatError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        check_writable(out)
+    except OSError as error:
+        return _cannot_write(out, error)
 
     on_terminal = sys.stderr.isatty()
 
@@ -131,7 +155,11 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
               file=sys.stderr, flush=True)
 
     print(f"Lecture des mesures de {year} et {year - 1}…", file=sys.stderr)
-    problems = write_store_grid(store, year, out, progress)
+    try:
+        problems = write_store_grid(store, year, out, progress)
+    except OSError as error:
+        print(file=sys.stderr)  # after the progress line
+        return _cannot_write(out, error)
     if problems:
         print(f"Contrôles de la grille : {len(problems)} point(s) à vérifier :", file=sys.stderr)
         for problem in problems:

@@ -1,11 +1,8 @@
-"""Reading and writing interchange files: UTF-8 JSON, written atomically."""
+"""Reading and writing interchange files: UTF-8 JSON, written atomically and privately."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from desktop_app.domain.model import Caseload
@@ -13,6 +10,7 @@ from desktop_app.interchange.errors import FILE, InvalidFileError, Problem
 from desktop_app.interchange.parse import parse_caseload
 from desktop_app.interchange.quoting import NonFinite, json_int
 from desktop_app.interchange.serialize import caseload_to_json
+from desktop_app.private_files import write_text
 
 _SYNTAX = {  # the messages of `json.JSONDecodeError`, in French
     "Expecting value": "une valeur est attendue (texte entre guillemets, nombre, true, false, "
@@ -58,22 +56,8 @@ def read_file(path: Path | str) -> Caseload:
 
 
 def write_file(caseload: Caseload, path: Path | str) -> None:
-    """Writes the canonical document (`caseload_to_json`) as UTF-8, indented by one space.
-
-    The file is written beside the target under a temporary name, then renamed over it: a
-    crash or a full disk never leaves a half-written export in place of the old one.
-    """
-    target = Path(path)
+    """Writes the canonical document (`caseload_to_json`) as UTF-8, indented by one space,
+    atomically and privately (`private_files`): a crash or a full disk never leaves a
+    half-written export in place of the old one."""
     text = json.dumps(caseload_to_json(caseload), ensure_ascii=False, indent=1) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_text(path, text)

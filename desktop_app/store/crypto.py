@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import RefusedError, WrongPassphraseError
 from desktop_app.store.keys import WRONG_PASSPHRASE, cipher_connect, quoted
 
@@ -30,6 +31,7 @@ def convert_to_encrypted(path: Path, passphrase: str) -> None:
             raise RefusedError(ALREADY.format(where=path))
     target = path.with_name(f"{path.name}.chiffrement-en-cours")
     target.unlink(missing_ok=True)
+    private_empty_file(target)  # the encrypted store is 0600 whatever the umask
     with closing(cipher_connect(str(path), "")) as plain:  # empty key: read as plain SQLite
         plain.isolation_level = None
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")

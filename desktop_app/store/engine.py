@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary, finalize
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
+from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import StoreError, WrongPassphraseError
 from desktop_app.store.keys import (
     NEEDS_PASSPHRASE,
@@ -116,10 +117,14 @@ def dispose_engine(engine: Engine) -> None:
 
 def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine:
     """An engine on `url` with the store's connection settings (the only `create_engine`);
-    the store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set)."""
+    the store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set). A
+    SQLite file that does not exist yet is created empty and private (0600) first."""
     parsed = store_url(url)
     key = given_passphrase(passphrase)
     database = sqlite_file(parsed)
+    if database is not None:
+        # 0600 before SQLite creates it: its -wal, -shm and -journal files take its mode.
+        private_empty_file(database)
     if key is None:
         engine = create_engine(parsed, connect_args={"check_same_thread": False})
     else:

@@ -7,7 +7,6 @@ inside one write transaction: a migration that fails leaves the file as it was.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from alembic import command
@@ -16,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
-from desktop_app.private_files import make_private
+from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import StoreError
 from desktop_app.store.engine import read, sqlite_file, write
 
@@ -65,8 +64,7 @@ def backup(engine: Engine, target: Path) -> None:
     itself (`VACUUM INTO`) through the store's own connection settings. The copy holds
     household data: it is created empty and private (0600) first, whatever the umask."""
     target.unlink(missing_ok=True)
-    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    make_private(target)
+    private_empty_file(target)  # VACUUM INTO fills an empty file and keeps its mode
     connection = engine.raw_connection()  # outside any transaction, as VACUUM needs
     try:
         connection.cursor().execute("VACUUM INTO ?", (str(target),))

@@ -27,6 +27,7 @@ from desktop_app.domain.model import (
     Tariff,
     Worker,
 )
+from desktop_app.private_files import private_folder
 from desktop_app.store import (
     audit,
     batches,
@@ -272,7 +273,7 @@ def open_store(url: str, passphrase: str | None = None) -> SqlStore:
     with environment_errors(where):
         existed = database is not None and _size_of(database) > 0
         if database is not None:
-            database.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(database.parent)
         engine = create_store_engine(parsed, passphrase)
         try:
             lock = engine_lock(engine)

@@ -176,4 +176,7 @@ def run_gui(store_url: str) -> int:
 
 def store_label(url: str) -> str:
     """The store as the status bar names it (a file path rather than a URL)."""
-    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    from desktop_app.paths import sqlite_path
+
+    database = sqlite_path(url)
+    return str(database) if database is not None else url

@@ -83,7 +83,13 @@ def export_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
         write_file(caseload, path)
         return f"Export terminé : {path} ({len(caseload.households)} ménages)."
 
-    ctx.run(work, ctx.status_message.emit, text="Export en cours…")
+    def failed(error: BaseException) -> None:
+        """A full disk, a folder gone, a device or a folder chosen: said in French."""
+        from desktop_app.ui.reports_export import show_failure
+
+        show_failure(parent, "Export non écrit", error, path)
+
+    ctx.run(work, ctx.status_message.emit, text="Export en cours…", on_error=failed)
 
 
 def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
