@@ -95,10 +95,11 @@ def test_the_command_line_opens_exactly_the_file_named(
     monkeypatch.chdir(folder)
     # A relative name, as typed in a shell: `--db "clients?2025.sqlite3"`.
     assert main(["--db", name, "demo", "--households", "2", "--years", "1"]) == 0
-    assert sorted(os.listdir(folder)) == [name]
+    # The store and the lock file every opener takes beside it (`<store>.verrou`), no other.
+    assert sorted(os.listdir(folder)) == [name, f"{name}.verrou"]
     # Opened again by its name: the same store (its two households), still one file.
     out = tmp_path / "export.json"
     assert main(["--db", name, "export", str(out)]) == 0
     assert len(json.loads(out.read_text(encoding="utf-8"))["households"]) == 2
-    assert sorted(os.listdir(folder)) == [name]
+    assert sorted(os.listdir(folder)) == [name, f"{name}.verrou"]
     capsys.readouterr()

@@ -99,7 +99,8 @@ def test_a_store_with_an_awkward_name_is_created_under_exactly_that_name(app, qt
     assert f"Base : {path}" in labels
     launch.ctx.store.close()
     launch.window.close()
-    assert os.listdir(path.parent) == [path.name] and looks_encrypted(path)
+    assert sorted(os.listdir(path.parent)) == [path.name, f"{path.name}.verrou"]
+    assert looks_encrypted(path)
     if os.name == "posix":  # the folder the window made and the store are private
         assert os.stat(path.parent).st_mode & 0o777 == 0o700
         assert os.stat(path).st_mode & 0o777 == 0o600
