@@ -16,7 +16,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from desktop_app.store.api import StoreError
-from desktop_app.store.engine import read, sqlite_file, write
+from desktop_app.store.engine import read, shown_url, sqlite_file, write
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
@@ -88,7 +88,7 @@ def ensure_schema(engine: Engine, existed: bool) -> None:
         raise StoreError(NEWER.format(revision=revision))
     database = sqlite_file(engine.url)
     if revision is None and has_tables:
-        raise StoreError(FOREIGN.format(where=database or engine.url.render_as_string()))
+        raise StoreError(FOREIGN.format(where=database or shown_url(engine.url)))
     if existed and database is not None:
         backup(engine, backup_path(database, head))
     upgrade_to_head(engine)

@@ -12,7 +12,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.engine import make_url
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -48,7 +47,14 @@ from desktop_app.store.api import (
     Store,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
-from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
+from desktop_app.store.engine import (
+    create_store_engine,
+    read,
+    shown_url,
+    sqlite_file,
+    store_url,
+    write,
+)
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.importing import is_empty
 from desktop_app.store.migrate import ensure_schema
@@ -248,12 +254,12 @@ def _chronological(measure: Measure) -> tuple[date, str]:
 
 
 def open_store(url: str, passphrase: str | None = None) -> SqlStore:
-    """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path),
-    created if missing, upgraded if old (a SQLite file is copied first), refused if written
-    by a newer version."""
-    parsed = make_url(url)
+    """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path;
+    a SQLite file or a PostgreSQL database), created if missing, upgraded if old (a SQLite
+    file is copied first), refused if written by a newer version."""
+    parsed = store_url(url)
     database = sqlite_file(parsed)
-    where = str(database) if database is not None else parsed.render_as_string()
+    where = str(database) if database is not None else shown_url(parsed)
     with environment_errors(where):
         existed = database is not None and database.exists() and database.stat().st_size > 0
         if database is not None:
