@@ -5,7 +5,9 @@ printed; `--rotation` then applies the rotation (7 daily, 4 weekly, 12 monthly).
 restore: the backup's date and counts printed, then — after `--yes`, or « o » typed on a
 terminal — the current store put aside (its new path printed) and the backup in its place.
 Without `--yes` and without a terminal: exit 2, nothing changed. The passphrase comes from
-`SUIVI_FSL_PASSPHRASE`; a wrong one exits 4, a damaged backup 1, as the other commands.
+`SUIVI_FSL_PASSPHRASE`; a wrong one exits 4, a damaged backup 1, as the other commands. A store
+on a PostgreSQL server is refused (exit 1, `store.backup.ON_SERVER`): a server is backed up
+on the server.
 """
 
 from __future__ import annotations
@@ -20,8 +22,6 @@ EXIT_OK = 0
 EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 
-NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
-              "concernent qu'une base sur fichier (--db CHEMIN).")
 NEEDS_YES = ("Restauration non confirmée : relancez avec --yes pour remplacer la base sans "
              "question (la base actuelle sera gardée de côté).")
 
@@ -38,14 +38,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = datetime.now) -> int:
-    from sqlalchemy.engine import make_url
+    from desktop_app.store.backup import store_file
+    from desktop_app.store.engine import store_url
 
-    from desktop_app.store.api import StoreError
-    from desktop_app.store.engine import sqlite_file
-
-    database = sqlite_file(make_url(url))
-    if database is None:
-        raise StoreError(NOT_A_FILE.format(where=url))
+    database = store_file(store_url(url))  # a server's store: refused, said in French
     if args.command == "backup":
         return _backup(url, args.out, args.rotation, now())
     return _restore(args.file, database, args.yes, now())

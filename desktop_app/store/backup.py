@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 
 from desktop_app.domain.fr import os_reason
 from desktop_app.store.api import StoreError
@@ -34,14 +35,15 @@ from desktop_app.store.backup_files import discard, swap, sync, sync_folder
 from desktop_app.store.backup_live import live_check, live_info
 from desktop_app.store.backup_names import backup_name, list_backups, rotate, staging_name
 from desktop_app.store.crypto import convert_to_encrypted
-from desktop_app.store.engine import engine_passphrase, sqlite_file
+from desktop_app.store.engine import engine_passphrase, shown_url, sqlite_file
 from desktop_app.store.errors import CORRUPT, FULL, french_message
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.startup import DAMAGED_STORE, quick_check
 
 __all__ = ["BackupInfo", "DamagedStoreError", "backup_info", "list_backups", "live_check",
-           "live_info", "make_backup", "quick_check", "restore", "restore_in_place", "rotate"]
+           "live_info", "make_backup", "quick_check", "restore", "restore_in_place", "rotate",
+           "store_file"]
 
 CANNOT_WRITE = ("Impossible d'écrire la sauvegarde dans {where} : vérifiez que le dossier "
                 "existe, que vous avez le droit d'y écrire et que le disque (clé USB, partage "
@@ -52,6 +54,12 @@ CANNOT_SWAP = ("La base {where} n'a pas pu être remplacée ({detail}) : elle es
                "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
 NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
               "concernent qu'une base sur fichier.")
+#: Backups of a PostgreSQL store are the server's (issue 12): its owner's procedure.
+ON_SERVER = ("La base {where} est sur un serveur PostgreSQL : sauvegarde, restauration et "
+             "chiffrement par mot de passe ne concernent qu'une base sur fichier, rien n'a été "
+             "fait. Un serveur se sauvegarde sur le serveur même, par la personne qui "
+             "l'administre (pg_dump, ou sauvegarde continue du serveur) : cette procédure sera "
+             "décrite dans docs/serveur.md, à la section « Sauvegardes du serveur ».")
 
 
 class _HasEngine(Protocol):
@@ -59,9 +67,20 @@ class _HasEngine(Protocol):
     def engine(self) -> Engine: ...
 
 
+def store_file(url: URL) -> Path:
+    """The file of the store at `url`: what backups, restoration and encryption are made
+    of; a French `StoreError` for a store that is no file (a PostgreSQL server's)."""
+    database = sqlite_file(url)
+    if database is not None:
+        return database
+    template = ON_SERVER if url.get_backend_name() == "postgresql" else NOT_A_FILE
+    raise StoreError(template.format(where=shown_url(url)))
+
+
 def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Path:
     """A backup of the store into `folder` (created if missing), named after `now`."""
     engine = source if isinstance(source, Engine) else source.engine
+    store_file(engine.url)
     taken = now.replace(microsecond=0, tzinfo=None)
     final = folder / backup_name(taken)
     while final.exists():  # two backups in one second: the second one a second later
@@ -94,7 +113,7 @@ def _said(error: Exception, folder: Path, engine: Engine) -> StoreError | None:
     if message == FULL.format(where=folder):
         return StoreError(message)
     if french_message(error, "") == CORRUPT.format(where=""):
-        where = sqlite_file(engine.url) or engine.url.render_as_string()
+        where = sqlite_file(engine.url) or shown_url(engine.url)
         detail = " ".join(str(getattr(error, "orig", None) or error).split())
         return DamagedStoreError(DAMAGED_STORE.format(where=where, detail=detail))
     if isinstance(error, OSError) or message is not None:
@@ -138,9 +157,7 @@ def restore_in_place(store: _HasEngine, backup_path: Path,
     engine's): its connections are closed, the file swapped, and the same engine then opens
     the restored store (upgraded if the backup is older). The store may be damaged."""
     engine = store.engine
-    database = sqlite_file(engine.url)
-    if database is None:
-        raise StoreError(NOT_A_FILE.format(where=engine.url.render_as_string()))
+    database = store_file(engine.url)
     key = engine_passphrase(engine)
     backup_info(backup_path, key)  # wrong key, newer, not a backup: before closing anything
     engine.dispose()  # no connection left on the current file
