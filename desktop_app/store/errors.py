@@ -77,8 +77,7 @@ _SQLSTATES = (
 )
 #: (fragments of libpq's message for a connection not made, French message).
 _LIBPQ = (
-    (("password authentication failed", "role", "pg_hba.conf", "authentication"),
-     LOGIN_REFUSED),
+    (("password", "role", "pg_hba.conf", "authentication"), LOGIN_REFUSED),
     (("database",), NO_DATABASE),
     (("ssl", "certificate", "tls"), TLS_FAILED),
 )

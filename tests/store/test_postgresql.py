@@ -19,7 +19,16 @@ from desktop_app.store import engine as engine_module
 from desktop_app.store.api import StoreError
 from desktop_app.store.backup import make_backup, restore_in_place
 from desktop_app.store.engine import WRITER_LOCK, read, shown_url, store_url
-from desktop_app.store.errors import LOGIN_REFUSED, NO_DATABASE, SERVER_BUSY, UNREACHABLE
+from desktop_app.store.errors import (
+    LOGIN_REFUSED,
+    NO_DATABASE,
+    SERVER_BUSY,
+    SERVER_FULL,
+    SERVER_READ_ONLY,
+    TLS_FAILED,
+    UNREACHABLE,
+    french_message,
+)
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.startup import open_checked
 from desktop_app.store.tables import HOUSEHOLDS
@@ -64,6 +73,46 @@ def test_a_server_that_does_not_answer_is_said_in_french_without_the_password() 
     assert str(error.value) == UNREACHABLE.format(
         where="postgresql+psycopg://anne:***@127.0.0.1:1/suivi?connect_timeout=5")
     assert SECRET not in str(error.value)
+
+
+# libpq's messages for a connection not made (no SQLSTATE), as psycopg gives them.
+REFUSED = ('connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+           "Connection refused\n\tIs the server running on that host and accepting TCP/IP "
+           "connections?")
+NO_PASSWORD = ('connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+               "fe_sendauth: no password supplied")
+BAD_PASSWORD = ('connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+                'FATAL:  password authentication failed for user "anne"')
+NO_SSL = ('connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+          "server does not support SSL, but SSL was required")
+BAD_CA = ('connection failed: connection to server at "10.0.0.5", port 5432 failed: '
+          "SSL error: certificate verify failed")
+
+
+@pytest.mark.parametrize(("error", "template"), [
+    (psycopg.OperationalError(REFUSED), UNREACHABLE),
+    (psycopg.OperationalError(NO_PASSWORD), LOGIN_REFUSED),
+    (psycopg.OperationalError(BAD_PASSWORD), LOGIN_REFUSED),
+    (psycopg.OperationalError(NO_SSL), TLS_FAILED),
+    (psycopg.OperationalError(BAD_CA), TLS_FAILED),
+    (psycopg.errors.LockNotAvailable("lock timeout"), SERVER_BUSY),
+    (psycopg.errors.SerializationFailure("could not serialize"), SERVER_BUSY),
+    (psycopg.errors.DiskFull("could not extend file"), SERVER_FULL),
+    (psycopg.errors.ReadOnlySqlTransaction("read-only transaction"), SERVER_READ_ONLY),
+    (psycopg.errors.AdminShutdown("terminating connection"), UNREACHABLE),
+])
+def test_server_errors_are_said_in_french(error: psycopg.Error, template: str) -> None:
+    where = "postgresql+psycopg://anne:***@10.0.0.5/suivi"
+    assert french_message(error, where) == template.format(where=where)
+
+
+@pytest.mark.parametrize("error", [
+    psycopg.errors.UniqueViolation("duplicate key"),
+    psycopg.errors.UndefinedColumn("column nom does not exist"),
+    psycopg.errors.SyntaxError("syntax error"),
+])
+def test_server_bugs_are_not_dressed_as_environment_errors(error: psycopg.Error) -> None:
+    assert french_message(error, "serveur") is None
 
 
 def test_an_unknown_account_and_a_missing_database_are_said_in_french(
