@@ -26,6 +26,9 @@ NEWER = ("Cette base a été écrite par une version plus récente de Suivi FSL 
          "Rien n'a été modifié.")
 FOREIGN = ("Le fichier {where} contient déjà des tables mais n'est pas une base Suivi FSL : "
            "choisissez un autre fichier avec --db. Rien n'a été modifié.")
+FOREIGN_ON_SERVER = ("La base {where} contient déjà des tables mais n'est pas une base Suivi "
+                     "FSL : donnez à --db une base vide, créée pour Suivi FSL sur ce serveur. "
+                     "Rien n'a été modifié.")
 
 
 def alembic_config() -> Config:
@@ -88,7 +91,9 @@ def ensure_schema(engine: Engine, existed: bool) -> None:
         raise StoreError(NEWER.format(revision=revision))
     database = sqlite_file(engine.url)
     if revision is None and has_tables:
-        raise StoreError(FOREIGN.format(where=database or shown_url(engine.url)))
+        if database is not None:
+            raise StoreError(FOREIGN.format(where=database))
+        raise StoreError(FOREIGN_ON_SERVER.format(where=shown_url(engine.url)))
     if existed and database is not None:
         backup(engine, backup_path(database, head))
     upgrade_to_head(engine)

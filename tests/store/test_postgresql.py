@@ -143,6 +143,25 @@ def test_an_empty_database_is_made_a_store_by_the_migrations(pg_server: TestServ
         pg_server.drop(database)
 
 
+def test_a_database_of_another_application_is_refused(pg_server: TestServer) -> None:
+    database = pg_server.create(migrated=False)
+    try:
+        url = pg_server.url_of(database)
+        with psycopg.connect(libpq(url)) as other:
+            other.execute("CREATE TABLE factures (numero integer PRIMARY KEY)")
+        with pytest.raises(StoreError) as error:
+            open_store(url_text(url))
+        assert str(error.value) == (
+            f"La base {shown_url(url)} contient déjà des tables mais n'est pas une base Suivi "
+            "FSL : donnez à --db une base vide, créée pour Suivi FSL sur ce serveur. Rien n'a "
+            "été modifié.")
+        with psycopg.connect(libpq(url)) as other:  # no table added, nothing migrated
+            assert other.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                                 ).fetchall() == [("factures",)]
+    finally:
+        pg_server.drop(database)
+
+
 def test_a_passphrase_is_refused_for_a_server(pg_server: TestServer,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     url = url_text(pg_server.url_of(pg_server.template))
