@@ -128,6 +128,18 @@ def test_an_unknown_account_and_a_missing_database_are_said_in_french(
     assert str(error.value) == NO_DATABASE.format(where=shown_url(missing))
 
 
+def test_the_tls_settings_of_the_url_reach_the_connection(pg_server: TestServer,
+                                                          tmp_path: Path) -> None:
+    # A certificate authority that does not exist: whether the server offers TLS or not,
+    # libpq refuses before anything is read (no TLS, or no authority to check it with).
+    url = pg_server.url_of(pg_server.template).update_query_dict(
+        {"sslmode": "verify-full", "sslrootcert": str(tmp_path / "absente.pem")})
+    with pytest.raises(StoreError) as error:
+        open_store(url_text(url))
+    assert str(error.value) == TLS_FAILED.format(where=shown_url(url))
+    assert "sslmode=verify-full" in str(error.value) and "absente.pem" in str(error.value)
+
+
 def test_an_empty_database_is_made_a_store_by_the_migrations(pg_server: TestServer) -> None:
     database = pg_server.create(migrated=False)
     try:

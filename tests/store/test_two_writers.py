@@ -91,8 +91,9 @@ def test_check_and_write_in_one_immediate_transaction(
     two: tuple[SqlStore, SqlStore], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first writer holds its transaction open after its check; the second one, started
-    meanwhile with the same `expected`, waits for the write lock (BEGIN IMMEDIATE) and then
-    sees the first one's version: refused. A deferred BEGIN would let both pass the check."""
+    meanwhile with the same `expected`, waits for the write lock (BEGIN IMMEDIATE on SQLite,
+    the writers' advisory lock on PostgreSQL) and then sees the first one's version: refused.
+    A deferred BEGIN (a plain transaction) would let both pass the check."""
     first, second = two
     read = first.household("h2")
     assert read is not None
