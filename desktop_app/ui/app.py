@@ -175,5 +175,10 @@ def run_gui(store_url: str) -> int:
 
 
 def store_label(url: str) -> str:
-    """The store as the status bar names it (a file path rather than a URL)."""
-    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    """The store as the status bar names it (a file path rather than a URL; a server's URL
+    without its password)."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
+    from desktop_app.store.engine import shown_url, store_url
+
+    return shown_url(store_url(url))
