@@ -67,6 +67,9 @@ WRITER_LOCK = 0x5F5C_F51
 
 #: The PostgreSQL schemes accepted, all driven by psycopg 3.
 POSTGRESQL_DRIVER = "postgresql+psycopg"
+UNSUPPORTED = ("La base {where} n'est ni un fichier SQLite ni une base PostgreSQL : donnez à "
+               "--db un chemin de fichier, ou une adresse postgresql://… (voir "
+               "docs/serveur.md). Rien n'a été fait.")
 PASSPHRASE_ON_SERVER = ("Un mot de passe de chiffrement (SUIVI_FSL_PASSPHRASE) ne concerne "
                         "qu'une base sur fichier : une base sur un serveur PostgreSQL n'en a "
                         "pas (la connexion est chiffrée par TLS, voir docs/serveur.md). "
@@ -122,7 +125,7 @@ def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine
         event.listen(engine, "begin", _postgresql_on_begin)
         return engine
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(parsed, pool_pre_ping=True)
+        raise StoreError(UNSUPPORTED.format(where=shown_url(parsed)))
     database = sqlite_file(parsed)
     if key is None:
         engine = create_engine(parsed, connect_args={"check_same_thread": False})

@@ -66,6 +66,15 @@ def test_the_url_said_to_the_user_has_no_password() -> None:
                               "?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem")
 
 
+def test_another_database_engine_is_refused_in_french() -> None:
+    with pytest.raises(StoreError) as error:
+        open_store(f"mysql://anne:{SECRET}@serveur/suivi")
+    assert str(error.value) == (
+        "La base mysql://anne:***@serveur/suivi n'est ni un fichier SQLite ni une base "
+        "PostgreSQL : donnez à --db un chemin de fichier, ou une adresse postgresql://… (voir "
+        "docs/serveur.md). Rien n'a été fait.")
+
+
 def test_a_server_that_does_not_answer_is_said_in_french_without_the_password() -> None:
     # Port 1 of this machine: nothing listens there, the connection is refused at once.
     with pytest.raises(StoreError) as error:
