@@ -8,6 +8,8 @@ Without `--yes` and without a terminal: exit 2, nothing changed. The passphrase 
 `SUIVI_FSL_PASSPHRASE`; a wrong or missing one (an encrypted store) exits 4, a damaged backup
 1, as the other commands; so does a store another window or program has open (issue 10), and
 a plain backup for an encrypted store unless `--encrypt-plain` (it is then encrypted).
+A store on a PostgreSQL server is refused (exit 1, `store.backup.ON_SERVER`): a server is
+backed up on the server.
 """
 
 from __future__ import annotations
@@ -24,8 +26,6 @@ EXIT_OK = 0
 EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 
-NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
-              "concernent qu'une base sur fichier (--db CHEMIN).")
 NEEDS_YES = ("Restauration non confirmée : relancez avec --yes pour remplacer la base sans "
              "question (la base actuelle sera gardée de côté).")
 
@@ -46,12 +46,10 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 
 def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = datetime.now) -> int:
-    from desktop_app.store.api import StoreError
-    from desktop_app.store.engine import sqlite_file, store_url
+    from desktop_app.store.backup import store_file
+    from desktop_app.store.engine import store_url
 
-    database = sqlite_file(store_url(url))
-    if database is None:
-        raise StoreError(NOT_A_FILE.format(where=url))
+    database = store_file(store_url(url))  # a server's store: refused, said in French
     if args.command == "backup":
         return _backup(url, args.out, args.rotation, now())
     return _restore(args.file, database, args.yes, args.encrypt_plain, now())

@@ -1,11 +1,15 @@
-"""Test-wide settings: Qt offscreen, no user folder touched."""
+"""Test-wide settings: Qt offscreen, no user folder touched; the store of a test on each of
+the two engines (SQLite file, PostgreSQL server: `store_url`)."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.postgres import NO_SERVER, TestServer, server_url, url_text
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,3 +32,34 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUIVI_FSL_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("SUIVI_FSL_DB", raising=False)
     monkeypatch.delenv("SUIVI_FSL_PASSPHRASE", raising=False)
+
+
+#: The engines a store test runs on (the ids of `store_url`'s parameters).
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[TestServer]:
+    """The PostgreSQL test server (`SUIVI_FSL_TEST_PG`); its tests skip when it is unset
+    (and fail when it is set but cannot be reached: a server meant to be there)."""
+    url = server_url()
+    if url is None:
+        pytest.skip(NO_SERVER)
+    server = TestServer(url)
+    yield server
+    server.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new store's URL: a file in the test's folder, or a new database on the test server
+    (already migrated, dropped after the test)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    server: TestServer = request.getfixturevalue("pg_server")
+    database = server.create()
+    try:
+        yield url_text(server.url_of(database))
+    finally:
+        server.drop(database)

@@ -18,7 +18,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
+def db(store_url: str) -> str:
+    """The store given to --db: a SQLite file, then a PostgreSQL database."""
+    return store_url
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> str:
+    """A store file, for what only a file has (its WAL, its encryption)."""
     return str(tmp_path / "store.sqlite3")
 
 
@@ -71,8 +78,9 @@ def test_export_import_export_is_identical(
 
 
 def test_a_command_leaves_the_store_file_whole(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
 ) -> None:
+    db = db_file
     # The command closes its store: the WAL is folded back into the file, so a plain copy
     # of the file alone (a user's copy to a USB key) holds what was imported.
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-2.json"))[0] == 0
@@ -126,8 +134,10 @@ def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> Non
 
 
 def test_encrypted_store_wrong_passphrase_exits_4(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    db = db_file
     monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", "cheval agrafe batterie correct lune")
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))[0] == 0
     assert b"DURAND" not in Path(db).read_bytes()  # encrypted on disk

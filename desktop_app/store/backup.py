@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import URL
 
 from desktop_app.domain.fr import os_reason
 from desktop_app.private_files import private_folder, sync_folder
@@ -54,7 +55,7 @@ from desktop_app.store.backup_names import (
     staging_name,
 )
 from desktop_app.store.crypto import export_encrypted
-from desktop_app.store.engine import engine_lock, engine_passphrase, sqlite_file
+from desktop_app.store.engine import engine_lock, engine_passphrase, shown_url, sqlite_file
 from desktop_app.store.errors import CORRUPT, FULL, french_message
 from desktop_app.store.keys import cipher_connect, looks_encrypted
 from desktop_app.store.migrate import backup as vacuum_into
@@ -64,7 +65,7 @@ from desktop_app.store.store_lock import exclusive
 
 __all__ = ["BackupInfo", "DamagedStoreError", "PlainBackupError", "backup_info", "list_backups",
            "live_check", "live_info", "make_backup", "quick_check", "restore",
-           "restore_in_place", "restored_key", "rotate"]
+           "restore_in_place", "restored_key", "rotate", "store_file"]
 
 CANNOT_WRITE = ("Impossible d'écrire la sauvegarde dans {where} : vérifiez que le dossier "
                 "existe, que vous avez le droit d'y écrire et que le disque (clé USB, partage "
@@ -92,14 +93,33 @@ class PlainBackupError(RefusedError):
     """A plain backup chosen for an encrypted store, without asking for it expressly."""
 
 
+#: Backups of a PostgreSQL store are the server's (issue 12): its owner's procedure.
+ON_SERVER = ("La base {where} est sur un serveur PostgreSQL : sauvegarde, restauration et "
+             "chiffrement par mot de passe ne concernent qu'une base sur fichier, rien n'a été "
+             "fait. Un serveur se sauvegarde sur le serveur même, par la personne qui "
+             "l'administre (pg_dump, ou sauvegarde continue du serveur) : cette procédure sera "
+             "décrite dans docs/serveur.md, à la section « Sauvegardes du serveur ».")
+
+
 class _HasEngine(Protocol):
     @property
     def engine(self) -> Engine: ...
 
 
+def store_file(url: URL) -> Path:
+    """The file of the store at `url`: what backups, restoration and encryption are made
+    of; a French `StoreError` for a store that is no file (a PostgreSQL server's)."""
+    database = sqlite_file(url)
+    if database is not None:
+        return database
+    template = ON_SERVER if url.get_backend_name() == "postgresql" else NOT_A_FILE
+    raise StoreError(template.format(where=shown_url(url)))
+
+
 def make_backup(source: Engine | _HasEngine, folder: Path, now: datetime) -> Path:
     """A backup of the store into `folder` (created if missing), named after `now`."""
     engine = source if isinstance(source, Engine) else source.engine
+    store_file(engine.url)
     taken = now.replace(microsecond=0, tzinfo=None)
     final = folder / backup_name(taken)
     while final.exists():  # two backups in one second: the second one a second later
@@ -139,7 +159,7 @@ def _said(error: Exception, folder: Path, engine: Engine) -> StoreError | None:
     if message == FULL.format(where=folder):
         return StoreError(message)
     if french_message(error, "") == CORRUPT.format(where=""):
-        where = sqlite_file(engine.url) or engine.url.render_as_string()
+        where = sqlite_file(engine.url) or shown_url(engine.url)
         return DamagedStoreError(DAMAGED_STORE.format(where=where, detail="contenu illisible"))
     if isinstance(error, OSError) or message is not None:
         return StoreError(CANNOT_WRITE.format(where=folder))
@@ -177,9 +197,9 @@ def restore_in_place(store: _HasEngine, backup_path: Path, now: datetime | None 
     connections are closed, the file swapped, and the same engine then opens the restored
     store (upgraded if the backup is older). The store may be damaged."""
     engine = store.engine
-    database, lock = sqlite_file(engine.url), engine_lock(engine)
-    if database is None or lock is None:
-        raise StoreError(NOT_A_FILE.format(where=engine.url.render_as_string()))
+    database, lock = store_file(engine.url), engine_lock(engine)
+    if lock is None:  # a file store always has one (engine.create_store_engine)
+        raise StoreError(NOT_A_FILE.format(where=shown_url(engine.url)))
     key = engine_passphrase(engine)
     info = backup_info(backup_path, key)  # wrong key, newer, not a backup: before anything
     with lock.sole():

@@ -1,5 +1,9 @@
 """The one place a database engine is made, and the transactions of the store.
 
+Two engines are supported: a SQLite file (the embedded default) and a PostgreSQL server
+(`postgresql://…` or `postgresql+psycopg://…`, issue 12; a bare `postgresql://` is driven by
+psycopg 3, never psycopg2).
+
 SQLite: foreign keys on, WAL journal, `synchronous=NORMAL`, a busy timeout, and transactions
 begun by us (pysqlite's own implicit transactions are switched off): a read sees one
 consistent snapshot, a write takes the write lock at once (`BEGIN IMMEDIATE`) so two writers
@@ -10,6 +14,26 @@ Encryption at rest (issue 6): given a passphrase (argument, else `SUIVI_FSL_PASS
 file is opened through SQLCipher (`sqlcipher3`), `PRAGMA key` issued first on each connection
 and checked at once, so a wrong passphrase is a `WrongPassphraseError`, never « file is not a
 database ». The other settings are the same.
+
+PostgreSQL: the same two kinds of transaction, with the same guarantees.
+- A write runs at READ COMMITTED and first takes one transaction-level advisory lock
+  (`pg_advisory_xact_lock(WRITER_LOCK)`), released by its commit or rollback: writers take
+  turns exactly as SQLite's `BEGIN IMMEDIATE` makes them. Each statement after the lock sees
+  every write committed before it, so the checks of `tracked` (the `expected=` fingerprints
+  of issue 6, « id already taken » for a new record) read the latest version and no other
+  writer can slip in between the check and the write: the second of two writers gets the
+  same French `ConflictError` as on SQLite, never a silent overwrite (two workers creating a
+  household under the same `new_id` at once: the second is refused, the id taken said).
+  REPEATABLE READ or SERIALIZABLE would not do it alone: their snapshot is taken before the
+  lock is granted, and a serialisation failure would have to be retried or explained.
+  Writes are short (one record, or one import), so one writer at a time costs a team
+  nothing noticeable; a writer that waits longer than `BUSY_TIMEOUT_MS` (`lock_timeout`)
+  is told in French that the store is busy, as on SQLite.
+- A read runs at REPEATABLE READ: every query of the block sees one snapshot of the store
+  (a points or grid computation never mixes two states), and a reader never waits for a
+  writer nor blocks one.
+The schema (tables, and later the roles and row-level policies of issue 12) is made by the
+Alembic migrations only, in `migrate`, as on SQLite.
 
 Who has a store file open (issue 10): each engine on a SQLite file holds the shared lock of
 `store_lock` from its first connection until `dispose_engine`; a restoration takes it
@@ -45,6 +69,28 @@ from desktop_app.store.store_lock import StoreLock
 BUSY_TIMEOUT_MS = 10_000
 #: Execution option marking a connection that writes (see `write`).
 _WRITE = "suivi_fsl_write"
+#: The key of the advisory lock PostgreSQL writers take in turn (any constant: it only has to
+#: be the same for every writer of a database; advisory locks are per database).
+WRITER_LOCK = 0x5F5C_F51
+
+#: The PostgreSQL schemes accepted, all driven by psycopg 3.
+POSTGRESQL_DRIVER = "postgresql+psycopg"
+UNSUPPORTED = ("La base {where} n'est ni un fichier SQLite ni une base PostgreSQL : donnez à "
+               "--db un chemin de fichier, ou une adresse postgresql://… (voir "
+               "docs/serveur.md). Rien n'a été fait.")
+PASSPHRASE_ON_SERVER = ("Un mot de passe de chiffrement (SUIVI_FSL_PASSPHRASE) ne concerne "
+                        "qu'une base sur fichier : une base sur un serveur PostgreSQL n'en a "
+                        "pas (la connexion est chiffrée par TLS, voir docs/serveur.md). "
+                        "Retirez-le, ou choisissez un fichier avec --db.")
+
+
+def is_postgresql(url: URL) -> bool:
+    return url.get_backend_name() == "postgresql"
+
+
+def shown_url(url: URL) -> str:
+    """`url` as said to the user: without its password (nor a `password=` parameter)."""
+    return url.difference_update_query(["password"]).render_as_string(hide_password=True)
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -68,23 +114,17 @@ def engine_passphrase(engine: Engine) -> str | None:
     return _KEYS.get(engine)
 
 
-NOT_YET = ("Les bases « {kind} » ne sont pas encore prises en charge : Suivi FSL travaille "
-           "sur un fichier SQLite. Donnez son chemin avec --db (ou SUIVI_FSL_DB).")
-UNSUPPORTED = ("Type de base non pris en charge « {kind} » : Suivi FSL travaille sur un fichier "
-               "SQLite. Donnez son chemin avec --db (ou SUIVI_FSL_DB).")
-#: Databases planned for a later version.
-_PLANNED = ("postgresql", "postgres")
+NOT_A_URL = ("Adresse de base illisible « {url} » : donnez le chemin d'un fichier SQLite avec "
+             "--db, ou une adresse postgresql://… (voir docs/serveur.md).")
 UNKNOWN_DRIVER = ("Pilote de base inconnu « {driver} » dans « {url} » : donnez le chemin d'un "
                   "fichier SQLite avec --db (ou une URL sqlite:///CHEMIN).")
-NOT_A_URL = ("Adresse de base illisible « {url} » : donnez le chemin d'un fichier SQLite avec "
-             "--db (ou une URL sqlite:///CHEMIN).")
 
 
 def store_url(url: str | URL) -> URL:
-    """`url` parsed, if it is a store this version opens: SQLite through Python's own driver
-    (the one the application is tested with; SQLCipher is taken for an encrypted file). Any
-    other database, driver or an unreadable URL is a French `StoreError` (other databases,
-    PostgreSQL first, are for a later version)."""
+    """`url` parsed, if it is a store this version opens: a SQLite file through Python's own
+    driver (SQLCipher is taken for an encrypted file), or a PostgreSQL server always driven by
+    psycopg 3 (`postgresql://`, `postgres://` and `postgresql+psycopg2://` included). Another
+    database, an unknown SQLite driver or an unreadable URL is a French `StoreError`."""
     if isinstance(url, URL):
         parsed = url
     else:
@@ -94,10 +134,12 @@ def store_url(url: str | URL) -> URL:
             scheme = url.split("://", 1)[0]
             raise StoreError(NOT_A_URL.format(url=f"{scheme}://…")) from error
     backend, _, driver = parsed.drivername.partition("+")
+    if backend in ("postgresql", "postgres"):
+        return parsed.set(drivername=POSTGRESQL_DRIVER)
     if backend != "sqlite":
-        raise StoreError((NOT_YET if backend in _PLANNED else UNSUPPORTED).format(kind=backend))
+        raise StoreError(UNSUPPORTED.format(where=shown_url(parsed)))
     if driver not in ("", "pysqlite"):
-        raise StoreError(UNKNOWN_DRIVER.format(driver=driver, url=parsed.render_as_string()))
+        raise StoreError(UNKNOWN_DRIVER.format(driver=driver, url=shown_url(parsed)))
     return parsed
 
 
@@ -117,10 +159,16 @@ def dispose_engine(engine: Engine) -> None:
 
 def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine:
     """An engine on `url` with the store's connection settings (the only `create_engine`);
-    the store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set). A
+    a SQLite store is encrypted with `passphrase` (None: `SUIVI_FSL_PASSPHRASE`, if set). A
     SQLite file that does not exist yet is created empty and private (0600) first."""
     parsed = store_url(url)
     key = given_passphrase(passphrase)
+    if is_postgresql(parsed):
+        if key is not None:
+            raise StoreError(PASSPHRASE_ON_SERVER)
+        engine = create_engine(parsed, pool_pre_ping=True, isolation_level="READ COMMITTED")
+        event.listen(engine, "begin", _postgresql_on_begin)
+        return engine
     database = sqlite_file(parsed)
     if database is not None:
         # 0600 before SQLite creates it: its -wal, -shm and -journal files take its mode.
@@ -170,6 +218,15 @@ def _sqlite_on_connect(database: Path | None, keyed: bool, dbapi_connection: Any
 def _sqlite_on_begin(connection: Connection) -> None:
     writes = connection.get_execution_options().get(_WRITE, False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def _postgresql_on_begin(connection: Connection) -> None:
+    """See the module's docstring: writers take turns, a read sees one snapshot."""
+    if connection.get_execution_options().get(_WRITE, False):
+        connection.exec_driver_sql(f"SET LOCAL lock_timeout = {BUSY_TIMEOUT_MS}")
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
+    else:
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 
 
 @contextmanager

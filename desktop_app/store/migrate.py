@@ -17,7 +17,7 @@ from sqlalchemy import Engine, inspect
 
 from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import StoreError
-from desktop_app.store.engine import read, sqlite_file, write
+from desktop_app.store.engine import read, shown_url, sqlite_file, write
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
@@ -27,6 +27,9 @@ NEWER = ("Cette base a été écrite par une version plus récente de Suivi FSL 
          "Rien n'a été modifié.")
 FOREIGN = ("Le fichier {where} contient déjà des tables mais n'est pas une base Suivi FSL : "
            "choisissez un autre fichier avec --db. Rien n'a été modifié.")
+FOREIGN_ON_SERVER = ("La base {where} contient déjà des tables mais n'est pas une base Suivi "
+                     "FSL : donnez à --db une base vide, créée pour Suivi FSL sur ce serveur. "
+                     "Rien n'a été modifié.")
 
 
 def alembic_config() -> Config:
@@ -91,7 +94,9 @@ def ensure_schema(engine: Engine, existed: bool) -> None:
         raise StoreError(NEWER.format(revision=revision))
     database = sqlite_file(engine.url)
     if revision is None and has_tables:
-        raise StoreError(FOREIGN.format(where=database or engine.url.render_as_string()))
+        if database is not None:
+            raise StoreError(FOREIGN.format(where=database))
+        raise StoreError(FOREIGN_ON_SERVER.format(where=shown_url(engine.url)))
     if existed and database is not None:
         backup(engine, backup_path(database, head))
     upgrade_to_head(engine)

@@ -57,6 +57,7 @@ from desktop_app.store.engine import (
     dispose_engine,
     engine_lock,
     read,
+    shown_url,
     sqlite_file,
     store_url,
     write,
@@ -263,13 +264,13 @@ def _chronological(measure: Measure) -> tuple[date, str]:
 
 
 def open_store(url: str, passphrase: str | None = None) -> SqlStore:
-    """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path),
-    created if missing, upgraded if old (a SQLite file is copied first), refused if written
-    by a newer version."""
+    """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path;
+    a SQLite file or a PostgreSQL database), created if missing, upgraded if old (a SQLite
+    file is copied first), refused if written by a newer version."""
     parsed = store_url(url)  # a database or driver not supported: refused here
     given_passphrase(passphrase)  # one that cannot be used is refused before a file is made
     database = sqlite_file(parsed)
-    where = str(database) if database is not None else parsed.render_as_string()
+    where = str(database) if database is not None else shown_url(parsed)
     with environment_errors(where):
         existed = database is not None and _size_of(database) > 0
         if database is not None:

@@ -175,8 +175,13 @@ def run_gui(store_url: str) -> int:
 
 
 def store_label(url: str) -> str:
-    """The store as the status bar names it (a file path rather than a URL)."""
+    """The store as the status bar names it (a file path rather than a URL; a server's URL
+    without its password)."""
     from desktop_app.paths import sqlite_path
 
     database = sqlite_path(url)
-    return str(database) if database is not None else url
+    if database is not None:
+        return str(database)
+    from desktop_app.store.engine import shown_url, store_url
+
+    return shown_url(store_url(url))

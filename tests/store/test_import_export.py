@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -18,12 +16,12 @@ from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
 from tests.conftest import EXAMPLES
 from tests.store.builders import D, by_id, full_caseload, tariff
+from tests.store.raw import sql_rows
 
 
-def _counts(path: Path) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as connection:
-        return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-                for name in METADATA.tables}
+def _counts(store: SqlStore) -> dict[str, int]:
+    return {name: sql_rows(store, f'SELECT count(*) FROM "{name}"')[0][0]
+            for name in METADATA.tables}
 
 
 @pytest.mark.parametrize("example", ["exemple-1", "exemple-2"])
@@ -63,11 +61,9 @@ def test_every_field_comes_back_as_it_went_in(store: SqlStore) -> None:
     assert [w.fte for w in by_id(back.workers)] == [1.0, 0.8]
 
 
-def test_ids_already_stored_reject_the_file_and_write_nothing(
-    store: SqlStore, store_path: Path
-) -> None:
+def test_ids_already_stored_reject_the_file_and_write_nothing(store: SqlStore) -> None:
     store.import_caseload(read_file(EXAMPLES / "exemple-1.json"))
-    before = _counts(store_path)
+    before = _counts(store)
     again = read_file(EXAMPLES / "exemple-1.json")
     again.households.append(Household("h99", "NOUVEAU Ménage"))
     again.tariffs = [tariff(D(2026, 1, 1), "90.00")]
@@ -79,7 +75,7 @@ def test_ids_already_stored_reject_the_file_and_write_nothing(
                      "households[2].id", "households[3].id", "homes[0].id", "measures[0].id",
                      "measures[1].id", "measures[2].id", "measures[3].id"]
     assert "« w1 » existe déjà" in error.value.problems[0].message
-    assert _counts(store_path) == before
+    assert _counts(store) == before
     assert store.household("h99") is None
     assert store.tariffs() == default_tariffs()
 

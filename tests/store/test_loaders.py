@@ -3,6 +3,7 @@ alerts need, and the same answers as the whole store."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -29,6 +30,8 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.store.repository import SqlStore
+from tests.conftest import BACKENDS
+from tests.postgres import TestServer, url_text
 from tests.store.builders import D
 
 ASLL, AML, FAL, DSF, DIAG = (MeasureType.ASLL, MeasureType.AML, MeasureType.FAL,
@@ -181,15 +184,26 @@ DAYS = [TODAY, date(2026, 3, 1), date(2026, 1, 1), date(2025, 12, 31), date(2025
         date(2024, 2, 29), date(2023, 6, 15)]
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqlStore, Caseload]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(request: pytest.FixtureRequest,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SqlStore, Caseload]]:
+    """The demo caseload in a store on each engine (a file, then a PostgreSQL database)."""
     from desktop_app.demo.generator import build_demo
     from desktop_app.store.repository import open_store
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    store = open_store(f"sqlite:///{path}")
+    server: TestServer | None = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
+    else:
+        server = request.getfixturevalue("pg_server")
+        database = server.create()
+        url = url_text(server.url_of(database))
+    store = open_store(url)
     store.import_caseload(build_demo(households=250, years=4, seed=5, today=TODAY).caseload)
-    return store, store.export_caseload()
+    yield store, store.export_caseload()
+    store.close()
+    if server is not None:
+        server.drop(database)
 
 
 @pytest.mark.parametrize("day", DAYS, ids=str)

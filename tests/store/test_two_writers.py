@@ -8,7 +8,6 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,11 +25,12 @@ HOUSEHOLD_MESSAGE = (
 
 
 @pytest.fixture
-def two(store_path: Path) -> Iterator[tuple[SqlStore, SqlStore]]:
-    """Two stores on one file: two engines, two connection pools, as two processes."""
-    first = open_store(f"sqlite:///{store_path}")
+def two(store_url: str) -> Iterator[tuple[SqlStore, SqlStore]]:
+    """Two stores on one file or database: two engines, two connection pools, as two
+    processes."""
+    first = open_store(store_url)
     first.import_caseload(full_caseload())
-    second = open_store(f"sqlite:///{store_path}")
+    second = open_store(store_url)
     yield first, second
     first.close()
     second.close()
@@ -91,8 +91,9 @@ def test_check_and_write_in_one_immediate_transaction(
     two: tuple[SqlStore, SqlStore], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first writer holds its transaction open after its check; the second one, started
-    meanwhile with the same `expected`, waits for the write lock (BEGIN IMMEDIATE) and then
-    sees the first one's version: refused. A deferred BEGIN would let both pass the check."""
+    meanwhile with the same `expected`, waits for the write lock (BEGIN IMMEDIATE on SQLite,
+    the writers' advisory lock on PostgreSQL) and then sees the first one's version: refused.
+    A deferred BEGIN (a plain transaction) would let both pass the check."""
     first, second = two
     read = first.household("h2")
     assert read is not None
@@ -144,9 +145,9 @@ except ConflictError as error:
 """
 
 
-def test_two_processes(two: tuple[SqlStore, SqlStore], store_path: Path) -> None:
+def test_two_processes(two: tuple[SqlStore, SqlStore], store_url: str) -> None:
     first, _second = two
-    child = subprocess.Popen([sys.executable, "-c", CHILD, f"sqlite:///{store_path}"],
+    child = subprocess.Popen([sys.executable, "-c", CHILD, store_url],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None and child.stdin is not None
     assert child.stdout.readline() == "read\n"
