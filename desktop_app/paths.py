@@ -72,8 +72,12 @@ def default_db_url() -> str:
 
 def sqlite_url(path: Path | str) -> str:
     """The SQLite URL of the file `path`, quoted exactly as SQLAlchemy's
-    `URL.create("sqlite", database=path).render_as_string()` quotes it."""
-    return "sqlite:///" + quote(str(path), safe=" +/")
+    `URL.create("sqlite", database=path).render_as_string()` quotes it. A POSIX name that is
+    not UTF-8 (its bytes decoded as surrogates, `os.fsdecode`) keeps those characters as they
+    are: `unquote` leaves them alone, and SQLite gets the file's own bytes back."""
+    return "sqlite:///" + "".join(
+        character if "\udc80" <= character <= "\udcff" else quote(character, safe=" +/")
+        for character in str(path))
 
 
 def sqlite_path(url: str) -> Path | None:

@@ -40,9 +40,12 @@ LEFTOVER_AGE_SECONDS = 24 * 3600
 class NotARegularFileError(OSError):
     """The target exists and is not a regular file: it is left as it is."""
 
-    def __init__(self, target: Path) -> None:
+    def __init__(self, target: Path | str) -> None:
         super().__init__(f"{target} n'est pas un fichier ordinaire")
         self.filename = str(target)
+
+    def __str__(self) -> str:  # not OSError's « [Errno None] None: … »
+        return str(self.args[0])
 
 
 def private_folder(folder: Path) -> Path:
@@ -52,6 +55,8 @@ def private_folder(folder: Path) -> Path:
     missing: list[Path] = []
     current = folder
     while not current.is_dir() and current.parent != current:
+        if current.exists() or current.is_symlink():  # a file where a folder should be
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(current))
         missing.append(current)
         current = current.parent
     for created in reversed(missing):

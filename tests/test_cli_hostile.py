@@ -208,7 +208,7 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("screenshots-sous-un-fichier", ["screenshots", "--out", "/dev/null/x"], ENVIRONMENT,
      "un élément du chemin n'est pas un dossier"),
     ("screenshots-sur-un-fichier", ["screenshots", "--out", "{regular}"], ENVIRONMENT,
-     "un fichier ou un dossier porte déjà ce nom"),
+     "un élément du chemin n'est pas un dossier"),
     ("backup-vers-dev-null", ["backup", "--out", "/dev/null"], ENVIRONMENT, None),
     ("backup-vers-un-fichier", ["backup", "--out", "{regular}"], ENVIRONMENT, None),
     ("restore-absent", ["restore", "{missing}.bak", "--yes"], ENVIRONMENT, None),
@@ -272,11 +272,12 @@ STORES: list[tuple[str, str, int, str | None]] = [
     ("boucle-en-url", "sqlite:///{loop}", ENVIRONMENT, "est une boucle de liens symboliques"),
     ("boucle-dans-le-chemin", "{loop}/base.sqlite3", ENVIRONMENT,
      "est une boucle de liens symboliques"),
-    ("postgresql", "postgresql://u@serveur/suivi", ENVIRONMENT,
-     "Les bases « postgresql » ne sont pas encore prises en charge"),
+    # A closed port on this machine: refused at once, no traffic leaves it.
+    ("postgresql-injoignable", "postgresql://u@127.0.0.1:1/suivi", ENVIRONMENT,
+     "Impossible de joindre le serveur"),
     ("mysql", "mysql://u@serveur/suivi", ENVIRONMENT,
-     "Type de base non pris en charge « mysql »"),
-    ("type-inconnu", "foo://x", ENVIRONMENT, "Type de base non pris en charge « foo »"),
+     "n'est ni un fichier SQLite ni une base PostgreSQL"),
+    ("type-inconnu", "foo://x", ENVIRONMENT, "n'est ni un fichier SQLite ni une base PostgreSQL"),
     ("pilote-inconnu", "sqlite+foo:///x", ENVIRONMENT, "Pilote de base inconnu « foo »"),
     ("url-illisible", "postgresql://u:secret@serveur:abc/suivi", ENVIRONMENT,
      "Adresse de base illisible « postgresql://… »"),
@@ -549,7 +550,7 @@ def test_a_target_that_is_not_a_regular_file_keeps_its_french_message(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def refused(*_args: object) -> int:
-        raise NotARegularFileError("/tmp/tube n'est pas un fichier ordinaire")
+        raise NotARegularFileError("/tmp/tube")
 
     monkeypatch.setattr(cli_batches, "run_imports", refused)
     code, out, err = run(capsys, ["--db", places["db"], "imports"])
