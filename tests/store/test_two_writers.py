@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from desktop_app.domain.model import Household, Measure, MeasureType, Vacancy, Visit, VisitOutcome
 from desktop_app.store import writers
@@ -91,25 +92,34 @@ def test_check_and_write_in_one_immediate_transaction(
     two: tuple[SqlStore, SqlStore], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first writer holds its transaction open after its check; the second one, started
-    meanwhile with the same `expected`, waits for the write lock (BEGIN IMMEDIATE) and then
-    sees the first one's version: refused. A deferred BEGIN would let both pass the check."""
+    meanwhile with the same `expected`, opens its transaction with BEGIN IMMEDIATE (it waits
+    for the write lock, then sees the first one's version): refused. A deferred BEGIN would
+    let both pass the check. The first writer commits only once the second one has sent its
+    BEGIN: no guess of how long a thread takes to get there."""
     first, second = two
     read = first.household("h2")
     assert read is not None
-    checked, release = threading.Event(), threading.Event()
+    checked, begun = threading.Event(), threading.Event()
+    begins: list[str] = []
     real = writers.save_household
 
     def slow(connection: Any, household: Any) -> None:
         real(connection, household)
         if household.phone == "first":
             checked.set()
-            assert release.wait(10)
+            assert begun.wait(timeout=30)  # a bound for a hang, not a timing
+
+    def second_begins(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        if statement.startswith("BEGIN") and threading.current_thread() is thread:
+            begins.append(statement)
+            begun.set()
 
     monkeypatch.setattr(writers, "save_household", slow)
+    event.listen(second.engine, "before_cursor_execute", second_begins)
     outcome: dict[str, BaseException | None] = {}
 
     def second_writer() -> None:
-        assert checked.wait(10)
+        assert checked.wait(timeout=30)
         try:
             second.save_household(replace(read, phone="second"), expected=read)
             outcome["second"] = None
@@ -118,10 +128,13 @@ def test_check_and_write_in_one_immediate_transaction(
 
     thread = threading.Thread(target=second_writer)
     thread.start()
-    timer = threading.Timer(0.3, release.set)  # the second writer is waiting by then
-    timer.start()
-    first.save_household(replace(read, phone="first"), expected=read)
-    thread.join(15)
+    try:
+        first.save_household(replace(read, phone="first"), expected=read)
+    finally:
+        begun.set()  # never leave a thread waiting if the first writer failed
+        thread.join(timeout=30)
+        event.remove(second.engine, "before_cursor_execute", second_begins)
+    assert begins == ["BEGIN IMMEDIATE"]
     assert isinstance(outcome["second"], ConflictError)
     stored = first.household("h2")
     assert stored is not None and stored.phone == "first"
