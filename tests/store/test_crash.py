@@ -44,6 +44,7 @@ from tests.store.crash_child import MEASURE_IDS, PASSPHRASE, expected_visit
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.timeout(600),  # ~10 s on a quiet machine, 21 s measured under load
     pytest.mark.skipif(sys.platform == "win32", reason="pas de SIGKILL ni de fork sous Windows"),
 ]
 
