@@ -148,7 +148,7 @@ def test_export_choice_box(window, qtbot) -> None:  # type: ignore[no-untyped-de
         [chosen] = [b for b in box.buttons() if b.text() == FOR_ACCESS]
         chosen.click()
 
-    QTimer.singleShot(50, click)
+    QTimer.singleShot(0, click)  # runs in the box's own event loop
     assert household_file_actions.choose_export(window) == FOR_ACCESS
 
 
