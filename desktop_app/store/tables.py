@@ -16,6 +16,7 @@ from desktop_app.store.schema import (
     TariffRecord,
     table,
 )
+from desktop_app.store.schema_accounts import AccountRecord, HouseholdShareRecord
 from desktop_app.store.schema_measures import (
     MeasureRecord,
     NoticeRecord,
@@ -68,6 +69,8 @@ BATCHES: Table = table(ImportBatchRecord)
 BATCH_ITEMS: Table = table(ImportBatchItemRecord)
 ARCHIVE: Table = table(HouseholdArchiveRecord)
 BILAN_TEXTS: Table = table(BilanTextRecord)
+ACCOUNTS: Table = table(AccountRecord)
+SHARES: Table = table(HouseholdShareRecord)
 
 #: Tables holding the caseload's records (the association row, tariffs and settings aside).
 RECORD_TABLES: tuple[Table, ...] = (WORKERS, HOUSEHOLDS, HOMES, MEASURES)
