@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
                "3 fichier ou données refusés, 4 mot de passe manquant, incorrect ou inutile.",
     )
     parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
-                        help="base à utiliser : chemin d'un fichier SQLite ou URL sqlite:///… "
+                        help="base à utiliser : chemin d'un fichier SQLite, URL sqlite:///… ou "
+                        "adresse postgresql://… d'un serveur "
                         "(par défaut $SUIVI_FSL_DB, sinon le dossier de données)")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
     sub = commands.add_parser("import", help="charger un fichier d'échange (tout ou rien)")
@@ -104,6 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_batches
 
     cli_batches.add_commands(commands)
+    from desktop_app import cli_server
+
+    cli_server.add_parsers(commands)
     return parser
 
 
@@ -134,6 +138,10 @@ def _run(args: argparse.Namespace, url: str) -> int:
         from desktop_app import cli_backup
 
         return cli_backup.run(args, url)
+    if args.command in ("server", "account"):
+        from desktop_app import cli_server
+
+        return cli_server.run(args, url)
     from desktop_app import cli_batches, cli_commands
 
     if args.command in cli_batches.COMMANDS:

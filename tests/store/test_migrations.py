@@ -110,7 +110,7 @@ def test_an_old_store_is_copied_before_it_is_migrated(
     upgraded.close()
 
 
-def test_a_store_of_revision_0001_keeps_its_data_through_the_later_revisions(tmp_path: Path) -> None:
+def test_a_store_of_revision_0001_keeps_its_data_through_the_later_ones(tmp_path: Path) -> None:
     path = tmp_path / "store.sqlite3"
     engine = create_store_engine(f"sqlite:///{path}")
     config = migrate.alembic_config()
