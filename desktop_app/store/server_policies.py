@@ -169,14 +169,16 @@ def policies(roles: Roles) -> list[Policy]:
         add(table, "SELECT", (roles.travailleur,), "login = current_user", None, "travailleur")
     # The audit trail: read with its household (association entries by all); written by
     # an account under its own name only; changed or deleted by responsable (retention).
+    # (An entry is written before its record: a new household's, while it has no measure.)
     author = f"profile = {AUTHOR}"
-    seen = f"(household_id IS NULL OR {_via_household('audit_log')})"
+    about = f"({_via_household('audit_log')} OR {UNASSIGNED}(audit_log.household_id))"
+    seen = f"(household_id IS NULL OR {about})"
     add("audit_log", "ALL", (roles.owner,), "true", "true", "tout")
     add("audit_log", "SELECT", (roles.responsable, roles.lecture), "true", None, "lecture")
     add("audit_log", "SELECT", (roles.travailleur,), seen, None, "travailleur")
     add("audit_log", "INSERT", (roles.responsable,), None, author, "ecriture_responsable")
     add("audit_log", "INSERT", (roles.travailleur,), None,
-        f"{author} AND household_id IS NOT NULL AND {_via_household('audit_log')}",
+        f"{author} AND household_id IS NOT NULL AND {about}",
         "ecriture_travailleur")
     add("audit_log", "UPDATE", (roles.responsable,), "true", "true", "modification")
     add("audit_log", "DELETE", (roles.responsable,), "true", None, "suppression")

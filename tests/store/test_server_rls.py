@@ -1,0 +1,282 @@
+"""Rights enforced by the PostgreSQL server (issue 12, items 2–4): `server init`, personal
+accounts, row-level security. Each test connects as an account with a plain SQL connection
+(psycopg, not the application) or opens the application as that account, on the worked
+example 1 (`tests.server_team`): w1 is referent of h1/m1 (4 visits) and h4/m4 (no visit),
+w2 of h2/m2 (5 visits) and h3/m3 (4 visits). Skipped when no test server is given."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import psycopg
+import pytest
+
+from desktop_app.domain.alerts import alerts_to_json
+from desktop_app.domain.dates import Month
+from desktop_app.domain.funding import month_points_to_json
+from desktop_app.services import alerts_on, month_points
+from desktop_app.store import accounts
+from desktop_app.store.api import StoreError
+from desktop_app.store.server_setup import init_server
+from tests.postgres import TestServer
+from tests.server_team import Team, ids
+
+VISIT_ON = ("INSERT INTO visits (measure_id, day, outcome, place, worker_id) "
+            "SELECT '{measure}', day, outcome, place, worker_id FROM visits "
+            "WHERE measure_id = 'm1' ORDER BY id LIMIT 1")
+
+
+@pytest.fixture
+def team(pg_server: TestServer) -> Iterator[Team]:
+    made = Team(pg_server)
+    yield made
+    made.close()
+
+
+def _snapshot(team: Team) -> dict[str, list[tuple[object, ...]]]:
+    """What `server init` sets, read from the catalogue."""
+    with team.owner() as owner:
+        return {query: owner.execute(query).fetchall() for query in (
+            "SELECT tablename, policyname, permissive, roles::text, cmd, qual, with_check "
+            "FROM pg_policies ORDER BY tablename, policyname",
+            "SELECT relname, relrowsecurity, relforcerowsecurity, relacl::text FROM pg_class "
+            "WHERE relnamespace = 'public'::regnamespace ORDER BY relname",
+            "SELECT rolname, rolcanlogin, rolinherit FROM pg_roles "
+            "WHERE rolname LIKE 'suivi\\_' || current_database() || '\\_%' ORDER BY rolname",
+            "SELECT datacl::text FROM pg_database WHERE datname = current_database()",
+            "SELECT proname, prosecdef, proacl::text FROM pg_proc "
+            "WHERE proname = 'suivi_household_unassigned'",
+        )}
+
+
+def test_server_init_says_what_it_did_and_twice_changes_nothing(team: Team) -> None:
+    groups = [f"suivi_{team.database}_{g}" for g in ("travailleur", "responsable", "lecture")]
+    assert team.init_lines[1:5] == [
+        "- tables déjà à jour (révision 0003) ;",  # the test database came migrated
+        f"- rôles de groupe créés : {', '.join(groups)} ;",
+        "- sécurité par ligne activée et imposée sur 27 tables ;",
+        # 11 association tables × 2, 11 record tables × 3, shares and accounts × 3,
+        # audit_log 7, import_batches 5, import_batch_records 3
+        "- règles d'accès : 76 créées, 0 remplacées, 0 retirées (0 déjà en place) ;",
+    ]
+    before = _snapshot(team)
+    assert len(before[next(iter(before))]) == 76
+    again = init_server(team.owner_url)
+    assert _snapshot(team) == before
+    assert again[-1] == "Rien n'a changé : la base était déjà prête."
+    assert "- règles d'accès déjà en place (76 règles) ;" in again
+
+
+def test_server_init_on_an_empty_database_creates_the_tables(pg_server: TestServer) -> None:
+    team = Team(pg_server, example=False)
+    try:
+        assert team.init_lines[1] == "- tables créées (révision 0003) ;"
+        assert team.init_lines[-1].startswith("Prochaine étape : créer les comptes personnels")
+        with team.owner() as owner:
+            assert ids(owner, "SELECT count(*) FROM tariffs") == [1]  # the built-in row
+            assert ids(owner, "SELECT count(*) FROM pg_policies") == [76]
+    finally:
+        team.close()
+
+
+def test_a_travailleur_sees_and_changes_only_its_caseload(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h4"]
+        assert ids(sql, "SELECT id FROM measures") == ["m1", "m4"]
+        assert ids(sql, "SELECT count(*) FROM visits") == [4]  # m1's 4, m4 has none
+        assert ids(sql, "SELECT count(*) FROM periods") == [1]
+        assert ids(sql, "SELECT DISTINCT household_id FROM audit_log "
+                   "WHERE household_id IS NOT NULL") == ["h1", "h4"]
+        assert ids(sql, "SELECT id FROM workers") == ["w1", "w2"]  # association rows: all
+        # Another's household, measure, visits: not read, not changed…
+        assert sql.execute("SELECT * FROM households WHERE id = 'h2'").fetchall() == []
+        assert sql.execute("UPDATE households SET phone = '0600' WHERE id = 'h2'").rowcount == 0
+        assert sql.execute("UPDATE measures SET close_reason = 'x' WHERE id = 'm3'").rowcount == 0
+        assert sql.execute("DELETE FROM visits WHERE measure_id = 'm2'").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            sql.execute(VISIT_ON.format(measure="m2"))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            sql.execute("UPDATE measures SET referent_id = 'w2' WHERE id = 'm1'")  # give away
+        # …its own, yes.
+        assert sql.execute("UPDATE households SET phone = '0611' WHERE id = 'h1'").rowcount == 1
+        sql.execute(VISIT_ON.format(measure="m1"))
+        assert ids(sql, "SELECT count(*) FROM visits WHERE measure_id = 'm1'") == [5]
+        # Association rows: read only.
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+            sql.execute("UPDATE tariffs SET points_per_fte = 1")
+    with team.owner() as owner:  # nothing of w2's changed
+        assert ids(owner, "SELECT count(*) FROM visits WHERE measure_id = 'm2'") == [5]
+        assert owner.execute("SELECT phone FROM households WHERE id = 'h1'").fetchone() == (
+            "0611",)
+        assert owner.execute("SELECT count(*) FROM households WHERE phone = '0600'"
+                             ).fetchone() == (0,)
+        assert owner.execute("SELECT close_reason FROM measures WHERE id = 'm3'"
+                             ).fetchone() == (None,)
+
+
+def test_a_replaced_colleague_is_seen_during_the_absence_only(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    today = date.today()
+    with team.owner() as owner:
+        owner.execute("INSERT INTO absences (worker_id, start, \"end\", replacement_id) "
+                      "VALUES ('w2', %s, %s, 'w1')", (today - timedelta(days=3),
+                                                       today + timedelta(days=3)))
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h2", "h3", "h4"]
+        assert ids(sql, "SELECT count(*) FROM visits") == [13]
+        sql.execute(VISIT_ON.format(measure="m2"))  # writes them too
+    with team.owner() as owner:  # the absence is over
+        owner.execute("UPDATE absences SET start = %s, \"end\" = %s",
+                      (today - timedelta(days=30), today - timedelta(days=1)))
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h4"]
+    with team.owner() as owner:  # not begun yet
+        owner.execute("UPDATE absences SET start = %s, \"end\" = NULL",
+                      (today + timedelta(days=1),))
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h4"]
+
+
+def test_a_shared_household_is_seen_until_unshared(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    with team.owner_write() as connection:
+        said = accounts.share(connection, w1, "h2", datetime(2025, 9, 1, 10))
+    assert said == f"Ménage h2 partagé avec « {w1} »."
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h2", "h4"]
+        assert ids(sql, "SELECT id FROM measures") == ["m1", "m2", "m4"]
+        assert ids(sql, "SELECT household_id FROM household_shares") == ["h2"]
+        sql.execute(VISIT_ON.format(measure="m2"))
+    with team.owner_write() as connection:
+        accounts.unshare(connection, w1, "h2")
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h4"]
+
+
+@pytest.mark.parametrize("statement", [
+    "INSERT INTO households (id, name, search_text) VALUES ('h9', 'X', 'x')",
+    "UPDATE households SET phone = '0600' WHERE id = 'h1'",
+    "DELETE FROM visits",
+    VISIT_ON.format(measure="m1"),
+    "UPDATE tariffs SET points_per_fte = 1",
+    "INSERT INTO audit_log (at, profile, record_kind, action, changes) "
+    "VALUES (now(), 'x', 'household', 'create', '{}')",
+    "DELETE FROM accounts",
+])
+def test_lecture_reads_everything_and_writes_nothing(team: Team, statement: str) -> None:
+    reader = team.add("lecteur", "lecture")
+    with team.connect(reader) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h2", "h3", "h4"]
+        assert ids(sql, "SELECT count(*) FROM visits") == [13]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+            sql.execute(statement)
+
+
+def test_responsable_reads_and_writes_everything(team: Team) -> None:
+    chief = team.add("chef", "responsable")
+    with team.connect(chief) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h2", "h3", "h4"]
+        assert ids(sql, "SELECT count(*) FROM visits") == [13]
+        assert sql.execute("UPDATE households SET phone = '0600'").rowcount == 4
+        assert sql.execute("UPDATE tariffs SET points_per_fte = 50").rowcount == 1
+
+
+def test_the_audit_trail_takes_no_other_name(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    entry = ("INSERT INTO audit_log (at, profile, household_id, record_kind, record_id, "
+             "action, changes) VALUES (now(), '{who}', 'h1', 'household', 'h1', 'update', '{{}}')")
+    with team.connect(w1) as sql:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            sql.execute(entry.format(who="w2"))
+        sql.execute(entry.format(who="w1"))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+            sql.execute("DELETE FROM audit_log")
+
+
+def test_the_application_as_a_travailleur_shows_its_caseload_only(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    store = team.open_as(w1)
+    try:
+        assert store.session == accounts.Session(w1, False, "travailleur", "w1", True)
+        points: Any = month_points_to_json(month_points(store, Month(2025, 9)))
+        # Example 1, September 2025: m1 (ASLL, 1 point, 85,95 €) and m4 (DSF, 162,38 €) are
+        # w1's; m2 (AML) and m3 (FAL) are w2's and absent.
+        measures = sorted(line["measure"] for line in points["lines"] if line["measure"])
+        assert measures == ["m1", "m4"]
+        assert points["totals"]["points"] == 1
+        alerts: Any = alerts_to_json(date(2025, 9, 20), alerts_on(store, date(2025, 9, 20)))
+        assert sorted((a["code"], a["measure"]) for a in alerts["alerts"]) == [
+            ("frequence_visites", "m1"), ("portes_closes", "m1")]
+        assert sorted(row.id for row in store.household_rows(date(2025, 9, 20))) == ["h1", "h4"]
+        assert store.household("h2") is None
+        # A save is recorded under the account, whatever profile the program chose.
+        store.profile = "w2"
+        h1 = store.household("h1")
+        assert h1 is not None
+        store.save_household(replace(h1, phone="0699999999"), expected=h1)
+        assert [(e.profile, e.action) for e in store.history("h1")][-1] == ("w1", "update")
+        # What a travailleur may not do is refused in French, nothing done.
+        with pytest.raises(StoreError, match=r"grille d'activité .* demande un compte "
+                           "« responsable » ou « lecture »"):
+            store.load_for_year(2025)
+        with pytest.raises(StoreError, match="L'import d'un fichier d'échange demande un "
+                           "compte « responsable »"):
+            store.import_caseload(store.export_caseload())
+        workers = store.workers()
+        with pytest.raises(StoreError, match="Votre compte n'a pas le droit de faire cela"):
+            store.save_worker(replace(workers[0], name="Autre"), expected=workers[0])
+    finally:
+        store.close()
+
+
+def test_a_travailleur_creates_a_household_then_its_first_measure(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    store = team.open_as(w1)
+    try:
+        h1 = store.household("h1")
+        m1 = store.measure("m1")
+        assert h1 is not None and m1 is not None
+        store.save_household(replace(h1, id="h9", name="NOUVEAU Ménage"), new=True)
+        store.save_measure(replace(m1, id="m9", household="h9", visits=[]), new=True)
+        assert store.household("h9") is not None
+        assert sorted(row.id for row in store.household_rows(date(2025, 9, 1))) == [
+            "h1", "h4", "h9"]
+    finally:
+        store.close()
+    w2 = team.add("w2", "travailleur", "w2")
+    with team.connect(w2) as sql:  # a household with a measure is its referent's only
+        assert ids(sql, "SELECT id FROM households") == ["h2", "h3"]
+
+
+def test_a_disabled_account_cannot_connect_and_its_history_stays(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    store = team.open_as(w1)
+    h1 = store.household("h1")
+    assert h1 is not None
+    store.save_household(replace(h1, phone="0612345678"), expected=h1)
+    store.close()
+    with team.owner_write() as connection:
+        said = accounts.disable_account(connection, w1, date(2026, 1, 5))
+    assert said.startswith(f"Compte « {w1} » désactivé : il ne peut plus se connecter")
+    with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
+        team.connect(w1)
+    with pytest.raises(StoreError, match="a refusé la connexion"):
+        team.open_as(w1)
+    with team.owner() as owner:
+        assert owner.execute("SELECT profile, action FROM audit_log WHERE household_id = 'h1' "
+                             "ORDER BY id DESC LIMIT 1").fetchone() == ("w1", "update")
+        assert owner.execute("SELECT disabled_on FROM accounts WHERE login = %s",
+                             (w1,)).fetchone() == (date(2026, 1, 5),)
+
+
+def test_a_login_of_the_server_without_a_role_cannot_connect(team: Team) -> None:
+    stranger = team.login("inconnu")
+    team.logins.append(stranger)
+    with team.owner() as owner:
+        owner.execute(f"CREATE ROLE {stranger} LOGIN PASSWORD 'Cheval-Agrafe-2025!'")
+    with pytest.raises(psycopg.OperationalError, match="permission denied for database"):
+        team.connect(stranger)
