@@ -1,0 +1,140 @@
+"""`suivi-fsl server init` and `suivi-fsl account …` on the PostgreSQL test server (issue 12):
+what they say in French, what they refuse, and that a password is never printed. The team is
+the worked example 1 (`tests.server_team`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from desktop_app.cli_server import NO_TERMINAL, PASSWORD_ENV
+from desktop_app.store.accounts import NEEDS_WORKER, NO_SUCH_WORKER
+from tests.postgres import TestServer
+from tests.server_team import PASSWORD, Team, ids
+from tests.test_cli import run
+
+OTHER = "Une-autre-phrase-de-passe-2026"
+
+
+@pytest.fixture
+def team(pg_server: TestServer, monkeypatch: pytest.MonkeyPatch) -> Iterator[Team]:
+    monkeypatch.setenv(PASSWORD_ENV, PASSWORD)
+    made = Team(pg_server)
+    yield made
+    made.close()
+
+
+def _said(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    """Exit code and everything printed; the password never among it."""
+    code, out, err = run(capsys, *argv)
+    assert PASSWORD not in out + err and OTHER not in out + err
+    return code, out + err
+
+
+def test_server_init_twice_by_the_command_line(capsys: pytest.CaptureFixture[str],
+                                               team: Team) -> None:
+    code, said = _said(capsys, "--db", team.owner_url, "server", "init")
+    assert code == 0
+    assert "- règles d'accès déjà en place (76 règles) ;" in said
+    assert said.rstrip().endswith("Rien n'a changé : la base était déjà prête.")
+
+
+def test_accounts_are_added_listed_and_their_passwords_changed(
+        capsys: pytest.CaptureFixture[str], team: Team,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    db, w1 = team.owner_url, team.login("w1")
+    team.logins.append(w1)
+    code, said = _said(capsys, "--db", db, "account", "add", w1, "--role", "travailleur",
+                       "--worker", "w1")
+    assert (code, said) == (0, f"Compte « {w1} » créé : rôle travailleur, travailleur w1, "
+                               f"membre du rôle suivi_{team.database}_travailleur.\n")
+    code, said = _said(capsys, "--db", db, "account", "list")
+    assert code == 0 and said.startswith(f"{w1} — travailleur — travailleur w1 (Claire "
+                                         "Martin) — créé le ")
+    assert said.rstrip().endswith("— actif")
+    monkeypatch.setenv(PASSWORD_ENV, OTHER)
+    assert _said(capsys, "--db", db, "account", "password", w1) == (
+        0, f"Mot de passe du compte « {w1} » changé.\n")
+    with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+        team.connect(w1)  # the old one
+    with psycopg.connect(team.url(w1, OTHER).replace("+psycopg", "")) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h4"]
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["--role", "travailleur"], NEEDS_WORKER),
+    (["--role", "travailleur", "--worker", "w9"], NO_SUCH_WORKER.format(worker="w9")),
+    (["--role", "lecture", "--worker", "w9"], NO_SUCH_WORKER.format(worker="w9")),
+])
+def test_an_account_that_would_not_work_is_refused(
+        capsys: pytest.CaptureFixture[str], team: Team, argv: list[str], says: str) -> None:
+    login = team.login("x")
+    code, said = _said(capsys, "--db", team.owner_url, "account", "add", login, *argv)
+    assert (code, said) == (1, f"Erreur : {says}\n")
+    with team.owner() as owner:
+        assert ids(owner, f"SELECT count(*) FROM pg_roles WHERE rolname = '{login}'") == [0]
+
+
+@pytest.mark.parametrize(("password", "says"), [
+    ("court", "Mot de passe trop faible : Trop faible. Il manque 7 caractères"),
+    (None, NO_TERMINAL),
+])
+def test_a_weak_or_missing_password_is_refused(
+        capsys: pytest.CaptureFixture[str], team: Team, monkeypatch: pytest.MonkeyPatch,
+        password: str | None, says: str) -> None:
+    if password is None:
+        monkeypatch.delenv(PASSWORD_ENV)  # and pytest's stdin is no terminal
+    else:
+        monkeypatch.setenv(PASSWORD_ENV, password)
+    login = team.login("x")
+    code, said = _said(capsys, "--db", team.owner_url, "account", "add", login, "--role",
+                       "lecture")
+    assert code == 2 and said.startswith(f"Erreur : {says}")
+    if password:
+        assert password not in said
+
+
+def test_a_responsable_manages_accounts_a_travailleur_may_not(
+        capsys: pytest.CaptureFixture[str], team: Team) -> None:
+    chief = team.add("chef", "responsable")
+    w2 = team.add("w2", "travailleur", "w2")
+    w1 = team.login("w1")
+    team.logins.append(w1)
+    code, said = _said(capsys, "--db", team.url(w2), "account", "add", w1, "--role",
+                       "travailleur", "--worker", "w1")
+    assert (code, said) == (1, "Erreur : La gestion des comptes et des partages demande le "
+                               "compte propriétaire de la base ou un compte « responsable » ; "
+                               f"votre compte « {w2} » est « travailleur ». Rien n'a été "
+                               "modifié.\n")
+    assert _said(capsys, "--db", team.url(chief), "account", "add", w1, "--role",
+                 "travailleur", "--worker", "w1")[0] == 0
+    assert _said(capsys, "--db", team.url(chief), "account", "share", w1, "h2") == (
+        0, f"Ménage h2 partagé avec « {w1} ».\n")
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT id FROM households") == ["h1", "h2", "h4"]
+    assert _said(capsys, "--db", team.url(chief), "account", "disable", w1)[0] == 0
+    code, said = _said(capsys, "--db", team.url(w1), "points", "--month", "2025-09")
+    assert code == 1 and "a refusé la connexion" in said
+    with team.owner() as owner:
+        assert ids(owner, "SELECT shared_by FROM household_shares") == [chief]
+
+
+def test_a_travailleur_is_refused_the_grid_and_the_import(
+        capsys: pytest.CaptureFixture[str], team: Team, tmp_path: Path) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    out = tmp_path / "grille.xlsx"
+    code, said = _said(capsys, "--db", team.url(w1), "grid", "--year", "2025", "--out",
+                       str(out))
+    assert code == 1 and "demande un compte « responsable » ou « lecture »" in said
+    assert not out.exists()
+    reader = team.add("lecteur", "lecture")
+    assert _said(capsys, "--db", team.url(reader), "grid", "--year", "2025", "--out",
+                 str(out))[0] == 0
+    code, said = _said(capsys, "--db", team.url(w1), "export", str(tmp_path / "x.json"))
+    assert code == 0  # its own households only
+    code, said = _said(capsys, "--db", team.url(w1), "import", str(tmp_path / "x.json"))
+    assert code == 1 and "L'import d'un fichier d'échange demande un compte « responsable »" \
+        in said
