@@ -134,8 +134,10 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     from desktop_app.private_files import check_writable
     from desktop_app.reports import ReportFormatError, output_kind
     from desktop_app.reports.grid import write_store_grid
+    from desktop_app.store.accounts import GRID, require_whole_view
 
     year, out = args.year, args.out
+    require_whole_view(store.session, GRID)  # a travailleur's grid would look complete
     try:
         output_kind(out)  # before minutes of work on a department store
     except ReportFormatError as error:

@@ -128,7 +128,9 @@ def test_a_travailleur_is_refused_the_grid_and_the_import(
     out = tmp_path / "grille.xlsx"
     code, said = _said(capsys, "--db", team.url(w1), "grid", "--year", "2025", "--out",
                        str(out))
-    assert code == 1 and "demande un compte « responsable » ou « lecture »" in said
+    assert code == 1 and said.startswith("Erreur : La grille d'activité (comme tout document "
+                                         "de l'année) porte sur toute l'association et demande "
+                                         "un compte « responsable » ou « lecture »")
     assert not out.exists()
     reader = team.add("lecteur", "lecture")
     assert _said(capsys, "--db", team.url(reader), "grid", "--year", "2025", "--out",

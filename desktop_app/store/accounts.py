@@ -66,6 +66,10 @@ NEEDS_WHOLE_VIEW = ("{what} porte sur toute l'association et demande un compte �
                     "que ses ménages. Demandez-le à un responsable de l'association.")
 
 
+#: What `SqlStore.load_for_year` serves: the grid and the other documents of the year.
+GRID = "La grille d'activité (comme tout document de l'année)"
+
+
 @dataclass(frozen=True)
 class Session:
     """Who is connected to a PostgreSQL store."""

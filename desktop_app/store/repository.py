@@ -150,8 +150,7 @@ class SqlStore(RetentionMethods):
             return loaders.load_for_day(c, day)
 
     def load_for_year(self, year: int) -> Caseload:
-        accounts.require_whole_view(self.session,
-                                    "La grille d'activité (comme tout document de l'année)")
+        accounts.require_whole_view(self.session, accounts.GRID)
         with self._reading() as c:
             return loaders.load_for_year(c, year)
 

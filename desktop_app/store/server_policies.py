@@ -50,7 +50,7 @@ UNASSIGNED = "suivi_household_unassigned"
 MAX_IDENTIFIER = 63
 TOO_LONG = ("Le nom de la base « {database} » est trop long pour nommer ses rôles sur le "
             "serveur (PostgreSQL limite un nom à 63 caractères) : donnez à la base un nom de "
-            "40 caractères au plus.")
+            "45 caractères au plus.")
 
 #: Tables of the association: read by all, written by `responsable` (and the owner).
 ASSOCIATION_TABLES = ("association", "conventions", "convention_subsidies", "grids_sent",
