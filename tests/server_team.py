@@ -84,8 +84,15 @@ class Team:
         return open_store(self.url(login))
 
     def close(self) -> None:
-        self.server.drop(self.database)
         with psycopg.connect(libpq(self.server.url), autocommit=True) as admin:
+            # The server process of a connection just closed may still be exiting: the test
+            # role takes the accounts' rights so that `DROP DATABASE … WITH (FORCE)` may end
+            # it (it may only end the processes of roles whose rights it has).
+            for login in self.logins:
+                if admin.execute("SELECT to_regrole(%s)", (login,)).fetchone() != (None,):
+                    admin.execute(sql.SQL("GRANT {} TO current_user").format(
+                        sql.Identifier(login)))
+            self.server.drop(self.database)
             for role in [*self.logins, *(group_role(self.database, g) for g in GROUPS)]:
                 admin.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
 

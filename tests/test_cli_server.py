@@ -10,7 +10,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from desktop_app.cli_server import NO_TERMINAL, PASSWORD_ENV
+from desktop_app.cli_server import MISMATCH, NO_TERMINAL, PASSWORD_ENV
 from desktop_app.store.accounts import NEEDS_WORKER, NO_SUCH_WORKER
 from tests.postgres import TestServer
 from tests.server_team import PASSWORD, Team, ids
@@ -140,3 +140,26 @@ def test_a_travailleur_is_refused_the_grid_and_the_import(
     code, said = _said(capsys, "--db", team.url(w1), "import", str(tmp_path / "x.json"))
     assert code == 1 and "L'import d'un fichier d'échange demande un compte « responsable »" \
         in said
+
+
+def test_the_password_is_asked_twice_on_a_terminal(
+        capsys: pytest.CaptureFixture[str], team: Team, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PASSWORD_ENV)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    typed = iter([PASSWORD, OTHER, PASSWORD, PASSWORD])
+    prompts: list[str] = []
+
+    def getpass(prompt: str) -> str:
+        prompts.append(prompt)
+        return next(typed)
+
+    monkeypatch.setattr("getpass.getpass", getpass)
+    login = team.login("lecteur")
+    team.logins.append(login)
+    argv = ["--db", team.owner_url, "account", "add", login, "--role", "lecture"]
+    assert _said(capsys, *argv) == (2, f"Erreur : {MISMATCH}\n")
+    assert _said(capsys, *argv)[0] == 0
+    assert prompts == [f"Mot de passe du compte « {login} » : ",
+                       "Le même, une seconde fois : "] * 2
+    with team.connect(login) as sql:
+        assert ids(sql, "SELECT count(*) FROM households") == [4]

@@ -20,6 +20,7 @@ from desktop_app.domain.funding import month_points_to_json
 from desktop_app.services import alerts_on, month_points
 from desktop_app.store import accounts
 from desktop_app.store.api import StoreError
+from desktop_app.store.server_policies import HOUSEHOLD_CHILDREN, MEASURE_CHILDREN
 from desktop_app.store.server_setup import init_server
 from tests.postgres import TestServer
 from tests.server_team import Team, ids
@@ -118,6 +119,38 @@ def test_a_travailleur_sees_and_changes_only_its_caseload(team: Team) -> None:
                              ).fetchone() == (None,)
 
 
+def test_every_child_row_follows_its_measure_or_household(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    with team.owner() as owner:
+        owner.execute("INSERT INTO bilan_texts SELECT id, 'bilan', '2025-09-30', 's', 'o', "
+                      "'a', 'r', 'n', NULL, now() FROM measures")  # one per measure
+        owner.execute("INSERT INTO members (household_id, name, role) "
+                      "SELECT id, 'Membre', 'enfant' FROM households")  # one per household
+        owner.execute("INSERT INTO household_archive SELECT id, '2025-01-01', NULL "
+                      "FROM households")
+        expected = {table: ids(owner, f"SELECT count(*) FROM {table} "
+                                      "WHERE measure_id IN ('m1', 'm4')")
+                    for table in MEASURE_CHILDREN}
+        expected |= {table: ids(owner, f"SELECT count(*) FROM {table} "
+                                       "WHERE household_id IN ('h1', 'h4')")
+                     for table in HOUSEHOLD_CHILDREN}
+        total = {table: ids(owner, f"SELECT count(*) FROM {table}") for table in expected}
+    assert expected["visits"] == [4] and total["visits"] == [13]
+    assert expected["bilan_texts"] == expected["members"] == [2]
+    assert total["bilan_texts"] == total["members"] == total["household_archive"] == [4]
+    with team.connect(w1) as sql:
+        assert {table: ids(sql, f"SELECT count(*) FROM {table}") for table in expected} == (
+            expected)
+        for table in expected:
+            column = "measure_id" if table in MEASURE_CHILDREN else "household_id"
+            other = "'m2', 'm3'" if table in MEASURE_CHILDREN else "'h2', 'h3'"
+            assert sql.execute(f"DELETE FROM {table} WHERE {column} IN ({other})"
+                               ).rowcount == 0
+    with team.owner() as owner:
+        assert {table: ids(owner, f"SELECT count(*) FROM {table}") for table in expected} == (
+            total)
+
+
 def test_a_replaced_colleague_is_seen_during_the_absence_only(team: Team) -> None:
     w1 = team.add("w1", "travailleur", "w1")
     today = date.today()
@@ -183,6 +216,15 @@ def test_responsable_reads_and_writes_everything(team: Team) -> None:
         assert ids(sql, "SELECT count(*) FROM visits") == [13]
         assert sql.execute("UPDATE households SET phone = '0600'").rowcount == 4
         assert sql.execute("UPDATE tariffs SET points_per_fte = 50").rowcount == 1
+    store = team.open_as(chief)  # no worker: its saves are recorded under its login
+    try:
+        h3 = store.household("h3")
+        assert h3 is not None
+        store.save_household(replace(h3, phone="0622"), expected=h3)
+        assert [(e.profile, e.action) for e in store.history("h3")][-1] == (chief, "update")
+        assert len(store.load_for_year(2025).measures) == 4  # the whole association
+    finally:
+        store.close()
 
 
 def test_the_audit_trail_takes_no_other_name(team: Team) -> None:
