@@ -11,7 +11,8 @@ import psycopg
 import pytest
 
 from desktop_app.cli_server import MISMATCH, NO_TERMINAL, PASSWORD_ENV
-from desktop_app.store.accounts import NEEDS_WORKER, NO_SUCH_WORKER
+from desktop_app.store.accounts import ALREADY, NEEDS_WORKER, NO_SUCH_WORKER, TAKEN
+from desktop_app.store.server_setup import NOT_OWNER
 from tests.postgres import TestServer
 from tests.server_team import PASSWORD, Team, ids
 from tests.test_cli import run
@@ -163,3 +164,21 @@ def test_the_password_is_asked_twice_on_a_terminal(
                        "Le même, une seconde fois : "] * 2
     with team.connect(login) as sql:
         assert ids(sql, "SELECT count(*) FROM households") == [4]
+
+
+def test_server_init_by_another_account_than_the_owner_is_refused(
+        capsys: pytest.CaptureFixture[str], team: Team) -> None:
+    chief = team.add("chef", "responsable")
+    assert _said(capsys, "--db", team.url(chief), "server", "init") == (
+        1, f"Erreur : {NOT_OWNER.format(login=chief)}\n")
+
+
+def test_a_login_already_taken_is_refused(capsys: pytest.CaptureFixture[str],
+                                          team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    add = ["--db", team.owner_url, "account", "add"]
+    assert _said(capsys, *add, w1, "--role", "lecture") == (
+        1, f"Erreur : {ALREADY.format(login=w1)}\n")
+    group = f"suivi_{team.database}_lecture"  # a role of the server, not an account
+    assert _said(capsys, *add, group, "--role", "lecture") == (
+        1, f"Erreur : {TAKEN.format(login=group)}\n")
