@@ -17,11 +17,13 @@ import pytest
 from desktop_app.domain.alerts import alerts_to_json
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import month_points_to_json
+from desktop_app.interchange import read_file
 from desktop_app.services import alerts_on, month_points
 from desktop_app.store import accounts
 from desktop_app.store.api import StoreError
 from desktop_app.store.server_policies import HOUSEHOLD_CHILDREN, MEASURE_CHILDREN
 from desktop_app.store.server_setup import init_server
+from tests.conftest import EXAMPLES
 from tests.postgres import TestServer
 from tests.server_team import Team, ids
 
@@ -223,6 +225,21 @@ def test_responsable_reads_and_writes_everything(team: Team) -> None:
         store.save_household(replace(h3, phone="0622"), expected=h3)
         assert [(e.profile, e.action) for e in store.history("h3")][-1] == (chief, "update")
         assert len(store.load_for_year(2025).measures) == 4  # the whole association
+    finally:
+        store.close()
+
+
+def test_a_responsable_undoes_and_imports_under_its_own_name(team: Team) -> None:
+    chief = team.add("chef", "responsable")
+    store = team.open_as(chief)
+    try:
+        store.undo_import(1)  # example 1, imported by the owner on the command line
+        assert store.is_empty()
+        store.import_caseload(read_file(EXAMPLES / "exemple-2.json"), source="exemple-2")
+        assert [(b.id, b.profile) for b in store.import_batches()] == [
+            (2, chief), (1, "système")]
+        first = store.export_caseload().households[0].id
+        assert [(e.profile, e.action) for e in store.history(first)][-1] == (chief, "import")
     finally:
         store.close()
 
