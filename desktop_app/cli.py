@@ -14,6 +14,12 @@ Exit codes, each with its message in French on stderr (never a traceback):
   path, the store left exactly as it was;
 - 4 the passphrase (`SUIVI_FSL_PASSPHRASE`): missing or wrong for an encrypted store, given
   for a store that is not encrypted, or not valid text (UTF-8);
+- 70 a defect of the program (`EXIT_DEFECT`, BSD's EX_SOFTWARE): an exception nothing above
+  foresaw. Said in French (« Erreur inattendue … »), its traceback written to a private file
+  of the data folder (`crash_log`: `journal/erreur-AAAAMMJJ-HHMMSS-<pid>.txt`, 0600) named in
+  the message; if that file cannot be written, the message is said without it. Each write
+  to the store is a transaction (`store.engine.write`): the one under way is rolled back.
+  `SUIVI_FSL_DEBUG=1` lets the exception through instead (for developers);
 - 130 interrupted (Ctrl+C): the store's writes being transactions, none is left half-done.
 Heavy modules (Qt, SQLAlchemy, the engines) are imported only by the command that needs them.
 """
@@ -51,7 +57,17 @@ EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
 EXIT_PASSPHRASE = 4
+EXIT_DEFECT = 70
 EXIT_INTERRUPTED = 130
+#: Set to `1`, an unforeseen exception is raised (with its traceback) instead of reported.
+DEBUG_ENV = "SUIVI_FSL_DEBUG"
+DEFECT = ("Erreur inattendue : Suivi FSL a rencontré un défaut du programme. Ce que la commande "
+          "écrivait dans la base à ce moment-là a été annulé (chaque écriture est faite en "
+          "entier ou pas du tout) ; ce qui était déjà enregistré n'est pas perdu.")
+DEFECT_REPORT = ("Le détail technique est dans {report} : transmettez-le à votre responsable "
+                 "informatique.")
+DEFECT_NO_REPORT = ("Le détail technique n'a pas pu être enregistré : notez la commande lancée "
+                    "et transmettez-la à votre responsable informatique.")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Suivi des mesures FSL (ASLL, AML, FAL, DSF) du Pas-de-Calais.",
         epilog="Sans commande : ouvre la fenêtre de l'application. Codes de sortie : 0 fait, "
                "1 problème d'environnement (base, disque, fichier), 2 mauvais usage, "
-               "3 fichier ou données refusés, 4 mot de passe manquant, incorrect ou inutile.",
+               "3 fichier ou données refusés, 4 mot de passe manquant, incorrect ou inutile, "
+               "70 défaut du programme (détail dans le dossier journal des données), "
+               "130 interrompu.",
     )
     parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
                         help="base à utiliser : chemin d'un fichier SQLite ou URL sqlite:///… "
@@ -151,6 +169,25 @@ def _run(args: argparse.Namespace, url: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as error:  # a defect: said in French, never a traceback
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        return _defect(error, argv)
+
+
+def _defect(error: Exception, argv: Sequence[str] | None) -> int:
+    from desktop_app.crash_log import write_report
+
+    command = " ".join(sys.argv[1:] if argv is None else argv)
+    report = write_report(error, command)
+    after = DEFECT_NO_REPORT if report is None else DEFECT_REPORT.format(report=report)
+    print(f"{DEFECT} {after}", file=sys.stderr)
+    return EXIT_DEFECT
+
+
+def _main(argv: Sequence[str] | None) -> int:
     _print_any_path()
     args = build_parser().parse_args(argv)
     from desktop_app.paths import data_dir, db_url, default_db_url
