@@ -3,7 +3,11 @@
 Exit codes (contract): 0 done, 2 wrong usage, 3 rejected input (every problem printed in
 French with its JSON path, the store left exactly as it was). An environment problem with
 the store (locked, full disk, newer version…) exits 1 with a French message; a wrong or
-missing passphrase of an encrypted store (`SUIVI_FSL_PASSPHRASE`) exits 4.
+missing passphrase of an encrypted store (`SUIVI_FSL_PASSPHRASE`) exits 4. A passphrase
+weaker than the CNIL's advice (`domain.passphrase`) that would CREATE a new encrypted store
+exits 2 (wrong usage: nothing is created, choose a stronger one), unless
+`SUIVI_FSL_PASSPHRASE_FAIBLE=1` says it is wanted; opening an existing store is never refused
+for the strength of its passphrase.
 Heavy modules (Qt, SQLAlchemy, the engines) are imported only by the command that needs them.
 """
 
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -26,6 +31,8 @@ EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
 EXIT_PASSPHRASE = 4
+#: `1`: create an encrypted store even with a passphrase weaker than the CNIL's advice.
+WEAK_PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE_FAIBLE"
 
 
 class _FrenchParser(argparse.ArgumentParser):
@@ -117,11 +124,38 @@ def _open(url: str) -> SqlStore:
     return open_store(url)
 
 
+def weak_new_passphrase(url: str) -> str | None:
+    """The French refusal of a `SUIVI_FSL_PASSPHRASE` weaker than the CNIL's advice when it
+    would create a new encrypted store at `url`; None when it may go on (no passphrase, a
+    store already there, a strong one, or `SUIVI_FSL_PASSPHRASE_FAIBLE=1`)."""
+    from sqlalchemy.engine import make_url
+
+    from desktop_app.domain.passphrase import assess
+    from desktop_app.store.engine import sqlite_file
+    from desktop_app.store.keys import PASSPHRASE_ENV, given_passphrase, is_new
+
+    passphrase = given_passphrase(None)
+    if passphrase is None or os.environ.get(WEAK_PASSPHRASE_ENV) == "1":
+        return None
+    database = sqlite_file(make_url(url))
+    strength = assess(passphrase)
+    if not is_new(database) or strength.strong:
+        return None
+    return (f"le mot de passe de {PASSPHRASE_ENV} est trop faible pour créer la base chiffrée "
+            f"{database}. {strength.verdict} Choisissez-en un plus fort, ou relancez avec "
+            f"{WEAK_PASSPHRASE_ENV}=1 pour le garder malgré tout. Rien n'a été créé.")
+
+
 def _run(args: argparse.Namespace, url: str) -> int:
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
         return run_gui(url)
+    if args.command != "restore":  # a restore puts a backup in place, with its passphrase
+        refusal = weak_new_passphrase(url)
+        if refusal is not None:
+            print(f"Erreur : {refusal}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "screenshots":
         from desktop_app.ui.screenshots import take_screenshots
 

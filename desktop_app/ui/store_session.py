@@ -60,15 +60,3 @@ def database_of(url: str) -> Path | None:
     if not database or database == ":memory:" or database.startswith("file:"):
         return None
     return Path(database)
-
-
-def is_new(database: Path | None) -> bool:
-    """No store yet at `database` (missing or empty file): the first launch."""
-    if database is None:
-        return False
-    try:
-        return database.stat().st_size == 0
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
