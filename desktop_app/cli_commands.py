@@ -34,13 +34,14 @@ def _print_problems(title: str, problems: list[Problem]) -> None:
 
 
 def run_import(store: SqlStore, args: argparse.Namespace) -> int:
-    """Load a whole interchange file, or nothing (exit 3 with every problem)."""
-    from desktop_app.interchange import InvalidFileError, read_file
+    """Load a whole interchange file, or nothing (exit 3 with every problem); read and
+    added piece by piece in one transaction (`read_parts`), so that its memory stays
+    bounded (benchmarks/RESULTS.md)."""
+    from desktop_app.interchange import InvalidFileError, read_parts
     from desktop_app.store.repository import DuplicateIdsError
 
     try:
-        caseload = read_file(args.file)
-        store.import_caseload(caseload, source=args.file.name)
+        added = store.import_parts(read_parts(args.file), source=args.file.name)
     except InvalidFileError as error:
         _print_problems(f"Le fichier {args.file} n'est pas valide :", list(error.problems))
         return EXIT_REJECTED
@@ -53,8 +54,8 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
 
         print(f"Impossible de lire {args.file} : {os_reason(error)}.", file=sys.stderr)
         return EXIT_REJECTED
-    print(f"Import terminé : {len(caseload.households)} ménages, {len(caseload.measures)} "
-          f"mesures, {sum(len(m.visits) for m in caseload.measures)} visites.")
+    print(f"Import terminé : {added['households']} ménages, {added['measures']} mesures, "
+          f"{added['visits']} visites.")
     return EXIT_OK
 
 

@@ -180,3 +180,29 @@ def test_weak_passphrase_forced_then_reopened_without_the_force(
     code, _, err = run(capsys, "--db", db, "export", str(tmp_path / "out.json"))
     assert (code, err) == (0, "")
     assert "DURAND" in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
+def test_import_of_a_device_exits_3_at_once_and_stores_nothing(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, err = run(capsys, "--db", db, "import", "/dev/zero")
+    assert (code, out) == (3, "")
+    assert err == ("Le fichier /dev/zero n'est pas valide :\n"
+                   "  - (fichier) : ce n'est pas un fichier ordinaire (un périphérique, un "
+                   "tube, une socket…) : choisissez le fichier .json exporté\n"
+                   "Rien n'a été enregistré : corrigez le fichier puis relancez l'import.\n")
+    assert run(capsys, "--db", db, "imports")[1].startswith("Aucun import")
+
+
+def test_import_of_a_file_with_households_written_twice_exits_3(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    # The second, empty, list won silently: « Import terminé : 0 ménages », exit 0.
+    text = (EXAMPLES / "exemple-1.json").read_text(encoding="utf-8").rstrip()
+    twice = tmp_path / "deux-fois.json"
+    twice.write_text(text[:-1] + ', "households": []}', encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(twice))
+    assert code == 3
+    assert err.splitlines()[1] == ("  - households : clé « households » écrite plusieurs fois "
+                                   "dans ce fichier : gardez-en une seule (sinon seule la "
+                                   "dernière compterait)")

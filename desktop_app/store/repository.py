@@ -6,7 +6,7 @@ environment errors (locked, full, corrupt, read-only) into a French `StoreError`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
@@ -91,11 +91,11 @@ class SqlStore(RetentionMethods):
             return is_empty(c)
 
     def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+        self.import_parts([caseload], source)
+
+    def import_parts(self, parts: Iterable[Caseload], source: str = "") -> dict[str, int]:
         with self._writing() as c:
-            batches.import_as_batch(c, caseload, source=source, profile=self.profile)
-            audit.record_imports(c, profile=self.profile,
-                                 household_ids=[h.id for h in caseload.households],
-                                 changes={"source": (None, source)} if source else None)
+            return batches.import_as_batch(c, parts, source=source, profile=self.profile)
 
     def export_caseload(self) -> Caseload:
         with self._reading() as c:
