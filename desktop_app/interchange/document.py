@@ -13,6 +13,7 @@ Objects are decoded with `checked_pairs`: a key written twice in one object give
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -127,7 +128,7 @@ def read_text(path: Path | str) -> str:
     with os.fdopen(descriptor, "rb") as file:
         info = os.fstat(file.fileno())
         if stat.S_ISDIR(info.st_mode):
-            raise IsADirectoryError(21, "Is a directory", str(path))
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if not stat.S_ISREG(info.st_mode):
             raise InvalidFileError([Problem(FILE, NOT_A_FILE)])
         _refuse_size(info.st_size)
@@ -169,8 +170,14 @@ def walk(text: str) -> Document:
         raise InvalidFileError([Problem(FILE, NESTED)]) from None
 
 
+def _after_space(text: str, at: int) -> int:
+    """The first index from `at` on that is not JSON whitespace."""
+    match = _SPACE.match(text, at)
+    return at if match is None else match.end()
+
+
 def _walk(text: str) -> Document:
-    at = _SPACE.match(text).end()  # type: ignore[union-attr]
+    at = _after_space(text, 0)
     if text.startswith("{", at):
         document, at = _top_object(text, at)
     elif text.startswith("[", at):  # not an interchange file: checked, not kept
@@ -179,7 +186,7 @@ def _walk(text: str) -> Document:
     else:
         value, at = _CHECKED.raw_decode(text, at)
         document = Document(text, value)
-    at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+    at = _after_space(text, at)
     if at != len(text):
         raise json.JSONDecodeError("Extra data", text, at)
     return document
@@ -188,7 +195,7 @@ def _walk(text: str) -> Document:
 def _top_object(text: str, at: int) -> tuple[Document, int]:
     pairs: list[tuple[str, object]] = []
     ids: dict[str, dict[str, int]] = {}
-    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    at = _after_space(text, at + 1)
     if text.startswith("}", at):
         return Document(text, {}, ids), at + 1
     while True:
@@ -196,25 +203,23 @@ def _top_object(text: str, at: int) -> tuple[Document, int]:
             raise json.JSONDecodeError("Expecting property name enclosed in double quotes",
                                        text, at)
         key, at = scanstring(text, at + 1)
-        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+        at = _after_space(text, at)
         if not text.startswith(":", at):
             raise json.JSONDecodeError("Expecting ':' delimiter", text, at)
-        at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+        at = _after_space(text, at + 1)
         value: object
+        if key in RECORDS:
+            ids[key] = {}  # a key written twice: the last value counts, as for any key
         if text.startswith("[", at):
             start = at
-            if key in RECORDS:
-                ids[key] = {}  # a list written twice: the last one counts, as for any key
-                at = _skip_list(text, at, ids[key])
-            else:
-                at = _skip_list(text, at)
+            at = _skip_list(text, at, ids.get(key))
             value = Section(start, at)
         else:
             value, at = _CHECKED.raw_decode(text, at)
         pairs.append((key, value))
-        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+        at = _after_space(text, at)
         if text.startswith(",", at):
-            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+            at = _after_space(text, at + 1)
         elif text.startswith("}", at):
             return Document(text, checked_pairs(pairs), ids), at + 1
         else:
@@ -225,7 +230,7 @@ def _items(text: str, at: int, decoder: json.JSONDecoder,
            ids: dict[str, int] | None) -> Generator[object, None, int]:
     """The elements of the list at `at`, decoded one at a time; returns where it ends. The
     first index of each id is noted in `ids` if given."""
-    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    at = _after_space(text, at + 1)
     if text.startswith("]", at):
         return at + 1
     index = 0
@@ -237,9 +242,9 @@ def _items(text: str, at: int, decoder: json.JSONDecoder,
                 ids.setdefault(key, index)
         yield item
         index += 1
-        at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+        at = _after_space(text, at)
         if text.startswith(",", at):
-            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+            at = _after_space(text, at + 1)
         elif text.startswith("]", at):
             return at + 1
         else:
