@@ -1,4 +1,4 @@
-"""The command line against the worked examples of ../shared/examples (the contract)."""
+"""The command line against the worked examples of tests/data/examples (the contract)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from tests.conftest import EXAMPLES
+from tests.conftest import ALERTS_CASES, EXAMPLES, POINTS_CASES
 
 #: Seven words: the CNIL's second criterion.
 STRONG = "cheval agrafe batterie correct lune vent soir"
@@ -23,7 +23,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
+def db(store_url: str) -> str:
+    """The store given to --db: a SQLite file, then a PostgreSQL database."""
+    return store_url
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> str:
+    """A store file, for what only a file has (its WAL, its encryption)."""
     return str(tmp_path / "store.sqlite3")
 
 
@@ -31,9 +38,7 @@ def _expected(name: str) -> dict[str, object]:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(
-    ("example", "month"), [("exemple-1", "2025-09"), ("exemple-2", "2025-12")]
-)
+@pytest.mark.parametrize(("example", "month"), POINTS_CASES)
 def test_points_of_the_worked_examples(
     capsys: pytest.CaptureFixture[str], db: str, example: str, month: str
 ) -> None:
@@ -43,9 +48,7 @@ def test_points_of_the_worked_examples(
     assert json.loads(out) == _expected(f"{example}.points-{month}.json")
 
 
-@pytest.mark.parametrize(
-    ("example", "day"), [("exemple-1", "2025-09-20"), ("exemple-2", "2026-01-05")]
-)
+@pytest.mark.parametrize(("example", "day"), ALERTS_CASES)
 def test_alerts_of_the_worked_examples(
     capsys: pytest.CaptureFixture[str], db: str, example: str, day: str
 ) -> None:
@@ -80,8 +83,9 @@ def test_export_import_export_is_identical(
 
 
 def test_a_command_leaves_the_store_file_whole(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
 ) -> None:
+    db = db_file
     # The command closes its store: the WAL is folded back into the file, so a plain copy
     # of the file alone (a user's copy to a USB key) holds what was imported.
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-2.json"))[0] == 0
@@ -135,8 +139,10 @@ def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> Non
 
 
 def test_encrypted_store_wrong_passphrase_exits_4(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    db = db_file
     monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", STRONG)
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))[0] == 0
     assert b"DURAND" not in Path(db).read_bytes()  # encrypted on disk
@@ -148,8 +154,9 @@ def test_encrypted_store_wrong_passphrase_exits_4(
 
 
 def test_weak_passphrase_for_a_new_encrypted_store_exits_2_and_creates_nothing(
-    capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], db_file: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    db = db_file  # encryption is of a store file
     monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", WEAK)
     code, out, err = run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))
     # 35 characters but no capital and no digit; 5 words of the 7 of a passphrase.
@@ -168,9 +175,10 @@ def test_weak_passphrase_for_a_new_encrypted_store_exits_2_and_creates_nothing(
 
 
 def test_weak_passphrase_forced_then_reopened_without_the_force(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    db = db_file  # encryption is of a store file
     monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", WEAK)
     monkeypatch.setenv("SUIVI_FSL_PASSPHRASE_FAIBLE", "1")
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))[0] == 0

@@ -1,4 +1,4 @@
-"""The interchange file `suivi-fsl/1` (ECHANGE.md): validate, read, write.
+"""The interchange file `suivi-fsl/1` (docs/echange.md): validate, read, write.
 
 Plain Python: no SQL, no Qt. `parse_caseload` checks a whole decoded document and reports
 every problem with its JSON path, in French; `caseload_to_json` writes the canonical

@@ -1,12 +1,9 @@
 """Reading and writing interchange files: UTF-8 JSON, read piece by piece, written
-atomically."""
+atomically and privately."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from desktop_app.domain.model import Caseload
 from desktop_app.interchange.document import read_document
 from desktop_app.interchange.parse import combined, document_parts
 from desktop_app.interchange.serialize import caseload_to_json
+from desktop_app.private_files import write_text
 
 #: Records per piece of `read_parts`: the import holds one piece at a time (5 000 measures
 #: of a department with their visits: some tens of MB at most).
@@ -36,22 +34,8 @@ def read_parts(path: Path | str, size: int | None = PART_SIZE) -> Iterator[Casel
 
 
 def write_file(caseload: Caseload, path: Path | str) -> None:
-    """Writes the canonical document (`caseload_to_json`) as UTF-8, indented by one space.
-
-    The file is written beside the target under a temporary name, then renamed over it: a
-    crash or a full disk never leaves a half-written export in place of the old one.
-    """
-    target = Path(path)
+    """Writes the canonical document (`caseload_to_json`) as UTF-8, indented by one space,
+    atomically and privately (`private_files`): a crash or a full disk never leaves a
+    half-written export in place of the old one."""
     text = json.dumps(caseload_to_json(caseload), ensure_ascii=False, indent=1) + "\n"
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_text(path, text)

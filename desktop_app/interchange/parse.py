@@ -3,7 +3,7 @@
 Every problem of the file is collected before anything reaches the caller: a file with one
 problem or fifty gives one `InvalidFileError` listing them all, in the order of the file
 (format, association, tariffs, workers, households, homes, measures; within an object, in the
-order of its keys in ECHANGE.md).
+order of its keys in docs/echange.md).
 
 `document_parts` reads a walked file (`document.Document`) in pieces of at most `size`
 records, so that a department-scale import never holds the whole caseload: the first piece

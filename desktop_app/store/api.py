@@ -163,9 +163,11 @@ class Store(Protocol):
 
     # --- whole caseload --------------------------------------------------------------
     def is_empty(self) -> bool: ...
-    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+    def import_caseload(self, caseload: Caseload, source: str = "", *,
+                        only_if_empty: bool = False) -> None:
         """Add everything; raises `DuplicateIdsError` (with the JSON paths) if an id exists.
-        Recorded as an import batch (`source`: the file's name) that can be undone."""
+        Recorded as an import batch (`source`: the file's name) that can be undone.
+        `only_if_empty`: a `RefusedError` if the store holds records (the demonstration)."""
     def import_parts(self, parts: Iterable[Caseload], source: str = "") -> dict[str, int]:
         """`import_caseload` of a caseload given in pieces (`interchange.read_parts`), one
         in memory at a time, all in one transaction; what was added (workers, households,

@@ -36,6 +36,8 @@ from desktop_app.store.tables import (
 
 #: Rows per executemany of the batch's records.
 ROWS = 20_000
+#: SQLite's largest INTEGER: no batch has a greater number (asking for one would overflow).
+MAX_ROW_ID = 2**63 - 1
 
 
 def _settings(association: Association, tariffs: list[Tariff]) -> dict[str, Any]:
@@ -44,7 +46,7 @@ def _settings(association: Association, tariffs: list[Tariff]) -> dict[str, Any]
 
 
 def import_as_batch(connection: Connection, parts: Iterable[Caseload], *, source: str,
-                    profile: str) -> dict[str, int]:
+                    profile: str, only_if_empty: bool = False) -> dict[str, int]:
     """The pieces of one caseload (`interchange.read_parts`; the association and tariffs in
     one of them) added one after the other (`importing`), recorded as one batch of kind
     « import », with one audit entry per household; what was added, counted (`counts`).
@@ -52,7 +54,13 @@ def import_as_batch(connection: Connection, parts: Iterable[Caseload], *, source
     Only one piece is in memory at a time. An id the store already holds: the following
     pieces are only checked, then `DuplicateIdsError` with every such id; a problem of the
     file is raised by `parts` itself. Either way the caller's transaction is rolled back:
-    nothing stays of the pieces already added."""
+    nothing stays of the pieces already added.
+
+    `only_if_empty`: refused (`importing.NotEmptyError`) if the store holds records, checked
+    in this transaction before any piece is read (two `demo` at once: the second one waits,
+    then is refused)."""
+    if only_if_empty and not importing.is_empty(connection):
+        raise importing.NotEmptyError(importing.NOT_EMPTY)
     before = _settings(fetch.association(connection), fetch.tariffs(connection))
     at = datetime.now().replace(microsecond=0)
     batch_id = _new_batch(connection, at=at, kind="import", source=source, profile=profile)
@@ -169,7 +177,8 @@ def import_batches(connection: Connection) -> list[ImportBatch]:
 
 def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
     """Take the batch back whole, or raise a French `RefusedError` naming what changed."""
-    row = connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
+    row = (connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
+           if 0 < batch_id <= MAX_ROW_ID else None)
     if row is None:
         raise RefusedError(f"Aucun import n° {batch_id} : la liste des imports est donnée par "
                          "« suivi-fsl imports » (menu Fichier › Annuler un import…).")

@@ -12,6 +12,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import RefusedError, WrongPassphraseError
 from desktop_app.store.keys import WRONG_PASSPHRASE, cipher_connect, quoted
 
@@ -30,17 +31,35 @@ def convert_to_encrypted(path: Path, passphrase: str) -> None:
             raise RefusedError(ALREADY.format(where=path))
     target = path.with_name(f"{path.name}.chiffrement-en-cours")
     target.unlink(missing_ok=True)
+    private_empty_file(target)  # the encrypted store is 0600 whatever the umask
     with closing(cipher_connect(str(path), "")) as plain:  # empty key: read as plain SQLite
         plain.isolation_level = None
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        version = plain.execute("PRAGMA user_version").fetchone()[0]
-        plain.execute(f"ATTACH DATABASE {quoted(str(target))} AS encrypted "
-                      f"KEY {quoted(passphrase)}")
-        plain.execute("SELECT sqlcipher_export('encrypted')")
-        plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
-        plain.execute("DETACH DATABASE encrypted")
+        _export(plain, target, passphrase)
     _remove_sidecars(path)
     os.replace(target, path)
+
+
+def export_encrypted(source: Path, target: Path, passphrase: str) -> None:
+    """The plain SQLite file `source` (only read) written into `target` (an empty file)
+    encrypted with `passphrase`: every page is encrypted before it is written, and no
+    journal is kept beside `target` (a copy being made is thrown away if interrupted)."""
+    if not passphrase:
+        raise RefusedError(EMPTY)
+    with closing(cipher_connect(source.resolve().as_uri() + "?mode=ro", "")) as plain:
+        plain.isolation_level = None
+        _export(plain, target, passphrase, journal=False)
+
+
+def _export(plain: Any, target: Path, passphrase: str, journal: bool = True) -> None:
+    """`sqlcipher_export` of the plain connection's database into `target`, encrypted."""
+    version = plain.execute("PRAGMA user_version").fetchone()[0]
+    plain.execute(f"ATTACH DATABASE {quoted(str(target))} AS encrypted KEY {quoted(passphrase)}")
+    if not journal:
+        plain.execute("PRAGMA encrypted.journal_mode = OFF")
+    plain.execute("SELECT sqlcipher_export('encrypted')")
+    plain.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+    plain.execute("DETACH DATABASE encrypted")
 
 
 def change_passphrase(path: Path, old: str, new: str) -> None:

@@ -1,4 +1,4 @@
-"""Import a whole caseload, all or nothing (ECHANGE.md `import`), inside one transaction.
+"""Import a whole caseload, all or nothing (docs/echange.md `import`), inside one transaction.
 
 Records (workers, households, homes, measures) are added, never overwritten: an id the store
 already holds rejects the file (`duplicates`: each one with its JSON path; the batch raises
@@ -17,11 +17,19 @@ from sqlalchemy import Connection, Table, select
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import ExistingIds, Problem, duplicate_id_problems
 from desktop_app.store import fetch, writers
+from desktop_app.store.api import RefusedError
 from desktop_app.store.tables import HOMES, HOUSEHOLDS, MEASURES, WORKERS
 
 #: The association of a piece of a caseload that does not carry it: merging it changes
 #: nothing (`merged_association` keeps the store's name, conventions and sendings).
 _NO_ASSOCIATION = Association("")
+
+NOT_EMPTY = ("La base n'est pas vide : les données de démonstration ne s'ajoutent qu'à une base "
+             "vide. Utilisez --db avec un nouveau fichier.")
+
+
+class NotEmptyError(RefusedError):
+    """Data meant for an empty store only (the demonstration) and the store holds records."""
 
 
 def _stored(connection: Connection, table: Table, ids: Collection[str]) -> frozenset[str]:

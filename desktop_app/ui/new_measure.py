@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.labels import LEVELS, MEASURE_TYPE_NAMES, MEASURE_TYPES
+from desktop_app.domain.labels import LEVELS, MEASURE_TYPE_NAMES, MEASURE_TYPES, RETROACTIVE
 from desktop_app.domain.model import Measure, MeasureType, Period, PeriodKind
 from desktop_app.ui.fields import ChoiceField, DateField
 from desktop_app.ui.forms import FormDialog, Values
@@ -21,7 +21,9 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
     """`submit(measure_without_id, dialog)` saves it (the id is given by the store)."""
     dialog = FormDialog(parent, "Nouvelle mesure",
                         "Pour une ASLL, la première période commence le 1er du mois qui suit la "
-                        "décision de la CL (sauf financement rétroactif).")
+                        "décision de la CL, sauf financement rétroactif : ménage sortant de CHRS "
+                        "ou d'un logement temporaire (ALT…), ou rencontré lors d'un DSF (la "
+                        "mesure débute alors le 1er du mois qui suit le diagnostic).")
     form = dialog.form
     kind = form.add("type", "Mesure", ChoiceField(
         [(MEASURE_TYPES[code], code) for code in MEASURE_TYPE_NAMES]), required=True,
@@ -34,6 +36,10 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
     start = form.add("start", "Début de la première période", DateField())
     end = form.add("end", "Fin de la première période", DateField())
     level = form.add("level", "Niveau", ChoiceField([(t, c) for c, t in LEVELS.items()]))
+    retroactive = form.add("retroactive", "Financement rétroactif", ChoiceField(
+        [(text, code) for code, text in RETROACTIVE.items()], empty="Non"),
+        hint="ASLL seulement : le motif qui permet un début avant le 1er du mois qui suit "
+             "la décision")
 
     def propose() -> None:
         measure_type: MeasureType = kind.value()
@@ -47,6 +53,7 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
         if begin is not None and not end.text().strip():
             end.set_value(first_period(measure_type, begin))
         level.setEnabled(default_level(measure_type) is not None)
+        retroactive.setEnabled(measure_type is MeasureType.ASLL)
 
     decision.editingFinished.connect(propose)
     start.editingFinished.connect(propose)
@@ -63,8 +70,16 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
             problems["end"] = "Indiquez aussi la fin de la période."
         decided = values["decision_date"]
         if not problems and decided and values["start"] and values["start"] < decided:
-            problems["start"] = (f"La période commence avant la décision "
-                                 f"({format_date(decided)}).")
+            if values["type"] is not MeasureType.ASLL:
+                problems["start"] = (f"La période commence avant la décision "
+                                     f"({format_date(decided)}).")
+            elif values["retroactive"] is None:
+                problems["start"] = (
+                    f"La période commence avant la décision de la CL "
+                    f"({format_date(decided)}) : ce n'est possible qu'avec un financement "
+                    f"rétroactif, pour un ménage sortant de CHRS ou d'un logement temporaire "
+                    f"(ALT…), ou rencontré lors d'un DSF. Choisissez le motif dans "
+                    f"« Financement rétroactif », ou corrigez la date de début.")
         return problems
 
     form.validators.append(periods_needed)
@@ -90,5 +105,7 @@ def _measure(household: str, values: Values) -> Measure:
     periods = []
     if values["start"] is not None and values["end"] is not None:
         periods.append(Period(values["start"], values["end"], level, PeriodKind.INITIALE))
+    retroactive = values["retroactive"] if measure_type is MeasureType.ASLL else None
     return Measure(id="", household=household, type=measure_type, referent=values["referent"],
-                   decision_date=values["decision_date"], periods=periods)
+                   decision_date=values["decision_date"], periods=periods,
+                   retroactive=retroactive)

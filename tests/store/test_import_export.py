@@ -1,10 +1,8 @@
-"""Import all or nothing, export of the whole store, and their round trip (ECHANGE.md)."""
+"""Import all or nothing, export of the whole store, and their round trip (docs/echange.md)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from contextlib import closing
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -19,12 +17,12 @@ from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
 from tests.conftest import EXAMPLES
 from tests.store.builders import D, by_id, full_caseload, tariff
+from tests.store.raw import sql_rows
 
 
-def _counts(path: Path) -> dict[str, int]:
-    with closing(sqlite3.connect(path)) as connection:
-        return {name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-                for name in METADATA.tables}
+def _counts(store: SqlStore) -> dict[str, int]:
+    return {name: sql_rows(store, f'SELECT count(*) FROM "{name}"')[0][0]
+            for name in METADATA.tables}
 
 
 @pytest.mark.parametrize("example", ["exemple-1", "exemple-2"])
@@ -64,11 +62,9 @@ def test_every_field_comes_back_as_it_went_in(store: SqlStore) -> None:
     assert [w.fte for w in by_id(back.workers)] == [1.0, 0.8]
 
 
-def test_ids_already_stored_reject_the_file_and_write_nothing(
-    store: SqlStore, store_path: Path
-) -> None:
+def test_ids_already_stored_reject_the_file_and_write_nothing(store: SqlStore) -> None:
     store.import_caseload(read_file(EXAMPLES / "exemple-1.json"))
-    before = _counts(store_path)
+    before = _counts(store)
     again = read_file(EXAMPLES / "exemple-1.json")
     again.households.append(Household("h99", "NOUVEAU Ménage"))
     again.tariffs = [tariff(D(2026, 1, 1), "90.00")]
@@ -80,7 +76,7 @@ def test_ids_already_stored_reject_the_file_and_write_nothing(
                      "households[2].id", "households[3].id", "homes[0].id", "measures[0].id",
                      "measures[1].id", "measures[2].id", "measures[3].id"]
     assert "« w1 » existe déjà" in error.value.problems[0].message
-    assert _counts(store_path) == before
+    assert _counts(store) == before
     assert store.household("h99") is None
     assert store.tariffs() == default_tariffs()
 
@@ -152,23 +148,23 @@ def test_a_file_imported_piece_by_piece_is_counted_and_undoable_whole(
 
 
 def test_a_problem_in_a_late_piece_leaves_the_store_as_it_was(
-    store: SqlStore, store_path: Path, tmp_path: Path
+    store: SqlStore, tmp_path: Path
 ) -> None:
-    before = _counts(store_path)
+    before = _counts(store)
     # h0-h1 and h2-h3 are added before h4's name (a NUL) is read: all rolled back.
     path = _file_of_households(tmp_path, ["A", "B", "C", "D", "E\x00"])
     with pytest.raises(InvalidFileError) as error:
         store.import_parts(read_parts(path, size=2), source="menages.json")
     assert [p.path for p in error.value.problems] == ["households[4].name"]
-    assert _counts(store_path) == before
+    assert _counts(store) == before
     assert store.import_batches() == [] and store.tariffs() == default_tariffs()
 
 
 def test_ids_already_stored_in_a_late_piece_have_their_path_in_the_file(
-    store: SqlStore, store_path: Path, tmp_path: Path
+    store: SqlStore, tmp_path: Path
 ) -> None:
     store.save_household(Household("h3", "DÉJÀ LÀ"))
-    before = _counts(store_path)
+    before = _counts(store)
     path = _file_of_households(tmp_path, ["A", "B", "C", "D", "E"])
     with pytest.raises(DuplicateIdsError) as error:
         store.import_parts(read_parts(path, size=2))
@@ -177,4 +173,4 @@ def test_ids_already_stored_in_a_late_piece_have_their_path_in_the_file(
         "households[3].id", "l'identifiant « h3 » existe déjà dans la base : importez le "
         "fichier dans une base vide, ou changez cet identifiant partout où le fichier "
         "l'emploie")]
-    assert _counts(store_path) == before
+    assert _counts(store) == before

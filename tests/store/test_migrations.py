@@ -11,6 +11,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
 
 from desktop_app.domain.model import AlertSettings
 from desktop_app.domain.tariffs import default_tariffs
@@ -19,6 +20,7 @@ from desktop_app.store.api import StoreError
 from desktop_app.store.engine import create_store_engine, read, write
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
+from tests.store.raw import sql_rows
 
 
 def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
@@ -30,12 +32,14 @@ def _tables(path: Path) -> set[str]:
     return {str(r[0]) for r in _sql(path, "SELECT name FROM sqlite_master WHERE type='table'")}
 
 
-def test_a_new_store_is_created_by_the_migrations(store: SqlStore, store_path: Path) -> None:
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0002",)]
+def test_a_new_store_is_created_by_the_migrations(store: SqlStore) -> None:
+    assert sql_rows(store, "SELECT version_num FROM alembic_version") == [("0002",)]
+    with read(store.engine) as connection:
+        tables = set(inspect(connection).get_table_names())
     assert {"measures", "visits", "households", "tariffs", "settings", "audit_log",
-            "import_batches", "household_archive", "bilan_texts"} <= _tables(store_path)
+            "import_batches", "household_archive", "bilan_texts"} <= tables
     assert store.is_empty()
-    # The built-in tariff row of REGLES.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
+    # The built-in tariff row of docs/regles.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
     assert store.tariffs() == default_tariffs()
     assert str(store.tariffs()[0].point_value) == "85.95"
     assert store.alert_settings() == AlertSettings(days_ahead=7, occupancy_table_due_day=10)
@@ -46,17 +50,17 @@ def test_the_models_and_the_migrations_describe_the_same_schema(store: SqlStore)
         assert compare_metadata(MigrationContext.configure(connection), METADATA) == []
 
 
-def test_sqlite_settings_of_every_connection(store: SqlStore) -> None:
-    with read(store.engine) as connection:
+def test_sqlite_settings_of_every_connection(sqlite_store: SqlStore) -> None:
+    with read(sqlite_store.engine) as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
 
 
 def test_opening_a_store_twice_does_not_migrate_it_again(
-    store: SqlStore, store_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_store: SqlStore, store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.close()
+    sqlite_store.close()
 
     def must_not_run(_engine: object) -> None:
         raise AssertionError("migration lancée sur une base déjà à jour")
@@ -68,27 +72,30 @@ def test_opening_a_store_twice_does_not_migrate_it_again(
     assert list(store_path.parent.glob("*.bak")) == []
 
 
-def test_a_store_written_by_a_newer_version_is_refused(store: SqlStore, store_path: Path) -> None:
-    store.close()
-    with closing(sqlite3.connect(store_path)) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0099'")
-        connection.commit()
+def test_a_store_written_by_a_newer_version_is_refused(
+    store: SqlStore, store_url: str, store_path: Path
+) -> None:
+    with write(store.engine) as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(StoreError) as error:
-        open_store(f"sqlite:///{store_path}")
+        open_store(store_url)
     assert str(error.value).startswith(
         "Cette base a été écrite par une version plus récente de Suivi FSL")
     assert "0099" in str(error.value)
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0099",)]
+    assert sql_rows(store, "SELECT version_num FROM alembic_version") == [("0099",)]
     assert list(store_path.parent.glob("*.bak")) == []
+    store.close()
 
 
-def test_an_old_store_is_copied_before_it_is_migrated(store: SqlStore, store_path: Path) -> None:
+def test_an_old_store_is_copied_before_it_is_migrated(
+    sqlite_store: SqlStore, store_path: Path
+) -> None:
     # An old store: every migration taken back, only Alembic's (empty) version table left.
     config = migrate.alembic_config()
-    with write(store.engine) as connection:
+    with write(sqlite_store.engine) as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
-    store.close()
+    sqlite_store.close()
     assert _tables(store_path) == {"alembic_version"}
 
     upgraded = open_store(f"sqlite:///{store_path}")
@@ -128,8 +135,8 @@ def test_a_store_of_revision_0001_keeps_its_data_through_0002(tmp_path: Path) ->
     upgraded.close()
 
 
-def test_a_new_file_is_not_copied(store: SqlStore, store_path: Path) -> None:
-    assert store.is_empty()
+def test_a_new_file_is_not_copied(sqlite_store: SqlStore, store_path: Path) -> None:
+    assert sqlite_store.is_empty()
     assert list(store_path.parent.glob("*.bak")) == []
 
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.alerts import Severity
-from desktop_app.domain.alerts.durations import duration_problems
+from desktop_app.domain.alerts.durations import duration_problems as problems
 from desktop_app.domain.model import (
     LongStayReason,
     Measure,
@@ -28,45 +28,45 @@ def asll(*periods: Period) -> Measure:
 
 def test_asll_period_of_3_to_12_months() -> None:
     # 01/10 → 31/12: 31/12 < 01/01 − 1 day = 31/12? no → 3 months, fine; 30/12 is short.
-    assert duration_problems(asll(period(D(2025, 10, 1), D(2025, 12, 31)))) == []
-    assert duration_problems(asll(period(D(2025, 10, 1), D(2025, 12, 30)))) == [
+    assert problems(asll(period(D(2025, 10, 1), D(2025, 12, 31)))) == []
+    assert problems(asll(period(D(2025, 10, 1), D(2025, 12, 30)))) == [
         "période du 01/10/2025 au 30/12/2025 de moins de 3 mois"]
     # 30/11/2025 + 3 months = 28/02/2026 (clamped), − 1 day = 27/02: ending 27/02 is fine.
-    assert duration_problems(asll(period(D(2025, 11, 30), D(2026, 2, 27)))) == []
-    assert len(duration_problems(asll(period(D(2025, 11, 30), D(2026, 2, 26))))) == 1
+    assert problems(asll(period(D(2025, 11, 30), D(2026, 2, 27)))) == []
+    assert len(problems(asll(period(D(2025, 11, 30), D(2026, 2, 26))))) == 1
     # 01/07/2025 → 30/06/2026 is 12 months; to 01/07/2026 (≥ 01/07/2025 + 12 months) longer.
-    assert duration_problems(asll(period(D(2025, 7, 1), D(2026, 6, 30)))) == []
-    assert duration_problems(asll(period(D(2025, 7, 1), D(2026, 7, 1)))) == [
+    assert problems(asll(period(D(2025, 7, 1), D(2026, 6, 30)))) == []
+    assert problems(asll(period(D(2025, 7, 1), D(2026, 7, 1)))) == [
         "période du 01/07/2025 au 01/07/2026 de plus de 12 mois"]
 
 
 def test_asll_at_most_24_months_in_all() -> None:
     two_years = [period(D(2024, 1, 1), D(2024, 12, 31)), period(D(2025, 1, 1), D(2025, 12, 31))]
-    assert duration_problems(asll(*two_years)) == []  # 31/12/2025 < 01/01/2026
-    assert duration_problems(asll(*two_years, period(D(2026, 1, 1), D(2026, 3, 31)))) == [
+    assert problems(asll(*two_years)) == []  # 31/12/2025 < 01/01/2026
+    assert problems(asll(*two_years, period(D(2026, 1, 1), D(2026, 3, 31)))) == [
         "plus de 24 mois au total"]
 
 
 def test_aml_9_months_one_renewal_6_exceptional_after_concertation() -> None:
     # 15/07/2025 + 9 months = 15/04/2026: ending 14/04 fine, 15/04 longer.
-    assert duration_problems(measure("m1", MeasureType.AML,
+    assert problems(measure("m1", MeasureType.AML,
                                      period(D(2025, 7, 15), D(2026, 4, 14), kind=INIT))) == []
-    assert duration_problems(measure("m1", MeasureType.AML,
+    assert problems(measure("m1", MeasureType.AML,
                                      period(D(2025, 7, 15), D(2026, 4, 15), kind=INIT))) == [
         "période du 15/07/2025 au 15/04/2026 de plus de 9 mois"]
     base = [period(D(2025, 1, 1), D(2025, 9, 30), kind=INIT),
             period(D(2025, 10, 1), D(2026, 6, 30), kind=RENEW)]  # 18 months: < 01/07/2026
-    assert duration_problems(measure("m1", MeasureType.AML, *base)) == []
+    assert problems(measure("m1", MeasureType.AML, *base)) == []
     exceptional = period(D(2026, 7, 1), D(2026, 12, 31), kind=EXC)  # 6 months: < 01/01/2027
     with_concertation = measure("m1", MeasureType.AML, *base, exceptional,
                                 concertation_on=D(2026, 6, 1))
-    assert duration_problems(with_concertation) == []  # 24 months allowed: < 01/01/2027
-    assert duration_problems(measure("m1", MeasureType.AML, *base, exceptional)) == [
+    assert problems(with_concertation) == []  # 24 months allowed: < 01/01/2027
+    assert problems(measure("m1", MeasureType.AML, *base, exceptional)) == [
         "période exceptionnelle du 01/07/2026 au 31/12/2026 sans concertation",
         "plus de 18 mois au total",
     ]
     too_long = period(D(2026, 7, 1), D(2027, 1, 1), kind=EXC)
-    assert duration_problems(measure("m1", MeasureType.AML, *base, too_long,
+    assert problems(measure("m1", MeasureType.AML, *base, too_long,
                                      concertation_on=D(2026, 6, 1))) == [
         "période exceptionnelle du 01/07/2026 au 01/01/2027 de plus de 6 mois",
         "plus de 24 mois au total",
@@ -74,13 +74,13 @@ def test_aml_9_months_one_renewal_6_exceptional_after_concertation() -> None:
     two_renewals = [period(D(2025, 1, 1), D(2025, 3, 31), kind=INIT),
                     period(D(2025, 4, 1), D(2025, 6, 30), kind=RENEW),
                     period(D(2025, 7, 1), D(2025, 9, 30), kind=RENEW)]
-    assert duration_problems(measure("m1", MeasureType.AML, *two_renewals)) == [
+    assert problems(measure("m1", MeasureType.AML, *two_renewals)) == [
         "plus d'un renouvellement"]
 
 
 def test_fal_12_months_18_after_cada_or_dalo_plus_4_exceptionally() -> None:
     def fal(end: date, **fields: Any) -> list[str]:
-        return duration_problems(measure("m1", MeasureType.FAL,
+        return problems(measure("m1", MeasureType.FAL,
                                          period(D(2025, 2, 1), end, None), **fields))
 
     assert fal(D(2026, 1, 31)) == []                      # example 2: 12 months

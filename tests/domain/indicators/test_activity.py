@@ -59,7 +59,8 @@ def test_mean_duration_of_ended_measures_in_months() -> None:
         measure("b", MeasureType.ASLL, "h2", (D(2025, 6, 1), D(2025, 11, 30))),
         measure("c", MeasureType.ASLL, "h3", (D(2025, 6, 1), D(2026, 11, 30))),
     )
-    assert ind.mean_duration_months == 6.3
+    mean_months = ind.mean_duration_months
+    assert mean_months == 6.3
 
 
 def test_leap_year_duration() -> None:
@@ -67,7 +68,8 @@ def test_leap_year_duration() -> None:
     ind = activity(MeasureType.FAL,
                    measure("a", MeasureType.FAL, "h1", (D(2024, 1, 1), D(2024, 12, 31))),
                    year=2024)
-    assert ind.mean_duration_months == 12.0 and ind.exits == 1
+    mean_months = ind.mean_duration_months
+    assert mean_months == 12.0 and ind.exits == 1
 
 
 def test_level_on_the_first_day_of_the_year_or_of_the_measure() -> None:

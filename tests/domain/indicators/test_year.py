@@ -60,7 +60,8 @@ def test_activity_of_each_type(year_2025: YearIndicators) -> None:
     asll = year_2025.types[T.ASLL]
     # m1 (from 01/10), m2 (from 01/12), m6 (01/06–30/11): 3 new, m6 is the exit
     assert (asll.in_force_start, asll.new, asll.exits, asll.in_force_end) == (0, 3, 1, 2)
-    assert asll.mean_duration_months == 6.0  # 183 days / 30,4375 = 6,01
+    mean_months = asll.mean_duration_months
+    assert mean_months == 6.0  # 183 days / 30,4375 = 6,01
     assert asll.visits_held == 12  # m1: 5, m2: 1, m6: 6
     assert (asll.final_reports_due, asll.final_reports_missing) == (1, 1)  # m6, due 30/10
     assert year_2025.types[T.FAL].in_force_end == 1
