@@ -8,7 +8,10 @@ Exit codes, each with its message in French on stderr (never a traceback):
   not exist, a damaged backup;
 - 2 wrong usage, said by argparse in French (`cli_french`): an unknown command or option, a
   missing or malformed value, a date outside 1900–2100 (`cli_arguments`), an empty path, a
-  report format not supported, a restore not confirmed;
+  report format not supported, a restore not confirmed; and a passphrase weaker than the
+  CNIL's advice (`domain.passphrase`) that would CREATE a new encrypted store (nothing is
+  created: choose a stronger one), unless `SUIVI_FSL_PASSPHRASE_FAIBLE=1` says it is wanted
+  (opening an existing store is never refused for the strength of its passphrase);
 - 3 rejected input (contract): a file that does not validate or cannot be read, ids already
   in the store, `demo` on a store that is not empty; every problem printed with its JSON
   path, the store left exactly as it was;
@@ -68,6 +71,8 @@ DEFECT_REPORT = ("Le détail technique est dans {report} : transmettez-le à vot
                  "informatique.")
 DEFECT_NO_REPORT = ("Le détail technique n'a pas pu être enregistré : notez la commande lancée "
                     "et transmettez-la à votre responsable informatique.")
+#: `1`: create an encrypted store even with a passphrase weaker than the CNIL's advice.
+WEAK_PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE_FAIBLE"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,11 +140,36 @@ def _open(url: str) -> SqlStore:
     return open_store(url)
 
 
+def weak_new_passphrase(url: str) -> str | None:
+    """The French refusal of a `SUIVI_FSL_PASSPHRASE` weaker than the CNIL's advice when it
+    would create a new encrypted store at `url`; None when it may go on (no passphrase, a
+    store already there, a strong one, or `SUIVI_FSL_PASSPHRASE_FAIBLE=1`)."""
+    from desktop_app.domain.passphrase import assess
+    from desktop_app.paths import sqlite_path
+    from desktop_app.store.keys import PASSPHRASE_ENV, given_passphrase, is_new
+
+    passphrase = given_passphrase(None)
+    if passphrase is None or os.environ.get(WEAK_PASSPHRASE_ENV) == "1":
+        return None
+    database = sqlite_path(url)  # None for a server (PostgreSQL): no file is created here
+    strength = assess(passphrase)
+    if not is_new(database) or strength.strong:
+        return None
+    return (f"le mot de passe de {PASSPHRASE_ENV} est trop faible pour créer la base chiffrée "
+            f"{database}. {strength.verdict} Choisissez-en un plus fort, ou relancez avec "
+            f"{WEAK_PASSPHRASE_ENV}=1 pour le garder malgré tout. Rien n'a été créé.")
+
+
 def _run(args: argparse.Namespace, url: str) -> int:
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
         return run_gui(url)
+    if args.command != "restore":  # a restore puts a backup in place, with its passphrase
+        refusal = weak_new_passphrase(url)
+        if refusal is not None:
+            print(f"Erreur : {refusal}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "screenshots":
         from desktop_app.private_files import private_folder
         from desktop_app.ui.screenshots import take_screenshots

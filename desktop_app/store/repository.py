@@ -7,7 +7,7 @@ environment errors (locked, full, corrupt, read-only) into a French `StoreError`
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -106,12 +106,13 @@ class SqlStore(RetentionMethods):
 
     def import_caseload(self, caseload: Caseload, source: str = "", *,
                         only_if_empty: bool = False) -> None:
+        self.import_parts([caseload], source, only_if_empty=only_if_empty)
+
+    def import_parts(self, parts: Iterable[Caseload], source: str = "", *,
+                     only_if_empty: bool = False) -> dict[str, int]:
         with self._writing() as c:
-            batches.import_as_batch(c, caseload, source=source, profile=self.profile,
-                                    only_if_empty=only_if_empty)
-            audit.record_imports(c, profile=self.profile,
-                                 household_ids=[h.id for h in caseload.households],
-                                 changes={"source": (None, source)} if source else None)
+            return batches.import_as_batch(c, parts, source=source, profile=self.profile,
+                                           only_if_empty=only_if_empty)
 
     def export_caseload(self) -> Caseload:
         with self._reading() as c:

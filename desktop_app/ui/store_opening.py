@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.paths import sqlite_path
 from desktop_app.store.api import Store, WrongPassphraseError
-from desktop_app.store.keys import given_passphrase, looks_encrypted
+from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
 from desktop_app.ui.background import BackgroundRunner
 from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
-from desktop_app.ui.store_session import Secret, StoreSession, is_new
+from desktop_app.ui.store_session import Secret, StoreSession
 
 STALE = ("Le mot de passe retenu sur cet ordinateur n'ouvre plus la base (il a été changé "
          "ailleurs ?) : tapez le mot de passe actuel.")
