@@ -41,6 +41,14 @@ def with_password(url: str | URL, password: str | None) -> URL:
     return parsed.set(password=password) if password else parsed
 
 
+def keyring_entry(url: str | URL) -> str:
+    """The name of a server's password in the system keyring: its URL without any password
+    (one given in `--db` never becomes part of a name)."""
+    parsed = store_url(url).difference_update_query(["password"])
+    return URL.create(parsed.drivername, parsed.username, None, parsed.host, parsed.port,
+                      parsed.database, parsed.query).render_as_string(hide_password=False)
+
+
 def try_connection(url: str | URL, password: str | None = None) -> str:
     """Connects once and says in French what was found; a French `StoreError` (a
     `ServerConnectionError` for a connection not made) otherwise. Nothing is written."""

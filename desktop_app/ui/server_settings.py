@@ -40,7 +40,9 @@ class ServerSettings:
 
     def keyring_entry(self) -> str:
         """The name of the password's entry in the keyring: the URL without password."""
-        return self.url()
+        from desktop_app.store.server_connection import keyring_entry
+
+        return keyring_entry(self.url())
 
 
 _KEYS = {"host": "hote", "port": "port", "database": "base", "login": "compte",

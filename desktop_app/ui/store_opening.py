@@ -109,15 +109,16 @@ class StoreOpening(QObject):
         """Open the server's store: with the password `typed` (None: the one remembered in
         the keyring, if any, else libpq's own); remembered or forgotten as asked."""
         from desktop_app.store.repository import open_store
-        from desktop_app.store.server_connection import with_password
+        from desktop_app.store.server_connection import keyring_entry, with_password
 
-        password = self.keystore.get(url) if typed is None else typed
+        entry = keyring_entry(url)
+        password = self.keystore.get(entry) if typed is None else typed
         store = open_store(with_password(url, password))
         if typed is not None:
             if remember and typed:
-                remember = self.keystore.remember(url, typed)
+                remember = self.keystore.remember(entry, typed)
             else:
-                self.keystore.forget(url)
+                self.keystore.forget(entry)
         session = StoreSession(url, None, None, self.keystore,
                                remember if typed is not None else password is not None)
         return store, session
@@ -189,8 +190,11 @@ class StoreOpening(QObject):
         dialog = ConnectionDialog(self.runner, self.keystore, settings, note=note,
                                   action="Se connecter", parent=over)
         self.server_dialog = dialog
+        # Kept for the next starts: a server chosen at the first launch, or the user's own
+        # settings corrected; a server named by --db or SUIVI_FSL_DB changes no setting.
+        keep = over is not None or self.keep_settings is not None
         dialog.submitted.connect(lambda chosen, password, remember: self._connect(
-            dialog, chosen, password, remember))
+            dialog, chosen, password, remember, keep))
         if over is None:
             dialog.rejected.connect(self._cancel)
             self.asking.emit()
@@ -199,7 +203,7 @@ class StoreOpening(QObject):
         dialog.open()
 
     def _connect(self, dialog: ConnectionDialog, chosen: ServerSettings, password: str,
-                 remember: bool) -> None:
+                 remember: bool, keep: bool) -> None:
         url = chosen.url()
 
         def failed(error: BaseException) -> None:
@@ -209,7 +213,8 @@ class StoreOpening(QObject):
                 self._failed(error)
 
         def done(result: tuple[Store, StoreSession]) -> None:
-            self.url, self.database, self.keep_settings = url, None, chosen
+            self.url, self.database = url, None
+            self.keep_settings = chosen if keep else None
             self._done(result)
 
         self.runner.run(lambda: self._open_server(url, password, remember), done,

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from desktop_app.store.errors import LOGIN_REFUSED, UNREACHABLE
 from desktop_app.store.repository import open_store
-from desktop_app.store.server_connection import server_url
+from desktop_app.store.server_connection import keyring_entry, server_url
 from desktop_app.ui import app as app_module
 from desktop_app.ui.keyring_store import SERVICE, OsKeyStore
+from desktop_app.ui.security_card import ON_SERVER
 from desktop_app.ui.server_dialog import NO_KEYRING, ConnectionDialog
 from desktop_app.ui.server_settings import ServerSettings, load, save, set_use_server, use_server
 from tests.postgres import TestServer, libpq, url_text
@@ -165,6 +166,17 @@ def test_without_a_keyring_the_password_is_not_kept_and_the_box_says_why(
     dialog.reject()
 
 
+def test_the_keyring_entry_of_a_server_never_holds_its_password() -> None:
+    assert keyring_entry("postgresql://equipe:secret@pg.asso.local/suivi_fsl?sslmode=require"
+                         "&password=autre") == (
+        "postgresql+psycopg://equipe@pg.asso.local/suivi_fsl?sslmode=require")
+    settings = ServerSettings("pg.asso.local", 5433, "suivi_fsl", "equipe", "verify-full",
+                              "/etc/suivi-fsl/ca.pem")
+    assert settings.keyring_entry() == settings.url() == (
+        "postgresql+psycopg://equipe@pg.asso.local:5433/suivi_fsl?sslmode=verify-full"
+        "&sslrootcert=%2Fetc%2Fsuivi-fsl%2Fca.pem")
+
+
 # --- start-up on the server ------------------------------------------------------------------
 def launch(qtbot, url: str | None):  # type: ignore[no-untyped-def]
     started = app_module.Launch(url)
@@ -177,7 +189,10 @@ def store_label(started) -> str:  # type: ignore[no-untyped-def]
     return label.text()
 
 
-def closed(started) -> None:  # type: ignore[no-untyped-def]
+def closed(qtbot, started) -> None:  # type: ignore[no-untyped-def]
+    """The store closed once nothing runs on it any more (a read started after `close`
+    would open a connection nobody closes)."""
+    qtbot.waitUntil(lambda: started.runner.idle, timeout=15000)
     if started.ctx.store is not None:
         started.ctx.store.close()
     started.window.close()
@@ -199,7 +214,11 @@ def test_the_window_opens_the_chosen_server_with_the_remembered_password(
                                         f"{settings.host}:{settings.port}/{database}"
                                         "?sslmode=disable")
         assert started.window.session.remembered and started.window.session.database is None
-        closed(started)
+        started.window.show_screen("parametres", force=True)
+        security = started.window.screens["parametres"].security
+        security.refresh()  # a server's store: no file encryption offered
+        assert security.state.text() == ON_SERVER and security.change.isHidden()
+        closed(qtbot, started)
     finally:
         pg_server.drop(database)
 
@@ -227,7 +246,9 @@ def test_a_refused_login_asks_for_the_password_again_until_it_opens(
                         timeout=15000)
         assert started.error is None and opening.server_dialog is None
         assert not started.window.session.remembered
-        closed(started)
+        # A server named on the command line changes none of the user's settings.
+        assert not use_server() and load() == ServerSettings()
+        closed(qtbot, started)
     finally:
         pg_server.drop(database)
 
@@ -257,7 +278,7 @@ def test_the_first_launch_offers_the_server_beside_a_new_local_store(
         from desktop_app.paths import data_dir
 
         assert not (data_dir() / "suivi-fsl.sqlite3").exists()  # no local store made
-        closed(started)
+        closed(qtbot, started)
     finally:
         pg_server.drop(database)
 
@@ -297,7 +318,7 @@ def test_an_unreachable_server_is_said_and_the_local_store_opens_instead(
     assert started.error is None and not started.on_server
     assert store_label(started) == f"Base : {local_store}"
     assert started.ctx.store.association().name == "Association de test"
-    closed(started)
+    closed(qtbot, started)
 
 
 def test_offline_the_household_files_are_offered_on_the_local_store(
@@ -312,7 +333,7 @@ def test_offline_the_household_files_are_offered_on_the_local_store(
     offline_box(qtbot, started).buttons[app_module.FILES].click()
     qtbot.waitUntil(lambda: started.window.isVisible() and started.runner.idle, timeout=15000)
     assert merged == [str(local_store)]  # « Fusionner un dossier reçu… » on the local store
-    closed(started)
+    closed(qtbot, started)
 
 
 # --- a save while the connection is lost -------------------------------------------------------
