@@ -164,7 +164,10 @@ def _run(args: argparse.Namespace, url: str) -> int:
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
-        return run_gui(url)
+        # No store named (--db, SUIVI_FSL_DB): the window opens the one the user chose in it
+        # (the association's server, or the local store).
+        named = bool(args.db or os.environ.get("SUIVI_FSL_DB"))
+        return run_gui(url if named else None)
     if args.command != "restore":  # a restore puts a backup in place, with its passphrase
         refusal = weak_new_passphrase(url)
         if refusal is not None:

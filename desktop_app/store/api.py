@@ -129,6 +129,16 @@ class StoreError(Exception):
     """An environment problem (locked, disk full, corrupt, newer version): said in French."""
 
 
+class ServerConnectionError(StoreError):
+    """No connection to a PostgreSQL server could be made, or it was cut (issue 12): the
+    window offers to retry or to work on the local store. `kind` is one of the keys of
+    `store.errors.CONNECTION` (« login »: the password is asked again)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 class RefusedError(StoreError):
     """An operation the store's rules refuse, said in French with the reason (an archived
     file is read-only, an import changed since cannot be undone…): nothing was changed, and

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.engine import URL
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -264,9 +265,10 @@ def _chronological(measure: Measure) -> tuple[date, str]:
     return (min((p.start for p in measure.periods), default=date.max), measure.id)
 
 
-def open_store(url: str, passphrase: str | None = None) -> SqlStore:
+def open_store(url: str | URL, passphrase: str | None = None) -> SqlStore:
     """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path;
-    a SQLite file or a PostgreSQL database), created if missing, upgraded if old (a SQLite
+    a SQLite file or a PostgreSQL database; a `URL` object may carry a server's password that
+    no text shows), created if missing, upgraded if old (a SQLite
     file is copied first), refused if written by a newer version."""
     parsed = store_url(url)  # a database or driver not supported: refused here
     given_passphrase(passphrase)  # one that cannot be used is refused before a file is made
