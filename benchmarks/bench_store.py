@@ -145,10 +145,14 @@ def history_rows(args: argparse.Namespace, path: Path, today: date) -> list[Row]
 
 
 def write_results(rows: list[Row], header: str) -> str:
+    """RESULTS.md: this table, then the section of `bench_import_memory.py` kept as it was."""
+    from benchmarks.bench_import_memory import BEGIN
     from benchmarks.timing import markdown_table
 
     text = f"{header}\n\n{markdown_table(rows)}\n"
-    RESULTS.write_text(text, encoding="utf-8")
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    kept = f"\n{current[current.index(BEGIN):]}" if BEGIN in current else ""
+    RESULTS.write_text(text + kept, encoding="utf-8")
     return text
 
 

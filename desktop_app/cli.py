@@ -8,12 +8,21 @@ Exit codes, each with its message in French on stderr (never a traceback):
   not exist, a damaged backup;
 - 2 wrong usage, said by argparse in French (`cli_french`): an unknown command or option, a
   missing or malformed value, a date outside 1900–2100 (`cli_arguments`), an empty path, a
-  report format not supported, a restore not confirmed;
+  report format not supported, a restore not confirmed; and a passphrase weaker than the
+  CNIL's advice (`domain.passphrase`) that would CREATE a new encrypted store (nothing is
+  created: choose a stronger one), unless `SUIVI_FSL_PASSPHRASE_FAIBLE=1` says it is wanted
+  (opening an existing store is never refused for the strength of its passphrase);
 - 3 rejected input (contract): a file that does not validate or cannot be read, ids already
   in the store, `demo` on a store that is not empty; every problem printed with its JSON
   path, the store left exactly as it was;
 - 4 the passphrase (`SUIVI_FSL_PASSPHRASE`): missing or wrong for an encrypted store, given
   for a store that is not encrypted, or not valid text (UTF-8);
+- 70 a defect of the program (`EXIT_DEFECT`, BSD's EX_SOFTWARE): an exception nothing above
+  foresaw. Said in French (« Erreur inattendue … »), its traceback written to a private file
+  of the data folder (`crash_log`: `journal/erreur-AAAAMMJJ-HHMMSS-<pid>.txt`, 0600) named in
+  the message; if that file cannot be written, the message is said without it. Each write
+  to the store is a transaction (`store.engine.write`): the one under way is rolled back.
+  `SUIVI_FSL_DEBUG=1` lets the exception through instead (for developers);
 - 130 interrupted (Ctrl+C): the store's writes being transactions, none is left half-done.
 Heavy modules (Qt, SQLAlchemy, the engines) are imported only by the command that needs them.
 """
@@ -51,7 +60,19 @@ EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
 EXIT_PASSPHRASE = 4
+EXIT_DEFECT = 70
 EXIT_INTERRUPTED = 130
+#: Set to `1`, an unforeseen exception is raised (with its traceback) instead of reported.
+DEBUG_ENV = "SUIVI_FSL_DEBUG"
+DEFECT = ("Erreur inattendue : Suivi FSL a rencontré un défaut du programme. Ce que la commande "
+          "écrivait dans la base à ce moment-là a été annulé (chaque écriture est faite en "
+          "entier ou pas du tout) ; ce qui était déjà enregistré n'est pas perdu.")
+DEFECT_REPORT = ("Le détail technique est dans {report} : transmettez-le à votre responsable "
+                 "informatique.")
+DEFECT_NO_REPORT = ("Le détail technique n'a pas pu être enregistré : notez la commande lancée "
+                    "et transmettez-la à votre responsable informatique.")
+#: `1`: create an encrypted store even with a passphrase weaker than the CNIL's advice.
+WEAK_PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE_FAIBLE"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Suivi des mesures FSL (ASLL, AML, FAL, DSF) du Pas-de-Calais.",
         epilog="Sans commande : ouvre la fenêtre de l'application. Codes de sortie : 0 fait, "
                "1 problème d'environnement (base, disque, fichier), 2 mauvais usage, "
-               "3 fichier ou données refusés, 4 mot de passe manquant, incorrect ou inutile.",
+               "3 fichier ou données refusés, 4 mot de passe manquant, incorrect ou inutile, "
+               "70 défaut du programme (détail dans le dossier journal des données), "
+               "130 interrompu.",
     )
     parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
                         help="base à utiliser : chemin d'un fichier SQLite, URL sqlite:///… ou "
@@ -121,11 +144,39 @@ def _open(url: str) -> SqlStore:
     return open_store(url)
 
 
+def weak_new_passphrase(url: str) -> str | None:
+    """The French refusal of a `SUIVI_FSL_PASSPHRASE` weaker than the CNIL's advice when it
+    would create a new encrypted store at `url`; None when it may go on (no passphrase, a
+    store already there, a strong one, or `SUIVI_FSL_PASSPHRASE_FAIBLE=1`)."""
+    from desktop_app.domain.passphrase import assess
+    from desktop_app.paths import sqlite_path
+    from desktop_app.store.keys import PASSPHRASE_ENV, given_passphrase, is_new
+
+    passphrase = given_passphrase(None)
+    if passphrase is None or os.environ.get(WEAK_PASSPHRASE_ENV) == "1":
+        return None
+    database = sqlite_path(url)  # None for a server (PostgreSQL): no file is created here
+    strength = assess(passphrase)
+    if not is_new(database) or strength.strong:
+        return None
+    return (f"le mot de passe de {PASSPHRASE_ENV} est trop faible pour créer la base chiffrée "
+            f"{database}. {strength.verdict} Choisissez-en un plus fort, ou relancez avec "
+            f"{WEAK_PASSPHRASE_ENV}=1 pour le garder malgré tout. Rien n'a été créé.")
+
+
 def _run(args: argparse.Namespace, url: str) -> int:
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
-        return run_gui(url)
+        # No store named (--db, SUIVI_FSL_DB): the window opens the one the user chose in it
+        # (the association's server, or the local store).
+        named = bool(args.db or os.environ.get("SUIVI_FSL_DB"))
+        return run_gui(url if named else None)
+    if args.command != "restore":  # a restore puts a backup in place, with its passphrase
+        refusal = weak_new_passphrase(url)
+        if refusal is not None:
+            print(f"Erreur : {refusal}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "screenshots":
         from desktop_app.private_files import private_folder
         from desktop_app.ui.screenshots import take_screenshots
@@ -159,6 +210,25 @@ def _run(args: argparse.Namespace, url: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except Exception as error:  # a defect: said in French, never a traceback
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        return _defect(error, argv)
+
+
+def _defect(error: Exception, argv: Sequence[str] | None) -> int:
+    from desktop_app.crash_log import write_report
+
+    command = " ".join(sys.argv[1:] if argv is None else argv)
+    report = write_report(error, command)
+    after = DEFECT_NO_REPORT if report is None else DEFECT_REPORT.format(report=report)
+    print(f"{DEFECT} {after}", file=sys.stderr)
+    return EXIT_DEFECT
+
+
+def _main(argv: Sequence[str] | None) -> int:
     _print_any_path()
     args = build_parser().parse_args(argv)
     from desktop_app.paths import data_dir, db_url, default_db_url

@@ -8,8 +8,10 @@ Without `--yes` and without a terminal: exit 2, nothing changed. The passphrase 
 `SUIVI_FSL_PASSPHRASE`; a wrong or missing one (an encrypted store) exits 4, a damaged backup
 1, as the other commands; so does a store another window or program has open (issue 10), and
 a plain backup for an encrypted store unless `--encrypt-plain` (it is then encrypted).
-A store on a PostgreSQL server is refused (exit 1, `store.backup.ON_SERVER`): a server is
-backed up on the server.
+On a PostgreSQL server (issue 12), `backup` writes the encrypted logical export of what the
+account may read (`store.server_backup`), with the passphrase of `SUIVI_FSL_PASSPHRASE`
+(required, as strong as the CNIL asks); `restore` is refused (exit 1,
+`store.backup.ON_SERVER`): a server is restored on the server, by its owner.
 """
 
 from __future__ import annotations
@@ -47,9 +49,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[t
 
 def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = datetime.now) -> int:
     from desktop_app.store.backup import store_file
-    from desktop_app.store.engine import store_url
+    from desktop_app.store.engine import is_postgresql, store_url
 
-    database = store_file(store_url(url))  # a server's store: refused, said in French
+    parsed = store_url(url)
+    if args.command == "backup" and is_postgresql(parsed):
+        return _server_backup(url, args.out, args.rotation, now())
+    database = store_file(parsed)  # restoring a server's store: refused, said in French
     if args.command == "backup":
         return _backup(url, args.out, args.rotation, now())
     return _restore(args.file, database, args.yes, args.encrypt_plain, now())
@@ -67,6 +72,28 @@ def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
     print(made)
     if rotation:
         for removed in rotate(folder, taken.date()):
+            print(f"Supprimée (rotation) : {removed}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _server_backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
+    from desktop_app.store.keys import given_passphrase
+    from desktop_app.store.repository import open_store
+    from desktop_app.store.server_backup import (
+        check_passphrase,
+        make_server_backup,
+        rotate_server_backups,
+    )
+
+    passphrase = check_passphrase(given_passphrase(None))  # refused before connecting
+    store = open_store(url, "")  # "": no SQLCipher key (the variable is the backup's here)
+    try:
+        made = make_server_backup(store.engine, folder, taken, passphrase)
+    finally:
+        store.close()
+    print(made)
+    if rotation:
+        for removed in rotate_server_backups(folder, taken.date()):
             print(f"Supprimée (rotation) : {removed}", file=sys.stderr)
     return EXIT_OK
 

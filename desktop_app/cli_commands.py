@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import stat
 import sys
 from datetime import date
 from pathlib import Path
@@ -37,17 +36,16 @@ def _print_problems(title: str, problems: list[Problem]) -> None:
 
 
 def run_import(store: SqlStore, args: argparse.Namespace) -> int:
-    """Load a whole interchange file, or nothing (exit 3 with every problem)."""
-    from desktop_app.interchange import InvalidFileError, read_file
+    """Load a whole interchange file, or nothing (exit 3 with every problem); read and
+    added piece by piece in one transaction (`read_parts`), so that its memory stays
+    bounded (benchmarks/RESULTS.md)."""
+    from desktop_app.interchange import InvalidFileError, read_parts
+    from desktop_app.store.accounts import IMPORT, require_everything
     from desktop_app.store.repository import DuplicateIdsError
 
-    if not _regular_or_missing(args.file):
-        print(f"Impossible de lire {args.file} : ce n'est pas un fichier ordinaire (tube, "
-              "périphérique…) ; donnez un fichier d'échange .json.", file=sys.stderr)
-        return EXIT_REJECTED
-    try:
-        caseload = read_file(args.file)
-        store.import_caseload(caseload, source=args.file.name)
+    require_everything(store.session, IMPORT)  # refused before the file is read
+    try:  # a tube, a device, a file over 500 MB: refused by the reading, before any byte
+        added = store.import_parts(read_parts(args.file), source=args.file.name)
     except InvalidFileError as error:
         _print_problems(f"Le fichier {args.file} n'est pas valide :", list(error.problems))
         return EXIT_REJECTED
@@ -60,19 +58,9 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
 
         print(f"Impossible de lire {args.file} : {os_reason(error)}.", file=sys.stderr)
         return EXIT_REJECTED
-    print(f"Import terminé : {len(caseload.households)} ménages, {len(caseload.measures)} "
-          f"mesures, {sum(len(m.visits) for m in caseload.measures)} visites.")
+    print(f"Import terminé : {added['households']} ménages, {added['measures']} mesures, "
+          f"{added['visits']} visites.")
     return EXIT_OK
-
-
-def _regular_or_missing(path: Path) -> bool:
-    """Whether `path` is a regular file, a folder (its own French error follows) or nothing:
-    reading a tube with no writer would wait for ever, a device may never end."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return True  # missing or unreachable: read_file says why
-    return stat.S_ISREG(mode) or stat.S_ISDIR(mode)
 
 
 def _cannot_write(target: Path, error: OSError) -> int:

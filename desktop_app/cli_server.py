@@ -3,7 +3,7 @@ PostgreSQL server, and manage its personal accounts and household shares (docs/s
 
 A new password is asked twice on a terminal, never echoed, or read from
 `SUIVI_FSL_NEW_PASSWORD` (scripts); it must meet the CNIL's recommendation
-(`ui.passphrase_strength`, as the passphrase of an encrypted file). Refusals are French
+(`domain.passphrase`, as the passphrase of an encrypted file). Refusals are French
 `StoreError`s (exit 1) printed by `cli.main`; a missing or weak password exits 2.
 """
 
@@ -61,7 +61,7 @@ class PasswordRefused(Exception):
 def new_password(login: str) -> str:
     """The new password of `login`: from `SUIVI_FSL_NEW_PASSWORD`, else asked twice on the
     terminal; refused if it does not meet the CNIL's recommendation."""
-    from desktop_app.ui.passphrase_strength import assess
+    from desktop_app.domain.passphrase import assess
 
     given = os.environ.get(PASSWORD_ENV)
     if given is None:

@@ -26,6 +26,7 @@ DB_FILE_NAME = "suivi-fsl.sqlite3"
 #: `dialect://…` or `dialect+driver://…`: a SQLAlchemy URL rather than a file path.
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9]*(\+[A-Za-z0-9_]+)?://")
 #: A SQLite URL naming a file (no host): `sqlite:///…` or `sqlite+driver:///…`.
+_SERVER_URL = re.compile(r"^postgres(ql)?(\+\w+)?://")
 _SQLITE_FILE_URL = re.compile(r"^sqlite(\+\w+)?:///(?P<database>[^?]*)")
 
 
@@ -67,7 +68,18 @@ def default_db_url() -> str:
     override = os.environ.get("SUIVI_FSL_DB")
     if override:
         return db_url(override)
+    return local_db_url()
+
+
+def local_db_url() -> str:
+    """The local store of the user data folder, whatever `SUIVI_FSL_DB` says (the window's
+    way to work without the association's server, issue 12)."""
     return sqlite_url(data_dir() / DB_FILE_NAME)
+
+
+def is_server_url(url: str) -> bool:
+    """A PostgreSQL server's URL (`postgresql://`, `postgres://`, with or without a driver)."""
+    return _SERVER_URL.match(url) is not None
 
 
 def sqlite_url(path: Path | str) -> str:

@@ -141,6 +141,14 @@ def test_a_travailleur_is_refused_the_grid_and_the_import(
     code, said = _said(capsys, "--db", team.url(w1), "import", str(tmp_path / "x.json"))
     assert code == 1 and "L'import d'un fichier d'échange demande un compte « responsable »" \
         in said
+    # Refused before the file is read: a missing file gets the same answer, for a lecture too.
+    code, said = _said(capsys, "--db", team.url(reader), "import", str(tmp_path / "absent.json"))
+    assert (code, said) == (1, "Erreur : L'import d'un fichier d'échange demande un compte "
+                               "« responsable » (ou le compte propriétaire de la base) : votre "
+                               f"compte « {reader} » est « lecture ». Demandez-le à un "
+                               "responsable de l'association. Rien n'a été modifié.\n")
+    with team.owner() as owner:
+        assert ids(owner, "SELECT id FROM import_batches") == [1]  # the example's only
 
 
 def test_the_password_is_asked_twice_on_a_terminal(
@@ -182,3 +190,30 @@ def test_a_login_already_taken_is_refused(capsys: pytest.CaptureFixture[str],
     group = f"suivi_{team.database}_lecture"  # a role of the server, not an account
     assert _said(capsys, *add, group, "--role", "lecture") == (
         1, f"Erreur : {TAKEN.format(login=group)}\n")
+
+
+def test_a_travailleurs_server_backup_holds_its_caseload_only(
+        capsys: pytest.CaptureFixture[str], team: Team, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`backup` on a server copies what the account may read: for w1, the households of
+    which it is the referent (h1, h4: example 1) and their history, the association's
+    records and history whole; the owner's copy has all four households."""
+    from desktop_app.store.server_backup import read_server_backup
+
+    w1 = team.add("w1", "travailleur", "w1")
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", OTHER)  # the backup's (a server has no other)
+    copies = {}
+    for who, url in (("w1", team.url(w1)), ("owner", team.owner_url)):
+        code, said = _said(capsys, "--db", url, "backup", "--out", str(tmp_path / who))
+        assert code == 0
+        copies[who] = read_server_backup(Path(said.strip()), OTHER)
+    mine, whole = copies["w1"], copies["owner"]
+    assert [h["id"] for h in mine.caseload["households"]] == ["h1", "h4"]
+    assert [m["id"] for m in mine.caseload["measures"]] == ["m1", "m4"]
+    assert [w["id"] for w in mine.caseload["workers"]] == ["w1", "w2"]
+    # The history: its households' entries, and the association's (no household) as all.
+    assert {e["household_id"] for e in mine.audit} == {None, "h1", "h4"}
+    assert [h["id"] for h in whole.caseload["households"]] == ["h1", "h2", "h3", "h4"]
+    assert {e["household_id"] for e in whole.audit} == {None, "h1", "h2", "h3", "h4"}
+    assert [e for e in mine.audit if e["household_id"] in (None, "h1", "h4")] == [
+        e for e in whole.audit if e["household_id"] in (None, "h1", "h4")]

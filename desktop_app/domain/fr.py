@@ -28,6 +28,11 @@ def format_decimal(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
+def format_count(value: int) -> str:
+    """« 20 000 » — a space between thousands (the no-break space of French typography)."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
 #: Why the system refused a file operation, in French (its own `strerror` may be English),
 #: by name: a few do not exist on every system (EDQUOT, ESTALE on Windows).
 _REASONS_BY_NAME = {

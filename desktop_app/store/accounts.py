@@ -68,6 +68,7 @@ NEEDS_WHOLE_VIEW = ("{what} porte sur toute l'association et demande un compte �
 
 #: What `SqlStore.load_for_year` serves: the grid and the other documents of the year.
 GRID = "La grille d'activité (comme tout document de l'année)"
+IMPORT = "L'import d'un fichier d'échange"
 
 
 @dataclass(frozen=True)

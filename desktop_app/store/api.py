@@ -8,6 +8,7 @@ measure's periods, visits, reports… with those of the object given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -128,6 +129,16 @@ class StoreError(Exception):
     """An environment problem (locked, disk full, corrupt, newer version): said in French."""
 
 
+class ServerConnectionError(StoreError):
+    """No connection to a PostgreSQL server could be made, or it was cut (issue 12): the
+    window offers to retry or to work on the local store. `kind` is one of the keys of
+    `store.errors.CONNECTION` (« login »: the password is asked again)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
 class RefusedError(StoreError):
     """An operation the store's rules refuse, said in French with the reason (an archived
     file is read-only, an import changed since cannot be undone…): nothing was changed, and
@@ -167,6 +178,10 @@ class Store(Protocol):
         """Add everything; raises `DuplicateIdsError` (with the JSON paths) if an id exists.
         Recorded as an import batch (`source`: the file's name) that can be undone.
         `only_if_empty`: a `RefusedError` if the store holds records (the demonstration)."""
+    def import_parts(self, parts: Iterable[Caseload], source: str = "") -> dict[str, int]:
+        """`import_caseload` of a caseload given in pieces (`interchange.read_parts`), one
+        in memory at a time, all in one transaction; what was added (workers, households,
+        homes, measures, visits). A problem raised by `parts` rolls everything back."""
     def export_caseload(self) -> Caseload: ...
 
     # --- what the engines need ---------------------------------------------------------

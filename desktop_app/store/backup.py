@@ -93,12 +93,14 @@ class PlainBackupError(RefusedError):
     """A plain backup chosen for an encrypted store, without asking for it expressly."""
 
 
-#: Backups of a PostgreSQL store are the server's (issue 12): its owner's procedure.
-ON_SERVER = ("La base {where} est sur un serveur PostgreSQL : sauvegarde, restauration et "
-             "chiffrement par mot de passe ne concernent qu'une base sur fichier, rien n'a été "
-             "fait. Un serveur se sauvegarde sur le serveur même, par la personne qui "
-             "l'administre (pg_dump, ou sauvegarde continue du serveur) : cette procédure sera "
-             "décrite dans docs/serveur.md, à la section « Sauvegardes du serveur ».")
+#: A PostgreSQL store (issue 12) is backed up by `server_backup` (an encrypted logical
+#: export) and by its owner on the server; a file's backup and restoration do not apply.
+ON_SERVER = ("La base {where} est sur un serveur PostgreSQL : la restauration d'une "
+             "sauvegarde, la copie de fichier et le chiffrement par mot de passe ne concernent "
+             "qu'une base sur fichier, rien n'a été fait. Un serveur se sauvegarde et se "
+             "restaure sur le serveur même, par la personne qui l'administre (pg_dump, "
+             "pg_restore) ; « suivi-fsl backup » en fait une copie chiffrée de ce que votre "
+             "compte peut lire. Voir docs/serveur.md, « Sauvegardes du serveur ».")
 
 
 class _HasEngine(Protocol):

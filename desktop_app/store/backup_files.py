@@ -51,8 +51,9 @@ from desktop_app.store.backup_names import ASIDE_MARK
 from desktop_app.store.keys import cipher_connect
 
 SIDECARS = ("-wal", "-shm")
-#: The staging name of versions before issue 10 (plain text even beside an encrypted store).
-_OLD_STAGING = ".restauration-en-cours"
+#: The staging names of versions before issue 10: a restoration's (plain text even beside
+#: an encrypted store) and an encryption's.
+_OLD_STAGING = (".restauration-en-cours", ".chiffrement-en-cours")
 #: The steps `swap` goes through, in order (see the module's docstring).
 STEPS = ("staged", "checked", "folded", "kept", "swapped", "cleaned")
 
@@ -174,15 +175,18 @@ def _copy_aside(store_path: Path, aside: Path) -> None:
 
 
 def remove_restore_leftovers(store_path: Path) -> None:
-    """What a killed restoration of `store_path` left beside it: its hidden copies (their
-    process gone, or a day old), a second name of the store itself (killed after step 4;
-    the WAL moved beside it, after `wal-kept`, goes back to the store), and the plain copy
-    of versions before issue 10. Only with the store's lock held, before SQLite opens it."""
+    """What a killed restoration or encryption (`crypto.py`) of `store_path` left beside it:
+    their hidden copies (their process gone, or a day old), a second name of the store
+    itself (killed after step 4; the WAL moved beside it, after `wal-kept`, goes back to the
+    store), and the copies of versions before issue 10. Only with the store's lock held,
+    before SQLite opens it."""
     prefix = f".{store_path.name}."
     for path in leftovers(store_path.parent):
         if path.name.startswith(prefix):
             discard(path)
-    discard(store_path.with_name(store_path.name + _OLD_STAGING))
+    for old in _OLD_STAGING:
+        discard(store_path.with_name(store_path.name + old))
+        discard(store_path.with_name(store_path.name + old + "-journal"))
     with suppress(OSError):
         for aside in store_path.parent.glob(f"{glob.escape(store_path.name)}{ASIDE_MARK}*"):
             if not aside.name.endswith(SIDECARS) and os.path.samefile(aside, store_path):

@@ -17,7 +17,7 @@ import psycopg
 from sqlalchemy import exc
 from sqlcipher3 import dbapi2 as cipher  # type: ignore[import-untyped]
 
-from desktop_app.store.api import StoreError
+from desktop_app.store.api import ServerConnectionError, StoreError
 
 #: The errors of both drivers: sqlite3 (a plain store) and sqlcipher3 (an encrypted one).
 _DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, cipher.Error)
@@ -138,13 +138,22 @@ def _server_message(error: psycopg.Error, where: str) -> str | None:
     return UNREACHABLE.format(where=where)
 
 
+#: The messages of a connection not made (or cut), by kind.
+CONNECTION = {"unreachable": UNREACHABLE, "login": LOGIN_REFUSED, "database": NO_DATABASE,
+              "tls": TLS_FAILED}
+
+
 @contextmanager
 def environment_errors(where: str) -> Iterator[None]:
-    """Turn an environment error raised in the block into a French `StoreError`."""
+    """Turn an environment error raised in the block into a French `StoreError` (a
+    `ServerConnectionError` for a server that cannot be reached or refuses the login)."""
     try:
         yield
     except _CAUGHT as error:
         message = french_message(error, where)
         if message is None:
             raise
+        for kind, template in CONNECTION.items():
+            if message == template.format(where=where):
+                raise ServerConnectionError(message, kind) from error
         raise StoreError(message) from error

@@ -74,6 +74,19 @@ def cipher_connect(database: str, passphrase: str) -> Any:
     return connection
 
 
+def is_new(database: Path | None) -> bool:
+    """No store yet at `database` (missing or empty file): opening it creates one (the
+    window's first launch; the command line then checks the strength of the passphrase)."""
+    if database is None:
+        return False
+    try:
+        return database.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def looks_plain(database: Path) -> bool:
     """A file that starts as every plain (not encrypted) SQLite file does."""
     try:

@@ -7,13 +7,14 @@ environment errors (locked, full, corrupt, read-only) into a French `StoreError`
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
+from sqlalchemy.engine import URL
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -126,13 +127,14 @@ class SqlStore(RetentionMethods):
 
     def import_caseload(self, caseload: Caseload, source: str = "", *,
                         only_if_empty: bool = False) -> None:
-        accounts.require_everything(self.session, "L'import d'un fichier d'échange")
+        self.import_parts([caseload], source, only_if_empty=only_if_empty)
+
+    def import_parts(self, parts: Iterable[Caseload], source: str = "", *,
+                     only_if_empty: bool = False) -> dict[str, int]:
+        accounts.require_everything(self.session, accounts.IMPORT)
         with self._writing() as c:
-            batches.import_as_batch(c, caseload, source=source, profile=self.profile,
-                                    only_if_empty=only_if_empty)
-            audit.record_imports(c, profile=self.profile,
-                                 household_ids=[h.id for h in caseload.households],
-                                 changes={"source": (None, source)} if source else None)
+            return batches.import_as_batch(c, parts, source=source, profile=self.profile,
+                                           only_if_empty=only_if_empty)
 
     def export_caseload(self) -> Caseload:
         with self._reading() as c:
@@ -287,9 +289,10 @@ def _chronological(measure: Measure) -> tuple[date, str]:
     return (min((p.start for p in measure.periods), default=date.max), measure.id)
 
 
-def open_store(url: str, passphrase: str | None = None) -> SqlStore:
+def open_store(url: str | URL, passphrase: str | None = None) -> SqlStore:
     """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path;
-    a SQLite file or a PostgreSQL database), created if missing, upgraded if old (a SQLite
+    a SQLite file or a PostgreSQL database; a `URL` object may carry a server's password that
+    no text shows), created if missing, upgraded if old (a SQLite
     file is copied first), refused if written by a newer version."""
     parsed = store_url(url)  # a database or driver not supported: refused here
     given_passphrase(passphrase)  # one that cannot be used is refused before a file is made

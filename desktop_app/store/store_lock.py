@@ -2,9 +2,10 @@
 
 Every engine on a SQLite store file (the window, each command, a backup through them) holds a
 *shared* lock on `<store>.verrou` from its first connection until the store is closed; a
-restoration holds it *exclusive*. Openers coexist; a restoration needs nobody else, or what
-they write would land in the copy put aside and be lost: it is refused at once, in French,
-while anyone has the store open, and an opening is refused while a restoration runs.
+restoration, an encryption and a change of passphrase hold it *exclusive*. Openers coexist;
+those three need nobody else — what others write would land in the file put aside and be
+lost, or in a store whose key changed under them: each is refused at once, in French, while
+anyone has the store open, and an opening is refused while one of them runs.
 
 POSIX: `fcntl.lockf` record locks over the whole file. They belong to the process, not to a
 descriptor, so the process keeps one descriptor per lock file and counts its own holders
@@ -44,8 +45,21 @@ IN_USE = ("La base {where} est ouverte par une autre fenêtre de Suivi FSL ou un
           "(import, sauvegarde, ligne de commande) : restaurée maintenant, ce qu'ils y "
           "écrivent serait perdu. Fermez-les, attendez la fin de l'import ou de la sauvegarde, "
           "puis relancez la restauration. Rien n'a été modifié.")
-RESTORING = ("La base {where} est en cours de restauration par une autre fenêtre ou un autre "
-             "programme : attendez la fin de la restauration, puis réessayez.")
+#: Refusals of an encryption and of a change of passphrase (`crypto.py`), in the same words.
+ENCRYPTING_IN_USE = (
+    "La base {where} est ouverte par une autre fenêtre de Suivi FSL ou un autre programme "
+    "(import, sauvegarde, ligne de commande) : chiffrée maintenant, ce qu'ils y écrivent "
+    "serait perdu. Fermez-les, attendez la fin de l'import ou de la sauvegarde, puis relancez "
+    "le chiffrement. Rien n'a été modifié.")
+REKEYING_IN_USE = (
+    "La base {where} est ouverte par une autre fenêtre de Suivi FSL ou un autre programme "
+    "(import, sauvegarde, ligne de commande) : si son mot de passe changeait maintenant, ils "
+    "ne pourraient plus la lire et ce qu'ils y écrivent serait perdu. Fermez-les, attendez la "
+    "fin de l'import ou de la sauvegarde, puis changez à nouveau le mot de passe. Rien n'a "
+    "été modifié.")
+RESTORING = ("La base {where} est en cours de restauration, de chiffrement ou de changement de "
+             "mot de passe par une autre fenêtre ou un autre programme : attendez la fin de "
+             "l'opération, puis réessayez.")
 CANNOT_LOCK = ("Impossible de créer le fichier de verrou {lock} à côté de la base ({reason}) : "
                "le dossier {folder} doit permettre l'écriture. Placez la base dans un dossier où "
                "vous pouvez écrire (ou demandez ce droit), puis réessayez.")
@@ -137,14 +151,15 @@ class StoreLock:
                 _close(held)
 
     @contextmanager
-    def sole(self) -> Iterator[None]:
-        """Exclusive for the block, shared again after it: `StoreError` (French) if any
-        other engine, of this process or another, has the store open."""
+    def sole(self, in_use: str = IN_USE) -> Iterator[None]:
+        """Exclusive for the block, shared again after it: `StoreError` (French: `in_use`,
+        a restoration's refusal unless told) if any other engine, of this process or
+        another, has the store open."""
         self.hold()
         with _GUARD:
             held = _FILES[self._key]
             if held.holders != {id(self)} or not _upgrade(held):
-                raise StoreError(IN_USE.format(where=self.database))
+                raise StoreError(in_use.format(where=self.database))
             held.exclusive = True
         try:
             yield
@@ -155,18 +170,19 @@ class StoreLock:
 
 
 @contextmanager
-def exclusive(database: Path) -> Iterator[None]:
+def exclusive(database: Path, in_use: str = IN_USE) -> Iterator[None]:
     """The store `database`, which this process does not have open, held exclusive for the
-    block: `StoreError` (French) if anyone has it open."""
+    block: `StoreError` (French: `in_use`, a restoration's refusal unless told) if anyone
+    has it open."""
     path = lock_path(database)
     key = str(path.resolve())
     with _GUARD:
         if key in _FILES:
-            raise StoreError(IN_USE.format(where=database))
+            raise StoreError(in_use.format(where=database))
         held = _open(path, database)
         try:
             if not _take_exclusive(held):
-                raise StoreError(IN_USE.format(where=database))
+                raise StoreError(in_use.format(where=database))
         except BaseException:
             _close(held)
             raise

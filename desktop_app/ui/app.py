@@ -93,45 +93,86 @@ class StartWindow(QWidget):
 
 class Launch:
     """Start-up: the store opens in the background (SQLAlchemy loads, migrations run) while
-    the window is built; once open, the window shows and the dashboard starts loading."""
+    the window is built; once open, the window shows and the dashboard starts loading.
 
-    def __init__(self, url: str, today: Callable[[], date] = date.today,
+    `url` None: the store the user chose (the association's server when set in the
+    connection dialog, issue 12, else the local store). A server that cannot be reached is
+    said in French with a choice (`offline`): retry, or the local store instead — alone, or
+    with « Fusionner un dossier reçu… » at once."""
+
+    def __init__(self, url: str | None, today: Callable[[], date] = date.today,
                  interactive: bool = True, keystore: KeyStore | None = None) -> None:
         self.app = make_application()
+        from_settings = url is None
+        if url is None:
+            from desktop_app.paths import default_db_url
+            from desktop_app.ui.server_settings import start_url
+
+            url = start_url(default_db_url())
         self.url = url
         self.runner = BackgroundRunner(self.app)
         self.interactive = interactive
+        self.keystore = keystore
         self.error: BaseException | None = None
         self.cancelled = False
+        #: The question of a server that cannot be reached, while it is shown.
+        self.offline: OfflineBox | None = None
+        self._then_merge = False
         self.splash = StartWindow(url)
         if interactive:
             self.splash.show()
-        # A passphrase asked for where needed (first launch, encrypted store), issue 6.
-        from desktop_app.ui.store_opening import StoreOpening
-
-        self.opening = StoreOpening(self.runner, url, ask=interactive, keystore=keystore)
-        self.opening.opened.connect(self._opened)
-        self.opening.failed.connect(self._failed)
-        self.opening.cancelled.connect(self._cancelled)
-        self.opening.asking.connect(self.splash.hide)
-        self.opening.start()
+        self._open(url, from_settings)
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
 
         self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]
         self.window = MainWindow(self.ctx, f"Base : {store_label(url)}")
 
+    @property
+    def on_server(self) -> bool:
+        from desktop_app.paths import is_server_url
+
+        return is_server_url(self.url)
+
+    def _open(self, url: str, from_settings: bool = False) -> None:
+        # A passphrase asked for where needed (first launch, encrypted store), issue 6; a
+        # server's password where the server asks for one (issue 12).
+        from desktop_app.ui.store_opening import StoreOpening
+
+        self.opening = StoreOpening(self.runner, url, ask=self.interactive,
+                                    keystore=self.keystore, from_settings=from_settings)
+        self.opening.opened.connect(self._opened)
+        self.opening.failed.connect(self._failed)
+        self.opening.cancelled.connect(self._cancelled)
+        self.opening.asking.connect(self.splash.hide)
+        self.opening.start()
+
     def _opened(self, store: Store, session: StoreSession | None = None) -> None:
         self.ctx.store = store
+        if self.opening.url != self.url:  # the server chosen at the first launch
+            self._rename(self.opening.url)
         if session is not None:
             self.window.set_session(session)
         self.window.show()
         self.splash.close()
         self.window.start()
-        if self.interactive:  # quick integrity check, then the day's backup (issue 6)
+        # Quick integrity check, then the day's backup (issue 6): a file's. A server is
+        # backed up on the server (docs/serveur.md).
+        if self.interactive and not self.on_server:
             from desktop_app.ui.backup_startup import check_at_start
 
             check_at_start(self.window, self.ctx)
+        if self._then_merge:
+            from desktop_app.ui import household_file_actions
+
+            self._then_merge = False
+            household_file_actions.merge_file(self.window, self.ctx)
+
+    def _rename(self, url: str) -> None:
+        self.url = url
+        label = self.window.findChild(QLabel, "storeLabel")
+        if label is not None:
+            label.setText(f"Base : {store_label(url)}")
 
     def _cancelled(self) -> None:
         """« Quitter » in the first-launch or unlock dialog: nothing opened, nothing shown."""
@@ -144,6 +185,12 @@ class Launch:
         self.splash.close()
         self.error = error
         if not self.interactive:
+            return
+        from desktop_app.store.api import ServerConnectionError
+
+        if isinstance(error, ServerConnectionError):
+            self.offline = OfflineBox(error, self._offline_choice)
+            self.offline.open()
             return
         from desktop_app.ui.backup_startup import offer_restore_file
 
@@ -158,14 +205,67 @@ class Launch:
         self.app.exit(1)
 
 
-def run_gui(store_url: str) -> int:
-    """Open the window on the store at `store_url`; the exit code of the application."""
+    def _offline_choice(self, choice: str) -> None:
+        """The answer to `OfflineBox`: try the same store again, or open the local one."""
+        self.offline = None
+        if choice == QUIT:
+            self.app.exit(1)
+            return
+        self.error = None
+        if choice in (LOCAL, FILES):
+            from desktop_app.paths import local_db_url
+
+            self._then_merge = choice == FILES
+            self._rename(local_db_url())
+        self._open(self.url)
+
+
+#: The answers of `OfflineBox`.
+RETRY, LOCAL, FILES, QUIT = "reessayer", "locale", "fichiers", "quitter"
+OFFLINE_TITLE = "Serveur de l'association injoignable"
+OFFLINE_TEXT = (
+    "La fenêtre n'a pas pu se connecter au serveur de l'association.\n\n{error}\n\n"
+    "Vous pouvez réessayer, ou travailler en attendant sur la base locale de cet ordinateur "
+    "({local}) : elle est distincte de celle du serveur, rien n'y est recopié. Pour passer un "
+    "dossier d'un poste à l'autre : « Exporter le dossier… » sur l'écran du ménage, puis "
+    "« Fichier › Fusionner un dossier reçu… » sur l'autre poste.")
+
+
+class OfflineBox(QMessageBox):
+    """« Serveur injoignable » (issue 12): what failed, in French, and the four ways on.
+    Non-blocking; `buttons` by answer (tests click them)."""
+
+    def __init__(self, error: BaseException, answer: Callable[[str], None]) -> None:
+        from desktop_app.paths import local_db_url
+
+        super().__init__(QMessageBox.Icon.Warning, OFFLINE_TITLE, OFFLINE_TEXT.format(
+            error=error, local=store_label(local_db_url())))
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        roles = QMessageBox.ButtonRole
+        self.buttons = {
+            RETRY: self.addButton("Réessayer", roles.AcceptRole),
+            LOCAL: self.addButton("Ouvrir la base locale", roles.ActionRole),
+            FILES: self.addButton("Base locale et dossier reçu…", roles.ActionRole),
+            QUIT: self.addButton("Quitter", roles.RejectRole),
+        }
+        self.buttons[FILES].setToolTip("Ouvre la base locale puis « Fusionner un dossier "
+                                       "reçu… » : le fichier d'un ménage qu'un collègue vous a "
+                                       "envoyé.")
+        self.setDefaultButton(self.buttons[RETRY])
+        self.buttonClicked.connect(lambda button: answer(next(
+            (key for key, each in self.buttons.items() if each is button), QUIT)))
+
+
+def run_gui(store_url: str | None) -> int:
+    """Open the window on the store at `store_url` (None: the user's choice, `Launch`); the
+    exit code of the application."""
     launch = Launch(store_url)
     session_watch = launch.window.lock.watch_session()  # D-Bus: only while exec() runs
     session_watch.start()
     code = launch.app.exec()
     session_watch.stop()
-    if launch.error is None and not launch.cancelled:  # the backup at close (issue 6)
+    # The backup at close (issue 6): a file's only, a server is backed up on the server.
+    if launch.error is None and not launch.cancelled and not launch.on_server:
         from desktop_app.ui.backup_actions import backup_at_close
 
         launch.runner.wait_idle()

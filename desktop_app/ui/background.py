@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.store.api import ConflictError, RefusedError, StoreError
+from desktop_app.store.api import ConflictError, RefusedError, ServerConnectionError, StoreError
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]
@@ -180,6 +180,10 @@ def describe_error(error: BaseException) -> tuple[str, str, str]:
         return ("Dossier modifié entre-temps", str(error), "")  # the message says what to do
     if isinstance(error, RefusedError):
         return ("Opération impossible", str(error), "")
+    if isinstance(error, ServerConnectionError):  # the server cannot be reached (issue 12)
+        return ("Connexion au serveur impossible",
+                f"{error}\n\nVos saisies sont conservées à l'écran : enregistrez de nouveau "
+                "une fois la connexion revenue.", "")
     if isinstance(error, StoreError):
         return (
             "Problème avec la base de données",

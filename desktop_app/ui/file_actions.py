@@ -33,12 +33,10 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
     store = ctx.store
 
     def work() -> str:
-        from desktop_app.interchange import read_file
+        from desktop_app.interchange import read_parts
 
-        caseload = read_file(path)
-        store.import_caseload(caseload, source=path.name)
-        return (f"Import terminé : {len(caseload.households)} ménages, "
-                f"{len(caseload.measures)} mesures.")
+        added = store.import_parts(read_parts(path), source=path.name)
+        return f"Import terminé : {added['households']} ménages, {added['measures']} mesures."
 
     def failed(error: BaseException) -> None:
         show_read_failure(parent, path, "importé", error)

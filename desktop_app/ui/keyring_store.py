@@ -6,8 +6,10 @@ Degrades gracefully: with no usable backend (a CI machine, a Linux without Secre
 Every call may block on the OS (D-Bus, an unlock prompt): call them off the GUI thread,
 except `available()`, which only asks keyring which backend it chose.
 
-The entry is named by the store's absolute path (service « Suivi FSL »): never a household's
-name. The passphrase itself is never written anywhere else.
+The entry is named by the store's absolute path (service « Suivi FSL »), or for the password
+of the association's server (issue 12) by the server's URL without password
+(`server_settings.keyring_entry`): never a household's name. The secret itself is never
+written anywhere else.
 """
 
 from __future__ import annotations
@@ -29,11 +31,11 @@ class KeyStore(Protocol):
     @property
     def reason(self) -> str: ...
 
-    def get(self, database: Path) -> str | None: ...
+    def get(self, database: Path | str) -> str | None: ...
 
-    def remember(self, database: Path, passphrase: str) -> bool: ...
+    def remember(self, database: Path | str, passphrase: str) -> bool: ...
 
-    def forget(self, database: Path) -> None: ...
+    def forget(self, database: Path | str) -> None: ...
 
 
 class OsKeyStore:
@@ -61,7 +63,7 @@ class OsKeyStore:
     def reason(self) -> str:
         return self._reason
 
-    def get(self, database: Path) -> str | None:
+    def get(self, database: Path | str) -> str | None:
         if not self.available():
             return None
         try:
@@ -71,7 +73,7 @@ class OsKeyStore:
         except Exception:  # locked or absent key store: as if nothing were remembered
             return None
 
-    def remember(self, database: Path, passphrase: str) -> bool:
+    def remember(self, database: Path | str, passphrase: str) -> bool:
         if not self.available():
             return False
         try:
@@ -82,7 +84,7 @@ class OsKeyStore:
             return False
         return True
 
-    def forget(self, database: Path) -> None:
+    def forget(self, database: Path | str) -> None:
         if not self.available():
             return
         try:
@@ -107,17 +109,18 @@ class MemoryKeyStore:
     def reason(self) -> str:
         return "" if self.usable else NO_BACKEND
 
-    def get(self, database: Path) -> str | None:
+    def get(self, database: Path | str) -> str | None:
         return self.entries.get(_name(database)) if self.usable else None
 
-    def remember(self, database: Path, passphrase: str) -> bool:
+    def remember(self, database: Path | str, passphrase: str) -> bool:
         if self.usable:
             self.entries[_name(database)] = passphrase
         return self.usable
 
-    def forget(self, database: Path) -> None:
+    def forget(self, database: Path | str) -> None:
         self.entries.pop(_name(database), None)
 
 
-def _name(database: Path) -> str:
-    return str(database.expanduser().resolve())
+def _name(database: Path | str) -> str:
+    """A store file: its absolute path; a text (a server's entry): as it is."""
+    return database if isinstance(database, str) else str(database.expanduser().resolve())

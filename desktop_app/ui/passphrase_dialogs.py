@@ -59,6 +59,8 @@ class FirstLaunchDialog(FittingDialog):
     a second click). `submitted(passphrase or None, remember)`."""
 
     submitted = Signal(object, bool)
+    #: « Utiliser le serveur de l'association » (issue 12): the connection dialog instead.
+    server_chosen = Signal()
 
     def __init__(self, database: PurePath, keystore: KeyStore,
                  parent: QWidget | None = None) -> None:
@@ -87,6 +89,12 @@ class FirstLaunchDialog(FittingDialog):
         self.plain.setAutoDefault(False)
         self.plain.clicked.connect(self._plain)
         row.addWidget(self.plain)
+        self.server = QPushButton("Utiliser le serveur de l'association", self)
+        self.server.setAutoDefault(False)
+        self.server.setToolTip("Travailler sur la base partagée de l'équipe, sur le serveur "
+                               "de l'association, au lieu d'une base sur cet ordinateur.")
+        self.server.clicked.connect(self.server_chosen)
+        row.addWidget(self.server)
         row.addStretch(1)
         self.quit = QPushButton("Quitter", self)
         self.quit.setAutoDefault(False)

@@ -13,6 +13,9 @@ from desktop_app.ui.screens.base import button, section
 ENCRYPTED = "Base chiffrée"
 ENCRYPTED_TIP = "La base est chiffrée (SQLCipher) : illisible sans son mot de passe."
 PLAIN = "Base non chiffrée"
+ON_SERVER = "Base sur le serveur de l'association"
+ON_SERVER_TIP = ("La base est sur le serveur de l'association : la connexion est chiffrée "
+                 "(TLS, réglage sslmode) et le serveur protège ses fichiers (docs/serveur.md).")
 PLAIN_TIP = ("En cas de perte ou de vol de l'ordinateur, les données des ménages sont lisibles : "
              "chiffrez la base (recommandation de la CNIL pour les postes nomades).")
 
@@ -51,12 +54,17 @@ class SecurityCard(QWidget):
 
     def refresh(self) -> None:
         """Show the store's state (call when the settings screen shows)."""
+        from desktop_app.paths import is_server_url
+
         session = getattr(self.window(), "session", None)
         encrypted = bool(session is not None and session.encrypted)
-        self.state.setText(ENCRYPTED if encrypted else PLAIN)
-        self.state.setToolTip(ENCRYPTED_TIP if encrypted else PLAIN_TIP)
-        self.state.setObjectName("muted" if encrypted else "fieldError")
+        on_server = session is not None and is_server_url(session.url)
+        self.state.setText(ON_SERVER if on_server else ENCRYPTED if encrypted else PLAIN)
+        self.state.setToolTip(ON_SERVER_TIP if on_server else ENCRYPTED_TIP if encrypted
+                              else PLAIN_TIP)
+        self.state.setObjectName("muted" if encrypted or on_server else "fieldError")
         self.state.style().polish(self.state)
+        self.change.setVisible(not on_server)  # a file's encryption (SQLCipher) only
         self.change.setText("Changer le mot de passe…" if encrypted else "Chiffrer la base…")
         self.change.setAccessibleName(self.change.text().rstrip("…"))
 

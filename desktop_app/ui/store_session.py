@@ -48,15 +48,3 @@ class StoreSession:
     @property
     def encrypted(self) -> bool:
         return self.secret is not None
-
-
-def is_new(database: Path | None) -> bool:
-    """No store yet at `database` (missing or empty file): the first launch."""
-    if database is None:
-        return False
-    try:
-        return database.stat().st_size == 0
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False

@@ -95,7 +95,9 @@ def build_status_bar(window: MainWindow, store_label: str) -> tuple[QProgressBar
     bar.addPermanentWidget(text)
     bar.addPermanentWidget(busy)
     if store_label:
-        bar.addPermanentWidget(QLabel(store_label, window))
+        label = QLabel(store_label, window)
+        label.setObjectName("storeLabel")  # `Launch` renames it when it opens another store
+        bar.addPermanentWidget(label)
 
     def show(running: bool, what: str) -> None:
         busy.setVisible(running)

@@ -17,6 +17,10 @@ Fault injection (`test_restore_faults.py`, issue 10), each in a forked child tha
   cannot fold the store's WAL in), prints `step NAME` after each step of `backup_files` and
   kills itself with SIGKILL after step STEP (`-`: none), else prints `restored`;
 - `backup STORE KEY FOLDER` makes a backup and kills itself once its hidden copy is written;
+- `encrypt STORE KEY STEP` encrypts the plain STORE with KEY (quoted) and kills itself with
+  SIGKILL after step STEP of `crypto.convert_to_encrypted`: `exported` (the hidden
+  encrypted copy written and synced, the store not yet replaced) or `replaced` (after the
+  `os.replace`, before the folder is synced);
 - `hold STORE KEY` opens the store, prints `open`, waits for SIGUSR1, saves one household
   (`Famille Après`), prints `written`, then waits to be killed: another window or import.
 
@@ -127,6 +131,24 @@ def _kill_while_encrypting(folder: Path) -> None:
     crypto.cipher_connect = watched
 
 
+def encrypt_until(store: str, key: str, step: str) -> None:
+    """An encryption killed (SIGKILL: nothing cleaned up) right after step `step`."""
+    from desktop_app.store import crypto
+
+    def die(name: str, then: Callable[[Path], None]) -> Callable[[Path], None]:
+        def wrapped(path: Path) -> None:
+            if name == step:
+                os.write(1, f"step {name}\n".encode())
+                os.kill(os.getpid(), signal.SIGKILL)
+            then(path)
+        return wrapped
+
+    crypto._remove_sidecars = die("exported", crypto._remove_sidecars)  # type: ignore[assignment]
+    crypto.sync_folder = die("replaced", crypto.sync_folder)  # type: ignore[assignment]
+    crypto.convert_to_encrypted(Path(store), unquote(key))
+    os.write(1, b"encrypted\n")
+
+
 def backup_killed(store: str, key: str, folder: str) -> None:
     """A backup killed once its hidden copy is written, before it is checked and renamed."""
     from desktop_app.store import backup
@@ -196,6 +218,8 @@ def serve() -> None:
             _fork(restore_until, args)
         elif command == "backup":
             _fork(backup_killed, args)
+        elif command == "encrypt":
+            _fork(encrypt_until, args)
         elif command == "hold":
             _fork(hold, args)
         elif command == "reap":

@@ -48,7 +48,7 @@ def _filled(path: Path, passphrase: str | None) -> dict[str, object]:
     store.import_caseload(read_file(EXAMPLES / "exemple-2.json"))
     exported = caseload_to_json(store.export_caseload())
     assert path.with_name(path.name + "-wal").exists()  # the WAL is checked too, not skipped
-    store.engine.dispose()
+    store.close()  # its lock let go too: encrypting it needs it to itself
     return exported
 
 

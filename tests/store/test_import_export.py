@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from desktop_app.domain.model import Association, Caseload, Convention, GridSent, Household
 from desktop_app.domain.tariffs import default_tariffs
-from desktop_app.interchange import caseload_to_json, read_file
+from desktop_app.interchange import InvalidFileError, caseload_to_json, read_file, read_parts
 from desktop_app.store.api import DuplicateIdsError
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
@@ -114,3 +115,62 @@ def test_is_empty_is_false_once_a_record_is_stored(store: SqlStore) -> None:
     assert not store.is_empty()
     assert store.new_id("h") == "h2"
     assert date.today()  # the store never reads the clock: nothing else to check
+
+
+def _file_of_households(tmp_path: Path, names: list[object]) -> Path:
+    """An interchange file of one worker and households h0, h1… named `names`."""
+    path = tmp_path / "menages.json"
+    path.write_text(json.dumps({
+        "format": "suivi-fsl/1", "association": {"name": "Association Exemple"},
+        "tariffs": [{"from": "2026-01-01", "point_value": "90.00",
+                     "fal_support_per_year": "1562.80", "fal_management_per_year": "500.00",
+                     "dsf_done": "162.38", "dsf_closed_door": "39.12", "points_per_fte": 50,
+                     "fal_per_fte": 30}],
+        "workers": [{"id": "w1", "name": "Claire Martin", "diploma": "CESF", "fte": 1.0}],
+        "households": [{"id": f"h{i}", "name": name} for i, name in enumerate(names)],
+        "measures": []}), encoding="utf-8")
+    return path
+
+
+def test_a_file_imported_piece_by_piece_is_counted_and_undoable_whole(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    path = _file_of_households(tmp_path, ["A", "B", "C", "D", "E"])
+    # Pieces of 2: settings, w1, h0-h1, h2-h3, h4 — one transaction, one batch.
+    added = store.import_parts(read_parts(path, size=2), source="menages.json")
+    assert added == {"workers": 1, "households": 5, "homes": 0, "measures": 0, "visits": 0}
+    assert [h.id for h in store.export_caseload().households] == ["h0", "h1", "h2", "h3", "h4"]
+    [batch] = store.import_batches()
+    assert (batch.kind, batch.source, batch.counts["households"]) == ("import", "menages.json", 5)
+    assert [e.action for e in store.history("h4")] == ["import"]
+    store.undo_import(batch.id)
+    assert store.is_empty() and store.tariffs() == default_tariffs()
+
+
+def test_a_problem_in_a_late_piece_leaves_the_store_as_it_was(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    before = _counts(store)
+    # h0-h1 and h2-h3 are added before h4's name (a NUL) is read: all rolled back.
+    path = _file_of_households(tmp_path, ["A", "B", "C", "D", "E\x00"])
+    with pytest.raises(InvalidFileError) as error:
+        store.import_parts(read_parts(path, size=2), source="menages.json")
+    assert [p.path for p in error.value.problems] == ["households[4].name"]
+    assert _counts(store) == before
+    assert store.import_batches() == [] and store.tariffs() == default_tariffs()
+
+
+def test_ids_already_stored_in_a_late_piece_have_their_path_in_the_file(
+    store: SqlStore, tmp_path: Path
+) -> None:
+    store.save_household(Household("h3", "DÉJÀ LÀ"))
+    before = _counts(store)
+    path = _file_of_households(tmp_path, ["A", "B", "C", "D", "E"])
+    with pytest.raises(DuplicateIdsError) as error:
+        store.import_parts(read_parts(path, size=2))
+    # h3 is the second household of the third piece (h2, h3): index 2 + 1 in the file.
+    assert [(p.path, p.message) for p in error.value.problems] == [(
+        "households[3].id", "l'identifiant « h3 » existe déjà dans la base : importez le "
+        "fichier dans une base vide, ou changez cet identifiant partout où le fichier "
+        "l'emploie")]
+    assert _counts(store) == before

@@ -196,12 +196,13 @@ def test_a_passphrase_is_refused_for_a_server(pg_server: TestServer,
         open_store(url)
 
 
-def test_backup_and_restore_are_refused_on_a_server(server_store: tuple[SqlStore, str],
-                                                    tmp_path: Path) -> None:
+def test_a_file_backup_and_restore_are_refused_on_a_server(
+        server_store: tuple[SqlStore, str], tmp_path: Path) -> None:
+    """A server's backup is `server_backup`'s (tests/store/test_server_backup.py)."""
     store, _url = server_store
     expected = (f"La base {shown_url(store.engine.url)} est sur un serveur PostgreSQL : "
-                "sauvegarde, restauration et chiffrement par mot de passe ne concernent "
-                "qu'une base sur fichier, rien n'a été fait.")
+                "la restauration d'une sauvegarde, la copie de fichier et le chiffrement par "
+                "mot de passe ne concernent qu'une base sur fichier, rien n'a été fait.")
     with pytest.raises(StoreError) as error:
         make_backup(store, tmp_path / "sauvegardes", datetime(2026, 11, 29, 9, 30, 12))
     assert str(error.value).startswith(expected) and "pg_dump" in str(error.value)

@@ -17,12 +17,18 @@ import pytest
 from desktop_app.domain.alerts import alerts_to_json
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import month_points_to_json
-from desktop_app.interchange import read_file
+from desktop_app.interchange import read_file, read_parts
 from desktop_app.services import alerts_on, month_points
 from desktop_app.store import accounts
 from desktop_app.store.api import StoreError
-from desktop_app.store.server_policies import HOUSEHOLD_CHILDREN, MEASURE_CHILDREN
+from desktop_app.store.server_policies import (
+    HOUSEHOLD_CHILDREN,
+    MEASURE_CHILDREN,
+    policy_tables,
+    roles_of,
+)
 from desktop_app.store.server_setup import init_server
+from desktop_app.store.tables import METADATA
 from tests.conftest import EXAMPLES
 from tests.postgres import TestServer
 from tests.server_team import Team, ids
@@ -71,6 +77,22 @@ def test_server_init_says_what_it_did_and_twice_changes_nothing(team: Team) -> N
     assert _snapshot(team) == before
     assert again[-1] == "Rien n'a changé : la base était déjà prête."
     assert "- règles d'accès déjà en place (76 règles) ;" in again
+
+
+def test_every_table_of_the_store_has_forced_row_security_and_a_policy(team: Team) -> None:
+    """No table is left out of `server_policies` (a new migration's table must get policies:
+    without any, FORCE would hide it from everyone; without FORCE, from no one)."""
+    store_tables = sorted(set(METADATA.tables))
+    assert policy_tables(roles_of("base", "proprietaire")) == store_tables
+    with team.owner() as owner:
+        secured = owner.execute(
+            "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, "
+            "(SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) FROM pg_class c "
+            "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
+            "AND c.relname <> 'alembic_version' ORDER BY c.relname").fetchall()
+    assert [name for name, *_ in secured] == store_tables
+    assert [name for name, enabled, forced, count in secured
+            if not (enabled and forced and count >= 1)] == []
 
 
 def test_server_init_on_an_empty_database_creates_the_tables(pg_server: TestServer) -> None:
@@ -285,6 +307,9 @@ def test_the_application_as_a_travailleur_shows_its_caseload_only(team: Team) ->
         with pytest.raises(StoreError, match="L'import d'un fichier d'échange demande un "
                            "compte « responsable »"):
             store.import_caseload(store.export_caseload())
+        with pytest.raises(StoreError, match="L'import d'un fichier d'échange demande un "
+                           "compte « responsable »"):  # in pieces too, before any is taken
+            store.import_parts(read_parts(EXAMPLES / "exemple-2.json", 1))
         workers = store.workers()
         with pytest.raises(StoreError, match="Votre compte n'a pas le droit de faire cela"):
             store.save_worker(replace(workers[0], name="Autre"), expected=workers[0])

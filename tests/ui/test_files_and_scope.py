@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.ui import file_actions
@@ -72,6 +75,26 @@ def test_an_invalid_file_lists_its_problems(window, qtbot, tmp_path):  # type: i
     assert [b.windowTitle() for b in boxes] == ["Le fichier mauvais.json n'a pas été importé"]
     assert "measures[0].household" in boxes[0].detailedText()
     boxes[0].close()
+
+
+@pytest.mark.timeout(120)  # reading a pipe used to hang: fail instead
+def test_a_pipe_or_a_device_is_refused_by_the_import_and_the_merge(  # type: ignore[no-untyped-def]
+        window, qtbot, store, tmp_path):
+    from desktop_app.ui import household_file_actions
+
+    fifo = tmp_path / "tube.json"
+    os.mkfifo(fifo)
+    refusal = ("(fichier) : ce n'est pas un fichier ordinaire (un périphérique, un tube, une "
+               "socket…) : choisissez le fichier .json exporté")
+    for act, path, what in ((file_actions.import_file, fifo, "importé"),
+                            (household_file_actions.merge_file, Path("/dev/zero"), "fusionné")):
+        act(window, window.ctx, path)
+        settle(qtbot, window)
+        [box] = _boxes()
+        assert box.windowTitle() == f"Le fichier {path.name} n'a pas été {what}"
+        assert box.detailedText() == refusal
+        box.close()
+    assert store.household_rows(window.ctx.today()) == []  # nothing imported
 
 
 def test_my_cases_or_the_whole_team(window, qtbot, store):  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ from desktop_app.ui.forms import Form, FormDialog
 from desktop_app.ui.models import RowTableModel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
 from desktop_app.ui.security_card import SecurityCard
+from desktop_app.ui.server_card import ServerCard
 from desktop_app.ui.settings_dialogs import convention_dialog, grid_dialog, tariff_dialog
 from desktop_app.ui.settings_tables import CONVENTIONS, GRIDS, TARIFFS
 from desktop_app.ui.views import selected_row, table_view
@@ -115,6 +116,8 @@ class SettingsScreen(Screen):
         column.addWidget(self.security)
         self.backups = BackupCard(ctx, safety)  # folder, automatic backups, restore (issue 6)
         column.addWidget(self.backups)
+        self.server = ServerCard(ctx, safety)  # the association's server (issue 12)
+        column.addWidget(self.server)
         column.addStretch(1)
         grid.setRowStretch(3, 1)  # conventions and tariffs share the height left
         grid.setRowStretch(4, 1)

@@ -1,0 +1,78 @@
+"""The connection to the association's server, as this user set it (issue 12).
+
+Kept in QSettings (per user and laptop, like the backup folder and the lock delay: the one
+place the window keeps its settings): host, port, database, login, `sslmode`, the CA file, and
+whether the window opens the server at start-up rather than the local store. The password is
+never kept here: it is in the system keyring when the user asks for it and one exists
+(`keyring_store`, entry `keyring_entry`), else libpq finds it (`PGPASSWORD`, `~/.pgpass`) or
+the window asks for it at each start.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+
+from desktop_app.store.server_connection import DEFAULT_PORT, server_url
+
+PREFIX = "serveur/"
+USE_KEY = "serveur/utiliser"
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    host: str = ""
+    port: int = DEFAULT_PORT
+    database: str = "suivi_fsl"
+    login: str = ""
+    sslmode: str = "verify-full"
+    ca_file: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.host and self.database and self.login)
+
+    def url(self) -> str:
+        """The store URL, without password."""
+        return server_url(self.host, self.port, self.database, self.login, self.sslmode,
+                          self.ca_file)
+
+    def keyring_entry(self) -> str:
+        """The name of the password's entry in the keyring: the URL without password."""
+        from desktop_app.store.server_connection import keyring_entry
+
+        return keyring_entry(self.url())
+
+
+_KEYS = {"host": "hote", "port": "port", "database": "base", "login": "compte",
+         "sslmode": "sslmode", "ca_file": "autorite"}
+
+
+def load() -> ServerSettings:
+    settings, default = QSettings(), ServerSettings()
+    values = {field: settings.value(PREFIX + key, getattr(default, field),
+                                    int if field == "port" else str)
+              for field, key in _KEYS.items()}
+    return ServerSettings(**values)
+
+
+def save(server: ServerSettings) -> None:
+    settings = QSettings()
+    for field, key in _KEYS.items():
+        settings.setValue(PREFIX + key, getattr(server, field))
+
+
+def use_server() -> bool:
+    """The window opens the association's server at start-up (set by the connection dialog)."""
+    return bool(QSettings().value(USE_KEY, False, bool)) and load().complete
+
+
+def set_use_server(on: bool) -> None:
+    QSettings().setValue(USE_KEY, on)
+
+
+def start_url(default_url: str) -> str:
+    """What the window opens when no store was named (`--db`, `SUIVI_FSL_DB`): the server
+    when the user chose it, else the local store `default_url`."""
+    return load().url() if use_server() else default_url
