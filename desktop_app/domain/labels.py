@@ -21,6 +21,7 @@ from desktop_app.domain.model import (
     VisitOutcome,
     VisitPlace,
 )
+from desktop_app.domain.reference_lists import EXIT_LABELS, TERRITORY_LABELS
 
 MEASURE_TYPES: dict[MeasureType, str] = {
     MeasureType.ASLL: "ASLL",
@@ -98,6 +99,9 @@ DSF_OUTCOMES: dict[DsfOutcome, str] = {
     DsfOutcome.PORTE_CLOSE: "Portes closes",
     DsfOutcome.SANS_RENCONTRE: "Sans rencontre du ménage",
 }
+#: Reasons a measure ends, territories: their lists are data (`reference_lists`).
+EXIT_REASONS = EXIT_LABELS
+TERRITORIES = TERRITORY_LABELS
 SEVERITIES: dict[str, str] = {
     "manquement": "Manquements",
     "a_faire": "À faire",

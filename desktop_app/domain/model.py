@@ -101,6 +101,38 @@ class LongStayReason(StrEnum):
     DALO = "DALO"
 
 
+class ExitReason(StrEnum):
+    """Why a measure ended (French labels: `reference_lists.EXIT_LABELS`)."""
+
+    BAIL_GLISSE = "bail_glisse"
+    RELOGEMENT_SOCIAL = "relogement_social"
+    RELOGEMENT_PRIVE = "relogement_prive"
+    MAINTIEN = "maintien_logement"
+    OBJECTIFS_ATTEINTS = "objectifs_atteints"
+    ARRET_PORTES_CLOSES = "arret_portes_closes"
+    ARRET_INDISPONIBILITE = "arret_indisponibilite"
+    REFUS_ABANDON = "refus_abandon"
+    DEPART_DEPARTEMENT = "depart_departement"
+    DECES = "deces"
+    ORIENTATION = "orientation"
+    EXPULSION = "expulsion"
+    AUTRE = "autre"
+
+
+class Territory(StrEnum):
+    """The eight territories of the département's social action, and « autre »."""
+
+    ARRAGEOIS = "arrageois"
+    ARTOIS = "artois"
+    AUDOMAROIS = "audomarois"
+    BOULONNAIS = "boulonnais"
+    CALAISIS = "calaisis"
+    HENIN_CARVIN = "henin_carvin"
+    LENS_LIEVIN = "lens_lievin"
+    MONTREUILLOIS_TERNOIS = "montreuillois_ternois"
+    AUTRE = "autre"
+
+
 class DsfOutcome(StrEnum):
     REALISE = "realise"
     PORTE_CLOSE = "porte_close"
@@ -187,10 +219,12 @@ class Household:
     address: str | None = None
     postcode: str | None = None
     city: str | None = None
-    territory: str | None = None
+    territory: Territory | None = None
     phone: str | None = None
     monthly_resources: Decimal | None = None
     members: list[Member] = field(default_factory=list)
+    #: The territory's name when `territory` is « autre » (or a text typed before the list).
+    territory_other: str | None = None
 
 
 @dataclass(slots=True)
@@ -268,6 +302,7 @@ class Measure:
     decision_date: date | None = None
     periods: list[Period] = field(default_factory=list)
     closed_on: date | None = None
+    #: The text of « autre » (`exit_reason`), or a detail of any other reason.
     close_reason: str | None = None
     suspensions: list[Suspension] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)
@@ -287,6 +322,9 @@ class Measure:
     outcome: DsfOutcome | None = None
     transmitted_on: date | None = None
     done_on: date | None = None
+    #: Why it ended: one of `reference_lists.EXIT_REASONS` of its type (last field, so that
+    #: positional construction keeps its meaning).
+    exit_reason: ExitReason | None = None
 
 
 @dataclass(slots=True)

@@ -122,7 +122,7 @@ def anonymised(household: Household, measures: list[Measure],
         members.append(Member(f"{ANONYMOUS_MEMBER} {number}", member.role,
                               new_birth if keep else None))
     amount = household.monthly_resources
-    new_household = Household(
+    new_household = Household(  # the territory's code only: « autre » loses its free text
         household.id, f"{ANONYMOUS_HOUSEHOLD} {household.id}", territory=household.territory,
         monthly_resources=None if amount is None else resources_floor(
             amount, limits.resources_limits),

@@ -39,7 +39,8 @@ def measure_to_json(m: Measure) -> Json:
         "decision_date": day(m.decision_date),
         "periods": [{"start": day(p.start), "end": day(p.end), "level": code(p.level),
                      "kind": code(p.kind)} for p in periods],
-        "closed_on": day(m.closed_on), "close_reason": m.close_reason,
+        "closed_on": day(m.closed_on), "exit_reason": code(m.exit_reason),
+        "close_reason": m.close_reason,
         "suspensions": [{"start": day(s.start), "end": day(s.end), "reason": s.reason.value}
                         for s in suspensions],
         "visits": [{"date": v.date.isoformat(), "outcome": v.outcome.value,

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from desktop_app.domain.model import (
     Contract,
     DsfOutcome,
+    ExitReason,
     Level,
     LongStayReason,
     Measure,
@@ -30,6 +31,7 @@ from desktop_app.domain.model import (
     VisitOutcome,
     VisitPlace,
 )
+from desktop_app.domain.reference_lists import recognise_exit
 from desktop_app.interchange import shapes
 from desktop_app.interchange.fields import JsonObject
 from desktop_app.interchange.values import Reader, check_unique, code_table
@@ -61,6 +63,16 @@ def parse_measures(r: Reader, items: list[object], known: KnownIds) -> list[Meas
 
 def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: str
              ) -> Measure:
+    measure = _fields(r, raw, path, known, measure_id)
+    if "exit_reason" not in raw:
+        # A file older than the list: its free text is recognised as the store's migration
+        # 0003 does (a known text gives its code, any other « autre » with the text kept).
+        measure.exit_reason, measure.close_reason = recognise_exit(measure.close_reason)
+    return measure
+
+
+def _fields(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: str
+            ) -> Measure:
     household = r.text(raw, path, "household")
     if household:
         r.ref(household, f"{path}.household", known.households, "le ménage", "households")
@@ -74,6 +86,7 @@ def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id:
         periods=_periods(r, raw, path),
         closed_on=r.opt_day(raw, path, "closed_on"),
         close_reason=r.opt_text(raw, path, "close_reason"),
+        exit_reason=r.opt_code(raw, path, "exit_reason", ExitReason),
         suspensions=_suspensions(r, raw, path),
         visits=_visits(r, raw, path, known.workers),
         reports=_reports(r, raw, path),

@@ -46,14 +46,15 @@ WORKER = shape("un intervenant", "id name diploma fte absences?")
 ABSENCE = shape("une absence", "start end? reason? slisl_notified_on? replacement?")
 HOUSEHOLD = shape(
     "un ménage",
-    "id reference? name address? postcode? city? territory? phone? monthly_resources? members?",
+    "id reference? name address? postcode? city? territory? phone? monthly_resources? members? "
+    "territory_other?",
 )
 MEMBER = shape("un membre du ménage", "name birth_date? role")
 HOME = shape("un logement", "id address vacancies?")
 VACANCY = shape("une vacance", "start end justified")
 MEASURE = shape(
     "une mesure",
-    "id household type referent decision_date? periods? closed_on? close_reason? "
+    "id household type referent decision_date? periods? closed_on? exit_reason? close_reason? "
     "suspensions? visits? reports? notices? contract? retroactive? agreement_on? "
     "lease_transferred_on? relay_authorized? concertation_on? stays? long_stay_reason? "
     "extension? summoned_on? hearing_on? outcome? transmitted_on? done_on?",

@@ -16,6 +16,7 @@ from desktop_app.domain.model import (
     Contract,
     Diploma,
     DsfOutcome,
+    ExitReason,
     Level,
     LongStayReason,
     Measure,
@@ -33,6 +34,7 @@ from desktop_app.domain.model import (
     Stay,
     Suspension,
     SuspensionReason,
+    Territory,
     Vacancy,
     Visit,
     VisitOutcome,
@@ -82,6 +84,8 @@ _NOT_SIGNED = _optional(NotSignedReason)
 _RETRO = _optional(Retroactive)
 _LONG = _optional(LongStayReason)
 _DSF = _optional(DsfOutcome)
+_EXIT = _optional(ExitReason)
+TERRITORY = _optional(Territory)
 
 
 def measure_type(code: str) -> MeasureType:
@@ -94,7 +98,7 @@ MEASURE_COLUMNS = (
     M.has_contract, M.contract_signed_on, M.contract_sent_on, M.contract_not_signed_on,
     M.contract_not_signed_reason, M.retroactive, M.agreement_on, M.lease_transferred_on,
     M.relay_authorized, M.concertation_on, M.long_stay_reason, M.extension, M.summoned_on,
-    M.hearing_on, M.outcome, M.transmitted_on, M.done_on,
+    M.hearing_on, M.outcome, M.transmitted_on, M.done_on, M.exit_reason,
 )
 
 
@@ -106,7 +110,7 @@ def build_measure(r: Tup) -> Measure:
         agreement_on=r[13], lease_transferred_on=r[14], relay_authorized=bool(r[15]),
         concertation_on=r[16], long_stay_reason=_LONG[r[17]], extension=bool(r[18]),
         summoned_on=r[19], hearing_on=r[20], outcome=_DSF[r[21]], transmitted_on=r[22],
-        done_on=r[23],
+        done_on=r[23], exit_reason=_EXIT[r[24]],
     )
 
 

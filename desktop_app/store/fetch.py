@@ -113,7 +113,8 @@ def _visits(connection: Connection, found: list[Measure], of: Collection[str] | 
 
 HOUSEHOLD_COLUMNS = (HOUSEHOLDS.c.id, HOUSEHOLDS.c.name, HOUSEHOLDS.c.reference,
                      HOUSEHOLDS.c.address, HOUSEHOLDS.c.postcode, HOUSEHOLDS.c.city,
-                     HOUSEHOLDS.c.territory, HOUSEHOLDS.c.phone, HOUSEHOLDS.c.monthly_resources)
+                     HOUSEHOLDS.c.territory, HOUSEHOLDS.c.phone, HOUSEHOLDS.c.monthly_resources,
+                     HOUSEHOLDS.c.territory_other)
 
 
 def households(connection: Connection, ids: Collection[str] | None) -> list[Household]:
@@ -122,7 +123,10 @@ def households(connection: Connection, ids: Collection[str] | None) -> list[Hous
 
 
 def _households(connection: Connection, ids: Collection[str] | None) -> list[Household]:
-    found = [Household(*r) for r in rows_of(connection, HOUSEHOLD_COLUMNS, HOUSEHOLDS.c.id, ids)]
+    found = [Household(id=r[0], name=r[1], reference=r[2], address=r[3], postcode=r[4],
+                       city=r[5], territory=b.TERRITORY[r[6]], phone=r[7],
+                       monthly_resources=r[8], territory_other=r[9])
+             for r in rows_of(connection, HOUSEHOLD_COLUMNS, HOUSEHOLDS.c.id, ids)]
     members = children(connection, b.MEMBER_COLUMNS, b.build_member,
                        None if ids is None else [h.id for h in found])
     for household in found:

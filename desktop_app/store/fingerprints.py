@@ -51,7 +51,7 @@ def _money(value: Decimal | None) -> str | None:
 def household_fingerprint(h: Household) -> str:
     members = [[m.name, m.role, _d(m.birth_date)] for m in h.members]  # order kept (no date)
     return _digest([h.id, h.reference, h.name, h.address, h.postcode, h.city, h.territory,
-                    h.phone, _money(h.monthly_resources), members])
+                    h.phone, _money(h.monthly_resources), members, h.territory_other])
 
 
 def home_fingerprint(h: Home) -> str:
@@ -67,7 +67,7 @@ def measure_fingerprint(m: Measure) -> str:
         m.id, m.household, m.type, m.referent, _d(m.decision_date),
         sorted([f"{p.start}{SEP}{p.end}{SEP}{p.level or ''}{SEP}{p.kind or ''}"
                for p in m.periods]),
-        _d(m.closed_on), m.close_reason,
+        _d(m.closed_on), m.exit_reason, m.close_reason,
         sorted([f"{s.start}{SEP}{_d(s.end)}{SEP}{s.reason}" for s in m.suspensions]),
         sorted([f"{v.date}{SEP}{v.outcome}{SEP}{v.place or ''}{SEP}{v.worker or ''}"
                for v in m.visits]),

@@ -19,6 +19,7 @@ from desktop_app.domain.model import (
     Tariff,
     Worker,
 )
+from desktop_app.domain.reference_lists import territory_text
 from desktop_app.store.search import search_text
 
 Row = dict[str, Any]
@@ -66,9 +67,11 @@ def absence_rows(w: Worker) -> list[Row]:
 
 def household_row(h: Household) -> Row:
     return {"id": h.id, "reference": h.reference, "name": h.name, "address": h.address,
-            "postcode": h.postcode, "city": h.city, "territory": h.territory, "phone": h.phone,
+            "postcode": h.postcode, "city": h.city, "territory": code(h.territory),
+            "territory_other": h.territory_other, "phone": h.phone,
             "monthly_resources": h.monthly_resources,
-            "search_text": search_text(h.name, h.reference, h.city, h.territory)}
+            "search_text": search_text(h.name, h.reference, h.city,
+                                       territory_text(h.territory, h.territory_other))}
 
 
 def member_rows(h: Household) -> list[Row]:
@@ -91,7 +94,8 @@ def measure_row(m: Measure) -> Row:
     return {
         "id": m.id, "household_id": m.household, "type": m.type.value, "referent_id": m.referent,
         "decision_date": m.decision_date, "closed_on": m.closed_on,
-        "close_reason": m.close_reason, "has_contract": contract is not None,
+        "exit_reason": code(m.exit_reason), "close_reason": m.close_reason,
+        "has_contract": contract is not None,
         "contract_signed_on": contract.signed_on if contract else None,
         "contract_sent_on": contract.sent_on if contract else None,
         "contract_not_signed_on": contract.not_signed_on if contract else None,

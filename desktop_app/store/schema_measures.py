@@ -28,6 +28,7 @@ class MeasureRecord(Base):
     referent_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    exit_reason: Mapped[str | None] = mapped_column(String(24))
     close_reason: Mapped[str | None] = mapped_column(Text)
     #: False: no contract (null in the file); True: the four contract columns below.
     has_contract: Mapped[bool]

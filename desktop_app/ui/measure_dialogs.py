@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import (
@@ -21,6 +21,7 @@ from desktop_app.domain.labels import (
 )
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import (
+    ExitReason,
     Home,
     Measure,
     MeasureType,
@@ -32,15 +33,14 @@ from desktop_app.domain.model import (
     Stay,
     Suspension,
 )
-from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
+from desktop_app.domain.reference_lists import EXIT_LABELS, EXIT_REASONS
+from desktop_app.ui.coded_fields import add_choice_with_other
+from desktop_app.ui.fields import CheckField, ChoiceField, DateField
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.renewal import period_problems, propose_renewal
 
 Change = Callable[[Measure], None]
 Save = Callable[[Change, FormDialog], None]
-CLOSE_REASONS = ("Objectifs atteints", "Glissement du bail", "Portes closes répétées",
-                 "Refus du ménage", "Déménagement hors du département",
-                 "Indisponibilité prolongée du ménage", "Orientation vers un autre dispositif")
 
 
 def end_after_start(start: str = "start", end: str = "end"):  # type: ignore[no-untyped-def]
@@ -117,8 +117,10 @@ def close_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> 
                         "s'arrêtent.")
     form = dialog.form
     form.add("closed_on", "Clôturée le", DateField(), required=True).set_value(today)
-    reason = form.add("reason", "Motif", TextField(), required=True)
-    reason.setCompleter(QCompleter(list(CLOSE_REASONS), reason))
+    reasons = EXIT_REASONS.get(measure.type, (ExitReason.AUTRE,))
+    add_choice_with_other(form, "reason", "Motif de sortie",
+                          [(EXIT_LABELS[r], r) for r in reasons], ExitReason.AUTRE, "detail",
+                          "Précision", required=True)
     span = in_force_span(measure)
 
     def check(values: Values) -> dict[str, str]:
@@ -131,7 +133,8 @@ def close_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> 
 
     def submit(values: Values) -> None:
         def change(m: Measure) -> None:
-            m.closed_on, m.close_reason = values["closed_on"], values["reason"]
+            m.closed_on, m.exit_reason = values["closed_on"], values["reason"]
+            m.close_reason = values["detail"]
 
         save(change, dialog)
 

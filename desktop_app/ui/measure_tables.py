@@ -25,6 +25,7 @@ from desktop_app.domain.model import (
     Suspension,
 )
 from desktop_app.domain.money import format_eur
+from desktop_app.domain.reference_lists import exit_text
 from desktop_app.ui.measure_points import MonthEarning
 from desktop_app.ui.models import RIGHT, Column, date_key
 from desktop_app.ui.renewal import length_in_months
@@ -80,7 +81,8 @@ def measure_state(measure: Measure, today: date, referent_name: str) -> str:
         if measure.type in (MeasureType.ASLL, MeasureType.AML):
             parts.insert(1, f"niveau {LEVELS[level_on(measure, today)].lower()}")
     if measure.closed_on is not None and measure.closed_on <= today:
-        state = f"Clôturée le {format_date(measure.closed_on)} ({measure.close_reason or ''})"
+        state = f"Clôturée le {format_date(measure.closed_on)} "
+        state += f" ({exit_text(measure.exit_reason, measure.close_reason)})"
     elif suspended_on(measure, today):
         since = max(s.start for s in measure.suspensions if s.start <= today)
         state = f"Suspendue depuis le {format_date(since)}"

@@ -28,6 +28,7 @@ from desktop_app.domain.model import (
     Member,
     MemberRole,
     Period,
+    Territory,
     Visit,
     VisitOutcome,
     VisitPlace,
@@ -165,14 +166,14 @@ def test_scrubbed_reason_keeps_the_category() -> None:
 def test_anonymised_household() -> None:
     household = Household(
         "h7", "DURAND Marie", "FSL-2024-0042", "12 rue des Lilas", "62000", "Arras",
-        "Arrageois", "03 21 45 67 89", Decimal("812.40"),
+        Territory.ARRAGEOIS, "03 21 45 67 89", Decimal("812.40"),
         [Member("Marie Durand", MemberRole.DEMANDEUR, date(1990, 3, 15)),
          Member("Paul Durand", MemberRole.ENFANT, date(2012, 5, 2))])
     measure = asll(date(2015, 3, 10), date(2016, 6, 30), close_reason="Relogé, Mme Durand")
     new, (new_measure,) = anonymised(household, [measure])
     assert new.name == "Ménage anonymisé h7"
     assert (new.reference, new.address, new.postcode, new.city, new.phone) == (None,) * 5
-    assert new.territory == "Arrageois"
+    assert new.territory is Territory.ARRAGEOIS
     assert new.monthly_resources == Decimal(500)
     # The child's birth date is read by no grid; the applicant's: 01/01/1991 (see above,
     # grid days 10/03/2015 and 01/01/2016).

@@ -23,6 +23,7 @@ from desktop_app.domain.model import (
     Convention,
     Diploma,
     DsfOutcome,
+    ExitReason,
     GridSent,
     Home,
     Household,
@@ -45,6 +46,7 @@ from desktop_app.domain.model import (
     Suspension,
     SuspensionReason,
     Tariff,
+    Territory,
     Vacancy,
     Visit,
     VisitOutcome,
@@ -85,10 +87,11 @@ def caseloads(draw: st.DrawFn) -> Caseload:
                           for _ in range(draw(st.integers(0, 2)))]) for w in worker_ids]
     households = [Household(
         h, draw(TEXT), reference=draw(maybe(TEXT)), address=draw(maybe(TEXT)),
-        postcode=draw(maybe(TEXT)), city=draw(maybe(TEXT)), territory=draw(maybe(TEXT)),
+        postcode=draw(maybe(TEXT)), city=draw(maybe(TEXT)), territory=draw(maybe(code(Territory))),
         phone=draw(maybe(TEXT)), monthly_resources=draw(maybe(MONEY)),
         members=[Member(draw(TEXT), draw(code(MemberRole)), draw(maybe(DAYS)))
-                 for _ in range(draw(st.integers(0, 2)))]) for h in household_ids]
+                 for _ in range(draw(st.integers(0, 2)))],
+        territory_other=draw(maybe(TEXT))) for h in household_ids]
     homes = [Home(u, draw(IDS), [Vacancy(*draw(SPANS), draw(st.booleans()))
                                  for _ in range(draw(st.integers(0, 2)))]) for u in home_ids]
     measures = [draw(measures_of(m, worker_ids, household_ids, home_ids))
@@ -115,7 +118,8 @@ def measures_of(draw: st.DrawFn, measure_id: str, workers: list[str], households
         referent=draw(people), decision_date=draw(maybe(DAYS)),
         periods=[Period(*draw(SPANS), draw(maybe(code(Level))), draw(maybe(code(PeriodKind))))
                  for _ in range(draw(st.integers(0, 2)))],
-        closed_on=draw(maybe(DAYS)), close_reason=draw(maybe(TEXT)),
+        closed_on=draw(maybe(DAYS)), exit_reason=draw(maybe(code(ExitReason))),
+        close_reason=draw(maybe(TEXT)),
         suspensions=[Suspension(*draw(OPEN_SPANS), draw(code(SuspensionReason)))
                      for _ in range(draw(st.integers(0, 2)))],
         visits=[Visit(draw(DAYS), draw(code(VisitOutcome)), draw(maybe(code(VisitPlace))),

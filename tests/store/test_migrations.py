@@ -12,7 +12,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from desktop_app.domain.model import AlertSettings
+from desktop_app.domain.model import AlertSettings, ExitReason, Territory
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.store import migrate
 from desktop_app.store.api import StoreError
@@ -31,7 +31,7 @@ def _tables(path: Path) -> set[str]:
 
 
 def test_a_new_store_is_created_by_the_migrations(store: SqlStore, store_path: Path) -> None:
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0003",)]
     assert {"measures", "visits", "households", "tariffs", "settings", "audit_log",
             "import_batches", "household_archive", "bilan_texts"} <= _tables(store_path)
     assert store.is_empty()
@@ -92,13 +92,13 @@ def test_an_old_store_is_copied_before_it_is_migrated(store: SqlStore, store_pat
     assert _tables(store_path) == {"alembic_version"}
 
     upgraded = open_store(f"sqlite:///{store_path}")
-    backup = store_path.with_name("store.sqlite3.avant-migration-0002.bak")
+    backup = store_path.with_name("store.sqlite3.avant-migration-0003.bak")
     assert backup.exists()
     # The copy is the store as it was before the migration…
     assert _tables(backup) == {"alembic_version"}
     assert _sql(backup, "SELECT count(*) FROM alembic_version") == [(0,)]
     # …and the store itself is now at the current revision, with its built-in tariffs.
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0002",)]
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0003",)]
     assert upgraded.tariffs() == default_tariffs()
     upgraded.close()
 
@@ -119,7 +119,7 @@ def test_a_store_of_revision_0001_keeps_its_data_through_0002(tmp_path: Path) ->
     upgraded = open_store(f"sqlite:///{path}")
     # The copy of the 0001 file is beside it, the household is still there, and the keeping
     # figures of the GDPR (2 years active, kept until 31/12/2034) are settings.
-    assert _sql(path.with_name("store.sqlite3.avant-migration-0002.bak"),
+    assert _sql(path.with_name("store.sqlite3.avant-migration-0003.bak"),
                 "SELECT version_num FROM alembic_version") == [("0001",)]
     household = upgraded.household("h1")
     assert household is not None and household.name == "Dupont"
@@ -148,3 +148,75 @@ def test_a_database_of_another_application_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="n'est pas une base Suivi FSL"):
         open_store(f"sqlite:///{path}")
     assert _tables(path) == {"clients"}
+
+
+def _store_at(path: Path, revision: str) -> None:
+    engine = create_store_engine(f"sqlite:///{path}")
+    config = migrate.alembic_config()
+    with write(engine) as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+    engine.dispose()
+
+
+def test_a_store_of_revision_0002_gets_its_free_texts_coded_by_0003(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    _store_at(path, "0002")
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("INSERT INTO workers (id, name, diploma, fte) "
+                           "VALUES ('w1', 'Claire Martin', 'CESF', 1.0)")
+        for hid, territory in (("h1", "Lens-Liévin"), ("h2", "lens lievin"),
+                               ("h3", "Lensois"), ("h4", None)):
+            connection.execute("INSERT INTO households (id, name, territory, search_text) "
+                               "VALUES (?, ?, ?, ?)", (hid, f"NOM {hid}", territory, hid))
+        reasons = (("m1", "Glissement du bail"), ("m2", "Bail glissé au ménage"),
+                   ("m3", "Échec : bail non glissé"), ("m4", None), ("m5", "  "))
+        for mid, reason in reasons:
+            connection.execute(
+                "INSERT INTO measures (id, household_id, type, referent_id, closed_on, "
+                "close_reason, has_contract, relay_authorized, extension, duration_breach) "
+                "VALUES (?, 'h1', 'AML', 'w1', '2025-09-30', ?, 0, 0, 0, 0)", (mid, reason))
+        connection.commit()
+
+    upgraded = open_store(f"sqlite:///{path}")
+    # The two spellings of the issue are one code, the text dropped (the label says it); an
+    # unknown text is « autre » with the text kept; no text stays unknown.
+    assert dict((r[0], (r[1], r[2])) for r in _sql(
+        path, "SELECT id, exit_reason, close_reason FROM measures")) == {
+        "m1": ("bail_glisse", None), "m2": ("bail_glisse", None),
+        "m3": ("autre", "Échec : bail non glissé"), "m4": (None, None), "m5": (None, None)}
+    assert dict((r[0], (r[1], r[2])) for r in _sql(
+        path, "SELECT id, territory, territory_other FROM households")) == {
+        "h1": ("lens_lievin", None), "h2": ("lens_lievin", None),
+        "h3": ("autre", "Lensois"), "h4": (None, None)}
+    # …and the store reads them as the model's codes
+    household = upgraded.household("h3")
+    assert household is not None and household.territory is Territory.AUTRE
+    measure = upgraded.measure("m1")
+    assert measure is not None and measure.exit_reason is ExitReason.BAIL_GLISSE
+    upgraded.close()
+
+
+def test_0003_taken_back_gives_one_free_text_again(tmp_path: Path) -> None:
+    path = tmp_path / "store.sqlite3"
+    _store_at(path, "0003")
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute("INSERT INTO workers (id, name, diploma, fte) "
+                           "VALUES ('w1', 'Claire Martin', 'CESF', 1.0)")
+        connection.execute("INSERT INTO households (id, name, territory, territory_other, "
+                           "search_text) VALUES ('h1', 'A', 'autre', 'Lensois', 'a'), "
+                           "('h2', 'B', 'calaisis', NULL, 'b')")
+        connection.execute(
+            "INSERT INTO measures (id, household_id, type, referent_id, exit_reason, "
+            "close_reason, has_contract, relay_authorized, extension, duration_breach) "
+            "VALUES ('m1', 'h1', 'AML', 'w1', 'bail_glisse', NULL, 0, 0, 0, 0)")
+        connection.commit()
+    engine = create_store_engine(f"sqlite:///{path}")
+    config = migrate.alembic_config()
+    with write(engine) as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0002")
+    engine.dispose()
+    assert _sql(path, "SELECT close_reason FROM measures") == [("Bail glissé au ménage",)]
+    assert _sql(path, "SELECT id, territory FROM households ORDER BY id") == [
+        ("h1", "Lensois"), ("h2", "Calaisis")]

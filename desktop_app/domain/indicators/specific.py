@@ -10,7 +10,8 @@ from desktop_app.domain.alerts.deadlines import DSF_DAYS_BEFORE_HEARING
 from desktop_app.domain.funding.dsf import asll_by_household, payment_of
 from desktop_app.domain.indicators.activity import span_in_year
 from desktop_app.domain.indicators.model import AmlIndicators, DsfIndicators, FalIndicators
-from desktop_app.domain.model import Caseload, DsfOutcome, Measure, MeasureType
+from desktop_app.domain.model import Caseload, DsfOutcome, ExitReason, Measure, MeasureType
+from desktop_app.domain.reference_lists import HOUSING_EXITS
 from desktop_app.domain.tariffs import default_tariffs
 
 #: Words of a closing reason that mean the household left for an ordinary home (the close
@@ -29,6 +30,14 @@ def _plain(text: str) -> str:
 def is_exit_to_housing(reason: str | None) -> bool:
     """A closing reason that says the household moved to ordinary housing."""
     return reason is not None and any(word in _plain(reason) for word in HOUSING_WORDS)
+
+
+def is_housing_exit(measure: Measure) -> bool:
+    """Social or private rehousing; or « autre » whose text says ordinary housing (« Sortie
+    vers un logement ordinaire », typed before the list: neither social nor private)."""
+    if measure.exit_reason is ExitReason.AUTRE:
+        return is_exit_to_housing(measure.close_reason)
+    return measure.exit_reason in HOUSING_EXITS
 
 
 def _ended_in(measure: Measure, year: int) -> bool:
@@ -56,7 +65,7 @@ def fal_indicators(measures: list[Measure], year: int, fal: FalIndicators) -> No
             continue
         fal.long_stays += measure.long_stay_reason is not None
         fal.extensions += measure.extension
-        if _ended_in(measure, year) and is_exit_to_housing(measure.close_reason):
+        if _ended_in(measure, year) and is_housing_exit(measure):
             fal.exits_to_housing += 1
 
 

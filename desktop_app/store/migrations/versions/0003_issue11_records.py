@@ -1,0 +1,84 @@
+"""Issue 11: fixed lists for the reasons a measure ends and the territories.
+
+Measures get `exit_reason` (a code of `model.ExitReason`); `close_reason` stays, now the
+text of « autre » or a detail. Households keep `territory`, now a code of
+`model.Territory`, and get `territory_other`. Texts typed before are recognised by
+`reference_lists.recognise_exit` / `recognise_territory`: a known label or synonym gives its
+code (the text is then dropped), any other text gives « autre » with the text kept.
+
+Revision ID: 0003
+Revises: 0002
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from desktop_app.domain.model import ExitReason, Territory
+from desktop_app.domain.reference_lists import (
+    EXIT_LABELS,
+    TERRITORY_LABELS,
+    recognise_exit,
+    recognise_territory,
+)
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+_MEASURES = sa.table("measures", sa.column("id", sa.String), sa.column("close_reason", sa.Text),
+                     sa.column("exit_reason", sa.String))
+_HOUSEHOLDS = sa.table("households", sa.column("id", sa.String),
+                       sa.column("territory", sa.String), sa.column("territory_other", sa.Text))
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("measures", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("exit_reason", sa.String(length=24), nullable=True))
+    with op.batch_alter_table("households", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("territory_other", sa.Text(), nullable=True))
+    _recode_texts()
+
+
+def _recode_texts() -> None:
+    connection = op.get_bind()
+    measures = connection.execute(sa.select(_MEASURES.c.id, _MEASURES.c.close_reason).where(
+        _MEASURES.c.close_reason.is_not(None))).all()
+    for measure_id, text in measures:
+        reason, kept = recognise_exit(text)
+        connection.execute(_MEASURES.update().where(_MEASURES.c.id == measure_id).values(
+            exit_reason=None if reason is None else reason.value, close_reason=kept))
+    households = connection.execute(sa.select(_HOUSEHOLDS.c.id, _HOUSEHOLDS.c.territory).where(
+        _HOUSEHOLDS.c.territory.is_not(None))).all()
+    for household_id, text in households:
+        territory, kept = recognise_territory(text)
+        connection.execute(_HOUSEHOLDS.update().where(_HOUSEHOLDS.c.id == household_id).values(
+            territory=None if territory is None else territory.value, territory_other=kept))
+
+
+def _restore_texts() -> None:
+    """Back to one free text: the kept text, else the French label of the code."""
+    connection = op.get_bind()
+    for measure_id, code, text in connection.execute(sa.select(
+            _MEASURES.c.id, _MEASURES.c.exit_reason, _MEASURES.c.close_reason).where(
+            _MEASURES.c.exit_reason.is_not(None))).all():
+        restored = text or EXIT_LABELS[ExitReason(code)]
+        connection.execute(_MEASURES.update().where(_MEASURES.c.id == measure_id).values(
+            close_reason=restored))
+    for household_id, code, text in connection.execute(sa.select(
+            _HOUSEHOLDS.c.id, _HOUSEHOLDS.c.territory, _HOUSEHOLDS.c.territory_other).where(
+            _HOUSEHOLDS.c.territory.is_not(None))).all():
+        restored = text or TERRITORY_LABELS[Territory(code)]
+        connection.execute(_HOUSEHOLDS.update().where(_HOUSEHOLDS.c.id == household_id).values(
+            territory=restored))
+
+
+def downgrade() -> None:
+    _restore_texts()
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch copy of the table would drop it,
+    # which the foreign keys pointing at households and measures refuse.
+    op.drop_column("households", "territory_other")
+    op.drop_column("measures", "exit_reason")
