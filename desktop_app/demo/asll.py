@@ -19,6 +19,7 @@ from desktop_app.demo.periods import (
 from desktop_app.demo.visits import VisitRun, periodic_visits
 from desktop_app.domain.dates import Month, add_months
 from desktop_app.domain.model import (
+    AsllContent,
     Contract,
     ExitReason,
     Level,
@@ -73,6 +74,7 @@ def build_asll(ctx: DemoContext, household: str, decision: date, start: date | N
     periods = decided(ctx, chain_periods(start, lengths, levels, renewal_kinds(len(lengths))))
     measure = Measure(id=ctx.new_id("m"), household=household, type=MeasureType.ASLL,
                       referent="", decision_date=decision, retroactive=retroactive)
+    measure.asll_content = _content(measure)
     if start + timedelta(days=40) <= ctx.today and ctx.chance(rates.contract_not_signed):
         return _not_signed(ctx, measure, periods)
     suspensions = _suspensions(ctx, periods)
@@ -154,6 +156,16 @@ def _not_signed(ctx: DemoContext, measure: Measure, periods: list[Period]) -> Me
         measure.closed_on, measure.exit_reason = closed_on, text
         measure.close_reason = "CET non signé"
     return measure
+
+
+def _content(measure: Measure) -> AsllContent:
+    """Leaving a CHRS or an ALT home: access to a home; after a DSF: keeping it; otherwise
+    two in five measures are about access (from the id: the random draws stay the same)."""
+    if measure.retroactive in (Retroactive.SORTIE_CHRS, Retroactive.SORTIE_ALT):
+        return AsllContent.ACCES
+    if measure.retroactive is Retroactive.DSF:
+        return AsllContent.MAINTIEN
+    return AsllContent.ACCES if int(measure.id[1:]) % 5 < 2 else AsllContent.MAINTIEN
 
 
 def _suspensions(ctx: DemoContext, periods: list[Period]) -> list[Suspension]:

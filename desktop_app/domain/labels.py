@@ -21,7 +21,11 @@ from desktop_app.domain.model import (
     VisitOutcome,
     VisitPlace,
 )
-from desktop_app.domain.reference_lists import EXIT_LABELS, TERRITORY_LABELS
+from desktop_app.domain.reference_lists import (
+    ASLL_CONTENT_LABELS,
+    EXIT_LABELS,
+    TERRITORY_LABELS,
+)
 
 MEASURE_TYPES: dict[MeasureType, str] = {
     MeasureType.ASLL: "ASLL",
@@ -102,6 +106,7 @@ DSF_OUTCOMES: dict[DsfOutcome, str] = {
 #: Reasons a measure ends, territories: their lists are data (`reference_lists`).
 EXIT_REASONS = EXIT_LABELS
 TERRITORIES = TERRITORY_LABELS
+ASLL_CONTENTS = ASLL_CONTENT_LABELS
 SEVERITIES: dict[str, str] = {
     "manquement": "Manquements",
     "a_faire": "À faire",

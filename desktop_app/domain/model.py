@@ -119,6 +119,13 @@ class ExitReason(StrEnum):
     AUTRE = "autre"
 
 
+class AsllContent(StrEnum):
+    """What an ASLL is about (the ASLL annex splits « le contenu de la mesure » this way)."""
+
+    ACCES = "acces"
+    MAINTIEN = "maintien"
+
+
 class Territory(StrEnum):
     """The eight territories of the département's social action, and « autre »."""
 
@@ -325,6 +332,8 @@ class Measure:
     #: Why it ended: one of `reference_lists.EXIT_REASONS` of its type (last field, so that
     #: positional construction keeps its meaning).
     exit_reason: ExitReason | None = None
+    #: ASLL: access to a home or keeping the one the household has (None: not recorded).
+    asll_content: AsllContent | None = None
 
 
 @dataclass(slots=True)

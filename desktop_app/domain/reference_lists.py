@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Mapping
 from typing import TypeVar
 
-from desktop_app.domain.model import ExitReason, MeasureType, Territory
+from desktop_app.domain.model import AsllContent, ExitReason, MeasureType, Territory
 
 EXIT_LABELS: dict[ExitReason, str] = {
     ExitReason.BAIL_GLISSE: "Bail glissé au ménage",
@@ -88,6 +88,12 @@ _EXIT_SYNONYMS: dict[ExitReason, tuple[str, ...]] = {
                              "Entrée en structure d'hébergement"),
     ExitReason.EXPULSION: ("Expulsion", "Expulsion locative"),
     ExitReason.AUTRE: ("Autre", "Autre motif"),
+}
+
+#: ASLL, « le contenu de la mesure » (item 11): access to a home, or keeping one's home.
+ASLL_CONTENT_LABELS: dict[AsllContent, str] = {
+    AsllContent.ACCES: "Accompagnement à l'accès au logement",
+    AsllContent.MAINTIEN: "Accompagnement au maintien dans le logement",
 }
 
 TERRITORY_LABELS: dict[Territory, str] = {

@@ -49,7 +49,7 @@ def measure_to_json(m: Measure) -> Json:
                      "sent_on": day(r.sent_on), "signed": r.signed} for r in reports],
         "notices": [{"kind": n.kind.value, "sent_on": day(n.sent_on)} for n in notices],
         "contract": _contract(m.contract),
-        "retroactive": code(m.retroactive),
+        "retroactive": code(m.retroactive), "asll_content": code(m.asll_content),
         "agreement_on": day(m.agreement_on), "lease_transferred_on": day(m.lease_transferred_on),
         "relay_authorized": m.relay_authorized, "concertation_on": day(m.concertation_on),
         "stays": [{"home": s.home, "start": day(s.start), "end": day(s.end)} for s in stays],

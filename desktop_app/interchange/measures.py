@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.model import (
+    AsllContent,
     Contract,
     DsfOutcome,
     ExitReason,
@@ -93,6 +94,7 @@ def _fields(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: 
         notices=_notices(r, raw, path),
         contract=_contract(r, raw, path),
         retroactive=r.opt_code(raw, path, "retroactive", Retroactive),
+        asll_content=r.opt_code(raw, path, "asll_content", AsllContent),
         agreement_on=r.opt_day(raw, path, "agreement_on"),
         lease_transferred_on=r.opt_day(raw, path, "lease_transferred_on"),
         relay_authorized=r.flag(raw, path, "relay_authorized"),

@@ -55,7 +55,7 @@ VACANCY = shape("une vacance", "start end justified")
 MEASURE = shape(
     "une mesure",
     "id household type referent decision_date? periods? closed_on? exit_reason? close_reason? "
-    "suspensions? visits? reports? notices? contract? retroactive? agreement_on? "
+    "suspensions? visits? reports? notices? contract? retroactive? asll_content? agreement_on? "
     "lease_transferred_on? relay_authorized? concertation_on? stays? long_stay_reason? "
     "extension? summoned_on? hearing_on? outcome? transmitted_on? done_on?",
 )

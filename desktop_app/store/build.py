@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from desktop_app.domain.model import (
     Absence,
+    AsllContent,
     Contract,
     Diploma,
     DsfOutcome,
@@ -85,6 +86,7 @@ _RETRO = _optional(Retroactive)
 _LONG = _optional(LongStayReason)
 _DSF = _optional(DsfOutcome)
 _EXIT = _optional(ExitReason)
+_CONTENT = _optional(AsllContent)
 TERRITORY = _optional(Territory)
 
 
@@ -98,7 +100,7 @@ MEASURE_COLUMNS = (
     M.has_contract, M.contract_signed_on, M.contract_sent_on, M.contract_not_signed_on,
     M.contract_not_signed_reason, M.retroactive, M.agreement_on, M.lease_transferred_on,
     M.relay_authorized, M.concertation_on, M.long_stay_reason, M.extension, M.summoned_on,
-    M.hearing_on, M.outcome, M.transmitted_on, M.done_on, M.exit_reason,
+    M.hearing_on, M.outcome, M.transmitted_on, M.done_on, M.exit_reason, M.asll_content,
 )
 
 
@@ -110,7 +112,7 @@ def build_measure(r: Tup) -> Measure:
         agreement_on=r[13], lease_transferred_on=r[14], relay_authorized=bool(r[15]),
         concertation_on=r[16], long_stay_reason=_LONG[r[17]], extension=bool(r[18]),
         summoned_on=r[19], hearing_on=r[20], outcome=_DSF[r[21]], transmitted_on=r[22],
-        done_on=r[23], exit_reason=_EXIT[r[24]],
+        done_on=r[23], exit_reason=_EXIT[r[24]], asll_content=_CONTENT[r[25]],
     )
 
 

@@ -22,6 +22,7 @@ FIELDS = {
     "reference": "référence", "name": "nom", "address": "adresse", "postcode": "code postal",
     "city": "commune", "territory": "territoire", "phone": "téléphone",
     "territory_other": "autre territoire", "exit_reason": "motif de sortie",
+    "asll_content": "contenu de l'ASLL",
     "monthly_resources": "ressources mensuelles", "members": "membres",
     "diploma": "diplôme", "fte": "ETP", "vacancies": "périodes de vacance",
     "household": "ménage", "type": "type de mesure", "referent": "référent",
@@ -57,7 +58,7 @@ def code_words() -> dict[str, dict[str, str]]:
         "reason": (w.SUSPENSION_REASONS,), "role": (w.ROLES,), "diploma": (w.DIPLOMAS,),
         "not_signed_reason": (w.NOT_SIGNED,), "retroactive": (w.RETROACTIVE,),
         "long_stay_reason": (w.LONG_STAY,), "exit_reason": (w.EXIT_REASONS,),
-        "territory": (w.TERRITORIES,),
+        "territory": (w.TERRITORIES,), "asll_content": (w.ASLL_CONTENTS,),
     }
     found: dict[str, dict[str, str]] = {}
     for key, maps in tables.items():

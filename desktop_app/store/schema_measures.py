@@ -37,6 +37,7 @@ class MeasureRecord(Base):
     contract_not_signed_on: Mapped[dt.date | None] = mapped_column(Date)
     contract_not_signed_reason: Mapped[str | None] = mapped_column(String(12))
     retroactive: Mapped[str | None] = mapped_column(String(12))
+    asll_content: Mapped[str | None] = mapped_column(String(10))
     agreement_on: Mapped[dt.date | None] = mapped_column(Date)
     lease_transferred_on: Mapped[dt.date | None] = mapped_column(Date)
     relay_authorized: Mapped[bool]

@@ -22,6 +22,7 @@ FIELDS: dict[str, str] = {
     "id": "Identifiant", "name": "Nom", "reference": "Référence FSL", "address": "Adresse",
     "postcode": "Code postal", "city": "Commune", "territory": "Territoire",
     "territory_other": "Autre territoire", "exit_reason": "Motif de sortie",
+    "asll_content": "Contenu de l'ASLL",
     "phone": "Téléphone", "monthly_resources": "Ressources mensuelles", "members": "Personne",
     "birth_date": "Date de naissance", "role": "Lien", "household": "Ménage",
     "type": "Type de mesure", "referent": "Référent(e)", "decision_date": "Date de décision",
@@ -51,6 +52,7 @@ CODES: dict[str, Mapping[Any, str]] = {
     "not_signed_reason": L.NOT_SIGNED, "retroactive": L.RETROACTIVE,
     "long_stay_reason": L.LONG_STAY, "type": L.MEASURE_TYPES, "diploma": L.DIPLOMAS,
     "exit_reason": L.EXIT_REASONS, "territory": L.TERRITORIES,
+    "asll_content": L.ASLL_CONTENTS,
 }
 MONEY = frozenset({"monthly_resources"})
 WORKERS = frozenset({"referent", "worker", "replacement"})

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.labels import LEVELS, MEASURE_TYPE_NAMES, MEASURE_TYPES
+from desktop_app.domain.labels import ASLL_CONTENTS, LEVELS, MEASURE_TYPE_NAMES, MEASURE_TYPES
 from desktop_app.domain.model import Measure, MeasureType, Period, PeriodKind
 from desktop_app.ui.fields import ChoiceField, DateField
 from desktop_app.ui.forms import FormDialog, Values
@@ -34,6 +34,9 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
     start = form.add("start", "Début de la première période", DateField())
     end = form.add("end", "Fin de la première période", DateField())
     level = form.add("level", "Niveau", ChoiceField([(t, c) for c, t in LEVELS.items()]))
+    content = form.add("asll_content", "Contenu (ASLL)", ChoiceField(
+        [(t, c) for c, t in ASLL_CONTENTS.items()], empty="—"),
+        hint="L'annexe ASLL distingue l'accès à un logement et le maintien dans le logement.")
 
     def propose() -> None:
         measure_type: MeasureType = kind.value()
@@ -47,6 +50,7 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
         if begin is not None and not end.text().strip():
             end.set_value(first_period(measure_type, begin))
         level.setEnabled(default_level(measure_type) is not None)
+        content.setEnabled(measure_type is MeasureType.ASLL)
 
     decision.editingFinished.connect(propose)
     start.editingFinished.connect(propose)
@@ -90,5 +94,6 @@ def _measure(household: str, values: Values) -> Measure:
     periods = []
     if values["start"] is not None and values["end"] is not None:
         periods.append(Period(values["start"], values["end"], level, PeriodKind.INITIALE))
+    content = values["asll_content"] if measure_type is MeasureType.ASLL else None
     return Measure(id="", household=household, type=measure_type, referent=values["referent"],
-                   decision_date=values["decision_date"], periods=periods)
+                   decision_date=values["decision_date"], periods=periods, asll_content=content)

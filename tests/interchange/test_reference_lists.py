@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.domain.model import ExitReason, Territory
+from desktop_app.domain.model import AsllContent, ExitReason, Territory
 from desktop_app.interchange import caseload_to_json, parse_caseload
 from desktop_app.interchange.errors import InvalidFileError
 from tests.interchange.docs import full_doc, small_doc
@@ -25,6 +25,7 @@ def test_an_old_file_imports_with_its_texts_recognised() -> None:
     assert (h2.territory, h2.territory_other) == (Territory.AUTRE, "Lensois")
     assert (h3.territory, h3.territory_other) == (None, None)  # missing: unknown
     m1, m2 = caseload.measures
+    assert m1.asll_content is None  # item 11: missing is « non renseigné »
     assert (m1.exit_reason, m1.close_reason) == (ExitReason.BAIL_GLISSE, None)
     assert (m2.exit_reason, m2.close_reason) == (ExitReason.AUTRE,
                                                  "Départ sans solution de logement")
@@ -37,12 +38,15 @@ def test_a_new_file_round_trips_its_codes_and_texts() -> None:
     assert caseload.households[1].territory_other == "Ternois (hors liste)"
     assert caseload.measures[1].exit_reason is ExitReason.RELOGEMENT_PRIVE
     assert caseload.measures[1].close_reason == "studio à Béthune"
+    assert caseload.measures[0].asll_content is AsllContent.MAINTIEN  # item 11
+    assert caseload.measures[1].asll_content is None
     assert caseload_to_json(caseload) == doc
 
 
 @pytest.mark.parametrize(("where", "key", "value"), [
     ("measures", "exit_reason", "relogement"),
     ("households", "territory", "Lens-Liévin"),  # a new file writes codes
+    ("measures", "asll_content", "acces_logement"),
 ])
 def test_an_unknown_code_of_a_new_file_is_refused(where: str, key: str, value: str) -> None:
     doc = full_doc()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.domain.model import (
+    AsllContent,
     ExitReason,
     Household,
     Measure,
@@ -20,6 +21,8 @@ from desktop_app.ui.household_form import (
     household_values,
 )
 from desktop_app.ui.measure_dialogs import close_dialog
+from desktop_app.ui.measure_general import apply_general, build_general_form, general_values
+from desktop_app.ui.new_measure import new_measure_dialog
 from tests.ui.helpers import type_in
 
 
@@ -81,3 +84,34 @@ def test_household_territory_is_a_choice(qtbot) -> None:  # type: ignore[no-unty
     assert values is not None
     again = apply_household_values(household, values)
     assert (again.territory, again.territory_other) == (Territory.HENIN_CARVIN, None)
+
+
+def test_new_asll_records_access_or_keeping(qtbot) -> None:  # type: ignore[no-untyped-def]
+    made: list[Measure] = []
+    dialog = new_measure_dialog(None, "h1", [("Claire Martin", "w1")], "w1",
+                                lambda measure, _dialog: made.append(measure))
+    qtbot.addWidget(dialog)
+    fields = dialog.form.fields
+    content = fields["asll_content"]
+    assert [content.itemText(i) for i in range(content.count())] == [
+        "—", "Accompagnement à l'accès au logement",
+        "Accompagnement au maintien dans le logement"]
+    fields["type"].set_value(MeasureType.ASLL)
+    fields["start"].set_value(date(2025, 7, 1))
+    fields["end"].set_value(date(2025, 12, 31))
+    content.set_value(AsllContent.ACCES)
+    dialog.submit()
+    assert [m.asll_content for m in made] == [AsllContent.ACCES]
+
+
+def test_asll_content_in_the_follow_up_form(qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = Form()
+    qtbot.addWidget(form)
+    build_general_form(form, MeasureType.ASLL, [("Claire Martin", "w1")])
+    measure = Measure("m1", "h1", MeasureType.ASLL, "w1", asll_content=AsllContent.MAINTIEN)
+    form.set_values(general_values(measure))
+    assert form.fields["asll_content"].value() is AsllContent.MAINTIEN
+    form.fields["asll_content"].set_value(AsllContent.ACCES)
+    values = form.read()
+    assert values is not None
+    assert apply_general(measure, values).asll_content is AsllContent.ACCES

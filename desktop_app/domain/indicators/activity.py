@@ -17,12 +17,13 @@ from datetime import date
 
 from desktop_app.domain.indicators.model import TypeIndicators
 from desktop_app.domain.measure_facts import in_force_span, level_on, one_off_date
-from desktop_app.domain.model import ExitReason, Level, Measure, MeasureType
-from desktop_app.domain.reference_lists import EXIT_LABELS, EXIT_REASONS
+from desktop_app.domain.model import AsllContent, ExitReason, Level, Measure, MeasureType
+from desktop_app.domain.reference_lists import ASLL_CONTENT_LABELS, EXIT_LABELS, EXIT_REASONS
 
 #: Mean length of a month in days (365,25 / 12), to give durations in months.
 DAYS_PER_MONTH = 30.4375
 NO_REASON = "Motif non renseigné"
+NO_CONTENT = "Contenu non renseigné"
 LEVEL_LABELS: dict[MeasureType, dict[Level, str]] = {
     MeasureType.ASLL: {
         Level.SIMPLE: "Gestion Sociale Locative (GSL, simple)",
@@ -87,6 +88,7 @@ def fill_activity(ind: TypeIndicators, measures: list[Measure], year: int) -> No
     start = end = exits = 0
     reasons: Counter[ExitReason | None] = Counter()
     levels: Counter[Level] = Counter()
+    contents: Counter[AsllContent | None] = Counter()
     durations: list[int] = []
     for measure in measures:
         if first_day_in_year(measure, year) is not None:
@@ -106,6 +108,7 @@ def fill_activity(ind: TypeIndicators, measures: list[Measure], year: int) -> No
             durations.append((span[1] - span[0]).days + 1)
         if ind.type in LEVEL_LABELS:
             levels[level_on(measure, max(span[0], first))] += 1
+        contents[measure.asll_content] += 1
     ind.households = len(households)
     ind.in_force_start, ind.in_force_end, ind.exits = start, end, exits
     ind.exits_by_reason = exit_breakdown(ind.type, reasons)
@@ -113,3 +116,6 @@ def fill_activity(ind: TypeIndicators, measures: list[Measure], year: int) -> No
         ind.mean_duration_months = round(sum(durations) / len(durations) / DAYS_PER_MONTH, 1)
     if ind.type in LEVEL_LABELS:
         ind.by_level = {label: levels[level] for level, label in LEVEL_LABELS[ind.type].items()}
+    if ind.type is MeasureType.ASLL:
+        ind.by_content = {label: contents[code] for code, label in ASLL_CONTENT_LABELS.items()}
+        ind.by_content[NO_CONTENT] = contents[None]

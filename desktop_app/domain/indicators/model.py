@@ -38,6 +38,8 @@ class TypeIndicators:
     mean_duration_months: float | None = None
     #: Measures in force in N by level on their first day in force in N (ASLL, AML).
     by_level: dict[str, int] = field(default_factory=dict)
+    #: ASLL: measures in force in N by content, « accès » or « maintien » (issue 11).
+    by_content: dict[str, int] = field(default_factory=dict)
     points_by_month: list[int] = field(default_factory=lambda: [0] * 12)
     amounts_by_month: list[Decimal] = field(default_factory=lambda: [Decimal("0.00")] * 12)
     visits_held: int = 0

@@ -22,7 +22,8 @@ from desktop_app.domain.indicators.model import (
 from desktop_app.domain.model import MeasureType
 
 #: TypeIndicators fields that are breakdowns, or month lists (named per month instead).
-_BREAKDOWNS = ("exits_by_reason", "by_level", "composition", "age", "resources", "territory")
+_BREAKDOWNS = ("exits_by_reason", "by_level", "by_content", "composition", "age", "resources",
+               "territory")
 _MONTHLY = ("points_by_month", "amounts_by_month")
 
 

@@ -6,7 +6,14 @@ from datetime import date
 
 from desktop_app.domain.indicators import TypeIndicators
 from desktop_app.domain.indicators.activity import NO_REASON, fill_activity
-from desktop_app.domain.model import Contract, ExitReason, Level, MeasureType, NotSignedReason
+from desktop_app.domain.model import (
+    AsllContent,
+    Contract,
+    ExitReason,
+    Level,
+    MeasureType,
+    NotSignedReason,
+)
 from desktop_app.domain.reference_lists import recognise_exit
 from tests.domain.indicators.builders import measure
 
@@ -122,3 +129,23 @@ def test_one_off_types_count_what_was_carried_out_in_the_year() -> None:
     ind = activity(MeasureType.ASLL_DIAG, done, later, pending)
     assert (ind.households, ind.new) == (1, 1)
     assert ind.in_force_start is None and ind.exits is None and ind.in_force_end is None
+
+
+def test_asll_by_content_access_or_keeping_the_home() -> None:
+    # In force in 2025: a, b (accès), c (maintien), d (not recorded); e ended in 2024: not
+    # counted. The ASLL annex splits « le contenu de la mesure » between accès and maintien.
+    year = (D(2025, 1, 1), D(2025, 6, 30))
+    ind = activity(
+        MeasureType.ASLL,
+        measure("a", MeasureType.ASLL, "h1", year, asll_content=AsllContent.ACCES),
+        measure("b", MeasureType.ASLL, "h2", year, asll_content=AsllContent.ACCES),
+        measure("c", MeasureType.ASLL, "h3", year, asll_content=AsllContent.MAINTIEN),
+        measure("d", MeasureType.ASLL, "h4", year),
+        measure("e", MeasureType.ASLL, "h5", (D(2024, 1, 1), D(2024, 6, 30)),
+                asll_content=AsllContent.MAINTIEN),
+    )
+    assert ind.by_content == {"Accompagnement à l'accès au logement": 2,
+                              "Accompagnement au maintien dans le logement": 1,
+                              "Contenu non renseigné": 1}
+    # only the ASLL has a content
+    assert activity(MeasureType.AML, measure("f", MeasureType.AML, "h6", year)).by_content == {}

@@ -1,4 +1,5 @@
-"""Issue 11: fixed lists for the reasons a measure ends and the territories.
+"""Issue 11: fixed lists for the reasons a measure ends and the territories; what an ASLL
+is about (`asll_content`: « accès » or « maintien », unknown for the existing ones).
 
 Measures get `exit_reason` (a code of `model.ExitReason`); `close_reason` stays, now the
 text of « autre » or a detail. Households keep `territory`, now a code of
@@ -38,6 +39,7 @@ _HOUSEHOLDS = sa.table("households", sa.column("id", sa.String),
 def upgrade() -> None:
     with op.batch_alter_table("measures", schema=None) as batch_op:
         batch_op.add_column(sa.Column("exit_reason", sa.String(length=24), nullable=True))
+        batch_op.add_column(sa.Column("asll_content", sa.String(length=10), nullable=True))
     with op.batch_alter_table("households", schema=None) as batch_op:
         batch_op.add_column(sa.Column("territory_other", sa.Text(), nullable=True))
     _recode_texts()
@@ -82,3 +84,4 @@ def downgrade() -> None:
     # which the foreign keys pointing at households and measures refuse.
     op.drop_column("households", "territory_other")
     op.drop_column("measures", "exit_reason")
+    op.drop_column("measures", "asll_content")
