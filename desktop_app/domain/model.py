@@ -286,6 +286,14 @@ class Notice:
 
 
 @dataclass(slots=True)
+class AgreementExtension:
+    """AML: the agreement in principle prolonged by an e-mail to the SPSLH or the SLISL."""
+
+    sent_on: date
+    new_end: date
+
+
+@dataclass(slots=True)
 class Contract:
     signed_on: date | None = None
     sent_on: date | None = None
@@ -334,6 +342,8 @@ class Measure:
     exit_reason: ExitReason | None = None
     #: ASLL: access to a home or keeping the one the household has (None: not recorded).
     asll_content: AsllContent | None = None
+    #: AML: extensions of the agreement in principle by e-mail (`domain.aml`).
+    agreement_extensions: list[AgreementExtension] = field(default_factory=list)
 
 
 @dataclass(slots=True)

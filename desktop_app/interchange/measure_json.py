@@ -34,6 +34,7 @@ def measure_to_json(m: Measure) -> Json:
                                                r.signed))
     notices = sorted(m.notices, key=lambda n: (n.sent_on, n.kind))
     stays = sorted(m.stays, key=lambda s: (s.start, s.end or date.max, s.home))
+    extensions = sorted(m.agreement_extensions, key=lambda e: (e.sent_on, e.new_end))
     return {
         "id": m.id, "household": m.household, "type": m.type.value, "referent": m.referent,
         "decision_date": day(m.decision_date),
@@ -50,7 +51,10 @@ def measure_to_json(m: Measure) -> Json:
         "notices": [{"kind": n.kind.value, "sent_on": day(n.sent_on)} for n in notices],
         "contract": _contract(m.contract),
         "retroactive": code(m.retroactive), "asll_content": code(m.asll_content),
-        "agreement_on": day(m.agreement_on), "lease_transferred_on": day(m.lease_transferred_on),
+        "agreement_on": day(m.agreement_on),
+        "agreement_extensions": [{"sent_on": day(e.sent_on), "new_end": day(e.new_end)}
+                                 for e in extensions],
+        "lease_transferred_on": day(m.lease_transferred_on),
         "relay_authorized": m.relay_authorized, "concertation_on": day(m.concertation_on),
         "stays": [{"home": s.home, "start": day(s.start), "end": day(s.end)} for s in stays],
         "long_stay_reason": code(m.long_stay_reason), "extension": m.extension,

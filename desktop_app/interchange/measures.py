@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.model import (
+    AgreementExtension,
     AsllContent,
     Contract,
     DsfOutcome,
@@ -96,6 +97,7 @@ def _fields(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: 
         retroactive=r.opt_code(raw, path, "retroactive", Retroactive),
         asll_content=r.opt_code(raw, path, "asll_content", AsllContent),
         agreement_on=r.opt_day(raw, path, "agreement_on"),
+        agreement_extensions=_extensions(r, raw, path),
         lease_transferred_on=r.opt_day(raw, path, "lease_transferred_on"),
         relay_authorized=r.flag(raw, path, "relay_authorized"),
         concertation_on=r.opt_day(raw, path, "concertation_on"),
@@ -178,6 +180,13 @@ def _notices(r: Reader, raw: JsonObject, path: str) -> list[Notice]:
         notices.append(Notice(kind=r.code(notice, at, "kind", NoticeKind),
                               sent_on=r.day(notice, at, "sent_on")))
     return notices
+
+
+def _extensions(r: Reader, raw: JsonObject, path: str) -> list[AgreementExtension]:
+    return [AgreementExtension(sent_on=r.day(item, at, "sent_on"),
+                               new_end=r.day(item, at, "new_end"))
+            for _, at, item in r.each(raw, path, "agreement_extensions",
+                                      shapes.AGREEMENT_EXTENSION)]
 
 
 def _contract(r: Reader, raw: JsonObject, path: str) -> Contract | None:

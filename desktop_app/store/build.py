@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from desktop_app.domain.model import (
     Absence,
+    AgreementExtension,
     AsllContent,
     Contract,
     Diploma,
@@ -44,6 +45,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.store.tables import (
     ABSENCES,
+    AGREEMENT_EXTENSIONS,
     MEASURES,
     MEMBERS,
     NOTICES,
@@ -127,6 +129,8 @@ REPORT_COLUMNS = (REPORTS.c.id, REPORTS.c.measure_id, REPORTS.c.kind, REPORTS.c.
                   REPORTS.c.sent_on, REPORTS.c.signed)
 NOTICE_COLUMNS = (NOTICES.c.id, NOTICES.c.measure_id, NOTICES.c.kind, NOTICES.c.sent_on)
 STAY_COLUMNS = (STAYS.c.id, STAYS.c.measure_id, STAYS.c.home_id, STAYS.c.start, STAYS.c.end)
+EXTENSION_COLUMNS = (AGREEMENT_EXTENSIONS.c.id, AGREEMENT_EXTENSIONS.c.measure_id,
+                     AGREEMENT_EXTENSIONS.c.sent_on, AGREEMENT_EXTENSIONS.c.new_end)
 ABSENCE_COLUMNS = (ABSENCES.c.id, ABSENCES.c.worker_id, ABSENCES.c.start, ABSENCES.c.end,
                    ABSENCES.c.reason, ABSENCES.c.slisl_notified_on, ABSENCES.c.replacement_id)
 MEMBER_COLUMNS = (MEMBERS.c.id, MEMBERS.c.household_id, MEMBERS.c.name, MEMBERS.c.role,
@@ -158,6 +162,10 @@ def build_notice(r: Tup) -> Notice:
 
 def build_stay(r: Tup) -> Stay:
     return Stay(r[2], r[3], r[4])
+
+
+def build_extension(r: Tup) -> AgreementExtension:
+    return AgreementExtension(r[2], r[3])
 
 
 def build_absence(r: Tup) -> Absence:

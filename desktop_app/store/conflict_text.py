@@ -23,6 +23,8 @@ FIELDS = {
     "city": "commune", "territory": "territoire", "phone": "téléphone",
     "territory_other": "autre territoire", "exit_reason": "motif de sortie",
     "asll_content": "contenu de l'ASLL",
+    "agreement_extensions": "prolongations de l'accord de principe",
+    "new_end": "nouvelle fin",
     "monthly_resources": "ressources mensuelles", "members": "membres",
     "diploma": "diplôme", "fte": "ETP", "vacancies": "périodes de vacance",
     "household": "ménage", "type": "type de mesure", "referent": "référent",

@@ -82,6 +82,7 @@ def _measures(connection: Connection, ids: Collection[str] | None,
     reports = children(connection, b.REPORT_COLUMNS, b.build_report, parents)
     notices = children(connection, b.NOTICE_COLUMNS, b.build_notice, parents)
     stays = children(connection, b.STAY_COLUMNS, b.build_stay, parents)
+    extensions = children(connection, b.EXTENSION_COLUMNS, b.build_extension, parents)
     visits = _visits(connection, found, parents if visits_of is None else visits_of,
                      visits_until, whole)
     for m in found:
@@ -90,6 +91,7 @@ def _measures(connection: Connection, ids: Collection[str] | None,
         m.reports = reports.get(m.id, [])
         m.notices = notices.get(m.id, [])
         m.stays = stays.get(m.id, [])
+        m.agreement_extensions = extensions.get(m.id, [])
         m.visits = visits.get(m.id, [])
     return found
 

@@ -79,6 +79,7 @@ def measure_fingerprint(m: Measure) -> str:
         sorted([f"{s.start}{SEP}{_d(s.end)}{SEP}{s.home}" for s in m.stays]),
         m.long_stay_reason, m.extension, _d(m.summoned_on), _d(m.hearing_on), m.outcome,
         _d(m.transmitted_on), _d(m.done_on), m.asll_content,
+        sorted([f"{e.sent_on}{SEP}{e.new_end}" for e in m.agreement_extensions]),
     ])
 
 

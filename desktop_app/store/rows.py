@@ -127,4 +127,6 @@ def measure_children(m: Measure) -> dict[str, list[Row]]:
                     for n in m.notices],
         "stays": [{"measure_id": i, "home_id": s.home, "start": s.start, "end": s.end}
                   for s in m.stays],
+        "agreement_extensions": [{"measure_id": i, "sent_on": e.sent_on, "new_end": e.new_end}
+                                 for e in m.agreement_extensions],
     }

@@ -109,6 +109,17 @@ class NoticeRecord(Base):
     sent_on: Mapped[dt.date] = mapped_column(Date)
 
 
+class AgreementExtensionRecord(Base):
+    """AML: the agreement in principle prolonged by e-mail (`domain.aml`)."""
+
+    __tablename__ = "agreement_extensions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
+                                            index=True)
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+    new_end: Mapped[dt.date] = mapped_column(Date)
+
+
 class StayRecord(Base):
     """A FAL household's stay in an ALT home."""
 

@@ -17,6 +17,7 @@ from desktop_app.store.schema import (
     table,
 )
 from desktop_app.store.schema_measures import (
+    AgreementExtensionRecord,
     MeasureRecord,
     NoticeRecord,
     PeriodRecord,
@@ -63,6 +64,7 @@ VISITS: Table = table(VisitRecord)
 REPORTS: Table = table(ReportRecord)
 NOTICES: Table = table(NoticeRecord)
 STAYS: Table = table(StayRecord)
+AGREEMENT_EXTENSIONS: Table = table(AgreementExtensionRecord)
 AUDIT: Table = table(AuditRecord)
 BATCHES: Table = table(ImportBatchRecord)
 BATCH_ITEMS: Table = table(ImportBatchItemRecord)

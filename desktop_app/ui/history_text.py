@@ -23,6 +23,8 @@ FIELDS: dict[str, str] = {
     "postcode": "Code postal", "city": "Commune", "territory": "Territoire",
     "territory_other": "Autre territoire", "exit_reason": "Motif de sortie",
     "asll_content": "Contenu de l'ASLL",
+    "agreement_extensions": "Prolongation de l'accord de principe",
+    "new_end": "Nouvelle fin",
     "phone": "Téléphone", "monthly_resources": "Ressources mensuelles", "members": "Personne",
     "birth_date": "Date de naissance", "role": "Lien", "household": "Ménage",
     "type": "Type de mesure", "referent": "Référent(e)", "decision_date": "Date de décision",
@@ -44,7 +46,8 @@ FIELDS: dict[str, str] = {
     "source": "Fichier", "archived_on": "Archivé le",
 }
 #: Lists whose entries are feminine words (« Visite 3 ajoutée »).
-FEMININE = frozenset({"members", "periods", "suspensions", "visits", "notices"})
+FEMININE = frozenset({"members", "periods", "suspensions", "visits", "notices",
+                       "agreement_extensions"})
 CODES: dict[str, Mapping[Any, str]] = {
     "role": L.ROLES, "level": L.LEVELS, "reason": L.SUSPENSION_REASONS,
     "kind": {**L.PERIOD_KINDS, **L.REPORT_KINDS, **L.NOTICE_KINDS},

@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.aml import agreement_end, extension_problems
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import (
     LEVELS,
@@ -21,6 +22,7 @@ from desktop_app.domain.labels import (
 )
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import (
+    AgreementExtension,
     ExitReason,
     Home,
     Measure,
@@ -190,4 +192,22 @@ def stay_dialog(parent: QWidget, homes: list[Home], today: date, save: Save) -> 
     form.validators.append(end_after_start())
     dialog.on_submit = lambda v: save(
         lambda m: m.stays.append(Stay(v["home"], v["start"], v["end"])), dialog)
+    return dialog
+
+
+def extension_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> FormDialog:
+    """AML: the agreement in principle prolonged by an e-mail to the SPSLH or the SLISL."""
+    end = agreement_end(measure, today)
+    intro = ("L'accord de principe est valable 9 mois ; un simple mail au SPSLH ou au SLISL, "
+             "envoyé tant qu'il est valable, le prolonge.")
+    if end is not None:
+        intro += f" Fin actuelle : {format_date(end)}."
+    dialog = FormDialog(parent, "Prolonger l'accord de principe", intro)
+    form = dialog.form
+    form.add("sent_on", "Mail envoyé le", DateField(), required=True).set_value(today)
+    form.add("new_end", "Nouvelle fin de l'accord", DateField(), required=True)
+    form.validators.append(lambda v: extension_problems(
+        measure, AgreementExtension(v["sent_on"], v["new_end"])))
+    dialog.on_submit = lambda v: save(lambda m: m.agreement_extensions.append(
+        AgreementExtension(v["sent_on"], v["new_end"])), dialog)
     return dialog

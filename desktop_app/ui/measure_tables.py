@@ -16,6 +16,7 @@ from desktop_app.domain.labels import (
 )
 from desktop_app.domain.measure_facts import in_force_span, level_on, suspended_on
 from desktop_app.domain.model import (
+    AgreementExtension,
     Measure,
     MeasureType,
     Notice,
@@ -50,6 +51,11 @@ REPORTS: list[Column[Report]] = [
 NOTICES: list[Column[Notice]] = [
     Column("Envoyé le", lambda n: format_date(n.sent_on), lambda n: date_key(n.sent_on)),
     Column("Objet", lambda n: NOTICE_KINDS[n.kind]),
+]
+EXTENSIONS: list[Column[AgreementExtension]] = [
+    Column("Mail envoyé le", lambda e: format_date(e.sent_on), lambda e: date_key(e.sent_on)),
+    Column("Nouvelle fin de l'accord", lambda e: format_date(e.new_end),
+           lambda e: date_key(e.new_end)),
 ]
 SUSPENSIONS: list[Column[Suspension]] = [
     Column("Du", lambda s: format_date(s.start), lambda s: date_key(s.start)),

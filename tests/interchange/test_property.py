@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
     Absence,
+    AgreementExtension,
     AsllContent,
     Association,
     Caseload,
@@ -121,6 +122,8 @@ def measures_of(draw: st.DrawFn, measure_id: str, workers: list[str], households
                  for _ in range(draw(st.integers(0, 2)))],
         closed_on=draw(maybe(DAYS)), exit_reason=draw(maybe(code(ExitReason))),
         asll_content=draw(maybe(code(AsllContent))),
+        agreement_extensions=[AgreementExtension(*draw(SPANS))
+                              for _ in range(draw(st.integers(0, 2)))],
         close_reason=draw(maybe(TEXT)),
         suspensions=[Suspension(*draw(OPEN_SPANS), draw(code(SuspensionReason)))
                      for _ in range(draw(st.integers(0, 2)))],

@@ -36,7 +36,8 @@ def test_keys_in_the_order_of_echange_md() -> None:
     assert list(measure) == [
         "id", "household", "type", "referent", "decision_date", "periods", "closed_on",
         "exit_reason", "close_reason", "suspensions", "visits", "reports", "notices", "contract",
-        "retroactive", "asll_content", "agreement_on", "lease_transferred_on",
+        "retroactive", "asll_content", "agreement_on", "agreement_extensions",
+        "lease_transferred_on",
         "relay_authorized", "concertation_on", "stays", "long_stay_reason", "extension",
         "summoned_on", "hearing_on", "outcome", "transmitted_on", "done_on"]
     assert list(measure["contract"]) == ["signed_on", "sent_on", "not_signed_on",
@@ -68,7 +69,8 @@ def test_order_does_not_depend_on_the_store() -> None:
         caseload.association.occupancy_tables_sent, caseload.workers[1].absences,
         caseload.homes[0].vacancies]
     for measure in caseload.measures:
-        records += [measure.periods, measure.visits, measure.reports, measure.stays]
+        records += [measure.periods, measure.visits, measure.reports, measure.stays,
+                    measure.agreement_extensions]
     for items in records:
         items.reverse()
     assert caseload_to_json(caseload) == full_doc()

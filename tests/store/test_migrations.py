@@ -194,8 +194,10 @@ def test_a_store_of_revision_0002_gets_its_free_texts_coded_by_0003(tmp_path: Pa
     assert household is not None and household.territory is Territory.AUTRE
     measure = upgraded.measure("m1")
     assert measure is not None and measure.exit_reason is ExitReason.BAIL_GLISSE
-    # item 11: what an existing measure was about is not known
+    # item 11: what an existing measure was about is not known; no extension of an AML
+    # agreement was recorded (item 6: its table is new and empty)
     assert _sql(path, "SELECT count(*) FROM measures WHERE asll_content IS NOT NULL") == [(0,)]
+    assert _sql(path, "SELECT count(*) FROM agreement_extensions") == [(0,)]
     upgraded.close()
 
 

@@ -1,5 +1,6 @@
 """Issue 11: fixed lists for the reasons a measure ends and the territories; what an ASLL
-is about (`asll_content`: « accès » or « maintien », unknown for the existing ones).
+is about (`asll_content`: « accès » or « maintien », unknown for the existing ones); the
+AML agreement in principle prolonged by e-mail (`agreement_extensions`).
 
 Measures get `exit_reason` (a code of `model.ExitReason`); `close_reason` stays, now the
 text of « autre » or a detail. Households keep `territory`, now a code of
@@ -42,6 +43,20 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("asll_content", sa.String(length=10), nullable=True))
     with op.batch_alter_table("households", schema=None) as batch_op:
         batch_op.add_column(sa.Column("territory_other", sa.Text(), nullable=True))
+    op.create_table(
+        "agreement_extensions",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("measure_id", sa.String(length=64), nullable=False),
+        sa.Column("sent_on", sa.Date(), nullable=False),
+        sa.Column("new_end", sa.Date(), nullable=False),
+        sa.ForeignKeyConstraint(["measure_id"], ["measures.id"],
+                                name=op.f("fk_agreement_extensions_measure_id_measures"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_agreement_extensions")),
+    )
+    with op.batch_alter_table("agreement_extensions", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_agreement_extensions_measure_id"), ["measure_id"],
+                              unique=False)
     _recode_texts()
 
 
@@ -79,6 +94,7 @@ def _restore_texts() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("agreement_extensions")
     _restore_texts()
     # ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch copy of the table would drop it,
     # which the foreign keys pointing at households and measures refuse.
