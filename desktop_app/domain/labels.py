@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_app.domain.model import (
+    ClaimDecision,
     Diploma,
     DsfOutcome,
     Level,
@@ -107,6 +108,11 @@ DSF_OUTCOMES: dict[DsfOutcome, str] = {
 EXIT_REASONS = EXIT_LABELS
 TERRITORIES = TERRITORY_LABELS
 ASLL_CONTENTS = ASLL_CONTENT_LABELS
+CLAIM_DECISIONS: dict[ClaimDecision, str] = {
+    ClaimDecision.ACCORDEE: "Accordée",
+    ClaimDecision.PARTIELLE: "Accordée en partie",
+    ClaimDecision.REFUSEE: "Refusée",
+}
 SEVERITIES: dict[str, str] = {
     "manquement": "Manquements",
     "a_faire": "À faire",

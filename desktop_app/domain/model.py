@@ -126,6 +126,14 @@ class AsllContent(StrEnum):
     MAINTIEN = "maintien"
 
 
+class ClaimDecision(StrEnum):
+    """The FSL technical committee's answer to an AML failure claim."""
+
+    ACCORDEE = "accordee"
+    PARTIELLE = "partielle"
+    REFUSEE = "refusee"
+
+
 class Territory(StrEnum):
     """The eight territories of the département's social action, and « autre »."""
 
@@ -294,6 +302,22 @@ class AgreementExtension:
 
 
 @dataclass(slots=True)
+class FailureClaim:
+    """AML « échec de la mesure »: the lease did not « glisser » and the association bears
+    unpaid rent or damage (and perhaps an eviction); its claim to the SPSLH (`domain.aml`)."""
+
+    departure_on: date  # the sub-tenant left the home
+    unpaid_rent: Decimal = Decimal("0.00")
+    damage: Decimal = Decimal("0.00")
+    eviction: Decimal = Decimal("0.00")  # cost of the eviction procedure
+    invoices: list[str] = field(default_factory=list)  # one line per invoice
+    sent_on: date | None = None
+    decision: ClaimDecision | None = None
+    decided_on: date | None = None
+    granted: Decimal | None = None
+
+
+@dataclass(slots=True)
 class Contract:
     signed_on: date | None = None
     sent_on: date | None = None
@@ -344,6 +368,8 @@ class Measure:
     asll_content: AsllContent | None = None
     #: AML: extensions of the agreement in principle by e-mail (`domain.aml`).
     agreement_extensions: list[AgreementExtension] = field(default_factory=list)
+    #: AML: the claim after a failure (lease not transferred), None when there is none.
+    failure_claim: FailureClaim | None = None
 
 
 @dataclass(slots=True)

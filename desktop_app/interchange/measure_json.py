@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from desktop_app.domain.model import Contract, Measure
+from desktop_app.domain.model import Contract, FailureClaim, Measure
 from desktop_app.domain.money import format_amount
 
 Json = dict[str, object]
@@ -55,6 +55,7 @@ def measure_to_json(m: Measure) -> Json:
         "agreement_extensions": [{"sent_on": day(e.sent_on), "new_end": day(e.new_end)}
                                  for e in extensions],
         "lease_transferred_on": day(m.lease_transferred_on),
+        "failure_claim": _claim(m.failure_claim),
         "relay_authorized": m.relay_authorized, "concertation_on": day(m.concertation_on),
         "stays": [{"home": s.home, "start": day(s.start), "end": day(s.end)} for s in stays],
         "long_stay_reason": code(m.long_stay_reason), "extension": m.extension,
@@ -62,6 +63,16 @@ def measure_to_json(m: Measure) -> Json:
         "outcome": code(m.outcome), "transmitted_on": day(m.transmitted_on),
         "done_on": day(m.done_on),
     }
+
+
+def _claim(claim: FailureClaim | None) -> Json | None:
+    if claim is None:
+        return None
+    return {"departure_on": day(claim.departure_on), "unpaid_rent": money(claim.unpaid_rent),
+            "damage": money(claim.damage), "eviction": money(claim.eviction),
+            "invoices": list(claim.invoices), "sent_on": day(claim.sent_on),
+            "decision": code(claim.decision), "decided_on": day(claim.decided_on),
+            "granted": money(claim.granted)}
 
 
 def _contract(contract: Contract | None) -> Json | None:

@@ -56,7 +56,7 @@ MEASURE = shape(
     "une mesure",
     "id household type referent decision_date? periods? closed_on? exit_reason? close_reason? "
     "suspensions? visits? reports? notices? contract? retroactive? asll_content? agreement_on? "
-    "agreement_extensions? "
+    "agreement_extensions? failure_claim? "
     "lease_transferred_on? relay_authorized? concertation_on? stays? long_stay_reason? "
     "extension? summoned_on? hearing_on? outcome? transmitted_on? done_on?",
 )
@@ -67,4 +67,9 @@ REPORT = shape("un bilan", "kind period_end sent_on signed")
 NOTICE = shape("un signalement", "kind sent_on")
 CONTRACT = shape("un contrat", "signed_on? sent_on? not_signed_on? not_signed_reason?")
 STAY = shape("un séjour", "home start end?")
+FAILURE_CLAIM = shape(
+    "une demande de prise en charge de l'échec AML",
+    "departure_on unpaid_rent? damage? eviction? invoices? sent_on? decision? decided_on? "
+    "granted?",
+)
 AGREEMENT_EXTENSION = shape("une prolongation de l'accord de principe", "sent_on new_end")

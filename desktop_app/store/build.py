@@ -7,6 +7,7 @@ keeps a department-scale load fast. Codes are looked up in dicts, not parsed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -15,10 +16,12 @@ from desktop_app.domain.model import (
     Absence,
     AgreementExtension,
     AsllContent,
+    ClaimDecision,
     Contract,
     Diploma,
     DsfOutcome,
     ExitReason,
+    FailureClaim,
     Level,
     LongStayReason,
     Measure,
@@ -89,6 +92,7 @@ _LONG = _optional(LongStayReason)
 _DSF = _optional(DsfOutcome)
 _EXIT = _optional(ExitReason)
 _CONTENT = _optional(AsllContent)
+_DECISION = _optional(ClaimDecision)
 TERRITORY = _optional(Territory)
 
 
@@ -103,6 +107,8 @@ MEASURE_COLUMNS = (
     M.contract_not_signed_reason, M.retroactive, M.agreement_on, M.lease_transferred_on,
     M.relay_authorized, M.concertation_on, M.long_stay_reason, M.extension, M.summoned_on,
     M.hearing_on, M.outcome, M.transmitted_on, M.done_on, M.exit_reason, M.asll_content,
+    M.claim_departure_on, M.claim_unpaid_rent, M.claim_damage, M.claim_eviction,
+    M.claim_invoices, M.claim_sent_on, M.claim_decision, M.claim_decided_on, M.claim_granted,
 )
 
 
@@ -115,6 +121,9 @@ def build_measure(r: Tup) -> Measure:
         concertation_on=r[16], long_stay_reason=_LONG[r[17]], extension=bool(r[18]),
         summoned_on=r[19], hearing_on=r[20], outcome=_DSF[r[21]], transmitted_on=r[22],
         done_on=r[23], exit_reason=_EXIT[r[24]], asll_content=_CONTENT[r[25]],
+        failure_claim=None if r[26] is None else FailureClaim(
+            r[26], r[27], r[28], r[29], json.loads(r[30] or "[]"), r[31], _DECISION[r[32]],
+            r[33], r[34]),
     )
 
 

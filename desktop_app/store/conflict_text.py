@@ -24,7 +24,7 @@ FIELDS = {
     "territory_other": "autre territoire", "exit_reason": "motif de sortie",
     "asll_content": "contenu de l'ASLL",
     "agreement_extensions": "prolongations de l'accord de principe",
-    "new_end": "nouvelle fin",
+    "new_end": "nouvelle fin", "failure_claim": "demande de prise en charge (échec AML)",
     "monthly_resources": "ressources mensuelles", "members": "membres",
     "diploma": "diplôme", "fte": "ETP", "vacancies": "périodes de vacance",
     "household": "ménage", "type": "type de mesure", "referent": "référent",

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from desktop_app.domain.model import Caseload, Home, Household, Measure, Worker
+from desktop_app.domain.model import Caseload, FailureClaim, Home, Household, Measure, Worker
 from desktop_app.domain.money import format_amount
 
 #: Joins the fields of a child (never in a code, a date or an id of the file).
@@ -80,7 +80,15 @@ def measure_fingerprint(m: Measure) -> str:
         m.long_stay_reason, m.extension, _d(m.summoned_on), _d(m.hearing_on), m.outcome,
         _d(m.transmitted_on), _d(m.done_on), m.asll_content,
         sorted([f"{e.sent_on}{SEP}{e.new_end}" for e in m.agreement_extensions]),
+        _claim(m.failure_claim),
     ])
+
+
+def _claim(c: FailureClaim | None) -> list[object] | None:
+    if c is None:
+        return None
+    return [_d(c.departure_on), _money(c.unpaid_rent), _money(c.damage), _money(c.eviction),
+            c.invoices, _d(c.sent_on), c.decision, _d(c.decided_on), _money(c.granted)]
 
 
 def fingerprints(caseload: Caseload) -> Iterator[tuple[str, str, str]]:

@@ -6,6 +6,7 @@ are computed here, from `measure_facts`, every time a measure is written.
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Any
 
@@ -13,6 +14,7 @@ from desktop_app.domain.alerts.durations import duration_problems
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import (
     Association,
+    FailureClaim,
     Home,
     Household,
     Measure,
@@ -108,7 +110,24 @@ def measure_row(m: Measure) -> Row:
         "outcome": code(m.outcome), "transmitted_on": m.transmitted_on, "done_on": m.done_on,
         "span_start": span[0] if span else None, "span_end": span[1] if span else None,
         "one_off_on": one_off_date(m), "duration_breach": bool(duration_problems(m)),
+        **claim_columns(m.failure_claim),
     }
+
+
+def claim_columns(claim: FailureClaim | None) -> Row:
+    """The `claim_*` columns of `measures` (all null without a claim)."""
+    if claim is None:
+        return dict.fromkeys(CLAIM_KEYS)
+    return {"claim_departure_on": claim.departure_on, "claim_unpaid_rent": claim.unpaid_rent,
+            "claim_damage": claim.damage, "claim_eviction": claim.eviction,
+            "claim_invoices": json.dumps(claim.invoices, ensure_ascii=False),
+            "claim_sent_on": claim.sent_on, "claim_decision": code(claim.decision),
+            "claim_decided_on": claim.decided_on, "claim_granted": claim.granted}
+
+
+CLAIM_KEYS = ("claim_departure_on", "claim_unpaid_rent", "claim_damage", "claim_eviction",
+              "claim_invoices", "claim_sent_on", "claim_decision", "claim_decided_on",
+              "claim_granted")
 
 
 def measure_children(m: Measure) -> dict[str, list[Row]]:

@@ -11,11 +11,12 @@ recomputes them.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.store.schema import Base
+from desktop_app.store.schema import Base, Money
 
 _MEASURE_FK = "measures.id"
 
@@ -49,6 +50,17 @@ class MeasureRecord(Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     transmitted_on: Mapped[dt.date | None] = mapped_column(Date)
     done_on: Mapped[dt.date | None] = mapped_column(Date)
+    # --- AML failure claim (`model.FailureClaim`): none while claim_departure_on is null -----
+    claim_departure_on: Mapped[dt.date | None] = mapped_column(Date)
+    claim_unpaid_rent: Mapped[Decimal | None] = mapped_column(Money)
+    claim_damage: Mapped[Decimal | None] = mapped_column(Money)
+    claim_eviction: Mapped[Decimal | None] = mapped_column(Money)
+    #: The invoices listed, a JSON list of texts.
+    claim_invoices: Mapped[str | None] = mapped_column(Text)
+    claim_sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    claim_decision: Mapped[str | None] = mapped_column(String(10))
+    claim_decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    claim_granted: Mapped[Decimal | None] = mapped_column(Money)
     # --- denormalized, recomputed on every write (measure_facts) ------------------------
     span_start: Mapped[dt.date | None] = mapped_column(Date)
     span_end: Mapped[dt.date | None] = mapped_column(Date)

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT
@@ -180,3 +180,22 @@ class CheckField(QCheckBox):
 
     def set_value(self, value: bool) -> None:
         self.setChecked(bool(value))
+
+
+class LinesField(QPlainTextEdit):
+    """Several short texts, one per line (the invoices of a claim); empty lines dropped."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.textChanged.connect(self.edited.emit)
+
+    def value(self) -> list[str]:
+        return [line.strip() for line in self.toPlainText().splitlines() if line.strip()]
+
+    def set_value(self, value: list[str] | None) -> None:
+        self.setPlainText("\n".join(value or []))

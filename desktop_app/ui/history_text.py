@@ -24,7 +24,10 @@ FIELDS: dict[str, str] = {
     "territory_other": "Autre territoire", "exit_reason": "Motif de sortie",
     "asll_content": "Contenu de l'ASLL",
     "agreement_extensions": "Prolongation de l'accord de principe",
-    "new_end": "Nouvelle fin",
+    "new_end": "Nouvelle fin", "failure_claim": "Demande de prise en charge (échec AML)",
+    "departure_on": "Départ du sous-locataire", "unpaid_rent": "Impayés de loyer",
+    "damage": "Dégradations", "eviction": "Procédure d'expulsion", "invoices": "Factures",
+    "decision": "Décision", "decided_on": "Décidée le", "granted": "Montant accordé",
     "phone": "Téléphone", "monthly_resources": "Ressources mensuelles", "members": "Personne",
     "birth_date": "Date de naissance", "role": "Lien", "household": "Ménage",
     "type": "Type de mesure", "referent": "Référent(e)", "decision_date": "Date de décision",
@@ -55,9 +58,9 @@ CODES: dict[str, Mapping[Any, str]] = {
     "not_signed_reason": L.NOT_SIGNED, "retroactive": L.RETROACTIVE,
     "long_stay_reason": L.LONG_STAY, "type": L.MEASURE_TYPES, "diploma": L.DIPLOMAS,
     "exit_reason": L.EXIT_REASONS, "territory": L.TERRITORIES,
-    "asll_content": L.ASLL_CONTENTS,
+    "asll_content": L.ASLL_CONTENTS, "decision": L.CLAIM_DECISIONS,
 }
-MONEY = frozenset({"monthly_resources"})
+MONEY = frozenset({"monthly_resources", "unpaid_rent", "damage", "eviction", "granted"})
 WORKERS = frozenset({"referent", "worker", "replacement"})
 ACTIONS: dict[str, str] = {
     "create": "Création", "update": "Modification", "delete": "Suppression",

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.domain.aml import agreement_end, extension_problems
+from desktop_app.domain.aml import (
+    EVICTION_CAP,
+    RENT_AND_DAMAGE_CAP,
+    agreement_end,
+    claim_problems,
+    extension_problems,
+)
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import (
+    CLAIM_DECISIONS,
     LEVELS,
     NOTICE_KINDS,
     PERIOD_KINDS,
@@ -24,6 +32,7 @@ from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import (
     AgreementExtension,
     ExitReason,
+    FailureClaim,
     Home,
     Measure,
     MeasureType,
@@ -35,9 +44,10 @@ from desktop_app.domain.model import (
     Stay,
     Suspension,
 )
+from desktop_app.domain.money import format_eur
 from desktop_app.domain.reference_lists import EXIT_LABELS, EXIT_REASONS
 from desktop_app.ui.coded_fields import add_choice_with_other
-from desktop_app.ui.fields import CheckField, ChoiceField, DateField
+from desktop_app.ui.fields import CheckField, ChoiceField, DateField, LinesField, NumberField
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.renewal import period_problems, propose_renewal
 
@@ -210,4 +220,58 @@ def extension_dialog(parent: QWidget, measure: Measure, today: date, save: Save)
         measure, AgreementExtension(v["sent_on"], v["new_end"])))
     dialog.on_submit = lambda v: save(lambda m: m.agreement_extensions.append(
         AgreementExtension(v["sent_on"], v["new_end"])), dialog)
+    return dialog
+
+
+def claim_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> FormDialog:
+    """AML « échec de la mesure »: the claim to the SPSLH for unpaid rent, damage and an
+    eviction procedure, within the annex's caps; a new one or the one recorded."""
+    dialog = FormDialog(
+        parent, "Échec de la mesure : demande de prise en charge",
+        f"Bail non glissé : impayés de loyer et dégradations dans la limite de "
+        f"{format_eur(RENT_AND_DAMAGE_CAP)}, procédure d'expulsion dans la limite de "
+        f"{format_eur(EVICTION_CAP)} ; formulaire et factures au SPSLH dans le mois qui suit "
+        f"le départ du sous-locataire.")
+    form = dialog.form
+    form.add("departure_on", "Départ du sous-locataire le", DateField(), required=True)
+    form.add("unpaid_rent", "Impayés de loyer (€)", NumberField(minimum=Decimal(0)))
+    form.add("damage", "Dégradations (€)", NumberField(minimum=Decimal(0)))
+    form.add("eviction", "Procédure d'expulsion (€)", NumberField(minimum=Decimal(0)))
+    form.add("invoices", "Factures jointes", LinesField(placeholder="une facture par ligne"))
+    form.add("sent_on", "Demande envoyée le", DateField())
+    form.add("decision", "Décision", ChoiceField(_choices(CLAIM_DECISIONS), empty="En attente"))
+    form.add("decided_on", "Décidée le", DateField())
+    form.add("granted", "Montant accordé (€)", NumberField(minimum=Decimal(0)))
+    claim = measure.failure_claim
+    if claim is None:
+        form.set_values({"departure_on": measure.closed_on or today})
+    else:
+        form.set_values({
+            "departure_on": claim.departure_on, "unpaid_rent": claim.unpaid_rent,
+            "damage": claim.damage, "eviction": claim.eviction, "invoices": claim.invoices,
+            "sent_on": claim.sent_on, "decision": claim.decision,
+            "decided_on": claim.decided_on, "granted": claim.granted})
+
+    def read(values: Values) -> FailureClaim:
+        def cents(key: str) -> Decimal:
+            amount = values[key]
+            return Decimal("0.00") if amount is None else amount.quantize(Decimal("0.01"))
+
+        granted = values["granted"]
+        return FailureClaim(
+            values["departure_on"], cents("unpaid_rent"), cents("damage"), cents("eviction"),
+            values["invoices"], values["sent_on"], values["decision"], values["decided_on"],
+            None if granted is None else granted.quantize(Decimal("0.01")))
+
+    form.validators.append(lambda v: claim_problems(measure, read(v)))
+
+    def submit(values: Values) -> None:
+        new = read(values)
+
+        def change(m: Measure) -> None:
+            m.failure_claim = new
+
+        save(change, dialog)
+
+    dialog.on_submit = submit
     return dialog

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.domain.aml import claim_due, claimed_total
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.labels import (
+    CLAIM_DECISIONS,
     ITEMS,
     LEVELS,
     NOTICE_KINDS,
@@ -17,6 +19,7 @@ from desktop_app.domain.labels import (
 from desktop_app.domain.measure_facts import in_force_span, level_on, suspended_on
 from desktop_app.domain.model import (
     AgreementExtension,
+    FailureClaim,
     Measure,
     MeasureType,
     Notice,
@@ -56,6 +59,15 @@ EXTENSIONS: list[Column[AgreementExtension]] = [
     Column("Mail envoyé le", lambda e: format_date(e.sent_on), lambda e: date_key(e.sent_on)),
     Column("Nouvelle fin de l'accord", lambda e: format_date(e.new_end),
            lambda e: date_key(e.new_end)),
+]
+CLAIMS: list[Column[FailureClaim]] = [
+    Column("Départ du sous-locataire", lambda c: format_date(c.departure_on),
+           lambda c: date_key(c.departure_on)),
+    Column("Montant demandé", lambda c: format_eur(claimed_total(c))),
+    Column("À envoyer au plus tard le", lambda c: format_date(claim_due(c))),
+    Column("Envoyée le", lambda c: format_date(c.sent_on) or "—", lambda c: date_key(c.sent_on)),
+    Column("Décision", lambda c: CLAIM_DECISIONS[c.decision] if c.decision else "En attente"),
+    Column("Accordé", lambda c: format_eur(c.granted) if c.granted is not None else "—"),
 ]
 SUSPENSIONS: list[Column[Suspension]] = [
     Column("Du", lambda s: format_date(s.start), lambda s: date_key(s.start)),

@@ -21,11 +21,13 @@ from desktop_app.domain.model import (
     AsllContent,
     Association,
     Caseload,
+    ClaimDecision,
     Contract,
     Convention,
     Diploma,
     DsfOutcome,
     ExitReason,
+    FailureClaim,
     GridSent,
     Home,
     Household,
@@ -112,6 +114,16 @@ def caseloads(draw: st.DrawFn) -> Caseload:
 
 
 @st.composite
+def claims(draw: st.DrawFn) -> FailureClaim:
+    """Amounts within the AML annex's caps (2 500 € rent and damage, 2 000 € eviction)."""
+    cents = st.integers(0, 125_000).map(lambda n: Decimal(n).scaleb(-2))
+    return FailureClaim(draw(DAYS), draw(cents), draw(cents), draw(cents).min(Decimal(2000)),
+                        draw(st.lists(TEXT.filter(str.strip), max_size=2)), draw(maybe(DAYS)),
+                        draw(maybe(code(ClaimDecision))), draw(maybe(DAYS)),
+                        draw(maybe(MONEY)))
+
+
+@st.composite
 def measures_of(draw: st.DrawFn, measure_id: str, workers: list[str], households: list[str],
                 homes: list[str]) -> Measure:
     people = st.sampled_from(workers)
@@ -124,6 +136,7 @@ def measures_of(draw: st.DrawFn, measure_id: str, workers: list[str], households
         asll_content=draw(maybe(code(AsllContent))),
         agreement_extensions=[AgreementExtension(*draw(SPANS))
                               for _ in range(draw(st.integers(0, 2)))],
+        failure_claim=draw(maybe(claims())),
         close_reason=draw(maybe(TEXT)),
         suspensions=[Suspension(*draw(OPEN_SPANS), draw(code(SuspensionReason)))
                      for _ in range(draw(st.integers(0, 2)))],

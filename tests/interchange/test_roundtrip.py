@@ -37,9 +37,9 @@ def test_keys_in_the_order_of_echange_md() -> None:
         "id", "household", "type", "referent", "decision_date", "periods", "closed_on",
         "exit_reason", "close_reason", "suspensions", "visits", "reports", "notices", "contract",
         "retroactive", "asll_content", "agreement_on", "agreement_extensions",
-        "lease_transferred_on",
-        "relay_authorized", "concertation_on", "stays", "long_stay_reason", "extension",
-        "summoned_on", "hearing_on", "outcome", "transmitted_on", "done_on"]
+        "lease_transferred_on", "failure_claim", "relay_authorized", "concertation_on", "stays",
+        "long_stay_reason", "extension", "summoned_on", "hearing_on", "outcome",
+        "transmitted_on", "done_on"]
     assert list(measure["contract"]) == ["signed_on", "sent_on", "not_signed_on",
                                          "not_signed_reason"]
     assert list(doc["households"][0]) == [

@@ -104,6 +104,14 @@ class AmlIndicators:
     agreements: int = 0
     leases_transferred: int = 0
     exits_without_transfer: int = 0
+    #: Failure claims sent to the SPSLH in N (item 5), those sent within the month after the
+    #: departure, and the amounts they asked per kind and were granted.
+    claims_sent: int = 0
+    claims_on_time: int = 0
+    claimed_rent: Decimal = Decimal("0.00")
+    claimed_damage: Decimal = Decimal("0.00")
+    claimed_eviction: Decimal = Decimal("0.00")
+    granted: Decimal = Decimal("0.00")
 
 
 @dataclass(slots=True)

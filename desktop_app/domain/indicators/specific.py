@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import timedelta
 
 from desktop_app.domain.alerts.deadlines import DSF_DAYS_BEFORE_HEARING
+from desktop_app.domain.aml import claim_sent_in_time
 from desktop_app.domain.funding.dsf import asll_by_household, payment_of
 from desktop_app.domain.indicators.activity import span_in_year
 from desktop_app.domain.indicators.model import AmlIndicators, DsfIndicators, FalIndicators
@@ -55,6 +56,14 @@ def aml_indicators(measures: list[Measure], year: int) -> AmlIndicators:
             result.leases_transferred += 1
         if _ended_in(measure, year) and transferred is None:
             result.exits_without_transfer += 1
+        claim = measure.failure_claim
+        if claim is not None and claim.sent_on is not None and claim.sent_on.year == year:
+            result.claims_sent += 1
+            result.claims_on_time += bool(claim_sent_in_time(claim))
+            result.claimed_rent += claim.unpaid_rent
+            result.claimed_damage += claim.damage
+            result.claimed_eviction += claim.eviction
+            result.granted += claim.granted or 0
     return result
 
 

@@ -1,6 +1,7 @@
 """Issue 11: fixed lists for the reasons a measure ends and the territories; what an ASLL
 is about (`asll_content`: « accès » or « maintien », unknown for the existing ones); the
-AML agreement in principle prolonged by e-mail (`agreement_extensions`).
+AML agreement in principle prolonged by e-mail (`agreement_extensions`); the AML failure
+claim (`claim_*` columns of `measures`).
 
 Measures get `exit_reason` (a code of `model.ExitReason`); `close_reason` stays, now the
 text of « autre » or a detail. Households keep `territory`, now a code of
@@ -14,6 +15,8 @@ Create Date: 2026-12-04
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
@@ -31,6 +34,14 @@ down_revision = "0002"
 branch_labels = None
 depends_on = None
 
+#: AML failure claim (item 5), columns of `measures`; amounts as the `Money` text type.
+_CLAIM_COLUMNS: tuple[tuple[str, sa.types.TypeEngine[Any]], ...] = (
+    ("claim_departure_on", sa.Date()), ("claim_unpaid_rent", sa.String(length=32)),
+    ("claim_damage", sa.String(length=32)), ("claim_eviction", sa.String(length=32)),
+    ("claim_invoices", sa.Text()), ("claim_sent_on", sa.Date()),
+    ("claim_decision", sa.String(length=10)), ("claim_decided_on", sa.Date()),
+    ("claim_granted", sa.String(length=32)),
+)
 _MEASURES = sa.table("measures", sa.column("id", sa.String), sa.column("close_reason", sa.Text),
                      sa.column("exit_reason", sa.String))
 _HOUSEHOLDS = sa.table("households", sa.column("id", sa.String),
@@ -41,6 +52,8 @@ def upgrade() -> None:
     with op.batch_alter_table("measures", schema=None) as batch_op:
         batch_op.add_column(sa.Column("exit_reason", sa.String(length=24), nullable=True))
         batch_op.add_column(sa.Column("asll_content", sa.String(length=10), nullable=True))
+        for name, kind in _CLAIM_COLUMNS:
+            batch_op.add_column(sa.Column(name, kind, nullable=True))
     with op.batch_alter_table("households", schema=None) as batch_op:
         batch_op.add_column(sa.Column("territory_other", sa.Text(), nullable=True))
     op.create_table(
@@ -101,3 +114,5 @@ def downgrade() -> None:
     op.drop_column("households", "territory_other")
     op.drop_column("measures", "exit_reason")
     op.drop_column("measures", "asll_content")
+    for name, _ in _CLAIM_COLUMNS:
+        op.drop_column("measures", name)
