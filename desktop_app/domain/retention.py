@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desktop_app.domain.anonymisation import (
@@ -133,6 +133,9 @@ def anonymised(household: Household, measures: list[Measure],
     for measure in new_measures:
         if measure.close_reason is not None:
             measure.close_reason = scrubbed_reason(measure.close_reason, phrases, names)
+        if measure.failure_claim is not None and measure.failure_claim.invoices:
+            # the grid reads the amounts of an AML failure claim, never its invoices' texts
+            measure.failure_claim = replace(measure.failure_claim, invoices=[])
     return new_household, new_measures
 
 
