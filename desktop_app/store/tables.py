@@ -40,6 +40,7 @@ from desktop_app.store.schema_trust import (
     HouseholdArchiveRecord,
     ImportBatchItemRecord,
     ImportBatchRecord,
+    TreatedAlertRecord,
 )
 
 METADATA: MetaData = Base.metadata
@@ -70,6 +71,7 @@ BATCHES: Table = table(ImportBatchRecord)
 BATCH_ITEMS: Table = table(ImportBatchItemRecord)
 ARCHIVE: Table = table(HouseholdArchiveRecord)
 BILAN_TEXTS: Table = table(BilanTextRecord)
+TREATED_ALERTS: Table = table(TreatedAlertRecord)
 
 #: Tables holding the caseload's records (the association row, tariffs and settings aside).
 RECORD_TABLES: tuple[Table, ...] = (WORKERS, HOUSEHOLDS, HOMES, MEASURES)

@@ -24,6 +24,7 @@ FIELDS: dict[str, str] = {
     "territory_other": "Autre territoire", "exit_reason": "Motif de sortie",
     "asll_content": "Contenu de l'ASLL",
     "agreement_extensions": "Prolongation de l'accord de principe",
+    "alert": "Alerte", "due": "Échéance", "treated_reason": "Motif",
     "new_end": "Nouvelle fin", "failure_claim": "Demande de prise en charge (échec AML)",
     "departure_on": "Départ du sous-locataire", "unpaid_rent": "Impayés de loyer",
     "damage": "Dégradations", "eviction": "Procédure d'expulsion", "invoices": "Factures",
@@ -66,6 +67,7 @@ ACTIONS: dict[str, str] = {
     "create": "Création", "update": "Modification", "delete": "Suppression",
     "import": "Import d'un fichier", "undo": "Import annulé", "merge": "Fusion d'un dossier",
     "archive": "Archivage", "anonymise": "Anonymisation",
+    "treat": "Alerte marquée traitée",
 }
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
@@ -80,6 +82,8 @@ def record_label(entry: AuditEntry, measure_types: Mapping[str, str]) -> str:
         return "Ménage"
     if kind == "measure":
         return f"Mesure {measure_types.get(record_id, '')} {record_id}".replace("  ", " ")
+    if kind == "alert":
+        return "Alerte"
     if kind == "bilan":
         measure_id, _, rest = record_id.partition("/")
         report = L.label(L.REPORT_KINDS, rest.partition("/")[0], "Bilan")

@@ -33,7 +33,8 @@ def _tables(path: Path) -> set[str]:
 def test_a_new_store_is_created_by_the_migrations(store: SqlStore, store_path: Path) -> None:
     assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0003",)]
     assert {"measures", "visits", "households", "tariffs", "settings", "audit_log",
-            "import_batches", "household_archive", "bilan_texts"} <= _tables(store_path)
+            "import_batches", "household_archive", "bilan_texts", "agreement_extensions",
+            "treated_alerts"} <= _tables(store_path)
     assert store.is_empty()
     # The built-in tariff row of REGLES.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
     assert store.tariffs() == default_tariffs()
@@ -198,6 +199,8 @@ def test_a_store_of_revision_0002_gets_its_free_texts_coded_by_0003(tmp_path: Pa
     # agreement was recorded (item 6: its table is new and empty)
     assert _sql(path, "SELECT count(*) FROM measures WHERE asll_content IS NOT NULL") == [(0,)]
     assert _sql(path, "SELECT count(*) FROM agreement_extensions") == [(0,)]
+    # item 9: no alert marked treated yet
+    assert _sql(path, "SELECT count(*) FROM treated_alerts") == [(0,)]
     upgraded.close()
 
 

@@ -1,7 +1,7 @@
 """Issue 11: fixed lists for the reasons a measure ends and the territories; what an ASLL
 is about (`asll_content`: « accès » or « maintien », unknown for the existing ones); the
 AML agreement in principle prolonged by e-mail (`agreement_extensions`); the AML failure
-claim (`claim_*` columns of `measures`).
+claim (`claim_*` columns of `measures`); alerts marked « traitée » (`treated_alerts`).
 
 Measures get `exit_reason` (a code of `model.ExitReason`); `close_reason` stays, now the
 text of « autre » or a detail. Households keep `territory`, now a code of
@@ -70,6 +70,23 @@ def upgrade() -> None:
     with op.batch_alter_table("agreement_extensions", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_agreement_extensions_measure_id"), ["measure_id"],
                               unique=False)
+    op.create_table(
+        "treated_alerts",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("fingerprint", sa.String(length=64), nullable=False),
+        sa.Column("code", sa.String(length=32), nullable=False),
+        sa.Column("measure_id", sa.String(length=64), nullable=True),
+        sa.Column("household_id", sa.String(length=64), nullable=True),
+        sa.Column("worker_id", sa.String(length=64), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("profile", sa.String(length=64), nullable=False),
+        sa.Column("at", sa.DateTime(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_treated_alerts")),
+        sa.UniqueConstraint("fingerprint", name=op.f("uq_treated_alerts_fingerprint")),
+    )
+    with op.batch_alter_table("treated_alerts", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_treated_alerts_household_id"), ["household_id"],
+                              unique=False)
     _recode_texts()
 
 
@@ -107,6 +124,7 @@ def _restore_texts() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("treated_alerts")
     op.drop_table("agreement_extensions")
     _restore_texts()
     # ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch copy of the table would drop it,
