@@ -39,6 +39,7 @@ from benchmarks import raw_sql
 from benchmarks.timing import Row, count, interleaved_medians, once, seconds
 from desktop_app.domain.dates import Month, add_months
 from desktop_app.domain.model import Caseload
+from desktop_app.paths import sqlite_url
 
 if TYPE_CHECKING:
     from desktop_app.store.repository import SqlStore
@@ -69,7 +70,7 @@ def build_store(path: Path, households: int, years: int, seed: int, today: date,
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         generated, caseload = once(lambda: generate_caseload(households, years, seed, today))
-        store = open_store(f"sqlite:///{path}")
+        store = open_store(sqlite_url(path))
         imported, _ = once(lambda: store.import_caseload(caseload))
         print(f"  {demo_summary(caseload)}", flush=True)
         what = f"{count(households)} ménages, {years} ans"
@@ -77,7 +78,7 @@ def build_store(path: Path, households: int, years: int, seed: int, today: date,
             Row("génération (`generate_caseload`)", what, generated),
             Row("import (`SqlStore.import_caseload`)", what, imported),
             Row("génération + import", what, generated + imported, limit=BUILD_LIMIT)]
-    return open_store(f"sqlite:///{path}"), []
+    return open_store(sqlite_url(path)), []
 
 
 def month_rows(bench: Bench, months: list[Month]) -> list[Row]:
@@ -138,16 +139,20 @@ def history_rows(args: argparse.Namespace, path: Path, today: date) -> list[Row]
           flush=True)
     store, _ = build_store(small_path, households, small_years, args.seed, today, args.rebuild)
     with raw_sql.connect(small_path) as raw:
-        bench = Bench(store, small_path, f"sqlite:///{small_path}", today, args.runs, raw)
+        bench = Bench(store, small_path, sqlite_url(small_path), today, args.runs, raw)
         label = f"base de {small_years} ans ({count(households)} ménages) : "
         return day_rows(bench, [today], label)
 
 
 def write_results(rows: list[Row], header: str) -> str:
+    """RESULTS.md: this table, then the section of `bench_import_memory.py` kept as it was."""
+    from benchmarks.bench_import_memory import BEGIN
     from benchmarks.timing import markdown_table
 
     text = f"{header}\n\n{markdown_table(rows)}\n"
-    RESULTS.write_text(text, encoding="utf-8")
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    kept = f"\n{current[current.index(BEGIN):]}" if BEGIN in current else ""
+    RESULTS.write_text(text + kept, encoding="utf-8")
     return text
 
 
@@ -172,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Base : {path}", flush=True)
     store, rows = build_store(path, args.households, args.years, args.seed, today, args.rebuild)
     with raw_sql.connect(path) as raw:
-        bench = Bench(store, path, f"sqlite:///{path}", today, args.runs, raw)
+        bench = Bench(store, path, sqlite_url(path), today, args.runs, raw)
         if args.only_grid:
             from benchmarks.hooks import grid_rows
             from benchmarks.timing import markdown_table

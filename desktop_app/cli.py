@@ -1,9 +1,29 @@
-"""The command line of ECHANGE.md: `suivi-fsl [--db PATH_OR_URL] [COMMAND ...]`.
+"""The command line of docs/echange.md: `suivi-fsl [--db PATH_OR_URL] [COMMAND ...]`.
 
-Exit codes (contract): 0 done, 2 wrong usage, 3 rejected input (every problem printed in
-French with its JSON path, the store left exactly as it was). An environment problem with
-the store (locked, full disk, newer version…) exits 1 with a French message; a wrong or
-missing passphrase of an encrypted store (`SUIVI_FSL_PASSPHRASE`) exits 4.
+Exit codes, each with its message in French on stderr (never a traceback):
+- 0 done;
+- 1 a problem of the environment: the store (locked, full disk, damaged, newer version, a
+  kind of database not supported, a symbolic link loop), a file or folder the system refuses
+  (missing folder, no right to write, full disk), an import that cannot be undone or does
+  not exist, a damaged backup;
+- 2 wrong usage, said by argparse in French (`cli_french`): an unknown command or option, a
+  missing or malformed value, a date outside 1900–2100 (`cli_arguments`), an empty path, a
+  report format not supported, a restore not confirmed; and a passphrase weaker than the
+  CNIL's advice (`domain.passphrase`) that would CREATE a new encrypted store (nothing is
+  created: choose a stronger one), unless `SUIVI_FSL_PASSPHRASE_FAIBLE=1` says it is wanted
+  (opening an existing store is never refused for the strength of its passphrase);
+- 3 rejected input (contract): a file that does not validate or cannot be read, ids already
+  in the store, `demo` on a store that is not empty; every problem printed with its JSON
+  path, the store left exactly as it was;
+- 4 the passphrase (`SUIVI_FSL_PASSPHRASE`): missing or wrong for an encrypted store, given
+  for a store that is not encrypted, or not valid text (UTF-8);
+- 70 a defect of the program (`EXIT_DEFECT`, BSD's EX_SOFTWARE): an exception nothing above
+  foresaw. Said in French (« Erreur inattendue … »), its traceback written to a private file
+  of the data folder (`crash_log`: `journal/erreur-AAAAMMJJ-HHMMSS-<pid>.txt`, 0600) named in
+  the message; if that file cannot be written, the message is said without it. Each write
+  to the store is a transaction (`store.engine.write`): the one under way is rolled back.
+  `SUIVI_FSL_DEBUG=1` lets the exception through instead (for developers);
+- 130 interrupted (Ctrl+C): the store's writes being transactions, none is left half-done.
 Heavy modules (Qt, SQLAlchemy, the engines) are imported only by the command that needs them.
 """
 
@@ -11,12 +31,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import os
 import sys
 from collections.abc import Sequence
-from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from desktop_app.cli_arguments import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    MAX_DEMO_HOUSEHOLDS,
+    MAX_DEMO_YEARS,
+    MAX_SEED,
+    day,
+    month,
+    number,
+    path,
+    store_location,
+    whole,
+    year,
+)
+from desktop_app.cli_french import FrenchParser
 
 if TYPE_CHECKING:
     from desktop_app.store.repository import SqlStore
@@ -26,78 +60,67 @@ EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
 EXIT_PASSPHRASE = 4
-
-
-class _FrenchParser(argparse.ArgumentParser):
-    """argparse with its messages in French (exit code 2 on wrong usage, as argparse does)."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        translated = (
-            message.replace("the following arguments are required", "arguments obligatoires")
-            .replace("invalid choice", "choix invalide")
-            .replace("unrecognized arguments", "arguments inconnus")
-            .replace("expected one argument", "une valeur est attendue")
-        )
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog} : erreur : {translated}\n")
-
-
-def _month(text: str) -> object:
-    from desktop_app.domain.dates import Month
-
-    try:
-        return Month.parse(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(f"mois invalide « {text} » (attendu AAAA-MM)") from error
-
-
-def _day(text: str) -> date:
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(
-            f"date invalide « {text} » (attendu AAAA-MM-JJ)"
-        ) from error
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) <= 0:
-        raise argparse.ArgumentTypeError(f"nombre entier positif attendu, pas « {text} »")
-    return int(text)
+EXIT_DEFECT = 70
+EXIT_INTERRUPTED = 130
+#: Set to `1`, an unforeseen exception is raised (with its traceback) instead of reported.
+DEBUG_ENV = "SUIVI_FSL_DEBUG"
+DEFECT = ("Erreur inattendue : Suivi FSL a rencontré un défaut du programme. Ce que la commande "
+          "écrivait dans la base à ce moment-là a été annulé (chaque écriture est faite en "
+          "entier ou pas du tout) ; ce qui était déjà enregistré n'est pas perdu.")
+DEFECT_REPORT = ("Le détail technique est dans {report} : transmettez-le à votre responsable "
+                 "informatique.")
+DEFECT_NO_REPORT = ("Le détail technique n'a pas pu être enregistré : notez la commande lancée "
+                    "et transmettez-la à votre responsable informatique.")
+#: `1`: create an encrypted store even with a passphrase weaker than the CNIL's advice.
+WEAK_PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE_FAIBLE"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _FrenchParser(
+    parser = FrenchParser(
         prog="suivi-fsl",
         description="Suivi des mesures FSL (ASLL, AML, FAL, DSF) du Pas-de-Calais.",
-        epilog="Sans commande : ouvre la fenêtre de l'application.",
+        epilog="Sans commande : ouvre la fenêtre de l'application. Codes de sortie : 0 fait, "
+               "1 problème d'environnement (base, disque, fichier), 2 mauvais usage, "
+               "3 fichier ou données refusés, 4 mot de passe manquant, incorrect ou inutile, "
+               "70 défaut du programme (détail dans le dossier journal des données), "
+               "130 interrompu.",
     )
-    parser.add_argument("--db", help="base à utiliser : chemin ou URL SQLAlchemy "
+    parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
+                        help="base à utiliser : chemin d'un fichier SQLite ou URL sqlite:///… "
                         "(par défaut $SUIVI_FSL_DB, sinon le dossier de données)")
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE",
-                                     parser_class=_FrenchParser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
     sub = commands.add_parser("import", help="charger un fichier d'échange (tout ou rien)")
-    sub.add_argument("file", type=Path, metavar="FICHIER.json")
+    sub.add_argument("file", type=path, metavar="FICHIER.json", help="fichier à charger")
     sub = commands.add_parser("export", help="écrire toute la base dans un fichier d'échange")
-    sub.add_argument("file", type=Path, metavar="FICHIER.json")
+    sub.add_argument("file", type=path, metavar="FICHIER.json", help="fichier à écrire")
     sub = commands.add_parser("points", help="points et montants d'un mois (P1-P7, Q1-Q2)")
-    sub.add_argument("--month", type=_month, required=True, metavar="AAAA-MM")
+    sub.add_argument("--month", type=month, required=True, metavar="AAAA-MM",
+                     help=f"le mois ({FIRST_YEAR}-01 à {LAST_YEAR}-12)")
     sub.add_argument("--json", action="store_true", help="sortie JSON du contrat")
     sub = commands.add_parser("alerts", help="obligations et manquements à une date")
-    sub.add_argument("--on", type=_day, default=None, metavar="AAAA-MM-JJ",
-                     help="date d'observation (par défaut : aujourd'hui)")
+    sub.add_argument("--on", type=day, default=None, metavar="AAAA-MM-JJ",
+                     help=f"date d'observation ({FIRST_YEAR}-01-01 à {LAST_YEAR}-12-31 ; par "
+                     "défaut : aujourd'hui)")
     sub.add_argument("--json", action="store_true", help="sortie JSON du contrat")
     sub = commands.add_parser("grid", help="grille d'activité annuelle du SPSLH (.xlsx ou .pdf)")
-    sub.add_argument("--year", type=int, required=True, metavar="AAAA")
-    sub.add_argument("--out", type=Path, required=True, metavar="FICHIER")
+    sub.add_argument("--year", type=year, required=True, metavar="AAAA",
+                     help=f"année de la grille ({FIRST_YEAR} à {LAST_YEAR}), à côté de "
+                     "l'année d'avant")
+    sub.add_argument("--out", type=path, required=True, metavar="FICHIER",
+                     help="fichier à écrire : .xlsx ou .pdf")
     sub = commands.add_parser("demo", help="remplir une base vide de données fictives")
-    sub.add_argument("--households", type=_positive, default=60, metavar="N")
-    sub.add_argument("--years", type=_positive, default=2, metavar="A")
-    sub.add_argument("--seed", type=int, default=1, metavar="S")
+    sub.add_argument("--households", type=whole(1, MAX_DEMO_HOUSEHOLDS), default=60,
+                     metavar="N", help=f"nombre de ménages (1 à {number(MAX_DEMO_HOUSEHOLDS)} ; "
+                     "par défaut 60)")
+    sub.add_argument("--years", type=whole(1, MAX_DEMO_YEARS), default=2, metavar="A",
+                     help=f"années d'activité jusqu'à aujourd'hui (1 à {MAX_DEMO_YEARS} ; par "
+                     "défaut 2)")
+    sub.add_argument("--seed", type=whole(0, MAX_SEED), default=1, metavar="S",
+                     help=f"graine du tirage (0 à {number(MAX_SEED)}) : la même graine donne "
+                     "les mêmes données")
     sub = commands.add_parser("screenshots", help="captures PNG de chaque écran")
-    sub.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
+    sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
+                     help="dossier des captures (créé s'il manque)")
     from desktop_app import cli_backup
 
     cli_backup.add_parsers(commands)
@@ -117,14 +140,41 @@ def _open(url: str) -> SqlStore:
     return open_store(url)
 
 
+def weak_new_passphrase(url: str) -> str | None:
+    """The French refusal of a `SUIVI_FSL_PASSPHRASE` weaker than the CNIL's advice when it
+    would create a new encrypted store at `url`; None when it may go on (no passphrase, a
+    store already there, a strong one, or `SUIVI_FSL_PASSPHRASE_FAIBLE=1`)."""
+    from desktop_app.domain.passphrase import assess
+    from desktop_app.paths import sqlite_path
+    from desktop_app.store.keys import PASSPHRASE_ENV, given_passphrase, is_new
+
+    passphrase = given_passphrase(None)
+    if passphrase is None or os.environ.get(WEAK_PASSPHRASE_ENV) == "1":
+        return None
+    database = sqlite_path(url)  # None for a server (PostgreSQL): no file is created here
+    strength = assess(passphrase)
+    if not is_new(database) or strength.strong:
+        return None
+    return (f"le mot de passe de {PASSPHRASE_ENV} est trop faible pour créer la base chiffrée "
+            f"{database}. {strength.verdict} Choisissez-en un plus fort, ou relancez avec "
+            f"{WEAK_PASSPHRASE_ENV}=1 pour le garder malgré tout. Rien n'a été créé.")
+
+
 def _run(args: argparse.Namespace, url: str) -> int:
     if args.command is None:
         from desktop_app.ui.app import run_gui
 
         return run_gui(url)
+    if args.command != "restore":  # a restore puts a backup in place, with its passphrase
+        refusal = weak_new_passphrase(url)
+        if refusal is not None:
+            print(f"Erreur : {refusal}", file=sys.stderr)
+            return EXIT_USAGE
     if args.command == "screenshots":
+        from desktop_app.private_files import private_folder
         from desktop_app.ui.screenshots import take_screenshots
 
+        private_folder(args.out)  # before Qt starts: a folder that cannot be made is said now
         for path in take_screenshots(url, args.out):
             print(path)
         return EXIT_OK
@@ -149,13 +199,35 @@ def _run(args: argparse.Namespace, url: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    from desktop_app.paths import db_url, default_db_url
+    try:
+        return _main(argv)
+    except Exception as error:  # a defect: said in French, never a traceback
+        if os.environ.get(DEBUG_ENV) == "1":
+            raise
+        return _defect(error, argv)
 
-    url = db_url(args.db) if args.db else default_db_url()
+
+def _defect(error: Exception, argv: Sequence[str] | None) -> int:
+    from desktop_app.crash_log import write_report
+
+    command = " ".join(sys.argv[1:] if argv is None else argv)
+    report = write_report(error, command)
+    after = DEFECT_NO_REPORT if report is None else DEFECT_REPORT.format(report=report)
+    print(f"{DEFECT} {after}", file=sys.stderr)
+    return EXIT_DEFECT
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    _print_any_path()
+    args = build_parser().parse_args(argv)
+    from desktop_app.paths import data_dir, db_url, default_db_url
+    from desktop_app.private_files import remove_leftovers
+
+    remove_leftovers(data_dir())  # what a killed run left there (household data in clear)
     from desktop_app.store.api import StoreError, WrongPassphraseError
 
     try:
+        url = db_url(args.db) if args.db else default_db_url()
         return _run(args, url)
     except WrongPassphraseError as error:
         print(f"Erreur : {error}", file=sys.stderr)
@@ -163,6 +235,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_ENVIRONMENT
+    except OSError as error:  # a file or folder of the command that the system refused
+        print(f"Erreur : {_os_message(error)}.", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    except KeyboardInterrupt:
+        print("\nInterrompu : ce qui était en cours n'a pas été enregistré.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _os_message(error: OSError) -> str:
+    """« <file> : <reason> », the reason in French (the system's own text may be English)."""
+    from desktop_app.domain.fr import os_reason
+    from desktop_app.private_files import NotARegularFileError
+
+    if isinstance(error, NotARegularFileError):
+        return str(error)  # French already, and names its file
+    where = f"{error.filename} : " if error.filename else ""
+    return where + os_reason(error)
+
+
+def _print_any_path() -> None:
+    """A file name that is not valid UTF-8 (POSIX names are bytes) printed as its own bytes
+    instead of failing on « surrogates not allowed » after the work is done."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None and os.name == "posix":
+        reconfigure(errors="surrogateescape")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -5,7 +5,11 @@ printed; `--rotation` then applies the rotation (7 daily, 4 weekly, 12 monthly).
 restore: the backup's date and counts printed, then — after `--yes`, or « o » typed on a
 terminal — the current store put aside (its new path printed) and the backup in its place.
 Without `--yes` and without a terminal: exit 2, nothing changed. The passphrase comes from
-`SUIVI_FSL_PASSPHRASE`; a wrong one exits 4, a damaged backup 1, as the other commands.
+`SUIVI_FSL_PASSPHRASE`; a wrong or missing one (an encrypted store) exits 4, a damaged backup
+1, as the other commands; so does a store another window or program has open (issue 10), and
+a plain backup for an encrypted store unless `--encrypt-plain` (it is then encrypted).
+A store on a PostgreSQL server is refused (exit 1, `store.backup.ON_SERVER`): a server is
+backed up on the server.
 """
 
 from __future__ import annotations
@@ -16,39 +20,39 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.cli_arguments import path
+
 EXIT_OK = 0
 EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 
-NOT_A_FILE = ("La base {where} n'est pas un fichier SQLite : sauvegarde et restauration ne "
-              "concernent qu'une base sur fichier (--db CHEMIN).")
 NEEDS_YES = ("Restauration non confirmée : relancez avec --yes pour remplacer la base sans "
              "question (la base actuelle sera gardée de côté).")
 
 
 def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     sub = commands.add_parser("backup", help="sauvegarder la base dans un dossier")
-    sub.add_argument("--out", type=Path, required=True, metavar="DOSSIER")
+    sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
+                     help="dossier des sauvegardes (clé USB, partage réseau…)")
     sub.add_argument("--rotation", action="store_true",
                      help="puis ne garder que 7 quotidiennes, 4 hebdomadaires, 12 mensuelles")
     sub = commands.add_parser("restore", help="remplacer la base par une sauvegarde "
                               "(la base actuelle est gardée de côté)")
-    sub.add_argument("file", type=Path, metavar="FICHIER")
+    sub.add_argument("file", type=path, metavar="FICHIER", help="la sauvegarde à remettre")
     sub.add_argument("--yes", action="store_true", help="sans demander de confirmation")
+    sub.add_argument("--encrypt-plain", action="store_true",
+                     help="accepter une sauvegarde non chiffrée pour une base chiffrée (elle est "
+                     "chiffrée avec le mot de passe de la base)")
 
 
 def run(args: argparse.Namespace, url: str, now: Callable[[], datetime] = datetime.now) -> int:
-    from sqlalchemy.engine import make_url
+    from desktop_app.store.backup import store_file
+    from desktop_app.store.engine import store_url
 
-    from desktop_app.store.api import StoreError
-    from desktop_app.store.engine import sqlite_file
-
-    database = sqlite_file(make_url(url))
-    if database is None:
-        raise StoreError(NOT_A_FILE.format(where=url))
+    database = store_file(store_url(url))  # a server's store: refused, said in French
     if args.command == "backup":
         return _backup(url, args.out, args.rotation, now())
-    return _restore(args.file, database, args.yes, now())
+    return _restore(args.file, database, args.yes, args.encrypt_plain, now())
 
 
 def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
@@ -67,9 +71,10 @@ def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
     return EXIT_OK
 
 
-def _restore(backup: Path, database: Path, yes: bool, moment: datetime) -> int:
+def _restore(backup: Path, database: Path, yes: bool, encrypt_plain: bool,
+             moment: datetime) -> int:
     from desktop_app.domain.fr import format_date
-    from desktop_app.store.backup import backup_info, restore
+    from desktop_app.store.backup import backup_info, restore, restored_key
     from desktop_app.store.keys import given_passphrase
 
     passphrase = given_passphrase(None)
@@ -77,6 +82,7 @@ def _restore(backup: Path, database: Path, yes: bool, moment: datetime) -> int:
     print(f"Sauvegarde du {format_date(info.taken.date())} à {info.taken:%H:%M} : "
           f"{info.households} ménages, {info.measures} mesures, {info.visits} visites, "
           f"{info.workers} travailleurs sociaux.")
+    restored_key(info, database, passphrase, encrypt_plain)  # refused before the question
     if not yes:
         if not sys.stdin.isatty():
             print(NEEDS_YES, file=sys.stderr)
@@ -85,7 +91,7 @@ def _restore(backup: Path, database: Path, yes: bool, moment: datetime) -> int:
         if answer.strip().lower() not in ("o", "oui"):
             print("Restauration abandonnée : rien n'a été modifié.")
             return EXIT_OK
-    aside = restore(backup, database, passphrase, moment)
+    aside = restore(backup, database, passphrase, moment, encrypt_plain=encrypt_plain)
     print(f"Base restaurée : {database}")
     if aside is not None:
         print(f"L'ancienne base est gardée de côté : {aside}")

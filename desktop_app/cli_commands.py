@@ -6,11 +6,13 @@ import argparse
 import json
 import sys
 from datetime import date
+from pathlib import Path
 
 from desktop_app.interchange import Problem
 from desktop_app.store.repository import SqlStore
 
 EXIT_OK = 0
+EXIT_ENVIRONMENT = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
 
@@ -34,13 +36,14 @@ def _print_problems(title: str, problems: list[Problem]) -> None:
 
 
 def run_import(store: SqlStore, args: argparse.Namespace) -> int:
-    """Load a whole interchange file, or nothing (exit 3 with every problem)."""
-    from desktop_app.interchange import InvalidFileError, read_file
+    """Load a whole interchange file, or nothing (exit 3 with every problem); read and
+    added piece by piece in one transaction (`read_parts`), so that its memory stays
+    bounded (benchmarks/RESULTS.md)."""
+    from desktop_app.interchange import InvalidFileError, read_parts
     from desktop_app.store.repository import DuplicateIdsError
 
-    try:
-        caseload = read_file(args.file)
-        store.import_caseload(caseload, source=args.file.name)
+    try:  # a tube, a device, a file over 500 MB: refused by the reading, before any byte
+        added = store.import_parts(read_parts(args.file), source=args.file.name)
     except InvalidFileError as error:
         _print_problems(f"Le fichier {args.file} n'est pas valide :", list(error.problems))
         return EXIT_REJECTED
@@ -53,16 +56,33 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
 
         print(f"Impossible de lire {args.file} : {os_reason(error)}.", file=sys.stderr)
         return EXIT_REJECTED
-    print(f"Import terminé : {len(caseload.households)} ménages, {len(caseload.measures)} "
-          f"mesures, {sum(len(m.visits) for m in caseload.measures)} visites.")
+    print(f"Import terminé : {added['households']} ménages, {added['measures']} mesures, "
+          f"{added['visits']} visites.")
     return EXIT_OK
 
 
-def run_export(store: SqlStore, args: argparse.Namespace) -> int:
-    from desktop_app.interchange import write_file
+def _cannot_write(target: Path, error: OSError) -> int:
+    from desktop_app.private_files import write_failure
 
+    print(write_failure(target, error), file=sys.stderr)
+    return EXIT_ENVIRONMENT
+
+
+def run_export(store: SqlStore, args: argparse.Namespace) -> int:
+    """The whole store to an interchange file; a file that cannot be written exits 1 with
+    the French reason."""
+    from desktop_app.interchange import write_file
+    from desktop_app.private_files import check_writable
+
+    try:
+        check_writable(args.file)  # before reading a department store
+    except OSError as error:
+        return _cannot_write(args.file, error)
     caseload = store.export_caseload()
-    write_file(caseload, args.file)
+    try:
+        write_file(caseload, args.file)
+    except OSError as error:
+        return _cannot_write(args.file, error)
     print(f"Export terminé : {args.file} ({len(caseload.households)} ménages, "
           f"{len(caseload.measures)} mesures).")
     return EXIT_OK
@@ -95,7 +115,9 @@ def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
 
 def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     """The annual grid of `--year` (beside the year before) to `--out` (.xlsx or .pdf): a
-    progress line on stderr, then the grid's self-check problems; a wrong extension exits 2."""
+    progress line on stderr, then the grid's self-check problems; a wrong extension exits 2,
+    a file that cannot be written 1 (with the French reason)."""
+    from desktop_app.private_files import check_writable
     from desktop_app.reports import ReportFormatError, output_kind
     from desktop_app.reports.grid import write_store_grid
 
@@ -105,14 +127,25 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     except ReportFormatError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        check_writable(out)
+    except OSError as error:
+        return _cannot_write(out, error)
+
+    on_terminal = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> None:
-        end = "\n" if done >= total else ""
-        print(f"\rGrille d'activité {year} : étape {done} sur {total}", end=end,
+        # On a terminal, one line rewritten in place; in a log or a pipe, one line per step.
+        start, end = ("\r", "\n" if done >= total else "") if on_terminal else ("", "\n")
+        print(f"{start}Grille d'activité {year} : étape {done} sur {total}", end=end,
               file=sys.stderr, flush=True)
 
     print(f"Lecture des mesures de {year} et {year - 1}…", file=sys.stderr)
-    problems = write_store_grid(store, year, out, progress)
+    try:
+        problems = write_store_grid(store, year, out, progress)
+    except OSError as error:
+        print(file=sys.stderr)  # after the progress line
+        return _cannot_write(out, error)
     if problems:
         print(f"Contrôles de la grille : {len(problems)} point(s) à vérifier :", file=sys.stderr)
         for problem in problems:
@@ -124,12 +157,16 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
 def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
     """Fill an EMPTY store with fictitious data; a store in use is never touched."""
     from desktop_app.demo import demo_summary, generate_caseload
+    from desktop_app.store.importing import NOT_EMPTY, NotEmptyError
 
-    if not store.is_empty():
-        print("La base n'est pas vide : les données de démonstration ne s'ajoutent qu'à une "
-              "base vide. Utilisez --db avec un nouveau fichier.", file=sys.stderr)
+    if not store.is_empty():  # said before the data is made (a minute at the largest size)
+        print(NOT_EMPTY, file=sys.stderr)
         return EXIT_REJECTED
     caseload = generate_caseload(households=args.households, years=args.years, seed=args.seed)
-    store.import_caseload(caseload, source="données de démonstration")
+    try:  # checked again in the import's transaction: another `demo` may have filled it since
+        store.import_caseload(caseload, source="données de démonstration", only_if_empty=True)
+    except NotEmptyError as error:
+        print(error, file=sys.stderr)
+        return EXIT_REJECTED
     print(f"Données de démonstration créées : {demo_summary(caseload)}.")
     return EXIT_OK

@@ -9,12 +9,16 @@ FIFO) is never replaced.
 
 Temporary files are named `.<target>.<pid>.<random>.suivi-tmp` so that a later clean-up can
 recognise the ones a killed process left behind (`leftovers`: its process is gone, or the file
-is over a day old), and never removes a file another running process is writing.
+is over a day old), and never removes a file another running process is writing. Each write
+removes those of its own folder first; the command line and the window remove those of the
+data folder at start. A failed write is said in French by `write_failure`, the one message
+for the command line and the window.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -22,6 +26,8 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
+
+from desktop_app.domain.fr import os_reason
 
 PRIVATE_FILE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -34,14 +40,42 @@ LEFTOVER_AGE_SECONDS = 24 * 3600
 class NotARegularFileError(OSError):
     """The target exists and is not a regular file: it is left as it is."""
 
+    def __init__(self, target: Path | str) -> None:
+        super().__init__(f"{target} n'est pas un fichier ordinaire")
+        self.filename = str(target)
+
+    def __str__(self) -> str:  # not OSError's « [Errno None] None: … »
+        return str(self.args[0])
+
 
 def private_folder(folder: Path) -> Path:
-    """Creates `folder` (and its missing parents) 0700; an existing folder is left as it is."""
+    """Creates `folder` and its missing parents, each 0700; an existing folder is left as
+    it is."""
     folder = Path(folder)
-    if not folder.is_dir():
-        folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
-        make_private(folder)
+    missing: list[Path] = []
+    current = folder
+    while not current.is_dir() and current.parent != current:
+        if current.exists() or current.is_symlink():  # a file where a folder should be
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(current))
+        missing.append(current)
+        current = current.parent
+    for created in reversed(missing):
+        created.mkdir(exist_ok=True, mode=PRIVATE_FOLDER)
+        make_private(created)
     return folder
+
+
+def private_empty_file(path: Path) -> bool:
+    """Creates `path` empty and 0600 if it does not exist (a store before SQLite opens it:
+    its journal files then get the same mode); True if it was created, an existing file is
+    left as it is."""
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    except FileExistsError:
+        return False
+    os.close(descriptor)
+    make_private(path)
+    return True
 
 
 def make_private(path: Path) -> None:
@@ -60,7 +94,17 @@ def check_target(target: Path) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(info.st_mode):
-        raise NotARegularFileError(f"{target} n'est pas un fichier ordinaire")
+        raise NotARegularFileError(target)
+
+
+def check_writable(target: Path | str) -> None:
+    """Refuses at once what writing `target` would refuse at the end (before minutes of
+    work): a target that is not a regular file (`NotARegularFileError`), a folder that does
+    not exist (`FileNotFoundError`)."""
+    target = Path(target)
+    check_target(target)
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "dossier introuvable", str(target.parent))
 
 
 @contextlib.contextmanager
@@ -69,10 +113,12 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     an exception (after an fsync of the file and, on POSIX, of the folder); removed otherwise.
 
     For writers that want a file name (openpyxl, reportlab): write the whole file at the path
-    given, then leave the block.
+    given, then leave the block. What killed writers left in the folder goes first
+    (`remove_leftovers`: that folder only).
     """
     target = Path(target)
     check_target(target)
+    remove_leftovers(target.parent)
     handle, name = tempfile.mkstemp(dir=target.parent, prefix=temporary_prefix(target),
                                     suffix=TEMP_MARK)
     os.close(handle)
@@ -88,6 +134,31 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
             temporary.unlink()
         raise
     sync_folder(target.parent)
+
+
+def write_failure(target: Path | str, error: OSError) -> str:
+    """Why `target` could not be written and how to fix it, in French: the one message of
+    a failed write, for the command line and the window alike."""
+    target = Path(target)
+    remedy = "Choisissez un autre nom ou un autre dossier, puis recommencez."
+    if isinstance(error, NotARegularFileError):
+        culprit = Path(error.filename)
+        named = "" if culprit == target else f" (« {culprit} »)"
+        if culprit.is_dir():
+            reason = f"ce nom est celui d'un dossier{named}"
+        else:
+            reason = (f"ce nom est celui d'un périphérique ou d'un tube{named}, pas d'un "
+                      "fichier ordinaire : l'application ne le remplace jamais")
+    elif error.errno == errno.ENOENT and not target.parent.is_dir():
+        reason = (f"le dossier « {target.parent} » n'existe pas (clé USB ou lecteur réseau "
+                  "débranché ?)")
+        remedy = "Créez-le ou choisissez un dossier existant, puis recommencez."
+    else:
+        reason = os_reason(error)
+        if error.errno == errno.ENOSPC:
+            remedy = ("Libérez de la place sur le disque ou choisissez-en un autre, puis "
+                      "recommencez : l'ancien fichier, s'il y en avait un, est intact.")
+    return f"Impossible d'écrire « {target} » : {reason}. {remedy}"
 
 
 def write_bytes(target: Path | str, data: bytes) -> None:
@@ -129,9 +200,15 @@ def leftovers(folder: Path, now: float | None = None) -> list[Path]:
             continue
         if not stat.S_ISREG(info.st_mode):
             continue
-        if now - info.st_mtime > LEFTOVER_AGE_SECONDS or not _alive(_pid_of(path)):
+        if is_stale(info.st_mtime, _pid_of(path), now):
             found.append(path)
     return sorted(found)
+
+
+def is_stale(modified: float, pid: int | None, now: float) -> bool:
+    """A file process `pid` was writing (last modified at `modified`) is a leftover: that
+    process is no longer running, or the file is over `LEFTOVER_AGE_SECONDS` old."""
+    return now - modified > LEFTOVER_AGE_SECONDS or not _alive(pid)
 
 
 def _pid_of(path: Path) -> int | None:

@@ -40,7 +40,7 @@ def alerts_with_caseload(store: Store, day: date) -> tuple[Caseload, list[Alert]
 
 
 def alerts_on(store: Store, day: date) -> list[Alert]:
-    """Obligations and breaches as of `day` (REGLES.md section 2)."""
+    """Obligations and breaches as of `day` (docs/regles.md section 2)."""
     return alerts_with_caseload(store, day)[1]
 
 

@@ -1,4 +1,4 @@
-"""The command line against the worked examples of ../shared/examples (the contract)."""
+"""The command line against the worked examples of tests/data/examples (the contract)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from tests.conftest import EXAMPLES
+from tests.conftest import ALERTS_CASES, EXAMPLES, POINTS_CASES
+
+#: Seven words: the CNIL's second criterion.
+STRONG = "cheval agrafe batterie correct lune vent soir"
+#: Five words, no capital, no digit: neither criterion.
+WEAK = "cheval agrafe batterie correct lune"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -18,7 +23,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
+def db(store_url: str) -> str:
+    """The store given to --db: a SQLite file, then a PostgreSQL database."""
+    return store_url
+
+
+@pytest.fixture
+def db_file(tmp_path: Path) -> str:
+    """A store file, for what only a file has (its WAL, its encryption)."""
     return str(tmp_path / "store.sqlite3")
 
 
@@ -26,9 +38,7 @@ def _expected(name: str) -> dict[str, object]:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize(
-    ("example", "month"), [("exemple-1", "2025-09"), ("exemple-2", "2025-12")]
-)
+@pytest.mark.parametrize(("example", "month"), POINTS_CASES)
 def test_points_of_the_worked_examples(
     capsys: pytest.CaptureFixture[str], db: str, example: str, month: str
 ) -> None:
@@ -38,9 +48,7 @@ def test_points_of_the_worked_examples(
     assert json.loads(out) == _expected(f"{example}.points-{month}.json")
 
 
-@pytest.mark.parametrize(
-    ("example", "day"), [("exemple-1", "2025-09-20"), ("exemple-2", "2026-01-05")]
-)
+@pytest.mark.parametrize(("example", "day"), ALERTS_CASES)
 def test_alerts_of_the_worked_examples(
     capsys: pytest.CaptureFixture[str], db: str, example: str, day: str
 ) -> None:
@@ -75,8 +83,9 @@ def test_export_import_export_is_identical(
 
 
 def test_a_command_leaves_the_store_file_whole(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path
 ) -> None:
+    db = db_file
     # The command closes its store: the WAL is folded back into the file, so a plain copy
     # of the file alone (a user's copy to a USB key) holds what was imported.
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-2.json"))[0] == 0
@@ -130,13 +139,78 @@ def test_wrong_usage_exits_2(capsys: pytest.CaptureFixture[str], db: str) -> Non
 
 
 def test_encrypted_store_wrong_passphrase_exits_4(
-    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", "cheval agrafe batterie correct lune")
+    db = db_file
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", STRONG)
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))[0] == 0
     assert b"DURAND" not in Path(db).read_bytes()  # encrypted on disk
-    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", "cheval agrafe batterie correct lunE")
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", STRONG.replace("soir", "soiR"))
     code, _, err = run(capsys, "--db", db, "export", str(tmp_path / "out.json"))
     assert code == 4
     assert "Mot de passe incorrect" in err and "not a database" not in err
     assert not (tmp_path / "out.json").exists()
+
+
+def test_weak_passphrase_for_a_new_encrypted_store_exits_2_and_creates_nothing(
+    capsys: pytest.CaptureFixture[str], db_file: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = db_file  # encryption is of a store file
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", WEAK)
+    code, out, err = run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))
+    # 35 characters but no capital and no digit; 5 words of the 7 of a passphrase.
+    assert (code, out) == (2, "")
+    assert err == (f"Erreur : le mot de passe de SUIVI_FSL_PASSPHRASE est trop faible pour "
+                   f"créer la base chiffrée {db}. Trop faible. Il manque une majuscule et un "
+                   "chiffre ; ou bien écrivez une phrase d'au moins 7 mots (5 mots pour "
+                   "l'instant). Choisissez-en un plus fort, ou relancez avec "
+                   "SUIVI_FSL_PASSPHRASE_FAIBLE=1 pour le garder malgré tout. Rien n'a été "
+                   "créé.\n")
+    assert not Path(db).exists()
+    # The same for a one-character passphrase and any command that would create the store.
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", "x")
+    assert run(capsys, "--db", db, "demo", "--households", "2")[0] == 2
+    assert not Path(db).exists()
+
+
+def test_weak_passphrase_forced_then_reopened_without_the_force(
+    capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = db_file  # encryption is of a store file
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", WEAK)
+    monkeypatch.setenv("SUIVI_FSL_PASSPHRASE_FAIBLE", "1")
+    assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))[0] == 0
+    assert b"DURAND" not in Path(db).read_bytes()  # encrypted with the weak passphrase
+    monkeypatch.delenv("SUIVI_FSL_PASSPHRASE_FAIBLE")
+    # An existing store is opened with its passphrase, whatever its strength.
+    code, _, err = run(capsys, "--db", db, "export", str(tmp_path / "out.json"))
+    assert (code, err) == (0, "")
+    assert "DURAND" in (tmp_path / "out.json").read_text(encoding="utf-8")
+
+
+def test_import_of_a_device_exits_3_at_once_and_stores_nothing(
+    capsys: pytest.CaptureFixture[str], db: str
+) -> None:
+    code, out, err = run(capsys, "--db", db, "import", "/dev/zero")
+    assert (code, out) == (3, "")
+    assert err == ("Le fichier /dev/zero n'est pas valide :\n"
+                   "  - (fichier) : ce n'est pas un fichier ordinaire (un périphérique, un "
+                   "tube, une socket…) : choisissez le fichier .json exporté\n"
+                   "Rien n'a été enregistré : corrigez le fichier puis relancez l'import.\n")
+    assert run(capsys, "--db", db, "imports")[1].startswith("Aucun import")
+
+
+def test_import_of_a_file_with_households_written_twice_exits_3(
+    capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path
+) -> None:
+    # The second, empty, list won silently: « Import terminé : 0 ménages », exit 0.
+    text = (EXAMPLES / "exemple-1.json").read_text(encoding="utf-8").rstrip()
+    twice = tmp_path / "deux-fois.json"
+    twice.write_text(text[:-1] + ', "households": []}', encoding="utf-8")
+    code, _, err = run(capsys, "--db", db, "import", str(twice))
+    assert code == 3
+    assert err.splitlines()[1] == ("  - households : clé « households » écrite plusieurs fois "
+                                   "dans ce fichier : gardez-en une seule (sinon seule la "
+                                   "dernière compterait)")

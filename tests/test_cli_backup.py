@@ -11,7 +11,8 @@ import pytest
 from desktop_app.cli import main
 from tests.conftest import EXAMPLES
 
-SECRET = "Une phrase de passe assez longue"
+#: Eight words: strong enough to create an encrypted store (CNIL).
+SECRET = "Une phrase de passe assez longue et solide"
 #: exemple-2.json: 7 households, 7 measures, 5 + 1 + 0 + 2 + 0 + 6 + 0 = 14 visits, 2 workers.
 COUNTS = "7 ménages, 7 mesures, 14 visites, 2 travailleurs sociaux."
 

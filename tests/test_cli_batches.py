@@ -16,8 +16,9 @@ DATE = r"\d{2}/\d{2}/\d{4} à \d{2}:\d{2}"
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    return str(tmp_path / "store.sqlite3")
+def db(store_url: str) -> str:
+    """The store given to --db: a SQLite file, then a PostgreSQL database."""
+    return store_url
 
 
 def _export(capsys: pytest.CaptureFixture[str], db: str, out: Path) -> str:
@@ -48,7 +49,7 @@ def test_undo_refused_exits_1_with_the_reason(capsys: pytest.CaptureFixture[str]
     assert run(capsys, "--db", db, "import", str(EXAMPLES / "exemple-1.json"))[0] == 0
     from desktop_app.store.repository import open_store
 
-    store = open_store(f"sqlite:///{db}")
+    store = open_store(db)
     household = store.export_caseload().households[0]
     household.phone = "0799999999"
     store.save_household(household)

@@ -1,4 +1,4 @@
-"""`grid --year YYYY --out FILE` (ECHANGE.md): the annual grid of the worked example 2."""
+"""`grid --year YYYY --out FILE` (docs/echange.md): the annual grid of the worked example 2."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from tests.reports.helpers import flat, pdf_text, row_of, workbook
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> str:
-    url = str(tmp_path / "store.sqlite3")
-    assert main(["--db", url, "import", str(EXAMPLES / "exemple-2.json")]) == 0
-    return url
+def db(store_url: str) -> str:
+    """A SQLite file, then a PostgreSQL database, holding the worked example 2."""
+    assert main(["--db", store_url, "import", str(EXAMPLES / "exemple-2.json")]) == 0
+    return store_url
 
 
 def test_grid_xlsx(db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

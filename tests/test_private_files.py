@@ -25,6 +25,7 @@ def test_a_written_file_is_private_whatever_the_umask(tmp_path: Path) -> None:
     assert (tmp_path / "a.json").read_bytes() == "é\n".encode()
     assert (tmp_path / "a.json").stat().st_mode & 0o777 == 0o600
     assert folder.stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "x").stat().st_mode & 0o777 == 0o700  # a missing parent too
     assert sorted(os.listdir(tmp_path)) == ["a.json", "x"]
 
 
@@ -65,3 +66,55 @@ def test_leftovers_are_those_of_dead_processes_only(tmp_path: Path) -> None:
     # A day later even a file whose pid runs again (reused) is a leftover.
     later = mine.stat().st_mtime + private_files.LEFTOVER_AGE_SECONDS + 1
     assert private_files.leftovers(tmp_path, now=later) == [mine]
+
+
+@posix_only
+def test_an_empty_private_file_is_made_once(tmp_path: Path) -> None:
+    old = os.umask(0)
+    try:
+        assert private_files.private_empty_file(tmp_path / "base.sqlite3") is True
+    finally:
+        os.umask(old)
+    assert (tmp_path / "base.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "base.sqlite3").read_bytes() == b""
+    (tmp_path / "base.sqlite3").write_bytes(b"data")
+    assert private_files.private_empty_file(tmp_path / "base.sqlite3") is False
+    assert (tmp_path / "base.sqlite3").read_bytes() == b"data"
+
+
+def test_check_writable_refuses_before_any_work(tmp_path: Path) -> None:
+    private_files.check_writable(tmp_path / "new.json")  # a new file in a folder: fine
+    with pytest.raises(FileNotFoundError):
+        private_files.check_writable(tmp_path / "absent" / "x.json")
+    with pytest.raises(private_files.NotARegularFileError):
+        private_files.check_writable(tmp_path)
+    assert os.listdir(tmp_path) == []
+
+
+def test_the_french_message_of_a_failed_write(tmp_path: Path) -> None:
+    import errno
+
+    target = tmp_path / "g.pdf"
+    said = private_files.write_failure
+    full = OSError(errno.ENOSPC, "No space left on device")
+    assert said(target, full) == (
+        f"Impossible d'écrire « {target} » : le disque est plein. Libérez de la place sur le "
+        "disque ou choisissez-en un autre, puis recommencez : l'ancien fichier, s'il y en "
+        "avait un, est intact.")
+    denied = PermissionError(errno.EACCES, "Permission denied")
+    assert said(target, denied) == (
+        f"Impossible d'écrire « {target} » : accès refusé : le fichier est peut-être ouvert "
+        "dans un autre programme (tableur, lecteur PDF) ou le dossier est protégé. "
+        "Choisissez un autre nom ou un autre dossier, puis recommencez.")
+    gone = tmp_path / "cle" / "g.pdf"
+    assert said(gone, FileNotFoundError(errno.ENOENT, "No such file")) == (
+        f"Impossible d'écrire « {gone} » : le dossier « {gone.parent} » n'existe pas (clé USB "
+        "ou lecteur réseau débranché ?). Créez-le ou choisissez un dossier existant, puis "
+        "recommencez.")
+    # The right of access names its folder; the file that is in the way is said too.
+    (tmp_path / "acces.json").mkdir()
+    in_the_way = private_files.NotARegularFileError(tmp_path / "acces.json")
+    assert said(tmp_path, in_the_way) == (
+        f"Impossible d'écrire « {tmp_path} » : ce nom est celui d'un dossier (« "
+        f"{tmp_path / 'acces.json'} »). Choisissez un autre nom ou un autre dossier, puis "
+        "recommencez.")

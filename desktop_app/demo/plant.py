@@ -1,7 +1,7 @@
 """Planting breaches on purpose, so that every kind of alert shows on today's dashboard.
 
 The generated history already holds natural lapses (late reports, unsent notices…); the
-planters below make sure that, as of `today`, each rule of REGLES.md section 2 has at least
+planters below make sure that, as of `today`, each rule of docs/regles.md section 2 has at least
 one case, each on a different measure, and record what they did in `Planter.breaches`
 (alert code → the ids concerned) for tests and for whoever demonstrates the application.
 """

@@ -1,6 +1,6 @@
 """Home visits of a measure, attempt after attempt, month after month.
 
-Each month in force gets the minimum number of home visits of its level (REGLES.md
+Each month in force gets the minimum number of home visits of its level (docs/regles.md
 `frequence_visites`: 1 for ASLL simple, 2 for ASLL renforcé, AML and FAL), sometimes one more,
 rarely one fewer (a breach). An attempt may find the door closed (justified or not) or be
 cancelled, and is then tried again a few working days later; a retry after a closed door finds

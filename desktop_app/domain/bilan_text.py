@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop_app.domain.limits import MAX_BILAN_SECTION_LENGTH, text_problem
+
 #: French headings of the sections, in the printed order (field name → heading).
 SECTIONS: dict[str, str] = {
     "situation": "Situation du ménage",
@@ -33,6 +35,12 @@ class BilanText:
     @property
     def renewal_requested(self) -> bool:
         return bool(self.renewal_request.strip())
+
+    def problems(self) -> list[str]:
+        """What keeps the text from being saved, in French: a section longer than
+        `limits.MAX_BILAN_SECTION_LENGTH` characters or with a NUL character."""
+        return [f"section « {heading} » : {problem}" for name, heading in SECTIONS.items()
+                if (problem := text_problem(getattr(self, name), MAX_BILAN_SECTION_LENGTH))]
 
     def sections(self) -> list[tuple[str, str]]:
         """(French heading, text) of each section, in order."""

@@ -28,22 +28,50 @@ def format_decimal(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
-#: Why the system refused a file operation, in French (its own `strerror` may be English).
-_OS_REASONS = {
-    errno.ENOENT: "le fichier ou le dossier n'existe pas (clé USB ou lecteur réseau "
-                  "débranché ?)",
-    errno.EACCES: "accès refusé : le fichier est peut-être ouvert dans un autre programme "
-                  "(tableur, lecteur PDF) ou le dossier est protégé",
-    errno.EPERM: "accès refusé : le dossier est protégé",
-    errno.EROFS: "le support est en lecture seule",
-    errno.ENOSPC: "le disque est plein",
-    errno.EISDIR: "ce nom est celui d'un dossier",
-    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
-    errno.EBUSY: "le fichier est occupé par un autre programme",
-    errno.EIO: "erreur de lecture ou d'écriture sur le support",
+def format_count(value: int) -> str:
+    """« 20 000 » — a space between thousands (the no-break space of French typography)."""
+    return f"{value:,}".replace(",", "\u00a0")
+
+
+#: Why the system refused a file operation, in French (its own `strerror` may be English),
+#: by name: a few do not exist on every system (EDQUOT, ESTALE on Windows).
+_REASONS_BY_NAME = {
+    "ENOENT": "le fichier ou le dossier n'existe pas (clé USB ou lecteur réseau "
+              "débranché ?)",
+    "EACCES": "accès refusé : le fichier est peut-être ouvert dans un autre programme "
+              "(tableur, lecteur PDF) ou le dossier est protégé",
+    "EPERM": "accès refusé : le dossier est protégé",
+    "EROFS": "le support est en lecture seule",
+    "ENOSPC": "le disque est plein",
+    "EISDIR": "ce nom est celui d'un dossier",
+    "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "EBUSY": "le fichier est occupé par un autre programme",
+    "EIO": "erreur de lecture ou d'écriture sur le support",
+    "ELOOP": "boucle de liens symboliques : un lien mène, directement ou non, à "
+             "lui-même ; corrigez le lien ou donnez le chemin du vrai fichier",
+    "EEXIST": "un fichier ou un dossier porte déjà ce nom",
+    "ENAMETOOLONG": "le nom du fichier ou du chemin est trop long",
+    "ENOTEMPTY": "le dossier n'est pas vide",
+    "EXDEV": "le fichier ne peut pas être déplacé vers un autre disque",
+    "EFBIG": "le fichier est trop gros pour ce support",
+    "EDQUOT": "le quota du disque est atteint : libérez de la place",
+    "EMFILE": "trop de fichiers ouverts : fermez des programmes puis réessayez",
+    "ENFILE": "trop de fichiers ouverts sur la machine : réessayez plus tard",
+    "ENXIO": "le périphérique n'est pas disponible (tube sans lecteur, clé retirée ?)",
+    "ENODEV": "le périphérique n'est pas disponible",
+    "ETXTBSY": "le fichier est occupé par un programme en cours",
+    "EINVAL": "nom de fichier ou opération invalide pour ce support",
+    "ETIMEDOUT": "le lecteur réseau ne répond pas",
+    "ESTALE": "le lecteur réseau a été déconnecté : reconnectez-le",
+    "ENOMEM": "la mémoire manque : fermez des programmes puis réessayez",
 }
+_OS_REASONS = {getattr(errno, name): text for name, text in _REASONS_BY_NAME.items()
+               if hasattr(errno, name)}
 
 
 def os_reason(error: OSError) -> str:
-    """The reason of a failed file operation, in French, for the user to act on."""
-    return _OS_REASONS.get(error.errno or 0, f"erreur du système n° {error.errno or 0}")
+    """The reason of a failed file operation, in French, for the user to act on (the
+    system's own text may be English: it is never shown)."""
+    if not error.errno:
+        return "le système a refusé l'opération sur le fichier"
+    return _OS_REASONS.get(error.errno, f"erreur du système n° {error.errno}")

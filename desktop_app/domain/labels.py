@@ -117,9 +117,10 @@ SEVERITIES: dict[str, str] = {
     "manquement": "Manquements",
     "a_faire": "À faire",
     "a_venir": "À venir",
+    "information": "Pour information",
 }
-SEVERITY_ORDER = ("manquement", "a_faire", "a_venir")
-#: Items of the funding lines (ECHANGE.md, `points`).
+SEVERITY_ORDER = ("manquement", "a_faire", "a_venir", "information")
+#: Items of the funding lines (docs/echange.md, `points`).
 ITEMS: dict[str, str] = {
     "mensuel": "Points du mois",
     "cet_non_signe": "CET non signé",

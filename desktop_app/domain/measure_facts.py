@@ -19,7 +19,8 @@ from desktop_app.domain.model import (
     VisitPlace,
 )
 
-#: Outcomes that count as a DSF closed-door attempt (REGLES.md, precise readings).
+#: Outcomes that count as a DSF closed-door attempt (docs/regles.md, « Lectures retenues par
+#: le projet »).
 DSF_CLOSED_DOOR_OUTCOMES = frozenset({VisitOutcome.PORTE_CLOSE, VisitOutcome.PORTE_CLOSE_JUSTIFIEE})
 
 
@@ -47,7 +48,7 @@ def in_force_on(measure: Measure, day: date) -> bool:
 
 
 def is_closed_on(measure: Measure, day: date) -> bool:
-    """Closed on or before `day`: alerts about the measure stop (REGLES.md)."""
+    """Closed on or before `day`: alerts about the measure stop (docs/regles.md)."""
     return measure.closed_on is not None and measure.closed_on <= day
 
 

@@ -1,6 +1,6 @@
 """The caseload as plain dataclasses: what the interchange file holds, what the store loads.
 
-Field names follow the keys of the interchange file (`ECHANGE.md`, contract `suivi-fsl/1`),
+Field names follow the keys of the interchange file (`docs/echange.md`, contract `suivi-fsl/1`),
 so that a reader can go from one to the other without a table. The domain engines (funding,
 alerts) take these objects and never see SQL or Qt.
 """
@@ -402,7 +402,7 @@ class MeasureSpan:
 
 @dataclass(frozen=True, slots=True)
 class AlertSettings:
-    """Choices the convention leaves open, stored as settings (REGLES.md section 2)."""
+    """Choices the convention leaves open, stored as settings (docs/regles.md section 2)."""
 
     #: `a_venir` while more than this many days remain before the due date.
     days_ahead: int = 7

@@ -11,7 +11,7 @@ from desktop_app.domain.model import Tariff
 
 
 def default_tariffs() -> list[Tariff]:
-    """The built-in values in force from 2025-07-01 (REGLES.md), read from
+    """The built-in values in force from 2025-07-01 (docs/regles.md), read from
     `desktop_app/resources/default_tariffs.json`."""
     text = resources.files("desktop_app.resources").joinpath("default_tariffs.json").read_text(
         encoding="utf-8"

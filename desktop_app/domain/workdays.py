@@ -1,6 +1,6 @@
 """Working days (« jours ouvrés »): Monday to Friday, except French public holidays.
 
-REGLES.md vocabulary: metropolitan France, from the `holidays` package (country FR). Used by
+docs/regles.md vocabulary: metropolitan France, from the `holidays` package (country FR). Used by
 `portes_closes` (5 working days after the second closed door) and `absence_travailleur`
 (more than 21 working days). The holidays of a year are computed once and cached: the alerts
 engine asks for them for every absence and every closed door of a department-scale caseload.

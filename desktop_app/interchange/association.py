@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from decimal import Decimal
 
 from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR
@@ -15,6 +15,7 @@ from desktop_app.domain.model import (
     Tariff,
 )
 from desktop_app.interchange import shapes
+from desktop_app.interchange.document import Duplicated
 from desktop_app.interchange.fields import JsonObject, join
 from desktop_app.interchange.quoting import printable, shown
 from desktop_app.interchange.values import Reader
@@ -72,9 +73,11 @@ def _max_subsidy(r: Reader, raw: JsonObject, path: str) -> dict[MeasureType, Dec
     if value is None:
         return None
     at = join(path, "max_subsidy")
-    if type(value) is not dict:
+    if not isinstance(value, dict):
         r.add(at, f"un objet {{\"ASLL\": \"20628.00\", …}} est attendu, pas {shown(value)}")
         return None
+    if isinstance(value, Duplicated):
+        r.duplicates(value, at, "les plafonds de subvention")
     amounts: dict[MeasureType, Decimal] = {}
     for key in value:
         try:
@@ -88,7 +91,7 @@ def _max_subsidy(r: Reader, raw: JsonObject, path: str) -> dict[MeasureType, Dec
     return amounts
 
 
-def parse_tariffs(r: Reader, items: list[object]) -> list[Tariff]:
+def parse_tariffs(r: Reader, items: Iterable[object]) -> list[Tariff]:
     tariffs: list[Tariff] = []
     starts: dict[Hashable, int] = {}
     for j, child in enumerate(items):

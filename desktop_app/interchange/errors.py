@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: The contract this package reads and writes (ECHANGE.md).
+#: The contract this package reads and writes (docs/echange.md).
 FORMAT = "suivi-fsl/1"
 #: Path shown for a problem of the whole document (not an object, not JSON at all).
 ROOT = "(racine)"

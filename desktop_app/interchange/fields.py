@@ -15,7 +15,8 @@ from enum import StrEnum
 from typing import TypeVar
 
 from desktop_app.domain.dates import Month
-from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR
+from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR, text_limit, text_problem
+from desktop_app.interchange.document import Duplicated
 from desktop_app.interchange.errors import ROOT, Problem
 from desktop_app.interchange.quoting import printable, readable, shown
 from desktop_app.interchange.shapes import Shape
@@ -30,8 +31,17 @@ _NO_MONTH = Month(1, 1)
 _YEARS = f"les années vont de {FIRST_YEAR} à {LAST_YEAR}"
 
 
+#: Keys of the file are shown cut to this length (no key of the contract is that long).
+_LONGEST_KEY = 40
+
+
 def join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def _short_key(key: str) -> str:
+    """A key of the file as a path or a message shows it: printable, at most 40 characters."""
+    return printable(key if len(key) <= _LONGEST_KEY else key[:_LONGEST_KEY - 1] + "…")
 
 
 class Checker:
@@ -49,25 +59,37 @@ class Checker:
         self.problems.append(Problem(path or ROOT, message))
 
     def obj(self, raw: object, path: str, shape: Shape) -> JsonObject | None:
-        """The object if it is one; notes unknown and missing keys."""
+        """The object if it is one; notes keys written twice, unknown and missing keys."""
         if type(raw) is not dict:
-            self.add(path, f"{shape.what} doit être un objet {{…}}, pas {shown(raw)}")
-            return None
+            if type(raw) is not Duplicated:
+                self.add(path, f"{shape.what} doit être un objet {{…}}, pas {shown(raw)}")
+                return None
+            self.duplicates(raw, path, shape.what)
         if not shape.allowed.issuperset(raw):
             for key in raw:
                 if key not in shape.allowed:
-                    self._unknown_key(path, printable(str(key)), shape)
+                    self._unknown_key(path, str(key), shape)
         for key in shape.required:
             if key not in raw:
                 self.add(join(path, key), f"clé obligatoire absente : ajoutez « {key} » à "
                          f"{shape.what}")
         return raw
 
+    def duplicates(self, raw: Duplicated, path: str, what: str) -> None:
+        """Notes each key written twice in one object (JSON would keep the last silently)."""
+        for key in raw.duplicates:
+            name = _short_key(key)
+            self.add(join(path, name), f"clé « {name} » écrite plusieurs fois dans {what} : "
+                     "gardez-en une seule (sinon seule la dernière compterait)")
+
     def _unknown_key(self, path: str, key: str, shape: Shape) -> None:
-        close = get_close_matches(key, shape.keys, n=1)
+        name = _short_key(key)
+        # No suggestion for a key longer than any of the contract (difflib's cost grows with
+        # the length of the key).
+        close = get_close_matches(name, shape.keys, n=1) if len(key) <= _LONGEST_KEY else []
         hint = (f"vouliez-vous dire « {close[0]} » ?" if close
                 else f"clés possibles : {', '.join(shape.keys)}")
-        self.add(join(path, key), f"clé inconnue « {key} » : retirez-la ou corrigez son nom "
+        self.add(join(path, name), f"clé inconnue « {name} » : retirez-la ou corrigez son nom "
                  f"({hint})")
 
     def _null(self, raw: JsonObject, path: str, key: str, expected: str) -> None:
@@ -100,7 +122,7 @@ class Checker:
         """A required text; an id (`blank=False`) may not be empty or only spaces."""
         value = raw.get(key)
         if type(value) is str and (blank or value.strip()) and readable(value):
-            return value
+            return value if self._bounded(value, path, key) else ""
         if value is None:
             self._null(raw, path, key, "un texte entre guillemets")
         elif type(value) is str and not readable(value):
@@ -113,14 +135,24 @@ class Checker:
 
     def opt_text(self, raw: JsonObject, path: str, key: str) -> str | None:
         value = raw.get(key)
-        if value is None or (type(value) is str and readable(value)):
-            return value
+        if value is None:
+            return None
+        if type(value) is str and readable(value):
+            return value if self._bounded(value, path, key) else None
         if type(value) is str:
             self._unreadable(path, key)
         else:
             self.add(join(path, key), f"un texte entre guillemets (ou null) est attendu, pas "
                      f"{shown(value)}")
         return None
+
+    def _bounded(self, value: str, path: str, key: str) -> bool:
+        """Notes a text longer than the bound of its field (`limits.TEXT_LIMITS`) or with a
+        NUL character; True if it is acceptable."""
+        problem = text_problem(value, text_limit(key))
+        if problem is not None:
+            self.add(join(path, key), problem)
+        return problem is None
 
     def _unreadable(self, path: str, key: str) -> None:
         self.add(join(path, key), "texte illisible : il contient une moitié de caractère "

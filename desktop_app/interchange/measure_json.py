@@ -25,7 +25,7 @@ def code(value: StrEnum | None) -> str | None:
 
 
 def measure_to_json(m: Measure) -> Json:
-    """Every key of a measure, in the order of ECHANGE.md; children by date, then by every
+    """Every key of a measure, in the order of docs/echange.md; children by date, then by every
     other field, so that the order never depends on the store."""
     periods = sorted(m.periods, key=lambda p: (p.start, p.end, p.level or "", p.kind or ""))
     suspensions = sorted(m.suspensions, key=lambda s: (s.start, s.end or date.max, s.reason))

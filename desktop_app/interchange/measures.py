@@ -6,10 +6,12 @@ to one object check and four field readers per visit.
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
 from desktop_app.domain.aml import EVICTION_CAP, RENT_AND_DAMAGE_CAP
+from desktop_app.domain.limits import text_limit, text_problem
 from desktop_app.domain.model import (
     AgreementExtension,
     AsllContent,
@@ -51,22 +53,21 @@ _VISIT_KEYS = shapes.VISIT.allowed
 class KnownIds:
     """The ids the file defines, that measures may refer to."""
 
-    workers: set[str]
-    households: set[str]
-    homes: set[str]
+    workers: Container[str]
+    households: Container[str]
+    homes: Container[str]
 
 
-def parse_measures(r: Reader, items: list[object], known: KnownIds) -> list[Measure]:
-    measures: list[Measure] = []
-    seen: dict[str, int] = {}
+def parse_measures(r: Reader, items: Iterable[object], seen: dict[str, int], known: KnownIds
+                   ) -> Iterator[Measure]:
+    """The measures, one at a time (`seen`: see `values.first_indexes`)."""
     for i, item in enumerate(items):
         path = f"measures[{i}]"
         raw = r.obj(item, path, shapes.MEASURE)
         if raw is not None:
             measure_id = r.text(raw, path, "id")
             check_unique(r, measure_id, "measures", i, seen, "mesure")
-            measures.append(_measure(r, raw, path, known, measure_id))
-    return measures
+            yield _measure(r, raw, path, known, measure_id)
 
 
 def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: str
@@ -119,7 +120,8 @@ def _fields(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: 
     )
 
 
-def _visits(r: Reader, raw: JsonObject, path: str, worker_ids: set[str]) -> list[Visit]:
+def _visits(r: Reader, raw: JsonObject, path: str, worker_ids: Container[str]
+            ) -> list[Visit]:
     """The visits; a visit whose fields are all right (nearly all of them) takes the fast
     path: dict look-ups only, no path built. Any doubt goes to the full checks."""
     visits: list[Visit] = []
@@ -208,7 +210,11 @@ def _claim(r: Reader, raw: JsonObject, path: str) -> FailureClaim | None:
     invoices: list[str] = []
     for index, item in enumerate(r.items(found, at, "invoices")):
         if type(item) is str and item.strip() and readable(item):
-            invoices.append(item)
+            problem = text_problem(item, text_limit("invoices"))
+            if problem is None:
+                invoices.append(item)
+            else:
+                r.add(f"{at}.invoices[{index}]", problem)
         else:
             r.add(f"{at}.invoices[{index}]", f"une facture est un texte non vide entre "
                   f"guillemets, pas {shown(item)}")
@@ -245,7 +251,7 @@ def _contract(r: Reader, raw: JsonObject, path: str) -> Contract | None:
                                                  NotSignedReason))
 
 
-def _stays(r: Reader, raw: JsonObject, path: str, home_ids: set[str]) -> list[Stay]:
+def _stays(r: Reader, raw: JsonObject, path: str, home_ids: Container[str]) -> list[Stay]:
     stays: list[Stay] = []
     for _, at, stay in r.each(raw, path, "stays", shapes.STAY):
         home = r.text(stay, at, "home")

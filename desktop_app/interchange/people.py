@@ -1,6 +1,9 @@
-"""Parsing the workers, households and ALT homes of an interchange file."""
+"""Parsing the workers, households and ALT homes of an interchange file, one record at a
+time (`seen`: id → index of the first record that has it, see `values.first_indexes`)."""
 
 from __future__ import annotations
+
+from collections.abc import Container, Iterable, Iterator
 
 from desktop_app.domain.model import (
     Absence,
@@ -19,9 +22,9 @@ from desktop_app.interchange.fields import JsonObject
 from desktop_app.interchange.values import Reader, check_unique
 
 
-def parse_workers(r: Reader, items: list[object], worker_ids: set[str]) -> list[Worker]:
-    workers: list[Worker] = []
-    seen: dict[str, int] = {}
+def parse_workers(r: Reader, items: Iterable[object], seen: dict[str, int]
+                  ) -> Iterator[Worker]:
+    """The workers; `seen` also holds the ids an absence's replacement may refer to."""
     for i, item in enumerate(items):
         path = f"workers[{i}]"
         raw = r.obj(item, path, shapes.WORKER)
@@ -32,14 +35,14 @@ def parse_workers(r: Reader, items: list[object], worker_ids: set[str]) -> list[
         worker = Worker(id=worker_id, name=r.text(raw, path, "name", blank=True),
                         diploma=r.code(raw, path, "diploma", Diploma), fte=r.fte(raw, path, "fte"))
         for j, child in enumerate(r.items(raw, path, "absences")):
-            absence = _absence(r, child, f"{path}.absences[{j}]", worker_ids)
+            absence = _absence(r, child, f"{path}.absences[{j}]", seen)
             if absence is not None:
                 worker.absences.append(absence)
-        workers.append(worker)
-    return workers
+        yield worker
 
 
-def _absence(r: Reader, item: object, path: str, worker_ids: set[str]) -> Absence | None:
+def _absence(r: Reader, item: object, path: str, worker_ids: Container[str]
+             ) -> Absence | None:
     raw = r.obj(item, path, shapes.ABSENCE)
     if raw is None:
         return None
@@ -64,9 +67,8 @@ def _territory(r: Reader, raw: JsonObject, path: str) -> tuple[Territory | None,
     return recognise_territory(r.opt_text(raw, path, "territory"))
 
 
-def parse_households(r: Reader, items: list[object]) -> list[Household]:
-    households: list[Household] = []
-    seen: dict[str, int] = {}
+def parse_households(r: Reader, items: Iterable[object], seen: dict[str, int]
+                     ) -> Iterator[Household]:
     for i, item in enumerate(items):
         path = f"households[{i}]"
         raw = r.obj(item, path, shapes.HOUSEHOLD)
@@ -89,13 +91,10 @@ def parse_households(r: Reader, items: list[object]) -> list[Household]:
                     name=r.text(member, member_path, "name", blank=True),
                     birth_date=r.opt_day(member, member_path, "birth_date"),
                     role=r.code(member, member_path, "role", MemberRole)))
-        households.append(household)
-    return households
+        yield household
 
 
-def parse_homes(r: Reader, items: list[object]) -> list[Home]:
-    homes: list[Home] = []
-    seen: dict[str, int] = {}
+def parse_homes(r: Reader, items: Iterable[object], seen: dict[str, int]) -> Iterator[Home]:
     for i, item in enumerate(items):
         path = f"homes[{i}]"
         raw = r.obj(item, path, shapes.HOME)
@@ -115,5 +114,4 @@ def parse_homes(r: Reader, items: list[object]) -> list[Home]:
             r.ordered(start, end, vacancy_path, mark)
             home.vacancies.append(Vacancy(start=start, end=end, justified=r.flag(
                 vacancy, vacancy_path, "justified", required=True)))
-        homes.append(home)
-    return homes
+        yield home

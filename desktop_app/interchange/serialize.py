@@ -1,7 +1,7 @@
 """`caseload_to_json`: the canonical interchange document of a caseload.
 
 Canonical means: every key of the format, optional ones too (null, false or []), in the order
-of ECHANGE.md; money as "0.00" strings; `fte` as a float; records sorted so that the same
+of docs/echange.md; money as "0.00" strings; `fte` as a float; records sorted so that the same
 caseload always gives the same document, whatever order the store returns it in: workers,
 households, homes and measures by id; dated children by date then by every other field
 (members keep their order: they have no date). `parse_caseload` of this document gives the

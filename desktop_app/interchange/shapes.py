@@ -1,4 +1,4 @@
-"""The objects of the interchange file, written as in ECHANGE.md: keys in order, `?` optional.
+"""The objects of the interchange file, written as in docs/echange.md: keys in order, `?` optional.
 
 Parsing uses `allowed` and `required`; the serializer writes `keys` in this order. Three keys
 are required-but-nullable in the contract (`end` of an absence, a suspension, a stay); a
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 class Shape:
     #: The object in French, as messages name it (« une visite »).
     what: str
-    #: Every key, in the order of ECHANGE.md.
+    #: Every key, in the order of docs/echange.md.
     keys: tuple[str, ...]
     allowed: frozenset[str]
     required: tuple[str, ...]

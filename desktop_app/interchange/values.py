@@ -155,17 +155,23 @@ def _listed(codes: type[E]) -> str:
     return ", ".join(f"« {code.value} »" for code in codes)
 
 
-def raw_ids(items: object) -> set[str]:
-    """The ids a section defines, read before its objects so that references can be checked
-    in one pass whatever the order of the file (a section that is not a list defines none)."""
-    if type(items) is not list:
-        return set()
-    return {item["id"] for item in items if type(item) is dict and type(item.get("id")) is str}
+def first_indexes(items: object) -> dict[str, int]:
+    """Id → index of the first object that has it, of a list of records: read before its
+    objects so that references and ids used twice can be checked in one pass whatever the
+    order of the file (a section that is not a list defines none). `document.walk` notes
+    the same while it walks a file."""
+    found: dict[str, int] = {}
+    if type(items) is list:
+        for index, item in enumerate(items):
+            if isinstance(item, dict) and type(item.get("id")) is str:
+                found.setdefault(item["id"], index)
+    return found
 
 
 def check_unique(reader: Reader, value: str, section: str, index: int, seen: dict[str, int],
                  noun: str) -> None:
-    """Notes the second use of an id within one section (`seen`: id → first index)."""
+    """Notes the second use of an id within one section (`seen`: id → first index, filled
+    beforehand by `first_indexes` or as the section is read)."""
     first = seen.setdefault(value, index)
     if first != index and value:
         reader.add(f"{section}[{index}].id", f"l'identifiant « {printable(value)} » est déjà "

@@ -2,7 +2,7 @@
 as a JSON file and a readable French PDF (`access_pdf`, reportlab loaded only then).
 
 The JSON holds the household's interchange file (`household_file`: the household, its
-measures, the workers and ALT homes they refer to — ECHANGE.md format), its audit trail
+measures, the workers and ALT homes they refer to — docs/echange.md format), its audit trail
 (`history`: every change, when, which profile, from what to what) and the bilans written for
 its measures (`bilan_texts`).
 """
@@ -10,13 +10,12 @@ its measures (`bilan_texts`).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop_app.interchange import caseload_to_json
+from desktop_app.private_files import write_text
 from desktop_app.store.api import AuditEntry, HouseholdAccess, Store
 
 DOCUMENT = "Droit d'accès aux données personnelles (RGPD, article 15)"
@@ -42,19 +41,6 @@ def access_json(access: HouseholdAccess, produced_at: datetime) -> dict[str, Any
     }
 
 
-def _write_text(text: str, target: Path) -> None:
-    """Beside the target under a temporary name, then renamed over it."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def file_stem(household_id: str, produced_at: datetime) -> str:
     """« droit-acces-h12-2025-10-15 »."""
     return f"droit-acces-{household_id}-{produced_at:%Y-%m-%d}"
@@ -67,8 +53,8 @@ def write_access_export(store: Store, household_id: str, folder: Path,
     access = store.household_access(household_id)
     stem = file_stem(household_id, when)
     json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
-    _write_text(json.dumps(access_json(access, when), ensure_ascii=False, indent=1) + "\n",
-                json_path)
+    write_text(json_path,
+               json.dumps(access_json(access, when), ensure_ascii=False, indent=1) + "\n")
     from desktop_app.reports.access_pdf import access_pdf
 
     access_pdf(access, pdf_path, when)

@@ -28,7 +28,7 @@ ASLL_LEVELS: dict[Level, str] = {
     Level.SIMPLE: "Gestion Sociale Locative (GSL, simple)",
     Level.RENFORCE: "Accompagnement Social Locatif (ASL, renforcé)",
 }
-#: Items of the funding lines (ECHANGE.md, `points`).
+#: Items of the funding lines (docs/echange.md, `points`).
 ITEMS: dict[str, str] = {
     "mensuel": "Mesure du mois",
     "cet_non_signe": "CET non signé",

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
+from desktop_app.private_files import atomic_path
 from desktop_app.reports.pdf_canvas import NumberedCanvas, fit_text
 from desktop_app.reports.pdf_style import BOLD, DARK, FONT, GREY, MARGIN, register_fonts
 
@@ -91,18 +92,20 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows
 
 def build(out: Path, story: list[Flowable], *, association: str, document: str, period: str,
           wide: bool = False) -> None:
-    """Write the PDF: `association` and `period` (the year…) in every page's header,
-    « Page n sur N » in every footer."""
+    """Write the PDF, atomically and privately (`private_files`): `association` and
+    `period` (the year…) in every page's header, « Page n sur N » in every footer."""
     register_fonts()
     size = landscape(A4) if wide else A4
-    doc = SimpleDocTemplate(
-        str(out), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
-        topMargin=MARGIN + 8 * mm, bottomMargin=MARGIN + 6 * mm,
-        title=f"{document} — {period}", author=association, lang="fr-FR",
-        creator="Suivi FSL", producer="Suivi FSL", subject=document, displayDocTitle=True,
-    )
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
         return NumberedCanvas(association, document, period, *args, **kwargs)
 
-    doc.build(story, canvasmaker=canvas_maker)
+    with atomic_path(out) as temporary:
+        doc = SimpleDocTemplate(
+            str(temporary), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
+            topMargin=MARGIN + 8 * mm, bottomMargin=MARGIN + 6 * mm,
+            title=f"{document} — {period}", author=association, lang="fr-FR",
+            creator="Suivi FSL", producer="Suivi FSL", subject=document,
+            displayDocTitle=True,
+        )
+        doc.build(story, canvasmaker=canvas_maker)

@@ -5,7 +5,11 @@ French spreadsheet), dates as dates (« 01/02/2026 »)."""
 
 from __future__ import annotations
 
+import gc
+import io
 import re
+import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -16,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop_app.private_files import write_bytes
 from desktop_app.reports.common import Cell
 
 EUR_FORMAT = '#,##0.00\\ "€"'
@@ -111,4 +116,25 @@ def widths(sheet: Worksheet, values: Sequence[float]) -> None:
 
 
 def save(workbook: Workbook, out: Path) -> None:
-    workbook.save(str(out))
+    """The workbook in `out`, atomically and privately (`private_files`). It is made in
+    memory first: openpyxl left to write a file would leave it open on a full disk."""
+    buffer = io.BytesIO()
+    try:
+        workbook.save(buffer)
+    except OSError as error:  # the disk of openpyxl's temporary sheet files is full
+        _close_quietly(error)
+        raise
+    write_bytes(out, buffer.getvalue())
+
+
+def _close_quietly(error: BaseException) -> None:
+    """openpyxl's sheet writers, left open in the frames of `error`, closed now: their own
+    failure to finish a temporary file would else be printed later as an English traceback
+    (« Exception ignored in … »)."""
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _unraisable: None
+    try:
+        traceback.clear_frames(error.__traceback__)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook

@@ -8,6 +8,7 @@ measure's periods, visits, reports… with those of the object given.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -174,9 +175,15 @@ class Store(Protocol):
 
     # --- whole caseload --------------------------------------------------------------
     def is_empty(self) -> bool: ...
-    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+    def import_caseload(self, caseload: Caseload, source: str = "", *,
+                        only_if_empty: bool = False) -> None:
         """Add everything; raises `DuplicateIdsError` (with the JSON paths) if an id exists.
-        Recorded as an import batch (`source`: the file's name) that can be undone."""
+        Recorded as an import batch (`source`: the file's name) that can be undone.
+        `only_if_empty`: a `RefusedError` if the store holds records (the demonstration)."""
+    def import_parts(self, parts: Iterable[Caseload], source: str = "") -> dict[str, int]:
+        """`import_caseload` of a caseload given in pieces (`interchange.read_parts`), one
+        in memory at a time, all in one transaction; what was added (workers, households,
+        homes, measures, visits). A problem raised by `parts` rolls everything back."""
     def export_caseload(self) -> Caseload: ...
 
     # --- what the engines need ---------------------------------------------------------

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.store.api import StoreError, WrongPassphraseError
-from desktop_app.store.backup_names import taken_at
+from desktop_app.store.backup_names import store_like_name, taken_at
 from desktop_app.store.keys import cipher_connect, looks_encrypted
 from desktop_app.store.migrate import VERSION_TABLE, known_revisions
 
@@ -59,13 +59,19 @@ def is_plain_sqlite(path: Path) -> bool:
 
 
 @contextmanager
-def open_backup(path: Path, passphrase: str | None, *, read_only: bool = True) -> Iterator[Any]:
+def open_backup(path: Path, passphrase: str | None, *, read_only: bool = True,
+                shown_as: Path | None = None) -> Iterator[Any]:
     """A driver connection on the backup, its key checked: `WrongPassphraseError` or
-    `StoreError` in French. A plain backup is read without a key."""
-    where = str(path)
+    `StoreError` in French, naming it `shown_as` (the file the user chose, when `path` is a
+    copy of it). A plain backup is read without a key. Random bytes look like an encrypted
+    file (SQLCipher's are random to whoever lacks the key): such a file is taken for an
+    encrypted backup only if it bears a name Suivi FSL gives to backups and stores."""
+    where = str(shown_as or path)
     if not path.is_file():
         raise StoreError(MISSING.format(where=where))
     plain = is_plain_sqlite(path)
+    if not plain and looks_encrypted(path) and not store_like_name(shown_as or path):
+        raise DamagedStoreError(NOT_A_BACKUP.format(where=where))
     if not plain and not passphrase:
         if looks_encrypted(path):
             raise WrongPassphraseError(NEEDS_KEY.format(where=where))
@@ -78,11 +84,11 @@ def open_backup(path: Path, passphrase: str | None, *, read_only: bool = True) -
         except Exception as error:  # sqlcipher3's DatabaseError
             if not plain and looks_encrypted(path):
                 raise WrongPassphraseError(WRONG_KEY.format(where=where)) from error
-            raise damaged(path, error) from error
+            raise damaged(shown_as or path) from error
         try:  # …a damaged page of the schema here
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except Exception as error:
-            raise damaged(path, error) from error
+            raise damaged(shown_as or path) from error
         yield connection
 
 
@@ -91,10 +97,12 @@ def summary(problems: list[str]) -> str:
     return " ".join("; ".join(problems[:3]).split())
 
 
-def damaged(path: Path, error: BaseException | str) -> DamagedStoreError:
-    detail = " ".join(str(error).split()) or "contenu illisible"
-    if "malformed" in detail or "not a database" in detail:
-        detail = "contenu illisible"
+def damaged(path: Path, problems: int = 0) -> DamagedStoreError:
+    """The backup `path` cannot be read (`problems`: how many errors SQLite's check lists).
+    Said in French only: the driver's own words (« malformed », « 'utf-8' codec can't
+    decode… ») are not the user's."""
+    detail = (f"SQLite y trouve {problems} erreur{'s' if problems > 1 else ''}" if problems
+              else "contenu illisible")
     return DamagedStoreError(DAMAGED.format(where=path, detail=detail))
 
 
@@ -118,8 +126,8 @@ def read_info(connection: Any, path: Path) -> BackupInfo:
             _count(connection, t) for t in ("households", "measures", "visits", "workers"))
     except StoreError:
         raise
-    except Exception as error:
-        raise damaged(path, error) from error
+    except Exception as error:  # the driver's (text that is not UTF-8, a damaged page…)
+        raise damaged(path) from error
     taken = taken_at(path) or datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)
     return BackupInfo(path, taken, households, measures, visits, workers, revision,
                       not is_plain_sqlite(path))
@@ -142,10 +150,10 @@ def _revision(connection: Any, path: Path) -> str:
 def check_backup(path: Path, passphrase: str | None, shown_as: Path | None = None) -> None:
     """`PRAGMA integrity_check` over every page of the backup: `DamagedStoreError` naming
     it `shown_as` (the file the user chose, when `path` is a copy of it)."""
-    with open_backup(path, passphrase) as connection:
+    with open_backup(path, passphrase, shown_as=shown_as) as connection:
         problems = pragma_check(connection, "integrity_check")
     if problems:
-        raise damaged(shown_as or path, summary(problems))
+        raise damaged(shown_as or path, len(problems))
 
 
 def pragma_check(connection: Any, pragma: str) -> list[str]:

@@ -2,21 +2,35 @@
 them the rotation keeps (issue 6: 7 daily, 4 weekly, 12 monthly).
 
 A backup is `suivi-fsl-2026-11-29T093012.sqlite3.bak`; a file being written is hidden
-(`.suivi-fsl-….bak.<pid>.en-cours`) and never counted; a file of another name is never touched.
+(`.suivi-fsl-….bak.<pid>.en-cours`, with SQLite's `-journal` while it writes) and never
+counted; one a killed or failed backup left (its process gone, or a day old) is removed by the
+next backup and at start-up (`remove_leftovers`); a file of another name is never touched.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
+import time
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
+
+from desktop_app.private_files import is_stale
 
 PREFIX = "suivi-fsl-"
 SUFFIX = ".sqlite3.bak"
 _STAMP = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(r"^suivi-fsl-(\d{4}-\d{2}-\d{2}T\d{6})\.sqlite3\.bak$")
+_STAGING = re.compile(
+    r"^\.suivi-fsl-\d{4}-\d{2}-\d{2}T\d{6}\.sqlite3\.bak\.(\d+)\.en-cours(-journal)?$")
+
+#: What a set-aside store's name holds after the store's (`backup_files.keep_aside`).
+ASIDE_MARK = ".avant-restauration-"
+#: What the copy of a store made before a migration holds (`migrate.backup_path`).
+MIGRATION_MARK = ".avant-migration-"
 
 #: How many days, ISO weeks and months have their latest backup kept, counting today's.
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
@@ -37,11 +51,46 @@ def taken_at(path: Path) -> datetime | None:
         return None
 
 
+def store_like_name(path: Path) -> bool:
+    """A name Suivi FSL gives to a store, a backup or a copy of a store put aside."""
+    return any(mark in path.name for mark in (".sqlite3", ASIDE_MARK, MIGRATION_MARK))
+
+
 def staging_name(final: Path, pid: int | None = None) -> Path:
     """The hidden name a backup is written under before it is renamed (never half a file),
     with the id of the process writing it: two processes backing up in the same second (the
     window's automatic backup, `suivi-fsl backup`) never write, or delete, each other's."""
     return final.with_name(f".{final.name}.{os.getpid() if pid is None else pid}.en-cours")
+
+
+def leftovers(folder: Path, now: float | None = None) -> list[Path]:
+    """The hidden copies (and their `-journal`) that backups killed or failed left in
+    `folder`: their process is gone, or they are over a day old. Never one being written."""
+    now = time.time() if now is None else now
+    try:
+        candidates = [(path, found) for path in folder.iterdir()
+                      if (found := _STAGING.match(path.name)) is not None]
+    except OSError:
+        return []
+    stale = []
+    for path, found in candidates:
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and is_stale(info.st_mtime, int(found.group(1)), now):
+            stale.append(path)
+    return sorted(stale)
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove `leftovers(folder)`; those removed (one that cannot be is kept)."""
+    removed = []
+    for path in leftovers(folder):
+        with suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
 
 
 def list_backups(folder: Path) -> list[Path]:

@@ -12,15 +12,16 @@ still as the import left it.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
 from desktop_app.domain.model import Association, Caseload, Tariff
-from desktop_app.interchange import caseload_to_json, parse_caseload
+from desktop_app.interchange import Problem, caseload_to_json, parse_caseload
 from desktop_app.store import audit, fetch, importing, writers
-from desktop_app.store.api import ImportBatch, RefusedError
+from desktop_app.store.api import DuplicateIdsError, ImportBatch, RefusedError
 from desktop_app.store.batch_checks import BatchRecords, blockers, describe_blockers
 from desktop_app.store.fingerprints import fingerprints
 from desktop_app.store.tables import (
@@ -35,6 +36,8 @@ from desktop_app.store.tables import (
 
 #: Rows per executemany of the batch's records.
 ROWS = 20_000
+#: SQLite's largest INTEGER: no batch has a greater number (asking for one would overflow).
+MAX_ROW_ID = 2**63 - 1
 
 
 def _settings(association: Association, tariffs: list[Tariff]) -> dict[str, Any]:
@@ -42,15 +45,52 @@ def _settings(association: Association, tariffs: list[Tariff]) -> dict[str, Any]
     return caseload_to_json(Caseload(association, tariffs))
 
 
-def import_as_batch(connection: Connection, caseload: Caseload, *, source: str,
-                    profile: str) -> int:
-    """`importing.import_caseload`, recorded as a batch of kind « import »; its id."""
+def import_as_batch(connection: Connection, parts: Iterable[Caseload], *, source: str,
+                    profile: str, only_if_empty: bool = False) -> dict[str, int]:
+    """The pieces of one caseload (`interchange.read_parts`; the association and tariffs in
+    one of them) added one after the other (`importing`), recorded as one batch of kind
+    « import », with one audit entry per household; what was added, counted (`counts`).
+
+    Only one piece is in memory at a time. An id the store already holds: the following
+    pieces are only checked, then `DuplicateIdsError` with every such id; a problem of the
+    file is raised by `parts` itself. Either way the caller's transaction is rolled back:
+    nothing stays of the pieces already added.
+
+    `only_if_empty`: refused (`importing.NotEmptyError`) if the store holds records, checked
+    in this transaction before any piece is read (two `demo` at once: the second one waits,
+    then is refused)."""
+    if only_if_empty and not importing.is_empty(connection):
+        raise importing.NotEmptyError(importing.NOT_EMPTY)
     before = _settings(fetch.association(connection), fetch.tariffs(connection))
-    importing.import_caseload(connection, caseload)
+    at = datetime.now().replace(microsecond=0)
+    batch_id = _new_batch(connection, at=at, kind="import", source=source, profile=profile)
+    numbers = dict.fromkeys(COUNTED, 0)
+    clashes: list[Problem] = []
+    changes = {"source": (None, source)} if source else None
+    # The pieces and their rows hold no cycles: no collector passes over them (they cost
+    # a tenth of the import of a department).
+    with fetch.collector_paused():
+        for part in parts:
+            clashes += importing.duplicates(connection, part, numbers)
+            for key, number in counts(part).items():
+                numbers[key] += number
+            if clashes:
+                continue
+            importing.add(connection, part)
+            _record_items(connection, batch_id, part)
+            audit.record_imports(connection, profile=profile, at=at, changes=changes,
+                                 household_ids=[h.id for h in part.households])
+    if clashes:
+        raise DuplicateIdsError(clashes)
     after = _settings(fetch.association(connection), fetch.tariffs(connection))
-    restore = {"before": before, "after": after} if before != after else None
-    return record_batch(connection, caseload, kind="import", source=source, profile=profile,
-                        restore=restore)
+    _finish_batch(connection, batch_id, at=at, kind="import", source=source, profile=profile,
+                  numbers=numbers, restore={"before": before, "after": after}
+                  if before != after else None)
+    return numbers
+
+
+#: What a batch counts, in this order (`counts`).
+COUNTED = ("workers", "households", "homes", "measures", "visits")
 
 
 def counts(caseload: Caseload) -> dict[str, int]:
@@ -63,13 +103,25 @@ def record_batch(connection: Connection, caseload: Caseload, *, kind: str, sourc
                  profile: str, restore: dict[str, Any] | None = None) -> int:
     """Record the batch and the fingerprint of each of its top-level records; its id."""
     at = datetime.now().replace(microsecond=0)
-    numbers = counts(caseload)
-    summary = {"counts": numbers, "settings": restore}
+    batch_id = _new_batch(connection, at=at, kind=kind, source=source, profile=profile)
+    _record_items(connection, batch_id, caseload)
+    _finish_batch(connection, batch_id, at=at, kind=kind, source=source, profile=profile,
+                  numbers=counts(caseload), restore=restore)
+    return batch_id
+
+
+def _new_batch(connection: Connection, *, at: datetime, kind: str, source: str,
+               profile: str) -> int:
+    """The batch's row, its summary written by `_finish_batch`; its id."""
     inserted = connection.execute(insert(BATCHES).values(
         at=at, profile=profile, kind=kind, source=source, undone_at=None,
-        summary=json.dumps(summary, ensure_ascii=False))).inserted_primary_key
+        summary="{}")).inserted_primary_key
     assert inserted is not None
-    batch_id = inserted[0]
+    return int(inserted[0])
+
+
+def _record_items(connection: Connection, batch_id: int, caseload: Caseload) -> None:
+    """The fingerprint of each top-level record of `caseload`, `ROWS` rows at a time."""
     pending: list[dict[str, Any]] = []
     for record_kind, record_id, fingerprint in fingerprints(caseload):
         pending.append({"batch_id": batch_id, "record_kind": record_kind,
@@ -79,11 +131,19 @@ def record_batch(connection: Connection, caseload: Caseload, *, kind: str, sourc
             pending = []
     if pending:
         connection.execute(insert(BATCH_ITEMS), pending)
+
+
+def _finish_batch(connection: Connection, batch_id: int, *, at: datetime, kind: str,
+                  source: str, profile: str, numbers: dict[str, int],
+                  restore: dict[str, Any] | None) -> None:
+    """The batch's summary (what it counts, the settings to put back) and its audit entry."""
+    summary = {"counts": numbers, "settings": restore}
+    connection.execute(update(BATCHES).where(BATCHES.c.id == batch_id).values(
+        summary=json.dumps(summary, ensure_ascii=False)))
     audit.record(connection, profile=profile, record_kind=kind, record_id=str(batch_id),
                  household_id=None, action=kind, at=at,
                  changes={"source": (None, source), **{
                      k: (None, n) for k, n in numbers.items()}})
-    return int(batch_id)
 
 
 def _records(connection: Connection, batch_id: int) -> BatchRecords:
@@ -117,7 +177,8 @@ def import_batches(connection: Connection) -> list[ImportBatch]:
 
 def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
     """Take the batch back whole, or raise a French `RefusedError` naming what changed."""
-    row = connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
+    row = (connection.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).first()
+           if 0 < batch_id <= MAX_ROW_ID else None)
     if row is None:
         raise RefusedError(f"Aucun import n° {batch_id} : la liste des imports est donnée par "
                          "« suivi-fsl imports » (menu Fichier › Annuler un import…).")

@@ -91,7 +91,12 @@ def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
     """Write the bilan and bring the measure's report in line (see the module's doc).
 
     `expected`: the bilan as the editor read it (None: there was none); if what is stored
-    differs, `ConflictError` and nothing written (two writers, issue 6)."""
+    differs, `ConflictError` and nothing written (two writers, issue 6). A text over the
+    bounds of `BilanText.problems`: `RefusedError`, nothing written."""
+    problems = text.problems()
+    if problems:
+        said = " ; ".join(problems)
+        raise RefusedError(f"{said[0].upper()}{said[1:]}.")
     household = connection.execute(
         select(MEASURES.c.household_id).where(MEASURES.c.id == measure_id)).scalar()
     if household is None:

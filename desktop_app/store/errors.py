@@ -1,5 +1,10 @@
 """Environment problems (locked, disk full, corrupt, read-only…) turned into a `StoreError`
-that says in French what happened and what to do. Anything else is a bug and goes up as is."""
+that says in French what happened and what to do. Anything else is a bug and goes up as is.
+
+SQLite's errors are recognised by their message, PostgreSQL's (psycopg 3) by their SQLSTATE
+code, or — for a connection that could not be made, which has none — by libpq's message. No
+message ever shows the password of a server URL: `where` is given without it
+(`engine.shown_url`)."""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import psycopg
 from sqlalchemy import exc
 from sqlcipher3 import dbapi2 as cipher  # type: ignore[import-untyped]
 
@@ -18,7 +24,8 @@ _DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, cipher.Error)
 _DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, cipher.DatabaseError)
 _BUGS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlite3.ProgrammingError,
                                       cipher.IntegrityError, cipher.ProgrammingError)
-_CAUGHT: tuple[type[Exception], ...] = (exc.DBAPIError, *_DRIVER_ERRORS, OSError)
+_CAUGHT: tuple[type[Exception], ...] = (exc.DBAPIError, *_DRIVER_ERRORS, psycopg.Error,
+                                        OSError)
 
 LOCKED = ("La base est occupée par une autre fenêtre ou un autre programme (Suivi FSL ouvert "
           "deux fois, sauvegarde en cours…) : attendez quelques secondes puis réessayez, ou "
@@ -34,18 +41,64 @@ CANNOT_OPEN = ("Impossible d'ouvrir la base {where} : vérifiez que le dossier e
                "vous avez le droit d'y écrire et que le disque (ou la clé USB) est branché.")
 IO_ERROR = ("Erreur de lecture ou d'écriture du disque sur {where} : vérifiez le disque ou la "
             "clé USB, puis réessayez ; si cela se reproduit, restaurez la dernière sauvegarde.")
+LINK_LOOP = ("Le chemin {where} est une boucle de liens symboliques (un lien qui mène, "
+             "directement ou non, à lui-même) : corrigez le lien, ou donnez le chemin du vrai "
+             "fichier avec --db.")
+NOT_REGULAR = ("La base {where} n'est pas un fichier ordinaire (dossier, périphérique, "
+               "tube…) : donnez le chemin d'un fichier de base SQLite avec --db.")
+
+SERVER_BUSY = ("La base {where} est occupée par une autre écriture (un autre poste enregistre "
+               "en ce moment) : rien n'a été enregistré ; attendez quelques secondes puis "
+               "réessayez.")
+SERVER_FULL = ("Le serveur {where} manque de place (disque ou mémoire) : rien n'a été "
+               "enregistré. Prévenez la personne qui administre le serveur, puis réessayez.")
+SERVER_READ_ONLY = ("Le serveur {where} n'accepte que des lectures (serveur de secours, ou "
+                    "base mise en lecture seule) : rien n'a été enregistré. Prévenez la "
+                    "personne qui administre le serveur.")
+NOT_ALLOWED = ("Votre compte n'a pas le droit de faire cela sur le serveur {where} : rien n'a "
+               "été modifié. Demandez à la personne qui administre le serveur.")
+LOGIN_REFUSED = ("Le serveur {where} a refusé la connexion (identifiant ou mot de passe "
+                 "refusé, ou poste non autorisé) : vérifiez l'identifiant et le mot de passe "
+                 "(PGPASSWORD ou ~/.pgpass, voir docs/serveur.md), puis réessayez.")
+NO_DATABASE = ("La base indiquée n'existe pas sur le serveur {where} : vérifiez son nom dans "
+               "l'adresse donnée à --db, ou demandez à la personne qui administre le serveur "
+               "de la créer.")
+TLS_FAILED = ("La connexion chiffrée (TLS) au serveur {where} a échoué : vérifiez le réglage "
+              "sslmode et le fichier de l'autorité de certification (sslrootcert) dans "
+              "l'adresse donnée à --db (voir docs/serveur.md).")
+UNREACHABLE = ("Impossible de joindre le serveur {where}, ou la connexion a été coupée : "
+               "rien n'a été enregistré. Vérifiez le réseau, le nom du serveur et le port, et "
+               "que le serveur est démarré, puis réessayez.")
+
+#: (first characters of the SQLSTATE code, French message) — first match wins.
+_SQLSTATES = (
+    (("55P03", "40001", "40P01"), SERVER_BUSY),
+    (("53",), SERVER_FULL),
+    (("25006",), SERVER_READ_ONLY),
+    (("42501",), NOT_ALLOWED),
+    (("28",), LOGIN_REFUSED),
+    (("3D000",), NO_DATABASE),
+    (("08", "57P"), UNREACHABLE),
+)
+#: (fragments of libpq's message for a connection not made, French message).
+_LIBPQ = (
+    (("password", "role", "pg_hba.conf", "authentication"), LOGIN_REFUSED),
+    (("database",), NO_DATABASE),
+    (("ssl", "certificate", "tls"), TLS_FAILED),
+)
 
 #: (fragments of the SQLite message, French message) — first match wins.
 _SQLITE = (
     (("database is locked", "database table is locked", "database schema is locked"), LOCKED),
     (("database or disk is full", "disk is full"), FULL),
-    (("file is not a database", "malformed", "file is encrypted"), CORRUPT),
+    (("file is not a database", "malformed", "file is encrypted",
+      "could not decode to utf-8"), CORRUPT),
     (("readonly database", "read-only", "read only"), READ_ONLY),
     (("unable to open database file",), CANNOT_OPEN),
     (("disk i/o error",), IO_ERROR),
 )
 _OS = {errno.ENOSPC: FULL, errno.EROFS: READ_ONLY, errno.EACCES: CANNOT_OPEN,
-       errno.EPERM: CANNOT_OPEN}
+       errno.EPERM: CANNOT_OPEN, errno.ELOOP: LINK_LOOP}
 
 
 def french_message(error: BaseException, where: str) -> str | None:
@@ -54,6 +107,8 @@ def french_message(error: BaseException, where: str) -> str | None:
         template = _OS.get(error.errno or 0, CANNOT_OPEN if error.errno else None)
         return None if template is None else template.format(where=where)
     original = error.orig if isinstance(error, exc.DBAPIError) else error
+    if isinstance(original, psycopg.Error):
+        return _server_message(original, where)
     if not isinstance(original, _DATABASE_ERRORS) or isinstance(original, _BUGS):
         return None
     text = str(original).lower()
@@ -61,6 +116,22 @@ def french_message(error: BaseException, where: str) -> str | None:
         if any(fragment in text for fragment in fragments):
             return template.format(where=where)
     return None
+
+
+def _server_message(error: psycopg.Error, where: str) -> str | None:
+    code = error.sqlstate
+    if code is not None:
+        for prefixes, template in _SQLSTATES:
+            if code.startswith(prefixes):
+                return template.format(where=where)
+        return None
+    if not isinstance(error, psycopg.OperationalError):
+        return None
+    text = str(error).lower()
+    for fragments, template in _LIBPQ:
+        if any(fragment in text for fragment in fragments):
+            return template.format(where=where)
+    return UNREACHABLE.format(where=where)
 
 
 @contextmanager

@@ -1,7 +1,7 @@
 """One household's file (issue 6): exported for a colleague's laptop, or for a
 right-of-access request (GDPR art. 15).
 
-The file is an interchange file (ECHANGE.md, `suivi-fsl export` format) holding the
+The file is an interchange file (docs/echange.md, `suivi-fsl export` format) holding the
 household, its measures and what they refer to: the referents and the workers of the
 visits, the ALT homes of the stays. Workers come without their absences: a worker's leave
 is not the household's data (and the file stays valid without them: an absence's

@@ -1,7 +1,8 @@
-"""Import a whole caseload, all or nothing (ECHANGE.md `import`), inside one transaction.
+"""Import a whole caseload, all or nothing (docs/echange.md `import`), inside one transaction.
 
 Records (workers, households, homes, measures) are added, never overwritten: an id the store
-already holds rejects the file (`DuplicateIdsError`, each one with its JSON path). What the
+already holds rejects the file (`duplicates`: each one with its JSON path; the batch raises
+`DuplicateIdsError`). A department-scale file comes in pieces (`add` each one). What the
 association and the département define once is merged: tariffs by effective date,
 conventions and grids sent by year, occupancy tables sent by month (the file wins on the same
 date, year or month), the association's name taken from the file while the store has none.
@@ -9,15 +10,26 @@ date, year or month), the association's name taken from the file while the store
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from sqlalchemy import Connection, Table, select
 
 from desktop_app.domain.model import Association, Caseload, Tariff
-from desktop_app.interchange import ExistingIds, duplicate_id_problems
+from desktop_app.interchange import ExistingIds, Problem, duplicate_id_problems
 from desktop_app.store import fetch, writers
-from desktop_app.store.api import DuplicateIdsError
+from desktop_app.store.api import RefusedError
 from desktop_app.store.tables import HOMES, HOUSEHOLDS, MEASURES, WORKERS
+
+#: The association of a piece of a caseload that does not carry it: merging it changes
+#: nothing (`merged_association` keeps the store's name, conventions and sendings).
+_NO_ASSOCIATION = Association("")
+
+NOT_EMPTY = ("La base n'est pas vide : les données de démonstration ne s'ajoutent qu'à une base "
+             "vide. Utilisez --db avec un nouveau fichier.")
+
+
+class NotEmptyError(RefusedError):
+    """Data meant for an empty store only (the demonstration) and the store holds records."""
 
 
 def _stored(connection: Connection, table: Table, ids: Collection[str]) -> frozenset[str]:
@@ -55,18 +67,25 @@ def merged_association(stored: Association, new: Association) -> Association:
                        [grids[y] for y in sorted(grids)], [tables[m] for m in sorted(tables)])
 
 
-def import_caseload(connection: Connection, caseload: Caseload) -> None:
-    """Add the caseload to the store, or raise `DuplicateIdsError` before writing anything."""
-    problems = duplicate_id_problems(caseload, existing_ids(connection, caseload))
-    if problems:
-        raise DuplicateIdsError(problems)
-    if caseload.tariffs:
+def duplicates(connection: Connection, part: Caseload, start: Mapping[str, int]
+               ) -> list[Problem]:
+    """The ids of `part` that the store already holds, each at its JSON path (`start`: the
+    index in the file of the first worker, household, home and measure of the piece)."""
+    return duplicate_id_problems(part, existing_ids(connection, part), start)
+
+
+def add(connection: Connection, part: Caseload) -> None:
+    """Add a caseload, or one piece of it (see `batches.import_as_batch`): its association
+    and tariffs merged into the store's (a piece without them changes nothing), its records
+    inserted. The caller has checked `duplicates` first."""
+    if part.tariffs:
         writers.save_tariffs(connection, merged_tariffs(fetch.tariffs(connection),
-                                                        caseload.tariffs))
-    writers.save_association(connection, merged_association(fetch.association(connection),
-                                                            caseload.association))
-    writers.insert_records(connection, caseload.workers, caseload.households, caseload.homes,
-                           caseload.measures)
+                                                        part.tariffs))
+    if part.association != _NO_ASSOCIATION:
+        writers.save_association(connection, merged_association(fetch.association(connection),
+                                                                part.association))
+    writers.insert_records(connection, part.workers, part.households, part.homes,
+                           part.measures)
 
 
 def is_empty(connection: Connection) -> bool:

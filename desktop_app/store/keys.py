@@ -7,12 +7,20 @@ import os
 from pathlib import Path
 from typing import Any
 
-#: The variable scripts give the passphrase in (ECHANGE.md, issue 6).
+from desktop_app.store.api import WrongPassphraseError
+
+#: The variable scripts give the passphrase in (docs/echange.md, issue 6).
 PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE"
 
 WRONG_PASSPHRASE = "Mot de passe incorrect : la base est chiffrée avec un autre mot de passe."
 NEEDS_PASSPHRASE = ("Cette base est chiffrée : donnez son mot de passe (variable "
                     "SUIVI_FSL_PASSPHRASE).")
+NOT_ENCRYPTED = ("Cette base n'est pas chiffrée : elle s'ouvre sans mot de passe. Retirez la "
+                 "variable SUIVI_FSL_PASSPHRASE pour l'ouvrir, ou chiffrez-la depuis les "
+                 "Paramètres de la fenêtre.")
+NOT_TEXT = ("Le mot de passe de la variable SUIVI_FSL_PASSPHRASE n'est pas un texte valide "
+            "(caractères hors UTF-8) : redonnez-le depuis un terminal ou un script en UTF-8. "
+            "Rien n'a été ouvert ni créé.")
 
 #: The first 16 bytes of every plain SQLite file (an encrypted one starts with a random salt).
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -22,10 +30,22 @@ _MIN_PAGE = 512
 
 def given_passphrase(passphrase: str | None) -> str | None:
     """`passphrase`, else `SUIVI_FSL_PASSPHRASE`; None (a plain store) if neither is set
-    or both are empty."""
+    or both are empty. A variable whose bytes are not UTF-8 (POSIX hands them to Python as
+    lone surrogates, which SQLCipher cannot take) is a `WrongPassphraseError`, raised before
+    any file is touched."""
     if passphrase is None:
         passphrase = os.environ.get(PASSPHRASE_ENV)
+        if passphrase and not _is_text(passphrase):
+            raise WrongPassphraseError(NOT_TEXT)
     return passphrase or None
+
+
+def _is_text(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def quoted(passphrase: str) -> str:
@@ -52,6 +72,28 @@ def cipher_connect(database: str, passphrase: str) -> Any:
     if passphrase:
         apply_key(connection, passphrase)
     return connection
+
+
+def is_new(database: Path | None) -> bool:
+    """No store yet at `database` (missing or empty file): opening it creates one (the
+    window's first launch; the command line then checks the strength of the passphrase)."""
+    if database is None:
+        return False
+    try:
+        return database.stat().st_size == 0
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
+def looks_plain(database: Path) -> bool:
+    """A file that starts as every plain (not encrypted) SQLite file does."""
+    try:
+        with database.open("rb") as file:
+            return file.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def looks_encrypted(database: Path) -> bool:

@@ -15,8 +15,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
+from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import StoreError
-from desktop_app.store.engine import read, sqlite_file, write
+from desktop_app.store.engine import read, shown_url, sqlite_file, write
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"
@@ -26,6 +27,9 @@ NEWER = ("Cette base a été écrite par une version plus récente de Suivi FSL 
          "Rien n'a été modifié.")
 FOREIGN = ("Le fichier {where} contient déjà des tables mais n'est pas une base Suivi FSL : "
            "choisissez un autre fichier avec --db. Rien n'a été modifié.")
+FOREIGN_ON_SERVER = ("La base {where} contient déjà des tables mais n'est pas une base Suivi "
+                     "FSL : donnez à --db une base vide, créée pour Suivi FSL sur ce serveur. "
+                     "Rien n'a été modifié.")
 
 
 def alembic_config() -> Config:
@@ -60,8 +64,10 @@ def backup_path(database: Path, revision: str) -> Path:
 
 def backup(engine: Engine, target: Path) -> None:
     """A consistent copy of a SQLite store (what its WAL holds included), made by SQLite
-    itself (`VACUUM INTO`) through the store's own connection settings."""
+    itself (`VACUUM INTO`) through the store's own connection settings. The copy holds
+    household data: it is created empty and private (0600) first, whatever the umask."""
     target.unlink(missing_ok=True)
+    private_empty_file(target)  # VACUUM INTO fills an empty file and keeps its mode
     connection = engine.raw_connection()  # outside any transaction, as VACUUM needs
     try:
         connection.cursor().execute("VACUUM INTO ?", (str(target),))
@@ -88,7 +94,9 @@ def ensure_schema(engine: Engine, existed: bool) -> None:
         raise StoreError(NEWER.format(revision=revision))
     database = sqlite_file(engine.url)
     if revision is None and has_tables:
-        raise StoreError(FOREIGN.format(where=database or engine.url.render_as_string()))
+        if database is not None:
+            raise StoreError(FOREIGN.format(where=database))
+        raise StoreError(FOREIGN_ON_SERVER.format(where=shown_url(engine.url)))
     if existed and database is not None:
         backup(engine, backup_path(database, head))
     upgrade_to_head(engine)

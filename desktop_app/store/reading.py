@@ -21,7 +21,7 @@ from datetime import date
 from operator import itemgetter
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Date, Executable, Select, func, literal, select
+from sqlalchemy import ARRAY, Connection, Date, Executable, Select, any_, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 T = TypeVar("T")
@@ -101,15 +101,19 @@ def chunks(ids: Collection[str]) -> Iterator[list[str]]:
 
 def select_in(connection: Connection, statement: Select[Any], key: ColumnElement[Any],
               ids: Collection[str]) -> list[Any]:
-    """The rows of `statement` whose `key` is in `ids`. SQLite: one query, the ids passed as
-    one JSON array (`json_each`); elsewhere: `IN (…)` in chunks."""
+    """The rows of `statement` whose `key` is in `ids`: one query (`among`)."""
     return _select_in(connection, statement, key, ids, run)
 
 
 def among(connection: Connection, column: ColumnElement[Any],
           values: Collection[Any]) -> ColumnElement[bool]:
-    """`column IN values`; on SQLite the values go as one JSON array (no variable limit)."""
-    if connection.dialect.name != "sqlite":
+    """`column IN values` with no limit on their number: on SQLite the values go as one
+    JSON array (`json_each`), on PostgreSQL as one array parameter (`= ANY(…)`); elsewhere
+    as `IN (…)` (the caller keeps to `CHUNK` values)."""
+    name = connection.dialect.name
+    if name == "postgresql":
+        return column == any_(literal(sorted(values), ARRAY(column.type)))
+    if name != "sqlite":
         return column.in_(sorted(values))
     table = func.json_each(literal(json.dumps(sorted(values)))).table_valued("value")
     return column.in_(select(table.c.value))
@@ -118,7 +122,7 @@ def among(connection: Connection, column: ColumnElement[Any],
 def _select_in(connection: Connection, statement: Select[Any], key: ColumnElement[Any],
                ids: Collection[str],
                read: Callable[[Connection, Select[Any]], Sequence[Any]]) -> list[Any]:
-    if connection.dialect.name == "sqlite":
+    if connection.dialect.name in ("sqlite", "postgresql"):
         return list(read(connection, statement.where(among(connection, key, ids))))
     found: list[Any] = []
     for chunk in chunks(ids):

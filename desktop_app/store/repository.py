@@ -6,13 +6,14 @@ environment errors (locked, full, corrupt, read-only) into a French `StoreError`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import stat
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, select
-from sqlalchemy.engine import make_url
 
 from desktop_app.domain.alerts import Alert
 from desktop_app.domain.dates import Month
@@ -27,6 +28,7 @@ from desktop_app.domain.model import (
     Tariff,
     Worker,
 )
+from desktop_app.private_files import private_folder
 from desktop_app.store import (
     audit,
     batches,
@@ -48,12 +50,24 @@ from desktop_app.store.api import (
     MeasureRow,
     MergeReport,
     Store,
+    StoreError,
     TreatedAlert,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
-from desktop_app.store.engine import create_store_engine, read, sqlite_file, write
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.backup_files import remove_restore_leftovers
+from desktop_app.store.engine import (
+    create_store_engine,
+    dispose_engine,
+    engine_lock,
+    read,
+    shown_url,
+    sqlite_file,
+    store_url,
+    write,
+)
+from desktop_app.store.errors import NOT_REGULAR, environment_errors
 from desktop_app.store.importing import is_empty
+from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.retention import RetentionMethods
 from desktop_app.store.tables import MEASURES
@@ -76,7 +90,7 @@ class SqlStore(RetentionMethods):
         self.profile: str = SYSTEM_PROFILE
 
     def close(self) -> None:
-        self.engine.dispose()
+        dispose_engine(self.engine)
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -93,12 +107,15 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return is_empty(c)
 
-    def import_caseload(self, caseload: Caseload, source: str = "") -> None:
+    def import_caseload(self, caseload: Caseload, source: str = "", *,
+                        only_if_empty: bool = False) -> None:
+        self.import_parts([caseload], source, only_if_empty=only_if_empty)
+
+    def import_parts(self, parts: Iterable[Caseload], source: str = "", *,
+                     only_if_empty: bool = False) -> dict[str, int]:
         with self._writing() as c:
-            batches.import_as_batch(c, caseload, source=source, profile=self.profile)
-            audit.record_imports(c, profile=self.profile,
-                                 household_ids=[h.id for h in caseload.households],
-                                 changes={"source": (None, source)} if source else None)
+            return batches.import_as_batch(c, parts, source=source, profile=self.profile,
+                                           only_if_empty=only_if_empty)
 
     def export_caseload(self) -> Caseload:
         with self._reading() as c:
@@ -259,23 +276,41 @@ def _chronological(measure: Measure) -> tuple[date, str]:
 
 
 def open_store(url: str, passphrase: str | None = None) -> SqlStore:
-    """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path),
-    created if missing, upgraded if old (a SQLite file is copied first), refused if written
-    by a newer version."""
-    parsed = make_url(url)
+    """The store at `url` (a SQLAlchemy URL: `desktop_app.paths.db_url` makes one of a path;
+    a SQLite file or a PostgreSQL database), created if missing, upgraded if old (a SQLite
+    file is copied first), refused if written by a newer version."""
+    parsed = store_url(url)  # a database or driver not supported: refused here
+    given_passphrase(passphrase)  # one that cannot be used is refused before a file is made
     database = sqlite_file(parsed)
-    where = str(database) if database is not None else parsed.render_as_string()
+    where = str(database) if database is not None else shown_url(parsed)
     with environment_errors(where):
-        existed = database is not None and database.exists() and database.stat().st_size > 0
+        existed = database is not None and _size_of(database) > 0
         if database is not None:
-            database.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(database.parent)
         engine = create_store_engine(parsed, passphrase)
         try:
+            lock = engine_lock(engine)
+            if database is not None and lock is not None:
+                lock.hold()  # no restoration runs from now on: what a killed one left goes
+                remove_restore_leftovers(database)
             ensure_schema(engine, existed)
         except BaseException:
-            engine.dispose()
+            dispose_engine(engine)
             raise
     return SqlStore(engine, where)
+
+
+def _size_of(database: Path) -> int:
+    """The size of the store's file, 0 if there is none yet. A folder, a device or a tube is
+    refused before SQLite opens it (it would wait on a tube, write its journal beside a
+    device); a symbolic link loop is an `OSError` said in French by `environment_errors`."""
+    try:
+        info = database.stat()
+    except FileNotFoundError:
+        return 0
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(NOT_REGULAR.format(where=database))
+    return info.st_size
 
 
 def _conforms(store: SqlStore) -> Store:

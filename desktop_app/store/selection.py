@@ -14,9 +14,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, extract, func, or_, select
 
-from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS
+from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS, absence_gaps
 from desktop_app.domain.dates import Month
-from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Worker
+from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Retroactive, Worker
 from desktop_app.domain.workdays import count_working_days
 from desktop_app.store.fetch import run, select_in
 from desktop_app.store.tables import MEASURES, STAYS
@@ -82,7 +82,9 @@ REPORT_LEAD = timedelta(days=62)
 def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[str]]:
     """Measures not closed as of `day` that some measure rule can concern on `day` (read with
     every child), AML whose failure claim is due and not sent (`echec_aml`, closed or not),
-    and the households of the support measures not closed among them (`cumul`)."""
+    the DSF of the households of the ASLL not closed among them funded retroactively after a
+    DSF (`date_effet` looks for the diagnosis), and the households of the support measures not
+    closed among them (`cumul`)."""
     not_closed = or_(M.closed_on.is_(None), M.closed_on > day)
     claim_pending = and_(M.type == MeasureType.AML.value, M.claim_departure_on <= day,
                          or_(M.claim_sent_on.is_(None), M.claim_sent_on > day))
@@ -95,12 +97,15 @@ def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[s
              or_(M.summoned_on.is_(None), M.summoned_on <= day),
              or_(M.transmitted_on.is_(None), M.transmitted_on > day)),
     )
-    rows = run(connection, select(M.id, M.type, M.household_id, M.span_start,
-                                  not_closed.label("open")).where(
-        or_(and_(not_closed, concerned), claim_pending)))
+    rows = run(connection, select(
+        M.id, M.type, M.household_id, M.span_start, M.retroactive,
+        not_closed.label("open")).where(or_(and_(not_closed, concerned), claim_pending)))
     selection = Selection()
     selection.add(rows, with_visits=True)
-    households = {r[2] for r in rows if r[1] in SUPPORT and r[3] is not None and r[4]}
+    households = {r[2] for r in rows if r[1] in SUPPORT and r[3] is not None and r[5]}
+    after_dsf = {r[2] for r in rows if r[4] == Retroactive.DSF.value and r[5]}
+    if after_dsf:
+        selection.add(select_in(connection, _ids(M.type == DSF), M.household_id, after_dsf))
     return selection, households
 
 
@@ -130,13 +135,14 @@ def household_supports(connection: Connection, households: set[str]) -> Selectio
 
 def absence_selection(connection: Connection, day: date, workers: list[Worker]) -> Selection:
     """For each absence not cleared as of `day` (no SLISL notice on or before it, or no
-    replacement) and longer than 21 working days, one support measure of that referent in
-    force some day of it (`absence_travailleur` needs one)."""
+    replacement with an equivalent diploma) and longer than 21 working days, one support
+    measure of that referent in force some day of it (`absence_travailleur` needs one)."""
     selection = Selection()
+    by_id = {w.id: w for w in workers}
     for worker in workers:
         for absence in worker.absences:
-            notified = absence.slisl_notified_on is not None and absence.slisl_notified_on <= day
-            if absence.start > day or (notified and absence.replacement is not None):
+            replacement = None if absence.replacement is None else by_id.get(absence.replacement)
+            if absence.start > day or not any(absence_gaps(absence, replacement, day)):
                 continue
             last = absence.end if absence.end is not None else day
             if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:

@@ -1,8 +1,9 @@
 """Saves that are checked and recorded (issue 6), inside the caller's write transaction.
 
-Each one reads the stored version of the record first, in the same `BEGIN IMMEDIATE`
-transaction as the write (so no other window or process can write between the check and the
-write): if the editor gave the version it read (`expected`) and the store now holds another
+Each one reads the stored version of the record first, in the same write transaction as
+the write (SQLite's `BEGIN IMMEDIATE`, or on PostgreSQL after the writers' lock: see
+`engine`), so no other window, process or workstation can write between the check and the
+write: if the editor gave the version it read (`expected`) and the store now holds another
 one, the save is refused with a French `ConflictError` and nothing is written. Otherwise what
 changed, field by field (`changes.diff`), is added to the audit trail — nothing when the save
 changes nothing — and the record is written by `writers`. A write that fails rolls the entry

@@ -8,9 +8,15 @@ from datetime import date
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS
+from desktop_app.domain.alerts.workers import (
+    MAX_ABSENCE_WORKING_DAYS,
+    QUALIFIED_FR,
+    absence_gaps,
+    is_qualified,
+)
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import Absence, Diploma, Worker
+from desktop_app.domain.labels import DIPLOMAS
+from desktop_app.domain.model import Absence, Worker
 from desktop_app.domain.workdays import count_working_days, nth_working_day_from
 from desktop_app.ui.fields import ChoiceField, DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
@@ -22,21 +28,28 @@ def working_days(absence: Absence, today: date) -> int:
     return count_working_days(absence.start, absence.end or today)
 
 
-def absence_warning(absence: Absence, today: date) -> str:
-    """What `absence_travailleur` asks for this absence, in French ("" when nothing)."""
+def absence_warning(absence: Absence, today: date, replacement: Worker | None) -> str:
+    """What `absence_travailleur` asks for this absence as of `today`, in French ("" when
+    nothing); `replacement`: the worker the absence's replacement id names (None: none or
+    unknown). What clears the alert is the domain's rule (`absence_gaps`)."""
     if working_days(absence, today) <= MAX_ABSENCE_WORKING_DAYS:
         return ""
     due = nth_working_day_from(absence.start, MAX_ABSENCE_WORKING_DAYS + 1)
+    gaps = absence_gaps(absence, replacement, today)
     todo = []
-    if absence.slisl_notified_on is None:
+    if gaps.notice:
         todo.append("informer le responsable du SLISL")
-    if absence.replacement is None:
+    if gaps.replacement:
         todo.append("désigner un(e) remplaçant(e) de diplôme équivalent")
     if not todo:
         return (f"Plus de {MAX_ABSENCE_WORKING_DAYS} jours ouvrés : SLISL informé, "
                 "remplaçant(e) désigné(e).")
+    why = ""
+    if gaps.replacement and replacement is not None:
+        why = (f" {replacement.name}, désigné(e), n'a pas l'un des diplômes demandés "
+               f"({QUALIFIED_FR}).")
     return (f"Plus de {MAX_ABSENCE_WORKING_DAYS} jours ouvrés : {' et '.join(todo)} au plus "
-            f"tard le {format_date(due)}.")
+            f"tard le {format_date(due)}.{why}")
 
 
 def absence_dialog(parent: QWidget, worker: Worker, others: list[Worker], today: date,
@@ -50,19 +63,23 @@ def absence_dialog(parent: QWidget, worker: Worker, others: list[Worker], today:
     form.add("reason", "Motif", TextField(placeholder="congé, maladie…"))
     form.add("slisl_notified_on", "SLISL informé le", DateField())
     form.add("replacement", "Remplaçant(e)", ChoiceField(
-        [(f"{w.name} ({w.diploma})", w.id) for w in others], empty="Personne pour l'instant"))
+        [(f"{w.name} ({DIPLOMAS[w.diploma]})", w.id) for w in others],
+        empty="Personne pour l'instant"))
     count = QLabel(dialog)
     count.setObjectName("warning")
     count.setWordWrap(True)
     count.setAccessibleName("Jours ouvrés de l'absence")
     form.add_row("Jours ouvrés", count)
     form.validators.append(end_after_start())
-    diplomas = {w.id: w.diploma for w in others}
+    by_id = {w.id: w for w in others}
 
     def replacement_ok(values: Values) -> dict[str, str]:
-        if diplomas.get(values["replacement"]) is Diploma.AUTRE:
-            return {"replacement": "Le remplaçant doit avoir un diplôme équivalent "
-                                   "(CESF, ASS ou ES)."}
+        chosen = by_id.get(values["replacement"])
+        if chosen is not None and not is_qualified(chosen):
+            return {"replacement": (
+                f"{chosen.name} ne peut pas remplacer {worker.name} : la convention demande un "
+                f"remplaçant d'un diplôme équivalent ({QUALIFIED_FR}). Choisissez un(e) "
+                f"collègue qui en a un, ou personne pour l'instant.")}
         return {}
 
     form.validators.append(replacement_ok)
@@ -84,7 +101,7 @@ def absence_dialog(parent: QWidget, worker: Worker, others: list[Worker], today:
         days = working_days(typed, today)
         word = "jour ouvré" if days <= 1 else "jours ouvrés"
         text = f"{days} {word}" + ("" if last else " à ce jour")
-        warning = absence_warning(typed, today)
+        warning = absence_warning(typed, today, None)
         if warning:
             text += f" — {warning}"
         count.setText(text)

@@ -20,14 +20,15 @@ from desktop_app.ui.models import ROW_ROLE, SORT_ROLE
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("Échéance", "Alerte", "Concerne", "Action")
 ACTION_COLUMN = 3
-SEVERITY_COLORS = {"manquement": "#f8d7da", "a_faire": "#fff0c2", "a_venir": "#dcebf7"}
+SEVERITY_COLORS = {"manquement": "#f8d7da", "a_faire": "#fff0c2", "a_venir": "#dcebf7",
+                   "information": "#e9ecef"}
 _GROUP = 0  # internal id of a branch; a leaf's id is 1 + its branch's row
 
 
 def action_label(row: AlertRow) -> str:
     """The one action the dashboard offers for an alert."""
     code = row.alert.code
-    if code == "portes_closes":
+    if code in ("portes_closes", "indisponibilite"):
         return "Signaler au SLISL"
     if code == "absence_travailleur":
         return "Ouvrir l'équipe"

@@ -175,5 +175,13 @@ def run_gui(store_url: str) -> int:
 
 
 def store_label(url: str) -> str:
-    """The store as the status bar names it (a file path rather than a URL)."""
-    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    """The store as the status bar names it (a file path rather than a URL; a server's URL
+    without its password)."""
+    from desktop_app.paths import sqlite_path
+
+    database = sqlite_path(url)
+    if database is not None:
+        return str(database)
+    from desktop_app.store.engine import shown_url, store_url
+
+    return shown_url(store_url(url))

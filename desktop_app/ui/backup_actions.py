@@ -47,9 +47,12 @@ def backup_now(ctx: AppContext, on_done: Callable[[Path], None] | None = None) -
 
 def restore_backup(ctx: AppContext, info: BackupInfo,
                    on_done: Callable[[Path | None], None] | None = None,
-                   on_error: Callable[[BaseException], None] | None = None) -> None:
+                   on_error: Callable[[BaseException], None] | None = None, *,
+                   encrypt_plain: bool = False) -> None:
     """Put the backup in place of the store (kept aside), then every screen reloads;
-    `on_error` (default: the French dialog of the error) if it could not be done."""
+    `on_error` (default: the French dialog of the error) if it could not be done (another
+    window or program has the store open, a plain backup for an encrypted store not asked
+    for expressly with `encrypt_plain`…)."""
     from desktop_app.store.backup import restore_in_place
     from desktop_app.ui.backup_dialog import when
 
@@ -64,8 +67,9 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
         ctx.load_workers()
         ctx.changed.emit("all")
 
-    ctx.run(lambda: restore_in_place(store, info.path, now()), done,  # type: ignore[arg-type]
-            text="Restauration en cours…", on_error=on_error)
+    ctx.run(lambda: restore_in_place(store, info.path, now(),  # type: ignore[arg-type]
+                                     encrypt_plain=encrypt_plain),
+            done, text="Restauration en cours…", on_error=on_error)
 
 
 def open_restore_dialog(parent: QWidget, ctx: AppContext) -> QWidget:

@@ -43,12 +43,27 @@ def describe(info: BackupInfo) -> str:
             "sociaux)")
 
 
+PLAIN_NOTE = ("\n\nCette sauvegarde n'est pas chiffrée (faite avant le chiffrement de la "
+              "base ?) : elle sera chiffrée avec le mot de passe actuel de la base.")
+
+
+def encrypts_plain(store: object, info: BackupInfo) -> bool:
+    """The backup is plain and the open store encrypted: restoring it encrypts it."""
+    from desktop_app.store.engine import engine_passphrase
+
+    engine = getattr(store, "engine", None)
+    return not info.encrypted and engine is not None and engine_passphrase(engine) is not None
+
+
 def confirm(parent: QWidget, info: BackupInfo) -> bool:
-    """Asked before the store is replaced (tests replace this function)."""
+    """Asked before the store is replaced (tests replace this function); a plain backup
+    for an encrypted store is said to be encrypted (the express request `restore` needs)."""
+    ctx = getattr(parent, "ctx", None)
+    note = PLAIN_NOTE if ctx is not None and encrypts_plain(ctx.store, info) else ""
     answer = QMessageBox.question(
         parent, "Restaurer la sauvegarde",
         f"Remplacer la base par {describe(info)} ?\n\nLa base actuelle sera gardée de côté "
-        "(« … .avant-restauration-… » à côté d'elle) : rien n'est effacé.",
+        f"(« … .avant-restauration-… » à côté d'elle) : rien n'est effacé.{note}",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
@@ -170,7 +185,8 @@ class RestoreDialog(QDialog):
 
         self.restore_button.setEnabled(False)
         restore_backup(self.ctx, info, on_done=lambda _aside: self.accept(),
-                       on_error=self._restore_failed)
+                       on_error=self._restore_failed,
+                       encrypt_plain=True)  # confirmed with `PLAIN_NOTE` if it applies
 
     def _restore_failed(self, error: BaseException) -> None:
         """Said in French; the dialog stays, to try again (or another backup)."""

@@ -25,6 +25,7 @@ EXAMPLE_FOLDER = PureWindowsPath(r"E:\Sauvegardes Suivi FSL")
 def restore_dialog_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path]:
     from desktop_app.store.backup import make_backup
     from desktop_app.ui.backup_dialog import RestoreDialog
+    from desktop_app.ui.screenshots import save_picture
 
     app = QApplication.instance()
     assert app is not None
@@ -44,7 +45,6 @@ def restore_dialog_picture(window: MainWindow, out_dir: Path, day: date) -> list
         dialog.table.selectRow(dialog.table.rowCount() - 1)  # the damaged one: its reason
         dialog.reason.setText(dialog.reason.text().replace(f"{folder}/", f"{EXAMPLE_FOLDER}\\"))
         app.processEvents()
-        path = out_dir / f"{FILE}.png"
-        dialog.grab().save(str(path), "PNG")
+        path = save_picture(dialog.grab(), out_dir / f"{FILE}.png")
         dialog.close()
     return [path]

@@ -24,13 +24,15 @@ NONE_SOUND = ("Aucune sauvegarde en bon état dans le dossier {folder} : branche
 
 def check_at_start(parent: QWidget, ctx: AppContext) -> None:
     """Start-up (issue 6): SQLite's quick check of the store; damaged, offer the latest good
-    backup; sound, a backup if the latest is a day old (automatic backups on)."""
-    from desktop_app.store.backup_names import latest_taken
+    backup; sound, a backup if the latest is a day old (automatic backups on). What killed
+    or failed backups left in the folder is removed first (issue 10)."""
+    from desktop_app.store.backup_names import latest_taken, remove_leftovers
     from desktop_app.store.startup import quick_check
 
     store, folder, auto = ctx.store, backup_folder(), automatic()
 
     def work() -> tuple[list[str], bool]:
+        remove_leftovers(folder)
         problems = quick_check(getattr(store, "engine"))  # noqa: B009 - the SQL store
         due = auto and startup_due(latest_taken(folder), backup_actions.now())
         return problems, due and not problems

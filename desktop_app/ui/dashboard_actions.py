@@ -32,6 +32,14 @@ def not_after(day: date, key: str = "sent_on"):  # type: ignore[no-untyped-def]
     return check
 
 
+#: Alerts cleared by a notice to the SLISL: (kind of notice, title of the form).
+NOTICES: dict[str, tuple[NoticeKind, str]] = {
+    "portes_closes": (NoticeKind.PORTES_CLOSES, "Signaler les portes closes au SLISL"),
+    "indisponibilite": (NoticeKind.INDISPONIBILITE,
+                        "Signaler au SLISL l'indisponibilité du ménage"),
+}
+
+
 class AlertActions:
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         self.ctx = ctx
@@ -40,7 +48,7 @@ class AlertActions:
 
     def act(self, row: AlertRow) -> None:
         code = row.alert.code
-        if code == "portes_closes" and row.alert.measure:
+        if code in NOTICES and row.alert.measure:
             self.record_notice(row)
         elif code == "grille_annuelle" and row.alert.due is not None:
             self.record_grid(row.alert.due.year - 1, row)
@@ -75,7 +83,8 @@ class AlertActions:
     def record_notice(self, row: AlertRow) -> None:
         measure_id = row.alert.measure
         assert measure_id is not None
-        dialog = self._dialog("Signaler les portes closes au SLISL",
+        kind, title = NOTICES[row.alert.code]
+        dialog = self._dialog(title,
                               f"{row.alert.message}\n\nNotez la date à laquelle le SLISL a été "
                               "informé :", "Date d'envoi au SLISL")
         store = self.ctx.store
@@ -85,7 +94,7 @@ class AlertActions:
                 measure = store.measure(measure_id)
                 if measure is None:
                     raise LookupError(f"mesure {measure_id} introuvable")
-                measure.notices.append(Notice(NoticeKind.PORTES_CLOSES, values["sent_on"]))
+                measure.notices.append(Notice(kind, values["sent_on"]))
                 store.save_measure(measure)
 
             self.ctx.save(work, "measure", lambda _r: dialog.accept(),

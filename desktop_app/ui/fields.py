@@ -16,7 +16,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT
+from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, text_problem
 
 
 class FieldError(ValueError):
@@ -72,23 +72,44 @@ def format_number(value: Decimal | float | int | None, digits: int = 2) -> str:
 
 
 class TextField(QLineEdit):
+    """A text; `set_limit` bounds it (`Form.add` gives each free text the bound of its field
+    in `domain.limits`): no more can be typed or pasted, and a longer text already stored
+    is shown whole but refused until shortened (never cut silently)."""
+
     edited = Signal()
+    #: A free text, bounded by `Form.add`; dates and numbers have their own format.
+    free_text = True
 
     def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
         super().__init__(parent)
         self.setPlaceholderText(placeholder)
         self.textEdited.connect(self.edited)
+        self.limit: int | None = None
+
+    def set_limit(self, limit: int) -> None:
+        self.limit = limit
+        self.setMaxLength(max(limit, len(self.text())))
 
     def value(self) -> str | None:
-        return self.text().strip() or None
+        text = self.text().strip()
+        if self.limit is not None:
+            problem = text_problem(text, self.limit)
+            if problem is not None:
+                raise FieldError(f"{problem[0].upper()}{problem[1:]}.")
+        return text or None
 
     def set_value(self, value: str | None) -> None:
-        self.setText(value or "")
+        text = value or ""
+        if self.limit is not None:
+            self.setMaxLength(max(self.limit, len(text)))
+        self.setText(text)
         self.setCursorPosition(0)  # show the beginning of a long text
 
 
 class DateField(TextField):
     """A date typed JJ/MM/AAAA, the way the users write it."""
+
+    free_text = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, "JJ/MM/AAAA")
@@ -105,6 +126,8 @@ class DateField(TextField):
 
 class NumberField(TextField):
     """A decimal number (amount, ETP…) within bounds; `integer` refuses decimals."""
+
+    free_text = False
 
     def __init__(self, parent: QWidget | None = None, *, minimum: Decimal | None = None,
                  maximum: Decimal | None = None, integer: bool = False, digits: int = 2,
@@ -183,9 +206,12 @@ class CheckField(QCheckBox):
 
 
 class LinesField(QPlainTextEdit):
-    """Several short texts, one per line (the invoices of a claim); empty lines dropped."""
+    """Several short texts, one per line (the invoices of a claim); empty lines dropped.
+    `set_limit` bounds each line (`Form.add`, as `TextField`): a longer line or a NUL
+    character is refused, never cut."""
 
     edited = Signal()
+    free_text = True
 
     def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
         super().__init__(parent)
@@ -193,9 +219,18 @@ class LinesField(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
         self.textChanged.connect(self.edited.emit)
+        self.limit: int | None = None
+
+    def set_limit(self, limit: int) -> None:
+        self.limit = limit
 
     def value(self) -> list[str]:
-        return [line.strip() for line in self.toPlainText().splitlines() if line.strip()]
+        lines = [line.strip() for line in self.toPlainText().splitlines() if line.strip()]
+        for number, line in enumerate(lines, 1):
+            problem = None if self.limit is None else text_problem(line, self.limit)
+            if problem is not None:
+                raise FieldError(f"Ligne {number} : {problem}.")
+        return lines
 
     def set_value(self, value: list[str] | None) -> None:
         self.setPlainText("\n".join(value or []))

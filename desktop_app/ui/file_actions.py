@@ -33,12 +33,10 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
     store = ctx.store
 
     def work() -> str:
-        from desktop_app.interchange import read_file
+        from desktop_app.interchange import read_parts
 
-        caseload = read_file(path)
-        store.import_caseload(caseload, source=path.name)
-        return (f"Import terminé : {len(caseload.households)} ménages, "
-                f"{len(caseload.measures)} mesures.")
+        added = store.import_parts(read_parts(path), source=path.name)
+        return f"Import terminé : {added['households']} ménages, {added['measures']} mesures."
 
     def failed(error: BaseException) -> None:
         show_read_failure(parent, path, "importé", error)
@@ -83,7 +81,13 @@ def export_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
         write_file(caseload, path)
         return f"Export terminé : {path} ({len(caseload.households)} ménages)."
 
-    ctx.run(work, ctx.status_message.emit, text="Export en cours…")
+    def failed(error: BaseException) -> None:
+        """A full disk, a folder gone, a device or a folder chosen: said in French."""
+        from desktop_app.ui.reports_export import show_failure
+
+        show_failure(parent, "Export non écrit", error, path)
+
+    ctx.run(work, ctx.status_message.emit, text="Export en cours…", on_error=failed)
 
 
 def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
@@ -94,9 +98,14 @@ def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
         if not store.is_empty():
             return ""
         from desktop_app.demo import generate_caseload
+        from desktop_app.store.importing import NotEmptyError
 
         caseload = generate_caseload(today=today)
-        store.import_caseload(caseload, source="données de démonstration")
+        try:  # checked again in the import's transaction: another window may have filled it
+            store.import_caseload(caseload, source="données de démonstration",
+                                  only_if_empty=True)
+        except NotEmptyError:
+            return ""
         return f"Données de démonstration créées : {len(caseload.households)} ménages."
 
     def done(message: str) -> None:

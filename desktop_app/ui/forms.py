@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.fields import FieldError
+from desktop_app.domain.limits import text_limit
+from desktop_app.ui.fields import FieldError, LinesField, TextField
 
 Values = dict[str, Any]
 Validator = Callable[[Values], dict[str, str]]
@@ -52,7 +53,10 @@ class Form(QWidget):
 
     def add(self, key: str, label: str, field: QWidget, *, required: bool = False,
             hint: str = "") -> Any:
-        """Add `field` under `key`; a required field refuses to be empty."""
+        """Add `field` under `key`; a required field refuses to be empty; a free text is
+        bounded as the field `key` of the model and the file (`limits.text_limit`)."""
+        if isinstance(field, TextField | LinesField) and field.free_text:
+            field.set_limit(text_limit(key))
         cell = QWidget(self)
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)

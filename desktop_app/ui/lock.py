@@ -7,13 +7,16 @@ window title is « Suivi FSL — verrouillé », and every other window of the a
 (dialogs, message boxes, popups) is hidden, to come back on unlocking. A dialog that pops up
 while locked is hidden at once.
 
-Idle detection: an application-wide event filter restarts a single-shot QTimer at each
-input event; its interval comes from QSettings (« Verrouillage après N minutes
-d'inactivité », default 5) and can be set in milliseconds by tests (`set_idle_ms`).
+Idle detection: an application-wide event filter notes the time of each input event on
+`clock` (milliseconds, monotonic); a single-shot QTimer wakes up when the delay may have run
+out, locks if no input came since, or sleeps again for what is left. The delay comes from
+QSettings (« Verrouillage après N minutes d'inactivité », default 5). Tests drive it without
+waiting: a fake `clock`, then the timer's `timeout` (see `check_idle`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
@@ -67,18 +70,20 @@ class LockController(QObject):
         self.shell.addWidget(self.page)
         window.setCentralWidget(self.shell)
         self.page.unlock_asked.connect(self.try_unlock)
+        elapsed = QElapsedTimer()
+        elapsed.start()
+        #: Milliseconds on a monotonic clock; tests put a fake one here (then `set_idle_ms`).
+        self.clock: Callable[[], int] = elapsed.elapsed
+        self._last_input = self.clock()
+        self.idle_ms = 0
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        self.timer.timeout.connect(lambda: self.lock(IDLE_REASON.format(
-            minutes=minutes_text(lock_minutes()))))
+        self.timer.timeout.connect(self.check_idle)
         self.set_minutes(lock_minutes())
-        self._since_restart = QElapsedTimer()
-        self._since_restart.start()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
-        self.timer.start()
 
     def watch_session(self) -> SessionWatch:
         """Lock when the Linux session locks or the machine sleeps (D-Bus); the caller starts
@@ -92,18 +97,31 @@ class LockController(QObject):
         self.set_idle_ms(minutes * 60_000)
 
     def set_idle_ms(self, milliseconds: int) -> None:
-        """The idle delay (tests shorten it); restarts the count."""
-        self.timer.setInterval(milliseconds)
+        """The idle delay; restarts the count."""
+        self.idle_ms = milliseconds
+        self._restart_count()
+
+    def _restart_count(self) -> None:
+        self._last_input = self.clock()
         if not self.locked:
-            self.timer.start()
+            self.timer.start(self.idle_ms)
+
+    def check_idle(self) -> None:
+        """The timer's end: lock if there was no input for the whole delay, else wait for
+        the rest of it (input only notes its time: no timer restarted at each mouse move)."""
+        if self.locked:
+            return
+        left = self.idle_ms - (self.clock() - self._last_input)
+        if left > 0:
+            self.timer.start(left)
+            return
+        self.lock(IDLE_REASON.format(minutes=minutes_text(lock_minutes())))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in _INPUT:
-            # Restarting a timer at each mouse move is wasteful: at most every 1/8 delay.
-            if not self.locked and self._since_restart.elapsed() >= self.timer.interval() // 8:
-                self.timer.start()
-                self._since_restart.restart()
+            if not self.locked:
+                self._last_input = self.clock()
         elif kind == QEvent.Type.Shortcut and self.locked:
             return True  # no menu shortcut (Ctrl+1, Ctrl+I…) behind the lock
         elif kind == QEvent.Type.Show and self.locked and isinstance(watched, QWidget) \
@@ -120,7 +138,7 @@ class LockController(QObject):
         if self.locked:
             return
         if not self.window.isVisible():  # still opening: the unlock dialog is the lock
-            self.timer.start()
+            self._restart_count()
             return
         self.locked = True
         self.reason = reason
@@ -167,6 +185,5 @@ class LockController(QObject):
             # A dialog run by exec() ended its loop when hidden: it is not shown again.
             if shiboken6.isValid(widget) and widget.isModal() == was_modal:
                 widget.show()
-        self.timer.start()
-        self._since_restart.restart()
+        self._restart_count()
         self.locked_changed.emit(False)

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.labels import ASLL_CONTENTS, LEVELS, MEASURE_TYPE_NAMES, MEASURE_TYPES
+from desktop_app.domain.labels import (
+    ASLL_CONTENTS,
+    LEVELS,
+    MEASURE_TYPE_NAMES,
+    MEASURE_TYPES,
+    RETROACTIVE,
+)
 from desktop_app.domain.model import Measure, MeasureType, Period, PeriodKind
 from desktop_app.ui.fields import ChoiceField, DateField
 from desktop_app.ui.forms import FormDialog, Values
@@ -21,7 +27,9 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
     """`submit(measure_without_id, dialog)` saves it (the id is given by the store)."""
     dialog = FormDialog(parent, "Nouvelle mesure",
                         "Pour une ASLL, la première période commence le 1er du mois qui suit la "
-                        "décision de la CL (sauf financement rétroactif).")
+                        "décision de la CL, sauf financement rétroactif : ménage sortant de CHRS "
+                        "ou d'un logement temporaire (ALT…), ou rencontré lors d'un DSF (la "
+                        "mesure débute alors le 1er du mois qui suit le diagnostic).")
     form = dialog.form
     kind = form.add("type", "Mesure", ChoiceField(
         [(MEASURE_TYPES[code], code) for code in MEASURE_TYPE_NAMES]), required=True,
@@ -37,6 +45,10 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
     content = form.add("asll_content", "Contenu (ASLL)", ChoiceField(
         [(t, c) for c, t in ASLL_CONTENTS.items()], empty="—"),
         hint="L'annexe ASLL distingue l'accès à un logement et le maintien dans le logement.")
+    retroactive = form.add("retroactive", "Financement rétroactif", ChoiceField(
+        [(text, code) for code, text in RETROACTIVE.items()], empty="Non"),
+        hint="ASLL seulement : le motif qui permet un début avant le 1er du mois qui suit "
+             "la décision")
 
     def propose() -> None:
         measure_type: MeasureType = kind.value()
@@ -51,6 +63,7 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
             end.set_value(first_period(measure_type, begin))
         level.setEnabled(default_level(measure_type) is not None)
         content.setEnabled(measure_type is MeasureType.ASLL)
+        retroactive.setEnabled(measure_type is MeasureType.ASLL)
 
     decision.editingFinished.connect(propose)
     start.editingFinished.connect(propose)
@@ -67,8 +80,16 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
             problems["end"] = "Indiquez aussi la fin de la période."
         decided = values["decision_date"]
         if not problems and decided and values["start"] and values["start"] < decided:
-            problems["start"] = (f"La période commence avant la décision "
-                                 f"({format_date(decided)}).")
+            if values["type"] is not MeasureType.ASLL:
+                problems["start"] = (f"La période commence avant la décision "
+                                     f"({format_date(decided)}).")
+            elif values["retroactive"] is None:
+                problems["start"] = (
+                    f"La période commence avant la décision de la CL "
+                    f"({format_date(decided)}) : ce n'est possible qu'avec un financement "
+                    f"rétroactif, pour un ménage sortant de CHRS ou d'un logement temporaire "
+                    f"(ALT…), ou rencontré lors d'un DSF. Choisissez le motif dans "
+                    f"« Financement rétroactif », ou corrigez la date de début.")
         return problems
 
     form.validators.append(periods_needed)
@@ -94,6 +115,8 @@ def _measure(household: str, values: Values) -> Measure:
     periods = []
     if values["start"] is not None and values["end"] is not None:
         periods.append(Period(values["start"], values["end"], level, PeriodKind.INITIALE))
-    content = values["asll_content"] if measure_type is MeasureType.ASLL else None
+    asll = measure_type is MeasureType.ASLL
     return Measure(id="", household=household, type=measure_type, referent=values["referent"],
-                   decision_date=values["decision_date"], periods=periods, asll_content=content)
+                   decision_date=values["decision_date"], periods=periods,
+                   asll_content=values["asll_content"] if asll else None,
+                   retroactive=values["retroactive"] if asll else None)

@@ -1,9 +1,11 @@
 """Paramètres › « Changer le mot de passe… » or « Chiffrer la base… » (issue 6).
 
-The store is closed (its connections dropped), re-encrypted by `store/crypto.py`, then
-reopened with the new passphrase — all on the background runner, one step after the other,
-so no other store work runs in between. If the change fails, the old store is still usable
-(its engine reconnects with the old passphrase) and the window goes on with it.
+The store is re-encrypted by `store/crypto.py` with the window's own engine: its connections
+are closed and its lock made exclusive (refused in French while another window or program
+has the store open), then the store is reopened with the new passphrase — all on the
+background runner, one step after the other, so no other store work runs in between. If the
+change fails or is refused, the old store is still usable (its engine reconnects with the
+old passphrase) and the window goes on with it.
 """
 
 from __future__ import annotations
@@ -125,13 +127,16 @@ def _apply(window: MainWindow, dialog: ChangePassphraseDialog, current: str, new
         from desktop_app.store.repository import open_store
 
         close = getattr(old_store, "close", None)
-        if close is not None:
-            close()
+        engine = getattr(old_store, "engine", None)
+        if engine is None and close is not None:
+            close()  # not an engine of the store's: closed first, the store locked alone
         if session.encrypted:
-            rekey(database, current, new)
+            rekey(database, current, new, engine)
         else:
-            convert_to_encrypted(database, new)
+            convert_to_encrypted(database, new, engine)
         store = open_store(session.url, new)
+        if engine is not None and close is not None:
+            close()  # its lock let go once the new store holds its own
         kept = session.keystore.remember(database, new) if remember else False
         if not remember:
             session.keystore.forget(database)

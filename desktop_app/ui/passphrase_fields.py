@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.passphrase_strength import assess
+from desktop_app.domain.passphrase import assess
 
 MISMATCH = "Les deux saisies ne sont pas identiques."
 #: What the unlock dialog and the lock page say of a wrong or missing passphrase.

@@ -36,7 +36,7 @@ def length_in_months(period: Period) -> int:
 
 
 def first_start(measure_type: MeasureType, decision: date | None) -> date | None:
-    """ASLL starts on the first day of the month after the CL decision (REGLES.md)."""
+    """ASLL starts on the first day of the month after the CL decision (docs/regles.md)."""
     if decision is None or measure_type is not MeasureType.ASLL:
         return None
     return Month.of(decision).next().first_day

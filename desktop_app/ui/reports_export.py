@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.fr import os_reason
 from desktop_app.ui.context import AppContext
 
 FILTERS = {".xlsx": "Classeur Excel (*.xlsx)", ".pdf": "Document PDF (*.pdf)"}
 FOLDER_KEY = "rapports/dossier"
 Work = Callable[[Callable[[int, int], None]], Any]
-#: Why a file could not be written, in French (the system's own words are English).
 
 
 def ask_save_path(parent: QWidget, title: str, name: str) -> Path | None:
@@ -71,8 +69,9 @@ def failure_text(error: BaseException, path: Path | None) -> str | None:
     if isinstance(error, ReportFormatError | LayoutError | LookupError):
         return str(error)
     if isinstance(error, OSError):
-        return (f"Impossible d'écrire « {path} » : {os_reason(error)}. Choisissez un autre "
-                "nom ou un autre dossier, puis recommencez.")
+        from desktop_app.private_files import write_failure
+
+        return write_failure(path if path is not None else Path(error.filename or ""), error)
     return None
 
 

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.dates import add_months
+from desktop_app.paths import sqlite_url
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -33,6 +34,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
     from desktop_app.store.repository import open_store
     from desktop_app.ui.retention_model import CHECK
     from desktop_app.ui.screens.retention import RetentionScreen
+    from desktop_app.ui.screenshots import save_picture
 
     app = QApplication.instance()
     assert app is not None
@@ -42,7 +44,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
     path = out_dir / f"{FILE}.png"
     with tempfile.TemporaryDirectory() as temporary:
         made = make_backup(store, Path(temporary), datetime.now())  # type: ignore[arg-type]
-        copy = open_store(f"sqlite:///{made}")
+        copy = open_store(sqlite_url(made))
         before = add_months(later, -1)
         due = [r.household_id for r in copy.retention_candidates(before)]
         copy.archive_households(due[:ARCHIVED], before)
@@ -57,7 +59,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
             for row in range(min(TICKED, len(screen.due.rows))):
                 screen.due.setData(screen.due.index(row, 0), Qt.CheckState.Checked, CHECK)
             app.processEvents()
-            window.grab().save(str(path), "PNG")
+            save_picture(window.grab(), path)
         finally:
             ctx.today, ctx.store = today, store
             copy.close()

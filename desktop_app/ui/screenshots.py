@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.private_files import atomic_path, private_folder
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPixmap
 
 SIZE = (1280, 800)
 FILES = ("tableau-de-bord", "menages", "menage", "mesure", "equipe", "logements", "points",
@@ -26,6 +33,15 @@ def _quiet_qt() -> None:
             print(message, file=sys.stderr)
 
     qInstallMessageHandler(handler)
+
+
+def save_picture(picture: QPixmap, path: Path) -> Path:
+    """`picture` as a PNG in `path`, atomically and privately (`private_files`): a window
+    shows household data."""
+    with atomic_path(path) as temporary:
+        if not picture.save(str(temporary), "PNG"):
+            raise OSError(errno.EIO, "capture non écrite", str(path))
+    return path
 
 
 def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -> list[Path]:
@@ -59,7 +75,7 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
         window.resize(*SIZE)
         window.show()
         window.start()
-        out_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(out_dir)
         measure_id, household_id = _rich_measure(store, day)
         paths = []
         for name in FILES:
@@ -76,9 +92,7 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
             if name == "equipe":  # a worker away today: the absence and its 21-day warning
                 window.screens["equipe"].select_worker(_absent_worker(store, day))  # type: ignore[attr-defined]
             app.processEvents()
-            path = out_dir / f"{name}.png"
-            window.grab().save(str(path), "PNG")
-            paths.append(path)
+            paths.append(save_picture(window.grab(), out_dir / f"{name}.png"))
         from desktop_app.ui.trust_screenshots import lock_and_first_launch
 
         paths += lock_and_first_launch(window, out_dir)  # issue 6: the lock, the first launch

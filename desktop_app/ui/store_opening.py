@@ -17,12 +17,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
+from desktop_app.paths import sqlite_path
 from desktop_app.store.api import Store, WrongPassphraseError
-from desktop_app.store.keys import given_passphrase, looks_encrypted
+from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
 from desktop_app.ui.background import BackgroundRunner
 from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
-from desktop_app.ui.store_session import Secret, StoreSession, database_of, is_new
+from desktop_app.ui.store_session import Secret, StoreSession
 
 STALE = ("Le mot de passe retenu sur cet ordinateur n'ouvre plus la base (il a été changé "
          "ailleurs ?) : tapez le mot de passe actuel.")
@@ -46,7 +47,7 @@ class StoreOpening(QObject):
         self.url = url
         self.ask = ask
         self.keystore = keystore if keystore is not None else OsKeyStore()
-        self.database = database_of(url)
+        self.database = sqlite_path(url)
         self.dialog: QDialog | None = None
 
     def start(self) -> None:

@@ -48,27 +48,3 @@ class StoreSession:
     @property
     def encrypted(self) -> bool:
         return self.secret is not None
-
-
-def database_of(url: str) -> Path | None:
-    """The file of a `sqlite:///…` URL (what `desktop_app.paths.db_url` makes), None for an
-    in-memory or another kind of database. No SQLAlchemy: this runs on the GUI thread at
-    start-up, before the store's modules are loaded."""
-    if not url.startswith("sqlite:///"):
-        return None
-    database = url.removeprefix("sqlite:///").split("?", 1)[0]
-    if not database or database == ":memory:" or database.startswith("file:"):
-        return None
-    return Path(database)
-
-
-def is_new(database: Path | None) -> bool:
-    """No store yet at `database` (missing or empty file): the first launch."""
-    if database is None:
-        return False
-    try:
-        return database.stat().st_size == 0
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False

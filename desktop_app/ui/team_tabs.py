@@ -22,11 +22,11 @@ from desktop_app.ui.views import table_view
 ReplacedLine = tuple[MeasureRow, str]  # measure, who follows it today
 
 
-def days_text(absence: Absence, today: date) -> str:
+def days_text(absence: Absence, today: date, replacement: Worker | None) -> str:
     """« 5 »; beyond 21 (`absence_travailleur`): « 22 — à régulariser » or « 22 — fait »
-    (SLISL told and replacement named)."""
+    (SLISL told and a replacement of an equivalent diploma named: `absence_gaps`)."""
     days = str(working_days(absence, today))
-    warning = absence_warning(absence, today)
+    warning = absence_warning(absence, today, replacement)
     if not warning:
         return days
     return f"{days} — " + ("à régulariser" if "au plus tard" in warning else "fait")
@@ -44,7 +44,13 @@ class TeamTabs(QTabWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: The team by id, as the screen last loaded it (the replacements' diplomas).
+        self.team: dict[str, Worker] = {}
         today = ctx.today
+
+        def warning(absence: Absence) -> str:
+            return absence_warning(absence, today(), self.replacement(absence))
+
         self.setAccessibleName("Absences et mesures du travailleur social")
         page = QWidget(self)
         box = QVBoxLayout(page)
@@ -55,11 +61,9 @@ class TeamTabs(QTabWidget):
             Column("SLISL informé", lambda a: format_date(a.slisl_notified_on),
                    lambda a: date_key(a.slisl_notified_on)),
             Column("Remplaçant(e)", lambda a: ctx.worker_name(a.replacement) or "—", fit=True),
-            Column("Jours ouvrés", lambda a: days_text(a, today()),
-                   lambda a: working_days(a, today()), fit=False,
-                   tooltip=lambda a: absence_warning(a, today()),
-                   color=lambda a: "#f8d7da" if "au plus tard" in absence_warning(a, today())
-                   else None),
+            Column("Jours ouvrés", lambda a: days_text(a, today(), self.replacement(a)),
+                   lambda a: working_days(a, today()), fit=False, tooltip=warning,
+                   color=lambda a: "#f8d7da" if "au plus tard" in warning(a) else None),
         ], page)
         self.absences_view = table_view(self.absences, page, "Absences du travailleur social",
                                         empty="Aucune absence notée.", sortable=False)
@@ -88,10 +92,17 @@ class TeamTabs(QTabWidget):
         box.addWidget(self.replaced_view, 1)
         self.addTab(page, "Mesures en cours et qui les suit")
 
-    def show_worker(self, worker: Worker, measures: list[MeasureRow]) -> None:
+    def replacement(self, absence: Absence) -> Worker | None:
+        """The worker named as the absence's replacement (None: none, or unknown)."""
+        return None if absence.replacement is None else self.team.get(absence.replacement)
+
+    def show_worker(self, worker: Worker, measures: list[MeasureRow],
+                    team: dict[str, Worker]) -> None:
+        """Show `worker`'s absences and measures; `team`: every worker by id."""
         today = self.ctx.today()
+        self.team = team
         self.absences.set_rows(sorted(worker.absences, key=lambda a: a.start, reverse=True))
-        pending = [(a, absence_warning(a, today)) for a in worker.absences]
+        pending = [(a, absence_warning(a, today, self.replacement(a))) for a in worker.absences]
         self.warning.setText("\n".join(f"Absence du {format_date(a.start)} : {w}"
                                        for a, w in pending if "au plus tard" in w))
         self.setTabText(0, f"Absences ({len(worker.absences)})")

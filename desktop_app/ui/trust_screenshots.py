@@ -52,6 +52,6 @@ def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
 
 
 def _save(pixmap, out_dir: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
-    path = out_dir / f"{name}.png"
-    pixmap.save(str(path), "PNG")
-    return path
+    from desktop_app.ui.screenshots import save_picture
+
+    return save_picture(pixmap, out_dir / f"{name}.png")

@@ -9,6 +9,7 @@ from itertools import pairwise
 import pytest
 
 from desktop_app.demo import Demo, build_demo, generate_caseload
+from desktop_app.domain import funding
 from desktop_app.domain.dates import Month, add_months
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Caseload, MeasureType, Retroactive, VisitOutcome
@@ -192,7 +193,6 @@ def test_proportions_on_a_larger_caseload(large: Demo) -> None:
 def test_staffed_for_the_load_of_a_larger_caseload(large: Demo) -> None:
     """About one worker per 25 households followed today; Q1 respected by every worker but
     the planted one, in a month of the middle of the history too."""
-    funding = pytest.importorskip("desktop_app.domain.funding")
     c = large.caseload
     supports = (MeasureType.ASLL, MeasureType.AML, MeasureType.FAL)
     followed = {m.household for m in c.measures if m.type in supports

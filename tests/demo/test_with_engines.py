@@ -7,12 +7,14 @@ from datetime import date
 
 import pytest
 
+from desktop_app import interchange
 from desktop_app.demo import Demo, build_demo
+from desktop_app.domain import alerts, funding
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import AlertSettings, Caseload, Diploma
 
 TODAY = date(2026, 11, 29)
-#: Every code of REGLES.md section 2 but `quota_fal` (30 FAL per post: a demo association
+#: Every code of docs/regles.md section 2 but `quota_fal` (30 FAL per post: a demo association
 #: never comes near it).
 PLANTED = {
     "portes_closes", "frequence_visites", "absence_travailleur", "bilan_final",
@@ -35,14 +37,12 @@ def _by_id(caseload: Caseload) -> dict[str, dict[str, object]]:
 
 
 def test_interchange_file_accepts_it_and_gives_it_back(demo: Demo) -> None:
-    interchange = pytest.importorskip("desktop_app.interchange")
     back = interchange.parse_caseload(interchange.caseload_to_json(demo.caseload))
     assert _by_id(back) == _by_id(demo.caseload)  # every record, with its lists in order
     assert back.association == demo.caseload.association
 
 
 def test_every_planted_breach_shows_on_todays_dashboard(demo: Demo) -> None:
-    alerts = pytest.importorskip("desktop_app.domain.alerts")
     raised = alerts.compute_alerts(demo.caseload, TODAY, AlertSettings())
     assert set(demo.breaches) == PLANTED
     for code, subjects in demo.breaches.items():
@@ -57,7 +57,6 @@ def test_every_planted_breach_shows_on_todays_dashboard(demo: Demo) -> None:
 def test_referents_within_quota_except_the_planted_one(demo: Demo) -> None:
     """Q1: each worker's points of the month at most 50 × ETP, the association's too; the
     worker of the planted `quota_points` breach is over."""
-    funding = pytest.importorskip("desktop_app.domain.funding")
     result = funding.compute_month_points(demo.caseload, Month.of(TODAY))
     assert result.association.points <= result.association.limit
     over = {w.worker for w in result.workers if w.figures.points > w.figures.limit}
@@ -74,7 +73,6 @@ def test_rules_the_history_never_breaks_by_chance(demo: Demo) -> None:
     """Scenarios never overlap two supports beyond an authorised relay, keep durations,
     give measures to qualified workers only and close every ended measure: those alerts
     come from the planted breaches alone."""
-    alerts = pytest.importorskip("desktop_app.domain.alerts")
     raised = alerts.compute_alerts(demo.caseload, TODAY, AlertSettings())
     for code in ("cumul", "duree", "diplome", "fin_de_periode"):
         assert {a.measure for a in raised if a.code == code} == set(demo.breaches[code]), code

@@ -15,7 +15,12 @@ def test_the_reasons_a_worker_can_act_on() -> None:
         "le fichier ou le dossier n'existe pas (clé USB ou lecteur réseau débranché ?)")
 
 
+def test_a_symbolic_link_loop_is_named() -> None:
+    assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")).startswith(
+        "boucle de liens symboliques : ")
+
+
 def test_an_unusual_error_gives_its_number_not_the_english_text() -> None:
-    assert os_reason(OSError(errno.ELOOP, "Too many levels of symbolic links")) == (
-        f"erreur du système n° {errno.ELOOP}")
-    assert os_reason(OSError("sans numéro")) == "erreur du système n° 0"
+    assert os_reason(OSError(errno.ECHILD, "No child processes")) == (
+        f"erreur du système n° {errno.ECHILD}")
+    assert os_reason(OSError("no number")) == "le système a refusé l'opération sur le fichier"

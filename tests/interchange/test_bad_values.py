@@ -169,7 +169,7 @@ def test_missing_required_keys_and_nulls() -> None:
 
 
 def test_missing_open_end_is_null() -> None:
-    doc = small_doc()  # ECHANGE.md writes `"end": null`; leaving it out means the same
+    doc = small_doc()  # docs/echange.md writes `"end": null`; leaving it out means the same
     del doc["measures"][1]["stays"][0]["end"]
     del doc["workers"][0]["absences"][0]["end"]
     del doc["measures"][0]["suspensions"][0]["end"]

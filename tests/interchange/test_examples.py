@@ -1,4 +1,4 @@
-"""The worked examples of `shared/examples/` read with the exact values they hold."""
+"""The worked examples of `tests/data/examples/` read with the exact values they hold."""
 
 from __future__ import annotations
 

@@ -140,7 +140,8 @@ def _with_every(files: list[bytes]) -> Any:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(data=mutated_files(SOURCES))
 @_with_every([*NOT_DOCUMENTS, *(json.dumps(source).encode() for source in SOURCES)])
-def test_a_spoiled_file_is_imported_whole_or_not_at_all(bench: Bench, data: bytes) -> None:
+def import_one(bench: Bench, data: bytes) -> None:
+    """The property, for one file: imported whole (exit 0) or not at all (exit 3)."""
     db = bench.fresh()
     file = bench.folder / "import.json"
     file.write_bytes(data)
@@ -155,12 +156,13 @@ def test_a_spoiled_file_is_imported_whole_or_not_at_all(bench: Bench, data: byte
         check_imported(bench, file, out)
 
 
-def test_both_outcomes_were_met(bench: Bench) -> None:
-    """Runs after the property test (same module): the mutations are neither all fatal nor
-    all harmless. Worked out on the seed: most are rejected, some (an optional key deleted,
-    a name changed) import."""
-    if not bench.outcomes:
-        pytest.skip("le test de propriété n'a pas tourné (lancé seul ?)")
+@pytest.mark.timeout(900)  # 318 imports: 31–37 s measured on a loaded machine
+def test_a_spoiled_file_is_imported_whole_or_not_at_all(bench: Bench) -> None:
+    """Every file of the property test (Hypothesis runs them all in this call), then: the
+    mutations were neither all fatal nor all harmless. Worked out on the seed: most are
+    rejected, some (an optional key deleted, a name changed) import."""
+    bench.outcomes.clear()
+    import_one(bench)
     assert bench.outcomes[3] > 100
     assert bench.outcomes[0] > 10
     print(f"issues: {dict(bench.outcomes)}")

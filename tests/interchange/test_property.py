@@ -61,8 +61,10 @@ from desktop_app.interchange import caseload_to_json, parse_caseload, read_file,
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
-TEXT = st.text(st.characters(codec="utf-8"), max_size=8)
-IDS = st.text(st.characters(codec="utf-8"), min_size=1, max_size=5).filter(str.strip)
+#: Any character a text may hold: the NUL character is refused (`limits.text_problem`).
+CHARACTERS = st.characters(codec="utf-8", blacklist_characters="\x00")
+TEXT = st.text(CHARACTERS, max_size=8)
+IDS = st.text(CHARACTERS, min_size=1, max_size=5).filter(str.strip)
 DAYS = st.dates(date(1990, 1, 1), date(2040, 12, 31))
 MONEY = st.decimals(0, Decimal("99999999.99"), places=2)
 COUNT = st.integers(0, 10_000)

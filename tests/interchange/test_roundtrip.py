@@ -1,4 +1,4 @@
-"""The canonical document: every key, ECHANGE.md order, deterministic lists, round trip."""
+"""The canonical document: every key, docs/echange.md order, deterministic lists, round trip."""
 
 from __future__ import annotations
 

@@ -82,6 +82,10 @@ def test_xlsx_figures_of_2025_beside_2024(grid_xlsx: Path) -> None:
     assert row_of(asll, "Durée moyenne des mesures terminées (en mois)")[1:3] == [6.0, "—"]
     assert row_of(sheets["Manquements"], "Fréquence des visites à domicile")[1:3] == [10, 0]
     assert row_of(sheets["Manquements"], "Total des manquements")[1:3] == [14, 0]
+    # Over-activity is not a failure: « Objectifs de la convention dépassés » is no row of
+    # the breaches sent to the funder.
+    with pytest.raises(AssertionError):
+        row_of(sheets["Manquements"], "Objectifs de la convention dépassés")
 
 
 def test_xlsx_lists_print_every_row_zeros_included(grid_xlsx: Path) -> None:

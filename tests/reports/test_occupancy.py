@@ -61,14 +61,52 @@ def test_xlsx_of_march(tmp_path: Path) -> None:
     assert ws["A2"].value == "Tableau d'occupation des logements ALT — mars 2025"
     assert ws.oddFooter.right.text == "Page &P sur &N"
     u1 = row_of(ws, "1 rue A, Arras")
-    assert u1[:3] == ["1 rue A, Arras", 17, "FSL-h1\nFSL-h2"]
-    assert u1[3:7] == ["25/03/2025 (FSL-h2)", "10/03/2025 (FSL-h1)", 14, 14]
+    assert u1[:4] == ["1 rue A, Arras", 17, 0, "FSL-h1\nFSL-h2"]
+    assert u1[4:8] == ["25/03/2025 (FSL-h2)", "10/03/2025 (FSL-h1)", 14, 14]
     total = row_of(ws, "Total")
-    # 17 + 15 = 32 days occupied; 14 + 16 = 30 empty and paid; 175,20 + 175,19 = 350,39
-    assert (total[1], total[5], total[6]) == (32, 30, 30)
-    assert Decimal(str(total[8])).quantize(Decimal("0.01")) == Decimal("350.39")
+    # 17 + 15 = 32 days occupied, none unpaid; 14 + 16 = 30 empty and paid; 175,20 + 175,19
+    # = 350,39
+    assert (total[1], total[2], total[6], total[7]) == (32, 0, 30, 30)
+    assert Decimal(str(total[9])).quantize(Decimal("0.01")) == Decimal("350.39")
     with pytest.raises(AssertionError):
         row_of(ws, "3 rue C, Liévin")  # no FAL paid for u3: not in the table
+
+
+def overstay() -> Caseload:
+    """u1: FSL-h1's FAL has one period 01/08/2024–31/07/2025, neither renewed nor closed, and
+    the household is still in the home; FSL-h2's FAL period starts on 20/09/2025 but it
+    entered u2 on 10/09/2025."""
+    a = measure("a", MeasureType.FAL, "h1", (D(2024, 8, 1), D(2025, 7, 31)),
+                stays=[Stay("u1", D(2024, 8, 1))])
+    b = measure("b", MeasureType.FAL, "h2", (D(2025, 9, 20), D(2026, 9, 19)),
+                stays=[Stay("u2", D(2025, 9, 10))])
+    return caseload(a, b, homes=[Home("u1", "1 rue A, Arras"), Home("u2", "2 rue B, Lens")])
+
+
+def test_days_outside_the_measure_are_occupied_but_not_paid(tmp_path: Path) -> None:
+    u1, u2 = occupancy_rows(overstay(), Month(2025, 9))
+    # u1: occupied all 30 days of September, none paid (the period ended on 31/07/2025)
+    assert (u1.occupied_days, u1.unpaid_days, u1.empty_days, u1.paid_vacancy_days) == (
+        30, 30, 0, 0)
+    assert u1.amount == Decimal("0.00")
+    assert u1.households == ["FSL-h1"]
+    assert u1.justification == ["30 jours d'occupation hors période de la mesure FAL, non "
+                                "payés : renouveler ou clore la mesure"]
+    # u2: occupied 10–30/09 (21 days), paid from 20/09 (11 days): 1 562,80 × 11/365 =
+    # 47,097… → 47,10 and 500 × 11/365 = 15,068… → 15,07: 62,17; 9 days empty, not paid
+    assert (u2.occupied_days, u2.unpaid_days, u2.empty_days, u2.paid_vacancy_days) == (
+        21, 10, 9, 0)
+    assert u2.amount == Decimal("62.17")
+    assert u2.justification == [
+        "Vacance non rémunérée",
+        "10 jours d'occupation hors période de la mesure FAL, non payés : renouveler ou clore "
+        "la mesure"]
+    out = tmp_path / "occupation.xlsx"
+    write_occupancy_table(overstay(), Month(2025, 9), out)
+    ws = workbook(out)["Occupation"]
+    assert ws["C5"].value == "dont jours non payés (hors mesure)"
+    assert row_of(ws, "1 rue A, Arras")[:3] == ["1 rue A, Arras", 30, 30]
+    assert row_of(ws, "Total")[1:3] == [51, 40]
 
 
 def test_example_2_february(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def tariff(start: date, point: str) -> Tariff:
 
 
 def full_caseload() -> Caseload:
-    """Every key of ECHANGE.md with a value, and the null / empty variants beside it."""
+    """Every key of docs/echange.md with a value, and the null / empty variants beside it."""
     association = Association(
         "Association Exemple",
         [Convention(2025, 40, 6, 10, 20, 5, {MeasureType.ASLL: Decimal("20628.00"),

@@ -1,4 +1,6 @@
-"""A store in a temporary SQLite file for each test (no QApplication, no user folder)."""
+"""A store for each test (no QApplication, no user folder): `store` on each engine (a SQLite
+file, then a PostgreSQL database: `tests.conftest.store_url`); `store_path` is the file of
+the SQLite-only tests (encryption, files, crashes)."""
 
 from __future__ import annotations
 
@@ -16,7 +18,15 @@ def store_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(store_path: Path) -> Iterator[SqlStore]:
+def store(store_url: str) -> Iterator[SqlStore]:
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sqlite_store(store_path: Path) -> Iterator[SqlStore]:
+    """A store in a SQLite file, for the tests of what only a file has."""
     opened = open_store(f"sqlite:///{store_path}")
     yield opened
     opened.close()

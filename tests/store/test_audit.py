@@ -3,12 +3,9 @@ fields changed from what to what — worked out by hand from the interchange JSO
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +26,7 @@ from desktop_app.domain.retention import RetentionSettings
 from desktop_app.store.changes import diff
 from desktop_app.store.repository import SqlStore
 from tests.store.builders import D, full_caseload, tariff
+from tests.store.raw import sql_rows
 
 
 @pytest.fixture
@@ -38,18 +36,17 @@ def filled(store: SqlStore) -> SqlStore:
     return store
 
 
-def _all_entries(path: Path) -> list[tuple[Any, ...]]:
-    with closing(sqlite3.connect(path)) as connection:
-        return connection.execute("SELECT profile, record_kind, record_id, household_id, "
-                                  "action, changes FROM audit_log ORDER BY id").fetchall()
+def _all_entries(store: SqlStore) -> list[tuple[Any, ...]]:
+    return sql_rows(store, "SELECT profile, record_kind, record_id, household_id, action, "
+                    "changes FROM audit_log ORDER BY id")
 
 
-def test_import_gives_one_entry_per_household(store: SqlStore, store_path: Path) -> None:
+def test_import_gives_one_entry_per_household(store: SqlStore) -> None:
     store.import_caseload(full_caseload(), source="dossiers.json")
     # full_caseload: 2 households (h1, h2), 2 workers, 2 homes, 6 measures → one entry per
     # household (beside the batch's own entry, kind « import », of store/batches.py).
     source = '{"source": [null, "dossiers.json"]}'
-    assert [e for e in _all_entries(store_path) if e[1] == "household"] == [
+    assert [e for e in _all_entries(store) if e[1] == "household"] == [
         ("système", "household", "h1", "h1", "import", source),
         ("système", "household", "h2", "h2", "import", source),
     ]
@@ -59,7 +56,7 @@ def test_import_gives_one_entry_per_household(store: SqlStore, store_path: Path)
 
 
 def test_changes_keep_the_order_of_the_interchange_file(filled: SqlStore) -> None:
-    """Fields in the order of ECHANGE.md (not sorted by name): a period reads start, end."""
+    """Fields in the order of docs/echange.md (not sorted by name): a period reads start, end."""
     m1 = filled.measure("m1")
     assert m1 is not None
     m1.periods.append(Period(D(2026, 7, 1), D(2026, 12, 31), Level.SIMPLE,
@@ -116,8 +113,8 @@ def test_household_field_and_member_removed(filled: SqlStore) -> None:
     }
 
 
-def test_an_unchanged_save_writes_no_entry(filled: SqlStore, store_path: Path) -> None:
-    before = _all_entries(store_path)
+def test_an_unchanged_save_writes_no_entry(filled: SqlStore) -> None:
+    before = _all_entries(filled)
     h1 = filled.household("h1")
     m1 = filled.measure("m1")
     assert h1 is not None and m1 is not None
@@ -129,7 +126,7 @@ def test_an_unchanged_save_writes_no_entry(filled: SqlStore, store_path: Path) -
     filled.save_association(filled.association())
     filled.save_tariffs(filled.tariffs())
     filled.save_alert_settings(filled.alert_settings())
-    assert _all_entries(store_path) == before
+    assert _all_entries(filled) == before
 
 
 def test_a_new_household_lists_its_fields(filled: SqlStore) -> None:
@@ -140,24 +137,24 @@ def test_a_new_household_lists_its_fields(filled: SqlStore) -> None:
                              "city": (None, "Lens")}
 
 
-def test_a_failed_write_leaves_no_entry(filled: SqlStore, store_path: Path) -> None:
-    before = _all_entries(store_path)
+def test_a_failed_write_leaves_no_entry(filled: SqlStore) -> None:
+    before = _all_entries(filled)
     m1 = filled.measure("m1")
     assert m1 is not None
     with pytest.raises(IntegrityError):  # unknown referent w9: the entry is rolled back too
         filled.save_measure(replace(m1, referent="w9"))
-    assert _all_entries(store_path) == before
+    assert _all_entries(filled) == before
     assert filled.measure("m1") == m1
 
 
-def test_records_outside_households(filled: SqlStore, store_path: Path) -> None:
+def test_records_outside_households(filled: SqlStore) -> None:
     filled.profile = "w2"
-    imported = len(_all_entries(store_path))
+    imported = len(_all_entries(filled))
     w1 = filled.workers()[0]
     filled.save_worker(replace(w1, fte=0.5))
     filled.save_alert_settings(AlertSettings(days_ahead=10))
     filled.save_tariffs([*filled.tariffs(), tariff(D(2027, 1, 1), "87")])
-    entries = _all_entries(store_path)[imported:]
+    entries = _all_entries(filled)[imported:]
     assert entries == [
         ("w2", "worker", "w1", None, "update", '{"fte": [1.0, 0.5]}'),
         ("w2", "settings", None, None, "update", '{"days_ahead": [7, 10]}'),
@@ -178,10 +175,10 @@ def test_diff_pairs_children_and_skips_unset_fields() -> None:
     assert diff(None, {"x": None, "y": False, "z": [], "n": 0}) == {"n": (None, 0)}
 
 
-def test_the_keeping_figures_are_recorded_too(filled: SqlStore, store_path: Path) -> None:
+def test_the_keeping_figures_are_recorded_too(filled: SqlStore) -> None:
     filled.profile = "w2"
-    before = _all_entries(store_path)
+    before = _all_entries(filled)
     filled.save_retention_settings(RetentionSettings(3, D(2034, 12, 31)))  # 2 → 3 years
     filled.save_retention_settings(RetentionSettings(3, D(2034, 12, 31)))  # unchanged: none
-    assert _all_entries(store_path)[len(before):] == [
+    assert _all_entries(filled)[len(before):] == [
         ("w2", "settings", None, None, "update", '{"retention_active_years": [2, 3]}')]

@@ -48,6 +48,15 @@ def _filled(path: Path, passphrase: str | None = None) -> dict[str, object]:
     return exported
 
 
+def _backup_of(path: Path, passphrase: str | None, folder: Path) -> Path:
+    """A backup of the store `path` into `folder`, the store closed after it."""
+    store = open_store(_url(path), passphrase)
+    try:
+        return make_backup(store, folder, NOW)
+    finally:
+        store.close()
+
+
 def _export(path: Path, passphrase: str | None = None) -> dict[str, object]:
     store = open_store(_url(path), passphrase)
     try:
@@ -88,8 +97,8 @@ def test_an_encrypted_store_gives_a_backup_with_no_name_in_clear(tmp_path: Path)
     plain_db, secret_db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
     _filled(plain_db)
     _filled(secret_db, SECRET)
-    plain = make_backup(open_store(_url(plain_db)), tmp_path / "a", NOW).read_bytes()
-    secret = make_backup(open_store(_url(secret_db), SECRET), tmp_path / "b", NOW).read_bytes()
+    plain = _backup_of(plain_db, None, tmp_path / "a").read_bytes()
+    secret = _backup_of(secret_db, SECRET, tmp_path / "b").read_bytes()
     assert all(name in plain for name in NAMES)  # the test can fail: names are there…
     assert not [name for name in NAMES if name in secret]  # …and not here
     assert not secret.startswith(b"SQLite format 3")
@@ -98,7 +107,7 @@ def test_an_encrypted_store_gives_a_backup_with_no_name_in_clear(tmp_path: Path)
 def test_a_backup_needs_the_passphrase_of_the_store(tmp_path: Path) -> None:
     db = tmp_path / "chiffre.sqlite3"
     _filled(db, SECRET)
-    made = make_backup(open_store(_url(db), SECRET), tmp_path, NOW)
+    made = _backup_of(db, SECRET, tmp_path)
     with pytest.raises(WrongPassphraseError, match=r"^Mot de passe incorrect : la sauvegarde"):
         backup_info(made, "autre chose")
     with pytest.raises(WrongPassphraseError, match="est chiffrée : donnez le mot de passe"):
@@ -113,7 +122,7 @@ def test_a_backup_needs_the_passphrase_of_the_store(tmp_path: Path) -> None:
 def test_a_plain_backup_restored_for_an_encrypted_store_is_encrypted(tmp_path: Path) -> None:
     plain_db, db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
     original = _filled(plain_db)
-    made = make_backup(open_store(_url(plain_db)), tmp_path, NOW)
+    made = _backup_of(plain_db, None, tmp_path)
     assert restore(made, db, SECRET) is None  # no store there yet: nothing put aside
     assert not db.read_bytes().startswith(b"SQLite format 3")
     assert _export(db, SECRET) == original
@@ -147,7 +156,7 @@ def test_a_damaged_backup_is_refused_and_the_store_kept(tmp_path: Path, how: str
                                                         passphrase: str | None) -> None:
     db = tmp_path / "suivi.sqlite3"
     original = _filled(db, passphrase)
-    made = make_backup(open_store(_url(db), passphrase), tmp_path / "s", NOW)
+    made = _backup_of(db, passphrase, tmp_path / "s")
     if how == "milieu":
         _damage_middle(made)
     else:
@@ -156,7 +165,8 @@ def test_a_damaged_backup_is_refused_and_the_store_kept(tmp_path: Path, how: str
                        "pas être restaurée. Choisissez une autre sauvegarde"):
         restore(made, db, passphrase)
     assert _export(db, passphrase) == original
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s", "suivi.sqlite3"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s", "suivi.sqlite3",
+                                                          "suivi.sqlite3.verrou"]
 
 
 def test_not_a_backup_and_missing_backup_are_said_in_french(tmp_path: Path) -> None:
@@ -227,11 +237,11 @@ def test_a_plain_backup_is_encrypted_when_restored_in_an_encrypted_store(
         tmp_path: Path) -> None:
     plain_db, db = tmp_path / "clair.sqlite3", tmp_path / "chiffre.sqlite3"
     original = _filled(plain_db)
-    made = make_backup(open_store(_url(plain_db)), tmp_path / "s", NOW)
+    made = _backup_of(plain_db, None, tmp_path / "s")
     _filled(db, SECRET)
     store = open_store(_url(db), SECRET)
     store.save_household(Household("h99", "APRÈS Sauvegarde"))
-    restore_in_place(store, made)
+    restore_in_place(store, made, encrypt_plain=True)  # asked for expressly
     assert caseload_to_json(store.export_caseload()) == original
     store.close()
     assert not [name for name in NAMES if name in db.read_bytes()]
@@ -250,7 +260,8 @@ def test_a_damaged_backup_is_refused_in_place_and_the_store_kept(tmp_path: Path)
         restore_in_place(store, made)
     assert caseload_to_json(store.export_caseload()) == expected
     store.close()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["chiffre.sqlite3", "s"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chiffre.sqlite3",
+                                                          "chiffre.sqlite3.verrou", "s"]
 
 
 def test_a_damaged_store_is_not_backed_up_over_good_backups(tmp_path: Path) -> None:
@@ -275,7 +286,7 @@ def test_another_process_backing_up_in_the_same_second_is_left_alone(tmp_path: P
     final = folder / "suivi-fsl-2026-11-29T093012.sqlite3.bak"  # NOW's name
     assert staging_name(final, 4242) == folder / (
         ".suivi-fsl-2026-11-29T093012.sqlite3.bak.4242.en-cours")
-    theirs = staging_name(final, os.getpid() + 1)  # being written by another process
+    theirs = staging_name(final, os.getppid())  # being written by another process (running)
     theirs.write_bytes(b"sauvegarde en cours d'un autre processus")
     store = open_store(_url(db))
     try:
@@ -297,10 +308,78 @@ def test_a_full_disk_while_restoring_is_said_in_french(tmp_path: Path,
     def full(*_args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("desktop_app.store.backup.shutil.copyfile", full)
+    monkeypatch.setattr("desktop_app.store.backup.copy_private", full)
     with pytest.raises(StoreError) as error:
         restore(made, db, None)
     assert str(error.value) == (
         f"La base {db} n'a pas pu être remplacée (le disque est plein) : elle est restée telle "
         "qu'elle était. Fermez les autres fenêtres de Suivi FSL puis réessayez.")
     assert _export(db) == original  # untouched
+
+
+def _schema_text(backup: Path, index: str, sql: bytes) -> None:
+    """The SQL SQLite keeps for `index` replaced by `sql` (a damaged schema page)."""
+    import sqlite3
+
+    connection = sqlite3.connect(backup)
+    try:
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("UPDATE sqlite_master SET sql = CAST(? AS TEXT) WHERE name = ?",
+                           (sql, index))
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def test_a_backup_whose_damage_is_not_utf8_is_said_in_french(tmp_path: Path) -> None:
+    """SQLite's own message quoted the damaged bytes: the driver failed to decode it and
+    « 'utf-8' codec can't decode byte… » was shown. Now French only."""
+    from tests.store.restore_helpers import backup_of, filled
+
+    filled(tmp_path / "suivi.sqlite3", None)
+    made = backup_of(tmp_path / "suivi.sqlite3", None, tmp_path / "s")
+    _schema_text(made, "ix_measures_household_id",
+                 b"CREATE INDEX ix_measures_household_id ON \xff\xfe (household_id)")
+    with pytest.raises(DamagedStoreError) as raised:
+        backup_info(made, None)
+    assert isinstance(raised.value.__cause__, UnicodeDecodeError)  # the case of the issue
+    assert str(raised.value) == (
+        f"La sauvegarde {made} est endommagée (contenu illisible) : elle ne peut pas être "
+        "restaurée. Choisissez une autre sauvegarde (la précédente, ou celle d'un autre "
+        "support).")
+
+
+def test_sqlite_s_english_check_lines_are_not_shown(tmp_path: Path) -> None:
+    from desktop_app.store.backup import check_backup
+    from tests.store.restore_helpers import backup_of, filled
+
+    filled(tmp_path / "suivi.sqlite3", None)
+    made = backup_of(tmp_path / "suivi.sqlite3", None, tmp_path / "s")
+    # The index said to be on another column: « row 1 missing from index … » for SQLite.
+    _schema_text(made, "ix_measures_household_id",
+                 b"CREATE INDEX ix_measures_household_id ON measures (referent_id)")
+    with pytest.raises(DamagedStoreError) as raised:
+        check_backup(made, None)
+    assert str(raised.value) == (
+        f"La sauvegarde {made} est endommagée (SQLite y trouve 1 erreur) : elle ne peut pas "
+        "être restaurée. Choisissez une autre sauvegarde (la précédente, ou celle d'un autre "
+        "support).")
+
+
+@pytest.mark.parametrize("passphrase", [None, SECRET], ids=["sans-mot-de-passe", "avec"])
+def test_a_file_of_random_bytes_is_not_a_backup(tmp_path: Path,
+                                                passphrase: str | None) -> None:
+    """1 MiB of random bytes looks like SQLCipher (no SQLite header, whole pages): it was
+    said to be « chiffrée » (give the passphrase) or encrypted with another passphrase."""
+    import random
+
+    noise = tmp_path / "aleatoire.bin"
+    noise.write_bytes(random.Random(20261201).randbytes(1 << 20))
+    with pytest.raises(DamagedStoreError) as raised:
+        backup_info(noise, passphrase)
+    assert str(raised.value) == (f"Le fichier {noise} n'est pas une sauvegarde de Suivi FSL : "
+                                 "choisissez un fichier « suivi-fsl-….sqlite3.bak ».")
+    store = tmp_path / "suivi.sqlite3"
+    with pytest.raises(DamagedStoreError, match="n'est pas une sauvegarde de Suivi FSL"):
+        restore(noise, store, passphrase)
+    assert not store.exists()

@@ -136,6 +136,25 @@ def test_unknown_measure_is_refused_in_french_and_nothing_written(store: SqlStor
     assert [t for t in _trail(store) if t[0] == "bilan"] == []
 
 
+def test_a_section_over_its_bound_is_refused_in_french_and_nothing_written(
+        store: SqlStore) -> None:
+    _seed(store)
+    text = BilanText("a" * 20_000, actions="b" * 20_001, results="soldée\x00")
+    with pytest.raises(RefusedError) as refused:
+        store.save_bilan_text("m1", FINAL, END, text, None, None)
+    # 20 000 characters are accepted (the situation); one more is not.
+    assert str(refused.value) == (
+        "Section « Actions menées » : texte trop long : 20\u00a0001 caractères pour au plus "
+        "20\u00a0000 : raccourcissez-le ; section « Résultats obtenus » : le texte contient "
+        "un caractère nul (\\u0000), interdit : retirez-le (il vient d'une copie depuis un "
+        "fichier qui n'est pas du texte).")
+    assert store.bilan_text("m1", FINAL, END) is None
+    text.actions, text.results = "b" * 20_000, "soldée"
+    store.save_bilan_text("m1", FINAL, END, text, None, None)
+    saved = store.bilan_text("m1", FINAL, END)
+    assert saved is not None and saved.text == text
+
+
 def test_a_bilan_changed_since_it_was_read_is_refused_and_kept(store: SqlStore) -> None:
     _seed(store)
     # Window A opens the bilan (none yet); window B writes one meanwhile.

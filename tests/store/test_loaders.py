@@ -3,6 +3,7 @@ alerts need, and the same answers as the whole store."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -21,6 +22,7 @@ from desktop_app.domain.model import (
     Measure,
     MeasureType,
     Period,
+    Retroactive,
     Stay,
     Visit,
     VisitOutcome,
@@ -28,6 +30,8 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.store.repository import SqlStore
+from tests.conftest import BACKENDS
+from tests.postgres import TestServer, url_text
 from tests.store.builders import D
 
 ASLL, AML, FAL, DSF, DIAG = (MeasureType.ASLL, MeasureType.AML, MeasureType.FAL,
@@ -142,6 +146,37 @@ def test_a_told_absence_needs_no_measure(small: SqlStore) -> None:
     assert "w2_asll" not in {m.id for m in small.load_for_day(D(2025, 10, 15)).measures}
 
 
+def test_an_absence_replaced_without_an_equivalent_diploma_needs_its_measure(
+        small: SqlStore) -> None:
+    # Told to the SLISL, but the replacement w3 has no CESF, ASS or ES diploma: the alert
+    # stays (`absence_travailleur`), so the measure it needs is read.
+    small.save_worker(Worker("w3", "Marc Roux", Diploma.AUTRE, 0.5))
+    w2 = small.workers()[1]
+    w2.absences[0].slisl_notified_on = D(2025, 1, 10)
+    w2.absences[0].replacement = "w3"
+    small.save_worker(w2)
+    loaded = small.load_for_day(D(2025, 10, 15))
+    assert "w2_asll" in {m.id for m in loaded.measures}
+    assert [a.code for a in compute_alerts(loaded, D(2025, 10, 15), small.alert_settings())
+            if a.worker == "w2"] == ["absence_travailleur"]
+
+
+def test_an_asll_funded_after_a_dsf_loads_the_households_dsf(small: SqlStore) -> None:
+    # h12's ASLL, decided on 15/01/2025, starts on 01/01/2025 after its DSF of 10/12/2024
+    # (the month after the diagnosis: lawful, `date_effet`); the grid's « one DSF of 2024 »
+    # is dsf_a (the smaller id), so dsf_z is read only because the ASLL points to a DSF.
+    for mid, household in (("dsf_a", "h11"), ("dsf_z", "h12")):
+        small.save_measure(_m(mid, DSF, household, outcome=DsfOutcome.REALISE,
+                              done_on=D(2024, 12, 10)), new=True)
+    small.save_measure(_m("asll_dsf", ASLL, "h12", D(2025, 1, 1), D(2025, 12, 31),
+                          decision_date=D(2025, 1, 15), retroactive=Retroactive.DSF),
+                       new=True)
+    loaded = small.load_for_day(D(2025, 10, 15))
+    assert {"asll_dsf", "dsf_z"} <= {m.id for m in loaded.measures}
+    assert [a for a in compute_alerts(loaded, D(2025, 10, 15), small.alert_settings())
+            if a.code == "date_effet" and a.measure == "asll_dsf"] == []
+
+
 # --- the loaders give the engines the answers of the whole store -------------------------
 
 TODAY = date(2026, 3, 10)
@@ -149,15 +184,26 @@ DAYS = [TODAY, date(2026, 3, 1), date(2026, 1, 1), date(2025, 12, 31), date(2025
         date(2024, 2, 29), date(2023, 6, 15)]
 
 
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[SqlStore, Caseload]:
+@pytest.fixture(scope="module", params=BACKENDS)
+def demo(request: pytest.FixtureRequest,
+         tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[SqlStore, Caseload]]:
+    """The demo caseload in a store on each engine (a file, then a PostgreSQL database)."""
     from desktop_app.demo.generator import build_demo
     from desktop_app.store.repository import open_store
 
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    store = open_store(f"sqlite:///{path}")
+    server: TestServer | None = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
+    else:
+        server = request.getfixturevalue("pg_server")
+        database = server.create()
+        url = url_text(server.url_of(database))
+    store = open_store(url)
     store.import_caseload(build_demo(households=250, years=4, seed=5, today=TODAY).caseload)
-    return store, store.export_caseload()
+    yield store, store.export_caseload()
+    store.close()
+    if server is not None:
+        server.drop(database)
 
 
 @pytest.mark.parametrize("day", DAYS, ids=str)

@@ -3,22 +3,39 @@ never migrated twice, and refused when a newer version wrote it."""
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
 
 from desktop_app.domain.model import AlertSettings, ExitReason, Territory
+from desktop_app.domain.reference_lists import (
+    _EXIT_SYNONYMS,
+    _TERRITORY_SYNONYMS,
+    EXIT_LABELS,
+    TERRITORY_LABELS,
+    plain,
+    recognise_exit,
+    recognise_territory,
+)
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.store import migrate
 from desktop_app.store.api import StoreError
 from desktop_app.store.engine import create_store_engine, read, write
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
+from tests.conftest import BACKENDS
+from tests.postgres import TestServer, url_text
+from tests.store.raw import sql_rows
 
 
 def _sql(path: Path, query: str) -> list[tuple[object, ...]]:
@@ -30,13 +47,15 @@ def _tables(path: Path) -> set[str]:
     return {str(r[0]) for r in _sql(path, "SELECT name FROM sqlite_master WHERE type='table'")}
 
 
-def test_a_new_store_is_created_by_the_migrations(store: SqlStore, store_path: Path) -> None:
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0003",)]
+def test_a_new_store_is_created_by_the_migrations(store: SqlStore) -> None:
+    assert sql_rows(store, "SELECT version_num FROM alembic_version") == [("0003",)]
+    with read(store.engine) as connection:
+        tables = set(inspect(connection).get_table_names())
     assert {"measures", "visits", "households", "tariffs", "settings", "audit_log",
             "import_batches", "household_archive", "bilan_texts", "agreement_extensions",
-            "treated_alerts"} <= _tables(store_path)
+            "treated_alerts"} <= tables
     assert store.is_empty()
-    # The built-in tariff row of REGLES.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
+    # The built-in tariff row of docs/regles.md (P4–P6, Q1–Q2) is there: 85,95 € the point…
     assert store.tariffs() == default_tariffs()
     assert str(store.tariffs()[0].point_value) == "85.95"
     assert store.alert_settings() == AlertSettings(days_ahead=7, occupancy_table_due_day=10)
@@ -47,17 +66,17 @@ def test_the_models_and_the_migrations_describe_the_same_schema(store: SqlStore)
         assert compare_metadata(MigrationContext.configure(connection), METADATA) == []
 
 
-def test_sqlite_settings_of_every_connection(store: SqlStore) -> None:
-    with read(store.engine) as connection:
+def test_sqlite_settings_of_every_connection(sqlite_store: SqlStore) -> None:
+    with read(sqlite_store.engine) as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
 
 
 def test_opening_a_store_twice_does_not_migrate_it_again(
-    store: SqlStore, store_path: Path, monkeypatch: pytest.MonkeyPatch
+    sqlite_store: SqlStore, store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.close()
+    sqlite_store.close()
 
     def must_not_run(_engine: object) -> None:
         raise AssertionError("migration lancée sur une base déjà à jour")
@@ -69,27 +88,30 @@ def test_opening_a_store_twice_does_not_migrate_it_again(
     assert list(store_path.parent.glob("*.bak")) == []
 
 
-def test_a_store_written_by_a_newer_version_is_refused(store: SqlStore, store_path: Path) -> None:
-    store.close()
-    with closing(sqlite3.connect(store_path)) as connection:
-        connection.execute("UPDATE alembic_version SET version_num = '0099'")
-        connection.commit()
+def test_a_store_written_by_a_newer_version_is_refused(
+    store: SqlStore, store_url: str, store_path: Path
+) -> None:
+    with write(store.engine) as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '0099'")
     with pytest.raises(StoreError) as error:
-        open_store(f"sqlite:///{store_path}")
+        open_store(store_url)
     assert str(error.value).startswith(
         "Cette base a été écrite par une version plus récente de Suivi FSL")
     assert "0099" in str(error.value)
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0099",)]
+    assert sql_rows(store, "SELECT version_num FROM alembic_version") == [("0099",)]
     assert list(store_path.parent.glob("*.bak")) == []
+    store.close()
 
 
-def test_an_old_store_is_copied_before_it_is_migrated(store: SqlStore, store_path: Path) -> None:
+def test_an_old_store_is_copied_before_it_is_migrated(
+    sqlite_store: SqlStore, store_path: Path
+) -> None:
     # An old store: every migration taken back, only Alembic's (empty) version table left.
     config = migrate.alembic_config()
-    with write(store.engine) as connection:
+    with write(sqlite_store.engine) as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "base")
-    store.close()
+    sqlite_store.close()
     assert _tables(store_path) == {"alembic_version"}
 
     upgraded = open_store(f"sqlite:///{store_path}")
@@ -129,8 +151,8 @@ def test_a_store_of_revision_0001_keeps_its_data_through_0002(tmp_path: Path) ->
     upgraded.close()
 
 
-def test_a_new_file_is_not_copied(store: SqlStore, store_path: Path) -> None:
-    assert store.is_empty()
+def test_a_new_file_is_not_copied(sqlite_store: SqlStore, store_path: Path) -> None:
+    assert sqlite_store.is_empty()
     assert list(store_path.parent.glob("*.bak")) == []
 
 
@@ -151,43 +173,75 @@ def test_a_database_of_another_application_is_refused(tmp_path: Path) -> None:
     assert _tables(path) == {"clients"}
 
 
-def _store_at(path: Path, revision: str) -> None:
-    engine = create_store_engine(f"sqlite:///{path}")
+@pytest.fixture(params=BACKENDS)
+def bare_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A store's URL with nothing in it yet (no revision): a file, or an empty database on
+    the test server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    server: TestServer = request.getfixturevalue("pg_server")
+    database = server.create(migrated=False)
+    try:
+        yield url_text(server.url_of(database))
+    finally:
+        server.drop(database)
+
+
+def _migrate(url: str, revision: str, down: bool = False) -> None:
+    engine = create_store_engine(url)
     config = migrate.alembic_config()
     with write(engine) as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+        (command.downgrade if down else command.upgrade)(config, revision)
     engine.dispose()
 
 
-def test_a_store_of_revision_0002_gets_its_free_texts_coded_by_0003(tmp_path: Path) -> None:
-    path = tmp_path / "store.sqlite3"
-    _store_at(path, "0002")
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute("INSERT INTO workers (id, name, diploma, fte) "
-                           "VALUES ('w1', 'Claire Martin', 'CESF', 1.0)")
-        for hid, territory in (("h1", "Lens-Liévin"), ("h2", "lens lievin"),
-                               ("h3", "Lensois"), ("h4", None)):
-            connection.execute("INSERT INTO households (id, name, territory, search_text) "
-                               "VALUES (?, ?, ?, ?)", (hid, f"NOM {hid}", territory, hid))
-        reasons = (("m1", "Glissement du bail"), ("m2", "Bail glissé au ménage"),
-                   ("m3", "Échec : bail non glissé"), ("m4", None), ("m5", "  "))
-        for mid, reason in reasons:
-            connection.execute(
-                "INSERT INTO measures (id, household_id, type, referent_id, closed_on, "
-                "close_reason, has_contract, relay_authorized, extension, duration_breach) "
-                "VALUES (?, 'h1', 'AML', 'w1', '2025-09-30', ?, 0, 0, 0, 0)", (mid, reason))
-        connection.commit()
+def _run(url: str, *statements: tuple[str, dict[str, object]]) -> None:
+    engine = create_store_engine(url)
+    with write(engine) as connection:
+        for statement, params in statements:
+            connection.execute(text(statement), params)
+    engine.dispose()
 
-    upgraded = open_store(f"sqlite:///{path}")
+
+def _rows(url: str, query: str) -> list[tuple[Any, ...]]:
+    engine = create_store_engine(url)
+    with read(engine) as connection:
+        rows = [tuple(row) for row in connection.execute(text(query))]
+    engine.dispose()
+    return rows
+
+
+_WORKER = ("INSERT INTO workers (id, name, diploma, fte) "
+           "VALUES ('w1', 'Claire Martin', 'CESF', 1.0)", {})
+
+
+def test_a_store_of_revision_0002_gets_its_free_texts_coded_by_0003(bare_url: str) -> None:
+    _migrate(bare_url, "0002")
+    households = [("INSERT INTO households (id, name, territory, search_text) "
+                   "VALUES (:id, :name, :territory, :search)",
+                   {"id": hid, "name": f"NOM {hid}", "territory": territory, "search": hid})
+                  for hid, territory in (("h1", "Lens-Liévin"), ("h2", "lens lievin"),
+                                         ("h3", "Lensois"), ("h4", None))]
+    reasons = (("m1", "Glissement du bail"), ("m2", "Bail glissé au ménage"),
+               ("m3", "Échec : bail non glissé"), ("m4", None), ("m5", "  "))
+    measures = [("INSERT INTO measures (id, household_id, type, referent_id, closed_on, "
+                 "close_reason, has_contract, relay_authorized, extension, duration_breach) "
+                 "VALUES (:id, 'h1', 'AML', 'w1', :closed, :reason, false, false, false, false)",
+                 {"id": mid, "reason": reason, "closed": date(2025, 9, 30)})
+                for mid, reason in reasons]
+    _run(bare_url, _WORKER, *households, *measures)
+
+    upgraded = open_store(bare_url)
     # The two spellings of the issue are one code, the text dropped (the label says it); an
     # unknown text is « autre » with the text kept; no text stays unknown.
-    assert dict((r[0], (r[1], r[2])) for r in _sql(
-        path, "SELECT id, exit_reason, close_reason FROM measures")) == {
+    assert dict((r[0], (r[1], r[2])) for r in _rows(
+        bare_url, "SELECT id, exit_reason, close_reason FROM measures")) == {
         "m1": ("bail_glisse", None), "m2": ("bail_glisse", None),
         "m3": ("autre", "Échec : bail non glissé"), "m4": (None, None), "m5": (None, None)}
-    assert dict((r[0], (r[1], r[2])) for r in _sql(
-        path, "SELECT id, territory, territory_other FROM households")) == {
+    assert dict((r[0], (r[1], r[2])) for r in _rows(
+        bare_url, "SELECT id, territory, territory_other FROM households")) == {
         "h1": ("lens_lievin", None), "h2": ("lens_lievin", None),
         "h3": ("autre", "Lensois"), "h4": (None, None)}
     # …and the store reads them as the model's codes
@@ -197,33 +251,54 @@ def test_a_store_of_revision_0002_gets_its_free_texts_coded_by_0003(tmp_path: Pa
     assert measure is not None and measure.exit_reason is ExitReason.BAIL_GLISSE
     # item 11: what an existing measure was about is not known; no extension of an AML
     # agreement was recorded (item 6: its table is new and empty)
-    assert _sql(path, "SELECT count(*) FROM measures WHERE asll_content IS NOT NULL") == [(0,)]
-    assert _sql(path, "SELECT count(*) FROM agreement_extensions") == [(0,)]
+    assert _rows(bare_url, "SELECT count(*) FROM measures "
+                           "WHERE asll_content IS NOT NULL") == [(0,)]
+    assert _rows(bare_url, "SELECT count(*) FROM agreement_extensions") == [(0,)]
     # item 9: no alert marked treated yet
-    assert _sql(path, "SELECT count(*) FROM treated_alerts") == [(0,)]
+    assert _rows(bare_url, "SELECT count(*) FROM treated_alerts") == [(0,)]
     upgraded.close()
 
 
-def test_0003_taken_back_gives_one_free_text_again(tmp_path: Path) -> None:
-    path = tmp_path / "store.sqlite3"
-    _store_at(path, "0003")
-    with closing(sqlite3.connect(path)) as connection:
-        connection.execute("INSERT INTO workers (id, name, diploma, fte) "
-                           "VALUES ('w1', 'Claire Martin', 'CESF', 1.0)")
-        connection.execute("INSERT INTO households (id, name, territory, territory_other, "
-                           "search_text) VALUES ('h1', 'A', 'autre', 'Lensois', 'a'), "
-                           "('h2', 'B', 'calaisis', NULL, 'b')")
-        connection.execute(
-            "INSERT INTO measures (id, household_id, type, referent_id, exit_reason, "
-            "close_reason, has_contract, relay_authorized, extension, duration_breach) "
-            "VALUES ('m1', 'h1', 'AML', 'w1', 'bail_glisse', NULL, 0, 0, 0, 0)")
-        connection.commit()
-    engine = create_store_engine(f"sqlite:///{path}")
-    config = migrate.alembic_config()
-    with write(engine) as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0002")
-    engine.dispose()
-    assert _sql(path, "SELECT close_reason FROM measures") == [("Bail glissé au ménage",)]
-    assert _sql(path, "SELECT id, territory FROM households ORDER BY id") == [
+def test_0003_taken_back_gives_one_free_text_again(bare_url: str) -> None:
+    _migrate(bare_url, "0003")
+    _run(bare_url, _WORKER,
+         ("INSERT INTO households (id, name, territory, territory_other, search_text) "
+          "VALUES ('h1', 'A', 'autre', 'Lensois', 'a'), ('h2', 'B', 'calaisis', NULL, 'b')", {}),
+         ("INSERT INTO measures (id, household_id, type, referent_id, exit_reason, "
+          "close_reason, has_contract, relay_authorized, extension, duration_breach) "
+          "VALUES ('m1', 'h1', 'AML', 'w1', 'bail_glisse', NULL, false, false, false, false)",
+          {}))
+    _migrate(bare_url, "0002", down=True)
+    assert _rows(bare_url, "SELECT close_reason FROM measures") == [("Bail glissé au ménage",)]
+    assert _rows(bare_url, "SELECT id, territory FROM households ORDER BY id") == [
         ("h1", "Lensois"), ("h2", "Calaisis")]
+
+
+def _revision_0003() -> Any:
+    return importlib.import_module(
+        "desktop_app.store.migrations.versions.0003_issue11_records")
+
+
+def test_the_frozen_lists_of_0003_give_the_codes_of_the_domain_today() -> None:
+    # 0003 keeps its own copy of the lists and of the normalisation (a migration must not
+    # change with the domain); today the copy and the domain recognise every text alike.
+    frozen = _revision_0003()
+    exit_texts = [*EXIT_LABELS.values(), *(str(c) for c in ExitReason),
+                  *(w for words in _EXIT_SYNONYMS.values() for w in words)]
+    territory_texts = [*TERRITORY_LABELS.values(), *(str(c) for c in Territory),
+                       *(w for words in _TERRITORY_SYNONYMS.values() for w in words)]
+    others = ["", "  ", "Relogement", "Échec : bail non glissé", "  BAIL GLISSE au menage. ",
+              "Lensois", "lens lievin", "HENIN   carvin", "Cœur de ville", "autre"]
+    assert len(exit_texts) > 50 and len(territory_texts) > 20
+    for given in [*exit_texts, *others]:
+        code, kept = recognise_exit(given)
+        assert frozen.recognise_exit(given) == (None if code is None else code.value, kept), given
+    for given in [*territory_texts, *others]:
+        code, kept = recognise_territory(given)
+        assert frozen.recognise_territory(given) == (
+            None if code is None else code.value, kept), given
+    # the labels the downgrade writes back are the domain's
+    assert {c.value: t for c, t in EXIT_LABELS.items()} == frozen.EXIT_LABELS
+    assert {c.value: t for c, t in TERRITORY_LABELS.items()} == frozen.TERRITORY_LABELS
+    assert frozen.plain("Hénin-Beaumont  Cœur") == plain("Hénin-Beaumont  Cœur") == (
+        "henin beaumont coeur")

@@ -8,14 +8,15 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from desktop_app.domain.model import Household, Measure, MeasureType, Vacancy, Visit, VisitOutcome
 from desktop_app.store import writers
 from desktop_app.store.api import ConflictError
+from desktop_app.store.engine import WRITER_LOCK
 from desktop_app.store.repository import SqlStore, open_store
 from tests.store.builders import D, full_caseload
 
@@ -26,11 +27,12 @@ HOUSEHOLD_MESSAGE = (
 
 
 @pytest.fixture
-def two(store_path: Path) -> Iterator[tuple[SqlStore, SqlStore]]:
-    """Two stores on one file: two engines, two connection pools, as two processes."""
-    first = open_store(f"sqlite:///{store_path}")
+def two(store_url: str) -> Iterator[tuple[SqlStore, SqlStore]]:
+    """Two stores on one file or database: two engines, two connection pools, as two
+    processes."""
+    first = open_store(store_url)
     first.import_caseload(full_caseload())
-    second = open_store(f"sqlite:///{store_path}")
+    second = open_store(store_url)
     yield first, second
     first.close()
     second.close()
@@ -91,25 +93,36 @@ def test_check_and_write_in_one_immediate_transaction(
     two: tuple[SqlStore, SqlStore], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The first writer holds its transaction open after its check; the second one, started
-    meanwhile with the same `expected`, waits for the write lock (BEGIN IMMEDIATE) and then
-    sees the first one's version: refused. A deferred BEGIN would let both pass the check."""
+    meanwhile with the same `expected`, waits for the write lock (BEGIN IMMEDIATE on SQLite,
+    the writers' advisory lock on PostgreSQL) and then sees the first one's version: refused.
+    A deferred BEGIN (a plain transaction) would let both pass the check. The first writer
+    commits only once the second one has asked for the write lock: no guess of how long a
+    thread takes to get there."""
     first, second = two
     read = first.household("h2")
     assert read is not None
-    checked, release = threading.Event(), threading.Event()
+    checked, begun = threading.Event(), threading.Event()
+    begins: list[str] = []
     real = writers.save_household
 
     def slow(connection: Any, household: Any) -> None:
         real(connection, household)
         if household.phone == "first":
             checked.set()
-            assert release.wait(10)
+            assert begun.wait(timeout=30)  # a bound for a hang, not a timing
+
+    def second_begins(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
+        takes_lock = statement.startswith("BEGIN") or "pg_advisory_xact_lock" in statement
+        if takes_lock and threading.current_thread() is thread:
+            begins.append(statement)
+            begun.set()
 
     monkeypatch.setattr(writers, "save_household", slow)
+    event.listen(second.engine, "before_cursor_execute", second_begins)
     outcome: dict[str, BaseException | None] = {}
 
     def second_writer() -> None:
-        assert checked.wait(10)
+        assert checked.wait(timeout=30)
         try:
             second.save_household(replace(read, phone="second"), expected=read)
             outcome["second"] = None
@@ -118,10 +131,14 @@ def test_check_and_write_in_one_immediate_transaction(
 
     thread = threading.Thread(target=second_writer)
     thread.start()
-    timer = threading.Timer(0.3, release.set)  # the second writer is waiting by then
-    timer.start()
-    first.save_household(replace(read, phone="first"), expected=read)
-    thread.join(15)
+    try:
+        first.save_household(replace(read, phone="first"), expected=read)
+    finally:
+        begun.set()  # never leave a thread waiting if the first writer failed
+        thread.join(timeout=30)
+        event.remove(second.engine, "before_cursor_execute", second_begins)
+    assert begins == (["BEGIN IMMEDIATE"] if second.engine.dialect.name == "sqlite"
+                      else [f"SELECT pg_advisory_xact_lock({WRITER_LOCK})"])
     assert isinstance(outcome["second"], ConflictError)
     stored = first.household("h2")
     assert stored is not None and stored.phone == "first"
@@ -144,9 +161,9 @@ except ConflictError as error:
 """
 
 
-def test_two_processes(two: tuple[SqlStore, SqlStore], store_path: Path) -> None:
+def test_two_processes(two: tuple[SqlStore, SqlStore], store_url: str) -> None:
     first, _second = two
-    child = subprocess.Popen([sys.executable, "-c", CHILD, f"sqlite:///{store_path}"],
+    child = subprocess.Popen([sys.executable, "-c", CHILD, store_url],
                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     assert child.stdout is not None and child.stdin is not None
     assert child.stdout.readline() == "read\n"

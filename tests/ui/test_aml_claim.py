@@ -60,3 +60,27 @@ def test_claim_within_the_caps_is_saved_and_audited(window, qtbot, store):  # ty
     claim = store.measure("m1").failure_claim
     assert claim is not None
     assert (claim.decision, claim.granted) == (ClaimDecision.PARTIELLE, Decimal("3000.00"))
+
+
+def test_an_invoice_line_is_bounded_as_in_the_file(window, qtbot, store):  # type: ignore[no-untyped-def]
+    # One invoice per line, each at most 1 000 characters (`limits.text_limit("invoices")`),
+    # as the interchange file bounds each item of `invoices`: refused, never cut.
+    store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042"))
+    store.save_measure(Measure("m1", "h1", MeasureType.AML, "w1",
+                               periods=[Period(date(2024, 12, 1), date(2025, 8, 31))],
+                               agreement_on=date(2024, 10, 1), closed_on=date(2025, 8, 31)))
+    window.ctx.open_measure.emit("m1")
+    settle(qtbot, window)
+    screen = window.screens["mesure"]
+    screen.tabs.requested.emit("claim")
+    dialog = screen.dialog
+    dialog.form.fields["invoices"].setPlainText("Facture 12\n" + "F" * 1_001)
+    save(qtbot, window, dialog)
+    assert dialog.form.error("invoices") == (
+        "Ligne 2 : texte trop long : 1\u00a0001 caractères pour au plus 1\u00a0000 : "
+        "raccourcissez-le.")
+    assert store.measure("m1").failure_claim is None
+    dialog.form.fields["invoices"].setPlainText("Facture 12\n" + "F" * 1_000)
+    save(qtbot, window, dialog)
+    claim = store.measure("m1").failure_claim
+    assert claim is not None and claim.invoices == ["Facture 12", "F" * 1_000]

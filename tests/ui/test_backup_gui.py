@@ -3,6 +3,7 @@ like a worker (choose, confirm, data restored), the damaged store at start-up, t
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -276,3 +277,72 @@ def test_an_old_backup_that_cannot_be_deleted_does_not_fail_the_new_one(  # type
     monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 18, 0, 0))
     assert backup_actions.backup_at_close(window.ctx.store) == (
         folder / "suivi-fsl-2025-09-16T180000.sqlite3.bak")
+
+
+def test_the_window_says_in_french_that_the_store_is_open_elsewhere(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another window (or an import) has the store open: the restoration is refused with the
+    same French words as on the command line, nothing is changed, the dialog stays; once the
+    other one is closed, the restoration goes through."""
+    from desktop_app.store.repository import open_store
+    from desktop_app.store.store_lock import IN_USE
+
+    store = window.ctx.store
+    seed_asll(store)
+    at_backup = caseload_to_json(store.export_caseload())
+    make_backup(store, folder, datetime(2025, 9, 15, 18, 30, 0))
+    store.save_household(Household("h2", "MARTIN Paul"))
+    other = open_store(f"sqlite:///{store.where}")  # another window on the same file
+    monkeypatch.setattr(backup_dialog, "confirm", lambda _parent, _info: True)
+    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    settle(qtbot, window)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert str(window.ctx.runner.last_error) == IN_USE.format(where=store.where)
+    assert not closed(dialog) and dialog.restore_button.isEnabled()
+    assert {h["id"] for h in caseload_to_json(store.export_caseload())["households"]} >= {"h2"}
+    assert not list(Path(store.where).parent.glob("*avant-restauration*"))
+    other.close()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert closed(dialog)
+    assert caseload_to_json(store.export_caseload()) == at_backup
+
+
+def test_start_up_removes_what_a_killed_backup_left(  # type: ignore[no-untyped-def]
+        qtbot, window, folder: Path) -> None:
+    import subprocess
+
+    from desktop_app.store.backup_names import staging_name
+
+    ended = subprocess.Popen(["true"])
+    ended.wait()  # the process of the killed backup, gone
+    folder.mkdir(parents=True)
+    final = folder / "suivi-fsl-2025-09-15T180000.sqlite3.bak"
+    left = staging_name(final, ended.pid)
+    left.write_bytes(b"\x00" * 4096)
+    writing = staging_name(final, os.getppid())  # a backup another running process writes
+    writing.write_bytes(b"\x00" * 4096)
+    backup_startup.check_at_start(window, window.ctx)
+    settle(qtbot, window)
+    assert not left.exists() and writing.exists()
+
+
+def test_the_confirmation_says_a_plain_backup_will_be_encrypted(  # type: ignore[no-untyped-def]
+        app, tmp_path: Path) -> None:
+    """The window's restoration of a plain backup into its encrypted store is the express
+    request `restore` needs: the question says so (and only then)."""
+    from desktop_app.store.backup import backup_info
+    from desktop_app.store.repository import open_store
+
+    plain, secret = (open_store(f"sqlite:///{tmp_path / name}", key) for name, key in (
+        ("clair.sqlite3", None), ("chiffre.sqlite3", "Une phrase de passe assez longue")))
+    try:
+        made = backup_info(make_backup(plain, tmp_path / "s", datetime(2025, 9, 15)), None)
+        assert (backup_dialog.encrypts_plain(secret, made),
+                backup_dialog.encrypts_plain(plain, made)) == (True, False)
+    finally:
+        plain.close()
+        secret.close()
+    assert backup_dialog.PLAIN_NOTE.strip().startswith("Cette sauvegarde n'est pas chiffrée")

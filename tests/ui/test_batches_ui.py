@@ -148,7 +148,7 @@ def test_export_choice_box(window, qtbot) -> None:  # type: ignore[no-untyped-de
         [chosen] = [b for b in box.buttons() if b.text() == FOR_ACCESS]
         chosen.click()
 
-    QTimer.singleShot(50, click)
+    QTimer.singleShot(0, click)  # runs in the box's own event loop
     assert household_file_actions.choose_export(window) == FOR_ACCESS
 
 
@@ -187,9 +187,9 @@ def test_an_export_to_a_folder_gone_is_said_in_french(window, qtbot, store, tmp_
     assert not gone.exists()
     [box] = [w for w in _windows(QMessageBox) if w.isVisible()]
     assert box.windowTitle() == "Dossier non exporté"
-    assert box.text() == (f"Impossible d'écrire « {gone} » : le fichier ou le dossier n'existe "
-                          "pas (clé USB ou lecteur réseau débranché ?). Choisissez un autre nom "
-                          "ou un autre dossier, puis recommencez.")
+    assert box.text() == (f"Impossible d'écrire « {gone} » : le dossier « {gone.parent} » "
+                          "n'existe pas (clé USB ou lecteur réseau débranché ?). Créez-le ou "
+                          "choisissez un dossier existant, puis recommencez.")
     assert box.detailedText() == ""
     box.close()
 

@@ -111,6 +111,24 @@ def test_a_store_error_keeps_the_dialog_and_the_text(qtbot, window, monkeypatch)
     dialog.reject()
 
 
+def test_a_section_over_its_bound_is_refused_in_french_and_kept(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    screen = _open_measure(qtbot, window, [Report(ReportKind.FINAL, END, None, False)])
+    dialog = _write_bilan(qtbot, window, screen)
+    long_text = "Visite. " * 2_501  # 20 008 characters: 20 000 at most
+    dialog.sections["actions"].setPlainText(long_text)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert not closed(dialog)
+    assert dialog.sections["actions"].toPlainText() == long_text
+    assert dialog.last_box.text().endswith(
+        "rien n'est perdu.\n\nSection « Actions menées » : texte trop long : 20\u00a0008 "
+        "caractères pour au plus 20\u00a0000 : raccourcissez-le.")
+    assert window.ctx.store.bilan_text("m1", ReportKind.FINAL, END) is None
+    dialog.last_box.close()
+    dialog.dirty = False
+    dialog.reject()
+
+
 def test_a_bilan_changed_in_another_window_is_not_overwritten(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     screen = _open_measure(qtbot, window, [Report(ReportKind.FINAL, END, None, False)])
     dialog = _write_bilan(qtbot, window, screen)

@@ -113,3 +113,36 @@ def test_qt_own_words_are_french(app) -> None:  # type: ignore[no-untyped-def]
     labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel)]
     assert labels == ["Voir dans\u00a0:", "Nom de fichier\u00a0:", "Fichiers de type\u00a0:"]
     dialog.deleteLater()
+
+
+def test_text_fields_take_the_bounds_of_their_field(app) -> None:  # type: ignore[no-untyped-def]
+    """`Form.add` bounds every free text as the importer does (`limits.TEXT_LIMITS`)."""
+    from desktop_app.ui.fields import DateField, TextField
+    from desktop_app.ui.forms import Form
+    from desktop_app.ui.household_form import add_household_fields
+
+    form = Form()
+    add_household_fields(form)
+    form.add("start", "Début", DateField())
+    fields = form.fields
+    assert [(key, fields[key].maxLength()) for key in (  # type: ignore[attr-defined]
+        "name", "reference", "address", "postcode", "city", "territory", "phone", "start")] == [
+        ("name", 200), ("reference", 50), ("address", 300), ("postcode", 50), ("city", 100),
+        ("territory", 100), ("phone", 50), ("start", 10)]
+    name = fields["name"]
+    assert isinstance(name, TextField)
+    name.setText("A" * 250)  # typed or pasted: cut at the bound by Qt
+    assert name.text() == "A" * 200
+    # A longer name stored before the bound existed is shown whole, never cut silently,
+    # and refused until shortened.
+    name.set_value("B" * 250)
+    assert name.text() == "B" * 250
+    with pytest.raises(FieldError) as refused:
+        name.value()
+    assert str(refused.value) == ("Texte trop long : 250 caractères pour au plus 200 : "
+                                  "raccourcissez-le.")
+    name.set_value("DURAND\x00 Marie")
+    with pytest.raises(FieldError, match=r"^Le texte contient un caractère nul"):
+        name.value()
+    name.set_value("DURAND Marie")
+    assert name.value() == "DURAND Marie"

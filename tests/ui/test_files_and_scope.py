@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app.ui import file_actions
@@ -74,6 +77,26 @@ def test_an_invalid_file_lists_its_problems(window, qtbot, tmp_path):  # type: i
     boxes[0].close()
 
 
+@pytest.mark.timeout(120)  # reading a pipe used to hang: fail instead
+def test_a_pipe_or_a_device_is_refused_by_the_import_and_the_merge(  # type: ignore[no-untyped-def]
+        window, qtbot, store, tmp_path):
+    from desktop_app.ui import household_file_actions
+
+    fifo = tmp_path / "tube.json"
+    os.mkfifo(fifo)
+    refusal = ("(fichier) : ce n'est pas un fichier ordinaire (un périphérique, un tube, une "
+               "socket…) : choisissez le fichier .json exporté")
+    for act, path, what in ((file_actions.import_file, fifo, "importé"),
+                            (household_file_actions.merge_file, Path("/dev/zero"), "fusionné")):
+        act(window, window.ctx, path)
+        settle(qtbot, window)
+        [box] = _boxes()
+        assert box.windowTitle() == f"Le fichier {path.name} n'a pas été {what}"
+        assert box.detailedText() == refusal
+        box.close()
+    assert store.household_rows(window.ctx.today()) == []  # nothing imported
+
+
 def test_my_cases_or_the_whole_team(window, qtbot, store):  # type: ignore[no-untyped-def]
     from tests.ui.helpers import seed_asll
 
@@ -103,3 +126,49 @@ def test_my_cases_or_the_whole_team(window, qtbot, store):  # type: ignore[no-un
     from PySide6.QtCore import QSettings
 
     assert QSettings().value("travail/travailleur_courant") == "w2"
+
+
+
+def test_a_whole_store_export_that_cannot_be_written_is_said_in_french(  # type: ignore[no-untyped-def]
+        window, qtbot, tmp_path, monkeypatch):
+    """Fichier › Exporter onto a full disk or a special file: the French reason and what to
+    do, not « Erreur inattendue » with a traceback; the old export is kept whole."""
+    import errno
+    import os
+    import stat
+
+    from desktop_app import private_files
+
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "export.json"
+    target.write_text("ancien export", encoding="utf-8")
+
+    def full(path):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(private_files, "_sync_file", full)
+        file_actions.export_file(window, window.ctx, target)
+        settle(qtbot, window)
+    [box] = _boxes()
+    assert (box.windowTitle(), box.text()) == (
+        "Export non écrit",
+        f"Impossible d'écrire « {target} » : le disque est plein. Libérez de la place sur le "
+        "disque ou choisissez-en un autre, puis recommencez : l'ancien fichier, s'il y en "
+        "avait un, est intact.")
+    box.close()
+    assert target.read_text(encoding="utf-8") == "ancien export"
+    assert os.listdir(folder) == ["export.json"]
+    if hasattr(os, "mkfifo"):
+        fifo = folder / "tube.json"
+        os.mkfifo(fifo)
+        file_actions.export_file(window, window.ctx, fifo)
+        settle(qtbot, window)
+        [box] = _boxes()
+        assert box.text() == (
+            f"Impossible d'écrire « {fifo} » : ce nom est celui d'un périphérique ou d'un "
+            "tube, pas d'un fichier ordinaire : l'application ne le remplace jamais. "
+            "Choisissez un autre nom ou un autre dossier, puis recommencez.")
+        box.close()
+        assert stat.S_ISFIFO(os.lstat(fifo).st_mode)

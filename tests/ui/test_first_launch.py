@@ -75,6 +75,36 @@ def test_weak_then_strong_passphrase_creates_an_encrypted_store(app, qtbot, tmp_
     launch.window.close()
 
 
+
+def test_a_store_with_an_awkward_name_is_created_under_exactly_that_name(app, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """`--db "clients?2025 100%25 l'été.sqlite3"`: the window, its encryption and its status
+    bar all name that file (a URL pasted unquoted opened « clients »)."""
+    import os
+
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.paths import db_url
+    from desktop_app.ui.app import Launch
+
+    path = tmp_path / "bases" / "clients?2025 100%25 l'été #1.sqlite3"
+    launch = Launch(db_url(str(path)), keystore=MemoryKeyStore(usable=False))
+    qtbot.addWidget(launch.window)
+    dialog = first_dialog(launch, qtbot)
+    type_in(qtbot, dialog.fields.first, STRONG)
+    type_in(qtbot, dialog.fields.second, STRONG)
+    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: launch.window.isVisible() and launch.runner.idle, timeout=15000)
+    assert launch.error is None and launch.window.session.database == path
+    labels = [w.text() for w in launch.window.statusBar().findChildren(QLabel)]
+    assert f"Base : {path}" in labels
+    launch.ctx.store.close()
+    launch.window.close()
+    assert sorted(os.listdir(path.parent)) == [path.name, f"{path.name}.verrou"]
+    assert looks_encrypted(path)
+    if os.name == "posix":  # the folder the window made and the store are private
+        assert os.stat(path.parent).st_mode & 0o777 == 0o700
+        assert os.stat(path).st_mode & 0o777 == 0o600
+
 def test_remembered_passphrase_opens_the_next_launch_without_asking(app, qtbot, tmp_path):  # type: ignore[no-untyped-def]
     path = tmp_path / "suivi.sqlite3"
     keystore = MemoryKeyStore()

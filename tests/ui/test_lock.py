@@ -1,5 +1,6 @@
-"""The lock (issue 6): after the idle delay (shortened here), on suspend or on demand, the
-data go behind the lock page; the passphrase unlocks; unsaved input survives."""
+"""The lock (issue 6): after the idle delay, on suspend or on demand, the data go behind the
+lock page; the passphrase unlocks; unsaved input survives. The idle delay runs on a fake
+clock moved by hand, the idle timer's end fired by hand: nothing waits for real time."""
 
 from __future__ import annotations
 
@@ -50,10 +51,20 @@ def encrypted_window(app, qtbot, tmp_path: Path, empty_store_file: Path) -> Iter
     store.close()
 
 
-def idle_lock(qtbot, win) -> None:  # type: ignore[no-untyped-def]
-    """Shorten the idle delay to 150 ms, touch nothing, wait for the lock."""
-    win.lock.set_idle_ms(150)
-    qtbot.waitUntil(lambda: win.lock.locked, timeout=5000)
+def fake_clock(lock) -> list[int]:  # type: ignore[no-untyped-def]
+    """Put `lock` on a clock that moves only when the test sets `now[0]` (milliseconds),
+    starting at 0 with the count of idle time restarted; returns `now`."""
+    now = [0]
+    lock.clock = lambda: now[0]
+    lock.set_idle_ms(lock.idle_ms)
+    return now
+
+
+def idle_lock(win) -> None:  # type: ignore[no-untyped-def]
+    """Touch nothing for the whole delay (5 minutes by default), then the idle timer ends."""
+    now = fake_clock(win.lock)
+    now[0] = win.lock.idle_ms
+    win.lock.timer.timeout.emit()
 
 
 def test_idle_lock_hides_the_households_and_the_passphrase_restores_a_half_typed_form(  # type: ignore[no-untyped-def]
@@ -68,10 +79,9 @@ def test_idle_lock_hides_the_households_and_the_passphrase_restores_a_half_typed
     name = win.screens["parametres"].name_form.fields["name"]
     type_in(qtbot, name, "Association des Hauts")  # not saved
     assert win.screens["parametres"].name_form.dirty
-    idle_lock(qtbot, win)
+    idle_lock(win)
     assert not name.isVisible() and not win.stack.isVisible() and win.lock.page.isVisible()
     assert win.windowTitle() == "Suivi FSL — verrouillé" and not win.menuBar().isEnabled()
-    # 150 ms is far below a minute: the reason gives the setting (5 minutes by default).
     assert win.lock.page.reason.text() == IDLE_REASON.format(minutes="5 minutes")
     assert win.lock.page.field.isVisible()
     type_in(qtbot, win.lock.page.field, "Mauvaise-Phrase")
@@ -82,6 +92,8 @@ def test_idle_lock_hides_the_households_and_the_passphrase_restores_a_half_typed
     assert not win.lock.locked and win.windowTitle() == "Suivi FSL"
     assert name.isVisible() and name.text() == "Association des Hauts"
     assert win.screens["parametres"].name_form.dirty and win.lock.page.field.text() == ""
+    # Closing the window at the end would ask about the unsaved name and wait for an answer.
+    win.screens["parametres"].name_form.mark_clean()
 
 
 def test_a_half_typed_dialog_is_hidden_then_back(qtbot, encrypted_window):  # type: ignore[no-untyped-def]
@@ -114,7 +126,7 @@ def test_suspend_locks_then_shortcuts_and_closing_do_nothing(qtbot, encrypted_wi
 
 
 def test_plain_store_unlocks_with_one_click(qtbot, window):  # type: ignore[no-untyped-def]
-    idle_lock(qtbot, window)
+    idle_lock(window)
     page = window.lock.page
     assert not page.field.isVisible() and page.help.text() == PLAIN
     qtbot.mouseClick(page.button, Qt.MouseButton.LeftButton)
@@ -122,14 +134,34 @@ def test_plain_store_unlocks_with_one_click(qtbot, window):  # type: ignore[no-u
 
 
 def test_input_restarts_the_idle_delay(qtbot, window):  # type: ignore[no-untyped-def]
-    window.lock.set_idle_ms(400)
+    lock = window.lock
+    lock.set_idle_ms(400)
+    now = fake_clock(lock)
     search = window.screens["tableau"]
-    for _ in range(6):  # 6 × 100 ms of typing: never 400 ms without input
+    for moment in (100, 200, 300, 399):  # a key every 100 ms: never 400 ms without input
+        now[0] = moment
         qtbot.keyClick(search, Qt.Key.Key_Shift)
-        qtbot.wait(100)
-    assert not window.lock.locked
-    qtbot.waitUntil(lambda: window.lock.locked, timeout=5000)
-    window.lock.unlock()
+    now[0] = 400  # the delay counted from 0 is over, but the last key was 1 ms ago
+    lock.timer.timeout.emit()
+    assert not lock.locked
+    assert lock.timer.isActive() and lock.timer.interval() == 399  # the rest: 399 + 400 - 400
+    now[0] = 798  # 399 ms after the last key
+    lock.timer.timeout.emit()
+    assert not lock.locked
+    now[0] = 799  # 400 ms after the last key
+    lock.timer.timeout.emit()
+    assert lock.locked and not lock.timer.isActive()
+    assert lock.page.reason.text() == IDLE_REASON.format(minutes="5 minutes")
+    now[0] = 5000  # keys while locked are not activity: unlocking starts a whole delay again
+    qtbot.keyClick(lock.page.field, Qt.Key.Key_Shift)
+    lock.unlock()
+    now[0] = 5399
+    lock.timer.timeout.emit()
+    assert not lock.locked
+    now[0] = 5400
+    lock.timer.timeout.emit()
+    assert lock.locked
+    lock.unlock()
 
 
 def test_lock_delay_is_set_in_parametres(qtbot, window):  # type: ignore[no-untyped-def]
@@ -144,7 +176,7 @@ def test_lock_delay_is_set_in_parametres(qtbot, window):  # type: ignore[no-unty
     assert card.unit.text() == "minute d'inactivité"  # « 1 minute », not « 1 minutes »
     card.minutes.setValue(12)
     # 12 minutes = 720 000 ms, kept for the next launch.
-    assert window.lock.timer.interval() == 720_000
+    assert window.lock.idle_ms == 720_000 and window.lock.timer.interval() == 720_000
     assert QSettings().value(MINUTES_KEY, 0, int) == 12
 
 
@@ -166,7 +198,7 @@ def test_a_question_open_when_locking_keeps_the_user_on_the_screen(qtbot, window
 
     from desktop_app.ui.screens.base import ask_unsaved
 
-    QTimer.singleShot(100, window.lock.lock)
+    QTimer.singleShot(0, window.lock.lock)  # runs in the question's own event loop
     # The question runs its own event loop; the lock hides it, which ends that loop with no
     # button: « Rester sur l'écran » in effect, nothing saved, nothing thrown away.
     answer = ask_unsaved(window, "l'association")
@@ -181,9 +213,11 @@ def test_no_lock_before_the_window_shows(qtbot, app):  # type: ignore[no-untyped
 
     win = MainWindow(AppContext(None))  # type: ignore[arg-type]  # as while the store opens
     qtbot.addWidget(win)
-    win.lock.set_idle_ms(50)
-    qtbot.wait(200)
-    assert not win.lock.locked  # the unlock dialog of the start-up must stay usable
+    now = fake_clock(win.lock)
+    now[0] = win.lock.idle_ms  # the whole delay without input…
+    win.lock.timer.timeout.emit()
+    assert not win.lock.locked  # …the unlock dialog of the start-up must stay usable
+    assert win.lock.timer.isActive()  # the count starts again
 
 
 def test_a_dialog_whose_save_ends_behind_the_lock_does_not_come_back(qtbot, window):  # type: ignore[no-untyped-def]

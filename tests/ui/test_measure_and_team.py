@@ -3,11 +3,14 @@ an end date before a start date, refused in French with the form kept as typed."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from desktop_app.domain.model import Level, PeriodKind
+from desktop_app.domain.model import Absence, Diploma, Level, PeriodKind, Worker
+from desktop_app.ui.absence_dialog import absence_dialog
 from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
 from tests.ui.helpers import choose, closed, save, seed_asll, type_in
@@ -107,6 +110,44 @@ def test_absence_of_22_working_days_warns(window, qtbot, store):  # type: ignore
     assert "absence_travailleur" not in codes
 
 
+def test_a_replacement_without_an_equivalent_diploma_is_not_done(window, qtbot, store):  # type: ignore[no-untyped-def]
+    # Imported (the « Absence » form refuses him): Claire Martin absent 01/09–30/09/2025,
+    # 22 working days, the SLISL told on 15/09, replaced by Marc Roux, « Autre diplôme ».
+    # The domain rule (`absence_gaps`) keeps `absence_travailleur` raised, and the status
+    # says so: « à régulariser », not « fait ».
+    seed_asll(store)
+    marc = Worker("w3", "Marc Roux", Diploma.AUTRE, 0.5)
+    store.save_worker(marc, new=True)
+    claire = store.workers()[0]
+    store.save_worker(replace(claire, absences=[Absence(
+        date(2025, 9, 1), date(2025, 9, 30), "congé", date(2025, 9, 15), "w3")]),
+        expected=claire)
+    assert window.show_screen("equipe")
+    settle(qtbot, window)
+    team = window.screens["equipe"]
+    assert team.worker.name == "Claire Martin"
+    status = team.absences_view.model().index(0, 5)
+    assert status.data() == "22 — à régulariser"
+    assert status.data(Qt.ItemDataRole.ToolTipRole) == (
+        "Plus de 21 jours ouvrés : désigner un(e) remplaçant(e) de diplôme équivalent au plus "
+        "tard le 30/09/2025. Marc Roux, désigné(e), n'a pas l'un des diplômes demandés (CESF, "
+        "assistant(e) de service social ou éducateur(trice) spécialisé(e)).")
+    assert team.absence_warning.text().startswith("Absence du 01/09/2025 : Plus de 21 jours")
+    assert window.show_screen("tableau")
+    dashboard = window.screens["tableau"]
+    dashboard.reload()  # saved behind the window's back: read again
+    settle(qtbot, window)
+    codes = {i.data(ROW_ROLE).alert.code for i in dashboard.alert_model.leaves()}
+    assert "absence_travailleur" in codes
+    # Marc Roux's diploma corrected to éducateur spécialisé: the same rule clears both.
+    store.save_worker(replace(marc, diploma=Diploma.ES), expected=marc)
+    assert window.show_screen("equipe")
+    team.reload()
+    settle(qtbot, window)
+    assert team.absences_view.model().index(0, 5).data() == "22 — fait"
+    assert team.absence_warning.text() == ""
+
+
 def test_end_before_start_is_refused_in_french_and_kept(window, qtbot, store):  # type: ignore[no-untyped-def]
     assert window.show_screen("equipe")
     settle(qtbot, window)
@@ -147,3 +188,35 @@ def test_a_date_that_does_not_exist_is_explained(window, qtbot, store):  # type:
     qtbot.keyClick(panel.date, Qt.Key.Key_Return)
     assert panel.error.text().startswith("La visite est datée après aujourd'hui (16/09/2025)")
     assert store.measure("m1").visits == []
+
+
+def test_replacement_without_an_equivalent_diploma_is_refused_in_french(qtbot):  # type: ignore[no-untyped-def]
+    # The seed: the absent referent's measures go to « un professionnel d'un diplôme
+    # équivalent » (CESF, assistant(e) de service social, éducateur(trice) spécialisé(e)).
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    absent = Worker("w1", "Claire Martin", Diploma.CESF, 1.0)
+    others = [Worker("w2", "Julien Petit", Diploma.ASS, 0.5),
+              Worker("w3", "Marc Roux", Diploma.AUTRE, 0.5)]
+    saved: list[Absence] = []
+    dialog = absence_dialog(parent, absent, others, date(2025, 10, 1), None,
+                            lambda absence, _dialog: saved.append(absence))
+    dialog.open()
+    combo = dialog.form.fields["replacement"]
+    # Diplomas are named in French, never by their code.
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Personne pour l'instant", "Julien Petit (Assistant(e) de service social)",
+        "Marc Roux (Autre diplôme)"]
+    type_in(qtbot, dialog.form.fields["start"], "01/09/2025")
+    choose(qtbot, combo, "Marc")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert saved == [] and dialog.isVisible()
+    assert dialog.form.error("replacement") == (
+        "Marc Roux ne peut pas remplacer Claire Martin : la convention demande un remplaçant "
+        "d'un diplôme équivalent (CESF, assistant(e) de service social ou éducateur(trice) "
+        "spécialisé(e)). Choisissez un(e) collègue qui en a un, ou personne pour l'instant.")
+    combo.setCurrentIndex(1)  # Julien Petit, ASS (typing again would extend the search)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    assert [(a.start, a.replacement) for a in saved] == [(date(2025, 9, 1), "w2")]

@@ -88,3 +88,21 @@ def test_alert_tree_model(qtmodeltester):  # type: ignore[no-untyped-def]
     assert leaves[3].siblingAtColumn(3).data() == "Ouvrir la mesure"
     model.set_alerts([])
     assert model.rowCount() == 0 and model.leaves() == []
+
+
+def test_convention_is_information_not_a_red_breach(qtmodeltester):  # type: ignore[no-untyped-def]
+    # « Objectifs de la convention dépassés »: unpaid work, not a failure. Its own group,
+    # shown last, in grey, never among « Manquements » (red).
+    over = Alert("convention", Severity.INFORMATION, None, None, None, Month(2025, 9), None,
+                 "message")
+    late = Alert("duree", Severity.MANQUEMENT, "m1", "h1", "w1", None, None, "message")
+    model = AlertTreeModel()
+    model.set_alerts([AlertRow(over, "Objectifs de la convention dépassés", "", ""),
+                      AlertRow(late, "Durée de la mesure", "DURAND Marie", "Claire Martin")])
+    qtmodeltester.check(model)
+    assert [model.index(g, 0).data() for g in range(2)] == [
+        "Manquements (1)", "Pour information (1)"]
+    info = model.index(0, 0, model.index(1, 0))
+    assert info.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#e9ecef"
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#f8d7da"
+    assert info.siblingAtColumn(3).data() == "Voir les points"

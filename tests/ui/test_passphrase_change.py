@@ -75,3 +75,36 @@ def test_encrypt_then_change_the_passphrase(qtbot, window, tmp_path):  # type: i
     assert [r.name for r in again.household_rows(TODAY, "", 10)] == ["DURAND Marie"]
     again.close()
     window.ctx.store.close()
+
+
+def test_encryption_is_refused_while_another_window_has_the_store_open(  # type: ignore[no-untyped-def]
+        qtbot, window, tmp_path):
+    """The issue: the file replaced under another window (or an import), its writes went to
+    the old file and were lost. Now refused in French; the window goes on with its store,
+    still plain; once the other one is closed, the encryption goes through."""
+    from desktop_app.domain.model import Household
+    from desktop_app.store.keys import looks_plain
+    from desktop_app.store.repository import open_store
+    from desktop_app.store.store_lock import ENCRYPTING_IN_USE
+
+    path = tmp_path / "suivi.sqlite3"
+    url = f"sqlite:///{path}"
+    window.set_session(StoreSession(url, path, None, MemoryKeyStore()))
+    seed_asll(window.ctx.store)
+    other = open_store(url)  # another window on the same file
+    try:
+        _card, dialog = ask_change(qtbot, window)
+        submit(qtbot, window, dialog, FIRST)
+        qtbot.waitUntil(lambda: dialog.isEnabled())
+        assert dialog.isVisible() and dialog.error.text().startswith(
+            ENCRYPTING_IN_USE.format(where=path))
+        assert looks_plain(path) and not window.session.encrypted
+        window.ctx.store.save_household(Household("h-fenetre", "FENÊTRE Encore"))
+        other.save_household(Household("h-autre", "AUTRE Fenêtre"))
+    finally:
+        other.close()
+    submit(qtbot, window, dialog, FIRST)
+    assert closed(dialog) and window.session.encrypted
+    assert {r.name for r in window.ctx.store.household_rows(TODAY, "", 10)} == {
+        "DURAND Marie", "FENÊTRE Encore", "AUTRE Fenêtre"}
+    window.ctx.store.close()

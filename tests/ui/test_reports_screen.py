@@ -4,7 +4,7 @@ progress, a window that keeps running during a slow export, the day the grid was
 from __future__ import annotations
 
 import shutil
-import time
+import threading
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -123,35 +123,47 @@ def test_export_xlsx_written_in_the_background_and_read_back(qtbot, window,  # t
 
 
 def test_a_slow_export_never_freezes_the_window(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The export runs while the window keeps going: at each of its steps the work waits,
+    in its thread, until the window (its event loop, on the GUI thread) has shown that step
+    on the bar. An export run on the GUI thread, or a frozen window, could never go on."""
     panel = window.screens["rapports"].grid
-    seen: list[tuple[int, int]] = []
+    gui_thread = threading.get_ident()
+    shown = [threading.Event() for _ in range(3)]
+    work_threads: list[int] = []
 
     def slow(store, year, out, today, doc, progress):  # type: ignore[no-untyped-def]
-        for step in range(1, 11):  # ten steps of 60 ms of pure Python work (holding the GIL)
-            until = time.perf_counter() + 0.06
-            while time.perf_counter() < until:
-                sum(range(1000))
-            progress(step, 10)
+        work_threads.append(threading.get_ident())
+        for step, seen in enumerate(shown, start=1):
+            progress(step, 3)
+            if not seen.wait(timeout=60):  # a generous bound: a hang fails, never a slow machine
+                raise RuntimeError(f"la fenêtre n'a jamais affiché l'étape {step}")
         out.write_bytes(b"grille")
         return []
 
+    seen_on_bar: list[tuple[int, int, bool]] = []
+
+    def look_at_the_bar() -> None:  # on the GUI thread, whenever its event loop is free
+        value, maximum = panel.bar.value(), panel.bar.maximum()
+        if maximum == 3 and 1 <= value <= 3 and not shown[value - 1].is_set():
+            seen_on_bar.append((value, maximum, panel.job.running))
+            shown[value - 1].set()
+
     panel.export_work = slow
-    ticks = [0]
     timer = QTimer(window)
-    timer.setInterval(10)
-    timer.timeout.connect(lambda: (ticks.__setitem__(0, ticks[0] + 1),
-                                   seen.append((panel.bar.value(), panel.bar.maximum()))))
+    timer.setInterval(0)
+    timer.timeout.connect(look_at_the_bar)
     timer.start()
-    panel.export(".pdf", tmp_path / "lente.pdf")
-    qtbot.waitUntil(lambda: not panel.job.running, timeout=10000)
-    timer.stop()
-    # 0,6 s at one tick every 10 ms: about 60 ticks if the loop is free, 35–40 measured
-    # while the work holds the GIL (Python hands it over every 5 ms); a frozen window would
-    # tick once, after the export. ≥ 12 leaves room for a loaded machine.
-    assert ticks[0] >= 12, ticks
-    values = sorted({v for v, m in seen if m == 10})
-    assert len(values) >= 3 and values[-1] >= 9
-    assert panel.job.steps[-1] == (10, 10)
+    try:
+        panel.export(".pdf", tmp_path / "lente.pdf")
+        qtbot.waitUntil(lambda: not panel.job.running, timeout=60_000)
+    finally:
+        timer.stop()
+        for seen in shown:  # never leave the worker thread waiting if the test failed
+            seen.set()
+    assert work_threads and work_threads[0] != gui_thread
+    # Each step shown on the bar while the export was still running, in order.
+    assert seen_on_bar == [(1, 3, True), (2, 3, True), (3, 3, True)]
+    assert panel.job.steps == [(1, 3), (2, 3), (3, 3)]
     assert (tmp_path / "lente.pdf").read_bytes() == b"grille"
     _close_box(panel)
 

@@ -195,7 +195,7 @@ def test_the_bilan_of_an_archived_file_opens_read_only(qtbot, window, store) -> 
     screen = window.screens["mesure"]
     screen.tabs.setCurrentIndex(1)  # Bilans
     view = screen.tabs.reports_view
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: view.isVisible() and view.model().rowCount() == 1)  # the report
     rect = view.visualRect(view.model().index(0, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 from PySide6.QtGui import QImage
@@ -25,3 +26,9 @@ def test_one_png_per_screen_on_demo_data(app, tmp_path):  # type: ignore[no-unty
         # Not an empty window: many distinct colours (text, tables, the chart…).
         colours = {image.pixel(x, y) for x in range(0, 1280, 7) for y in range(0, 800, 7)}
         assert len(colours) > 40, path.name
+    # A window shows household data: the folder and the pictures are private (POSIX),
+    # and nothing but the pictures is left in the folder.
+    assert sorted(os.listdir(tmp_path / "png")) == sorted(p.name for p in paths)
+    if os.name == "posix":
+        assert os.stat(tmp_path / "png").st_mode & 0o777 == 0o700
+        assert {os.stat(p).st_mode & 0o777 for p in paths} == {0o600}

@@ -26,3 +26,11 @@ def test_dashboard_points_are_the_points_of_the_month(window, qtbot, store):  # 
     assert (data.points.association.points, data.points.association.limit) == (1, 75.0)
     assert window.screens["tableau"].points_text.text().startswith(
         "1 point de l'association ce mois-ci, pour un plafond de 75 (50 par ETP).")
+
+
+def test_the_status_bar_names_the_store_without_a_password() -> None:
+    from desktop_app.ui.app import store_label
+
+    assert store_label("sqlite:////home/anne/suivi-fsl.sqlite3") == "/home/anne/suivi-fsl.sqlite3"
+    assert store_label("postgresql://anne:Tr3s-secret@pg.asso.local/suivi_fsl?sslmode=require") == (
+        "postgresql+psycopg://anne:***@pg.asso.local/suivi_fsl?sslmode=require")

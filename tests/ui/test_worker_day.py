@@ -6,12 +6,23 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
-from desktop_app.domain.model import MeasureType, NoticeKind, VisitOutcome, VisitPlace
+from desktop_app.domain.model import (
+    Measure,
+    MeasureType,
+    NoticeKind,
+    Retroactive,
+    Suspension,
+    SuspensionReason,
+    VisitOutcome,
+    VisitPlace,
+)
 from desktop_app.ui.alert_model import ACTION_COLUMN
 from desktop_app.ui.models import ROW_ROLE
+from desktop_app.ui.new_measure import new_measure_dialog
 from tests.ui.conftest import settle
-from tests.ui.helpers import save, type_in
+from tests.ui.helpers import save, seed_asll, type_in
 
 
 def _alert_leaf(dashboard, code):  # type: ignore[no-untyped-def]
@@ -98,3 +109,69 @@ def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[n
     stored = store.measure(measure_screen.measure_id)
     assert [(n.kind, n.sent_on) for n in stored.notices] == [
         (NoticeKind.PORTES_CLOSES, date(2025, 9, 16))]
+
+
+def test_suspension_alert_then_indisponibilite_notice(window, qtbot, store):  # type: ignore[no-untyped-def]
+    # DURAND Marie in hospital from Monday 15/09/2025: her ASLL is suspended; the SLISL must
+    # be told « sans tarder »: by the 5th working day after, 16, 17, 18, 19, 22 → 22/09/2025.
+    seed_asll(store)
+    measure = store.measure("m1")
+    measure.suspensions.append(Suspension(date(2025, 9, 15), None,
+                                          SuspensionReason.HOSPITALISATION))
+    store.save_measure(measure)
+    window.ctx.changed.emit("all")  # written behind the window's back: every screen reloads
+    assert window.show_screen("tableau")
+    settle(qtbot, window)
+    dashboard = window.screens["tableau"]
+    leaf = _alert_leaf(dashboard, "indisponibilite")
+    assert leaf is not None
+    assert leaf.siblingAtColumn(0).data() == "22/09/2025"
+    assert leaf.siblingAtColumn(1).data() == "Indisponibilité du ménage à signaler"
+    assert leaf.siblingAtColumn(ACTION_COLUMN).data() == "Signaler au SLISL"
+    button = leaf.siblingAtColumn(ACTION_COLUMN)
+    view = dashboard.alert_view
+    view.scrollTo(button)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(button).center())
+    notice = dashboard.actions.dialog
+    assert notice is not None and notice.isVisible()
+    assert notice.windowTitle() == "Signaler au SLISL l'indisponibilité du ménage"
+    save(qtbot, window, notice)
+    assert _alert_leaf(dashboard, "indisponibilite") is None
+    assert [(n.kind, n.sent_on) for n in store.measure("m1").notices] == [
+        (NoticeKind.INDISPONIBILITE, date(2025, 9, 16))]
+
+
+def test_retroactive_asll_start_needs_its_reason(qtbot):  # type: ignore[no-untyped-def]
+    # The seed: an ASLL starts on the 1st of the month after the CL decision; its funding may
+    # be retroactive only for a household leaving a CHRS, temporary housing, or met during a
+    # DSF. Decided on 12/06/2025, started on 01/05/2025 (the month after a DSF of April).
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    saved: list[Measure] = []
+    dialog = new_measure_dialog(parent, "h1", [("Claire Martin", "w1")], "w1",
+                                lambda measure, _dialog: saved.append(measure))
+    dialog.open()
+    fields = dialog.form.fields
+    type_in(qtbot, fields["decision_date"], "12/06/2025")
+    fields["decision_date"].editingFinished.emit()
+    assert (fields["start"].text(), fields["end"].text()) == ("01/07/2025", "31/12/2025")
+    type_in(qtbot, fields["start"], "01/05/2025")
+    save_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save_button, Qt.MouseButton.LeftButton)
+    assert saved == [] and dialog.isVisible()
+    assert dialog.form.error("start") == (
+        "La période commence avant la décision de la CL (12/06/2025) : ce n'est possible "
+        "qu'avec un financement rétroactif, pour un ménage sortant de CHRS ou d'un logement "
+        "temporaire (ALT…), ou rencontré lors d'un DSF. Choisissez le motif dans « Financement "
+        "rétroactif », ou corrigez la date de début.")
+    reasons = fields["retroactive"]
+    assert [reasons.itemText(i) for i in range(reasons.count())] == [
+        "Non", "Sortie de CHRS", "Sortie de logement temporaire (ALT)", "Après un DSF"]
+    reasons.setCurrentIndex(3)
+    qtbot.mouseClick(save_button, Qt.MouseButton.LeftButton)
+    [measure] = saved
+    assert (measure.type, measure.decision_date, measure.retroactive) == (
+        MeasureType.ASLL, date(2025, 6, 12), Retroactive.DSF)
+    assert [(p.start, p.end) for p in measure.periods] == [
+        (date(2025, 5, 1), date(2025, 12, 31))]

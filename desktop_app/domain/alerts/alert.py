@@ -1,4 +1,4 @@
-"""An alert: a code of REGLES.md section 2, its subject, its due date or month, a message."""
+"""An alert: a code of docs/regles.md section 2, its subject, its due date or month, a message."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from desktop_app.domain.dates import Month
 
 @dataclass(frozen=True, slots=True)
 class Alert:
-    """One obligation or breach as of a day (ECHANGE.md `alerts --on`).
+    """One obligation or breach as of a day (docs/echange.md `alerts --on`).
 
     Subject keys that do not apply are None: a measure alert names the measure, its household
     and its referent; `absence_travailleur` only the worker; association alerts none.
@@ -28,7 +28,7 @@ class Alert:
 
 
 def sort_key(alert: Alert) -> tuple[bool, date, str, str, str, str]:
-    """ECHANGE.md order: due date (none last), then code, measure, worker, household id."""
+    """docs/echange.md order: due date (none last), then code, measure, worker, household id."""
     return (
         alert.due is None,
         alert.due or date.max,
@@ -40,5 +40,5 @@ def sort_key(alert: Alert) -> tuple[bool, date, str, str, str, str]:
 
 
 def sort_alerts(alerts: list[Alert]) -> list[Alert]:
-    """A new list in ECHANGE.md order; equal keys keep the order they were raised in."""
+    """A new list in docs/echange.md order; equal keys keep the order they were raised in."""
     return sorted(alerts, key=sort_key)

@@ -25,18 +25,20 @@ def _is_relay(a: Measure, b: Measure) -> bool:
     return any(m.type is MeasureType.AML and m.relay_authorized for m in (a, b))
 
 
-def breach_start(a: Spanned, b: Spanned) -> date | None:
-    """First day the overlap of two support measures (with their in-force spans) is a
-    breach, None if it never is. Without relay: the first common day. With an authorised AML
-    relay: the later start + 3 months, when the overlap reaches that day."""
+def breach_span(a: Spanned, b: Spanned) -> tuple[date, date] | None:
+    """First and last day the overlap of two support measures (with their in-force spans,
+    clipped at their closing) is a breach, None if it never is: the days both are in force.
+    Without relay: from the first common day. With an authorised AML relay: from the later
+    start + 3 months, when the overlap reaches that day. Either way until the last common
+    day (one of them ended or was closed: the breach is over)."""
     (a_measure, (a_start, a_end)), (b_measure, (b_start, b_end)) = a, b
     common = overlap(a_start, a_end, b_start, b_end)
     if common is None:
         return None
     if not _is_relay(a_measure, b_measure):
-        return common[0]
+        return common
     limit = add_months(max(a_start, b_start), RELAY_MONTHS)
-    return limit if common[1] >= limit else None
+    return (limit, common[1]) if common[1] >= limit else None
 
 
 def _later(a: Spanned, b: Spanned) -> tuple[Spanned, Spanned]:
@@ -44,13 +46,14 @@ def _later(a: Spanned, b: Spanned) -> tuple[Spanned, Spanned]:
     return (a, b) if (a[1][0], a[0].id) > (b[1][0], b[0].id) else (b, a)
 
 
-#: (household, the measure that started last, the other one, first day of the breach).
-Overlap = tuple[str, Measure, Measure, date]
+#: (household, the measure that started last, the other one, first and last day of the
+#: breach).
+Overlap = tuple[str, Measure, Measure, date, date]
 
 
 def overlaps(measures: list[MeasureFacts]) -> list[Overlap]:
-    """Every pair of support measures of a household whose overlap is a breach from some
-    day (`breach_start`), per household in the order of the measures: what does not depend on
+    """Every pair of support measures of a household whose overlap is a breach on some
+    days (`breach_span`), per household in the order of the measures: what does not depend on
     the day."""
     by_household: dict[str, list[Spanned]] = defaultdict(list)
     for facts in measures:
@@ -60,21 +63,22 @@ def overlaps(measures: list[MeasureFacts]) -> list[Overlap]:
     for household, group in by_household.items():
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                start = breach_start(a, b)
-                if start is not None:
+                days = breach_span(a, b)
+                if days is not None:
                     (later, _), (other, _) = _later(a, b)
-                    found.append((household, later, other, start))
+                    found.append((household, later, other, *days))
     return found
 
 
 def cumul(ctx: AlertContext) -> Iterator[Alert]:
     """Per household, each support measure that started while another was in force (beyond
     3 months for an authorised AML relay) is named once — the other ones listed in the
-    message —, from the first day of the breach until it is closed."""
+    message — on the days of the breach: while both are in force (once the other one has
+    ended or been closed, the household has one measure again and nothing is raised)."""
     named: dict[str, tuple[str, Measure, list[tuple[date, Measure]]]] = {}
     pairs = ctx.facts.remember(CODE, lambda: overlaps(ctx.facts.measures))  # whatever the day
-    for household, later, other, start in pairs:
-        if start > ctx.on or is_closed_on(later, ctx.on):
+    for household, later, other, start, end in pairs:
+        if not start <= ctx.on <= end or is_closed_on(later, ctx.on):
             continue
         named.setdefault(later.id, (household, later, []))[2].append((start, other))
     for household, later, others in named.values():

@@ -1,9 +1,9 @@
-"""`compute_alerts`: every rule of REGLES.md section 2 as of a day, in ECHANGE.md order.
+"""`compute_alerts`: every rule of docs/regles.md section 2 as of a day, in docs/echange.md order.
 
 Each measure is viewed once (`MeasureView`: its span and its visits up to the day) and every
 measure rule reads that view; the rules about workers, households and the association run
 once over the whole caseload. Alerts about a measure closed on or before the day are not
-raised (REGLES.md, precise readings).
+raised (docs/regles.md, « Lectures retenues par le projet »).
 
 `AlertRun` gives the alerts of one caseload on several days (the annual grid sees the 12
 month ends of a year): the same rules on each day, what does not depend on the day worked
@@ -23,10 +23,12 @@ from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.alerts.cumul import cumul
 from desktop_app.domain.alerts.deadlines import accord_principe, cet, dsf_transmission
 from desktop_app.domain.alerts.durations import duree, fin_de_periode, suspension_longue
+from desktop_app.domain.alerts.effective_date import date_effet
 from desktop_app.domain.alerts.facts import CaseloadFacts
 from desktop_app.domain.alerts.portes_closes import portes_closes
 from desktop_app.domain.alerts.quotas import quotas_and_convention
 from desktop_app.domain.alerts.reports import bilan_final, bilan_non_signe
+from desktop_app.domain.alerts.unavailable import indisponibilite
 from desktop_app.domain.alerts.visits import aml_indisponible, frequence_visites
 from desktop_app.domain.alerts.workers import absence_travailleur, diplome
 from desktop_app.domain.dates import Month
@@ -45,9 +47,11 @@ MEASURE_RULES: tuple[MeasureRule, ...] = (
     bilan_final,
     bilan_non_signe,
     cet,
+    date_effet,
     duree,
     fin_de_periode,
     suspension_longue,
+    indisponibilite,
     dsf_transmission,
     accord_principe,
     diplome,
@@ -78,7 +82,7 @@ class AlertRun:
         self.facts = CaseloadFacts(caseload, month_points, several_days)
 
     def on(self, day: date) -> list[Alert]:
-        """The alerts as of `day`, in ECHANGE.md order."""
+        """The alerts as of `day`, in docs/echange.md order."""
         ctx = AlertContext(self.caseload, day, self.settings, self.facts)
         alerts: list[Alert] = []
         for facts in self.facts.measures:

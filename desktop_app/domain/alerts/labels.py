@@ -1,4 +1,4 @@
-"""French title of each alert code (REGLES.md section 2), for lists and the window."""
+"""French title of each alert code (docs/regles.md section 2), for lists and the window."""
 
 from __future__ import annotations
 
@@ -25,11 +25,18 @@ ALERT_LABELS: dict[str, str] = {
     "diplome": "Diplôme du référent",
     "grille_annuelle": "Grille annuelle d'activité",
     "tableau_occupation": "Tableau d'occupation ALT",
+    "indisponibilite": "Indisponibilité du ménage à signaler",
+    "date_effet": "Date d'effet de l'ASLL",
 }
+
+#: Codes always raised as `information`: never a breach, so never counted nor listed among
+#: the breaches (the grid's « Manquements » sheet).
+INFORMATION_CODES = frozenset({"convention"})
 
 #: French heading of each severity, in the order lists show them (most urgent first).
 SEVERITY_LABELS: dict[Severity, str] = {
     Severity.MANQUEMENT: "Manquements",
     Severity.A_FAIRE: "À faire",
     Severity.A_VENIR: "À venir",
+    Severity.INFORMATION: "Pour information",
 }

@@ -1,5 +1,5 @@
 """`portes_closes`: two consecutive closed doors of an ASLL, told to the SLISL within 5 working
-days after the second (REGLES.md section 2)."""
+days after the second (docs/regles.md section 2)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """`quota_points`, `quota_fal` (Q1, Q2) and `convention` (Q3): the month's figures against
-what the ETP and the yearly convention allow. The figures come from the funding engine, the
+what the ETP and the yearly convention allow (activity above the convention is unpaid work,
+not a failure: `information`, never a breach). The figures come from the funding engine, the
 one place that counts points (`desktop_app.domain.funding`, read through
 `CaseloadFacts.month_points`)."""
 
@@ -107,7 +108,7 @@ def _convention_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> 
     for count, agreed, what in checks:
         if count > agreed:
             yield ctx.other_alert(
-                CONVENTION, None, month=month, message=(
+                CONVENTION, None, month=month, severity=Severity.INFORMATION, message=(
                     f"{count} {what} pour {agreed} prévus par la convention {convention.year} : "
                     f"le dépassement ne sera pas financé, en parler au SPSLH."))
 

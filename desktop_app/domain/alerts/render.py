@@ -1,4 +1,4 @@
-"""The alerts as the interchange JSON (ECHANGE.md `alerts --on --json`) and as French text."""
+"""The alerts as the interchange JSON (docs/echange.md `alerts --on --json`) and as French text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from desktop_app.domain.fr import format_date, format_month
 
 
 def alert_to_json(alert: Alert) -> dict[str, object]:
-    """One alert with exactly the keys of ECHANGE.md, in its order."""
+    """One alert with exactly the keys of docs/echange.md, in its order."""
     return {
         "code": alert.code,
         "severity": str(alert.severity),
@@ -42,8 +42,8 @@ def _line(alert: Alert) -> str:
 
 
 def format_alerts_fr(on: date, alerts: list[Alert]) -> str:
-    """A readable French list grouped by severity: « Manquements », « À faire », « À venir »
-    (empty groups left out), each in the engine's order."""
+    """A readable French list grouped by severity: « Manquements », « À faire », « À venir »,
+    « Pour information » (empty groups left out), each in the engine's order."""
     if not alerts:
         return f"Aucune alerte au {format_date(on)}."
     total = len(alerts)

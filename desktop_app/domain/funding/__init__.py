@@ -1,5 +1,5 @@
-"""The funding engine: what each measure earns in a month (REGLES.md P1–P7) and the quota
-figures (Q1–Q2), as plain results; JSON (ECHANGE.md) and French renderings."""
+"""The funding engine: what each measure earns in a month (docs/regles.md P1–P7) and the quota
+figures (Q1–Q2), as plain results; JSON (docs/echange.md) and French renderings."""
 
 from desktop_app.domain.funding.dsf import dsf_payment
 from desktop_app.domain.funding.engine import compute_month_points

@@ -15,7 +15,7 @@ from desktop_app.domain.tariffs import default_tariffs, tariff_on
 
 
 def line_order(line: PointLine) -> tuple[str, str, str, str]:
-    """ECHANGE.md: by type, measure id, home id, item (plain string order, None as "")."""
+    """docs/echange.md: by type, measure id, home id, item (plain string order, None as "")."""
     return (line.type.value, line.measure or "", line.home or "", line.item)
 
 

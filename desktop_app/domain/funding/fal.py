@@ -1,6 +1,6 @@
-"""P5: FAL paid per day of occupancy of the ALT home, at the yearly amounts of the tariff in
-force that day divided by the days of that calendar year; each line summed exactly (as
-fractions) and rounded once (P7)."""
+"""P5: FAL paid per day of occupancy of the ALT home by a household whose FAL measure is in
+a period that day, at the yearly amounts of the tariff in force that day divided by the days
+of that calendar year; each line summed exactly (as fractions) and rounded once (P7)."""
 
 from __future__ import annotations
 
@@ -69,13 +69,17 @@ def _home_line(home: str, item: str, days: set[date], amount: Fraction) -> Point
 
 def _home_lines(record: Home | None, home: str, stays: list[Occupation], month: Month,
                 rates: DayRates) -> Iterator[PointLine]:
-    """The lines of one home in `month`: support per (measure, home), management once for
-    the occupied days (colocation), vacancy at the single-household rate."""
+    """The lines of one home in `month`: support per (measure, home) on the days its
+    periods cover, management once for the days some household is paid (colocation),
+    vacancy at the single-household rate on paid empty days (a day a household stays outside
+    its measure's periods is occupied: neither paid nor vacant)."""
     first, last = month.first_day, month.last_day
     by_measure: dict[str, set[date]] = defaultdict(set)
     measures = {}
+    present: set[date] = set()
     for stay in stays:
-        by_measure[stay.measure.id].update(stay.days_within(first, last))
+        present.update(stay.days_within(first, last))
+        by_measure[stay.measure.id].update(stay.paid_days_within(first, last))
         measures[stay.measure.id] = stay.measure
     for measure_id, days in by_measure.items():
         if days:
@@ -89,7 +93,7 @@ def _home_lines(record: Home | None, home: str, stays: list[Occupation], month: 
     if occupied:
         yield _home_line(home, FAL_GESTION, occupied, rates.management_of(occupied))
     vacant = (paid_gap_days(stays, first, last)
-              | justified_vacancy_days(record, first, last)) - occupied
+              | justified_vacancy_days(record, first, last)) - present
     if vacant:
         amount = rates.support_of(vacant) + rates.management_of(vacant)
         yield _home_line(home, FAL_VACANCE, vacant, amount)

@@ -1,5 +1,6 @@
-"""Occupancy of the ALT homes (P5): who stays where on which day, and which empty days of
-a home are paid (justified technical vacancy, first 31 days of a gap closed by an entry)."""
+"""Occupancy of the ALT homes (P5): who stays where on which day, which of those days the
+FAL pays (only inside a period of the measure), and which empty days of a home are paid
+(justified technical vacancy, first 31 days of a gap closed by an entry)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ MAX_PAID_GAP_DAYS = 31
 @dataclass(frozen=True, slots=True)
 class Occupation:
     """A FAL household's stay in a home, clipped at the measure's closing date; `end` None:
-    still there."""
+    still there. The home is occupied on every day of it; the FAL pays only the days inside
+    a period of the measure (`paid_days_within`)."""
 
     measure: Measure
     home: str
@@ -25,8 +27,22 @@ class Occupation:
     end: date | None
 
     def days_within(self, first: date, last: date) -> list[date]:
+        """The days of [first, last] the household is in the home (paid or not)."""
         days = overlap(self.start, self.end or date.max, first, last)
         return [] if days is None else list(iter_days(*days))
+
+    def paid_days_within(self, first: date, last: date) -> set[date]:
+        """The days of [first, last] the FAL pays for this stay (P5): those inside one of
+        the measure's periods. A stay going on after the last period (neither renewed nor
+        closed: `fin_de_periode`), before the first one, or in a gap between two, earns
+        nothing on those days; the home is still occupied on them."""
+        paid: set[date] = set()
+        end = self.end or date.max
+        for period in self.measure.periods:
+            days = overlap(max(self.start, period.start), min(end, period.end), first, last)
+            if days is not None:
+                paid.update(iter_days(*days))
+        return paid
 
 
 def occupations(measures: list[Measure]) -> list[Occupation]:

@@ -1,4 +1,4 @@
-"""The month's statement as `points --month YYYY-MM --json` prints it (ECHANGE.md)."""
+"""The month's statement as `points --month YYYY-MM --json` prints it (docs/echange.md)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def _figures(figures: QuotaFigures) -> dict[str, object]:
 
 
 def month_points_to_json(result: MonthPoints) -> dict[str, object]:
-    """Exactly the shape of ECHANGE.md: month, lines, totals (by type), quotas."""
+    """Exactly the shape of docs/echange.md: month, lines, totals (by type), quotas."""
     return {
         "month": str(result.month),
         "lines": [line_to_json(line) for line in result.lines],

@@ -1,4 +1,4 @@
-"""What the funding engine answers for a month (ECHANGE.md, `points --month`): its lines,
+"""What the funding engine answers for a month (docs/echange.md, `points --month`): its lines,
 totals per measure type and quota figures (rules P1–P7, Q1–Q2)."""
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ class DsfPayment:
     reason: str | None
 
 
-#: Items of the lines (ECHANGE.md).
+#: Items of the lines (docs/echange.md).
 MENSUEL = "mensuel"
 CET_NON_SIGNE = "cet_non_signe"
 DIAGNOSTIC = "diagnostic"

@@ -1,6 +1,6 @@
 """Stocks, entries, exits, durations and levels of the measures of one type over a year.
 
-In force is `measure_facts.in_force_span` (REGLES.md: first period start to the earlier of
+In force is `measure_facts.in_force_span` (docs/regles.md: first period start to the earlier of
 the last period end and the closing date). Over year N, every measure in force on a day of N
 is either in force on 1/1 or new in N, and either still in force after 31/12 or an exit of N,
 so that in force on 1/1 + new − exits = in force on 31/12 holds by construction. The stocks

@@ -11,7 +11,7 @@ from desktop_app.domain.indicators.model import HomeYear, MonthFigures, TypeIndi
 from desktop_app.domain.model import Home, MeasureType
 
 ZERO = Decimal("0.00")
-#: Items of the FAL lines (ECHANGE.md, `points`): per household and per home.
+#: Items of the FAL lines (docs/echange.md, `points`): per household and per home.
 FAL_MANAGEMENT = "fal_gestion"
 FAL_VACANCY = "fal_vacance"
 

@@ -42,6 +42,8 @@ class TeamScreen(Screen):
         #: The version the card's values were typed over (sent as `expected`).
         self.form_base: Worker | None = None
         self.rows: list[MeasureRow] = []
+        #: The team as last loaded, by id.
+        self.team: dict[str, Worker] = {}
         self.dialog: FormDialog | None = None
         layout = QVBoxLayout(self)
         header, _t = page_header(self.title, self)
@@ -88,6 +90,7 @@ class TeamScreen(Screen):
 
     def _loaded(self, loaded: tuple[list[Worker], list[MeasureRow]]) -> None:
         workers, self.rows = loaded
+        self.team = {w.id: w for w in workers}
         today = self.ctx.today()
         counts: dict[str, int] = {}
         for measure in self.rows:
@@ -125,7 +128,7 @@ class TeamScreen(Screen):
             self.form_base = worker  # typed over the same name, diploma and ETP: still valid
         self.worker = worker
         self.card_title.setText(f"Fiche de {worker.name}")
-        self.tabs.show_worker(worker, self.rows)
+        self.tabs.show_worker(worker, self.rows, self.team)
 
     # --- saving --------------------------------------------------------------------------
     def _save(self, worker: Worker, dialog: FormDialog | None = None, *,

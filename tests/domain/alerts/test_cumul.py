@@ -28,10 +28,28 @@ def test_overlap_names_the_later_measure_from_the_first_common_day() -> None:
     assert [(a.measure, a.household, a.worker, a.due, a.severity) for a in found] == [
         ("m2", "h1", "w2", None, Severity.MANQUEMENT)]
     assert "m1" in found[0].message and "MÉNAGE h1" in found[0].message
-    # Still a breach after the overlap ended (the rule was broken) until m2 is closed.
-    assert subjects(load, D(2026, 2, 1)) == [("m2", "h1", "w2")]
-    load.measures[1].closed_on = D(2026, 2, 1)
+    # Raised on every day both are in force, the last one m1's last day (31/12/2025).
+    assert subjects(load, D(2025, 12, 31)) == [("m2", "h1", "w2")]
+    # From 01/01/2026 the household has one measure again: nothing (a past overlap that has
+    # ended raises nothing), though m2 is not closed.
+    assert subjects(load, D(2026, 1, 1)) == []
     assert subjects(load, D(2026, 2, 1)) == []
+
+
+def test_closing_the_earlier_measure_clears_the_later_one() -> None:
+    # The seed: « un seul accompagnement FSL à la fois »; the worker does the right thing by
+    # closing m1 on 15/11/2025: raised up to that day (m1 in force on its closing day),
+    # cleared from 16/11/2025 while m2 goes on.
+    load = two(measure("m1", MeasureType.ASLL, period(D(2025, 7, 1), D(2025, 12, 31)),
+                       closed_on=D(2025, 11, 15)),
+               measure("m2", MeasureType.FAL, period(D(2025, 10, 1), D(2026, 9, 30), None)))
+    assert subjects(load, D(2025, 11, 15)) == [("m2", "h1", "w1")]
+    assert subjects(load, D(2025, 11, 16)) == []
+    # Closing the later measure instead clears it from its closing day.
+    load.measures[0].closed_on = None
+    load.measures[1].closed_on = D(2025, 11, 15)
+    assert subjects(load, D(2025, 11, 14)) == [("m2", "h1", "w1")]
+    assert subjects(load, D(2025, 11, 15)) == []
 
 
 def test_no_overlap_other_household_or_non_support_measures() -> None:
@@ -75,6 +93,14 @@ def test_authorised_aml_relay_one_day_more_is_a_breach_from_that_day() -> None:
     load = relay(D(2026, 4, 1))
     assert subjects(load, D(2026, 3, 31)) == []
     assert subjects(load, D(2026, 4, 1)) == [("m2", "h1", "w1")]
+
+
+def test_authorised_aml_relay_breach_ends_with_the_earlier_measure() -> None:
+    # ASLL until 30/04/2026: a breach from 01/04/2026 (AML start + 3 months) to 30/04/2026,
+    # the last day both are in force; nothing from 01/05/2026.
+    load = relay(D(2026, 4, 30))
+    assert subjects(load, D(2026, 4, 30)) == [("m2", "h1", "w1")]
+    assert subjects(load, D(2026, 5, 1)) == []
 
 
 def test_relay_not_authorised_is_a_breach_from_the_first_common_day() -> None:

@@ -1,4 +1,4 @@
-"""The worked examples of /work/shared/examples, reproduced exactly (message aside)."""
+"""The worked examples of tests/data/examples, reproduced exactly (message aside)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,10 @@ import pytest
 from desktop_app.domain.alerts import alerts_to_json, compute_alerts
 from desktop_app.domain.model import AlertSettings
 from desktop_app.interchange import read_file as load_caseload
-from tests.conftest import EXAMPLES
+from tests.conftest import ALERTS_CASES, EXAMPLES
 
 
-@pytest.mark.parametrize(("example", "day"), [
-    ("exemple-1", "2025-09-20"),
-    ("exemple-2", "2026-01-05"),
-])
+@pytest.mark.parametrize(("example", "day"), ALERTS_CASES)
 def test_worked_example(example: str, day: str) -> None:
     on = date.fromisoformat(day)
     found = compute_alerts(load_caseload(EXAMPLES / f"{example}.json"), on, AlertSettings())

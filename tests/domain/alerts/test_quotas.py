@@ -84,9 +84,10 @@ def _convention(**figures: int) -> Association:
 
 
 def convention_messages(load: Caseload, on: date = ON) -> list[str]:
+    # Over-activity is unpaid work, not a failure: always `information`, never `manquement`.
     found = [a for a in alerts(load, on) if a.code == "convention"]
     assert all((a.month, a.due, a.severity, a.measure, a.worker, a.household)
-               == (Month.of(on), None, Severity.MANQUEMENT, None, None, None) for a in found)
+               == (Month.of(on), None, Severity.INFORMATION, None, None, None) for a in found)
     return [a.message for a in found]
 
 

@@ -1,7 +1,8 @@
-"""One severity rule, ECHANGE.md order, JSON shape, French list, labels."""
+"""One severity rule, docs/echange.md order, JSON shape, French list, labels."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from desktop_app.domain.alerts import (
 )
 from desktop_app.domain.alerts.alert import sort_alerts
 from desktop_app.domain.dates import Month
-from tests.conftest import SHARED
+from tests.conftest import DOCS
 
 D = date
 DUE = D(2025, 10, 15)
@@ -100,14 +101,35 @@ def test_french_list_is_grouped_by_severity_most_urgent_first() -> None:
     assert "Manquements" not in only_todo and "À venir" not in only_todo
 
 
+def test_over_the_convention_is_listed_for_information_last() -> None:
+    alerts = [
+        Alert("convention", Severity.INFORMATION, None, None, None, Month(2025, 10), None,
+              "12 points ASLL en octobre 2025 pour 10 prévus"),
+        Alert("duree", Severity.MANQUEMENT, "m2", "h2", "w1", None, None, "Trop long"),
+    ]
+    text = format_alerts_fr(D(2025, 10, 5), alerts)
+    assert text.index("Manquements (1)") < text.index("Pour information (1)")
+    assert text.splitlines()[-1] == ("  • Objectifs de la convention dépassés (octobre 2025) — "
+                                     "12 points ASLL en octobre 2025 pour 10 prévus")
+    assert alerts_to_json(D(2025, 10, 5), alerts[:1])["alerts"][0]["severity"] == "information"
+
+
 def test_every_code_of_the_rules_has_a_french_label() -> None:
-    # The codes are the first column of the table of REGLES.md section 2.
-    text = (SHARED / "spec" / "REGLES.md").read_text("utf-8")
-    section = text.split("## 2.")[1].split("Precise readings")[0]
+    # The codes are the first column of the table of docs/regles.md section 2 (the table
+    # ends where its « Lectures retenues par le projet » begin).
+    text = (DOCS / "regles.md").read_text("utf-8")
+    section = text.split("\n## 2.")[1].split("\n### ")[0]
     codes: set[str] = set()
     for line in section.splitlines():
         if line.startswith("| `"):
             codes.update(c.strip(" `") for c in line.split("|")[1].split(","))
-    assert len(codes) == 19
-    # issue 11 added `echec_aml` (AML annex, « L'échec de la mesure »; docs/regles.md)
-    assert set(ALERT_LABELS) == codes | {"echec_aml"}
+    assert len(codes) >= 22
+    assert codes == set(ALERT_LABELS)
+
+
+def test_every_severity_is_listed_by_the_contract() -> None:
+    # docs/echange.md, `alerts --on --json`: « Valeurs de `severity` : `a_venir`, … ».
+    text = (DOCS / "echange.md").read_text("utf-8")
+    listed = text.split("Valeurs de `severity` :")[1].split(".")[0]
+    assert re.findall(r"`(\w+)`", listed) == ["a_venir", "a_faire", "manquement", "information"]
+    assert [s.value for s in Severity] == ["a_venir", "a_faire", "manquement", "information"]

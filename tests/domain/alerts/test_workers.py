@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from desktop_app.domain.alerts import Severity
+from desktop_app.domain.alerts.workers import AbsenceGaps, absence_gaps
 from desktop_app.domain.model import Absence, Caseload, Diploma, MeasureType
 from desktop_app.domain.workdays import count_working_days
 from tests.domain.alerts.builders import alerts, caseload, dues, measure, period, worker
@@ -78,6 +79,38 @@ def test_cleared_by_the_slisl_notice_and_a_replacement_both_on_or_before_the_day
     only_replacement = alert_with(None, "w2")
     assert len(only_replacement) == 1 and "SLISL" in only_replacement[0]
     assert len(alert_with(D(2025, 5, 13), "w2")) == 1  # notice after the day: not yet
+
+
+@pytest.mark.parametrize(("diploma", "cleared"), [
+    (Diploma.CESF, True), (Diploma.ASS, True), (Diploma.ES, True), (Diploma.AUTRE, False)])
+def test_only_a_replacement_with_an_equivalent_diploma_clears_it(diploma: Diploma,
+                                                                 cleared: bool) -> None:
+    # The seed: « organisera la continuité de la mesure […] avec un professionnel d'un
+    # diplôme équivalent » (CESF, assistant(e) de service social, éducateur(trice)
+    # spécialisé(e)). SLISL told on 12/05/2025 and w3 named: only a qualified w3 clears it.
+    absence = Absence(D(2025, 4, 15), D(2025, 5, 19), "congé", D(2025, 5, 12), "w3")
+    load = caseload(measure("m1", MeasureType.ASLL, period(D(2025, 1, 1), D(2026, 12, 31))),
+                    workers=[worker("w1", absences=[absence]), worker("w3", diploma)])
+    found = alerts(load, D(2025, 5, 12), ABS)
+    if cleared:
+        assert found == []
+    else:
+        assert [a.message for a in found] == [
+            "Absence de Travailleur w1 depuis le 15/04/2025 (plus de 21 jours ouvrés) : confier "
+            "ses mesures à un remplaçant de diplôme équivalent au plus tard le 19/05/2025. "
+            "Travailleur w3, désigné(e), n'a pas l'un des diplômes demandés (CESF, assistant(e) "
+            "de service social ou éducateur(trice) spécialisé(e))."]
+
+
+def test_absence_gaps_is_the_one_rule_the_screens_read() -> None:
+    # SLISL told on 15/09/2025, replaced by w2: what is missing on the 14th, 15th, per diploma.
+    absence = Absence(D(2025, 9, 1), D(2025, 9, 30), None, D(2025, 9, 15), "w2")
+    qualified = worker("w2")
+    other = worker("w2", diploma=Diploma.AUTRE)
+    assert absence_gaps(absence, qualified, D(2025, 9, 14)) == AbsenceGaps(True, False)
+    assert absence_gaps(absence, qualified, D(2025, 9, 15)) == AbsenceGaps(False, False)
+    assert absence_gaps(absence, other, D(2025, 9, 15)) == AbsenceGaps(False, True)
+    assert absence_gaps(absence, None, D(2025, 9, 15)) == AbsenceGaps(False, True)  # unknown
 
 
 def test_only_a_referent_of_a_support_measure_in_force_during_the_absence() -> None:

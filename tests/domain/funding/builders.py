@@ -55,7 +55,7 @@ def tariff(start: date, point_value: str = "85.95", support: str = "1562.80",
                   Decimal(dsf_done), Decimal(closed), points_per_fte, fal_per_fte)
 
 
-#: The built-in tariff of REGLES.md (from 2025-07-01).
+#: The built-in tariff of docs/regles.md (from 2025-07-01).
 TARIFF_2025 = tariff(D(2025, 7, 1))
 
 

@@ -3,8 +3,29 @@ once per home, vacancy at the single-household rate), each line exact then round
 
 from __future__ import annotations
 
-from desktop_app.domain.model import Home, Stay, Suspension, SuspensionReason, Vacancy
-from tests.domain.funding.builders import TARIFF_2025, D, caseload, fal, month, summary, tariff
+from typing import Any
+
+from desktop_app.domain.model import (
+    Caseload,
+    Home,
+    MeasureType,
+    Period,
+    Stay,
+    Suspension,
+    SuspensionReason,
+    Vacancy,
+)
+from tests.domain.funding.builders import (
+    TARIFF_2025,
+    D,
+    caseload,
+    fal,
+    measure,
+    month,
+    period,
+    summary,
+    tariff,
+)
 
 U1 = Home("u1", "3 place d'Armes, Béthune")
 
@@ -157,3 +178,81 @@ def test_tariff_changing_within_the_month_is_summed_exactly_then_rounded_once() 
     assert summary(load, "2025-09") == [
         (None, "u1", "fal_gestion", 0, 30, "41.92"),
         ("m1", "u1", "fal_accompagnement", 0, 30, "129.98")]
+
+
+# P5 pays per day of occupancy *of a FAL measure*: only the days inside one of its periods.
+
+def overstaying(*periods: Period, stay: Stay, **fields: Any) -> Caseload:
+    return caseload(measure("m1", MeasureType.FAL, *periods, stays=[stay], **fields),
+                    homes=[U1])
+
+
+def test_stay_after_the_last_period_is_not_paid() -> None:
+    # The issue's example: only period 01/08/2024–31/07/2025, household still in the home,
+    # measure neither renewed nor closed. September 2025 paid nothing (it was 128,45 € of
+    # support and 41,10 € of management).
+    load = overstaying(period(D(2024, 8, 1), D(2025, 7, 31), None),
+                       stay=Stay("u1", D(2024, 8, 1)))
+    assert summary(load, "2025-09") == []
+    assert summary(load, "2025-08") == []
+    # July 2025, the period's last month: 31 days, 1 562,80 × 31 / 365 = 132,728… → 132,73;
+    # 500 × 31 / 365 = 42,465… → 42,47.
+    assert summary(load, "2025-07") == [
+        (None, "u1", "fal_gestion", 0, 31, "42.47"),
+        ("m1", "u1", "fal_accompagnement", 0, 31, "132.73")]
+
+
+def test_period_ending_within_the_month_pays_up_to_its_last_day() -> None:
+    # Period ends on 15/09/2025 (included): 15 days, 1 562,80 × 15 / 365 = 64,224… → 64,22;
+    # 500 × 15 / 365 = 20,547… → 20,55.
+    load = overstaying(period(D(2024, 9, 16), D(2025, 9, 15), None),
+                       stay=Stay("u1", D(2024, 9, 16)))
+    assert summary(load, "2025-09") == [
+        (None, "u1", "fal_gestion", 0, 15, "20.55"),
+        ("m1", "u1", "fal_accompagnement", 0, 15, "64.22")]
+
+
+def test_stay_before_the_first_period_is_not_paid() -> None:
+    # Entered on 20/08/2025, first period from 01/09/2025: August nothing, September 30 days.
+    load = overstaying(period(D(2025, 9, 1), D(2026, 8, 31), None),
+                       stay=Stay("u1", D(2025, 8, 20)))
+    assert summary(load, "2025-08") == []
+    assert [days for *_, days, _ in summary(load, "2025-09")] == [30, 30]
+
+
+def test_gap_between_two_periods_is_not_paid() -> None:
+    # Periods 01/10/2024–10/09/2025 and 21/09/2025–…: 01–10/09 and 21–30/09 paid, 20 days:
+    # 1 562,80 × 20 / 365 = 85,632… → 85,63; 500 × 20 / 365 = 27,397… → 27,40.
+    load = overstaying(period(D(2024, 10, 1), D(2025, 9, 10), None),
+                       period(D(2025, 9, 21), D(2025, 12, 31), None),
+                       stay=Stay("u1", D(2024, 10, 1)))
+    assert summary(load, "2025-09") == [
+        (None, "u1", "fal_gestion", 0, 20, "27.40"),
+        ("m1", "u1", "fal_accompagnement", 0, 20, "85.63")]
+
+
+def test_unpaid_stay_is_no_vacancy_and_the_gap_starts_when_the_household_leaves() -> None:
+    # m1's period ends 31/07/2025 but the household leaves only on 31/08; m2 enters on
+    # 10/09. August: occupied, neither paid nor vacant. September: 01–09/09 vacancy (9 days
+    # after the departure, ≤ 31): 2 062,80 × 9 / 365 = 50,863… → 50,86; m2 21 days:
+    # 1 562,80 × 21 / 365 = 89,914… → 89,91; 500 × 21 / 365 = 28,767… → 28,77.
+    m1 = measure("m1", MeasureType.FAL, period(D(2024, 8, 1), D(2025, 7, 31), None),
+                 stays=[Stay("u1", D(2024, 8, 1), D(2025, 8, 31))])
+    m2 = fal("m2", Stay("u1", D(2025, 9, 10)))
+    load = caseload(m1, m2, homes=[U1])
+    assert summary(load, "2025-08") == []
+    assert summary(load, "2025-09") == [
+        (None, "u1", "fal_gestion", 0, 21, "28.77"),
+        (None, "u1", "fal_vacance", 0, 9, "50.86"),
+        ("m2", "u1", "fal_accompagnement", 0, 21, "89.91")]
+
+
+def test_colocation_pays_management_on_the_days_someone_is_paid() -> None:
+    # m1 paid all September (30 days); m2 in the same home outside its measure (period
+    # ended 31/07/2025): no line for m2, management once on m1's 30 days.
+    m1 = fal("m1", Stay("u1", D(2025, 9, 1)))
+    m2 = measure("m2", MeasureType.FAL, period(D(2024, 8, 1), D(2025, 7, 31), None),
+                 stays=[Stay("u1", D(2024, 8, 1))])
+    assert summary(caseload(m1, m2, homes=[U1]), "2025-09") == [
+        (None, "u1", "fal_gestion", 0, 30, "41.10"),
+        ("m1", "u1", "fal_accompagnement", 0, 30, "128.45")]

@@ -1,4 +1,4 @@
-"""The month's statement as JSON (ECHANGE.md) and as a French table."""
+"""The month's statement as JSON (docs/echange.md) and as a French table."""
 
 from __future__ import annotations
 

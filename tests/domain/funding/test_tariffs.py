@@ -66,6 +66,6 @@ def test_tariff_starting_mid_month_pays_each_fal_day_at_its_own_rate() -> None:
 def test_without_tariffs_the_built_in_ones_apply() -> None:
     load = caseload(measure("m1", MeasureType.AML, period(D(2025, 7, 1), D(2026, 3, 31))),
                     tariffs=[])
-    # Built-in 85,95 the point (REGLES.md P4), 50 points per ETP × 2 workers.
+    # Built-in 85,95 the point (docs/regles.md P4), 50 points per ETP × 2 workers.
     result = month(load, "2025-09")
     assert (str(result.amount), result.association.limit) == ("85.95", 100.0)

@@ -30,7 +30,7 @@ WORKER = Worker("w1", "Claire Martin", Diploma.CESF, 1.0)
 
 
 def example(name: str) -> Caseload:
-    """A worked example of ../shared/examples (e.g. `exemple-2.json`)."""
+    """A worked example of tests/data/examples (e.g. `exemple-2.json`)."""
     return read_file(Path(EXAMPLES / name))
 
 

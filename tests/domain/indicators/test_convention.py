@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from desktop_app.domain.indicators import convention_followup
-from desktop_app.domain.model import Convention, Level, MeasureType
+from desktop_app.domain.indicators import compute_year_indicators, convention_followup
+from desktop_app.domain.model import Convention, Home, Level, MeasureType, Stay
 from tests.domain.indicators.builders import caseload, example, measure
 
 T = MeasureType
@@ -61,3 +61,22 @@ def test_without_convention_nothing_is_settled() -> None:
     f = convention_followup(caseload(), 2026)
     assert f.convention is None and f.balance is None
     assert all(r.max_subsidy is None and r.counts[0].agreed is None for r in f.rows)
+
+
+def test_fal_days_after_the_last_period_are_not_carried_out() -> None:
+    # A FAL whose only period is 01/08/2024–31/07/2025, household still in the home on
+    # 31/12/2025, neither renewed nor closed: 2025 pays January–July only, 212 days:
+    # 1 562,80 × 31 / 365 = 132,73 (Jan, Mar, May, Jul), × 28 / 365 = 119,89 (Feb),
+    # × 30 / 365 = 128,45 (Apr, Jun); 500 × 31 / 365 = 42,47, × 28 / 365 = 38,36,
+    # × 30 / 365 = 41,10. 4 × 175,20 + 158,25 + 2 × 169,55 = 1 198,15 (not 2 062,85 for the
+    # whole year).
+    fal = measure("a", T.FAL, "h1", (D(2024, 8, 1), D(2025, 7, 31)),
+                  stays=[Stay("u1", D(2024, 8, 1))])
+    load = caseload(fal, homes=[Home("u1", "1 rue A, Arras")],
+                    conventions=[Convention(2025, 0, 0, 1, 0, 0)])
+    year = compute_year_indicators(load, 2025, today=D(2026, 1, 20))
+    [home] = year.fal.homes
+    assert (home.occupied_days, home.amount) == (212, Decimal("1198.15"))
+    # The convention applies from 01/07/2025 (as in example 1): July only, 175,20 (not the
+    # 6 months July–December, 4 × 175,20 + 2 × 169,55 = 1 039,90).
+    assert convention_followup(load, 2025).rows[2].amount_done == Decimal("175.20")

@@ -1,6 +1,6 @@
 """Schema of the store, built-in tariffs and settings.
 
-The tariffs in force from 2025-07-01 (REGLES.md P4–P6, Q1–Q2, as shipped in
+The tariffs in force from 2025-07-01 (docs/regles.md P4–P6, Q1–Q2, as shipped in
 `desktop_app/resources/default_tariffs.json` when this revision was written) and the alert
 settings' defaults are inserted here, as data: a later revision of the figures is a new
 migration or an edit in the application, never a change of this file.

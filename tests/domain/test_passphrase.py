@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.ui.passphrase_strength import assess
+from desktop_app.domain.passphrase import assess
 
 
 def test_eleven_mixed_characters_miss_one() -> None:
