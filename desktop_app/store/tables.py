@@ -17,6 +17,7 @@ from desktop_app.store.schema import (
     table,
 )
 from desktop_app.store.schema_measures import (
+    AgreementExtensionRecord,
     MeasureRecord,
     NoticeRecord,
     PeriodRecord,
@@ -39,6 +40,7 @@ from desktop_app.store.schema_trust import (
     HouseholdArchiveRecord,
     ImportBatchItemRecord,
     ImportBatchRecord,
+    TreatedAlertRecord,
 )
 
 METADATA: MetaData = Base.metadata
@@ -63,11 +65,13 @@ VISITS: Table = table(VisitRecord)
 REPORTS: Table = table(ReportRecord)
 NOTICES: Table = table(NoticeRecord)
 STAYS: Table = table(StayRecord)
+AGREEMENT_EXTENSIONS: Table = table(AgreementExtensionRecord)
 AUDIT: Table = table(AuditRecord)
 BATCHES: Table = table(ImportBatchRecord)
 BATCH_ITEMS: Table = table(ImportBatchItemRecord)
 ARCHIVE: Table = table(HouseholdArchiveRecord)
 BILAN_TEXTS: Table = table(BilanTextRecord)
+TREATED_ALERTS: Table = table(TreatedAlertRecord)
 
 #: Tables holding the caseload's records (the association row, tariffs and settings aside).
 RECORD_TABLES: tuple[Table, ...] = (WORKERS, HOUSEHOLDS, HOMES, MEASURES)

@@ -155,7 +155,7 @@ def test_an_encrypted_store_is_migrated_and_its_copy_stays_encrypted(tmp_path: P
     upgraded = open_store(_url(path), SECRET)  # migrated through SQLCipher
     assert len(upgraded.tariffs()) == 1  # the built-in tariff row (P4–P6) is back
     upgraded.close()
-    backup = path.with_name("chiffre.sqlite3.avant-migration-0002.bak")
+    backup = path.with_name(f"chiffre.sqlite3.avant-migration-{migrate.head_revision()}.bak")
     assert not backup.read_bytes().startswith(b"SQLite format 3")  # VACUUM INTO kept the key
     with closing(cipher_connect(str(backup), SECRET)) as copy:
         tables = {r[0] for r in copy.execute(
