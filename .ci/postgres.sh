@@ -12,7 +12,10 @@
 #   export SUIVI_FSL_TEST_PG_DIR=/tmp/suivi-fsl-pg.XXXXXX
 # Run as root (the CI), the server runs as the `postgres` user of Debian's package; run as
 # anyone else, as that user. The binaries: $PG_BIN, else the newest /usr/lib/postgresql/*/bin,
-# else those on the PATH. For tests only: no fsync (a crash of the machine may lose it all).
+# else those on the PATH. For tests only: no fsync (a crash of the machine may lose it all),
+# no autovacuum (its workers run as the superuser and, started on a test's fresh database,
+# made `DROP DATABASE … WITH (FORCE)` fail with « must be a member of the role whose process
+# is being terminated » at a test's teardown).
 set -euo pipefail
 
 bin_dir() {
@@ -44,7 +47,7 @@ start() {
     || as_server "$bin/initdb" -D "$dir/data" -U postgres --auth-local=peer \
        --auth-host=scram-sha-256 --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1
   as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
+    "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c autovacuum=off" \
     >/dev/null
   as_server "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE suivi_test LOGIN CREATEDB CREATEROLE PASSWORD '$password'" \

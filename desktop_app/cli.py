@@ -87,8 +87,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
                         help="base à utiliser : chemin d'un fichier SQLite, URL sqlite:///… ou "
-                        "adresse postgresql://… d'un serveur "
-                        "(par défaut $SUIVI_FSL_DB, sinon le dossier de données)")
+                        "adresse postgresql://… d'une base sur un serveur (docs/serveur.md ; "
+                        "par défaut $SUIVI_FSL_DB, sinon le dossier de données)")
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
     sub = commands.add_parser("import", help="charger un fichier d'échange (tout ou rien)")
     sub.add_argument("file", type=path, metavar="FICHIER.json", help="fichier à charger")

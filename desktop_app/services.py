@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from desktop_app.domain.alerts import Alert
     from desktop_app.domain.funding import MonthPoints
     from desktop_app.domain.model import Caseload
-    from desktop_app.store.api import Store
+    from desktop_app.store.api import Store, TreatedAlert
 
 
 def month_points_with_caseload(store: Store, month: Month) -> tuple[Caseload, MonthPoints]:
@@ -42,3 +42,16 @@ def alerts_with_caseload(store: Store, day: date) -> tuple[Caseload, list[Alert]
 def alerts_on(store: Store, day: date) -> list[Alert]:
     """Obligations and breaches as of `day` (docs/regles.md section 2)."""
     return alerts_with_caseload(store, day)[1]
+
+
+def alerts_split(store: Store, day: date
+                 ) -> tuple[Caseload, list[Alert], list[tuple[Alert, TreatedAlert]]]:
+    """The alerts as of `day` still to deal with, and those a worker marked « traitée »
+    whose facts have not changed since (issue 11, item 9), with why, who and when. The
+    engine and the grid are untouched: a treated breach is still a breach."""
+    from desktop_app.domain.alerts.treated import alert_fingerprint, split_treated
+
+    caseload, alerts = alerts_with_caseload(store, day)
+    treated = store.treated_alerts()
+    open_, done = split_treated(alerts, treated)
+    return caseload, open_, [(a, treated[alert_fingerprint(a)]) for a in done]

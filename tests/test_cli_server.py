@@ -39,7 +39,7 @@ def test_server_init_twice_by_the_command_line(capsys: pytest.CaptureFixture[str
                                                team: Team) -> None:
     code, said = _said(capsys, "--db", team.owner_url, "server", "init")
     assert code == 0
-    assert "- règles d'accès déjà en place (76 règles) ;" in said
+    assert "- règles d'accès déjà en place (84 règles) ;" in said
     assert said.rstrip().endswith("Rien n'a changé : la base était déjà prête.")
 
 

@@ -6,10 +6,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from desktop_app.demo.context import DemoContext
-from desktop_app.demo.periods import chain_periods, close, decided, early_day, final_reports
+from desktop_app.demo.periods import (
+    Exit,
+    chain_periods,
+    close,
+    decided,
+    early_day,
+    final_reports,
+)
 from desktop_app.demo.visits import periodic_visits
 from desktop_app.domain.model import (
     Contract,
+    ExitReason,
     Level,
     LongStayReason,
     Measure,
@@ -19,13 +27,17 @@ from desktop_app.domain.model import (
     Stay,
 )
 
-LEASE_TRANSFERRED = "Bail glissé au ménage"
-AML_END = (LEASE_TRANSFERRED, LEASE_TRANSFERRED, LEASE_TRANSFERRED, "Échec : bail non glissé")
-AML_EARLY = ("Échec : bail non glissé", "Départ du ménage", "Relogement dans le parc social")
-FAL_END = ("Sortie vers un logement ordinaire", "Sortie vers un logement ordinaire",
-           "Sortie vers un logement social", "Relogement dans le parc privé")
-FAL_EARLY = ("Sortie vers un logement ordinaire", "Départ sans solution de logement",
-             "Orientation vers une structure adaptée")
+LEASE_TRANSFERRED: Exit = (ExitReason.BAIL_GLISSE, None)
+_FAILURE: Exit = (ExitReason.AUTRE, "Échec : bail non glissé")
+AML_END = (LEASE_TRANSFERRED, LEASE_TRANSFERRED, LEASE_TRANSFERRED, _FAILURE)
+AML_EARLY: tuple[Exit, ...] = (_FAILURE, (ExitReason.REFUS_ABANDON, "Départ du ménage"),
+                               (ExitReason.RELOGEMENT_SOCIAL, None))
+FAL_END: tuple[Exit, ...] = (
+    (ExitReason.RELOGEMENT_SOCIAL, None), (ExitReason.RELOGEMENT_PRIVE, None),
+    (ExitReason.RELOGEMENT_SOCIAL, None), (ExitReason.RELOGEMENT_PRIVE, None))
+FAL_EARLY: tuple[Exit, ...] = (
+    (ExitReason.RELOGEMENT_SOCIAL, None), (ExitReason.AUTRE, "Départ sans solution de logement"),
+    (ExitReason.ORIENTATION, "Structure adaptée"))
 _KINDS = (PeriodKind.INITIALE, PeriodKind.RENOUVELLEMENT, PeriodKind.EXCEPTIONNELLE)
 
 
@@ -63,7 +75,9 @@ def build_aml(ctx: DemoContext, household: str, start: date, relay: bool = False
         measure.lease_transferred_on = closed_on
     last = ctx.today if closed_on is None else closed_on
     measure.visits = periodic_visits(ctx, periods, last, [], twice_a_month).visits
-    measure.periods, measure.closed_on, measure.close_reason = periods, closed_on, reason
+    measure.periods, measure.closed_on = periods, closed_on
+    if reason is not None:
+        measure.exit_reason, measure.close_reason = reason
     measure.contract = Contract(signed_on=start, sent_on=ctx.known(ctx.working_days_after(
         start, 1, 6)))
     measure.reports = final_reports(ctx, periods, closed_on)
@@ -92,7 +106,8 @@ def build_fal(ctx: DemoContext, household: str, start: date) -> Measure | None:
     last = ctx.today if closed_on is None else closed_on
     return Measure(
         id=ctx.new_id("m"), household=household, type=MeasureType.FAL, referent="",
-        periods=periods, closed_on=closed_on, close_reason=reason,
+        periods=periods, closed_on=closed_on, exit_reason=reason and reason[0],
+        close_reason=reason and reason[1],
         visits=periodic_visits(ctx, periods, last, [], twice_a_month).visits,
         stays=[Stay(home="", start=start, end=closed_on)],
         long_stay_reason=long_stay, extension=extension)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from desktop_app.demo.context import DemoContext
 from desktop_app.demo.periods import (
+    Exit,
     chain_periods,
     close,
     decided,
@@ -18,7 +19,9 @@ from desktop_app.demo.periods import (
 from desktop_app.demo.visits import VisitRun, periodic_visits
 from desktop_app.domain.dates import Month, add_months
 from desktop_app.domain.model import (
+    AsllContent,
     Contract,
+    ExitReason,
     Level,
     Measure,
     MeasureType,
@@ -34,11 +37,15 @@ from desktop_app.domain.model import (
     VisitPlace,
 )
 
-NORMAL_END = ("Objectifs atteints", "Autonomie dans la gestion du logement",
-              "Maintien dans le logement assuré", "Fin de la durée maximale")
-EARLY_END = ("Déménagement hors du département", "Refus de poursuivre l'accompagnement",
-             "Relogement", "Entrée en structure d'hébergement", "Objectifs atteints avant terme")
-STOPPED_AFTER_DOORS = "Portes closes répétées : arrêt de la mesure"
+NORMAL_END: tuple[Exit, ...] = (
+    (ExitReason.OBJECTIFS_ATTEINTS, None),
+    (ExitReason.OBJECTIFS_ATTEINTS, "Autonomie dans la gestion du logement"),
+    (ExitReason.MAINTIEN, None), (ExitReason.AUTRE, "Fin de la durée maximale"))
+EARLY_END: tuple[Exit, ...] = (
+    (ExitReason.DEPART_DEPARTEMENT, None), (ExitReason.REFUS_ABANDON, None),
+    (ExitReason.RELOGEMENT_SOCIAL, None), (ExitReason.ORIENTATION, "Structure d'hébergement"),
+    (ExitReason.OBJECTIFS_ATTEINTS, "Avant le terme"))
+STOPPED_AFTER_DOORS: Exit = (ExitReason.ARRET_PORTES_CLOSES, None)
 
 
 def minimum_visits(period: Period) -> int:
@@ -67,6 +74,7 @@ def build_asll(ctx: DemoContext, household: str, decision: date, start: date | N
     periods = decided(ctx, chain_periods(start, lengths, levels, renewal_kinds(len(lengths))))
     measure = Measure(id=ctx.new_id("m"), household=household, type=MeasureType.ASLL,
                       referent="", decision_date=decision, retroactive=retroactive)
+    measure.asll_content = _content(measure)
     if start + timedelta(days=40) <= ctx.today and ctx.chance(rates.contract_not_signed):
         return _not_signed(ctx, measure, periods)
     suspensions = _suspensions(ctx, periods)
@@ -82,7 +90,9 @@ def build_asll(ctx: DemoContext, household: str, decision: date, start: date | N
         run.visits = [v for v in run.visits if v.date <= stopped]
     if closed_on is not None:
         suspensions = [_cut(s, closed_on) for s in suspensions if s.start <= closed_on]
-    measure.periods, measure.closed_on, measure.close_reason = periods, closed_on, reason
+    measure.periods, measure.closed_on = periods, closed_on
+    if reason is not None:
+        measure.exit_reason, measure.close_reason = reason
     measure.visits, measure.suspensions = run.visits, suspensions
     notices += [Notice(NoticeKind.INDISPONIBILITE, s.start + timedelta(days=3))
                 for s in suspensions if s.start + timedelta(days=3) <= ctx.today]
@@ -135,16 +145,27 @@ def _not_signed(ctx: DemoContext, measure: Measure, periods: list[Period]) -> Me
         measure.visits = [Visit(first, VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE),
                           Visit(second, VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE)]
         measure.notices = [Notice(NoticeKind.PORTES_CLOSES, ctx.working_days_after(second, 1, 4))]
-        found, why, text = second, NotSignedReason.PORTE_CLOSE, "CET non signé : portes closes"
+        found, why, text = second, NotSignedReason.PORTE_CLOSE, ExitReason.ARRET_PORTES_CLOSES
     else:
         measure.visits = [Visit(first, VisitOutcome.REALISEE, VisitPlace.DOMICILE)]
-        found, why, text = first, NotSignedReason.REFUS, "CET non signé : refus du ménage"
+        found, why, text = first, NotSignedReason.REFUS, ExitReason.REFUS_ABANDON
     measure.contract = Contract(not_signed_on=found, not_signed_reason=why)
     closed_on = ctx.day_between(found + timedelta(days=3), found + timedelta(days=15))
     measure.periods = periods[:1]
     if closed_on <= ctx.today:
-        measure.closed_on, measure.close_reason = closed_on, text
+        measure.closed_on, measure.exit_reason = closed_on, text
+        measure.close_reason = "CET non signé"
     return measure
+
+
+def _content(measure: Measure) -> AsllContent:
+    """Leaving a CHRS or an ALT home: access to a home; after a DSF: keeping it; otherwise
+    two in five measures are about access (from the id: the random draws stay the same)."""
+    if measure.retroactive in (Retroactive.SORTIE_CHRS, Retroactive.SORTIE_ALT):
+        return AsllContent.ACCES
+    if measure.retroactive is Retroactive.DSF:
+        return AsllContent.MAINTIEN
+    return AsllContent.ACCES if int(measure.id[1:]) % 5 < 2 else AsllContent.MAINTIEN
 
 
 def _suspensions(ctx: DemoContext, periods: list[Period]) -> list[Suspension]:

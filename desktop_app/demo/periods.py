@@ -7,11 +7,13 @@ from datetime import date, timedelta
 
 from desktop_app.demo.context import DemoContext
 from desktop_app.domain.dates import add_months
-from desktop_app.domain.model import Level, Period, PeriodKind, Report, ReportKind
+from desktop_app.domain.model import ExitReason, Level, Period, PeriodKind, Report, ReportKind
 
 ONE_DAY = timedelta(days=1)
 #: A renewal is decided about a month before the period it opens: later ones are not known.
 DECIDED_AHEAD = timedelta(days=31)
+#: Why a measure ended: a code of the list, and a detail (the text of « autre »).
+Exit = tuple[ExitReason, str | None]
 
 
 def chain_periods(start: date, lengths: Sequence[int], levels: Sequence[Level | None],
@@ -38,8 +40,8 @@ def renewal_kinds(count: int) -> list[PeriodKind]:
 
 
 def close(ctx: DemoContext, periods: list[Period], early: date | None,
-          normal_reasons: Sequence[str], early_reasons: Sequence[str]
-          ) -> tuple[list[Period], date | None, str | None]:
+          normal_reasons: Sequence[Exit], early_reasons: Sequence[Exit]
+          ) -> tuple[list[Period], date | None, Exit | None]:
     """Periods kept, closing day and reason: stopped early (the periods not yet started are
     dropped), or closed on the end of its last period once that has passed, or still open."""
     planned_end = periods[-1].end

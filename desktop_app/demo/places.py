@@ -11,54 +11,56 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from desktop_app.domain.model import Territory
+
 
 @dataclass(frozen=True, slots=True)
 class Town:
     name: str
     postcode: str
-    territory: str
+    territory: Territory
 
 
-_TERRITORIES: dict[str, tuple[int, tuple[tuple[str, str], ...]]] = {
-    "Arrageois": (11, (
+_TERRITORIES: dict[Territory, tuple[int, tuple[tuple[str, str], ...]]] = {
+    Territory.ARRAGEOIS: (11, (
         ("Arras", "62000"), ("Achicourt", "62217"), ("Beaurains", "62217"),
         ("Dainville", "62000"), ("Saint-Laurent-Blangy", "62223"), ("Saint-Nicolas", "62223"),
         ("Bapaume", "62450"), ("Avesnes-le-Comte", "62810"),
     )),
-    "Artois": (17, (
+    Territory.ARTOIS: (17, (
         ("Béthune", "62400"), ("Bruay-la-Buissière", "62700"), ("Lillers", "62190"),
         ("Isbergues", "62330"), ("Auchel", "62260"), ("Nœux-les-Mines", "62290"),
         ("Barlin", "62620"), ("Beuvry", "62660"), ("Houdain", "62150"),
         ("Marles-les-Mines", "62540"),
     )),
-    "Audomarois": (9, (
+    Territory.AUDOMAROIS: (9, (
         ("Saint-Omer", "62500"), ("Arques", "62510"), ("Longuenesse", "62219"),
         ("Aire-sur-la-Lys", "62120"), ("Blendecques", "62575"), ("Lumbres", "62380"),
         ("Wizernes", "62570"),
     )),
-    "Boulonnais": (12, (
+    Territory.BOULONNAIS: (12, (
         ("Boulogne-sur-Mer", "62200"), ("Outreau", "62230"), ("Le Portel", "62480"),
         ("Saint-Martin-Boulogne", "62280"), ("Wimereux", "62930"), ("Saint-Léonard", "62360"),
         ("Desvres", "62240"), ("Samer", "62830"), ("Marquise", "62250"),
     )),
-    "Calaisis": (12, (
+    Territory.CALAISIS: (12, (
         ("Calais", "62100"), ("Coquelles", "62231"), ("Marck", "62730"), ("Guînes", "62340"),
         ("Ardres", "62610"), ("Oye-Plage", "62215"), ("Sangatte", "62231"),
         ("Audruicq", "62370"), ("Coulogne", "62137"),
     )),
-    "Hénin-Carvin": (13, (
+    Territory.HENIN_CARVIN: (13, (
         ("Hénin-Beaumont", "62110"), ("Carvin", "62220"), ("Courrières", "62710"),
         ("Oignies", "62590"), ("Montigny-en-Gohelle", "62640"), ("Noyelles-Godault", "62950"),
         ("Rouvroy", "62320"), ("Dourges", "62119"), ("Leforest", "62790"),
         ("Libercourt", "62820"),
     )),
-    "Lens-Liévin": (18, (
+    Territory.LENS_LIEVIN: (18, (
         ("Lens", "62300"), ("Liévin", "62800"), ("Avion", "62210"), ("Harnes", "62440"),
         ("Bully-les-Mines", "62160"), ("Grenay", "62160"), ("Sallaumines", "62430"),
         ("Méricourt", "62680"), ("Noyelles-sous-Lens", "62221"), ("Loos-en-Gohelle", "62750"),
         ("Wingles", "62410"), ("Billy-Montigny", "62420"), ("Mazingarbe", "62670"),
     )),
-    "Montreuillois-Ternois": (8, (
+    Territory.MONTREUILLOIS_TERNOIS: (8, (
         ("Montreuil-sur-Mer", "62170"), ("Berck", "62600"), ("Étaples", "62630"),
         ("Le Touquet-Paris-Plage", "62520"), ("Saint-Pol-sur-Ternoise", "62130"),
         ("Hesdin", "62140"), ("Cucq", "62780"), ("Rang-du-Fliers", "62180"),
@@ -66,12 +68,12 @@ _TERRITORIES: dict[str, tuple[int, tuple[tuple[str, str], ...]]] = {
     )),
 }
 
-#: The eight territories, in alphabetical order.
-TERRITORIES: tuple[str, ...] = tuple(sorted(_TERRITORIES))
+#: The eight territories (codes), in alphabetical order.
+TERRITORIES: tuple[Territory, ...] = tuple(sorted(_TERRITORIES))
 #: Share of the households living in each territory (weights, same order as TERRITORIES).
 TERRITORY_WEIGHTS: tuple[int, ...] = tuple(_TERRITORIES[t][0] for t in TERRITORIES)
 #: Towns of each territory; the first one is the main town (weighted double).
-TOWNS: dict[str, tuple[Town, ...]] = {
+TOWNS: dict[Territory, tuple[Town, ...]] = {
     territory: tuple(Town(name, postcode, territory) for name, postcode in towns)
     for territory, (_, towns) in _TERRITORIES.items()
 }
@@ -89,7 +91,7 @@ STREETS: tuple[str, ...] = (
 )
 
 
-def pick_town(rng: random.Random, territory: str) -> Town:
+def pick_town(rng: random.Random, territory: Territory) -> Town:
     """A town of `territory`, the main town twice as likely as each other one."""
     towns = TOWNS[territory]
     index = rng.randrange(len(towns) + 1)

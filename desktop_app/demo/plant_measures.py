@@ -112,7 +112,7 @@ def _plant_unclosed(p: Planter) -> None:
         measure = p.pick(candidates)
         if measure is not None:
             candidates.remove(measure)
-            measure.closed_on, measure.close_reason = None, None
+            measure.closed_on, measure.exit_reason, measure.close_reason = None, None, None
             p.take(measure, "fin_de_periode")
 
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from desktop_app.domain.model import (
+    ClaimDecision,
     Diploma,
     DsfOutcome,
     Level,
@@ -20,6 +21,11 @@ from desktop_app.domain.model import (
     SuspensionReason,
     VisitOutcome,
     VisitPlace,
+)
+from desktop_app.domain.reference_lists import (
+    ASLL_CONTENT_LABELS,
+    EXIT_LABELS,
+    TERRITORY_LABELS,
 )
 
 MEASURE_TYPES: dict[MeasureType, str] = {
@@ -97,6 +103,15 @@ DSF_OUTCOMES: dict[DsfOutcome, str] = {
     DsfOutcome.REALISE: "Réalisé, ménage rencontré",
     DsfOutcome.PORTE_CLOSE: "Portes closes",
     DsfOutcome.SANS_RENCONTRE: "Sans rencontre du ménage",
+}
+#: Reasons a measure ends, territories: their lists are data (`reference_lists`).
+EXIT_REASONS = EXIT_LABELS
+TERRITORIES = TERRITORY_LABELS
+ASLL_CONTENTS = ASLL_CONTENT_LABELS
+CLAIM_DECISIONS: dict[ClaimDecision, str] = {
+    ClaimDecision.ACCORDEE: "Accordée",
+    ClaimDecision.PARTIELLE: "Accordée en partie",
+    ClaimDecision.REFUSEE: "Refusée",
 }
 SEVERITIES: dict[str, str] = {
     "manquement": "Manquements",

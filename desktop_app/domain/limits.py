@@ -41,7 +41,8 @@ MAX_CODE_LENGTH = 50
 MAX_PLACE_LENGTH = 100
 #: A postal address, all its lines (a French address has at most 6 lines of 38 characters).
 MAX_ADDRESS_LENGTH = 300
-#: A free-text reason on one line (an absence, the closing of a measure).
+#: A free-text reason on one line (an absence, the closing of a measure, an alert marked
+#: « traitée », one invoice of an AML failure claim).
 MAX_REASON_LENGTH = 1_000
 #: One section of a bilan (situation, objectives, actions…): several printed pages.
 MAX_BILAN_SECTION_LENGTH = 20_000
@@ -54,8 +55,15 @@ TEXT_LIMITS: Mapping[str, int] = {
     "name": MAX_NAME_LENGTH,
     "reference": MAX_CODE_LENGTH, "postcode": MAX_CODE_LENGTH, "phone": MAX_CODE_LENGTH,
     "city": MAX_PLACE_LENGTH, "territory": MAX_PLACE_LENGTH,
+    # the text of « Autre territoire » (a territory typed before the list: migration 0003)
+    "territory_other": MAX_PLACE_LENGTH,
     "address": MAX_ADDRESS_LENGTH,
-    "reason": MAX_REASON_LENGTH, "close_reason": MAX_REASON_LENGTH,
+    # an absence's reason, the reason an alert was marked « traitée »
+    "reason": MAX_REASON_LENGTH,
+    # the text of « Autre motif » or the detail of an exit reason (the window's « detail »)
+    "close_reason": MAX_REASON_LENGTH, "detail": MAX_REASON_LENGTH,
+    # one invoice of an AML failure claim, each bounded on its own
+    "invoices": MAX_REASON_LENGTH,
 }
 
 

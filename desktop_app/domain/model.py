@@ -101,6 +101,53 @@ class LongStayReason(StrEnum):
     DALO = "DALO"
 
 
+class ExitReason(StrEnum):
+    """Why a measure ended (French labels: `reference_lists.EXIT_LABELS`)."""
+
+    BAIL_GLISSE = "bail_glisse"
+    RELOGEMENT_SOCIAL = "relogement_social"
+    RELOGEMENT_PRIVE = "relogement_prive"
+    MAINTIEN = "maintien_logement"
+    OBJECTIFS_ATTEINTS = "objectifs_atteints"
+    ARRET_PORTES_CLOSES = "arret_portes_closes"
+    ARRET_INDISPONIBILITE = "arret_indisponibilite"
+    REFUS_ABANDON = "refus_abandon"
+    DEPART_DEPARTEMENT = "depart_departement"
+    DECES = "deces"
+    ORIENTATION = "orientation"
+    EXPULSION = "expulsion"
+    AUTRE = "autre"
+
+
+class AsllContent(StrEnum):
+    """What an ASLL is about (the ASLL annex splits « le contenu de la mesure » this way)."""
+
+    ACCES = "acces"
+    MAINTIEN = "maintien"
+
+
+class ClaimDecision(StrEnum):
+    """The FSL technical committee's answer to an AML failure claim."""
+
+    ACCORDEE = "accordee"
+    PARTIELLE = "partielle"
+    REFUSEE = "refusee"
+
+
+class Territory(StrEnum):
+    """The eight territories of the département's social action, and « autre »."""
+
+    ARRAGEOIS = "arrageois"
+    ARTOIS = "artois"
+    AUDOMAROIS = "audomarois"
+    BOULONNAIS = "boulonnais"
+    CALAISIS = "calaisis"
+    HENIN_CARVIN = "henin_carvin"
+    LENS_LIEVIN = "lens_lievin"
+    MONTREUILLOIS_TERNOIS = "montreuillois_ternois"
+    AUTRE = "autre"
+
+
 class DsfOutcome(StrEnum):
     REALISE = "realise"
     PORTE_CLOSE = "porte_close"
@@ -187,10 +234,12 @@ class Household:
     address: str | None = None
     postcode: str | None = None
     city: str | None = None
-    territory: str | None = None
+    territory: Territory | None = None
     phone: str | None = None
     monthly_resources: Decimal | None = None
     members: list[Member] = field(default_factory=list)
+    #: The territory's name when `territory` is « autre » (or a text typed before the list).
+    territory_other: str | None = None
 
 
 @dataclass(slots=True)
@@ -245,6 +294,30 @@ class Notice:
 
 
 @dataclass(slots=True)
+class AgreementExtension:
+    """AML: the agreement in principle prolonged by an e-mail to the SPSLH or the SLISL."""
+
+    sent_on: date
+    new_end: date
+
+
+@dataclass(slots=True)
+class FailureClaim:
+    """AML « échec de la mesure »: the lease did not « glisser » and the association bears
+    unpaid rent or damage (and perhaps an eviction); its claim to the SPSLH (`domain.aml`)."""
+
+    departure_on: date  # the sub-tenant left the home
+    unpaid_rent: Decimal = Decimal("0.00")
+    damage: Decimal = Decimal("0.00")
+    eviction: Decimal = Decimal("0.00")  # cost of the eviction procedure
+    invoices: list[str] = field(default_factory=list)  # one line per invoice
+    sent_on: date | None = None
+    decision: ClaimDecision | None = None
+    decided_on: date | None = None
+    granted: Decimal | None = None
+
+
+@dataclass(slots=True)
 class Contract:
     signed_on: date | None = None
     sent_on: date | None = None
@@ -268,6 +341,7 @@ class Measure:
     decision_date: date | None = None
     periods: list[Period] = field(default_factory=list)
     closed_on: date | None = None
+    #: The text of « autre » (`exit_reason`), or a detail of any other reason.
     close_reason: str | None = None
     suspensions: list[Suspension] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)
@@ -287,6 +361,15 @@ class Measure:
     outcome: DsfOutcome | None = None
     transmitted_on: date | None = None
     done_on: date | None = None
+    #: Why it ended: one of `reference_lists.EXIT_REASONS` of its type (last field, so that
+    #: positional construction keeps its meaning).
+    exit_reason: ExitReason | None = None
+    #: ASLL: access to a home or keeping the one the household has (None: not recorded).
+    asll_content: AsllContent | None = None
+    #: AML: extensions of the agreement in principle by e-mail (`domain.aml`).
+    agreement_extensions: list[AgreementExtension] = field(default_factory=list)
+    #: AML: the claim after a failure (lease not transferred), None when there is none.
+    failure_claim: FailureClaim | None = None
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from desktop_app.domain.anonymisation import (
@@ -122,7 +122,7 @@ def anonymised(household: Household, measures: list[Measure],
         members.append(Member(f"{ANONYMOUS_MEMBER} {number}", member.role,
                               new_birth if keep else None))
     amount = household.monthly_resources
-    new_household = Household(
+    new_household = Household(  # the territory's code only: « autre » loses its free text
         household.id, f"{ANONYMOUS_HOUSEHOLD} {household.id}", territory=household.territory,
         monthly_resources=None if amount is None else resources_floor(
             amount, limits.resources_limits),
@@ -133,6 +133,9 @@ def anonymised(household: Household, measures: list[Measure],
     for measure in new_measures:
         if measure.close_reason is not None:
             measure.close_reason = scrubbed_reason(measure.close_reason, phrases, names)
+        if measure.failure_claim is not None and measure.failure_claim.invoices:
+            # the grid reads the amounts of an AML failure claim, never its invoices' texts
+            measure.failure_claim = replace(measure.failure_claim, invoices=[])
     return new_household, new_measures
 
 

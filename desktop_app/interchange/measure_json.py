@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from desktop_app.domain.model import Contract, Measure
+from desktop_app.domain.model import Contract, FailureClaim, Measure
 from desktop_app.domain.money import format_amount
 
 Json = dict[str, object]
@@ -34,12 +34,14 @@ def measure_to_json(m: Measure) -> Json:
                                                r.signed))
     notices = sorted(m.notices, key=lambda n: (n.sent_on, n.kind))
     stays = sorted(m.stays, key=lambda s: (s.start, s.end or date.max, s.home))
+    extensions = sorted(m.agreement_extensions, key=lambda e: (e.sent_on, e.new_end))
     return {
         "id": m.id, "household": m.household, "type": m.type.value, "referent": m.referent,
         "decision_date": day(m.decision_date),
         "periods": [{"start": day(p.start), "end": day(p.end), "level": code(p.level),
                      "kind": code(p.kind)} for p in periods],
-        "closed_on": day(m.closed_on), "close_reason": m.close_reason,
+        "closed_on": day(m.closed_on), "exit_reason": code(m.exit_reason),
+        "close_reason": m.close_reason,
         "suspensions": [{"start": day(s.start), "end": day(s.end), "reason": s.reason.value}
                         for s in suspensions],
         "visits": [{"date": v.date.isoformat(), "outcome": v.outcome.value,
@@ -48,8 +50,12 @@ def measure_to_json(m: Measure) -> Json:
                      "sent_on": day(r.sent_on), "signed": r.signed} for r in reports],
         "notices": [{"kind": n.kind.value, "sent_on": day(n.sent_on)} for n in notices],
         "contract": _contract(m.contract),
-        "retroactive": code(m.retroactive),
-        "agreement_on": day(m.agreement_on), "lease_transferred_on": day(m.lease_transferred_on),
+        "retroactive": code(m.retroactive), "asll_content": code(m.asll_content),
+        "agreement_on": day(m.agreement_on),
+        "agreement_extensions": [{"sent_on": day(e.sent_on), "new_end": day(e.new_end)}
+                                 for e in extensions],
+        "lease_transferred_on": day(m.lease_transferred_on),
+        "failure_claim": _claim(m.failure_claim),
         "relay_authorized": m.relay_authorized, "concertation_on": day(m.concertation_on),
         "stays": [{"home": s.home, "start": day(s.start), "end": day(s.end)} for s in stays],
         "long_stay_reason": code(m.long_stay_reason), "extension": m.extension,
@@ -57,6 +63,16 @@ def measure_to_json(m: Measure) -> Json:
         "outcome": code(m.outcome), "transmitted_on": day(m.transmitted_on),
         "done_on": day(m.done_on),
     }
+
+
+def _claim(claim: FailureClaim | None) -> Json | None:
+    if claim is None:
+        return None
+    return {"departure_on": day(claim.departure_on), "unpaid_rent": money(claim.unpaid_rent),
+            "damage": money(claim.damage), "eviction": money(claim.eviction),
+            "invoices": list(claim.invoices), "sent_on": day(claim.sent_on),
+            "decision": code(claim.decision), "decided_on": day(claim.decided_on),
+            "granted": money(claim.granted)}
 
 
 def _contract(contract: Contract | None) -> Json | None:

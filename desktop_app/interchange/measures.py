@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
+from desktop_app.domain.aml import EVICTION_CAP, RENT_AND_DAMAGE_CAP
+from desktop_app.domain.limits import text_limit, text_problem
 from desktop_app.domain.model import (
+    AgreementExtension,
+    AsllContent,
+    ClaimDecision,
     Contract,
     DsfOutcome,
+    ExitReason,
+    FailureClaim,
     Level,
     LongStayReason,
     Measure,
@@ -31,8 +39,11 @@ from desktop_app.domain.model import (
     VisitOutcome,
     VisitPlace,
 )
+from desktop_app.domain.money import format_eur
+from desktop_app.domain.reference_lists import recognise_exit
 from desktop_app.interchange import shapes
 from desktop_app.interchange.fields import JsonObject
+from desktop_app.interchange.quoting import readable, shown
 from desktop_app.interchange.values import Reader, check_unique, code_table
 
 _VISIT_KEYS = shapes.VISIT.allowed
@@ -61,6 +72,16 @@ def parse_measures(r: Reader, items: Iterable[object], seen: dict[str, int], kno
 
 def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: str
              ) -> Measure:
+    measure = _fields(r, raw, path, known, measure_id)
+    if "exit_reason" not in raw:
+        # A file older than the list: its free text is recognised as the store's migration
+        # 0003 does (a known text gives its code, any other « autre » with the text kept).
+        measure.exit_reason, measure.close_reason = recognise_exit(measure.close_reason)
+    return measure
+
+
+def _fields(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: str
+            ) -> Measure:
     household = r.text(raw, path, "household")
     if household:
         r.ref(household, f"{path}.household", known.households, "le ménage", "households")
@@ -74,14 +95,18 @@ def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id:
         periods=_periods(r, raw, path),
         closed_on=r.opt_day(raw, path, "closed_on"),
         close_reason=r.opt_text(raw, path, "close_reason"),
+        exit_reason=r.opt_code(raw, path, "exit_reason", ExitReason),
         suspensions=_suspensions(r, raw, path),
         visits=_visits(r, raw, path, known.workers),
         reports=_reports(r, raw, path),
         notices=_notices(r, raw, path),
         contract=_contract(r, raw, path),
         retroactive=r.opt_code(raw, path, "retroactive", Retroactive),
+        asll_content=r.opt_code(raw, path, "asll_content", AsllContent),
         agreement_on=r.opt_day(raw, path, "agreement_on"),
+        agreement_extensions=_extensions(r, raw, path),
         lease_transferred_on=r.opt_day(raw, path, "lease_transferred_on"),
+        failure_claim=_claim(r, raw, path),
         relay_authorized=r.flag(raw, path, "relay_authorized"),
         concertation_on=r.opt_day(raw, path, "concertation_on"),
         stays=_stays(r, raw, path, known.homes),
@@ -164,6 +189,52 @@ def _notices(r: Reader, raw: JsonObject, path: str) -> list[Notice]:
         notices.append(Notice(kind=r.code(notice, at, "kind", NoticeKind),
                               sent_on=r.day(notice, at, "sent_on")))
     return notices
+
+
+def _extensions(r: Reader, raw: JsonObject, path: str) -> list[AgreementExtension]:
+    return [AgreementExtension(sent_on=r.day(item, at, "sent_on"),
+                               new_end=r.day(item, at, "new_end"))
+            for _, at, item in r.each(raw, path, "agreement_extensions",
+                                      shapes.AGREEMENT_EXTENSION)]
+
+
+def _claim(r: Reader, raw: JsonObject, path: str) -> FailureClaim | None:
+    """The AML failure claim; amounts above the annex's caps are refused (`aml`)."""
+    if raw.get("failure_claim") is None:
+        return None
+    at = f"{path}.failure_claim"
+    found = r.obj(raw["failure_claim"], at, shapes.FAILURE_CLAIM)
+    if found is None:
+        return None
+    zero = Decimal("0.00")
+    invoices: list[str] = []
+    for index, item in enumerate(r.items(found, at, "invoices")):
+        if type(item) is str and item.strip() and readable(item):
+            problem = text_problem(item, text_limit("invoices"))
+            if problem is None:
+                invoices.append(item)
+            else:
+                r.add(f"{at}.invoices[{index}]", problem)
+        else:
+            r.add(f"{at}.invoices[{index}]", f"une facture est un texte non vide entre "
+                  f"guillemets, pas {shown(item)}")
+    claim = FailureClaim(
+        departure_on=r.day(found, at, "departure_on"),
+        unpaid_rent=r.opt_money(found, at, "unpaid_rent") or zero,
+        damage=r.opt_money(found, at, "damage") or zero,
+        eviction=r.opt_money(found, at, "eviction") or zero,
+        invoices=invoices, sent_on=r.opt_day(found, at, "sent_on"),
+        decision=r.opt_code(found, at, "decision", ClaimDecision),
+        decided_on=r.opt_day(found, at, "decided_on"),
+        granted=r.opt_money(found, at, "granted"))
+    if claim.unpaid_rent + claim.damage > RENT_AND_DAMAGE_CAP:
+        r.add(f"{at}.damage", f"impayés de loyer et dégradations au-delà de "
+              f"{format_eur(RENT_AND_DAMAGE_CAP)} au total : l'annexe AML les prend en charge "
+              f"dans cette limite")
+    if claim.eviction > EVICTION_CAP:
+        r.add(f"{at}.eviction", f"procédure d'expulsion au-delà de {format_eur(EVICTION_CAP)} : "
+              f"l'annexe AML la prend en charge dans cette limite")
+    return claim
 
 
 def _contract(r: Reader, raw: JsonObject, path: str) -> Contract | None:

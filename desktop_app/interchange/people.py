@@ -12,10 +12,13 @@ from desktop_app.domain.model import (
     Household,
     Member,
     MemberRole,
+    Territory,
     Vacancy,
     Worker,
 )
+from desktop_app.domain.reference_lists import recognise_territory
 from desktop_app.interchange import shapes
+from desktop_app.interchange.fields import JsonObject
 from desktop_app.interchange.values import Reader, check_unique
 
 
@@ -55,6 +58,15 @@ def _absence(r: Reader, item: object, path: str, worker_ids: Container[str]
                    replacement=replacement)
 
 
+def _territory(r: Reader, raw: JsonObject, path: str) -> tuple[Territory | None, str | None]:
+    """A file of this version has `territory_other`: `territory` is then a code. An older
+    file has only `territory`, a free text: recognised as the store's migration 0003 does."""
+    if "territory_other" in raw:
+        return (r.opt_code(raw, path, "territory", Territory),
+                r.opt_text(raw, path, "territory_other"))
+    return recognise_territory(r.opt_text(raw, path, "territory"))
+
+
 def parse_households(r: Reader, items: Iterable[object], seen: dict[str, int]
                      ) -> Iterator[Household]:
     for i, item in enumerate(items):
@@ -68,8 +80,9 @@ def parse_households(r: Reader, items: Iterable[object], seen: dict[str, int]
             id=household_id, reference=r.opt_text(raw, path, "reference"),
             name=r.text(raw, path, "name", blank=True), address=r.opt_text(raw, path, "address"),
             postcode=r.opt_text(raw, path, "postcode"), city=r.opt_text(raw, path, "city"),
-            territory=r.opt_text(raw, path, "territory"), phone=r.opt_text(raw, path, "phone"),
+            phone=r.opt_text(raw, path, "phone"),
             monthly_resources=r.opt_money(raw, path, "monthly_resources"))
+        household.territory, household.territory_other = _territory(r, raw, path)
         for j, child in enumerate(r.items(raw, path, "members")):
             member_path = f"{path}.members[{j}]"
             member = r.obj(child, member_path, shapes.MEMBER)

@@ -24,7 +24,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.money import format_amount
 from desktop_app.interchange.errors import FORMAT
-from desktop_app.interchange.measure_json import Json, day, measure_to_json, money
+from desktop_app.interchange.measure_json import Json, code, day, measure_to_json, money
 
 
 def caseload_to_json(caseload: Caseload) -> Json:
@@ -79,8 +79,9 @@ def _worker(w: Worker) -> Json:
 
 def _household(h: Household) -> Json:
     return {"id": h.id, "reference": h.reference, "name": h.name, "address": h.address,
-            "postcode": h.postcode, "city": h.city, "territory": h.territory, "phone": h.phone,
-            "monthly_resources": money(h.monthly_resources),
+            "postcode": h.postcode, "city": h.city, "territory": code(h.territory),
+            "territory_other": h.territory_other,
+            "phone": h.phone, "monthly_resources": money(h.monthly_resources),
             "members": [{"name": m.name, "birth_date": day(m.birth_date), "role": m.role.value}
                         for m in h.members]}
 

@@ -46,15 +46,17 @@ WORKER = shape("un intervenant", "id name diploma fte absences?")
 ABSENCE = shape("une absence", "start end? reason? slisl_notified_on? replacement?")
 HOUSEHOLD = shape(
     "un ménage",
-    "id reference? name address? postcode? city? territory? phone? monthly_resources? members?",
+    "id reference? name address? postcode? city? territory? phone? monthly_resources? members? "
+    "territory_other?",
 )
 MEMBER = shape("un membre du ménage", "name birth_date? role")
 HOME = shape("un logement", "id address vacancies?")
 VACANCY = shape("une vacance", "start end justified")
 MEASURE = shape(
     "une mesure",
-    "id household type referent decision_date? periods? closed_on? close_reason? "
-    "suspensions? visits? reports? notices? contract? retroactive? agreement_on? "
+    "id household type referent decision_date? periods? closed_on? exit_reason? close_reason? "
+    "suspensions? visits? reports? notices? contract? retroactive? asll_content? agreement_on? "
+    "agreement_extensions? failure_claim? "
     "lease_transferred_on? relay_authorized? concertation_on? stays? long_stay_reason? "
     "extension? summoned_on? hearing_on? outcome? transmitted_on? done_on?",
 )
@@ -65,3 +67,9 @@ REPORT = shape("un bilan", "kind period_end sent_on signed")
 NOTICE = shape("un signalement", "kind sent_on")
 CONTRACT = shape("un contrat", "signed_on? sent_on? not_signed_on? not_signed_reason?")
 STAY = shape("un séjour", "home start end?")
+FAILURE_CLAIM = shape(
+    "une demande de prise en charge de l'échec AML",
+    "departure_on unpaid_rent? damage? eviction? invoices? sent_on? decision? decided_on? "
+    "granted?",
+)
+AGREEMENT_EXTENSION = shape("une prolongation de l'accord de principe", "sent_on new_end")

@@ -24,6 +24,7 @@ from desktop_app.domain.labels import (
     label,
 )
 from desktop_app.domain.model import Measure, Worker
+from desktop_app.domain.reference_lists import exit_text
 from desktop_app.reports import pdf
 from desktop_app.reports.labels import TYPE_NAMES
 
@@ -47,7 +48,8 @@ def _yes(value: bool) -> str:
 def _facts(m: Measure, names: dict[str, str]) -> list[tuple[str, str]]:
     rows = [("Référent(e)", names.get(m.referent, m.referent)),
             ("Date de décision", format_date(m.decision_date)),
-            ("Clôturée le", format_date(m.closed_on)), ("Motif de clôture", m.close_reason or "")]
+            ("Clôturée le", format_date(m.closed_on)),
+            ("Motif de clôture", exit_text(m.exit_reason, m.close_reason))]
     c = m.contract
     if c is not None:
         rows += [("Contrat signé le", format_date(c.signed_on)),

@@ -16,6 +16,7 @@ from reportlab.platypus import Flowable
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import ROLES, label
 from desktop_app.domain.money import format_eur
+from desktop_app.domain.reference_lists import territory_text
 from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
 from desktop_app.store.api import AuditEntry, HouseholdAccess
@@ -94,7 +95,8 @@ def _identity(access: HouseholdAccess) -> list[tuple[str, str]]:
     money = "" if h.monthly_resources is None else format_eur(h.monthly_resources)
     rows = [("Nom", h.name), ("Référence du dossier", h.reference or ""),
             ("Adresse", h.address or ""), ("Code postal", h.postcode or ""),
-            ("Commune", h.city or ""), ("Territoire", h.territory or ""),
+            ("Commune", h.city or ""),
+            ("Territoire", territory_text(h.territory, h.territory_other)),
             ("Téléphone", h.phone or ""), ("Ressources mensuelles", money)]
     return [(name, value or "(non renseigné)") for name, value in rows]
 

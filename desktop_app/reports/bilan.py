@@ -22,6 +22,7 @@ from desktop_app.domain.model import (
     ReportKind,
     VisitOutcome,
 )
+from desktop_app.domain.reference_lists import exit_text, territory_text
 from desktop_app.reports.common import output_kind
 from desktop_app.reports.labels import ASLL_LEVELS, LEVELS, TYPE_NAMES
 
@@ -84,7 +85,8 @@ def _household(household: Household, reference: str) -> list[tuple[str, str]]:
     return [
         ("Ménage", household.name), ("Référence FSL", reference),
         ("Adresse", address or "non renseignée"),
-        ("Territoire", household.territory or "non renseigné"),
+        ("Territoire", territory_text(household.territory, household.territory_other)
+         or "non renseigné"),
         ("Composition", composition(household) + (f" ({people} personne{'s' * (people > 1)})"
                                                   if people else "")),
     ]
@@ -119,8 +121,9 @@ def _measure(caseload: Caseload, measure: Measure, period: Period) -> list[tuple
             rows.append(("Logement ALT", f"{homes.get(stay.home, stay.home)}, depuis le "
                          f"{format_date(stay.start)}"))
     if measure.closed_on is not None:
+        reason = exit_text(measure.exit_reason, measure.close_reason)
         rows.append(("Fin de la mesure", f"{format_date(measure.closed_on)}"
-                     + (f" ({measure.close_reason})" if measure.close_reason else "")))
+                     + (f" ({reason})" if reason else "")))
     return rows
 
 

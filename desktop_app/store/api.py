@@ -28,6 +28,7 @@ from desktop_app.domain.model import (
 )
 
 if TYPE_CHECKING:
+    from desktop_app.domain.alerts import Alert
     from desktop_app.domain.bilan_text import BilanText
     from desktop_app.domain.indicators.profile import ProfileBrackets
     from desktop_app.domain.retention import RetentionSettings
@@ -123,6 +124,17 @@ class HouseholdAccess:
     caseload: Caseload  # the household, its measures, the workers and homes they refer to
     history: list[AuditEntry]
     bilan_texts: list[dict[str, Any]]  # rows of `bilan_texts` of its measures, as JSON values
+
+
+@dataclass(frozen=True, slots=True)
+class TreatedAlert:
+    """An alert a worker marked « traitée » (issue 11, item 9): why, who, when."""
+
+    fingerprint: str
+    code: str
+    reason: str
+    profile: str  # worker id, or « système »
+    at: datetime
 
 
 class StoreError(Exception):
@@ -225,6 +237,11 @@ class Store(Protocol):
         another window or process), `ConflictError` in French and nothing written. `new`:
         a record just created under an id of `new_id`; if another window or process created
         one under that id meanwhile, `ConflictError` (never an overwrite of theirs)."""
+    def treat_alert(self, alert: Alert, reason: str) -> None:
+        """Mark `alert` « traitée » for `reason`, with its audit entry (same transaction);
+        `RefusedError` in French without a reason or if already marked (issue 11, item 9)."""
+    def treated_alerts(self) -> dict[str, TreatedAlert]:
+        """Every alert marked treated, by `alert_fingerprint`."""
     def history(self, household_id: str) -> list[AuditEntry]:
         """The audit trail of the household and its measures, oldest first."""
     def measures_of_household(self, household_id: str) -> list[Measure]: ...

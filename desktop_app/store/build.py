@@ -7,15 +7,21 @@ keeps a department-scale load fast. Codes are looked up in dicts, not parsed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from desktop_app.domain.model import (
     Absence,
+    AgreementExtension,
+    AsllContent,
+    ClaimDecision,
     Contract,
     Diploma,
     DsfOutcome,
+    ExitReason,
+    FailureClaim,
     Level,
     LongStayReason,
     Measure,
@@ -33,6 +39,7 @@ from desktop_app.domain.model import (
     Stay,
     Suspension,
     SuspensionReason,
+    Territory,
     Vacancy,
     Visit,
     VisitOutcome,
@@ -41,6 +48,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.store.tables import (
     ABSENCES,
+    AGREEMENT_EXTENSIONS,
     MEASURES,
     MEMBERS,
     NOTICES,
@@ -82,6 +90,10 @@ _NOT_SIGNED = _optional(NotSignedReason)
 _RETRO = _optional(Retroactive)
 _LONG = _optional(LongStayReason)
 _DSF = _optional(DsfOutcome)
+_EXIT = _optional(ExitReason)
+_CONTENT = _optional(AsllContent)
+_DECISION = _optional(ClaimDecision)
+TERRITORY = _optional(Territory)
 
 
 def measure_type(code: str) -> MeasureType:
@@ -94,7 +106,9 @@ MEASURE_COLUMNS = (
     M.has_contract, M.contract_signed_on, M.contract_sent_on, M.contract_not_signed_on,
     M.contract_not_signed_reason, M.retroactive, M.agreement_on, M.lease_transferred_on,
     M.relay_authorized, M.concertation_on, M.long_stay_reason, M.extension, M.summoned_on,
-    M.hearing_on, M.outcome, M.transmitted_on, M.done_on,
+    M.hearing_on, M.outcome, M.transmitted_on, M.done_on, M.exit_reason, M.asll_content,
+    M.claim_departure_on, M.claim_unpaid_rent, M.claim_damage, M.claim_eviction,
+    M.claim_invoices, M.claim_sent_on, M.claim_decision, M.claim_decided_on, M.claim_granted,
 )
 
 
@@ -106,7 +120,10 @@ def build_measure(r: Tup) -> Measure:
         agreement_on=r[13], lease_transferred_on=r[14], relay_authorized=bool(r[15]),
         concertation_on=r[16], long_stay_reason=_LONG[r[17]], extension=bool(r[18]),
         summoned_on=r[19], hearing_on=r[20], outcome=_DSF[r[21]], transmitted_on=r[22],
-        done_on=r[23],
+        done_on=r[23], exit_reason=_EXIT[r[24]], asll_content=_CONTENT[r[25]],
+        failure_claim=None if r[26] is None else FailureClaim(
+            r[26], r[27], r[28], r[29], json.loads(r[30] or "[]"), r[31], _DECISION[r[32]],
+            r[33], r[34]),
     )
 
 
@@ -121,6 +138,8 @@ REPORT_COLUMNS = (REPORTS.c.id, REPORTS.c.measure_id, REPORTS.c.kind, REPORTS.c.
                   REPORTS.c.sent_on, REPORTS.c.signed)
 NOTICE_COLUMNS = (NOTICES.c.id, NOTICES.c.measure_id, NOTICES.c.kind, NOTICES.c.sent_on)
 STAY_COLUMNS = (STAYS.c.id, STAYS.c.measure_id, STAYS.c.home_id, STAYS.c.start, STAYS.c.end)
+EXTENSION_COLUMNS = (AGREEMENT_EXTENSIONS.c.id, AGREEMENT_EXTENSIONS.c.measure_id,
+                     AGREEMENT_EXTENSIONS.c.sent_on, AGREEMENT_EXTENSIONS.c.new_end)
 ABSENCE_COLUMNS = (ABSENCES.c.id, ABSENCES.c.worker_id, ABSENCES.c.start, ABSENCES.c.end,
                    ABSENCES.c.reason, ABSENCES.c.slisl_notified_on, ABSENCES.c.replacement_id)
 MEMBER_COLUMNS = (MEMBERS.c.id, MEMBERS.c.household_id, MEMBERS.c.name, MEMBERS.c.role,
@@ -152,6 +171,10 @@ def build_notice(r: Tup) -> Notice:
 
 def build_stay(r: Tup) -> Stay:
     return Stay(r[2], r[3], r[4])
+
+
+def build_extension(r: Tup) -> AgreementExtension:
+    return AgreementExtension(r[2], r[3])
 
 
 def build_absence(r: Tup) -> Absence:

@@ -21,6 +21,10 @@ from desktop_app.domain.money import format_eur
 FIELDS = {
     "reference": "référence", "name": "nom", "address": "adresse", "postcode": "code postal",
     "city": "commune", "territory": "territoire", "phone": "téléphone",
+    "territory_other": "autre territoire", "exit_reason": "motif de sortie",
+    "asll_content": "contenu de l'ASLL",
+    "agreement_extensions": "prolongations de l'accord de principe",
+    "new_end": "nouvelle fin", "failure_claim": "demande de prise en charge (échec AML)",
     "monthly_resources": "ressources mensuelles", "members": "membres",
     "diploma": "diplôme", "fte": "ETP", "vacancies": "périodes de vacance",
     "household": "ménage", "type": "type de mesure", "referent": "référent",
@@ -55,7 +59,8 @@ def code_words() -> dict[str, dict[str, str]]:
         "kind": (w.PERIOD_KINDS, w.REPORT_KINDS, w.NOTICE_KINDS),
         "reason": (w.SUSPENSION_REASONS,), "role": (w.ROLES,), "diploma": (w.DIPLOMAS,),
         "not_signed_reason": (w.NOT_SIGNED,), "retroactive": (w.RETROACTIVE,),
-        "long_stay_reason": (w.LONG_STAY,),
+        "long_stay_reason": (w.LONG_STAY,), "exit_reason": (w.EXIT_REASONS,),
+        "territory": (w.TERRITORIES,), "asll_content": (w.ASLL_CONTENTS,),
     }
     found: dict[str, dict[str, str]] = {}
     for key, maps in tables.items():

@@ -82,6 +82,7 @@ def _measures(connection: Connection, ids: Collection[str] | None,
     reports = children(connection, b.REPORT_COLUMNS, b.build_report, parents)
     notices = children(connection, b.NOTICE_COLUMNS, b.build_notice, parents)
     stays = children(connection, b.STAY_COLUMNS, b.build_stay, parents)
+    extensions = children(connection, b.EXTENSION_COLUMNS, b.build_extension, parents)
     visits = _visits(connection, found, parents if visits_of is None else visits_of,
                      visits_until, whole)
     for m in found:
@@ -90,6 +91,7 @@ def _measures(connection: Connection, ids: Collection[str] | None,
         m.reports = reports.get(m.id, [])
         m.notices = notices.get(m.id, [])
         m.stays = stays.get(m.id, [])
+        m.agreement_extensions = extensions.get(m.id, [])
         m.visits = visits.get(m.id, [])
     return found
 
@@ -113,7 +115,8 @@ def _visits(connection: Connection, found: list[Measure], of: Collection[str] | 
 
 HOUSEHOLD_COLUMNS = (HOUSEHOLDS.c.id, HOUSEHOLDS.c.name, HOUSEHOLDS.c.reference,
                      HOUSEHOLDS.c.address, HOUSEHOLDS.c.postcode, HOUSEHOLDS.c.city,
-                     HOUSEHOLDS.c.territory, HOUSEHOLDS.c.phone, HOUSEHOLDS.c.monthly_resources)
+                     HOUSEHOLDS.c.territory, HOUSEHOLDS.c.phone, HOUSEHOLDS.c.monthly_resources,
+                     HOUSEHOLDS.c.territory_other)
 
 
 def households(connection: Connection, ids: Collection[str] | None) -> list[Household]:
@@ -122,7 +125,10 @@ def households(connection: Connection, ids: Collection[str] | None) -> list[Hous
 
 
 def _households(connection: Connection, ids: Collection[str] | None) -> list[Household]:
-    found = [Household(*r) for r in rows_of(connection, HOUSEHOLD_COLUMNS, HOUSEHOLDS.c.id, ids)]
+    found = [Household(id=r[0], name=r[1], reference=r[2], address=r[3], postcode=r[4],
+                       city=r[5], territory=b.TERRITORY[r[6]], phone=r[7],
+                       monthly_resources=r[8], territory_other=r[9])
+             for r in rows_of(connection, HOUSEHOLD_COLUMNS, HOUSEHOLDS.c.id, ids)]
     members = children(connection, b.MEMBER_COLUMNS, b.build_member,
                        None if ids is None else [h.id for h in found])
     for household in found:

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
-from desktop_app.domain.model import Caseload, Home, Household, Measure, Worker
+from desktop_app.domain.model import Caseload, FailureClaim, Home, Household, Measure, Worker
 from desktop_app.domain.money import format_amount
 
 #: Joins the fields of a child (never in a code, a date or an id of the file).
@@ -51,7 +51,7 @@ def _money(value: Decimal | None) -> str | None:
 def household_fingerprint(h: Household) -> str:
     members = [[m.name, m.role, _d(m.birth_date)] for m in h.members]  # order kept (no date)
     return _digest([h.id, h.reference, h.name, h.address, h.postcode, h.city, h.territory,
-                    h.phone, _money(h.monthly_resources), members])
+                    h.phone, _money(h.monthly_resources), members, h.territory_other])
 
 
 def home_fingerprint(h: Home) -> str:
@@ -67,7 +67,7 @@ def measure_fingerprint(m: Measure) -> str:
         m.id, m.household, m.type, m.referent, _d(m.decision_date),
         sorted([f"{p.start}{SEP}{p.end}{SEP}{p.level or ''}{SEP}{p.kind or ''}"
                for p in m.periods]),
-        _d(m.closed_on), m.close_reason,
+        _d(m.closed_on), m.exit_reason, m.close_reason,
         sorted([f"{s.start}{SEP}{_d(s.end)}{SEP}{s.reason}" for s in m.suspensions]),
         sorted([f"{v.date}{SEP}{v.outcome}{SEP}{v.place or ''}{SEP}{v.worker or ''}"
                for v in m.visits]),
@@ -78,8 +78,17 @@ def measure_fingerprint(m: Measure) -> str:
         m.relay_authorized, _d(m.concertation_on),
         sorted([f"{s.start}{SEP}{_d(s.end)}{SEP}{s.home}" for s in m.stays]),
         m.long_stay_reason, m.extension, _d(m.summoned_on), _d(m.hearing_on), m.outcome,
-        _d(m.transmitted_on), _d(m.done_on),
+        _d(m.transmitted_on), _d(m.done_on), m.asll_content,
+        sorted([f"{e.sent_on}{SEP}{e.new_end}" for e in m.agreement_extensions]),
+        _claim(m.failure_claim),
     ])
+
+
+def _claim(c: FailureClaim | None) -> list[object] | None:
+    if c is None:
+        return None
+    return [_d(c.departure_on), _money(c.unpaid_rent), _money(c.damage), _money(c.eviction),
+            c.invoices, _d(c.sent_on), c.decision, _d(c.decided_on), _money(c.granted)]
 
 
 def fingerprints(caseload: Caseload) -> Iterator[tuple[str, str, str]]:

@@ -7,8 +7,9 @@ from datetime import date
 from sqlalchemy import Connection, select
 
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureSpan, MeasureType
+from desktop_app.domain.reference_lists import territory_text
 from desktop_app.store.api import HouseholdRow, MeasureRow
-from desktop_app.store.build import TYPES, measure_type
+from desktop_app.store.build import TERRITORY, TYPES, measure_type
 from desktop_app.store.fetch import run, select_in
 from desktop_app.store.search import like_pattern
 from desktop_app.store.tables import AUDIT, HOUSEHOLDS, MEASURES, RECORD_TABLES, WORKERS
@@ -36,7 +37,8 @@ def household_rows(connection: Connection, on: date, text: str,
 
     Two queries, no N+1: the households (read from the covering index of the list's order),
     then the support measures in force on `on` with their referent's name."""
-    statement = select(H.id, H.name, H.reference, H.city, H.territory).order_by(H.name, H.id)
+    statement = select(H.id, H.name, H.reference, H.city, H.territory,
+                       H.territory_other).order_by(H.name, H.id)
     if text.strip():
         statement = statement.where(H.search_text.like(like_pattern(text.strip()), escape="\\"))
     if limit is not None:
@@ -53,7 +55,8 @@ def household_rows(connection: Connection, on: date, text: str,
         if known is None or mid < str(known[1]):
             measure[household] = (TYPES[code], mid, referent, name)
     get = measure.get
-    return [HouseholdRow(h[0], h[1], h[2], h[3], h[4], *get(h[0], NONE_IN_FORCE))
+    return [HouseholdRow(h[0], h[1], h[2], h[3], territory_text(TERRITORY[h[4]], h[5]) or None,
+                         *get(h[0], NONE_IN_FORCE))
             for h in households]
 
 

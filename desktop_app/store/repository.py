@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.engine import URL
 
+from desktop_app.domain.alerts import Alert
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
     AlertSettings,
@@ -40,6 +41,7 @@ from desktop_app.store import (
     loaders,
     merge,
     tracked,
+    treated,
 )
 from desktop_app.store.api import (
     AuditEntry,
@@ -51,6 +53,7 @@ from desktop_app.store.api import (
     MergeReport,
     Store,
     StoreError,
+    TreatedAlert,
 )
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.backup_files import remove_restore_leftovers
@@ -214,6 +217,14 @@ class SqlStore(RetentionMethods):
                        expected: Household | None = None, new: bool = False) -> None:
         with self._writing() as c:
             tracked.save_household(c, household, self.profile, expected, new)
+
+    def treat_alert(self, alert: Alert, reason: str) -> None:
+        with self._writing() as c:
+            treated.treat_alert(c, alert, reason, self.profile)
+
+    def treated_alerts(self) -> dict[str, TreatedAlert]:
+        with self._reading() as c:
+            return treated.treated_alerts(c)
 
     def history(self, household_id: str) -> list[AuditEntry]:
         with self._reading() as c:

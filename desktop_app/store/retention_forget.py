@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, select, update
 
 from desktop_app.store.reading import among
-from desktop_app.store.tables import AUDIT, BATCH_ITEMS, BATCHES
+from desktop_app.store.tables import AUDIT, BATCH_ITEMS, BATCHES, TREATED_ALERTS
 
 #: The fingerprint given to a batch's record once anonymised or deleted: never the record's
 #: own, so an import batch holding it can no longer be taken back.
@@ -26,8 +26,11 @@ def forget_history(connection: Connection, households: Collection[str],
                    measures: Collection[str], purge: bool) -> None:
     """The audit entries of the households and their measures deleted (`purge`) or kept
     with every value blanked (which fields changed when, not from what to what); the
-    import batches' fingerprints of their records forgotten."""
+    import batches' fingerprints of their records forgotten; their alerts marked « traitée »
+    deleted (a reason is free text)."""
     a = AUDIT.c
+    connection.execute(delete(TREATED_ALERTS).where(
+        among(connection, TREATED_ALERTS.c.household_id, households)))
     entries = set(connection.execute(select(a.id).where(
         among(connection, a.household_id, households))).scalars())
     for kind, ids in (("household", households), ("measure", measures)):

@@ -6,6 +6,7 @@ are computed here, from `measure_facts`, every time a measure is written.
 
 from __future__ import annotations
 
+import json
 from enum import StrEnum
 from typing import Any
 
@@ -13,12 +14,14 @@ from desktop_app.domain.alerts.durations import duration_problems
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import (
     Association,
+    FailureClaim,
     Home,
     Household,
     Measure,
     Tariff,
     Worker,
 )
+from desktop_app.domain.reference_lists import territory_text
 from desktop_app.store.search import search_text
 
 Row = dict[str, Any]
@@ -66,9 +69,11 @@ def absence_rows(w: Worker) -> list[Row]:
 
 def household_row(h: Household) -> Row:
     return {"id": h.id, "reference": h.reference, "name": h.name, "address": h.address,
-            "postcode": h.postcode, "city": h.city, "territory": h.territory, "phone": h.phone,
+            "postcode": h.postcode, "city": h.city, "territory": code(h.territory),
+            "territory_other": h.territory_other, "phone": h.phone,
             "monthly_resources": h.monthly_resources,
-            "search_text": search_text(h.name, h.reference, h.city, h.territory)}
+            "search_text": search_text(h.name, h.reference, h.city,
+                                       territory_text(h.territory, h.territory_other))}
 
 
 def member_rows(h: Household) -> list[Row]:
@@ -91,19 +96,38 @@ def measure_row(m: Measure) -> Row:
     return {
         "id": m.id, "household_id": m.household, "type": m.type.value, "referent_id": m.referent,
         "decision_date": m.decision_date, "closed_on": m.closed_on,
-        "close_reason": m.close_reason, "has_contract": contract is not None,
+        "exit_reason": code(m.exit_reason), "close_reason": m.close_reason,
+        "has_contract": contract is not None,
         "contract_signed_on": contract.signed_on if contract else None,
         "contract_sent_on": contract.sent_on if contract else None,
         "contract_not_signed_on": contract.not_signed_on if contract else None,
         "contract_not_signed_reason": code(contract.not_signed_reason) if contract else None,
-        "retroactive": code(m.retroactive), "agreement_on": m.agreement_on,
+        "retroactive": code(m.retroactive), "asll_content": code(m.asll_content),
+        "agreement_on": m.agreement_on,
         "lease_transferred_on": m.lease_transferred_on, "relay_authorized": m.relay_authorized,
         "concertation_on": m.concertation_on, "long_stay_reason": code(m.long_stay_reason),
         "extension": m.extension, "summoned_on": m.summoned_on, "hearing_on": m.hearing_on,
         "outcome": code(m.outcome), "transmitted_on": m.transmitted_on, "done_on": m.done_on,
         "span_start": span[0] if span else None, "span_end": span[1] if span else None,
         "one_off_on": one_off_date(m), "duration_breach": bool(duration_problems(m)),
+        **claim_columns(m.failure_claim),
     }
+
+
+def claim_columns(claim: FailureClaim | None) -> Row:
+    """The `claim_*` columns of `measures` (all null without a claim)."""
+    if claim is None:
+        return dict.fromkeys(CLAIM_KEYS)
+    return {"claim_departure_on": claim.departure_on, "claim_unpaid_rent": claim.unpaid_rent,
+            "claim_damage": claim.damage, "claim_eviction": claim.eviction,
+            "claim_invoices": json.dumps(claim.invoices, ensure_ascii=False),
+            "claim_sent_on": claim.sent_on, "claim_decision": code(claim.decision),
+            "claim_decided_on": claim.decided_on, "claim_granted": claim.granted}
+
+
+CLAIM_KEYS = ("claim_departure_on", "claim_unpaid_rent", "claim_damage", "claim_eviction",
+              "claim_invoices", "claim_sent_on", "claim_decision", "claim_decided_on",
+              "claim_granted")
 
 
 def measure_children(m: Measure) -> dict[str, list[Row]]:
@@ -122,4 +146,6 @@ def measure_children(m: Measure) -> dict[str, list[Row]]:
                     for n in m.notices],
         "stays": [{"measure_id": i, "home_id": s.home, "start": s.start, "end": s.end}
                   for s in m.stays],
+        "agreement_extensions": [{"measure_id": i, "sent_on": e.sent_on, "new_end": e.new_end}
+                                 for e in m.agreement_extensions],
     }

@@ -11,11 +11,12 @@ recomputes them.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from desktop_app.store.schema import Base
+from desktop_app.store.schema import Base, Money
 
 _MEASURE_FK = "measures.id"
 
@@ -28,6 +29,7 @@ class MeasureRecord(Base):
     referent_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     closed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    exit_reason: Mapped[str | None] = mapped_column(String(24))
     close_reason: Mapped[str | None] = mapped_column(Text)
     #: False: no contract (null in the file); True: the four contract columns below.
     has_contract: Mapped[bool]
@@ -36,6 +38,7 @@ class MeasureRecord(Base):
     contract_not_signed_on: Mapped[dt.date | None] = mapped_column(Date)
     contract_not_signed_reason: Mapped[str | None] = mapped_column(String(12))
     retroactive: Mapped[str | None] = mapped_column(String(12))
+    asll_content: Mapped[str | None] = mapped_column(String(10))
     agreement_on: Mapped[dt.date | None] = mapped_column(Date)
     lease_transferred_on: Mapped[dt.date | None] = mapped_column(Date)
     relay_authorized: Mapped[bool]
@@ -47,6 +50,17 @@ class MeasureRecord(Base):
     outcome: Mapped[str | None] = mapped_column(String(16))
     transmitted_on: Mapped[dt.date | None] = mapped_column(Date)
     done_on: Mapped[dt.date | None] = mapped_column(Date)
+    # --- AML failure claim (`model.FailureClaim`): none while claim_departure_on is null -----
+    claim_departure_on: Mapped[dt.date | None] = mapped_column(Date)
+    claim_unpaid_rent: Mapped[Decimal | None] = mapped_column(Money)
+    claim_damage: Mapped[Decimal | None] = mapped_column(Money)
+    claim_eviction: Mapped[Decimal | None] = mapped_column(Money)
+    #: The invoices listed, a JSON list of texts.
+    claim_invoices: Mapped[str | None] = mapped_column(Text)
+    claim_sent_on: Mapped[dt.date | None] = mapped_column(Date)
+    claim_decision: Mapped[str | None] = mapped_column(String(10))
+    claim_decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    claim_granted: Mapped[Decimal | None] = mapped_column(Money)
     # --- denormalized, recomputed on every write (measure_facts) ------------------------
     span_start: Mapped[dt.date | None] = mapped_column(Date)
     span_end: Mapped[dt.date | None] = mapped_column(Date)
@@ -105,6 +119,17 @@ class NoticeRecord(Base):
                                             index=True)
     kind: Mapped[str] = mapped_column(String(16))
     sent_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class AgreementExtensionRecord(Base):
+    """AML: the agreement in principle prolonged by e-mail (`domain.aml`)."""
+
+    __tablename__ = "agreement_extensions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
+                                            index=True)
+    sent_on: Mapped[dt.date] = mapped_column(Date)
+    new_end: Mapped[dt.date] = mapped_column(Date)
 
 
 class StayRecord(Base):

@@ -41,7 +41,9 @@ class HouseholdRecord(Base):
     address: Mapped[str | None] = mapped_column(Text)
     postcode: Mapped[str | None] = mapped_column(String(20))
     city: Mapped[str | None] = mapped_column(String(200))
+    #: A code of `model.Territory`; its name in `territory_other` when « autre ».
     territory: Mapped[str | None] = mapped_column(String(200))
+    territory_other: Mapped[str | None] = mapped_column(Text)
     phone: Mapped[str | None] = mapped_column(String(50))
     monthly_resources: Mapped[Decimal | None] = mapped_column(Money)
     #: Name, reference, town and territory in lower case without accents (`search.normalize`),

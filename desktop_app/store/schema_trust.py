@@ -9,6 +9,9 @@
 - `household_archive`: households moved to the read-only archive after review, and those
   anonymised once the convention's keeping date has passed.
 - `bilan_texts`: what the worker writes in a bilan, and when it was signed.
+- `treated_alerts`: alerts a worker marked « traitée » with a reason (issue 11, item 9),
+  by the fingerprint of their facts (`domain.alerts.treated`); no foreign key, like the
+  audit trail.
 """
 
 from __future__ import annotations
@@ -84,3 +87,17 @@ class BilanTextRecord(Base):
     renewal_request: Mapped[str] = mapped_column(Text)
     signed_on: Mapped[dt.date | None] = mapped_column(Date)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class TreatedAlertRecord(Base):
+    __tablename__ = "treated_alerts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: `alert_fingerprint`: the same facts give the same alert.
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    code: Mapped[str] = mapped_column(String(32))
+    measure_id: Mapped[str | None] = mapped_column(String(64))
+    household_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    worker_id: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    profile: Mapped[str] = mapped_column(String(64))  # who: worker id, or « système »
+    at: Mapped[dt.datetime] = mapped_column(DateTime)  # when (local time of the laptop)

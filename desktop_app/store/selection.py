@@ -81,10 +81,13 @@ REPORT_LEAD = timedelta(days=62)
 
 def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[str]]:
     """Measures not closed as of `day` that some measure rule can concern on `day` (read with
-    every child), the DSF of the households of the ASLL among them funded retroactively after
-    a DSF (`date_effet` looks for the diagnosis), and the households of the support measures
-    among them (`cumul`)."""
+    every child), AML whose failure claim is due and not sent (`echec_aml`, closed or not),
+    the DSF of the households of the ASLL not closed among them funded retroactively after a
+    DSF (`date_effet` looks for the diagnosis), and the households of the support measures not
+    closed among them (`cumul`)."""
     not_closed = or_(M.closed_on.is_(None), M.closed_on > day)
+    claim_pending = and_(M.type == MeasureType.AML.value, M.claim_departure_on <= day,
+                         or_(M.claim_sent_on.is_(None), M.claim_sent_on > day))
     concerned = or_(
         M.span_start <= day + REPORT_LEAD,
         M.duration_breach.is_(True),  # duree, whatever the day
@@ -95,11 +98,12 @@ def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[s
              or_(M.transmitted_on.is_(None), M.transmitted_on > day)),
     )
     rows = run(connection, select(
-        M.id, M.type, M.household_id, M.span_start, M.retroactive).where(not_closed, concerned))
+        M.id, M.type, M.household_id, M.span_start, M.retroactive,
+        not_closed.label("open")).where(or_(and_(not_closed, concerned), claim_pending)))
     selection = Selection()
     selection.add(rows, with_visits=True)
-    households = {r[2] for r in rows if r[1] in SUPPORT and r[3] is not None}
-    after_dsf = {r[2] for r in rows if r[4] == Retroactive.DSF.value}
+    households = {r[2] for r in rows if r[1] in SUPPORT and r[3] is not None and r[5]}
+    after_dsf = {r[2] for r in rows if r[4] == Retroactive.DSF.value and r[5]}
     if after_dsf:
         selection.add(select_in(connection, _ids(M.type == DSF), M.household_id, after_dsf))
     return selection, households

@@ -12,16 +12,21 @@ everything), so nothing reaches a row but through a policy below.
 
 Who sees and writes what:
 - household records (households, members, archive, shares) and measure records (measures,
-  periods, suspensions, visits, reports, notices, stays, bilan texts), and the audit entries
-  and import items about them: a `travailleur` those of the households of which it is the
-  referent of a measure, or replaces the referent during a recorded absence (by the absence's
-  dates against `current_date`), or shared with it (`household_shares`); a new household
-  without any measure yet, so that it can be created before its first measure;
+  periods, suspensions, visits, reports, notices, stays, bilan texts, extensions of an AML
+  agreement), and the audit entries, import items and alerts marked « traitée » about them
+  (an alert follows its measure, else its household): a `travailleur` those of the
+  households of which it is the referent of a measure, or replaces the referent during a
+  recorded absence (by the absence's dates against `current_date`), or shared with it
+  (`household_shares`); a new household without any measure yet, so that it can be created
+  before its first measure;
 - association records (association, conventions, tariffs, settings, workers and absences,
-  homes and vacancies, import batches, accounts): read by all, written by `responsable`;
+  homes and vacancies, import batches, accounts, and alerts marked « traitée » about neither
+  a measure nor a household): read by all, written by `responsable`;
 - `responsable` reads and writes everything, `lecture` reads everything (SELECT only);
-- an audit entry or import batch is written only under its author's name: its worker if the
-  account has one, else its login (`accounts`), never a name chosen by the program.
+- an audit entry, import batch or alert marked « traitée » is written only under its
+  author's name: its worker if the account has one, else its login (`accounts`), never a
+  name chosen by the program (a travailleur only adds to the audit trail and the treated
+  alerts: it changes and deletes none).
 
 Recursion: policies refer to tables whose own policies never refer back (households → measures
 → accounts, absences, shares, which refer to nothing). The one SECURITY DEFINER function,
@@ -58,7 +63,7 @@ ASSOCIATION_TABLES = ("association", "conventions", "convention_subsidies", "gri
                       "homes", "vacancies")
 #: Children of a measure (their `measure_id`): visible with their measure.
 MEASURE_CHILDREN = ("periods", "suspensions", "visits", "reports", "notices", "stays",
-                    "bilan_texts")
+                    "bilan_texts", "agreement_extensions")
 #: Children of a household (their `household_id`): visible with their household.
 HOUSEHOLD_CHILDREN = ("members", "household_archive")
 
@@ -188,6 +193,20 @@ def policies(roles: Roles) -> list[Policy]:
     add("import_batches", "INSERT", (roles.responsable,), None, author, "ecriture")
     add("import_batches", "UPDATE", (roles.responsable,), "true", "true", "modification")
     add("import_batches", "DELETE", (roles.responsable,), "true", None, "suppression")
+    # Alerts marked « traitée »: with their measure, else their household; those about
+    # neither (a worker's) read by all. Marked under one's own name; taken back (retention)
+    # by responsable.
+    alert_mine = (f"(CASE WHEN measure_id IS NOT NULL THEN {_via_measure('treated_alerts')} "
+                  "WHEN household_id IS NOT NULL THEN "
+                  f"{_via_household('treated_alerts')} ELSE false END)")
+    add("treated_alerts", "ALL", (roles.owner,), "true", "true", "tout")
+    add("treated_alerts", "SELECT", (roles.lecture,), "true", None, "lecture")
+    add("treated_alerts", "ALL", (roles.responsable,), "true", author, "responsable")
+    add("treated_alerts", "SELECT", (roles.travailleur,),
+        f"({alert_mine} OR (measure_id IS NULL AND household_id IS NULL))", None,
+        "travailleur")
+    add("treated_alerts", "INSERT", (roles.travailleur,), None, f"{author} AND {alert_mine}",
+        "ecriture_travailleur")
     items_seen = ("(record_kind IN ('worker', 'home') OR (record_kind = 'household' AND "
                   f"{_via_household('import_batch_records', 'record_id')}) OR "
                   "(record_kind = 'measure' AND EXISTS (SELECT 1 FROM measures m "
@@ -203,9 +222,15 @@ def policy_tables(roles: Roles) -> list[str]:
     return sorted({p.table for p in policies(roles)})
 
 
-def _writable_by_travailleur(roles: Roles) -> set[str]:
-    return {p.table for p in policies(roles)
-            if roles.travailleur in p.roles and p.command != "SELECT"}
+def _writable_by_travailleur(roles: Roles) -> tuple[list[str], list[str]]:
+    """The tables a travailleur changes (INSERT, UPDATE, DELETE), and those it only adds to
+    (INSERT: the audit trail, alerts marked « traitée »)."""
+    commands: dict[str, set[str]] = {}
+    for p in policies(roles):
+        if roles.travailleur in p.roles and p.command != "SELECT":
+            commands.setdefault(p.table, set()).add(p.command)
+    return (sorted(t for t, c in commands.items() if c != {"INSERT"}),
+            sorted(t for t, c in commands.items() if c == {"INSERT"}))
 
 
 @dataclass
@@ -290,11 +315,12 @@ def _grant(connection: Connection, roles: Roles) -> None:
     execute(connection, sql.SQL("GRANT INSERT, UPDATE, DELETE ON {} TO {}").format(
         sql.SQL(", ").join(sql.Identifier(t) for t in tables),
         sql.Identifier(roles.responsable)))
-    records = sorted(_writable_by_travailleur(roles) - {"audit_log"})
+    records, added_to = _writable_by_travailleur(roles)
     execute(connection, sql.SQL("GRANT INSERT, UPDATE, DELETE ON {} TO {}").format(
         sql.SQL(", ").join(sql.Identifier(t) for t in records),
         sql.Identifier(roles.travailleur)))
-    execute(connection, sql.SQL("GRANT INSERT ON audit_log TO {}").format(
+    execute(connection, sql.SQL("GRANT INSERT ON {} TO {}").format(
+        sql.SQL(", ").join(sql.Identifier(t) for t in added_to),
         sql.Identifier(roles.travailleur)))
     execute(connection, sql.SQL("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {} TO {}").format(
         sql.Identifier(_schema(connection)), writers))

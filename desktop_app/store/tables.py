@@ -18,6 +18,7 @@ from desktop_app.store.schema import (
 )
 from desktop_app.store.schema_accounts import AccountRecord, HouseholdShareRecord
 from desktop_app.store.schema_measures import (
+    AgreementExtensionRecord,
     MeasureRecord,
     NoticeRecord,
     PeriodRecord,
@@ -40,6 +41,7 @@ from desktop_app.store.schema_trust import (
     HouseholdArchiveRecord,
     ImportBatchItemRecord,
     ImportBatchRecord,
+    TreatedAlertRecord,
 )
 
 METADATA: MetaData = Base.metadata
@@ -64,6 +66,7 @@ VISITS: Table = table(VisitRecord)
 REPORTS: Table = table(ReportRecord)
 NOTICES: Table = table(NoticeRecord)
 STAYS: Table = table(StayRecord)
+AGREEMENT_EXTENSIONS: Table = table(AgreementExtensionRecord)
 AUDIT: Table = table(AuditRecord)
 BATCHES: Table = table(ImportBatchRecord)
 BATCH_ITEMS: Table = table(ImportBatchItemRecord)
@@ -71,6 +74,7 @@ ARCHIVE: Table = table(HouseholdArchiveRecord)
 BILAN_TEXTS: Table = table(BilanTextRecord)
 ACCOUNTS: Table = table(AccountRecord)
 SHARES: Table = table(HouseholdShareRecord)
+TREATED_ALERTS: Table = table(TreatedAlertRecord)
 
 #: Tables holding the caseload's records (the association row, tariffs and settings aside).
 RECORD_TABLES: tuple[Table, ...] = (WORKERS, HOUSEHOLDS, HOMES, MEASURES)

@@ -21,6 +21,7 @@ from desktop_app.domain.model import (
 from desktop_app.store import rows
 from desktop_app.store.tables import (
     ABSENCES,
+    AGREEMENT_EXTENSIONS,
     ASSOCIATION,
     CONVENTIONS,
     GRIDS,
@@ -47,7 +48,8 @@ from desktop_app.store.tables import (
 BATCH = 20_000
 #: The table a child table refers to: its pending rows are sent first.
 PARENT = {"absences": "workers", "members": "households", "vacancies": "homes",
-          **{t.name: "measures" for t in (PERIODS, SUSPENSIONS, VISITS, REPORTS, NOTICES, STAYS)}}
+          **{t.name: "measures" for t in (PERIODS, SUSPENSIONS, VISITS, REPORTS, NOTICES, STAYS,
+                                          AGREEMENT_EXTENSIONS)}}
 
 
 class Batches:

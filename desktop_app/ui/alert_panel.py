@@ -5,7 +5,7 @@ Enter or a click on the button acts on the alert (`acted`); F8 walks from one to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.fr import format_date
 from desktop_app.ui.alert_model import ACTION_COLUMN, AlertTreeModel
 from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.models import ROW_ROLE
@@ -30,8 +31,10 @@ MODES = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
 class AlertPanel(QWidget):
     acted = Signal(object)  # the AlertRow whose button (or Enter) was used
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 names: Callable[[str], str] = str) -> None:
         super().__init__(parent)
+        self.names = names  # a worker's name from a profile id
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.model = AlertTreeModel(self)
@@ -94,10 +97,21 @@ class AlertPanel(QWidget):
         self.view.scrollTo(target)
         self.view.setFocus()
 
+    def current_row(self) -> AlertRow | None:
+        row = self.view.currentIndex().data(ROW_ROLE)
+        return row if isinstance(row, AlertRow) else None
+
     def _describe(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
-        self.detail.setText(f"<b>{escape(row.label)}</b> — {escape(row.alert.message)}"
-                            if isinstance(row, AlertRow) else "")
+        if not isinstance(row, AlertRow):
+            self.detail.setText("")
+            return
+        text = f"<b>{escape(row.label)}</b> — {escape(row.alert.message)}"
+        if row.treated is not None:
+            text += (f"<br><i>Traitée le {format_date(row.treated.at.date())} par "
+                     f"{escape(self.names(row.treated.profile))} : "
+                     f"{escape(row.treated.reason)}</i>")
+        self.detail.setText(text)
 
     def _act(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)

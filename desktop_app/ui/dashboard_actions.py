@@ -15,7 +15,7 @@ from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.model import GridSent, Notice, NoticeKind, OccupancyTableSent
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_data import AlertRow
-from desktop_app.ui.fields import DateField
+from desktop_app.ui.fields import DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
 
 
@@ -115,6 +115,26 @@ class AlertActions:
                               row.alert.message, "Envoyé au SPSLH le")
         self._save_association(
             dialog, lambda a, d: a.occupancy_tables_sent.append(OccupancyTableSent(month, d)))
+
+    def mark_treated(self, row: AlertRow) -> None:
+        """« Traitée »: nothing more to do today; the reason, who and when are recorded (audit
+        trail) and the alert leaves the day's list until its facts change."""
+        dialog = FormDialog(
+            self.parent, "Marquer l'alerte traitée",
+            f"{row.label} — {row.alert.message}\n\nElle quitte la liste du jour jusqu'à ce que "
+            "ses faits changent (nouvelle porte close, nouveau mois, nouvelle échéance) et "
+            "reste comptée dans la grille annuelle.")
+        dialog.form.add("reason", "Motif", TextField(
+            placeholder="manquement pris en compte par le SLISL le 12/09/2025"), required=True)
+        self.dialog = dialog
+        store, alert = self.ctx.store, row.alert
+
+        def save(values: Values) -> None:
+            self.ctx.save(lambda: store.treat_alert(alert, values["reason"]), "alerts",
+                          lambda _r: dialog.accept(), text="Enregistrement…")
+
+        dialog.on_submit = save
+        dialog.open()
 
     def _save_association(self, dialog: FormDialog, change) -> None:  # type: ignore[no-untyped-def]
         store = self.ctx.store

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.dates import Month
 from desktop_app.domain.measure_facts import is_home_visit, level_on
 from desktop_app.domain.model import Convention, Level, MeasureType
-from desktop_app.store.api import Store
+from desktop_app.store.api import Store, TreatedAlert
 
 if TYPE_CHECKING:
     from desktop_app.domain.alerts import Alert
@@ -26,6 +26,8 @@ class AlertRow:
     label: str  # French name of the code
     household_name: str
     worker_name: str
+    #: Marked « traitée » by a worker (issue 11, item 9): why, who, when.
+    treated: TreatedAlert | None = None
 
     @property
     def subject(self) -> str:
@@ -49,6 +51,8 @@ class VisitNeed:
 class DashboardData:
     day: date
     alerts: list[AlertRow] = field(default_factory=list)
+    #: Alerts marked « traitée » whose facts have not changed: off the day's list.
+    treated: list[AlertRow] = field(default_factory=list)
     visits: list[VisitNeed] = field(default_factory=list)
     points: MonthPoints | None = None
     convention: Convention | None = None
@@ -69,9 +73,9 @@ def build_dashboard(store: Store, day: date) -> DashboardData:
     from desktop_app.domain.alerts import ALERT_LABELS
     from desktop_app.domain.alerts.visits import FREQUENCY, minimum_visits
     from desktop_app.domain.funding import compute_month_points
-    from desktop_app.services import alerts_with_caseload
+    from desktop_app.services import alerts_split
 
-    caseload, alerts = alerts_with_caseload(store, day)
+    caseload, alerts, treated = alerts_split(store, day)
     households = {h.id: h.name for h in caseload.households}
     workers = {w.id: w.name for w in caseload.workers}
     measures = {m.id: m for m in caseload.measures}
@@ -94,6 +98,10 @@ def build_dashboard(store: Store, day: date) -> DashboardData:
                 f"{measure.type}{level}", measure.referent,
                 workers.get(measure.referent, measure.referent),
                 held, minimum_visits(measure, month)))
+    data.treated = [AlertRow(alert, ALERT_LABELS.get(alert.code, alert.code),
+                             households.get(alert.household or "", ""),
+                             workers.get(alert.worker or "", ""), done)
+                    for alert, done in treated]
     data.visits.sort(key=lambda v: (v.held - v.required, v.household_name.casefold()))
     data.points = compute_month_points(caseload, month)
     data.convention = next((c for c in caseload.association.conventions

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, text_problem
@@ -203,3 +203,34 @@ class CheckField(QCheckBox):
 
     def set_value(self, value: bool) -> None:
         self.setChecked(bool(value))
+
+
+class LinesField(QPlainTextEdit):
+    """Several short texts, one per line (the invoices of a claim); empty lines dropped.
+    `set_limit` bounds each line (`Form.add`, as `TextField`): a longer line or a NUL
+    character is refused, never cut."""
+
+    edited = Signal()
+    free_text = True
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.textChanged.connect(self.edited.emit)
+        self.limit: int | None = None
+
+    def set_limit(self, limit: int) -> None:
+        self.limit = limit
+
+    def value(self) -> list[str]:
+        lines = [line.strip() for line in self.toPlainText().splitlines() if line.strip()]
+        for number, line in enumerate(lines, 1):
+            problem = None if self.limit is None else text_problem(line, self.limit)
+            if problem is not None:
+                raise FieldError(f"Ligne {number} : {problem}.")
+        return lines
+
+    def set_value(self, value: list[str] | None) -> None:
+        self.setPlainText("\n".join(value or []))

@@ -21,6 +21,14 @@ from desktop_app.store.api import AuditEntry
 FIELDS: dict[str, str] = {
     "id": "Identifiant", "name": "Nom", "reference": "Référence FSL", "address": "Adresse",
     "postcode": "Code postal", "city": "Commune", "territory": "Territoire",
+    "territory_other": "Autre territoire", "exit_reason": "Motif de sortie",
+    "asll_content": "Contenu de l'ASLL",
+    "agreement_extensions": "Prolongation de l'accord de principe",
+    "alert": "Alerte", "due": "Échéance", "treated_reason": "Motif",
+    "new_end": "Nouvelle fin", "failure_claim": "Demande de prise en charge (échec AML)",
+    "departure_on": "Départ du sous-locataire", "unpaid_rent": "Impayés de loyer",
+    "damage": "Dégradations", "eviction": "Procédure d'expulsion", "invoices": "Factures",
+    "decision": "Décision", "decided_on": "Décidée le", "granted": "Montant accordé",
     "phone": "Téléphone", "monthly_resources": "Ressources mensuelles", "members": "Personne",
     "birth_date": "Date de naissance", "role": "Lien", "household": "Ménage",
     "type": "Type de mesure", "referent": "Référent(e)", "decision_date": "Date de décision",
@@ -42,20 +50,24 @@ FIELDS: dict[str, str] = {
     "source": "Fichier", "archived_on": "Archivé le",
 }
 #: Lists whose entries are feminine words (« Visite 3 ajoutée »).
-FEMININE = frozenset({"members", "periods", "suspensions", "visits", "notices"})
+FEMININE = frozenset({"members", "periods", "suspensions", "visits", "notices",
+                       "agreement_extensions"})
 CODES: dict[str, Mapping[Any, str]] = {
     "role": L.ROLES, "level": L.LEVELS, "reason": L.SUSPENSION_REASONS,
     "kind": {**L.PERIOD_KINDS, **L.REPORT_KINDS, **L.NOTICE_KINDS},
     "outcome": {**L.DSF_OUTCOMES, **L.OUTCOMES}, "place": L.PLACES,
     "not_signed_reason": L.NOT_SIGNED, "retroactive": L.RETROACTIVE,
     "long_stay_reason": L.LONG_STAY, "type": L.MEASURE_TYPES, "diploma": L.DIPLOMAS,
+    "exit_reason": L.EXIT_REASONS, "territory": L.TERRITORIES,
+    "asll_content": L.ASLL_CONTENTS, "decision": L.CLAIM_DECISIONS,
 }
-MONEY = frozenset({"monthly_resources"})
+MONEY = frozenset({"monthly_resources", "unpaid_rent", "damage", "eviction", "granted"})
 WORKERS = frozenset({"referent", "worker", "replacement"})
 ACTIONS: dict[str, str] = {
     "create": "Création", "update": "Modification", "delete": "Suppression",
     "import": "Import d'un fichier", "undo": "Import annulé", "merge": "Fusion d'un dossier",
     "archive": "Archivage", "anonymise": "Anonymisation",
+    "treat": "Alerte marquée traitée",
 }
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
@@ -70,6 +82,8 @@ def record_label(entry: AuditEntry, measure_types: Mapping[str, str]) -> str:
         return "Ménage"
     if kind == "measure":
         return f"Mesure {measure_types.get(record_id, '')} {record_id}".replace("  ", " ")
+    if kind == "alert":
+        return "Alerte"
     if kind == "bilan":
         measure_id, _, rest = record_id.partition("/")
         report = L.label(L.REPORT_KINDS, rest.partition("/")[0], "Bilan")

@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from desktop_app.domain.model import Household
+from desktop_app.domain.model import Household, Territory
+from desktop_app.domain.reference_lists import TERRITORY_LABELS
+from desktop_app.ui.coded_fields import add_choice_with_other
 from desktop_app.ui.fields import NumberField, TextField
 from desktop_app.ui.forms import Form, Values
-
-TERRITORIES = (
-    "Arrageois", "Artois", "Audomarois", "Boulonnais", "Calaisis", "Hénin-Carvin",
-    "Lens-Liévin", "Montreuillois-Ternois",
-)
 
 
 def add_household_fields(form: Form) -> None:
@@ -21,10 +18,9 @@ def add_household_fields(form: Form) -> None:
     form.add("address", "Adresse", TextField())
     form.add("postcode", "Code postal", TextField(placeholder="62000"))
     form.add("city", "Commune", TextField())
-    territory = form.add("territory", "Territoire", TextField())
-    from PySide6.QtWidgets import QCompleter
-
-    territory.setCompleter(QCompleter(list(TERRITORIES), territory))
+    add_choice_with_other(form, "territory", "Territoire",
+                          [(TERRITORY_LABELS[t], t) for t in Territory], Territory.AUTRE,
+                          "territory_other", "Autre territoire", empty="— non renseigné —")
     form.add("phone", "Téléphone", TextField(placeholder="06 01 02 03 04"))
     form.add("monthly_resources", "Ressources mensuelles (€)",
              NumberField(minimum=Decimal(0), placeholder="1 234,56"))
@@ -46,7 +42,8 @@ def household_values(household: Household) -> Values:
     return {
         "name": household.name, "reference": household.reference,
         "address": household.address, "postcode": household.postcode, "city": household.city,
-        "territory": household.territory, "phone": household.phone,
+        "territory": household.territory, "territory_other": household.territory_other,
+        "phone": household.phone,
         "monthly_resources": household.monthly_resources,
     }
 
@@ -57,7 +54,8 @@ def apply_household_values(household: Household, values: Values) -> Household:
     return Household(
         id=household.id, name=values["name"], reference=values["reference"],
         address=values["address"], postcode=values["postcode"], city=values["city"],
-        territory=values["territory"], phone=values["phone"],
+        territory=values["territory"], territory_other=values["territory_other"],
+        phone=values["phone"],
         monthly_resources=None if resources is None else resources.quantize(Decimal("0.01")),
         members=list(household.members),
     )

@@ -8,11 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 
-from PySide6.QtWidgets import QCompleter, QWidget
+from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.aml import (
+    EVICTION_CAP,
+    RENT_AND_DAMAGE_CAP,
+    agreement_end,
+    claim_problems,
+    extension_problems,
+)
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import (
+    CLAIM_DECISIONS,
     LEVELS,
     NOTICE_KINDS,
     PERIOD_KINDS,
@@ -21,6 +30,9 @@ from desktop_app.domain.labels import (
 )
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import (
+    AgreementExtension,
+    ExitReason,
+    FailureClaim,
     Home,
     Measure,
     MeasureType,
@@ -32,15 +44,15 @@ from desktop_app.domain.model import (
     Stay,
     Suspension,
 )
-from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
+from desktop_app.domain.money import format_eur
+from desktop_app.domain.reference_lists import EXIT_LABELS, EXIT_REASONS
+from desktop_app.ui.coded_fields import add_choice_with_other
+from desktop_app.ui.fields import CheckField, ChoiceField, DateField, LinesField, NumberField
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.renewal import period_problems, propose_renewal
 
 Change = Callable[[Measure], None]
 Save = Callable[[Change, FormDialog], None]
-CLOSE_REASONS = ("Objectifs atteints", "Glissement du bail", "Portes closes répétées",
-                 "Refus du ménage", "Déménagement hors du département",
-                 "Indisponibilité prolongée du ménage", "Orientation vers un autre dispositif")
 
 
 def end_after_start(start: str = "start", end: str = "end"):  # type: ignore[no-untyped-def]
@@ -117,8 +129,10 @@ def close_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> 
                         "s'arrêtent.")
     form = dialog.form
     form.add("closed_on", "Clôturée le", DateField(), required=True).set_value(today)
-    reason = form.add("reason", "Motif", TextField(), required=True)
-    reason.setCompleter(QCompleter(list(CLOSE_REASONS), reason))
+    reasons = EXIT_REASONS.get(measure.type, (ExitReason.AUTRE,))
+    add_choice_with_other(form, "reason", "Motif de sortie",
+                          [(EXIT_LABELS[r], r) for r in reasons], ExitReason.AUTRE, "detail",
+                          "Précision", required=True)
     span = in_force_span(measure)
 
     def check(values: Values) -> dict[str, str]:
@@ -131,7 +145,8 @@ def close_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> 
 
     def submit(values: Values) -> None:
         def change(m: Measure) -> None:
-            m.closed_on, m.close_reason = values["closed_on"], values["reason"]
+            m.closed_on, m.exit_reason = values["closed_on"], values["reason"]
+            m.close_reason = values["detail"]
 
         save(change, dialog)
 
@@ -187,4 +202,76 @@ def stay_dialog(parent: QWidget, homes: list[Home], today: date, save: Save) -> 
     form.validators.append(end_after_start())
     dialog.on_submit = lambda v: save(
         lambda m: m.stays.append(Stay(v["home"], v["start"], v["end"])), dialog)
+    return dialog
+
+
+def extension_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> FormDialog:
+    """AML: the agreement in principle prolonged by an e-mail to the SPSLH or the SLISL."""
+    end = agreement_end(measure, today)
+    intro = ("L'accord de principe est valable 9 mois ; un simple mail au SPSLH ou au SLISL, "
+             "envoyé tant qu'il est valable, le prolonge.")
+    if end is not None:
+        intro += f" Fin actuelle : {format_date(end)}."
+    dialog = FormDialog(parent, "Prolonger l'accord de principe", intro)
+    form = dialog.form
+    form.add("sent_on", "Mail envoyé le", DateField(), required=True).set_value(today)
+    form.add("new_end", "Nouvelle fin de l'accord", DateField(), required=True)
+    form.validators.append(lambda v: extension_problems(
+        measure, AgreementExtension(v["sent_on"], v["new_end"])))
+    dialog.on_submit = lambda v: save(lambda m: m.agreement_extensions.append(
+        AgreementExtension(v["sent_on"], v["new_end"])), dialog)
+    return dialog
+
+
+def claim_dialog(parent: QWidget, measure: Measure, today: date, save: Save) -> FormDialog:
+    """AML « échec de la mesure »: the claim to the SPSLH for unpaid rent, damage and an
+    eviction procedure, within the annex's caps; a new one or the one recorded."""
+    dialog = FormDialog(
+        parent, "Échec de la mesure : demande de prise en charge",
+        f"Bail non glissé : impayés de loyer et dégradations dans la limite de "
+        f"{format_eur(RENT_AND_DAMAGE_CAP)}, procédure d'expulsion dans la limite de "
+        f"{format_eur(EVICTION_CAP)} ; formulaire et factures au SPSLH dans le mois qui suit "
+        f"le départ du sous-locataire.")
+    form = dialog.form
+    form.add("departure_on", "Départ du sous-locataire le", DateField(), required=True)
+    form.add("unpaid_rent", "Impayés de loyer (€)", NumberField(minimum=Decimal(0)))
+    form.add("damage", "Dégradations (€)", NumberField(minimum=Decimal(0)))
+    form.add("eviction", "Procédure d'expulsion (€)", NumberField(minimum=Decimal(0)))
+    form.add("invoices", "Factures jointes", LinesField(placeholder="une facture par ligne"))
+    form.add("sent_on", "Demande envoyée le", DateField())
+    form.add("decision", "Décision", ChoiceField(_choices(CLAIM_DECISIONS), empty="En attente"))
+    form.add("decided_on", "Décidée le", DateField())
+    form.add("granted", "Montant accordé (€)", NumberField(minimum=Decimal(0)))
+    claim = measure.failure_claim
+    if claim is None:
+        form.set_values({"departure_on": measure.closed_on or today})
+    else:
+        form.set_values({
+            "departure_on": claim.departure_on, "unpaid_rent": claim.unpaid_rent,
+            "damage": claim.damage, "eviction": claim.eviction, "invoices": claim.invoices,
+            "sent_on": claim.sent_on, "decision": claim.decision,
+            "decided_on": claim.decided_on, "granted": claim.granted})
+
+    def read(values: Values) -> FailureClaim:
+        def cents(key: str) -> Decimal:
+            amount = values[key]
+            return Decimal("0.00") if amount is None else amount.quantize(Decimal("0.01"))
+
+        granted = values["granted"]
+        return FailureClaim(
+            values["departure_on"], cents("unpaid_rent"), cents("damage"), cents("eviction"),
+            values["invoices"], values["sent_on"], values["decision"], values["decided_on"],
+            None if granted is None else granted.quantize(Decimal("0.01")))
+
+    form.validators.append(lambda v: claim_problems(measure, read(v)))
+
+    def submit(values: Values) -> None:
+        new = read(values)
+
+        def change(m: Measure) -> None:
+            m.failure_claim = new
+
+        save(change, dialog)
+
+    dialog.on_submit = submit
     return dialog

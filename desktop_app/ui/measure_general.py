@@ -8,7 +8,13 @@ from datetime import date
 from typing import Any
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.labels import DSF_OUTCOMES, LONG_STAY, NOT_SIGNED, RETROACTIVE
+from desktop_app.domain.labels import (
+    ASLL_CONTENTS,
+    DSF_OUTCOMES,
+    LONG_STAY,
+    NOT_SIGNED,
+    RETROACTIVE,
+)
 from desktop_app.domain.model import Contract, Measure, MeasureType
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField
 from desktop_app.ui.forms import Form, Values
@@ -32,6 +38,7 @@ def build_general_form(form: Form, measure_type: MeasureType,
     add("referent", "Référent(e)", ChoiceField(workers), required=True)
     add("decision_date", "Date de décision", DateField())
     if measure_type is MeasureType.ASLL:
+        add("asll_content", "Contenu", ChoiceField(_choices(ASLL_CONTENTS), empty="—"))
         add("retroactive", "Financement rétroactif", ChoiceField(_choices(RETROACTIVE),
                                                                   empty="Non"))
         add("signed_on", "CET signé le", DateField())
@@ -79,7 +86,8 @@ def general_values(measure: Measure) -> Values:
     contract = measure.contract or Contract()
     return {
         "referent": measure.referent, "decision_date": measure.decision_date,
-        "retroactive": measure.retroactive, "signed_on": contract.signed_on,
+        "retroactive": measure.retroactive, "asll_content": measure.asll_content,
+        "signed_on": contract.signed_on,
         "sent_on": contract.sent_on, "not_signed_on": contract.not_signed_on,
         "not_signed_reason": contract.not_signed_reason, "agreement_on": measure.agreement_on,
         "lease_transferred_on": measure.lease_transferred_on,

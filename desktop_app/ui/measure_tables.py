@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.domain.aml import claim_due, claimed_total
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.labels import (
+    CLAIM_DECISIONS,
     ITEMS,
     LEVELS,
     NOTICE_KINDS,
@@ -16,6 +18,8 @@ from desktop_app.domain.labels import (
 )
 from desktop_app.domain.measure_facts import in_force_span, level_on, suspended_on
 from desktop_app.domain.model import (
+    AgreementExtension,
+    FailureClaim,
     Measure,
     MeasureType,
     Notice,
@@ -25,6 +29,7 @@ from desktop_app.domain.model import (
     Suspension,
 )
 from desktop_app.domain.money import format_eur
+from desktop_app.domain.reference_lists import exit_text
 from desktop_app.ui.measure_points import MonthEarning
 from desktop_app.ui.models import RIGHT, Column, date_key
 from desktop_app.ui.renewal import length_in_months
@@ -49,6 +54,20 @@ REPORTS: list[Column[Report]] = [
 NOTICES: list[Column[Notice]] = [
     Column("Envoyé le", lambda n: format_date(n.sent_on), lambda n: date_key(n.sent_on)),
     Column("Objet", lambda n: NOTICE_KINDS[n.kind]),
+]
+EXTENSIONS: list[Column[AgreementExtension]] = [
+    Column("Mail envoyé le", lambda e: format_date(e.sent_on), lambda e: date_key(e.sent_on)),
+    Column("Nouvelle fin de l'accord", lambda e: format_date(e.new_end),
+           lambda e: date_key(e.new_end)),
+]
+CLAIMS: list[Column[FailureClaim]] = [
+    Column("Départ du sous-locataire", lambda c: format_date(c.departure_on),
+           lambda c: date_key(c.departure_on)),
+    Column("Montant demandé", lambda c: format_eur(claimed_total(c))),
+    Column("À envoyer au plus tard le", lambda c: format_date(claim_due(c))),
+    Column("Envoyée le", lambda c: format_date(c.sent_on) or "—", lambda c: date_key(c.sent_on)),
+    Column("Décision", lambda c: CLAIM_DECISIONS[c.decision] if c.decision else "En attente"),
+    Column("Accordé", lambda c: format_eur(c.granted) if c.granted is not None else "—"),
 ]
 SUSPENSIONS: list[Column[Suspension]] = [
     Column("Du", lambda s: format_date(s.start), lambda s: date_key(s.start)),
@@ -80,7 +99,8 @@ def measure_state(measure: Measure, today: date, referent_name: str) -> str:
         if measure.type in (MeasureType.ASLL, MeasureType.AML):
             parts.insert(1, f"niveau {LEVELS[level_on(measure, today)].lower()}")
     if measure.closed_on is not None and measure.closed_on <= today:
-        state = f"Clôturée le {format_date(measure.closed_on)} ({measure.close_reason or ''})"
+        state = f"Clôturée le {format_date(measure.closed_on)} "
+        state += f" ({exit_text(measure.exit_reason, measure.close_reason)})"
     elif suspended_on(measure, today):
         since = max(s.start for s in measure.suspensions if s.start <= today)
         state = f"Suspendue depuis le {format_date(since)}"

@@ -1,7 +1,8 @@
-"""The tabs under a measure's visits: periods, reports, notices, suspensions, ALT stays.
+"""The tabs under a measure's visits: periods, reports, notices, suspensions, ALT stays, and
+for an AML the agreement in principle's extensions and the failure claim.
 
 Each tab lists its records and has one button; `requested(key)` asks the screen to open the
-matching form ("renew", "report", "notice", "suspend", "stay").
+matching form ("renew", "report", "notice", "suspend", "stay", "extend", "claim").
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ from desktop_app.ui.models import Column, RowTableModel
 from desktop_app.ui.screens.base import button
 from desktop_app.ui.views import table_view
 
-TABS = ("Périodes", "Bilans", "Signalements au SLISL", "Suspensions", "Séjours ALT")
+TABS = ("Périodes", "Bilans", "Signalements au SLISL", "Suspensions", "Séjours ALT",
+        "Accord de principe", "Échec de la mesure")
 ACTIONS = (("renew", "Renouveler…"), ("report", "Noter un bilan…"),
            ("notice", "Informer le SLISL…"), ("suspend", "Suspendre…"),
-           ("stay", "Entrée dans un logement…"))
+           ("stay", "Entrée dans un logement…"), ("extend", "Prolonger l'accord…"),
+           ("claim", "Demande de prise en charge…"))
 EMPTY = ("Aucune période.", "Aucun bilan noté.", "Aucune information du SLISL notée.",
-         "Aucune suspension.", "Aucun séjour en logement ALT.")
+         "Aucune suspension.", "Aucun séjour en logement ALT.",
+         "Accord de principe non prolongé (valable 9 mois).",
+         "Aucune demande de prise en charge (bail non glissé : impayés, dégradations).")
 
 
 class MeasureTabs(QTabWidget):
@@ -32,7 +37,7 @@ class MeasureTabs(QTabWidget):
         self.home_names: dict[str, str] = {}
         columns: tuple[list[Column], ...] = (  # type: ignore[type-arg]
             tables.PERIODS, tables.REPORTS, tables.NOTICES, tables.SUSPENSIONS,
-            tables.stay_columns(self.home_names))
+            tables.stay_columns(self.home_names), tables.EXTENSIONS, tables.CLAIMS)
         self.models: list[RowTableModel] = []  # type: ignore[type-arg]
         self.views: list[QTableView] = []
         for title, cols, (key, action), empty in zip(TABS, columns, ACTIONS, EMPTY, strict=True):
@@ -54,15 +59,20 @@ class MeasureTabs(QTabWidget):
             self.addTab(page, title)
             self.models.append(model)
             self.views.append(view)
-        self.periods, self.reports, self.notices, self.suspensions, self.stays = self.models
+        (self.periods, self.reports, self.notices, self.suspensions, self.stays,
+         self.extensions, self.claims) = self.models
         self.reports_view = self.views[1]
 
     def show_measure(self, measure: Measure, homes: list[Home]) -> None:
         self.home_names.clear()
         self.home_names.update({h.id: h.address for h in homes})
         rows = (sorted(measure.periods, key=lambda p: p.start), measure.reports,
-                measure.notices, measure.suspensions, measure.stays)
+                measure.notices, measure.suspensions, measure.stays,
+                sorted(measure.agreement_extensions, key=lambda e: e.sent_on),
+                [measure.failure_claim] if measure.failure_claim else [])
         for tab, (model, items) in enumerate(zip(self.models, rows, strict=True)):
             model.set_rows(items)
             self.setTabText(tab, f"{TABS[tab]} ({len(items)})")
         self.setTabVisible(4, measure.type is MeasureType.FAL)
+        self.setTabVisible(5, measure.type is MeasureType.AML)
+        self.setTabVisible(6, measure.type is MeasureType.AML)

@@ -7,7 +7,13 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.labels import LEVELS, MEASURE_TYPE_NAMES, MEASURE_TYPES, RETROACTIVE
+from desktop_app.domain.labels import (
+    ASLL_CONTENTS,
+    LEVELS,
+    MEASURE_TYPE_NAMES,
+    MEASURE_TYPES,
+    RETROACTIVE,
+)
 from desktop_app.domain.model import Measure, MeasureType, Period, PeriodKind
 from desktop_app.ui.fields import ChoiceField, DateField
 from desktop_app.ui.forms import FormDialog, Values
@@ -36,6 +42,9 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
     start = form.add("start", "Début de la première période", DateField())
     end = form.add("end", "Fin de la première période", DateField())
     level = form.add("level", "Niveau", ChoiceField([(t, c) for c, t in LEVELS.items()]))
+    content = form.add("asll_content", "Contenu (ASLL)", ChoiceField(
+        [(t, c) for c, t in ASLL_CONTENTS.items()], empty="—"),
+        hint="L'annexe ASLL distingue l'accès à un logement et le maintien dans le logement.")
     retroactive = form.add("retroactive", "Financement rétroactif", ChoiceField(
         [(text, code) for code, text in RETROACTIVE.items()], empty="Non"),
         hint="ASLL seulement : le motif qui permet un début avant le 1er du mois qui suit "
@@ -53,6 +62,7 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
         if begin is not None and not end.text().strip():
             end.set_value(first_period(measure_type, begin))
         level.setEnabled(default_level(measure_type) is not None)
+        content.setEnabled(measure_type is MeasureType.ASLL)
         retroactive.setEnabled(measure_type is MeasureType.ASLL)
 
     decision.editingFinished.connect(propose)
@@ -105,7 +115,8 @@ def _measure(household: str, values: Values) -> Measure:
     periods = []
     if values["start"] is not None and values["end"] is not None:
         periods.append(Period(values["start"], values["end"], level, PeriodKind.INITIALE))
-    retroactive = values["retroactive"] if measure_type is MeasureType.ASLL else None
+    asll = measure_type is MeasureType.ASLL
     return Measure(id="", household=household, type=measure_type, referent=values["referent"],
                    decision_date=values["decision_date"], periods=periods,
-                   retroactive=retroactive)
+                   asll_content=values["asll_content"] if asll else None,
+                   retroactive=values["retroactive"] if asll else None)

@@ -18,6 +18,7 @@ from desktop_app.domain.labels import (
     label,
 )
 from desktop_app.domain.model import Measure, PeriodKind, VisitOutcome
+from desktop_app.domain.reference_lists import exit_text
 
 PERIOD_EVENTS = {PeriodKind.INITIALE: "Période initiale",
                  PeriodKind.RENOUVELLEMENT: "Renouvellement",
@@ -82,7 +83,7 @@ def measure_events(measure: Measure, label_: str) -> list[Event]:
                       label(NOT_SIGNED, contract.not_signed_reason), "mesure"))
     if measure.closed_on is not None:
         add(Event(measure.closed_on, measure.id, label_, "Clôture de la mesure",
-                  measure.close_reason or "", "mesure"))
+                  exit_text(measure.exit_reason, measure.close_reason), "mesure"))
     return events
 
 

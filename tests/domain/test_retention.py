@@ -22,12 +22,14 @@ from desktop_app.domain.anonymisation import (
 from desktop_app.domain.indicators import compute_year_indicators
 from desktop_app.domain.indicators.profile import ProfileBrackets, age_on
 from desktop_app.domain.model import (
+    FailureClaim,
     Household,
     Measure,
     MeasureType,
     Member,
     MemberRole,
     Period,
+    Territory,
     Visit,
     VisitOutcome,
     VisitPlace,
@@ -165,14 +167,14 @@ def test_scrubbed_reason_keeps_the_category() -> None:
 def test_anonymised_household() -> None:
     household = Household(
         "h7", "DURAND Marie", "FSL-2024-0042", "12 rue des Lilas", "62000", "Arras",
-        "Arrageois", "03 21 45 67 89", Decimal("812.40"),
+        Territory.ARRAGEOIS, "03 21 45 67 89", Decimal("812.40"),
         [Member("Marie Durand", MemberRole.DEMANDEUR, date(1990, 3, 15)),
          Member("Paul Durand", MemberRole.ENFANT, date(2012, 5, 2))])
     measure = asll(date(2015, 3, 10), date(2016, 6, 30), close_reason="Relogé, Mme Durand")
     new, (new_measure,) = anonymised(household, [measure])
     assert new.name == "Ménage anonymisé h7"
     assert (new.reference, new.address, new.postcode, new.city, new.phone) == (None,) * 5
-    assert new.territory == "Arrageois"
+    assert new.territory is Territory.ARRAGEOIS
     assert new.monthly_resources == Decimal(500)
     # The child's birth date is read by no grid; the applicant's: 01/01/1991 (see above,
     # grid days 10/03/2015 and 01/01/2016).
@@ -218,3 +220,19 @@ def test_every_grid_identical_after_anonymising_a_demo_caseload(seed: int) -> No
     for year in (2022, 2023, 2024):
         assert (compute_year_indicators(hidden, year, today=date(2025, 6, 30))
                 == compute_year_indicators(caseload, year, today=date(2025, 6, 30)))
+
+
+def test_anonymised_aml_claim_keeps_its_amounts_not_its_invoices() -> None:
+    # Issue 11: a failure claim's invoices are free text (« Facture Durand… »); the grid
+    # reads only the amounts, the territory code is kept, its « autre » text is not.
+    household = Household("h7", "DURAND Marie", territory=Territory.AUTRE,
+                          territory_other="Lensois")
+    claim = FailureClaim(date(2016, 6, 30), Decimal("1200.00"), invoices=["Facture Durand"],
+                         sent_on=date(2016, 7, 15))
+    measure = Measure("m1", "h7", MeasureType.AML, "w1", closed_on=date(2016, 6, 30),
+                      failure_claim=claim)
+    new, (new_measure,) = anonymised(household, [measure])
+    assert (new.territory, new.territory_other) == (Territory.AUTRE, None)
+    assert new_measure.failure_claim == FailureClaim(date(2016, 6, 30), Decimal("1200.00"),
+                                                     sent_on=date(2016, 7, 15))
+    assert claim.invoices == ["Facture Durand"]  # the input is untouched

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.limits import MAX_FILE_BYTES, MAX_NAME_LENGTH
+from desktop_app.domain.limits import MAX_FILE_BYTES, MAX_NAME_LENGTH, text_limit
 from desktop_app.interchange import InvalidFileError, Problem, parse_caseload, read_file
 from desktop_app.interchange.files import read_parts
-from tests.interchange.docs import Doc, small_doc
+from tests.interchange.docs import Doc, full_doc, small_doc
 
 NOT_A_FILE = Problem("(fichier)", "ce n'est pas un fichier ordinaire (un périphérique, un "
                      "tube, une socket…) : choisissez le fichier .json exporté")
@@ -149,6 +149,34 @@ def test_a_text_with_a_nul_character_is_refused() -> None:
            "d'une copie depuis un fichier qui n'est pas du texte)")
     assert caught.value.problems == [Problem("households[0].address", nul),
                                      Problem("measures[0].close_reason", nul)]
+
+
+def test_the_texts_of_issue_11_are_bounded_too() -> None:
+    # « Autre territoire » is a place (100 characters, as the free territory it replaces);
+    # each invoice of an AML failure claim is a reason-sized text (1 000), a NUL refused.
+    doc = full_doc()
+    doc["households"][0]["territory"] = "autre"
+    doc["households"][0]["territory_other"] = "T" * 100  # accepted
+    assert parse_caseload(doc).households[0].territory_other == "T" * 100
+    doc["households"][0]["territory_other"] = "T" * 101
+    claim = doc["measures"][1]["failure_claim"]
+    claim["invoices"] = ["F" * 1_000, "F" * 1_001, "Facture\x00"]
+    doc["measures"][1]["close_reason"] = "c" * 1_001
+    with pytest.raises(InvalidFileError) as caught:
+        parse_caseload(doc)
+    nul = ("le texte contient un caractère nul (\\u0000), interdit : retirez-le (il vient "
+           "d'une copie depuis un fichier qui n'est pas du texte)")
+    assert caught.value.problems == [
+        Problem("households[0].territory_other", "texte trop long : 101 caractères pour au "
+                "plus 100 : raccourcissez-le"),
+        Problem("measures[1].close_reason", "texte trop long : 1\u00a0001 caractères pour au "
+                "plus 1\u00a0000 : raccourcissez-le"),
+        Problem("measures[1].failure_claim.invoices[1]", "texte trop long : 1\u00a0001 "
+                "caractères pour au plus 1\u00a0000 : raccourcissez-le"),
+        Problem("measures[1].failure_claim.invoices[2]", nul),
+    ]
+    assert (text_limit("territory_other"), text_limit("invoices"), text_limit("reason")) == (
+        100, 1_000, 1_000)
 
 
 # --- read piece by piece --------------------------------------------------------------------

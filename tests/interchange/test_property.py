@@ -17,12 +17,17 @@ from hypothesis import strategies as st
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
     Absence,
+    AgreementExtension,
+    AsllContent,
     Association,
     Caseload,
+    ClaimDecision,
     Contract,
     Convention,
     Diploma,
     DsfOutcome,
+    ExitReason,
+    FailureClaim,
     GridSent,
     Home,
     Household,
@@ -45,6 +50,7 @@ from desktop_app.domain.model import (
     Suspension,
     SuspensionReason,
     Tariff,
+    Territory,
     Vacancy,
     Visit,
     VisitOutcome,
@@ -87,10 +93,11 @@ def caseloads(draw: st.DrawFn) -> Caseload:
                           for _ in range(draw(st.integers(0, 2)))]) for w in worker_ids]
     households = [Household(
         h, draw(TEXT), reference=draw(maybe(TEXT)), address=draw(maybe(TEXT)),
-        postcode=draw(maybe(TEXT)), city=draw(maybe(TEXT)), territory=draw(maybe(TEXT)),
+        postcode=draw(maybe(TEXT)), city=draw(maybe(TEXT)), territory=draw(maybe(code(Territory))),
         phone=draw(maybe(TEXT)), monthly_resources=draw(maybe(MONEY)),
         members=[Member(draw(TEXT), draw(code(MemberRole)), draw(maybe(DAYS)))
-                 for _ in range(draw(st.integers(0, 2)))]) for h in household_ids]
+                 for _ in range(draw(st.integers(0, 2)))],
+        territory_other=draw(maybe(TEXT))) for h in household_ids]
     homes = [Home(u, draw(IDS), [Vacancy(*draw(SPANS), draw(st.booleans()))
                                  for _ in range(draw(st.integers(0, 2)))]) for u in home_ids]
     measures = [draw(measures_of(m, worker_ids, household_ids, home_ids))
@@ -109,6 +116,16 @@ def caseloads(draw: st.DrawFn) -> Caseload:
 
 
 @st.composite
+def claims(draw: st.DrawFn) -> FailureClaim:
+    """Amounts within the AML annex's caps (2 500 € rent and damage, 2 000 € eviction)."""
+    cents = st.integers(0, 125_000).map(lambda n: Decimal(n).scaleb(-2))
+    return FailureClaim(draw(DAYS), draw(cents), draw(cents), draw(cents).min(Decimal(2000)),
+                        draw(st.lists(TEXT.filter(str.strip), max_size=2)), draw(maybe(DAYS)),
+                        draw(maybe(code(ClaimDecision))), draw(maybe(DAYS)),
+                        draw(maybe(MONEY)))
+
+
+@st.composite
 def measures_of(draw: st.DrawFn, measure_id: str, workers: list[str], households: list[str],
                 homes: list[str]) -> Measure:
     people = st.sampled_from(workers)
@@ -117,7 +134,12 @@ def measures_of(draw: st.DrawFn, measure_id: str, workers: list[str], households
         referent=draw(people), decision_date=draw(maybe(DAYS)),
         periods=[Period(*draw(SPANS), draw(maybe(code(Level))), draw(maybe(code(PeriodKind))))
                  for _ in range(draw(st.integers(0, 2)))],
-        closed_on=draw(maybe(DAYS)), close_reason=draw(maybe(TEXT)),
+        closed_on=draw(maybe(DAYS)), exit_reason=draw(maybe(code(ExitReason))),
+        asll_content=draw(maybe(code(AsllContent))),
+        agreement_extensions=[AgreementExtension(*draw(SPANS))
+                              for _ in range(draw(st.integers(0, 2)))],
+        failure_claim=draw(maybe(claims())),
+        close_reason=draw(maybe(TEXT)),
         suspensions=[Suspension(*draw(OPEN_SPANS), draw(code(SuspensionReason)))
                      for _ in range(draw(st.integers(0, 2)))],
         visits=[Visit(draw(DAYS), draw(code(VisitOutcome)), draw(maybe(code(VisitPlace))),

@@ -35,15 +35,16 @@ def test_keys_in_the_order_of_echange_md() -> None:
     measure = doc["measures"][0]
     assert list(measure) == [
         "id", "household", "type", "referent", "decision_date", "periods", "closed_on",
-        "close_reason", "suspensions", "visits", "reports", "notices", "contract", "retroactive",
-        "agreement_on", "lease_transferred_on", "relay_authorized", "concertation_on", "stays",
+        "exit_reason", "close_reason", "suspensions", "visits", "reports", "notices", "contract",
+        "retroactive", "asll_content", "agreement_on", "agreement_extensions",
+        "lease_transferred_on", "failure_claim", "relay_authorized", "concertation_on", "stays",
         "long_stay_reason", "extension", "summoned_on", "hearing_on", "outcome",
         "transmitted_on", "done_on"]
     assert list(measure["contract"]) == ["signed_on", "sent_on", "not_signed_on",
                                          "not_signed_reason"]
     assert list(doc["households"][0]) == [
-        "id", "reference", "name", "address", "postcode", "city", "territory", "phone",
-        "monthly_resources", "members"]
+        "id", "reference", "name", "address", "postcode", "city", "territory",
+        "territory_other", "phone", "monthly_resources", "members"]
     assert list(doc["households"][0]["members"][0]) == ["name", "birth_date", "role"]
     assert list(doc["workers"][0]["absences"][0]) == [
         "start", "end", "reason", "slisl_notified_on", "replacement"]
@@ -68,7 +69,8 @@ def test_order_does_not_depend_on_the_store() -> None:
         caseload.association.occupancy_tables_sent, caseload.workers[1].absences,
         caseload.homes[0].vacancies]
     for measure in caseload.measures:
-        records += [measure.periods, measure.visits, measure.reports, measure.stays]
+        records += [measure.periods, measure.visits, measure.reports, measure.stays,
+                    measure.agreement_extensions]
     for items in records:
         items.reverse()
     assert caseload_to_json(caseload) == full_doc()

@@ -88,6 +88,21 @@ def test_xlsx_figures_of_2025_beside_2024(grid_xlsx: Path) -> None:
         row_of(sheets["Manquements"], "Objectifs de la convention dépassés")
 
 
+def test_xlsx_lists_print_every_row_zeros_included(grid_xlsx: Path) -> None:
+    # Issue 11: every territory, every exit reason of the type, and the ASLL content
+    # (accès / maintien, not in the example file: « non renseigné » for its 3 ASLL).
+    sheets = workbook(grid_xlsx)
+    dsf = sheets["DSF"]
+    for territory in ("Arrageois", "Artois", "Audomarois", "Boulonnais", "Calaisis",
+                      "Hénin-Carvin", "Lens-Liévin", "Montreuillois-Ternois",
+                      "Autre territoire", "Territoire non renseigné"):
+        assert len(row_of(dsf, territory)) >= 3
+    asll = sheets["ASLL"]
+    assert row_of(asll, "Décès")[1:3] == [0, 0]
+    assert row_of(asll, "Accompagnement à l'accès au logement")[1:3] == [0, 0]
+    assert row_of(asll, "Contenu non renseigné")[1:3] == [3, 0]
+
+
 def test_xlsx_shows_the_self_checks(grid_xlsx: Path) -> None:
     checks = workbook(grid_xlsx)["Contrôles"]
     assert checks["A4"].value == "Aucune anomalie : la grille est cohérente."

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop_app.domain.indicators import compute_year_indicators
-from desktop_app.domain.model import MeasureType
+from desktop_app.domain.model import MeasureType, Territory
 from desktop_app.reports import BilanText, write_bilan
 from desktop_app.reports.grid_model import build_grid
 from desktop_app.reports.layout import load_layout
@@ -40,15 +40,18 @@ def test_fit_text() -> None:
 def test_labels_of_n_minus_1_only_are_sorted_in() -> None:
     # 2025: a household in Calaisis; 2024: one in Arrageois and one without territory.
     now = caseload(measure("a", MeasureType.ASLL, "h1", (D(2025, 1, 1), D(2025, 6, 30))),
-                   households=[household("h1", territory="Calaisis")])
+                   households=[household("h1", territory=Territory.CALAISIS)])
     before = caseload(measure("b", MeasureType.ASLL, "h2", (D(2024, 1, 1), D(2024, 6, 30))),
                       measure("c", MeasureType.ASLL, "h3", (D(2024, 1, 1), D(2024, 6, 30))),
-                      households=[household("h2", territory="Arrageois"),
+                      households=[household("h2", territory=Territory.ARRAGEOIS),
                                   household("h3", territory=None)])
     doc = build_grid(load_layout(), compute_year_indicators(now, 2025, today=D(2026, 1, 1)),
                      compute_year_indicators(before, 2024, today=D(2026, 1, 1)), [])
     asll = next(s for s in doc.sheets if s.name == "ASLL")
     rows = [r for b in asll.blocks for r in b.rows]
     start = next(i for i, r in enumerate(rows) if r.label == "Territoire")
-    assert [(r.label, r.values) for r in rows[start + 1:start + 4]] == [
-        ("Arrageois", [0, 1]), ("Calaisis", [1, 0]), ("Territoire non renseigné", [0, 1])]
+    assert [(r.label, r.values) for r in rows[start + 1:start + 11]] == [
+        ("Arrageois", [0, 1]), ("Artois", [0, 0]), ("Audomarois", [0, 0]),
+        ("Boulonnais", [0, 0]), ("Calaisis", [1, 0]), ("Hénin-Carvin", [0, 0]),
+        ("Lens-Liévin", [0, 0]), ("Montreuillois-Ternois", [0, 0]),
+        ("Autre territoire", [0, 0]), ("Territoire non renseigné", [0, 1])]

@@ -38,6 +38,7 @@ from desktop_app.domain.model import (
     Suspension,
     SuspensionReason,
     Tariff,
+    Territory,
     Vacancy,
     Visit,
     VisitOutcome,
@@ -72,11 +73,12 @@ def full_caseload() -> Caseload:
     ]
     households = [
         Household("h1", "DURAND Marie", "FSL-2025-0042", "12 rue des Lilas", "62000", "Arras",
-                  "Arrageois", "0601020304", Decimal("1234.5"), [
+                  Territory.ARRAGEOIS, "0601020304", Decimal("1234.5"), [
                       Member("DURAND Marie", MemberRole.DEMANDEUR, D(1987, 3, 2)),
                       Member("DURAND Léo", MemberRole.ENFANT, D(2015, 6, 1)),
                       Member("ALBERT Jean", MemberRole.CONJOINT)]),
-        Household("h2", "Hélène LEFÈVRE"),
+        Household("h2", "Hélène LEFÈVRE", territory=Territory.AUTRE,
+                  territory_other="Ternois"),
     ]
     homes = [Home("u1", "3 place d'Armes, Béthune",
                   [Vacancy(D(2025, 11, 1), D(2025, 11, 20), True),

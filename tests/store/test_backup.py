@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import errno
 import os
+import sqlite3
+from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
@@ -126,10 +128,30 @@ def test_a_plain_backup_restored_for_an_encrypted_store_is_encrypted(tmp_path: P
     assert _export(db, SECRET) == original
 
 
-def _damage_middle(path: Path) -> None:
-    """Overwrite 600 bytes in the middle of the file (a bad sector, a bad copy)."""
+def _damage_visits(path: Path) -> None:
+    """Overwrite 600 bytes at the start of the page holding the visits (a bad sector under
+    data in use: the middle of the file may be an empty index page, whose unused bytes no
+    check can tell from good ones, depending on the schema's layout)."""
+    with closing(sqlite3.connect(path)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'visits'").fetchone()[0]
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
+    start = (root - 1) * page_size
+    data[start:start + 600] = b"\xa5" * 600
+    path.write_bytes(bytes(data))
+
+
+#: SQLite's page size in the store (SQLCipher's too).
+PAGE = 4096
+
+
+def _damage_middle(path: Path) -> None:
+    """Overwrite 600 bytes in the middle of the file (a bad sector, a bad copy), from the
+    start of a page: its header, which the integrity check reads (the unused end of a page,
+    an empty table's, may hold anything unnoticed)."""
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // PAGE * PAGE
     data[middle:middle + 600] = b"\xa5" * 600
     path.write_bytes(bytes(data))
 
@@ -168,7 +190,7 @@ def test_a_damaged_store_fails_the_quick_check(tmp_path: Path) -> None:
     store = open_store(_url(db))
     assert quick_check(store.engine) == []
     store.close()
-    _damage_middle(db)
+    _damage_visits(db)
     from desktop_app.store.startup import open_checked
 
     with pytest.raises(DamagedStoreError, match=r"^La base .* est endommagée .* Restaurez la "
@@ -253,8 +275,8 @@ def test_a_damaged_store_is_not_backed_up_over_good_backups(tmp_path: Path) -> N
     _filled(db)
     store = open_store(_url(db))
     good = make_backup(store, tmp_path / "s", NOW)
-    store.close()  # WAL folded in; then bad bytes in the middle of the file
-    _damage_middle(db)
+    store.close()  # WAL folded in; then bad bytes under the visits
+    _damage_visits(db)
     with pytest.raises(DamagedStoreError, match=r"^La base .*suivi\.sqlite3 est endommagée "
                        r"\(SQLite y trouve des erreurs : .*\)\. Restaurez la dernière"):
         make_backup(store, tmp_path / "s", datetime(2026, 11, 30, 9, 0, 0))

@@ -40,7 +40,8 @@ def test_rows_name_the_support_measure_in_force_and_its_referent(store: SqlStore
     assert rows == [
         HouseholdRow("h1", "DURAND Marie", "FSL-2025-0042", "Arras", "Arrageois",
                      MeasureType.ASLL, "m1", "w1", "Claire Martin"),
-        HouseholdRow("h2", "Hélène LEFÈVRE", None, None, None, None, None, None, None),
+        HouseholdRow("h2", "Hélène LEFÈVRE", None, None, "Autre territoire : Ternois", None,
+                     None, None, None),
     ]
     # On 15/05/2025 only h2's ASLL (01/04 – closed 31/05) is in force.
     rows = store.household_rows(D(2025, 5, 15))

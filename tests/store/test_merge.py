@@ -18,6 +18,7 @@ from desktop_app.domain.model import (
     Household,
     Measure,
     MeasureType,
+    Territory,
     Visit,
     VisitOutcome,
     Worker,
@@ -125,7 +126,7 @@ def test_undoing_a_measure_merged_into_a_kept_household_is_in_its_history(
 def test_measures_of_another_family_under_the_same_id_are_not_added(
         h1_file: Caseload, laptop_b: SqlStore) -> None:
     # Ids are numbered on each laptop: B's h1 is another family than the file's DURAND Marie.
-    laptop_b.save_household(Household("h1", "MARTIN Luc", territory="Lensois"))
+    laptop_b.save_household(Household("h1", "MARTIN Luc", territory=Territory.LENS_LIEVIN))
     report = laptop_b.merge_caseload(h1_file, "h1.json")
     assert report.added == {**NOTHING, "home": ["u1", "u2"]}  # the homes alone refer to none
     assert report.skipped == {**NOTHING, "worker": ["w1"]}

@@ -26,6 +26,7 @@ from desktop_app.domain.model import (
     MemberRole,
     Period,
     ReportKind,
+    Territory,
     Worker,
 )
 from desktop_app.domain.retention import RetentionSettings, due_for_archive, measure_end
@@ -46,13 +47,13 @@ def seed(store: SqlStore) -> None:
     store.save_worker(Worker("w1", "Claire Martin", Diploma.CESF, 1.0))
     store.save_household(Household(
         "h1", "DURAND Marie", "FSL-2024-00042", "12 rue des Lilas", "62000", "Arras",
-        "Arrageois", "06 39 98 12 34", Decimal("812.40"),
+        Territory.ARRAGEOIS, "06 39 98 12 34", Decimal("812.40"),
         [Member("Marie Durand", MemberRole.DEMANDEUR, date(1990, 3, 15))]))
     store.save_measure(Measure("m1", "h1", MeasureType.ASLL, "w1",
                                periods=[Period(date(2024, 6, 1), date(2024, 11, 30))],
                                closed_on=date(2024, 11, 30),
                                close_reason="Relogement de Mme Durand à Arras"))
-    store.save_household(Household("h2", "LEROY Paul", territory="Lensois"))
+    store.save_household(Household("h2", "LEROY Paul", territory=Territory.LENS_LIEVIN))
     store.save_measure(Measure("m2", "h2", MeasureType.AML, "w1",
                                periods=[Period(date(2024, 1, 1), date(2026, 12, 31))]))
 

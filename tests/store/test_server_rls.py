@@ -64,19 +64,19 @@ def _snapshot(team: Team) -> dict[str, list[tuple[object, ...]]]:
 def test_server_init_says_what_it_did_and_twice_changes_nothing(team: Team) -> None:
     groups = [f"suivi_{team.database}_{g}" for g in ("travailleur", "responsable", "lecture")]
     assert team.init_lines[1:5] == [
-        "- tables déjà à jour (révision 0003) ;",  # the test database came migrated
+        "- tables déjà à jour (révision 0004) ;",  # the test database came migrated
         f"- rôles de groupe créés : {', '.join(groups)} ;",
-        "- sécurité par ligne activée et imposée sur 27 tables ;",
-        # 11 association tables × 2, 11 record tables × 3, shares and accounts × 3,
-        # audit_log 7, import_batches 5, import_batch_records 3
-        "- règles d'accès : 76 créées, 0 remplacées, 0 retirées (0 déjà en place) ;",
+        "- sécurité par ligne activée et imposée sur 29 tables ;",
+        # 11 association tables × 2, 12 record tables × 3, shares and accounts × 3,
+        # audit_log 7, import_batches 5, import_batch_records 3, treated_alerts 5
+        "- règles d'accès : 84 créées, 0 remplacées, 0 retirées (0 déjà en place) ;",
     ]
     before = _snapshot(team)
-    assert len(before[next(iter(before))]) == 76
+    assert len(before[next(iter(before))]) == 84
     again = init_server(team.owner_url)
     assert _snapshot(team) == before
     assert again[-1] == "Rien n'a changé : la base était déjà prête."
-    assert "- règles d'accès déjà en place (76 règles) ;" in again
+    assert "- règles d'accès déjà en place (84 règles) ;" in again
 
 
 def test_every_table_of_the_store_has_forced_row_security_and_a_policy(team: Team) -> None:
@@ -98,11 +98,11 @@ def test_every_table_of_the_store_has_forced_row_security_and_a_policy(team: Tea
 def test_server_init_on_an_empty_database_creates_the_tables(pg_server: TestServer) -> None:
     team = Team(pg_server, example=False)
     try:
-        assert team.init_lines[1] == "- tables créées (révision 0003) ;"
+        assert team.init_lines[1] == "- tables créées (révision 0004) ;"
         assert team.init_lines[-1].startswith("Prochaine étape : créer les comptes personnels")
         with team.owner() as owner:
             assert ids(owner, "SELECT count(*) FROM tariffs") == [1]  # the built-in row
-            assert ids(owner, "SELECT count(*) FROM pg_policies") == [76]
+            assert ids(owner, "SELECT count(*) FROM pg_policies") == [84]
     finally:
         team.close()
 
@@ -152,6 +152,8 @@ def test_every_child_row_follows_its_measure_or_household(team: Team) -> None:
                       "SELECT id, 'Membre', 'enfant' FROM households")  # one per household
         owner.execute("INSERT INTO household_archive SELECT id, '2025-01-01', NULL "
                       "FROM households")
+        owner.execute("INSERT INTO agreement_extensions (measure_id, sent_on, new_end) "
+                      "SELECT id, '2025-10-01', '2026-03-31' FROM measures")
         expected = {table: ids(owner, f"SELECT count(*) FROM {table} "
                                       "WHERE measure_id IN ('m1', 'm4')")
                     for table in MEASURE_CHILDREN}
@@ -161,6 +163,7 @@ def test_every_child_row_follows_its_measure_or_household(team: Team) -> None:
         total = {table: ids(owner, f"SELECT count(*) FROM {table}") for table in expected}
     assert expected["visits"] == [4] and total["visits"] == [13]
     assert expected["bilan_texts"] == expected["members"] == [2]
+    assert expected["agreement_extensions"] == [2] and total["agreement_extensions"] == [4]
     assert total["bilan_texts"] == total["members"] == total["household_archive"] == [4]
     with team.connect(w1) as sql:
         assert {table: ids(sql, f"SELECT count(*) FROM {table}") for table in expected} == (
@@ -173,6 +176,54 @@ def test_every_child_row_follows_its_measure_or_household(team: Team) -> None:
     with team.owner() as owner:
         assert {table: ids(owner, f"SELECT count(*) FROM {table}") for table in expected} == (
             total)
+
+
+TREATED = ("INSERT INTO treated_alerts (fingerprint, code, measure_id, household_id, "
+           "worker_id, reason, profile, at) VALUES (%s, 'portes_closes', %s, %s, %s, 'vu', "
+           "%s, now())")
+
+
+def test_alerts_marked_treated_follow_their_measure_or_household(team: Team) -> None:
+    """w1 (example 1: m1/h1, m4/h4) sees the treated alerts of its measures and households,
+    and those about neither (a worker's); marks one under its own name, on its records only;
+    changes none."""
+    w1 = team.add("w1", "travailleur", "w1")
+    with team.owner() as owner:
+        for fingerprint, measure, household, worker in (
+                ("a-m1", "m1", "h1", None), ("a-m2", "m2", "h2", None),
+                ("a-h4", None, "h4", None), ("a-h3", None, "h3", None),
+                ("a-w2", None, None, "w2")):
+            owner.execute(TREATED, (fingerprint, measure, household, worker, "système"))
+    with team.connect(w1) as sql:
+        assert ids(sql, "SELECT fingerprint FROM treated_alerts") == ["a-h4", "a-m1", "a-w2"]
+        sql.execute(TREATED, ("b-m4", "m4", "h4", None, "w1"))
+        for fingerprint, measure, household, worker, who in (
+                ("b-m2", "m2", "h2", None, "w1"),  # another's measure
+                ("b-h3", None, "h3", None, "w1"),  # another's household
+                ("b-w1", None, None, "w1", "w1"),  # about no record: responsable only
+                ("b-m1", "m1", "h1", None, "w2")):  # under another's name
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level"):
+                sql.execute(TREATED, (fingerprint, measure, household, worker, who))
+        for statement in ("UPDATE treated_alerts SET reason = 'x'", "DELETE FROM treated_alerts"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+                sql.execute(statement)
+    with team.owner() as owner:
+        assert ids(owner, "SELECT fingerprint FROM treated_alerts") == [
+            "a-h3", "a-h4", "a-m1", "a-m2", "a-w2", "b-m4"]
+
+
+def test_a_travailleur_marks_an_alert_treated_in_the_application(team: Team) -> None:
+    w1 = team.add("w1", "travailleur", "w1")
+    store = team.open_as(w1)
+    try:
+        store.profile = "w2"  # whatever the program chose: recorded under the account
+        alert, = [a for a in alerts_on(store, date(2025, 9, 20)) if a.code == "portes_closes"]
+        store.treat_alert(alert, "SLISL informé")
+        assert [(t.code, t.profile) for t in store.treated_alerts().values()] == [
+            ("portes_closes", "w1")]
+        assert [(e.profile, e.action) for e in store.history("h1")][-1] == ("w1", "treat")
+    finally:
+        store.close()
 
 
 def test_a_replaced_colleague_is_seen_during_the_absence_only(team: Team) -> None:

@@ -15,6 +15,7 @@ from desktop_app.domain.model import (
     MeasureType,
     Period,
     PeriodKind,
+    Territory,
 )
 from tests.ui.conftest import settle
 
@@ -47,7 +48,7 @@ def save(qtbot, window, dialog) -> None:  # type: ignore[no-untyped-def]
 def seed_asll(store, *, household: str = "h1", measure: str = "m1") -> None:  # type: ignore[no-untyped-def]
     """DURAND Marie, followed in ASLL by Claire Martin from 01/07/2025 to 31/12/2025."""
     store.save_household(Household(household, "DURAND Marie", "FSL-2025-0042", city="Arras",
-                                   territory="Arrageois"))
+                                   territory=Territory.ARRAGEOIS))
     store.save_measure(Measure(measure, household, MeasureType.ASLL, "w1",
                                decision_date=date(2025, 6, 12),
                                periods=[Period(date(2025, 7, 1), date(2025, 12, 31),

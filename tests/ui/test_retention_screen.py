@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton
 
-from desktop_app.domain.model import Household, Measure, MeasureType, Period
+from desktop_app.domain.model import Household, Measure, MeasureType, Period, Territory
 from tests.ui.conftest import TODAY, settle
 
 #: A day past the convention's keeping date (31/12/2034).
@@ -19,11 +19,11 @@ def seed(store) -> None:  # type: ignore[no-untyped-def]
     """h1 DURAND Marie: ASLL ended 30/06/2023 (+ 2 years = 30/06/2025 < 16/09/2025: due);
     h2 LEROY Paul: AML in force until 2026 (never due)."""
     store.save_household(Household("h1", "DURAND Marie", "FSL-2022-00042", "12 rue des Lilas",
-                                   "62000", "Arras", "Arrageois", "06 39 98 12 34"))
+                                   "62000", "Arras", Territory.ARRAGEOIS, "06 39 98 12 34"))
     store.save_measure(Measure("m1", "h1", MeasureType.ASLL, "w1",
                                periods=[Period(date(2022, 7, 1), date(2023, 6, 30))],
                                closed_on=date(2023, 6, 30), close_reason="Objectifs atteints"))
-    store.save_household(Household("h2", "LEROY Paul", territory="Lensois"))
+    store.save_household(Household("h2", "LEROY Paul", territory=Territory.LENS_LIEVIN))
     store.save_measure(Measure("m2", "h2", MeasureType.AML, "w1",
                                periods=[Period(date(2024, 1, 1), date(2026, 12, 31))]))
 

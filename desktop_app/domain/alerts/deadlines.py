@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 
 from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.aml import agreement_end
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import MeasureType
@@ -17,8 +19,6 @@ DSF = "dsf_transmission"
 AGREEMENT = "accord_principe"
 #: The DSF reaches the SLISL at the latest this many days before the hearing.
 DSF_DAYS_BEFORE_HEARING = 10
-#: The AML agreement in principle is valid this many months.
-AGREEMENT_MONTHS = 9
 
 
 @applies_to(MeasureType.ASLL)
@@ -67,7 +67,8 @@ def dsf_transmission(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
 
 @applies_to(MeasureType.AML)
 def accord_principe(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
-    """AML: the agreement in principle is valid 9 months; raised from its last month while
+    """AML: the agreement in principle is valid 9 months, or until the new end of an extension
+    sent by e-mail while it was valid (`aml.agreement_end`); raised from its last month while
     no period has started (on or before `on`)."""
     measure = view.measure
     agreement = measure.agreement_on
@@ -75,12 +76,16 @@ def accord_principe(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
         return
     if any(p.start <= ctx.on for p in measure.periods):
         return
-    due = add_months(agreement, AGREEMENT_MONTHS)
+    due = agreement_end(measure, ctx.on)
+    assert due is not None
     if ctx.on < add_months(due, -1):
         return
+    extended = due != agreement_end(replace(measure, agreement_extensions=[]))
     yield ctx.measure_alert(
         AGREEMENT, measure, due,
         f"L'accord de principe AML de {ctx.household_name(measure.household)} (du "
-        f"{format_date(agreement)}) expire le {format_date(due)} : faire entrer le ménage "
-        f"dans le logement d'ici là ou demander un nouvel accord.",
+        f"{format_date(agreement)}{', prolongé par mail' if extended else ''}) expire le "
+        f"{format_date(due)} : faire entrer le ménage dans le logement d'ici là, prolonger "
+        f"l'accord par un mail au SPSLH ou au SLISL tant qu'il est valable, ou demander un "
+        f"nouvel accord.",
     )

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 
 from desktop_app.domain.alerts.alert import Alert, sort_alerts
+from desktop_app.domain.alerts.aml_claims import echec_aml
 from desktop_app.domain.alerts.applies import types_of
 from desktop_app.domain.alerts.association import grille_annuelle, tableau_occupation
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
@@ -90,6 +91,7 @@ class AlertRun:
             view = MeasureView.at(facts, day)
             for rule in RULES_OF_TYPE[facts.measure.type]:
                 alerts.extend(rule(ctx, view))
+        alerts.extend(echec_aml(ctx))  # closed measures too: after the sub-tenant left
         alerts.extend(absence_travailleur(ctx))
         alerts.extend(cumul(ctx))
         alerts.extend(grille_annuelle(ctx))

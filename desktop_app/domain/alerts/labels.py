@@ -21,6 +21,7 @@ ALERT_LABELS: dict[str, str] = {
     "convention": "Objectifs de la convention dépassés",
     "dsf_transmission": "Transmission du DSF",
     "accord_principe": "Accord de principe AML",
+    "echec_aml": "Demande de prise en charge de l'échec AML",
     "diplome": "Diplôme du référent",
     "grille_annuelle": "Grille annuelle d'activité",
     "tableau_occupation": "Tableau d'occupation ALT",

@@ -17,11 +17,13 @@ from datetime import date
 
 from desktop_app.domain.indicators.model import TypeIndicators
 from desktop_app.domain.measure_facts import in_force_span, level_on, one_off_date
-from desktop_app.domain.model import Level, Measure, MeasureType
+from desktop_app.domain.model import AsllContent, ExitReason, Level, Measure, MeasureType
+from desktop_app.domain.reference_lists import ASLL_CONTENT_LABELS, EXIT_LABELS, EXIT_REASONS
 
 #: Mean length of a month in days (365,25 / 12), to give durations in months.
 DAYS_PER_MONTH = 30.4375
 NO_REASON = "Motif non renseigné"
+NO_CONTENT = "Contenu non renseigné"
 LEVEL_LABELS: dict[MeasureType, dict[Level, str]] = {
     MeasureType.ASLL: {
         Level.SIMPLE: "Gestion Sociale Locative (GSL, simple)",
@@ -60,6 +62,18 @@ def first_day_in_year(measure: Measure, year: int) -> date | None:
     return None
 
 
+def exit_breakdown(mtype: MeasureType, reasons: Counter[ExitReason | None]) -> dict[str, int]:
+    """Every reason of the type's list, zeros included, in the list's order, then a reason
+    outside the list (a file may carry one), then « Motif non renseigné »."""
+    listed = EXIT_REASONS.get(mtype, ())
+    result = {EXIT_LABELS[reason]: reasons[reason] for reason in listed}
+    for reason, count in reasons.items():
+        if reason is not None and reason not in listed:
+            result[EXIT_LABELS[reason]] = count
+    result[NO_REASON] = reasons[None]
+    return result
+
+
 def fill_activity(ind: TypeIndicators, measures: list[Measure], year: int) -> None:
     """Households, entries, stocks, exits, durations and levels of `ind.type` over N."""
     households: set[str] = set()
@@ -72,8 +86,9 @@ def fill_activity(ind: TypeIndicators, measures: list[Measure], year: int) -> No
         return
     first, last = year_span(year)
     start = end = exits = 0
-    reasons: Counter[str] = Counter()
+    reasons: Counter[ExitReason | None] = Counter()
     levels: Counter[Level] = Counter()
+    contents: Counter[AsllContent | None] = Counter()
     durations: list[int] = []
     for measure in measures:
         if first_day_in_year(measure, year) is not None:
@@ -89,15 +104,18 @@ def fill_activity(ind: TypeIndicators, measures: list[Measure], year: int) -> No
             end += 1
         else:
             exits += 1
-            reason = (measure.close_reason or "").strip()
-            reasons[reason[:1].upper() + reason[1:] if reason else NO_REASON] += 1
+            reasons[measure.exit_reason] += 1
             durations.append((span[1] - span[0]).days + 1)
         if ind.type in LEVEL_LABELS:
             levels[level_on(measure, max(span[0], first))] += 1
+        contents[measure.asll_content] += 1
     ind.households = len(households)
     ind.in_force_start, ind.in_force_end, ind.exits = start, end, exits
-    ind.exits_by_reason = dict(sorted(reasons.items(), key=lambda kv: (kv[0] == NO_REASON, kv[0])))
+    ind.exits_by_reason = exit_breakdown(ind.type, reasons)
     if durations:
         ind.mean_duration_months = round(sum(durations) / len(durations) / DAYS_PER_MONTH, 1)
     if ind.type in LEVEL_LABELS:
         ind.by_level = {label: levels[level] for level, label in LEVEL_LABELS[ind.type].items()}
+    if ind.type is MeasureType.ASLL:
+        ind.by_content = {label: contents[code] for code, label in ASLL_CONTENT_LABELS.items()}
+        ind.by_content[NO_CONTENT] = contents[None]

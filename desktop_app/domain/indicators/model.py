@@ -38,6 +38,8 @@ class TypeIndicators:
     mean_duration_months: float | None = None
     #: Measures in force in N by level on their first day in force in N (ASLL, AML).
     by_level: dict[str, int] = field(default_factory=dict)
+    #: ASLL: measures in force in N by content, « accès » or « maintien » (issue 11).
+    by_content: dict[str, int] = field(default_factory=dict)
     points_by_month: list[int] = field(default_factory=lambda: [0] * 12)
     amounts_by_month: list[Decimal] = field(default_factory=lambda: [Decimal("0.00")] * 12)
     visits_held: int = 0
@@ -102,6 +104,14 @@ class AmlIndicators:
     agreements: int = 0
     leases_transferred: int = 0
     exits_without_transfer: int = 0
+    #: Failure claims sent to the SPSLH in N (item 5), those sent within the month after the
+    #: departure, and the amounts they asked per kind and were granted.
+    claims_sent: int = 0
+    claims_on_time: int = 0
+    claimed_rent: Decimal = Decimal("0.00")
+    claimed_damage: Decimal = Decimal("0.00")
+    claimed_eviction: Decimal = Decimal("0.00")
+    granted: Decimal = Decimal("0.00")
 
 
 @dataclass(slots=True)

@@ -22,7 +22,8 @@ from desktop_app.domain.indicators.model import (
 from desktop_app.domain.model import MeasureType
 
 #: TypeIndicators fields that are breakdowns, or month lists (named per month instead).
-_BREAKDOWNS = ("exits_by_reason", "by_level", "composition", "age", "resources", "territory")
+_BREAKDOWNS = ("exits_by_reason", "by_level", "by_content", "composition", "age", "resources",
+               "territory")
 _MONTHLY = ("points_by_month", "amounts_by_month")
 
 
@@ -51,6 +52,12 @@ def scalars(ind: YearIndicators) -> dict[str, Value]:
         "AML.agreements": aml.agreements,
         "AML.leases_transferred": aml.leases_transferred,
         "AML.exits_without_transfer": aml.exits_without_transfer,
+        "AML.claims_sent": aml.claims_sent,
+        "AML.claims_on_time": aml.claims_on_time,
+        "AML.claimed_rent": aml.claimed_rent,
+        "AML.claimed_damage": aml.claimed_damage,
+        "AML.claimed_eviction": aml.claimed_eviction,
+        "AML.granted": aml.granted,
         "FAL.homes": len(fal.homes),
         "FAL.occupied_days": fal.occupied_days,
         "FAL.vacancy_days": fal.vacancy_days,

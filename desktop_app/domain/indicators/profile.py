@@ -10,8 +10,9 @@ from decimal import Decimal
 from itertools import pairwise
 
 from desktop_app.domain.indicators.model import TypeIndicators
-from desktop_app.domain.model import Household, MemberRole
+from desktop_app.domain.model import Household, MemberRole, Territory
 from desktop_app.domain.money import format_eur
+from desktop_app.domain.reference_lists import TERRITORY_LABELS
 
 SINGLE = "Personne seule"
 COUPLE = "Couple sans enfant"
@@ -85,14 +86,14 @@ def fill_profile(ind: TypeIndicators, supported: dict[str, date],
     comp: Counter[str] = Counter()
     age: Counter[str] = Counter()
     res: Counter[str] = Counter()
-    terr: Counter[str] = Counter()
+    terr: Counter[Territory | None] = Counter()
     for household_id, day in supported.items():
         household = households.get(household_id)
         if household is None:
             comp[UNKNOWN_COMPOSITION] += 1
             age[UNKNOWN_AGE] += 1
             res[UNKNOWN_RESOURCES] += 1
-            terr[UNKNOWN_TERRITORY] += 1
+            terr[None] += 1
             continue
         comp[composition(household)] += 1
         birth = applicant_birth(household)
@@ -101,8 +102,9 @@ def fill_profile(ind: TypeIndicators, supported: dict[str, date],
         amount = household.monthly_resources
         res[UNKNOWN_RESOURCES if amount is None else _bracket(amount, brackets.resources_limits,
                                                              money)] += 1
-        terr[(household.territory or "").strip() or UNKNOWN_TERRITORY] += 1
+        terr[household.territory] += 1
     ind.composition = {label: comp[label] for label in COMPOSITIONS}
     ind.age = {label: age[label] for label in ages}
     ind.resources = {label: res[label] for label in money}
-    ind.territory = dict(sorted(terr.items(), key=lambda kv: (kv[0] == UNKNOWN_TERRITORY, kv[0])))
+    ind.territory = {TERRITORY_LABELS[t]: terr[t] for t in Territory}
+    ind.territory[UNKNOWN_TERRITORY] = terr[None]

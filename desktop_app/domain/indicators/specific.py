@@ -7,10 +7,12 @@ from collections import Counter
 from datetime import timedelta
 
 from desktop_app.domain.alerts.deadlines import DSF_DAYS_BEFORE_HEARING
+from desktop_app.domain.aml import claim_sent_in_time
 from desktop_app.domain.funding.dsf import asll_by_household, payment_of
 from desktop_app.domain.indicators.activity import span_in_year
 from desktop_app.domain.indicators.model import AmlIndicators, DsfIndicators, FalIndicators
-from desktop_app.domain.model import Caseload, DsfOutcome, Measure, MeasureType
+from desktop_app.domain.model import Caseload, DsfOutcome, ExitReason, Measure, MeasureType
+from desktop_app.domain.reference_lists import HOUSING_EXITS
 from desktop_app.domain.tariffs import default_tariffs
 
 #: Words of a closing reason that mean the household left for an ordinary home (the close
@@ -31,6 +33,14 @@ def is_exit_to_housing(reason: str | None) -> bool:
     return reason is not None and any(word in _plain(reason) for word in HOUSING_WORDS)
 
 
+def is_housing_exit(measure: Measure) -> bool:
+    """Social or private rehousing; or « autre » whose text says ordinary housing (« Sortie
+    vers un logement ordinaire », typed before the list: neither social nor private)."""
+    if measure.exit_reason is ExitReason.AUTRE:
+        return is_exit_to_housing(measure.close_reason)
+    return measure.exit_reason in HOUSING_EXITS
+
+
 def _ended_in(measure: Measure, year: int) -> bool:
     span = span_in_year(measure, year)
     return span is not None and span[1].year == year
@@ -46,6 +56,14 @@ def aml_indicators(measures: list[Measure], year: int) -> AmlIndicators:
             result.leases_transferred += 1
         if _ended_in(measure, year) and transferred is None:
             result.exits_without_transfer += 1
+        claim = measure.failure_claim
+        if claim is not None and claim.sent_on is not None and claim.sent_on.year == year:
+            result.claims_sent += 1
+            result.claims_on_time += bool(claim_sent_in_time(claim))
+            result.claimed_rent += claim.unpaid_rent
+            result.claimed_damage += claim.damage
+            result.claimed_eviction += claim.eviction
+            result.granted += claim.granted or 0
     return result
 
 
@@ -56,7 +74,7 @@ def fal_indicators(measures: list[Measure], year: int, fal: FalIndicators) -> No
             continue
         fal.long_stays += measure.long_stay_reason is not None
         fal.extensions += measure.extension
-        if _ended_in(measure, year) and is_exit_to_housing(measure.close_reason):
+        if _ended_in(measure, year) and is_housing_exit(measure):
             fal.exits_to_housing += 1
 
 

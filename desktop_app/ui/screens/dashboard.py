@@ -4,7 +4,7 @@ the month's points against quota and convention; « Mes dossiers » or « Toute 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
@@ -21,14 +21,15 @@ from desktop_app.ui.dashboard_tables import VISIT_COLUMNS, WEEK_COLUMNS, long_da
 from desktop_app.ui.models import ROW_ROLE, RowTableModel
 from desktop_app.ui.points_panel import PointsPanel
 from desktop_app.ui.scope_bar import ScopeBar
-from desktop_app.ui.screens.base import Screen, page_header, section
+from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.views import table_view
 
 
 class DashboardScreen(Screen):
     key = "tableau"
     title = "Tableau de bord"
-    topics = frozenset({"household", "measure", "workers", "homes", "association", "settings"})
+    topics = frozenset({"household", "measure", "workers", "homes", "association", "settings",
+                        "alerts"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -48,8 +49,21 @@ class DashboardScreen(Screen):
         layout.addLayout(grid, 1)
 
         card, box, self.alerts_title = section("Alertes du jour", self)
-        self.alerts = AlertPanel(card)
+        self.alerts = AlertPanel(card, ctx.worker_name)
         self.alerts.acted.connect(self.actions.act)
+        row = QHBoxLayout()
+        self.treated_filter = QCheckBox("Traitées", card)
+        self.treated_filter.setToolTip("Les alertes marquées traitées, dont les faits n'ont pas "
+                                       "changé depuis")
+        self.treated_filter.toggled.connect(lambda _on: self._show())
+        row.addWidget(self.treated_filter)
+        row.addStretch(1)
+        self.treat_button = button(
+            "Marquer traitée…", card, self._treat,
+            tip="Rien de plus à faire aujourd'hui : l'alerte quitte la liste jusqu'à ce que "
+                "ses faits changent (elle reste comptée dans la grille)")
+        row.addWidget(self.treat_button)
+        box.addLayout(row)
         self.alert_model, self.alert_view = self.alerts.model, self.alerts.view
         self.detail = self.alerts.detail
         box.addWidget(self.alerts)
@@ -105,8 +119,15 @@ class DashboardScreen(Screen):
         if data is None:
             return
         alerts = [r for r in data.alerts if self._mine(r.alert.worker)]
-        self.alerts.set_alerts(alerts)
-        self.alerts_title.setText(f"Alertes du jour ({len(alerts)})")
+        treated = [r for r in data.treated if self._mine(r.alert.worker)]
+        showing_treated = self.treated_filter.isChecked()
+        self.alerts.set_alerts(treated if showing_treated else alerts)
+        self.alerts.empty.setText("Aucune alerte traitée." if showing_treated
+                                  else "Aucune alerte aujourd'hui.")
+        self.treated_filter.setText(f"Traitées ({len(treated)})")
+        self.treat_button.setEnabled(not showing_treated and bool(alerts))
+        self.alerts_title.setText(f"Alertes traitées ({len(treated)})" if showing_treated
+                                  else f"Alertes du jour ({len(alerts)})")
         first, last = data.week
         week = [r for r in alerts if r.alert.due is not None and first <= r.alert.due <= last]
         self.week_model.set_rows(week)
@@ -128,6 +149,11 @@ class DashboardScreen(Screen):
         row = index.data(ROW_ROLE)
         if isinstance(row, AlertRow):
             self.actions.open_subject(row)
+
+    def _treat(self) -> None:
+        row = self.alerts.current_row()
+        if row is not None and row.treated is None:
+            self.actions.mark_treated(row)
 
     def next_alert(self) -> None:
         """F8: select the next alert, ready for Enter."""

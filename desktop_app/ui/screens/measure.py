@@ -144,6 +144,10 @@ class MeasureScreen(Screen):
             self._open(dialogs.suspension_dialog(self, today, self._save_change))
         elif key == "stay":
             self._new_stay()
+        elif key == "claim":
+            self._open(dialogs.claim_dialog(self, self.measure, today, self._save_change))
+        elif key == "extend":
+            self._open(dialogs.extension_dialog(self, self.measure, today, self._save_change))
         elif key == "write_bilan":
             self.write_bilan()
 

@@ -20,6 +20,7 @@ from desktop_app.domain.model import (
     MemberRole,
     Period,
     PeriodKind,
+    Territory,
     Worker,
 )
 from desktop_app.interchange import read_file
@@ -34,7 +35,8 @@ def example(name: str) -> Caseload:
 
 
 def household(hid: str, *roles: MemberRole, birth: date | None = None,
-              resources: str | None = None, territory: str | None = "Arrageois") -> Household:
+              resources: str | None = None,
+              territory: Territory | None = Territory.ARRAGEOIS) -> Household:
     members = [Member(f"Membre {i}", role, birth if role is MemberRole.DEMANDEUR else None)
                for i, role in enumerate(roles)]
     return Household(hid, f"NOM {hid}", reference=f"FSL-{hid}", territory=territory,

@@ -6,7 +6,15 @@ from datetime import date
 
 from desktop_app.domain.indicators import TypeIndicators
 from desktop_app.domain.indicators.activity import NO_REASON, fill_activity
-from desktop_app.domain.model import Contract, Level, MeasureType, NotSignedReason
+from desktop_app.domain.model import (
+    AsllContent,
+    Contract,
+    ExitReason,
+    Level,
+    MeasureType,
+    NotSignedReason,
+)
+from desktop_app.domain.reference_lists import recognise_exit
 from tests.domain.indicators.builders import measure
 
 D = date
@@ -40,14 +48,35 @@ def test_year_boundaries_make_the_stock_identity_hold() -> None:
 
 
 def test_closing_date_cuts_the_span_and_gives_the_reason() -> None:
-    # Period 01/03/2025–28/02/2026 closed on 15/09/2025 « relogement »: an exit of 2025.
+    # Period 01/03/2025–28/02/2026 closed on 15/09/2025, social housing: an exit of 2025.
     closed = measure("a", MeasureType.AML, "h1", (D(2025, 3, 1), D(2026, 2, 28)),
-                     closed_on=D(2025, 9, 15), close_reason="relogement")
+                     closed_on=D(2025, 9, 15), exit_reason=ExitReason.RELOGEMENT_SOCIAL,
+                     close_reason="T3 à Lens")
     running = measure("b", MeasureType.AML, "h2", (D(2025, 3, 1), D(2025, 11, 30)))
     ind = activity(MeasureType.AML, closed, running)
     assert ind.exits == 2 and ind.in_force_end == 0
-    # the reason is capitalised; no reason recorded: « Motif non renseigné », listed last
-    assert ind.exits_by_reason == {"Relogement": 1, NO_REASON: 1}
+    # every reason of the AML list, zeros included, in the list's order (the text « T3 à
+    # Lens » is a detail: counted under its code); no reason recorded: « Motif non
+    # renseigné », last
+    assert ind.exits_by_reason == {
+        "Bail glissé au ménage": 0, "Relogement dans le parc social": 1,
+        "Relogement dans le parc privé": 0, "Arrêt après portes closes": 0,
+        "Arrêt après une indisponibilité de plus d'un trimestre": 0,
+        "Refus ou abandon du ménage": 0, "Départ hors du département": 0, "Décès": 0,
+        "Orientation vers un autre dispositif": 0, "Expulsion": 0, "Autre motif": 0,
+        NO_REASON: 1}
+
+
+def test_glissement_typed_two_ways_is_one_row() -> None:
+    # The example: « Glissement du bail » typed in a form, « Bail glissé au ménage »
+    # in the grid. Recognised as one code (as the migration and an old file do), one row: 2.
+    texts = ("Glissement du bail", "Bail glissé au ménage")
+    measures = [measure(f"m{i}", MeasureType.AML, f"h{i}", (D(2025, 1, 1), D(2025, 9, 30)),
+                        closed_on=D(2025, 9, 30), exit_reason=recognise_exit(text)[0])
+                for i, text in enumerate(texts)]
+    ind = activity(MeasureType.AML, *measures)
+    assert ind.exits_by_reason["Bail glissé au ménage"] == 2
+    assert ind.exits_by_reason["Autre motif"] == 0
 
 
 def test_mean_duration_of_ended_measures_in_months() -> None:
@@ -100,3 +129,23 @@ def test_one_off_types_count_what_was_carried_out_in_the_year() -> None:
     ind = activity(MeasureType.ASLL_DIAG, done, later, pending)
     assert (ind.households, ind.new) == (1, 1)
     assert ind.in_force_start is None and ind.exits is None and ind.in_force_end is None
+
+
+def test_asll_by_content_access_or_keeping_the_home() -> None:
+    # In force in 2025: a, b (accès), c (maintien), d (not recorded); e ended in 2024: not
+    # counted. The ASLL annex splits « le contenu de la mesure » between accès and maintien.
+    year = (D(2025, 1, 1), D(2025, 6, 30))
+    ind = activity(
+        MeasureType.ASLL,
+        measure("a", MeasureType.ASLL, "h1", year, asll_content=AsllContent.ACCES),
+        measure("b", MeasureType.ASLL, "h2", year, asll_content=AsllContent.ACCES),
+        measure("c", MeasureType.ASLL, "h3", year, asll_content=AsllContent.MAINTIEN),
+        measure("d", MeasureType.ASLL, "h4", year),
+        measure("e", MeasureType.ASLL, "h5", (D(2024, 1, 1), D(2024, 6, 30)),
+                asll_content=AsllContent.MAINTIEN),
+    )
+    assert ind.by_content == {"Accompagnement à l'accès au logement": 2,
+                              "Accompagnement au maintien dans le logement": 1,
+                              "Contenu non renseigné": 1}
+    # only the ASLL has a content
+    assert activity(MeasureType.AML, measure("f", MeasureType.AML, "h6", year)).by_content == {}

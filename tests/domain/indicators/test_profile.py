@@ -12,7 +12,7 @@ from desktop_app.domain.indicators.profile import (
     fill_profile,
     resources_labels,
 )
-from desktop_app.domain.model import MeasureType, MemberRole
+from desktop_app.domain.model import MeasureType, MemberRole, Territory
 from tests.domain.indicators.builders import household
 
 R = MemberRole
@@ -51,10 +51,10 @@ def test_bracket_labels_follow_the_limits() -> None:
 def test_profile_counts_each_household_once_in_its_bracket() -> None:
     # Applicant born 15/03/2000: 24 on 01/02/2025 (support starts), 25 later → « Moins de 25 ».
     young = household("a", R.DEMANDEUR, birth=date(2000, 3, 15), resources="499.99",
-                      territory="Lens-Liévin")
+                      territory=Territory.LENS_LIEVIN)
     # born 01/01/1960: 65 on 01/01/2025 → « 65 ans et plus »; 500,00 € → second bracket.
     old = household("b", R.DEMANDEUR, R.CONJOINT, birth=date(1960, 1, 1), resources="500.00",
-                    territory="Arrageois")
+                    territory=Territory.ARRAGEOIS)
     unknown = household("c", territory=None)
     ind = TypeIndicators(MeasureType.ASLL)
     fill_profile(ind, {"a": date(2025, 2, 1), "b": date(2025, 1, 1), "c": date(2025, 6, 1)},
@@ -63,5 +63,9 @@ def test_profile_counts_each_household_once_in_its_bracket() -> None:
     assert ind.age["Âge non renseigné"] == 1 and sum(ind.age.values()) == 3
     assert list(ind.resources.values()) == [1, 1, 0, 0, 1]
     assert ind.composition["Personne seule"] == 1 and ind.composition["Couple sans enfant"] == 1
-    # territories sorted, « non renseigné » last
-    assert ind.territory == {"Arrageois": 1, "Lens-Liévin": 1, "Territoire non renseigné": 1}
+    # all eight territories in the list's order, zeros included, then « autre » and
+    # « non renseigné » (the DSF sheet no longer drops a territory without households)
+    assert ind.territory == {
+        "Arrageois": 1, "Artois": 0, "Audomarois": 0, "Boulonnais": 0, "Calaisis": 0,
+        "Hénin-Carvin": 0, "Lens-Liévin": 1, "Montreuillois-Ternois": 0,
+        "Autre territoire": 0, "Territoire non renseigné": 1}

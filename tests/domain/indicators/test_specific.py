@@ -13,7 +13,14 @@ from desktop_app.domain.indicators.specific import (
     fal_indicators,
     is_exit_to_housing,
 )
-from desktop_app.domain.model import DsfOutcome, LongStayReason, MeasureType, Visit, VisitOutcome
+from desktop_app.domain.model import (
+    DsfOutcome,
+    ExitReason,
+    LongStayReason,
+    MeasureType,
+    Visit,
+    VisitOutcome,
+)
 from tests.domain.indicators.builders import caseload, measure
 
 D = date
@@ -40,14 +47,19 @@ def test_exit_to_ordinary_housing_reads_the_reason() -> None:
 
 def test_fal_exits_long_stays_and_extensions() -> None:
     out = measure("a", MeasureType.FAL, "h1", (D(2025, 1, 1), D(2025, 12, 31)),
-                  closed_on=D(2025, 8, 31), close_reason="Sortie vers un logement ordinaire")
+                  closed_on=D(2025, 8, 31), exit_reason=ExitReason.RELOGEMENT_PRIVE)
     left = measure("b", MeasureType.FAL, "h2", (D(2025, 1, 1), D(2025, 12, 31)),
-                   closed_on=D(2025, 4, 30), close_reason="Départ sans solution de logement")
+                   closed_on=D(2025, 4, 30), exit_reason=ExitReason.AUTRE,
+                   close_reason="Départ sans solution de logement")
     long_stay = measure("c", MeasureType.FAL, "h3", (D(2025, 6, 1), D(2026, 11, 30)),
                         long_stay_reason=LongStayReason.CADA, extension=True)
+    # « autre » typed before the list, whose text says ordinary housing (migration 0003)
+    typed = measure("d", MeasureType.FAL, "h4", (D(2025, 1, 1), D(2025, 12, 31)),
+                    closed_on=D(2025, 5, 31), exit_reason=ExitReason.AUTRE,
+                    close_reason="Sortie vers un logement ordinaire")
     fal = FalIndicators()
-    fal_indicators([out, left, long_stay], 2025, fal)
-    assert (fal.exits_to_housing, fal.long_stays, fal.extensions) == (1, 1, 1)
+    fal_indicators([out, left, long_stay, typed], 2025, fal)
+    assert (fal.exits_to_housing, fal.long_stays, fal.extensions) == (2, 1, 1)
 
 
 def test_dsf_outcomes_and_transmission() -> None:

@@ -2,8 +2,8 @@
 and the row-level policies of a PostgreSQL store read, and the households shared with a login.
 Two new empty tables: nothing else changes (on a SQLite file they stay empty).
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003
 Create Date: 2026-12-04
 """
 
@@ -12,8 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

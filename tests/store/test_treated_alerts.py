@@ -1,0 +1,105 @@
+"""Alerts marked « traitée » (issue 11, item 9): recorded with who, when and why in the
+audit trail, off the day's list until their facts change, still counted by the grid."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from desktop_app.domain.indicators import compute_year_indicators
+from desktop_app.domain.model import (
+    Diploma,
+    Household,
+    Level,
+    Measure,
+    MeasureType,
+    Period,
+    PeriodKind,
+    Visit,
+    VisitOutcome,
+    VisitPlace,
+    Worker,
+)
+from desktop_app.services import alerts_split
+from desktop_app.store.api import RefusedError
+from desktop_app.store.repository import SqlStore
+
+D = date
+
+
+def _doors(*days: date) -> list[Visit]:
+    return [Visit(d, VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE) for d in days]
+
+
+def _seed(store: SqlStore) -> Measure:
+    store.save_worker(Worker("w1", "Claire Martin", Diploma.CESF, 1.0))
+    store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042"))
+    measure = Measure("m1", "h1", MeasureType.ASLL, "w1", decision_date=D(2025, 6, 12),
+                      periods=[Period(D(2025, 7, 1), D(2025, 12, 31), Level.SIMPLE,
+                                      PeriodKind.INITIALE)],
+                      visits=_doors(D(2025, 9, 2), D(2025, 9, 9)))
+    store.save_measure(measure)
+    return measure
+
+
+def _doors_alerts(alerts):  # type: ignore[no-untyped-def]
+    return [a for a in alerts if a.code == "portes_closes"]
+
+
+def test_treated_alert_leaves_the_list_with_who_when_why(store: SqlStore) -> None:
+    _seed(store)
+    _, alerts, treated = alerts_split(store, D(2025, 9, 12))
+    alert, = _doors_alerts(alerts)  # 2 closed doors 02/09 and 09/09: due 16/09/2025
+    assert treated == []
+    store.profile = "w1"
+    store.treat_alert(alert, "  Manquement pris en compte par le SLISL le 11/09/2025 ")
+    _, alerts, treated = alerts_split(store, D(2025, 9, 12))
+    assert _doors_alerts(alerts) == []
+    (again, done), = treated
+    assert again == alert
+    assert (done.code, done.reason, done.profile) == (
+        "portes_closes", "Manquement pris en compte par le SLISL le 11/09/2025", "w1")
+    # the audit trail of the household says who, when and why
+    entry = store.history("h1")[-1]
+    assert (entry.record_kind, entry.record_id, entry.action, entry.profile) == (
+        "alert", "m1", "treat", "w1")
+    assert entry.changes["treated_reason"] == (
+        None, "Manquement pris en compte par le SLISL le 11/09/2025")
+    assert entry.changes["due"] == (None, "2025-09-16")
+    assert entry.at == done.at
+    # still treated once it is a breach (after 16/09): same facts
+    _, alerts, treated = alerts_split(store, D(2025, 9, 20))
+    assert _doors_alerts(alerts) == [] and len(treated) == 1
+
+
+def test_new_facts_bring_the_alert_back(store: SqlStore) -> None:
+    measure = _seed(store)
+    alert, = _doors_alerts(alerts_split(store, D(2025, 9, 12))[1])
+    store.treat_alert(alert, "SLISL informé par téléphone")
+    # a visit held, then 2 new closed doors: another run, another alert on the list
+    measure.visits += [Visit(D(2025, 9, 23), VisitOutcome.REALISEE, VisitPlace.DOMICILE),
+                       *_doors(D(2025, 9, 30), D(2025, 10, 7))]
+    store.save_measure(measure)
+    _, alerts, treated = alerts_split(store, D(2025, 10, 8))
+    assert [a.due for a in _doors_alerts(alerts)] == [D(2025, 10, 14)]
+    assert [a.due for a, _ in treated] == [D(2025, 9, 16)]
+
+
+def test_a_reason_is_required_and_an_alert_is_marked_once(store: SqlStore) -> None:
+    _seed(store)
+    alert, = _doors_alerts(alerts_split(store, D(2025, 9, 12))[1])
+    with pytest.raises(RefusedError, match="Indiquez pourquoi l'alerte est traitée"):
+        store.treat_alert(alert, "   ")
+    store.treat_alert(alert, "vu")
+    with pytest.raises(RefusedError, match="déjà été marquée traitée"):
+        store.treat_alert(alert, "encore")
+    assert len(store.treated_alerts()) == 1
+
+
+def test_the_grid_still_counts_a_treated_breach(store: SqlStore) -> None:
+    _seed(store)
+    alert, = _doors_alerts(alerts_split(store, D(2025, 9, 30))[1])
+    store.treat_alert(alert, "manquement reconnu par le SLISL")
+    year = compute_year_indicators(store.load_for_year(2025), 2025, today=D(2026, 1, 15))
+    assert year.breaches["portes_closes"] == 1
