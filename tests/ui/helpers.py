@@ -18,6 +18,8 @@ from desktop_app.domain.model import (
     Territory,
     Visit,
 )
+from desktop_app.ui.alert_model import ACTION_COLUMN
+from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
 
 
@@ -57,6 +59,23 @@ def seed_asll(store, *, household: str = "h1", measure: str = "m1",  # type: ign
                                periods=[Period(date(2025, 7, 1), date(2025, 12, 31),
                                                Level.SIMPLE, PeriodKind.INITIALE)],
                                visits=list(visits)))
+
+
+def alert_leaf(dashboard, code: str):  # type: ignore[no-untyped-def]
+    """The dashboard's row of the first alert of `code` shown, or None."""
+    for index in dashboard.alert_model.leaves():
+        if index.data(ROW_ROLE).alert.code == code:
+            return index
+    return None
+
+
+def click_action(qtbot, dashboard, leaf) -> None:  # type: ignore[no-untyped-def]
+    """Click the action button of the alert row `leaf`, as the worker does."""
+    button = leaf.siblingAtColumn(ACTION_COLUMN)
+    view = dashboard.alert_view
+    view.scrollTo(button)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(button).center())
 
 
 def closed(dialog) -> bool:  # type: ignore[no-untyped-def]

@@ -7,17 +7,9 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop_app.ui.models import ROW_ROLE
 from tests.domain.alerts.builders import closed_door
 from tests.ui.conftest import settle
-from tests.ui.helpers import save, seed_asll, type_in
-
-
-def _leaf(dashboard, code):  # type: ignore[no-untyped-def]
-    for index in dashboard.alert_model.leaves():
-        if index.data(ROW_ROLE).alert.code == code:
-            return index
-    return None
+from tests.ui.helpers import alert_leaf, save, seed_asll, type_in
 
 
 def test_mark_treated_then_see_it_under_traitees(window, qtbot, store):  # type: ignore[no-untyped-def]
@@ -26,7 +18,7 @@ def test_mark_treated_then_see_it_under_traitees(window, qtbot, store):  # type:
     window.ctx.changed.emit("measure")  # saved behind the window's back: reload
     settle(qtbot, window)
     dashboard = window.screens["tableau"]
-    leaf = _leaf(dashboard, "portes_closes")
+    leaf = alert_leaf(dashboard, "portes_closes")
     assert leaf is not None
     assert dashboard.treated_filter.text() == "Traitées (0)"
     dashboard.alert_view.setCurrentIndex(leaf)
@@ -37,11 +29,11 @@ def test_mark_treated_then_see_it_under_traitees(window, qtbot, store):  # type:
     type_in(qtbot, dialog.form.fields["reason"], "SLISL informe le 12/09/2025")
     save(qtbot, window, dialog)
     settle(qtbot, window)
-    assert _leaf(dashboard, "portes_closes") is None
+    assert alert_leaf(dashboard, "portes_closes") is None
     assert dashboard.treated_filter.text() == "Traitées (1)"
 
     dashboard.treated_filter.setChecked(True)
-    leaf = _leaf(dashboard, "portes_closes")
+    leaf = alert_leaf(dashboard, "portes_closes")
     assert leaf is not None and dashboard.alerts_title.text() == "Alertes traitées (1)"
     assert not dashboard.treat_button.isEnabled()
     dashboard.alert_view.setCurrentIndex(leaf)
