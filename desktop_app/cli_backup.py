@@ -69,11 +69,7 @@ def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
         made = make_backup(store, folder, taken)
     finally:
         store.close()
-    print(made)
-    if rotation:
-        for removed in rotate(folder, taken.date()):
-            print(f"Supprimée (rotation) : {removed}", file=sys.stderr)
-    return EXIT_OK
+    return _print_made(made, rotation, lambda: rotate(folder, taken.date()))
 
 
 def _server_backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
@@ -91,9 +87,14 @@ def _server_backup(url: str, folder: Path, rotation: bool, taken: datetime) -> i
         made = make_server_backup(store.engine, folder, taken, passphrase)
     finally:
         store.close()
+    return _print_made(made, rotation, lambda: rotate_server_backups(folder, taken.date()))
+
+
+def _print_made(made: Path, rotation: bool, rotate: Callable[[], list[Path]]) -> int:
+    """Print the backup `made`; then, with `--rotation`, `rotate` and print what it deleted."""
     print(made)
     if rotation:
-        for removed in rotate_server_backups(folder, taken.date()):
+        for removed in rotate():
             print(f"Supprimée (rotation) : {removed}", file=sys.stderr)
     return EXIT_OK
 

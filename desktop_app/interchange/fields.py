@@ -75,6 +75,16 @@ class Checker:
                          f"{shape.what}")
         return raw
 
+    def opt_obj(self, raw: JsonObject, path: str, key: str,
+                shape: Shape) -> tuple[JsonObject, str] | None:
+        """The object under `key` (checked as `obj` does) and its path; None when it is null
+        or missing, or not an object (noted)."""
+        if raw.get(key) is None:
+            return None
+        at = join(path, key)
+        found = self.obj(raw[key], at, shape)
+        return None if found is None else (found, at)
+
     def duplicates(self, raw: Duplicated, path: str, what: str) -> None:
         """Notes each key written twice in one object (JSON would keep the last silently)."""
         for key in raw.duplicates:

@@ -200,12 +200,10 @@ def _extensions(r: Reader, raw: JsonObject, path: str) -> list[AgreementExtensio
 
 def _claim(r: Reader, raw: JsonObject, path: str) -> FailureClaim | None:
     """The AML failure claim; amounts above the annex's caps are refused (`aml`)."""
-    if raw.get("failure_claim") is None:
+    given = r.opt_obj(raw, path, "failure_claim", shapes.FAILURE_CLAIM)
+    if given is None:
         return None
-    at = f"{path}.failure_claim"
-    found = r.obj(raw["failure_claim"], at, shapes.FAILURE_CLAIM)
-    if found is None:
-        return None
+    found, at = given
     zero = Decimal("0.00")
     invoices: list[str] = []
     for index, item in enumerate(r.items(found, at, "invoices")):
@@ -238,12 +236,10 @@ def _claim(r: Reader, raw: JsonObject, path: str) -> FailureClaim | None:
 
 
 def _contract(r: Reader, raw: JsonObject, path: str) -> Contract | None:
-    if raw.get("contract") is None:
+    given = r.opt_obj(raw, path, "contract", shapes.CONTRACT)
+    if given is None:
         return None
-    at = f"{path}.contract"
-    contract = r.obj(raw["contract"], at, shapes.CONTRACT)
-    if contract is None:
-        return None
+    contract, at = given
     return Contract(signed_on=r.opt_day(contract, at, "signed_on"),
                     sent_on=r.opt_day(contract, at, "sent_on"),
                     not_signed_on=r.opt_day(contract, at, "not_signed_on"),

@@ -13,7 +13,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,7 +22,8 @@ from desktop_app.private_files import is_stale
 
 PREFIX = "suivi-fsl-"
 SUFFIX = ".sqlite3.bak"
-_STAMP = "%Y-%m-%dT%H%M%S"
+#: How a backup's name gives the moment it was taken (file and server backups alike).
+STAMP = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(r"^suivi-fsl-(\d{4}-\d{2}-\d{2}T\d{6})\.sqlite3\.bak$")
 _STAGING = re.compile(
     r"^\.suivi-fsl-\d{4}-\d{2}-\d{2}T\d{6}\.sqlite3\.bak\.(\d+)\.en-cours(-journal)?$")
@@ -37,16 +38,22 @@ DAILY, WEEKLY, MONTHLY = 7, 4, 12
 
 
 def backup_name(taken: datetime) -> str:
-    return f"{PREFIX}{taken.strftime(_STAMP)}{SUFFIX}"
+    return f"{PREFIX}{taken.strftime(STAMP)}{SUFFIX}"
 
 
 def taken_at(path: Path) -> datetime | None:
     """When the backup `path` was taken, read from its name; None for another file."""
-    found = _NAME.match(path.name)
+    return stamped(_NAME, path)
+
+
+def stamped(name: re.Pattern[str], path: Path) -> datetime | None:
+    """The moment in `path`'s name when it matches `name` (its one group a `STAMP`);
+    None for another file, or a stamp that is no moment."""
+    found = name.match(path.name)
     if found is None:
         return None
     try:
-        return datetime.strptime(found.group(1), _STAMP)
+        return datetime.strptime(found.group(1), STAMP)
     except ValueError:
         return None
 
@@ -93,12 +100,13 @@ def remove_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
-def list_backups(folder: Path) -> list[Path]:
+def list_backups(folder: Path,
+                 read_taken: Callable[[Path], datetime | None] = taken_at) -> list[Path]:
     """The backups of `folder`, newest first (none if the folder does not exist)."""
     if not folder.is_dir():
         return []
     found = [(taken, path) for path in folder.iterdir()
-             if path.is_file() and (taken := taken_at(path)) is not None]
+             if path.is_file() and (taken := read_taken(path)) is not None]
     return [path for _taken, path in sorted(found, reverse=True)]
 
 
@@ -136,10 +144,12 @@ def periods_ago(period: str, day: date, today: date) -> int:
     return (today.year - day.year) * 12 + today.month - day.month
 
 
-def rotate(folder: Path, today: date) -> list[Path]:
-    """Delete the backups of `folder` the rotation does not keep; the paths deleted."""
-    backups = {taken: path for path in list_backups(folder)
-               if (taken := taken_at(path)) is not None}
+def rotate(folder: Path, today: date,
+           read_taken: Callable[[Path], datetime | None] = taken_at) -> list[Path]:
+    """Delete the backups of `folder` the rotation does not keep; the paths deleted.
+    `read_taken` tells a backup from its name (the server backups' `taken_at` for those)."""
+    backups = {taken: path for path in list_backups(folder, read_taken)
+               if (taken := read_taken(path)) is not None}
     keep = kept(backups, today)
     removed = []
     for taken, path in sorted(backups.items()):

@@ -47,7 +47,7 @@ from desktop_app.interchange import caseload_to_json
 from desktop_app.private_files import private_folder, write_bytes
 from desktop_app.store import fetch
 from desktop_app.store.api import RefusedError, StoreError, WrongPassphraseError
-from desktop_app.store.backup_names import PREFIX, kept
+from desktop_app.store.backup_names import PREFIX, STAMP, rotate, stamped
 from desktop_app.store.engine import read, shown_url
 from desktop_app.store.errors import environment_errors
 from desktop_app.store.tables import AUDIT, BILAN_TEXTS
@@ -57,7 +57,6 @@ MAGIC = b"SUIVI-FSL-SAUVEGARDE-SERVEUR/1"
 #: The `format` of the JSON document inside.
 DOCUMENT = "suivi-fsl-sauvegarde-serveur/1"
 SUFFIX = ".serveur.bak"
-_STAMP = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(r"^suivi-fsl-(\d{4}-\d{2}-\d{2}T\d{6})\.serveur\.bak$")
 #: scrypt's cost: 2**17 × 8 × 128 bytes = 128 MiB and about half a second, the parameters
 #: OWASP's password-storage guidance gives for scrypt; recorded in each file's header.
@@ -105,7 +104,7 @@ def check_passphrase(passphrase: str | None) -> str:
 
 
 def server_backup_name(taken: datetime) -> str:
-    return f"{PREFIX}{taken.strftime(_STAMP)}{SUFFIX}"
+    return f"{PREFIX}{taken.strftime(STAMP)}{SUFFIX}"
 
 
 def make_server_backup(engine: Engine, folder: Path, now: datetime, passphrase: str | None
@@ -194,29 +193,13 @@ def read_server_backup(path: Path, passphrase: str) -> ServerBackup:
 
 def taken_at(path: Path) -> datetime | None:
     """When the server backup `path` was taken, from its name; None for another file."""
-    found = _NAME.match(path.name)
-    if found is None:
-        return None
-    try:
-        return datetime.strptime(found.group(1), _STAMP)
-    except ValueError:
-        return None
+    return stamped(_NAME, path)
 
 
 def rotate_server_backups(folder: Path, today: date) -> list[Path]:
-    """The rotation of the file backups (`backup_names.kept`: 7 daily, 4 weekly, 12 monthly)
-    applied to the server backups of `folder`; the paths deleted."""
-    if not folder.is_dir():
-        return []
-    backups = {taken: path for path in folder.iterdir()
-               if path.is_file() and (taken := taken_at(path)) is not None}
-    keep = kept(backups, today)
-    removed = []
-    for taken, path in sorted(backups.items()):
-        if taken not in keep:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
+    """The rotation of the file backups (`backup_names.rotate`: 7 daily, 4 weekly,
+    12 monthly) applied to the server backups of `folder`; the paths deleted."""
+    return rotate(folder, today, taken_at)
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:

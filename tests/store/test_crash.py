@@ -23,8 +23,10 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import text
@@ -88,6 +90,23 @@ class Server:
         except queue.Empty:
             pytest.fail("le processus d'écriture ne répond plus")
 
+    def hold(self, store: Path, key: str | None = None) -> int:
+        """Another process with `store` open (a window, an import), with `key` (None: a
+        plain store): its pid. It keeps a connection and saves one household when let."""
+        self.send(f"hold {store} {'-' if key is None else quote(key)}")
+        line = self.next_line()
+        assert line.startswith("pid "), line
+        assert (opened := self.next_line()) == "open", opened
+        return int(line.split()[1])
+
+    def let_it_write_then_stop(self, pid: int) -> None:
+        """Let the process `hold` started save its household, then kill it (SIGKILL)."""
+        os.kill(pid, signal.SIGUSR1)
+        assert (line := self.next_line()) == "written", line
+        os.kill(pid, signal.SIGKILL)
+        self.send(f"reap {pid}")
+        assert self.next_line() == f"dead {pid} {-signal.SIGKILL}"
+
     def close(self) -> None:
         self.send("quit")
         self.process.wait(timeout=TIMEOUT)
@@ -95,6 +114,15 @@ class Server:
         self.process.stdin.close()
         self.process.stdout.close()
         self.err.close()
+
+
+def serving(stderr: Path) -> Iterator[Server]:
+    """A fork server that said « ready », closed afterwards: the body of a `server` fixture
+    (`yield from serving(…)`)."""
+    running = Server(stderr)
+    assert running.next_line() == "ready"
+    yield running
+    running.close()
 
 
 def _caseload() -> Caseload:

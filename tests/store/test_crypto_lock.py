@@ -8,7 +8,6 @@ The other process is a child of `crash_child.py`'s fork server (`hold`, `encrypt
 
 from __future__ import annotations
 
-import os
 import signal
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from desktop_app.store.store_lock import ENCRYPTING_IN_USE, REKEYING_IN_USE
 from tests.store.crash_child import LATE_HOUSEHOLD
 from tests.store.restore_helpers import SECRET, household_ids, mode, url
 from tests.store.restore_helpers import filled as filled_store
-from tests.store.test_crash import Server
+from tests.store.test_crash import Server, serving
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fork et signaux POSIX")
 NEW = "Un autre mot de passe : le vent se lève"
@@ -35,31 +34,7 @@ WINDOW_ONLY = Household("h-fenetre", "FENÊTRE Encore")
 
 @pytest.fixture
 def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    running = Server(tmp_path / "stderr.txt")
-    assert running.next_line() == "ready"
-    yield running
-    running.close()
-
-
-def _key(key: str | None) -> str:
-    return "-" if key is None else quote(key)
-
-
-def _hold(server: Server, store: Path, key: str | None) -> int:
-    """Another process with the store open (a window, an import): its pid."""
-    server.send(f"hold {store} {_key(key)}")
-    line = server.next_line()
-    assert line.startswith("pid "), line
-    assert (opened := server.next_line()) == "open", opened
-    return int(line.split()[1])
-
-
-def _let_it_write_then_stop(server: Server, pid: int) -> None:
-    os.kill(pid, signal.SIGUSR1)
-    assert (line := server.next_line()) == "written", line
-    os.kill(pid, signal.SIGKILL)
-    server.send(f"reap {pid}")
-    assert server.next_line() == f"dead {pid} {-signal.SIGKILL}"
+    yield from serving(tmp_path / "stderr.txt")
 
 
 def _filled(tmp_path: Path, key: str | None) -> Path:
@@ -72,12 +47,12 @@ def _filled(tmp_path: Path, key: str | None) -> Path:
 def test_encryption_is_refused_while_another_process_has_the_store_open(
         tmp_path: Path, server: Server) -> None:
     store = _filled(tmp_path, None)
-    pid = _hold(server, store, None)
+    pid = server.hold(store, None)
     with pytest.raises(StoreError) as raised:
         convert_to_encrypted(store, SECRET)
     assert str(raised.value) == ENCRYPTING_IN_USE.format(where=store)
     assert looks_plain(store)
-    _let_it_write_then_stop(server, pid)  # it goes on writing into the store, still plain
+    server.let_it_write_then_stop(pid)  # it goes on writing into the store, still plain
     convert_to_encrypted(store, SECRET)  # once it is gone
     assert looks_encrypted(store)
     assert household_ids(store, SECRET) == {"h1", LATE_HOUSEHOLD[0]}
@@ -89,12 +64,12 @@ def test_the_window_encryption_is_refused_and_its_store_stays_usable(
     store_path = _filled(tmp_path, None)
     window = open_store(url(store_path))  # the window's own store: it may encrypt it
     try:
-        pid = _hold(server, store_path, None)
+        pid = server.hold(store_path, None)
         with pytest.raises(StoreError) as raised:
             convert_to_encrypted(store_path, SECRET, window.engine)
         assert str(raised.value) == ENCRYPTING_IN_USE.format(where=store_path)
         window.save_household(WINDOW_ONLY)  # still usable, still plain
-        _let_it_write_then_stop(server, pid)
+        server.let_it_write_then_stop(pid)
         convert_to_encrypted(store_path, SECRET, window.engine)
     finally:
         window.close()
@@ -106,11 +81,11 @@ def test_the_window_encryption_is_refused_and_its_store_stays_usable(
 def test_a_change_of_passphrase_is_refused_while_another_process_has_the_store_open(
         tmp_path: Path, server: Server) -> None:
     store = _filled(tmp_path, SECRET)
-    pid = _hold(server, store, SECRET)
+    pid = server.hold(store, SECRET)
     with pytest.raises(StoreError) as raised:
         change_passphrase(store, SECRET, NEW)
     assert str(raised.value) == REKEYING_IN_USE.format(where=store)
-    _let_it_write_then_stop(server, pid)  # with the key it opened the store with
+    server.let_it_write_then_stop(pid)  # with the key it opened the store with
     assert household_ids(store, SECRET) == {"h1", LATE_HOUSEHOLD[0]}
     change_passphrase(store, SECRET, NEW)
     assert household_ids(store, NEW) == {"h1", LATE_HOUSEHOLD[0]}
@@ -122,12 +97,12 @@ def test_the_window_change_of_passphrase_is_refused_and_its_store_stays_usable(
     store_path = _filled(tmp_path, SECRET)
     window = open_store(url(store_path), SECRET)
     try:
-        pid = _hold(server, store_path, SECRET)
+        pid = server.hold(store_path, SECRET)
         with pytest.raises(StoreError) as raised:
             change_passphrase(store_path, SECRET, NEW, window.engine)
         assert str(raised.value) == REKEYING_IN_USE.format(where=store_path)
         window.save_household(WINDOW_ONLY)
-        _let_it_write_then_stop(server, pid)
+        server.let_it_write_then_stop(pid)
         change_passphrase(store_path, SECRET, NEW, window.engine)
     finally:
         window.close()

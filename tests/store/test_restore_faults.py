@@ -44,7 +44,7 @@ from tests.store.restore_helpers import (
     url,
     with_hot_wal,
 )
-from tests.store.test_crash import Server
+from tests.store.test_crash import Server, serving
 
 pytestmark = [
     pytest.mark.slow,
@@ -83,10 +83,7 @@ def _kill_at(server: Server, store: Path, backup: Path, key: str | None, step: s
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    running = Server(tmp_path_factory.mktemp("serveur") / "stderr.txt")
-    assert running.next_line() == "ready"
-    yield running
-    running.close()
+    yield from serving(tmp_path_factory.mktemp("serveur") / "stderr.txt")
 
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))

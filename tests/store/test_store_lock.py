@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import errno
 import os
-import signal
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -33,34 +32,14 @@ from tests.store.restore_helpers import (
     mode,
     url,
 )
-from tests.store.test_crash import Server
+from tests.store.test_crash import Server, serving
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fork et signaux POSIX")
 
 
 @pytest.fixture
 def server(tmp_path: Path):  # type: ignore[no-untyped-def]
-    running = Server(tmp_path / "stderr.txt")
-    assert running.next_line() == "ready"
-    yield running
-    running.close()
-
-
-def _hold(server: Server, store: Path) -> int:
-    """Another process with the store open (a window, an import): its pid."""
-    server.send(f"hold {store} -")
-    line = server.next_line()
-    assert line.startswith("pid "), line
-    assert (opened := server.next_line()) == "open", opened
-    return int(line.split()[1])
-
-
-def _let_it_write_then_stop(server: Server, pid: int) -> None:
-    os.kill(pid, signal.SIGUSR1)
-    assert (line := server.next_line()) == "written", line
-    os.kill(pid, signal.SIGKILL)
-    server.send(f"reap {pid}")
-    assert server.next_line() == f"dead {pid} {-signal.SIGKILL}"
+    yield from serving(tmp_path / "stderr.txt")
 
 
 def _stores(tmp_path: Path) -> tuple[Path, Path]:
@@ -76,14 +55,14 @@ def test_restore_is_refused_while_another_process_has_the_store_open(
     """The issue: an import in another process reported « Import terminé » and its writes
     went to the copy put aside. Now refused; the other process's write is in the store."""
     store, backup = _stores(tmp_path)
-    pid = _hold(server, store)
+    pid = server.hold(store)
     refused = IN_USE.format(where=store)
     with pytest.raises(StoreError) as raised:
         restore(backup, store, None, datetime(2026, 12, 1, 10, 0, 0))
     assert str(raised.value) == refused
     assert main(["--db", str(store), "restore", str(backup), "--yes"]) == 1
     assert capsys.readouterr().err == f"Erreur : {refused}\n"
-    _let_it_write_then_stop(server, pid)  # it goes on writing: nothing of it is lost
+    server.let_it_write_then_stop(pid)  # it goes on writing: nothing of it is lost
     assert not list(store.parent.glob("*avant-restauration*"))
     assert household_ids(store, None) == {"h1", LATE_HOUSEHOLD[0]}
     # Once it is gone, the restoration goes through.
@@ -97,11 +76,11 @@ def test_the_window_restore_is_refused_while_another_process_has_the_store_open(
     store_path, backup = _stores(tmp_path)
     window = open_store(url(store_path))  # the window's own store: it may restore it
     try:
-        pid = _hold(server, store_path)
+        pid = server.hold(store_path)
         with pytest.raises(StoreError, match="^" + IN_USE.format(where=store_path)[:40]):
             restore_in_place(window, backup)
         window.save_household(Household("h-fenetre", "FENÊTRE Encore"))  # still usable
-        _let_it_write_then_stop(server, pid)
+        server.let_it_write_then_stop(pid)
         assert {h.id for h in window.export_caseload().households} == {
             "h1", "h-fenetre", LATE_HOUSEHOLD[0]}
         aside = restore_in_place(window, backup, datetime(2026, 12, 1, 10, 0, 0))
@@ -118,8 +97,8 @@ def test_openers_coexist_and_an_opening_is_refused_while_a_restore_runs(
     store, _backup = _stores(tmp_path)
     mine = open_store(url(store))  # shared: another process opens it as well
     try:
-        pid = _hold(server, store)
-        _let_it_write_then_stop(server, pid)
+        pid = server.hold(store)
+        server.let_it_write_then_stop(pid)
     finally:
         mine.close()
     with exclusive(store):  # a restoration runs

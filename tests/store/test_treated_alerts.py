@@ -3,44 +3,24 @@ audit trail, off the day's list until their facts change, still counted by the g
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from desktop_app.domain.indicators import compute_year_indicators
-from desktop_app.domain.model import (
-    Diploma,
-    Household,
-    Level,
-    Measure,
-    MeasureType,
-    Period,
-    PeriodKind,
-    Visit,
-    VisitOutcome,
-    VisitPlace,
-    Worker,
-)
+from desktop_app.domain.model import Diploma, Household, Measure, MeasureType, Worker
 from desktop_app.services import alerts_split
 from desktop_app.store.api import RefusedError
 from desktop_app.store.repository import SqlStore
-
-D = date
-
-
-def _doors(*days: date) -> list[Visit]:
-    return [Visit(d, VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE) for d in days]
+from tests.domain.alerts.builders import D, closed_door, measure, period, visit
 
 
 def _seed(store: SqlStore) -> Measure:
     store.save_worker(Worker("w1", "Claire Martin", Diploma.CESF, 1.0))
     store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042"))
-    measure = Measure("m1", "h1", MeasureType.ASLL, "w1", decision_date=D(2025, 6, 12),
-                      periods=[Period(D(2025, 7, 1), D(2025, 12, 31), Level.SIMPLE,
-                                      PeriodKind.INITIALE)],
-                      visits=_doors(D(2025, 9, 2), D(2025, 9, 9)))
-    store.save_measure(measure)
-    return measure
+    seeded = measure("m1", MeasureType.ASLL, period(D(2025, 7, 1), D(2025, 12, 31)),
+                     decision_date=D(2025, 6, 12),
+                     visits=[closed_door(D(2025, 9, 2)), closed_door(D(2025, 9, 9))])
+    store.save_measure(seeded)
+    return seeded
 
 
 def _doors_alerts(alerts):  # type: ignore[no-untyped-def]
@@ -74,13 +54,13 @@ def test_treated_alert_leaves_the_list_with_who_when_why(store: SqlStore) -> Non
 
 
 def test_new_facts_bring_the_alert_back(store: SqlStore) -> None:
-    measure = _seed(store)
+    seeded = _seed(store)
     alert, = _doors_alerts(alerts_split(store, D(2025, 9, 12))[1])
     store.treat_alert(alert, "SLISL informé par téléphone")
     # a visit held, then 2 new closed doors: another run, another alert on the list
-    measure.visits += [Visit(D(2025, 9, 23), VisitOutcome.REALISEE, VisitPlace.DOMICILE),
-                       *_doors(D(2025, 9, 30), D(2025, 10, 7))]
-    store.save_measure(measure)
+    seeded.visits += [visit(D(2025, 9, 23)), closed_door(D(2025, 9, 30)),
+                      closed_door(D(2025, 10, 7))]
+    store.save_measure(seeded)
     _, alerts, treated = alerts_split(store, D(2025, 10, 8))
     assert [a.due for a in _doors_alerts(alerts)] == [D(2025, 10, 14)]
     assert [a.due for a, _ in treated] == [D(2025, 9, 16)]

@@ -16,7 +16,10 @@ from desktop_app.domain.model import (
     Period,
     PeriodKind,
     Territory,
+    Visit,
 )
+from desktop_app.ui.alert_model import ACTION_COLUMN
+from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
 
 
@@ -45,14 +48,34 @@ def save(qtbot, window, dialog) -> None:  # type: ignore[no-untyped-def]
     settle(qtbot, window)
 
 
-def seed_asll(store, *, household: str = "h1", measure: str = "m1") -> None:  # type: ignore[no-untyped-def]
-    """DURAND Marie, followed in ASLL by Claire Martin from 01/07/2025 to 31/12/2025."""
+def seed_asll(store, *, household: str = "h1", measure: str = "m1",  # type: ignore[no-untyped-def]
+              visits: tuple[Visit, ...] = ()) -> None:
+    """DURAND Marie, followed in ASLL by Claire Martin from 01/07/2025 to 31/12/2025
+    (with `visits`)."""
     store.save_household(Household(household, "DURAND Marie", "FSL-2025-0042", city="Arras",
                                    territory=Territory.ARRAGEOIS))
     store.save_measure(Measure(measure, household, MeasureType.ASLL, "w1",
                                decision_date=date(2025, 6, 12),
                                periods=[Period(date(2025, 7, 1), date(2025, 12, 31),
-                                               Level.SIMPLE, PeriodKind.INITIALE)]))
+                                               Level.SIMPLE, PeriodKind.INITIALE)],
+                               visits=list(visits)))
+
+
+def alert_leaf(dashboard, code: str):  # type: ignore[no-untyped-def]
+    """The dashboard's row of the first alert of `code` shown, or None."""
+    for index in dashboard.alert_model.leaves():
+        if index.data(ROW_ROLE).alert.code == code:
+            return index
+    return None
+
+
+def click_action(qtbot, dashboard, leaf) -> None:  # type: ignore[no-untyped-def]
+    """Click the action button of the alert row `leaf`, as the worker does."""
+    button = leaf.siblingAtColumn(ACTION_COLUMN)
+    view = dashboard.alert_view
+    view.scrollTo(button)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(button).center())
 
 
 def closed(dialog) -> bool:  # type: ignore[no-untyped-def]

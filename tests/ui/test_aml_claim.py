@@ -12,14 +12,20 @@ from tests.ui.conftest import settle
 from tests.ui.helpers import save, type_in
 
 
-def test_claim_within_the_caps_is_saved_and_audited(window, qtbot, store):  # type: ignore[no-untyped-def]
+def _closed_aml_open(window, qtbot, store):  # type: ignore[no-untyped-def]
+    """DURAND Marie's AML (agreement 01/10/2024, 01/12/2024 to 31/08/2025, closed on
+    31/08/2025) shown on the « Mesure » screen: the screen."""
     store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042"))
     store.save_measure(Measure("m1", "h1", MeasureType.AML, "w1",
                                periods=[Period(date(2024, 12, 1), date(2025, 8, 31))],
                                agreement_on=date(2024, 10, 1), closed_on=date(2025, 8, 31)))
     window.ctx.open_measure.emit("m1")
     settle(qtbot, window)
-    screen = window.screens["mesure"]
+    return window.screens["mesure"]
+
+
+def test_claim_within_the_caps_is_saved_and_audited(window, qtbot, store):  # type: ignore[no-untyped-def]
+    screen = _closed_aml_open(window, qtbot, store)
     assert screen.tabs.isTabVisible(6)
     screen.tabs.requested.emit("claim")
     dialog = screen.dialog
@@ -65,13 +71,7 @@ def test_claim_within_the_caps_is_saved_and_audited(window, qtbot, store):  # ty
 def test_an_invoice_line_is_bounded_as_in_the_file(window, qtbot, store):  # type: ignore[no-untyped-def]
     # One invoice per line, each at most 1 000 characters (`limits.text_limit("invoices")`),
     # as the interchange file bounds each item of `invoices`: refused, never cut.
-    store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042"))
-    store.save_measure(Measure("m1", "h1", MeasureType.AML, "w1",
-                               periods=[Period(date(2024, 12, 1), date(2025, 8, 31))],
-                               agreement_on=date(2024, 10, 1), closed_on=date(2025, 8, 31)))
-    window.ctx.open_measure.emit("m1")
-    settle(qtbot, window)
-    screen = window.screens["mesure"]
+    screen = _closed_aml_open(window, qtbot, store)
     screen.tabs.requested.emit("claim")
     dialog = screen.dialog
     dialog.form.fields["invoices"].setPlainText("Facture 12\n" + "F" * 1_001)

@@ -34,6 +34,17 @@ def _action(window, text: str) -> QAction:  # type: ignore[no-untyped-def]
     return found[0]
 
 
+def _restore_the_newest(qtbot, window, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """« Restaurer » on the newest backup of the restore dialog, confirmed: the dialog."""
+    monkeypatch.setattr(backup_dialog, "confirm", lambda _parent, _info: True)
+    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    settle(qtbot, window)
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    return dialog
+
+
 def test_backup_now_from_the_file_menu(qtbot, window, folder: Path,  # type: ignore[no-untyped-def]
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(backup_actions, "now", lambda: datetime(2025, 9, 16, 17, 5, 0))
@@ -233,12 +244,7 @@ def test_a_failed_restoration_leaves_the_dialog_usable(  # type: ignore[no-untyp
         raise StoreError("Le fichier de la base est utilisé par un autre programme.")
 
     monkeypatch.setattr(backup_module, "restore_in_place", busy)
-    monkeypatch.setattr(backup_dialog, "confirm", lambda _parent, _info: True)
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
-    settle(qtbot, window)
-    dialog.table.selectRow(0)
-    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, window)
+    dialog = _restore_the_newest(qtbot, window, monkeypatch)
     assert not closed(dialog) and dialog.isVisible()
     assert dialog.restore_button.isEnabled()
     assert "utilisé par un autre programme" in str(window.ctx.runner.last_error)
@@ -293,12 +299,7 @@ def test_the_window_says_in_french_that_the_store_is_open_elsewhere(  # type: ig
     make_backup(store, folder, datetime(2025, 9, 15, 18, 30, 0))
     store.save_household(Household("h2", "MARTIN Paul"))
     other = open_store(f"sqlite:///{store.where}")  # another window on the same file
-    monkeypatch.setattr(backup_dialog, "confirm", lambda _parent, _info: True)
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
-    settle(qtbot, window)
-    dialog.table.selectRow(0)
-    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-    settle(qtbot, window)
+    dialog = _restore_the_newest(qtbot, window, monkeypatch)
     assert str(window.ctx.runner.last_error) == IN_USE.format(where=store.where)
     assert not closed(dialog) and dialog.restore_button.isEnabled()
     assert {h["id"] for h in caseload_to_json(store.export_caseload())["households"]} >= {"h2"}

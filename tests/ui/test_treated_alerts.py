@@ -7,42 +7,18 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.model import (
-    Household,
-    Level,
-    Measure,
-    MeasureType,
-    Period,
-    PeriodKind,
-    Visit,
-    VisitOutcome,
-    VisitPlace,
-)
-from desktop_app.ui.models import ROW_ROLE
+from tests.domain.alerts.builders import closed_door
 from tests.ui.conftest import settle
-from tests.ui.helpers import save, type_in
-
-
-def _leaf(dashboard, code):  # type: ignore[no-untyped-def]
-    for index in dashboard.alert_model.leaves():
-        if index.data(ROW_ROLE).alert.code == code:
-            return index
-    return None
+from tests.ui.helpers import alert_leaf, save, seed_asll, type_in
 
 
 def test_mark_treated_then_see_it_under_traitees(window, qtbot, store):  # type: ignore[no-untyped-def]
-    store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042"))
-    store.save_measure(Measure(
-        "m1", "h1", MeasureType.ASLL, "w1", decision_date=date(2025, 6, 12),
-        periods=[Period(date(2025, 7, 1), date(2025, 12, 31), Level.SIMPLE,
-                        PeriodKind.INITIALE)],
-        visits=[Visit(date(2025, 9, 2), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE),
-                Visit(date(2025, 9, 9), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE)]))
+    seed_asll(store, visits=(closed_door(date(2025, 9, 2)), closed_door(date(2025, 9, 9))))
     assert window.show_screen("tableau")
     window.ctx.changed.emit("measure")  # saved behind the window's back: reload
     settle(qtbot, window)
     dashboard = window.screens["tableau"]
-    leaf = _leaf(dashboard, "portes_closes")
+    leaf = alert_leaf(dashboard, "portes_closes")
     assert leaf is not None
     assert dashboard.treated_filter.text() == "Traitées (0)"
     dashboard.alert_view.setCurrentIndex(leaf)
@@ -53,11 +29,11 @@ def test_mark_treated_then_see_it_under_traitees(window, qtbot, store):  # type:
     type_in(qtbot, dialog.form.fields["reason"], "SLISL informe le 12/09/2025")
     save(qtbot, window, dialog)
     settle(qtbot, window)
-    assert _leaf(dashboard, "portes_closes") is None
+    assert alert_leaf(dashboard, "portes_closes") is None
     assert dashboard.treated_filter.text() == "Traitées (1)"
 
     dashboard.treated_filter.setChecked(True)
-    leaf = _leaf(dashboard, "portes_closes")
+    leaf = alert_leaf(dashboard, "portes_closes")
     assert leaf is not None and dashboard.alerts_title.text() == "Alertes traitées (1)"
     assert not dashboard.treat_button.isEnabled()
     dashboard.alert_view.setCurrentIndex(leaf)

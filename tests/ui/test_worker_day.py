@@ -19,17 +19,9 @@ from desktop_app.domain.model import (
     VisitPlace,
 )
 from desktop_app.ui.alert_model import ACTION_COLUMN
-from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.new_measure import new_measure_dialog
 from tests.ui.conftest import settle
-from tests.ui.helpers import save, seed_asll, type_in
-
-
-def _alert_leaf(dashboard, code):  # type: ignore[no-untyped-def]
-    for index in dashboard.alert_model.leaves():
-        if index.data(ROW_ROLE).alert.code == code:
-            return index
-    return None
+from tests.ui.helpers import alert_leaf, click_action, save, seed_asll, type_in
 
 
 def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[no-untyped-def]
@@ -88,7 +80,7 @@ def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[n
     assert window.show_screen("tableau")
     settle(qtbot, window)
     dashboard = window.screens["tableau"]
-    leaf = _alert_leaf(dashboard, "portes_closes")
+    leaf = alert_leaf(dashboard, "portes_closes")
     assert leaf is not None
     assert leaf.siblingAtColumn(0).data() == "23/09/2025"
     assert leaf.siblingAtColumn(2).data() == "DURAND Marie"
@@ -96,16 +88,12 @@ def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[n
     assert leaf.siblingAtColumn(ACTION_COLUMN).data() == "Signaler au SLISL"
 
     # Its button records the notice, dated today by default.
-    button = leaf.siblingAtColumn(ACTION_COLUMN)
-    view = dashboard.alert_view
-    view.scrollTo(button)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(button).center())
+    click_action(qtbot, dashboard, leaf)
     notice = dashboard.actions.dialog
     assert notice is not None and notice.isVisible()
     assert notice.form.fields["sent_on"].text() == "16/09/2025"
     save(qtbot, window, notice)
-    assert _alert_leaf(dashboard, "portes_closes") is None
+    assert alert_leaf(dashboard, "portes_closes") is None
     stored = store.measure(measure_screen.measure_id)
     assert [(n.kind, n.sent_on) for n in stored.notices] == [
         (NoticeKind.PORTES_CLOSES, date(2025, 9, 16))]
@@ -123,21 +111,17 @@ def test_suspension_alert_then_indisponibilite_notice(window, qtbot, store):  # 
     assert window.show_screen("tableau")
     settle(qtbot, window)
     dashboard = window.screens["tableau"]
-    leaf = _alert_leaf(dashboard, "indisponibilite")
+    leaf = alert_leaf(dashboard, "indisponibilite")
     assert leaf is not None
     assert leaf.siblingAtColumn(0).data() == "22/09/2025"
     assert leaf.siblingAtColumn(1).data() == "Indisponibilité du ménage à signaler"
     assert leaf.siblingAtColumn(ACTION_COLUMN).data() == "Signaler au SLISL"
-    button = leaf.siblingAtColumn(ACTION_COLUMN)
-    view = dashboard.alert_view
-    view.scrollTo(button)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(button).center())
+    click_action(qtbot, dashboard, leaf)
     notice = dashboard.actions.dialog
     assert notice is not None and notice.isVisible()
     assert notice.windowTitle() == "Signaler au SLISL l'indisponibilité du ménage"
     save(qtbot, window, notice)
-    assert _alert_leaf(dashboard, "indisponibilite") is None
+    assert alert_leaf(dashboard, "indisponibilite") is None
     assert [(n.kind, n.sent_on) for n in store.measure("m1").notices] == [
         (NoticeKind.INDISPONIBILITE, date(2025, 9, 16))]
 

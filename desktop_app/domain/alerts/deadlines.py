@@ -1,10 +1,11 @@
-"""`cet`, `dsf_transmission`, `accord_principe`: documents due at a fixed date."""
+"""`cet`, `dsf_transmission`, `accord_principe`: documents due at a fixed date; and when the
+SLISL must be told of an event (`notice_due`: `portes_closes`, `indisponibilite`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.applies import applies_to
@@ -12,13 +13,30 @@ from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.aml import agreement_end
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.model import MeasureType
+from desktop_app.domain.model import Measure, MeasureType, NoticeKind
+from desktop_app.domain.workdays import nth_working_day_after
 
 CET = "cet"
 DSF = "dsf_transmission"
 AGREEMENT = "accord_principe"
 #: The DSF reaches the SLISL at the latest this many days before the hearing.
 DSF_DAYS_BEFORE_HEARING = 10
+#: The SLISL is told of two closed doors within this many working days after the second;
+#: of a household unavailable « sans tarder », read the same way (docs/regles.md section 2).
+NOTICE_WORKING_DAYS = 5
+
+
+def notices_sent(measure: Measure, kind: NoticeKind, on: date) -> list[date]:
+    """The days the notices of `kind` of `measure` were sent, on or before `on`."""
+    return [n.sent_on for n in measure.notices if n.kind is kind and n.sent_on <= on]
+
+
+def notice_due(event: date, sent: list[date], on: date) -> date | None:
+    """The day the SLISL must be told of `event` by: the `NOTICE_WORKING_DAYS`-th working
+    day after it; None when `event` is after `on`, or a notice was `sent` on or after it."""
+    if event > on or any(event <= day for day in sent):
+        return None
+    return nth_working_day_after(event, NOTICE_WORKING_DAYS)
 
 
 @applies_to(MeasureType.ASLL)

@@ -9,13 +9,11 @@ from datetime import date
 from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.alerts.deadlines import notice_due, notices_sent
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import MeasureType, NoticeKind, Visit, VisitOutcome
-from desktop_app.domain.workdays import nth_working_day_after
 
 CODE = "portes_closes"
-#: The SLISL is told within this many working days after the second closed door.
-NOTICE_WORKING_DAYS = 5
 
 
 def closed_door_runs(visits: tuple[Visit, ...]) -> list[tuple[date, date]]:
@@ -47,15 +45,14 @@ def portes_closes(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     measure = view.measure
     if not view.in_force:
         return
-    notices = [n.sent_on for n in measure.notices
-               if n.kind is NoticeKind.PORTES_CLOSES and n.sent_on <= ctx.on]
+    notices = notices_sent(measure, NoticeKind.PORTES_CLOSES, ctx.on)
     # The runs of the visits up to the day are those of all the visits whose second door
     # is on or before it (visits by date): worked out once per measure.
     runs = view.facts.remember(CODE, lambda _m: closed_door_runs(view.facts.all_visits()))
     for first, second in runs:
-        if second > ctx.on or any(second <= sent for sent in notices):
+        due = notice_due(second, notices, ctx.on)
+        if due is None:
             continue
-        due = nth_working_day_after(second, NOTICE_WORKING_DAYS)
         yield ctx.measure_alert(
             CODE, measure, due,
             f"Signaler au SLISL les 2 portes closes chez {ctx.household_name(measure.household)}"

@@ -9,13 +9,11 @@ from collections.abc import Iterator
 from desktop_app.domain.alerts.alert import Alert
 from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
+from desktop_app.domain.alerts.deadlines import notice_due, notices_sent
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import MeasureType, NoticeKind
-from desktop_app.domain.workdays import nth_working_day_after
 
 CODE = "indisponibilite"
-#: « Prévenir sans tarder le SLISL »: at the latest this many working days after the start.
-NOTICE_WORKING_DAYS = 5
 
 
 @applies_to(MeasureType.ASLL)
@@ -26,13 +24,12 @@ def indisponibilite(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     measure = view.measure
     if not view.in_force or not measure.suspensions:
         return
-    notices = [n.sent_on for n in measure.notices
-               if n.kind is NoticeKind.INDISPONIBILITE and n.sent_on <= ctx.on]
+    notices = notices_sent(measure, NoticeKind.INDISPONIBILITE, ctx.on)
     for suspension in measure.suspensions:
         start = suspension.start
-        if start > ctx.on or any(start <= sent for sent in notices):
+        due = notice_due(start, notices, ctx.on)
+        if due is None:
             continue
-        due = nth_working_day_after(start, NOTICE_WORKING_DAYS)
         yield ctx.measure_alert(
             CODE, measure, due,
             f"Mesure ASLL de {ctx.household_name(measure.household)} suspendue depuis le "
