@@ -50,7 +50,7 @@ start() {
     "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c autovacuum=off" \
     >/dev/null
   as_server "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
-    -c "CREATE ROLE suivi_test LOGIN CREATEDB PASSWORD '$password'" \
+    -c "CREATE ROLE suivi_test LOGIN CREATEDB CREATEROLE PASSWORD '$password'" \
     -c "CREATE DATABASE suivi_test OWNER suivi_test" >/dev/null
   echo "export SUIVI_FSL_TEST_PG=postgresql+psycopg://suivi_test:$password@127.0.0.1:$port/suivi_test"
   echo "export SUIVI_FSL_TEST_PG_DIR=$dir"

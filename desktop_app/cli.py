@@ -128,6 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_batches
 
     cli_batches.add_commands(commands)
+    from desktop_app import cli_server
+
+    cli_server.add_parsers(commands)
     return parser
 
 
@@ -186,6 +189,10 @@ def _run(args: argparse.Namespace, url: str) -> int:
         from desktop_app import cli_backup
 
         return cli_backup.run(args, url)
+    if args.command in ("server", "account"):
+        from desktop_app import cli_server
+
+        return cli_server.run(args, url)
     from desktop_app import cli_batches, cli_commands
 
     if args.command in cli_batches.COMMANDS:

@@ -40,8 +40,10 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
     added piece by piece in one transaction (`read_parts`), so that its memory stays
     bounded (benchmarks/RESULTS.md)."""
     from desktop_app.interchange import InvalidFileError, read_parts
+    from desktop_app.store.accounts import IMPORT, require_everything
     from desktop_app.store.repository import DuplicateIdsError
 
+    require_everything(store.session, IMPORT)  # refused before the file is read
     try:  # a tube, a device, a file over 500 MB: refused by the reading, before any byte
         added = store.import_parts(read_parts(args.file), source=args.file.name)
     except InvalidFileError as error:
@@ -120,8 +122,10 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     from desktop_app.private_files import check_writable
     from desktop_app.reports import ReportFormatError, output_kind
     from desktop_app.reports.grid import write_store_grid
+    from desktop_app.store.accounts import GRID, require_whole_view
 
     year, out = args.year, args.out
+    require_whole_view(store.session, GRID)  # a travailleur's grid would look complete
     try:
         output_kind(out)  # before minutes of work on a department store
     except ReportFormatError as error:

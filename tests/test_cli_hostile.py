@@ -199,6 +199,14 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("undo-import-0", ["undo-import", "0"], USAGE, BATCH),
     ("undo-import-decimal", ["undo-import", "1.5"], USAGE, BATCH),
     ("undo-import-vide", ["undo-import", ""], USAGE, BATCH),
+    ("server-sans-action", ["server"], USAGE, "arguments obligatoires : ACTION"),
+    ("account-sans-action", ["account"], USAGE, "arguments obligatoires : ACTION"),
+    ("account-add-sans-role", ["account", "add", "marie"], USAGE,
+     "arguments obligatoires : --role"),
+    ("account-add-role-inconnu", ["account", "add", "marie", "--role", "chef"], USAGE,
+     "choix invalide : « chef »"),
+    ("account-share-sans-menage", ["account", "share", "marie"], USAGE,
+     "arguments obligatoires : MENAGE"),
     # the store, the system
     ("undo-import-immense", ["undo-import", "99999999999999999999999"], ENVIRONMENT,
      NO_IMPORT + "99999999999999999999999 : "),
@@ -215,6 +223,10 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("restore-dossier", ["restore", "{dir}", "--yes"], ENVIRONMENT, None),
     ("restore-abimee", ["restore", "{corrupt}", "--yes"], ENVIRONMENT, None),
     ("restore-tronquee", ["restore", "{truncated}", "--yes"], ENVIRONMENT, None),
+    ("server-init-sur-un-fichier", ["server", "init"], ENVIRONMENT,
+     "prépare une base sur un serveur PostgreSQL"),
+    ("account-list-sur-un-fichier", ["account", "list"], ENVIRONMENT,
+     "ne concernent qu'une base sur un serveur PostgreSQL"),
     # the export/grid write failures ("files" branch) and the random file ("restore" branch)
     ("export-dossier-absent", ["export", "{missing}/x.json"], ENVIRONMENT, None),
     ("export-sur-un-dossier", ["export", "{dir}"], ENVIRONMENT, None),
@@ -303,7 +315,7 @@ def test_a_hostile_store(capsys: pytest.CaptureFixture[str], places: dict[str, s
 
 # --- --help ------------------------------------------------------------------------------------
 COMMANDS = ["import", "export", "points", "alerts", "grid", "demo", "screenshots", "backup",
-            "restore", "imports", "undo-import"]
+            "restore", "imports", "undo-import", "server", "account"]
 
 
 def test_the_commands_are_all_tested() -> None:

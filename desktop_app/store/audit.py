@@ -4,6 +4,10 @@ when, which worker profile, which record, which fields from what to what.
 Writers call `record` with the connection of their own transaction, so that a change and its
 trace are committed, or rolled back, together. Values in `changes` are JSON values as in the
 interchange file (dates as « AAAA-MM-JJ » text, amounts as text).
+
+The profile is the one `SqlStore.profile` gives: on a PostgreSQL store, a personal account's
+worker (else its login), whatever the program chose — the server's policies
+(`server_policies.AUTHOR`) refuse an entry under any other name.
 """
 
 from __future__ import annotations

@@ -32,8 +32,8 @@ PostgreSQL: the same two kinds of transaction, with the same guarantees.
 - A read runs at REPEATABLE READ: every query of the block sees one snapshot of the store
   (a points or grid computation never mixes two states), and a reader never waits for a
   writer nor blocks one.
-The schema (tables, and later the roles and row-level policies of issue 12) is made by the
-Alembic migrations only, in `migrate`, as on SQLite.
+The schema (tables) is made by the Alembic migrations only, in `migrate`, as on SQLite; the
+roles, rights and row-level policies of a team's server by `server init` (`server_policies`).
 
 Who has a store file open (issue 10): each engine on a SQLite file holds the shared lock of
 `store_lock` from its first connection until `dispose_engine`; a restoration takes it

@@ -57,6 +57,9 @@ SERVER_READ_ONLY = ("Le serveur {where} n'accepte que des lectures (serveur de s
                     "personne qui administre le serveur.")
 NOT_ALLOWED = ("Votre compte n'a pas le droit de faire cela sur le serveur {where} : rien n'a "
                "été modifié. Demandez à la personne qui administre le serveur.")
+ID_TAKEN = ("Rien n'a été enregistré sur le serveur {where} : l'identifiant de cet "
+            "enregistrement y est déjà pris, peut-être par un dossier que votre compte ne voit "
+            "pas. Choisissez un autre identifiant, ou demandez à un responsable.")
 LOGIN_REFUSED = ("Le serveur {where} a refusé la connexion (identifiant ou mot de passe "
                  "refusé, ou poste non autorisé) : vérifiez l'identifiant et le mot de passe "
                  "(PGPASSWORD ou ~/.pgpass, voir docs/serveur.md), puis réessayez.")
@@ -76,6 +79,7 @@ _SQLSTATES = (
     (("53",), SERVER_FULL),
     (("25006",), SERVER_READ_ONLY),
     (("42501",), NOT_ALLOWED),
+    (("23505",), ID_TAKEN),
     (("28",), LOGIN_REFUSED),
     (("3D000",), NO_DATABASE),
     (("08", "57P"), UNREACHABLE),

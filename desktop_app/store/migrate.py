@@ -14,6 +14,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
+from sqlalchemy.exc import DBAPIError
 
 from desktop_app.private_files import private_empty_file
 from desktop_app.store.api import StoreError
@@ -27,6 +28,10 @@ NEWER = ("Cette base a été écrite par une version plus récente de Suivi FSL 
          "Rien n'a été modifié.")
 FOREIGN = ("Le fichier {where} contient déjà des tables mais n'est pas une base Suivi FSL : "
            "choisissez un autre fichier avec --db. Rien n'a été modifié.")
+NEEDS_OWNER = ("La base {where} doit être mise à jour pour cette version de Suivi FSL, ce que "
+               "seul son propriétaire peut faire : demandez à la personne qui administre le "
+               "serveur de lancer « suivi-fsl --db … server init » (voir docs/serveur.md). "
+               "Rien n'a été modifié.")
 FOREIGN_ON_SERVER = ("La base {where} contient déjà des tables mais n'est pas une base Suivi "
                      "FSL : donnez à --db une base vide, créée pour Suivi FSL sur ce serveur. "
                      "Rien n'a été modifié.")
@@ -99,4 +104,9 @@ def ensure_schema(engine: Engine, existed: bool) -> None:
         raise StoreError(FOREIGN_ON_SERVER.format(where=shown_url(engine.url)))
     if existed and database is not None:
         backup(engine, backup_path(database, head))
-    upgrade_to_head(engine)
+    try:
+        upgrade_to_head(engine)
+    except DBAPIError as error:
+        if database is None and getattr(error.orig, "sqlstate", None) == "42501":
+            raise StoreError(NEEDS_OWNER.format(where=shown_url(engine.url))) from error
+        raise

@@ -31,6 +31,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.private_files import private_folder
 from desktop_app.store import (
+    accounts,
     audit,
     batches,
     bilans,
@@ -60,6 +61,7 @@ from desktop_app.store.engine import (
     create_store_engine,
     dispose_engine,
     engine_lock,
+    is_postgresql,
     read,
     shown_url,
     sqlite_file,
@@ -82,13 +84,31 @@ __all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
 class SqlStore(RetentionMethods):
     """The caseload in a SQL database (see `desktop_app.store.api.Store`)."""
 
-    def __init__(self, engine: Engine, where: str) -> None:
+    def __init__(self, engine: Engine, where: str,
+                 session: accounts.Session | None = None) -> None:
         self.engine = engine
         #: The store as said to the user (file path, or URL without password).
         self.where = where
-        #: Who makes the changes, for the audit trail: the GUI's current worker id,
-        #: « système » on the command line.
-        self.profile: str = SYSTEM_PROFILE
+        #: Who is connected to a PostgreSQL store (None: a file).
+        self.session = session
+        self._profile: str = SYSTEM_PROFILE
+
+    @property
+    def profile(self) -> str:
+        """Who makes the changes, for the audit trail. A personal account of a server: its
+        worker (else its login), whatever the program chose — the server's policies accept
+        nothing else. Otherwise (a file, the owner of a server) the program's choice: the
+        GUI's current worker id, « système » on the command line."""
+        author = self.session.author if self.session is not None else None
+        return author or self._profile
+
+    @profile.setter
+    def profile(self, chosen: str) -> None:
+        self._profile = chosen
+
+    def _who(self, profile: str | None) -> str:
+        author = self.session.author if self.session is not None else None
+        return author or profile or self._profile
 
     def close(self) -> None:
         dispose_engine(self.engine)
@@ -114,6 +134,7 @@ class SqlStore(RetentionMethods):
 
     def import_parts(self, parts: Iterable[Caseload], source: str = "", *,
                      only_if_empty: bool = False) -> dict[str, int]:
+        accounts.require_everything(self.session, accounts.IMPORT)
         with self._writing() as c:
             return batches.import_as_batch(c, parts, source=source, profile=self.profile,
                                            only_if_empty=only_if_empty)
@@ -134,6 +155,7 @@ class SqlStore(RetentionMethods):
             return loaders.load_for_day(c, day)
 
     def load_for_year(self, year: int) -> Caseload:
+        accounts.require_whole_view(self.session, accounts.GRID)
         with self._reading() as c:
             return loaders.load_for_year(c, year)
 
@@ -247,7 +269,7 @@ class SqlStore(RetentionMethods):
                         ) -> None:
         with self._writing() as c:
             bilans.save_bilan_text(c, measure_id, kind, period_end, text, signed_on, sent_on,
-                                   profile=profile or self.profile, expected=expected)
+                                   profile=self._who(profile), expected=expected)
 
     # --- batches, household files, right of access (issue 6) ---------------------------
     def import_batches(self) -> list[ImportBatch]:
@@ -255,6 +277,7 @@ class SqlStore(RetentionMethods):
             return batches.import_batches(c)
 
     def undo_import(self, batch_id: int) -> None:
+        accounts.require_everything(self.session, "L'annulation d'un import")
         with self._writing() as c:
             batches.undo_import(c, batch_id, self.profile)
 
@@ -263,6 +286,7 @@ class SqlStore(RetentionMethods):
             return household_file.export_household(c, household_id)
 
     def merge_caseload(self, caseload: Caseload, source: str = "") -> MergeReport:
+        accounts.require_everything(self.session, "La fusion d'un dossier de ménage")
         with self._writing() as c:
             return merge.merge_caseload(c, caseload, source=source, profile=self.profile)
 
@@ -296,10 +320,14 @@ def open_store(url: str | URL, passphrase: str | None = None) -> SqlStore:
                 lock.hold()  # no restoration runs from now on: what a killed one left goes
                 remove_restore_leftovers(database)
             ensure_schema(engine, existed)
+            session = None
+            if is_postgresql(engine.url):
+                with read(engine) as connection:
+                    session = accounts.session_of(connection)
         except BaseException:
             dispose_engine(engine)
             raise
-    return SqlStore(engine, where)
+    return SqlStore(engine, where, session)
 
 
 def _size_of(database: Path) -> int:

@@ -16,6 +16,7 @@ from desktop_app.store.schema import (
     TariffRecord,
     table,
 )
+from desktop_app.store.schema_accounts import AccountRecord, HouseholdShareRecord
 from desktop_app.store.schema_measures import (
     AgreementExtensionRecord,
     MeasureRecord,
@@ -71,6 +72,8 @@ BATCHES: Table = table(ImportBatchRecord)
 BATCH_ITEMS: Table = table(ImportBatchItemRecord)
 ARCHIVE: Table = table(HouseholdArchiveRecord)
 BILAN_TEXTS: Table = table(BilanTextRecord)
+ACCOUNTS: Table = table(AccountRecord)
+SHARES: Table = table(HouseholdShareRecord)
 TREATED_ALERTS: Table = table(TreatedAlertRecord)
 
 #: Tables holding the caseload's records (the association row, tariffs and settings aside).

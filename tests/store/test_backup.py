@@ -142,10 +142,16 @@ def _damage_visits(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+#: SQLite's page size in the store (SQLCipher's too).
+PAGE = 4096
+
+
 def _damage_middle(path: Path) -> None:
-    """Overwrite 600 bytes in the middle of the file (a bad sector, a bad copy)."""
+    """Overwrite 600 bytes in the middle of the file (a bad sector, a bad copy), from the
+    start of a page: its header, which the integrity check reads (the unused end of a page,
+    an empty table's, may hold anything unnoticed)."""
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
+    middle = len(data) // 2 // PAGE * PAGE
     data[middle:middle + 600] = b"\xa5" * 600
     path.write_bytes(bytes(data))
 

@@ -54,8 +54,10 @@ def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from desktop_app.store.repository import open_store
 
     path = tmp_path_factory.mktemp("template") / "suivi.sqlite3"
-    open_store(f"sqlite:///{path}").import_caseload(
-        Caseload(Association("Association de test"), tariffs=default_tariffs()))
+    store = open_store(f"sqlite:///{path}")
+    store.import_caseload(Caseload(Association("Association de test"),
+                                   tariffs=default_tariffs()))
+    store.close()  # its write-ahead log into the file: the copies hold the association
     return path
 
 
