@@ -126,9 +126,10 @@ def test_text_fields_take_the_bounds_of_their_field(app) -> None:  # type: ignor
     form.add("start", "Début", DateField())
     fields = form.fields
     assert [(key, fields[key].maxLength()) for key in (  # type: ignore[attr-defined]
-        "name", "reference", "address", "postcode", "city", "territory", "phone", "start")] == [
+        "name", "reference", "address", "postcode", "city", "territory_other", "phone",
+        "start")] == [
         ("name", 200), ("reference", 50), ("address", 300), ("postcode", 50), ("city", 100),
-        ("territory", 100), ("phone", 50), ("start", 10)]
+        ("territory_other", 100), ("phone", 50), ("start", 10)]
     name = fields["name"]
     assert isinstance(name, TextField)
     name.setText("A" * 250)  # typed or pasted: cut at the bound by Qt
