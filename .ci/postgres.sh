@@ -15,7 +15,9 @@
 # else those on the PATH. For tests only: no fsync (a crash of the machine may lose it all),
 # no autovacuum (its workers run as the superuser and, started on a test's fresh database,
 # made `DROP DATABASE … WITH (FORCE)` fail with « must be a member of the role whose process
-# is being terminated » at a test's teardown).
+# is being terminated » at a test's teardown). With SUIVI_FSL_PG_DURABLE=1 the server keeps
+# PostgreSQL's durable defaults (fsync, synchronous commit, full-page writes): the benchmarks
+# (load, scale) measure a server as an association would run it.
 set -euo pipefail
 
 bin_dir() {
@@ -46,8 +48,10 @@ start() {
     --encoding=UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || as_server "$bin/initdb" -D "$dir/data" -U postgres --auth-local=peer \
        --auth-host=scram-sha-256 --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1
+  local speed="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [[ "${SUIVI_FSL_PG_DURABLE:-}" == 1 ]] && speed=""
   as_server "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100 -c autovacuum=off" \
+    "-c listen_addresses=127.0.0.1 -p $port -k $dir $speed -c max_connections=100 -c autovacuum=off" \
     >/dev/null
   as_server "$bin/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "CREATE ROLE suivi_test LOGIN CREATEDB CREATEROLE PASSWORD '$password'" \
