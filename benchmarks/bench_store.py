@@ -1,7 +1,8 @@
 """Department-scale benchmark of the store and both engines, run by hand.
 
-    python benchmarks/bench_store.py [--households 50000 --years 10] [--seed 1] [--db PATH]
+    python -m benchmarks.bench_store [--households 50000 --years 10] [--seed 1] [--db PATH]
                                      [--runs 5] [--rebuild] [--no-history] [--only-grid]
+                                     [--postgresql URL [--skip-sqlite]]
 
 Builds (or reuses) a store of the whole Pas-de-Calais FSL activity (50 000 households over 10
 years, about a million visits: `desktop_app.demo.generate_caseload`), times its generation
@@ -17,6 +18,13 @@ and import, then side by side in the same run:
   < 10 s on one core; `--only-grid` times it alone and leaves RESULTS.md as it is).
 
 Prints a Markdown table of medians and writes it to `benchmarks/RESULTS.md`.
+
+`--postgresql URL` (a role allowed to create databases, e.g. the test server of
+`SUIVI_FSL_PG_DURABLE=1 .ci/postgres.sh start`) runs the same measurements in the same run
+on a PostgreSQL database of that server (`bench_postgresql`: made, prepared by `server init`
+and filled once, then reused), beside SQLite, and the cost of row-level security (the same
+questions as a `responsable` and a `travailleur` account); its table goes to its own section
+of RESULTS.md. `--skip-sqlite` measures PostgreSQL alone (the SQLite table is kept).
 """
 
 from __future__ import annotations
@@ -46,6 +54,8 @@ if TYPE_CHECKING:
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 MONTH_LIMIT, MONTH_RATIO, DAY_LIMIT, BUILD_LIMIT = 1.0, 10.0, 2.0, 120.0
+#: The years of the store of the history comparison.
+HISTORY_YEARS = 2
 
 
 @dataclass(slots=True)
@@ -57,27 +67,46 @@ class Bench:
     url: str
     today: date
     runs: int
-    raw: sqlite3.Connection
+    raw: raw_sql.Raw
+
+
+#: The caseloads generated in this run, by (households, years, seed, today): the second
+#: engine imports the same one (the generation time is that of its first making).
+_GENERATED: dict[tuple[int, int, int, date], tuple[float, Caseload]] = {}
+
+
+def generated(households: int, years: int, seed: int, today: date) -> tuple[float, Caseload]:
+    from desktop_app.demo import generate_caseload
+
+    key = (households, years, seed, today)
+    if key not in _GENERATED:
+        _GENERATED[key] = once(lambda: generate_caseload(households, years, seed, today))
+    return _GENERATED[key]
+
+
+def fill(store: SqlStore, households: int, years: int, seed: int, today: date) -> list[Row]:
+    """Generate (or reuse) the caseload and import it into the empty `store`: the rows."""
+    from desktop_app.demo import demo_summary
+
+    spent, caseload = generated(households, years, seed, today)
+    imported, _ = once(lambda: store.import_caseload(caseload))
+    print(f"  {demo_summary(caseload)} ; import : {seconds(imported)} s", flush=True)
+    what = f"{count(households)} ménages, {years} ans"
+    return [Row("génération (`generate_caseload`)", what, spent),
+            Row("import (`SqlStore.import_caseload`)", what, imported),
+            Row("génération + import", what, spent + imported, limit=BUILD_LIMIT)]
 
 
 def build_store(path: Path, households: int, years: int, seed: int, today: date,
                 rebuild: bool) -> tuple[SqlStore, list[Row]]:
     """Open the store at `path`, generating and importing the caseload unless it is there."""
-    from desktop_app.demo import demo_summary, generate_caseload
     from desktop_app.store.repository import open_store
 
     if rebuild or not path.exists() or path.stat().st_size == 0:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-        generated, caseload = once(lambda: generate_caseload(households, years, seed, today))
         store = open_store(sqlite_url(path))
-        imported, _ = once(lambda: store.import_caseload(caseload))
-        print(f"  {demo_summary(caseload)}", flush=True)
-        what = f"{count(households)} ménages, {years} ans"
-        return store, [
-            Row("génération (`generate_caseload`)", what, generated),
-            Row("import (`SqlStore.import_caseload`)", what, imported),
-            Row("génération + import", what, generated + imported, limit=BUILD_LIMIT)]
+        return store, fill(store, households, years, seed, today)
     return open_store(sqlite_url(path)), []
 
 
@@ -130,30 +159,110 @@ def day_rows(bench: Bench, days: list[date], label: str = "") -> list[Row]:
     return rows
 
 
+def measured_rows(bench: Bench, years: int) -> list[Row]:
+    """Every question of the table on `bench` (either engine), in the table's order."""
+    today = bench.today
+    start = add_months(today, -12 * years)
+    months = [Month.of(today), Month.of(today).previous(),
+              Month.of(add_months(today, -6 * years)), Month.of(start).plus(1)]
+    rows = month_rows(bench, months)
+    days = [today, today - timedelta(days=30), add_months(today, -6 * years),
+            start + timedelta(days=60)]
+    rows += day_rows(bench, days)
+    from benchmarks.hooks import SECTIONS
+
+    for section in SECTIONS:
+        rows += section(bench)
+    return rows
+
+
 def history_rows(args: argparse.Namespace, path: Path, today: date) -> list[Row]:
     """The same day on a store of 2 years with the same activity per year."""
-    small_years = 2
-    households = max(1, args.households * small_years // args.years)
-    small_path = path.with_name(f"{path.stem}-{small_years}ans{path.suffix}")
-    print(f"Base de comparaison : {count(households)} ménages, {small_years} ans → {small_path}",
-          flush=True)
-    store, _ = build_store(small_path, households, small_years, args.seed, today, args.rebuild)
+    households = max(1, args.households * HISTORY_YEARS // args.years)
+    small_path = path.with_name(f"{path.stem}-{HISTORY_YEARS}ans{path.suffix}")
+    print(f"Base de comparaison : {count(households)} ménages, {HISTORY_YEARS} ans → "
+          f"{small_path}", flush=True)
+    store, _ = build_store(small_path, households, HISTORY_YEARS, args.seed, today,
+                           args.rebuild)
     with raw_sql.connect(small_path) as raw:
         bench = Bench(store, small_path, sqlite_url(small_path), today, args.runs, raw)
-        label = f"base de {small_years} ans ({count(households)} ménages) : "
-        return day_rows(bench, [today], label)
+        return day_rows(bench, [today], history_label(households))
+
+
+def history_label(households: int) -> str:
+    return f"base de {HISTORY_YEARS} ans ({count(households)} ménages) : "
 
 
 def write_results(rows: list[Row], header: str) -> str:
-    """RESULTS.md: this table, then the section of `bench_import_memory.py` kept as it was."""
+    """RESULTS.md: this table, then the sections of the other benchmarks (from the one of
+    `bench_import_memory.py` on) kept as they were."""
     from benchmarks.bench_import_memory import BEGIN
     from benchmarks.timing import markdown_table
+    from desktop_app.private_files import write_text
 
     text = f"{header}\n\n{markdown_table(rows)}\n"
     current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     kept = f"\n{current[current.index(BEGIN):]}" if BEGIN in current else ""
-    RESULTS.write_text(text + kept, encoding="utf-8")
+    write_text(RESULTS, text + kept)
+    RESULTS.chmod(0o644)
     return text
+
+
+def sqlite_run(args: argparse.Namespace, today: date) -> list[Row]:
+    """The SQLite table (written to RESULTS.md), its rows."""
+    path: Path = args.db or Path(tempfile.gettempdir()) / (
+        f"suivi-fsl-bench-{args.households}-{args.years}-{args.seed}.sqlite3")
+    path = path.expanduser().resolve()
+    print(f"Base : {path}", flush=True)
+    store, rows = build_store(path, args.households, args.years, args.seed, today, args.rebuild)
+    with raw_sql.connect(path) as raw:
+        bench = Bench(store, path, sqlite_url(path), today, args.runs, raw)
+        if args.only_grid:
+            from benchmarks.hooks import grid_rows
+            from benchmarks.timing import markdown_table
+
+            load = ", ".join(f"{x:.1f}".replace(".", ",") for x in os.getloadavg())
+            print(f"{markdown_table(grid_rows(bench))}\n\nCharge moyenne à la fin : {load}.")
+            return []
+        households, measures, visits = raw_sql.totals(raw)
+        rows += measured_rows(bench, args.years)
+    store.close()
+    print(f"Écrit dans {RESULTS} (la comparaison d'historique suit).", flush=True)
+    write_results(rows, _header(args, path, today, households, measures, visits))
+    if not args.no_history:
+        rows += history_rows(args, path, today)
+    print(write_results(rows, _header(args, path, today, households, measures, visits)))
+    return rows
+
+
+def postgresql_run(args: argparse.Namespace, today: date, sqlite: list[Row] | None) -> None:
+    """The same measurements on PostgreSQL, and the cost of row-level security: their
+    section of RESULTS.md."""
+    from benchmarks import bench_postgresql as pg
+    from desktop_app.store.engine import store_url
+
+    server = store_url(args.postgresql)
+    print(f"PostgreSQL : base {pg.database_name(args.households, args.years, args.seed)}",
+          flush=True)
+    store, url, rows = pg.build(server, args.households, args.years, args.seed, today,
+                                args.rebuild)
+    with raw_sql.connect_postgresql(pg.url_text(url)) as raw:
+        bench = Bench(store, Path(url.database or ""), pg.url_text(url), today, args.runs, raw)
+        totals = raw_sql.totals(raw)
+        rows += measured_rows(bench, args.years)
+        rls = pg.rls_rows(bench)
+        pg.write_results(args, url, raw, totals, rows, rls, sqlite)
+        store.close()
+        if not args.no_history:
+            households = max(1, args.households * HISTORY_YEARS // args.years)
+            small, small_url, _ = pg.build(server, households, HISTORY_YEARS, args.seed, today,
+                                           args.rebuild)
+            with raw_sql.connect_postgresql(pg.url_text(small_url)) as small_raw:
+                small_bench = Bench(small, Path(small_url.database or ""),
+                                    pg.url_text(small_url), today, args.runs, small_raw)
+                rows += day_rows(small_bench, [today], history_label(households))
+            small.close()
+        print(pg.write_results(args, url, raw, totals, rows, rls, sqlite))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -169,39 +278,17 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip the 2-year store of the history comparison")
     parser.add_argument("--only-grid", action="store_true",
                         help="time the annual grid only and print its row (RESULTS.md kept)")
+    parser.add_argument("--postgresql", metavar="URL", default=None,
+                        help="also measure on a database of this PostgreSQL server "
+                             "(a role allowed to create databases)")
+    parser.add_argument("--skip-sqlite", action="store_true",
+                        help="with --postgresql: measure PostgreSQL only")
     args = parser.parse_args(argv)
-    today: date = args.today
-    path: Path = args.db or Path(tempfile.gettempdir()) / (
-        f"suivi-fsl-bench-{args.households}-{args.years}-{args.seed}.sqlite3")
-    path = path.expanduser().resolve()
-    print(f"Base : {path}", flush=True)
-    store, rows = build_store(path, args.households, args.years, args.seed, today, args.rebuild)
-    with raw_sql.connect(path) as raw:
-        bench = Bench(store, path, sqlite_url(path), today, args.runs, raw)
-        if args.only_grid:
-            from benchmarks.hooks import grid_rows
-            from benchmarks.timing import markdown_table
-
-            load = ", ".join(f"{x:.1f}".replace(".", ",") for x in os.getloadavg())
-            print(f"{markdown_table(grid_rows(bench))}\n\nCharge moyenne à la fin : {load}.")
-            return 0
-        households, measures, visits = raw_sql.totals(raw)
-        start = add_months(today, -12 * args.years)
-        months = [Month.of(today), Month.of(today).previous(),
-                  Month.of(add_months(today, -6 * args.years)), Month.of(start).plus(1)]
-        rows += month_rows(bench, months)
-        days = [today, today - timedelta(days=30), add_months(today, -6 * args.years),
-                start + timedelta(days=60)]
-        rows += day_rows(bench, days)
-        from benchmarks.hooks import SECTIONS
-
-        for section in SECTIONS:
-            rows += section(bench)
-    print(f"Écrit dans {RESULTS} (la comparaison d'historique suit).", flush=True)
-    write_results(rows, _header(args, path, today, households, measures, visits))
-    if not args.no_history:
-        rows += history_rows(args, path, today)
-    print(write_results(rows, _header(args, path, today, households, measures, visits)))
+    if args.skip_sqlite and not args.postgresql:
+        parser.error("--skip-sqlite ne va qu'avec --postgresql URL")
+    sqlite = None if args.skip_sqlite else sqlite_run(args, args.today)
+    if args.postgresql and not args.only_grid:
+        postgresql_run(args, args.today, sqlite)
     return 0
 
 
