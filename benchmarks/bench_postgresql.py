@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -62,11 +63,12 @@ def ensure_database(server: URL, name: str, rebuild: bool) -> URL:
     return server.set(database=name)
 
 
-def build(server: URL, households: int, years: int, seed: int, today: date,
-          rebuild: bool) -> tuple[SqlStore, URL, list[Row]]:
-    """The store of that size on `server` (`server init` run, filled if empty), its URL, and
-    the rows of its generation and import when it was filled in this run."""
-    from benchmarks.bench_store import fill
+def build(server: URL, households: int, years: int, seed: int, today: date, rebuild: bool,
+          fill: Callable[[SqlStore, int, int, int, date], list[Row]]
+          ) -> tuple[SqlStore, URL, list[Row]]:
+    """The store of that size on `server` (`server init` run, filled by `fill` if empty:
+    `bench_store.fill` of the running script, whose caseloads are kept for this run), its
+    URL, and the rows of its generation and import when it was filled in this run."""
     from desktop_app.store.repository import open_store
     from desktop_app.store.server_setup import init_server
 

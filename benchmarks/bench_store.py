@@ -70,18 +70,13 @@ class Bench:
     raw: raw_sql.Raw
 
 
-#: The caseloads generated in this run, by (households, years, seed, today): the second
-#: engine imports the same one (the generation time is that of its first making).
-_GENERATED: dict[tuple[int, int, int, date], tuple[float, Caseload]] = {}
-
-
 def generated(households: int, years: int, seed: int, today: date) -> tuple[float, Caseload]:
+    """A new caseload (`generate_caseload` is deterministic: each engine gets the same one;
+    none is kept for the next engine, so that no engine is measured with a million visits
+    more in memory) and the time it took."""
     from desktop_app.demo import generate_caseload
 
-    key = (households, years, seed, today)
-    if key not in _GENERATED:
-        _GENERATED[key] = once(lambda: generate_caseload(households, years, seed, today))
-    return _GENERATED[key]
+    return once(lambda: generate_caseload(households, years, seed, today))
 
 
 def fill(store: SqlStore, households: int, years: int, seed: int, today: date) -> list[Row]:
@@ -245,7 +240,7 @@ def postgresql_run(args: argparse.Namespace, today: date, sqlite: list[Row] | No
     print(f"PostgreSQL : base {pg.database_name(args.households, args.years, args.seed)}",
           flush=True)
     store, url, rows = pg.build(server, args.households, args.years, args.seed, today,
-                                args.rebuild)
+                                args.rebuild, fill)
     with raw_sql.connect_postgresql(pg.url_text(url)) as raw:
         bench = Bench(store, Path(url.database or ""), pg.url_text(url), today, args.runs, raw)
         totals = raw_sql.totals(raw)
@@ -256,7 +251,7 @@ def postgresql_run(args: argparse.Namespace, today: date, sqlite: list[Row] | No
         if not args.no_history:
             households = max(1, args.households * HISTORY_YEARS // args.years)
             small, small_url, _ = pg.build(server, households, HISTORY_YEARS, args.seed, today,
-                                           args.rebuild)
+                                           args.rebuild, fill)
             with raw_sql.connect_postgresql(pg.url_text(small_url)) as small_raw:
                 small_bench = Bench(small, Path(small_url.database or ""),
                                     pg.url_text(small_url), today, args.runs, small_raw)
