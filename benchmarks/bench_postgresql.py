@@ -201,7 +201,7 @@ def write_results(args: argparse.Namespace, url: URL, raw: raw_sql.Raw,
     command = (f"python -m benchmarks.bench_store --households {args.households} --years "
                f"{args.years} --seed {args.seed} --runs {args.runs} --postgresql URL"
                + (" --skip-sqlite" if sqlite is None else ""))
-    beside = ("les chiffres SQLite de la même exécution sont dans le tableau du haut ; "
+    beside = ("SQLite mesuré dans la même exécution, sur une base de même contenu : "
               "comparaison ci-dessous" if sqlite is not None else
               "SQLite non mesuré dans cette exécution (`--skip-sqlite`)")
     parts = [
