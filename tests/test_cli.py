@@ -34,6 +34,16 @@ def db_file(tmp_path: Path) -> str:
     return str(tmp_path / "store.sqlite3")
 
 
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """`suivi-fsl --version`: the name and desktop_app.__version__ (pyproject reads it too)."""
+    from desktop_app import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"Suivi FSL {__version__}\n"
+
+
 def _expected(name: str) -> dict[str, object]:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
 

@@ -37,6 +37,12 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    from desktop_app import __version__
+    from desktop_app.ui.about import app_icon
+
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("suivi-fsl")  # the .desktop file of packaging/linux (its icon)
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     QLocale.setDefault(french)
     if not app.property("suivi_fsl_translated"):
