@@ -39,7 +39,8 @@ from pathlib import Path
 PASSPHRASE = "cheval agrafe batterie correct lune vent soir"
 #: Words that only French output has (at least one in every output checked).
 FRENCH_MARKERS = ("é", "è", "à", "ç", " : ", "ménage", "Mot de passe", "Suivi FSL", "point")
-ENGLISH_MARKERS = ("Traceback", "Error:", "error:", "Exception", "File \"")
+ENGLISH_MARKERS = ("Traceback", "Error:", "error:", "Exception", "File \"", "Detected locale",
+                   "WARNING", "Warning:")
 
 
 class SmokeFailure(Exception):
@@ -56,8 +57,9 @@ class Smoke:
         empty_bin.mkdir()
         home = work / "home"
         home.mkdir()
-        keep = ("LANG", "LC_ALL", "TZ", "SYSTEMROOT", "WINDIR", "TEMP", "TMP", "DISPLAY",
-                "XDG_RUNTIME_DIR")
+        # No LANG nor LC_*: the « C » locale of a bare session or a service (the program must
+        # still speak French and say nothing in English).
+        keep = ("TZ", "SYSTEMROOT", "WINDIR", "TEMP", "TMP")
         self.env = {key: os.environ[key] for key in keep if key in os.environ}
         self.env.update(
             PATH=str(empty_bin),  # nothing there: no python, no pip

@@ -99,7 +99,8 @@ def test_the_windows_installer_is_per_user_french_with_start_menu_and_uninstalle
     assert "DefaultDirName={autopf}" in script  # per user: %LOCALAPPDATA%\Programs
     assert re.search(r'^Name: "\{group\}\\\{#AppName\}"', script, re.MULTILINE)
     assert '{uninstallexe}' in script
-    assert r'#define SourceDir "..\..\dist\suivi-fsl"' in script
+    # The folder that packaging/build.py makes, from packaging/windows/ (two levels up).
+    assert re.search(r'^#define SourceDir "(\.\.\\){2}dist\\suivi-fsl"$', script, re.MULTILINE)
 
 
 def test_the_linux_menu_entry_and_scripts() -> None:
