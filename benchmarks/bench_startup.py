@@ -60,6 +60,27 @@ def version_seconds(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
+def build_lines(info_path: Path, smoke_path: Path | None) -> list[str]:
+    """The folder's and archive's sizes and the build's time (dist/build-info.json, written by
+    packaging/build.py), and the smoke test's time."""
+    if not info_path.is_file():
+        return []
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    megabytes = lambda size: f"{size / 1e6:.1f}".replace(".", ",")  # noqa: E731
+    lines = ["", f"Construction (`python packaging/build.py`, PyInstaller, même machine) : "
+             f"dossier `dist/suivi-fsl/` {megabytes(info['folder_bytes'])} Mo, en "
+             f"{info['build_seconds']:.0f} s".replace(".", ",")]
+    if "archive_bytes" in info:
+        lines[-1] += (f" ; archive {megabytes(info['archive_bytes'])} Mo (objectif : moins de "
+                      f"100 Mo), en {info['archive_seconds']:.0f} s")
+    lines[-1] += " (Mo = 10⁶ octets)."
+    if smoke_path is not None and smoke_path.is_file():
+        smoke = json.loads(smoke_path.read_text(encoding="utf-8"))
+        lines += ["", f"Essai du programme construit (`python packaging/smoke_test.py "
+                  f"dist/suivi-fsl`, 10 étapes) : {number(smoke['total_seconds'])} s."]
+    return lines
+
+
 def number(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
@@ -68,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folder", type=Path, default=ROOT / "dist" / "suivi-fsl")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--smoke-json", type=Path,
+                        help="the durations written by `packaging/smoke_test.py --json`")
     parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
     args = parser.parse_args(argv)
     frozen = [str(args.folder.resolve() / "suivi-fsl")]
@@ -109,6 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         "| Programme | Tableau de bord (s) | Min–max (s) | --version (s) |",
         "|---|---:|---:|---:|",
         *rows,
+        *build_lines(args.folder.resolve().parent / "build-info.json", args.smoke_json),
     ])
     print(text)
     if args.write:

@@ -52,7 +52,8 @@ def keep(destination: str) -> bool:
     lowered = "/" + name.lower()
     if any(folder in lowered for folder in DROPPED_FOLDERS):
         return False
-    if "/qt/translations/" in lowered or "/qt6/translations/" in lowered:
+    if "/translations/" in lowered and "/pyside6/" in lowered:  # Qt/translations, or Windows'
+        # PySide6/translations
         return bool(FRENCH_TRANSLATION.search(name))
     if "/plugins/" in lowered:
         parts = name.split("/")

@@ -51,6 +51,8 @@ def test_the_spec_bundles_the_resources_migrations_and_fonts() -> None:
     ("PySide6/Qt/translations/qtbase_fr.qm", True),
     ("PySide6/Qt/translations/qtbase_de.qm", False),
     ("PySide6/Qt/translations/qtwebengine_fr.qm", True),  # French of any module: tiny
+    ("PySide6\\translations\\qtbase_de.qm", False),  # Windows' layout
+    ("PySide6\\translations\\qtbase_fr.qm", True),
     ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
