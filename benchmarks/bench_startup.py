@@ -69,15 +69,16 @@ def build_lines(info_path: Path, smoke_path: Path | None) -> list[str]:
     megabytes = lambda size: f"{size / 1e6:.1f}".replace(".", ",")  # noqa: E731
     lines = ["", f"Construction (`python packaging/build.py`, PyInstaller, même machine) : "
              f"dossier `dist/suivi-fsl/` {megabytes(info['folder_bytes'])} Mo, en "
-             f"{info['build_seconds']:.0f} s".replace(".", ",")]
+             f"{info['build_seconds']:.0f} s"]
     if "archive_bytes" in info:
         lines[-1] += (f" ; archive {megabytes(info['archive_bytes'])} Mo (objectif : moins de "
                       f"100 Mo), en {info['archive_seconds']:.0f} s")
     lines[-1] += " (Mo = 10⁶ octets)."
     if smoke_path is not None and smoke_path.is_file():
         smoke = json.loads(smoke_path.read_text(encoding="utf-8"))
-        lines += ["", f"Essai du programme construit (`python packaging/smoke_test.py "
-                  f"dist/suivi-fsl`, 10 étapes) : {number(smoke['total_seconds'])} s."]
+        lines += ["", "Essai du programme construit (`python packaging/smoke_test.py "
+                  "dist/suivi-fsl`, 10 étapes) : "
+                  + f"{smoke['total_seconds']:.1f}".replace(".", ",") + " s."]
     return lines
 
 
