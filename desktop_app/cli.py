@@ -91,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     from desktop_app import __version__
 
-    parser.add_argument("--version", action="version", version=f"Suivi FSL {__version__}")
+    parser.add_argument("--version", action="version", version=f"Suivi FSL {__version__}",
+                        help="afficher le numéro de version et quitter")
     parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
                         help="base à utiliser : chemin d'un fichier SQLite, URL sqlite:///… ou "
                         "adresse postgresql://… d'une base sur un serveur (docs/serveur.md ; "
