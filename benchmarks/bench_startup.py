@@ -77,7 +77,7 @@ def build_lines(info_path: Path, smoke_path: Path | None) -> list[str]:
     if smoke_path is not None and smoke_path.is_file():
         smoke = json.loads(smoke_path.read_text(encoding="utf-8"))
         lines += ["", "Essai du programme construit (`python packaging/smoke_test.py "
-                  "dist/suivi-fsl`, 10 étapes) : "
+                  "dist/suivi-fsl`, 11 étapes) : "
                   + f"{smoke['total_seconds']:.1f}".replace(".", ",") + " s."]
     return lines
 

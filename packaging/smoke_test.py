@@ -3,7 +3,7 @@
 Each step runs the folder's own executable (never the Python sources), in a fresh home and
 data folder, with a PATH that holds no Python and no PYTHONPATH/PYTHONHOME, from a working
 folder outside the repository:
-- `--version`;
+- `--version`, `--help` (in French);
 - `demo` on a new store, then `alerts --on` and `points --month` on it;
 - `grid --year … --out` to .xlsx and .pdf, both files checked (a workbook's parts, a whole PDF
   that names the grid, French text);
@@ -153,6 +153,9 @@ def smoke(folder: Path) -> dict[str, float]:
         version = s.run("--version", "--version")
         if not version.startswith("Suivi FSL "):
             raise SmokeFailure(f"--version : « {version.strip()} »")
+        usage = s.run("--help", "--help")
+        if not usage.startswith("usage : suivi-fsl") or "Codes de sortie" not in usage:
+            raise SmokeFailure(f"--help : aide qui n'est pas en français\n{usage}")
         store = str(s.work / "base.sqlite3")
         s.run("demo", "--db", store, "demo", "--households", "30", "--years", "2")
         alerts = s.run("alerts --on", "--db", store, "alerts", "--on", today.isoformat())

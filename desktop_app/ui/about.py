@@ -38,8 +38,9 @@ COMPONENTS = (
     Component("Qt et PySide6 (Qt for Python)", "PySide6-Essentials",
               "GNU LGPL version 3",
               "Les bibliothèques de Qt et de PySide6 sont des fichiers séparés du dossier de "
-              "l'application (dossier « _internal », fichiers libQt6*, Qt6*.dll ou "
-              "QtCore.framework… et le dossier PySide6) : vous pouvez les remplacer par une "
+              "l'application (dossier « _internal » : fichiers libQt6*, Qt6*.dll ou "
+              "QtCore.framework…, et les dossiers PySide6 et shiboken6, en code source "
+              "Python et bibliothèques) : vous pouvez les remplacer par une "
               "version modifiée ou plus récente de même version majeure (6.x), compilée de la "
               "même façon, sans rien changer d'autre. Le code source de Qt est sur "
               "download.qt.io, celui de PySide6 sur code.qt.io ; le texte de la LGPL v3 est sur "
@@ -53,8 +54,9 @@ COMPONENTS = (
     Component("SQLAlchemy", "SQLAlchemy", "MIT"),
     Component("Alembic (mises à jour de la base)", "alembic", "MIT"),
     Component("psycopg (serveur PostgreSQL)", "psycopg", "GNU LGPL version 3",
-              "psycopg et sa bibliothèque libpq sont des fichiers séparés, remplaçables "
-              "comme ceux de Qt ; libpq est sous licence PostgreSQL (de type BSD)."),
+              "psycopg (dossier « _internal/psycopg », en code source Python) et sa "
+              "bibliothèque libpq sont des fichiers séparés, remplaçables comme ceux de "
+              "Qt ; libpq est sous licence PostgreSQL (de type BSD)."),
     Component("keyring (trousseau du système)", "keyring", "MIT"),
     Component("cryptography (sauvegardes chiffrées)", "cryptography", "Apache 2.0 ou BSD"),
     Component("platformdirs", "platformdirs", "MIT"),
