@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, Q
 
 from desktop_app.store.api import Store
 from desktop_app.ui.background import BackgroundRunner, describe_error
+from desktop_app.ui.garbage import install_collector
 from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.store_session import StoreSession
 
@@ -111,6 +112,7 @@ class Launch:
             url = start_url(default_db_url())
         self.url = url
         self.runner = BackgroundRunner(self.app)
+        install_collector(self.app)
         self.interactive = interactive
         self.keystore = keystore
         self.error: BaseException | None = None
