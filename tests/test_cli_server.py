@@ -11,7 +11,7 @@ import psycopg
 import pytest
 
 from desktop_app.cli_server import MISMATCH, NO_TERMINAL, PASSWORD_ENV
-from desktop_app.store.accounts import ALREADY, NEEDS_WORKER, NO_SUCH_WORKER, TAKEN
+from desktop_app.store.account_admin import ALREADY, NEEDS_WORKER, NO_SUCH_WORKER, TAKEN
 from desktop_app.store.server_setup import NOT_OWNER
 from tests.postgres import TestServer
 from tests.server_team import PASSWORD, Team, ids
