@@ -77,7 +77,7 @@ NO_SUCH_ACCOUNT = ("Aucun compte « {login} » dans cette base : vérifiez l'ide
                    "modifié.")
 NO_SUCH_HOUSEHOLD = ("Aucun ménage « {household} » dans la base (ou votre compte ne le voit "
                      "pas) : vérifiez l'identifiant. Rien n'a été modifié.")
-WEAK = "Mot de passe trop faible : {verdict} Rien n'a été modifié."
+WEAK = "Mot de passe refusé : {verdict} Rien n'a été modifié."
 SELF = ("Votre propre compte « {login} » ne peut pas être désactivé depuis ce compte : vous "
         "perdriez l'accès à la base. Demandez-le à un autre responsable, ou au compte "
         "propriétaire de la base. Rien n'a été modifié.")
