@@ -163,6 +163,19 @@ def french_only(done: subprocess.CompletedProcess[str]) -> None:
 
 
 @linux_only
+def test_the_stubs_hide_the_libraries_from_qt_itself(tmp_path: Path) -> None:
+    """The control: Qt alone, with the same stubs, fails as issue 14 saw (its English text,
+    an abort) — so the tests below hide the libraries the way a machine lacking them does."""
+    code = "from PySide6.QtWidgets import QApplication; QApplication([])"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, text=True,
+                          env=environment(tmp_path, DISPLAY=":93",
+                                          LD_LIBRARY_PATH=stubs(tmp_path)),
+                          capture_output=True, timeout=120, check=False)
+    assert done.returncode != 0
+    assert "no Qt platform plugin could be initialized" in done.stderr
+
+
+@linux_only
 def test_suivi_fsl_without_the_libraries_says_what_to_install(tmp_path: Path) -> None:
     done = suivi_fsl(tmp_path, DISPLAY=":93", LD_LIBRARY_PATH=stubs(tmp_path))
     assert done.returncode == 1
@@ -209,3 +222,23 @@ def test_the_commands_need_no_display(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     expected = json.loads((EXAMPLES / "exemple-1.points-2025-09.json").read_text("utf-8"))
     assert json.loads(done.stdout) == expected
+
+
+def test_the_guard_passes_other_messages_on_and_gives_the_handler_back(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import qInfo, qInstallMessageHandler
+
+    from desktop_app.ui.app import _start_guard
+
+    seen: list[str] = []
+
+    def recorder(_kind: object, _context: object, message: str) -> None:
+        seen.append(message)
+
+    before = qInstallMessageHandler(recorder)
+    try:
+        with _start_guard():
+            qInfo("pendant")
+        qInfo("après")
+    finally:
+        assert qInstallMessageHandler(before) is recorder  # given back
+    assert seen == ["pendant", "après"]
