@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks import server_load
-from benchmarks.server_load import Load, Report, Verdict, median, quantile
+from benchmarks.server_load import Attempt, Load, Report, Verdict, median, quantile
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
@@ -84,17 +84,18 @@ def run_mode(server: object, args: argparse.Namespace, pace: float | None) -> Mo
     return Mode(name, pace, load, report, verdict, args.seconds, load_before, load_after)
 
 
-def run_raw(server: object, args: argparse.Namespace) -> list[Raw]:
+def run_raw(server: object, args: argparse.Namespace) -> tuple[list[Raw], list[Attempt]]:
     load = server_load.build(server, travailleurs=2, responsables=0,  # type: ignore[arg-type]
-                             households=20, years=1, seed=args.seed,
+                             households=args.households, years=args.years, seed=args.seed,
                              database=f"suivi_charge_brut_{os.getpid()}")
     try:
+        solo = server_load.alone(load)
         found = []
         with server_load.raw_table(load) as table:
             for connections in (1, args.workers):
                 times, wall = server_load.raw_inserts(load, table, args.raw_seconds, connections)
                 found.append(Raw(connections, times, wall))
-        return found
+        return found, solo
     finally:
         server_load.drop(load)
 
@@ -118,8 +119,14 @@ def mode_rows(mode: Mode) -> list[str]:
         f"{len(grids)} ({_fr(median(grids), 1)} s) |"]
 
 
-def raw_rows(raws: list[Raw]) -> list[str]:
-    lines = []
+def raw_rows(raws: list[Raw], solo: list[Attempt]) -> list[str]:
+    times = [a.seconds for a in solo if a.outcome == "ok"]
+    held = [a.lock_held for a in solo if a.lock_held is not None]
+    lines = [f"| un seul enregistrement à la fois (1 travailleur, rien d'autre) | "
+             f"{len(times)} | — | {len(solo) - len(times)} | — | — | "
+             f"{_ms(quantile(times, 0.5))} | {_ms(quantile(times, 0.95))} | "
+             f"{_ms(max(times, default=0.0))} | — | "
+             f"{_ms(quantile(held, 0.5))} / {_ms(quantile(held, 0.95))} | — |"]
     for raw in raws:
         rate = len(raw.times) / raw.wall if raw.wall else 0.0
         plural = "s" if raw.connections > 1 else ""
@@ -134,8 +141,8 @@ def _count(load: Load, role: str) -> int:
     return sum(1 for plan in load.plans if plan.role == role)
 
 
-def section(modes: list[Mode], raws: list[Raw], settings: dict[str, str], command: str,
-            when: datetime) -> str:
+def section(modes: list[Mode], raws: list[Raw], solo: list[Attempt],
+            settings: dict[str, str], command: str, when: datetime) -> str:
     first = modes[0].load
     lines = [
         f"## Charge d'une équipe sur un serveur PostgreSQL ({_count(first, 'travailleur')} "
@@ -175,7 +182,7 @@ def section(modes: list[Mode], raws: list[Raw], settings: dict[str, str], comman
     lines[-2] = lines[-2].replace("60 s", f"{_fr(modes[0].seconds, 0)} s")
     for mode in modes:
         lines += mode_rows(mode)
-    lines += raw_rows(raws)
+    lines += raw_rows(raws, solo)
     lines.append("")
     for mode in modes:
         lines.append(f"Charge moyenne de la machine ({mode.name}) : avant {mode.load_before}, "
@@ -188,7 +195,8 @@ def section(modes: list[Mode], raws: list[Raw], settings: dict[str, str], comman
     lines.append("")
     lines.append(f"INSERT brut : une ligne par transaction validée, psycopg, propriétaire, "
                  f"pendant {_fr(raws[0].wall, 0)} s par ligne du tableau, même serveur, même "
-                 "exécution (avant les deux modes).")
+                 "exécution (avant les deux modes), comme la ligne « un seul enregistrement à "
+                 "la fois » (le même code, en séquence, sur une base identique).")
     return "\n".join(lines)
 
 
@@ -229,11 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     settings = server_load.server_settings(server_load.Load(
         server, "", server, [], [], 0, 0, 0, 0.0))
     started = time.perf_counter()
-    raws = run_raw(server, args)
+    raws, solo = run_raw(server, args)
     paces: list[float | None] = [None, args.pace or 10.0] if args.both else [args.pace]
     modes = [run_mode(server, args, pace) for pace in paces]
     command = "python -m benchmarks.bench_server_load " + " ".join(argv or sys.argv[1:])
-    text = section(modes, raws, settings, command.strip(), when)
+    text = section(modes, raws, solo, settings, command.strip(), when)
     print(text)
     print(f"\n(durée totale : {_fr(time.perf_counter() - started, 0)} s)")
     if args.write:

@@ -541,6 +541,25 @@ def median(values: list[float]) -> float:
     return statistics.median(values) if values else 0.0
 
 
+def alone(load: Load, saves: int = 40) -> list[Attempt]:
+    """`saves` saves of the first travailleur one after the other, in this process, nothing
+    else running: what one save costs without any concurrency (same code, same account)."""
+    plan = next(p for p in load.plans if p.role == "travailleur")
+    store = open_store(plan.url)
+    try:
+        clock = _LockClock(store.engine)
+        days = _Days(date.today().year + 3)  # days no process of a run uses
+        attempts = []
+        for number in range(saves):
+            measure_id = plan.measures[number % len(plan.measures)]
+            shown = store.measure(measure_id)
+            attempts.append(_save_visit(store, clock, plan, measure_id, shown,
+                                        days.next(measure_id), False))
+        return attempts
+    finally:
+        store.close()
+
+
 # --- the raw baseline ----------------------------------------------------------------------
 
 @contextmanager
@@ -600,6 +619,6 @@ def admin_url(text: str) -> URL:
     return store_url(text)
 
 
-__all__ = ["Attempt", "Load", "Plan", "Report", "StoreError", "Verdict", "admin_url", "build",
-           "check", "deadlocks", "drop", "median", "quantile", "raw_inserts", "raw_table", "run",
-           "server_settings", "visit_keys"]
+__all__ = ["Attempt", "Load", "Plan", "Report", "StoreError", "Verdict", "admin_url", "alone",
+           "build", "check", "deadlocks", "drop", "median", "quantile", "raw_inserts",
+           "raw_table", "run", "server_settings", "visit_keys"]
