@@ -123,6 +123,7 @@ class Attempt:
     lock_held: float | None = None
     error_type: str = ""
     message: str = ""
+    retry: bool = False  # the save again after a conflict, the measure reloaded
 
 
 @dataclass
@@ -265,6 +266,7 @@ class _LockClock:
     def __init__(self, engine: Any) -> None:
         self.asked: float | None = None
         self.got: float | None = None
+        self.saved: Any = None  # the measure as the last successful save wrote it
         event.listen(engine, "before_cursor_execute", self._before)
         event.listen(engine, "after_cursor_execute", self._after)
 
@@ -277,7 +279,7 @@ class _LockClock:
             self.got = time.perf_counter()
 
     def reset(self) -> None:
-        self.asked = self.got = None
+        self.asked = self.got = self.saved = None
 
 
 class _Days:
@@ -308,6 +310,7 @@ def _save_visit(store: Any, clock: _LockClock, plan: Plan, measure_id: str, show
             raise LookupError(f"mesure {measure_id} introuvable")
         measure.visits.append(visit)
         store.save_measure(measure, expected=shown)
+        clock.saved = measure
     except ConflictError as error:
         attempt.outcome, attempt.error_type, attempt.message = (
             "conflict", type(error).__name__, str(error))
@@ -357,10 +360,11 @@ def _travailleur(plan: Plan, store: Any, clock: _LockClock, deadline: float | No
             shown = store.measure(measure_id)
             attempt = _save_visit(store, clock, plan, measure_id, shown,
                                   days.next(measure_id), shared)
+            attempt.retry = True
             attempts.append(attempt)
         if shared:
-            left_open[measure_id] = store.measure(measure_id) if attempt.outcome == "ok" \
-                else None
+            # The screen then shows the measure as saved (`MeasureScreen._adopt`).
+            left_open[measure_id] = clock.saved if attempt.outcome == "ok" else None
         number += 1
     return attempts
 
@@ -399,9 +403,10 @@ def _responsable(plan: Plan, store: Any, clock: _LockClock, deadline: float | No
                                   days.next(measure_id), True)
             attempts.append(attempt)
             if attempt.outcome == "conflict":
-                attempts.append(_save_visit(store, clock, plan, measure_id,
-                                            store.measure(measure_id),
-                                            days.next(measure_id), True))
+                attempt = _save_visit(store, clock, plan, measure_id,
+                                      store.measure(measure_id), days.next(measure_id), True)
+                attempt.retry = True
+                attempts.append(attempt)
     return attempts
 
 
