@@ -166,8 +166,9 @@ def section(modes: list[Mode], raws: list[Raw], solo: list[Attempt],
         "partagée, produit la grille annuelle (N et N−1, .xlsx), puis enregistre sur l'écran "
         "ouvert avant la grille. Un refus est suivi d'un rechargement et d'un nouvel essai.",
         "",
-        "Latences en millisecondes, enregistrements des travailleurs réussis (relecture "
-        "comprise) ; "
+        "« Réussis » : enregistrements réussis de tous les processus (travailleurs et "
+        "responsables). Latences en millisecondes, enregistrements des travailleurs réussis "
+        "(relecture comprise) ; "
         "« verrou » : attente puis détention du verrou des écrivains, mesurées autour de "
         "`pg_advisory_xact_lock` par les événements du moteur (détention jusqu'au retour après "
         "la validation). « Perdues » : visites d'enregistrements réussis absentes, en double, "
