@@ -59,7 +59,7 @@ from sqlalchemy.engine import URL
 from desktop_app.demo.generator import generate_caseload
 from desktop_app.domain.model import Caseload, Diploma, Visit, VisitOutcome, VisitPlace, Worker
 from desktop_app.store import accounts
-from desktop_app.store.api import ConflictError, StoreError
+from desktop_app.store.api import ConflictError
 from desktop_app.store.engine import WRITER_LOCK, store_url, write
 from desktop_app.store.repository import open_store
 from desktop_app.store.server_policies import GROUPS, group_role
@@ -624,6 +624,6 @@ def admin_url(text: str) -> URL:
     return store_url(text)
 
 
-__all__ = ["Attempt", "Load", "Plan", "Report", "StoreError", "Verdict", "admin_url", "alone",
+__all__ = ["Attempt", "Load", "Plan", "Report", "Verdict", "admin_url", "alone",
            "build", "check", "deadlocks", "drop", "median", "quantile", "raw_inserts",
            "raw_table", "run", "server_settings", "visit_keys"]
