@@ -3,10 +3,10 @@
 
 `build` makes a database on the server as a real association would: a fictitious caseload
 (`desktop_app.demo`) imported by the owner, `server init` (`init_server`, what the command
-runs), then one personal account per worker process made by `accounts.add_account` (what
+runs), then one personal account per worker process made by `account_admin.add_account` (what
 `account add` runs): `travailleur` accounts, each the referent of its own caseload, and
 `responsable` accounts. The travailleurs work in pairs: one household of the first of each
-pair is shared with the second (`accounts.share`, what `account share` runs), and its measure
+pair is shared with the second (`account_admin.share`, what `account share` runs), and its measure
 (« the shared measure ») is edited by both and by the responsables.
 
 `run` starts one process per account (multiprocessing, 'forkserver': a fresh interpreter per
@@ -58,7 +58,7 @@ from sqlalchemy.engine import URL
 
 from desktop_app.demo.generator import generate_caseload
 from desktop_app.domain.model import Caseload, Diploma, Visit, VisitOutcome, VisitPlace, Worker
-from desktop_app.store import accounts
+from desktop_app.store import account_admin as accounts
 from desktop_app.store.api import ConflictError
 from desktop_app.store.engine import WRITER_LOCK, store_url, write
 from desktop_app.store.repository import open_store
