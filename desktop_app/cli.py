@@ -5,7 +5,8 @@ Exit codes, each with its message in French on stderr (never a traceback):
 - 1 a problem of the environment: the store (locked, full disk, damaged, newer version, a
   kind of database not supported, a symbolic link loop), a file or folder the system refuses
   (missing folder, no right to write, full disk), an import that cannot be undone or does
-  not exist, a damaged backup;
+  not exist, a damaged backup; a window that cannot open here (no display, the system
+  libraries of X11 missing: `display_check`, the packages to install named);
 - 2 wrong usage, said by argparse in French (`cli_french`): an unknown command or option, a
   missing or malformed value, a date outside 1900–2100 (`cli_arguments`), an empty path, a
   report format not supported, a restore not confirmed; and a passphrase weaker than the
@@ -184,6 +185,14 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return EXIT_USAGE
         return print_timings(url, since)
     if args.command is None:
+        # Before Qt tries: no display, or the X11 libraries missing, said in French (Qt would
+        # abort in English).
+        from desktop_app.display_check import display_problem
+
+        problem = display_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_ENVIRONMENT
         from desktop_app.ui.app import run_gui
 
         # No store named (--db, SUIVI_FSL_DB): the window opens the one the user chose in it
