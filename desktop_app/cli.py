@@ -5,7 +5,8 @@ Exit codes, each with its message in French on stderr (never a traceback):
 - 1 a problem of the environment: the store (locked, full disk, damaged, newer version, a
   kind of database not supported, a symbolic link loop), a file or folder the system refuses
   (missing folder, no right to write, full disk), an import that cannot be undone or does
-  not exist, a damaged backup;
+  not exist, a damaged backup; a window that cannot open here (no display, the system
+  libraries of X11 missing: `display_check`, the packages to install named);
 - 2 wrong usage, said by argparse in French (`cli_french`): an unknown command or option, a
   missing or malformed value, a date outside 1900–2100 (`cli_arguments`), an empty path, a
   report format not supported, a restore not confirmed; and a passphrase weaker than the
@@ -71,6 +72,10 @@ DEFECT_REPORT = ("Le détail technique est dans {report} : transmettez-le à vot
                  "informatique.")
 DEFECT_NO_REPORT = ("Le détail technique n'a pas pu être enregistré : notez la commande lancée "
                     "et transmettez-la à votre responsable informatique.")
+#: For benchmarks/bench_startup.py: set to the epoch (seconds) at which the parent started this
+#: process, `suivi-fsl --db URL` prints the window's timings (desktop_app.ui.timings) as JSON
+#: lines instead of opening the window; the same in the frozen program and the installed one.
+TIMINGS_ENV = "SUIVI_FSL_TIMINGS_SINCE"
 #: `1`: create an encrypted store even with a passphrase weaker than the CNIL's advice.
 WEAK_PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE_FAIBLE"
 
@@ -85,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
                "70 défaut du programme (détail dans le dossier journal des données), "
                "130 interrompu.",
     )
+    from desktop_app import __version__
+
+    parser.add_argument("--version", action="version", version=f"Suivi FSL {__version__}",
+                        help="afficher le numéro de version et quitter")
     parser.add_argument("--db", type=store_location, metavar="CHEMIN_OU_URL",
                         help="base à utiliser : chemin d'un fichier SQLite, URL sqlite:///… ou "
                         "adresse postgresql://… d'une base sur un serveur (docs/serveur.md ; "
@@ -165,7 +174,25 @@ def weak_new_passphrase(url: str) -> str | None:
 
 
 def _run(args: argparse.Namespace, url: str) -> int:
+    if args.command is None and os.environ.get(TIMINGS_ENV):
+        from desktop_app.ui.timings import print_timings
+
+        try:
+            since = float(os.environ[TIMINGS_ENV])
+        except ValueError:
+            print(f"Erreur : {TIMINGS_ENV} doit être une date en secondes (époque Unix).",
+                  file=sys.stderr)
+            return EXIT_USAGE
+        return print_timings(url, since)
     if args.command is None:
+        # Before Qt tries: no display, or the X11 libraries missing, said in French (Qt would
+        # abort in English).
+        from desktop_app.display_check import display_problem
+
+        problem = display_problem()
+        if problem is not None:
+            print(problem, file=sys.stderr)
+            return EXIT_ENVIRONMENT
         from desktop_app.ui.app import run_gui
 
         # No store named (--db, SUIVI_FSL_DB): the window opens the one the user chose in it

@@ -1,9 +1,10 @@
 """`suivi-fsl server init` and `suivi-fsl account …` (issue 12): prepare a store on a
 PostgreSQL server, and manage its personal accounts and household shares (docs/serveur.md).
 
-A new password is asked twice on a terminal, never echoed, or read from
-`SUIVI_FSL_NEW_PASSWORD` (scripts); it must meet the CNIL's recommendation
-(`domain.passphrase`, as the passphrase of an encrypted file). Refusals are French
+The accounts themselves are managed by `store.account_admin`, as in the window (Équipe ›
+Comptes): this module only reads the arguments and the password. A new password is asked
+twice on a terminal, never echoed, or read from `SUIVI_FSL_NEW_PASSWORD` (scripts); it must
+meet the CNIL's recommendation (`account_admin.check_password`). Refusals are French
 `StoreError`s (exit 1) printed by `cli.main`; a missing or weak password exits 2.
 """
 
@@ -26,7 +27,6 @@ PASSWORD_ENV = "SUIVI_FSL_NEW_PASSWORD"
 NO_TERMINAL = (f"Aucun terminal pour demander le mot de passe : donnez-le dans la variable "
                f"{PASSWORD_ENV} (il n'est jamais affiché). Rien n'a été modifié.")
 MISMATCH = "Les deux saisies du mot de passe diffèrent. Rien n'a été modifié."
-WEAK = "Mot de passe trop faible : {verdict} Rien n'a été modifié."
 
 
 def add_parsers(commands: Any) -> None:
@@ -61,7 +61,7 @@ class PasswordRefused(Exception):
 def new_password(login: str) -> str:
     """The new password of `login`: from `SUIVI_FSL_NEW_PASSWORD`, else asked twice on the
     terminal; refused if it does not meet the CNIL's recommendation."""
-    from desktop_app.domain.passphrase import assess
+    from desktop_app.store.account_admin import WeakPasswordError, check_password
 
     given = os.environ.get(PASSWORD_ENV)
     if given is None:
@@ -70,10 +70,10 @@ def new_password(login: str) -> str:
         given = getpass.getpass(f"Mot de passe du compte « {login} » : ")
         if getpass.getpass("Le même, une seconde fois : ") != given:
             raise PasswordRefused(MISMATCH)
-    strength = assess(given)
-    if not strength.strong:
-        raise PasswordRefused(WEAK.format(verdict=strength.verdict))
-    return given
+    try:
+        return check_password(given)
+    except WeakPasswordError as error:
+        raise PasswordRefused(str(error)) from error
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -91,37 +91,35 @@ def run(args: argparse.Namespace, url: str) -> int:
 
 
 def _account(args: argparse.Namespace, url: str) -> int:
-    from desktop_app.store import accounts
-    from desktop_app.store.engine import is_postgresql, store_url, write
-    from desktop_app.store.errors import environment_errors
+    from desktop_app.store.account_admin import NOT_A_SERVER, AccountAdmin, check_login
+    from desktop_app.store.engine import is_postgresql, store_url
     from desktop_app.store.repository import open_store
 
     if not is_postgresql(store_url(url)):
-        raise StoreError(accounts.NOT_A_SERVER)
+        raise StoreError(NOT_A_SERVER)
     action = args.account_command
     password = None
     if action in ("add", "password"):
-        accounts.check_login(args.login)
+        check_login(args.login)
         password = new_password(args.login)
     store = open_store(url)
     try:
-        with environment_errors(store.where), write(store.engine) as connection:
-            if action == "add":
-                assert password is not None
-                lines = [accounts.add_account(connection, args.login, args.role, args.worker,
-                                              password, date.today())]
-            elif action == "disable":
-                lines = [accounts.disable_account(connection, args.login, date.today())]
-            elif action == "password":
-                assert password is not None
-                lines = [accounts.set_password(connection, args.login, password)]
-            elif action == "list":
-                lines = _list(accounts.list_accounts(connection))
-            elif action == "share":
-                lines = [accounts.share(connection, args.login, args.household,
-                                        datetime.now().replace(microsecond=0))]
-            else:
-                lines = [accounts.unshare(connection, args.login, args.household)]
+        admin = AccountAdmin(store)
+        if action == "add":
+            assert password is not None
+            lines = [admin.add(args.login, args.role, args.worker, password, date.today())]
+        elif action == "disable":
+            lines = [admin.disable(args.login, date.today())]
+        elif action == "password":
+            assert password is not None
+            lines = [admin.change_password(args.login, password)]
+        elif action == "list":
+            lines = _list(admin.accounts())
+        elif action == "share":
+            lines = [admin.share(args.login, args.household,
+                                 datetime.now().replace(microsecond=0))]
+        else:
+            lines = [admin.unshare(args.login, args.household)]
     finally:
         store.close()
     for line in lines:
@@ -139,6 +137,8 @@ def _list(found: list[Any]) -> list[str]:
                if line.worker_id else "sans travailleur")
         state = (f"désactivé le {line.disabled_on.strftime('%d/%m/%Y')}" if line.disabled_on
                  else "actif")
+        shared = (" — ménages partagés : " + ", ".join(h for h, _name in line.shares)
+                  if line.shares else "")
         lines.append(f"{line.login} — {line.group} — {who} — créé le "
-                     f"{line.created_on.strftime('%d/%m/%Y')} — {state}")
+                     f"{line.created_on.strftime('%d/%m/%Y')} — {state}{shared}")
     return lines

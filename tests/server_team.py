@@ -17,7 +17,7 @@ from psycopg import sql
 from sqlalchemy import Connection
 
 from desktop_app.interchange import read_file
-from desktop_app.store import accounts
+from desktop_app.store import account_admin
 from desktop_app.store.engine import write
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.server_policies import GROUPS, group_role
@@ -56,7 +56,7 @@ class Team:
         login = self.login(name)
         self.logins.append(login)
         with self.owner_write() as connection:
-            accounts.add_account(connection, login, group, worker, PASSWORD, date.today())
+            account_admin.add_account(connection, login, group, worker, PASSWORD, date.today())
         return login
 
     @contextmanager

@@ -34,6 +34,28 @@ def db_file(tmp_path: Path) -> str:
     return str(tmp_path / "store.sqlite3")
 
 
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """`suivi-fsl --version`: the name and desktop_app.__version__ (pyproject reads it too)."""
+    from desktop_app import __version__
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"Suivi FSL {__version__}\n"
+
+
+def test_window_timings_with_a_wrong_epoch_exit_2_in_french(
+        capsys: pytest.CaptureFixture[str], db_file: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SUIVI_FSL_TIMINGS_SINCE (benchmarks/bench_startup.py) must be seconds: else said, code 2,
+    and no window opens."""
+    monkeypatch.setenv("SUIVI_FSL_TIMINGS_SINCE", "hier")
+    code, _out, err = run(capsys, "--db", db_file)
+    assert code == 2
+    assert err == ("Erreur : SUIVI_FSL_TIMINGS_SINCE doit être une date en secondes "
+                   "(époque Unix).\n")
+
+
 def _expected(name: str) -> dict[str, object]:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
 

@@ -5,13 +5,23 @@ the worked example 1 (`tests.server_team`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import psycopg
 import pytest
 
 from desktop_app.cli_server import MISMATCH, NO_TERMINAL, PASSWORD_ENV
-from desktop_app.store.accounts import ALREADY, NEEDS_WORKER, NO_SUCH_WORKER, TAKEN
+from desktop_app.store.account_admin import (
+    ALREADY,
+    BAD_LOGIN,
+    NEEDS_WORKER,
+    NO_SUCH_ACCOUNT,
+    NO_SUCH_WORKER,
+    NOT_MANAGER,
+    SELF,
+    TAKEN,
+)
 from desktop_app.store.server_setup import NOT_OWNER
 from tests.postgres import TestServer
 from tests.server_team import PASSWORD, Team, ids
@@ -80,7 +90,7 @@ def test_an_account_that_would_not_work_is_refused(
 
 
 @pytest.mark.parametrize(("password", "says"), [
-    ("court", "Mot de passe trop faible : Trop faible. Il manque 7 caractères"),
+    ("court", "Mot de passe refusé : Trop faible. Il manque 7 caractères"),
     (None, NO_TERMINAL),
 ])
 def test_a_weak_or_missing_password_is_refused(
@@ -217,3 +227,49 @@ def test_a_travailleurs_server_backup_holds_its_caseload_only(
     assert {e["household_id"] for e in whole.audit} == {None, "h1", "h2", "h3", "h4"}
     assert [e for e in mine.audit if e["household_id"] in (None, "h1", "h4")] == [
         e for e in whole.audit if e["household_id"] in (None, "h1", "h4")]
+
+
+def test_what_the_account_commands_refuse(capsys: pytest.CaptureFixture[str], team: Team,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The refusals of `store.account_admin` (the window's too), said in French, exit 1;
+    nothing changed."""
+    chief = team.add("chef", "responsable")
+    reader = team.add("lecteur", "lecture")
+    nobody = team.login("personne")
+    as_chief = ["--db", team.url(chief), "account"]
+    for argv, says in (
+            ([*as_chief, "disable", nobody], NO_SUCH_ACCOUNT.format(login=nobody)),
+            ([*as_chief, "password", nobody], NO_SUCH_ACCOUNT.format(login=nobody)),
+            ([*as_chief, "add", "Marie.Dupont", "--role", "lecture"],
+             BAD_LOGIN.format(login="Marie.Dupont")),
+            ([*as_chief, "disable", "2marie"], BAD_LOGIN.format(login="2marie")),
+            ([*as_chief, "disable", chief], SELF.format(login=chief)),
+            (["--db", team.url(reader), "account", "list"],
+             NOT_MANAGER.format(login=reader, group="lecture")),
+            (["--db", team.url(reader), "account", "disable", chief],
+             NOT_MANAGER.format(login=reader, group="lecture"))):
+        assert _said(capsys, *argv) == (1, f"Erreur : {says}\n"), argv
+    assert NO_SUCH_ACCOUNT.format(login="x") == (
+        "Aucun compte « x » dans cette base : vérifiez l'identifiant (la liste est dans "
+        "« account list », ou l'écran Équipe › Comptes). Rien n'a été modifié.")
+    assert SELF.format(login="x") == (
+        "Votre propre compte « x » ne peut pas être désactivé depuis ce compte : vous perdriez "
+        "l'accès à la base. Demandez-le à un autre responsable, ou au compte propriétaire de "
+        "la base. Rien n'a été modifié.")
+    # A weak new password: refused before the server is asked (exit 2), the old one kept.
+    monkeypatch.setenv(PASSWORD_ENV, "Court-1")
+    assert _said(capsys, *as_chief, "password", reader) == (
+        2, "Erreur : Mot de passe refusé : Trop faible. Il manque 5 caractères ; ou bien "
+           "écrivez une phrase d'au moins 7 mots (1 mot pour l'instant). Rien n'a été "
+           "modifié.\n")
+    with team.owner() as owner:
+        assert ids(owner, "SELECT login FROM accounts WHERE disabled_on IS NULL") == sorted(
+            [chief, reader])
+    with team.connect(reader) as sql:  # its password unchanged
+        assert ids(sql, "SELECT count(*) FROM households") == [4]
+    assert _said(capsys, *as_chief, "share", reader, "h2")[0] == 0
+    code, said = _said(capsys, *as_chief, "list")
+    made = date.today().strftime("%d/%m/%Y")  # `Team.add` makes the accounts today
+    assert (code, said) == (0, f"{chief} — responsable — sans travailleur — créé le {made} — "
+                               f"actif\n{reader} — lecture — sans travailleur — créé le {made} "
+                               "— actif — ménages partagés : h2\n")

@@ -6,17 +6,28 @@ openpyxl) load when a report is asked for.
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from importlib import resources
 from typing import ClassVar
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QThread, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QSettings,
+    Qt,
+    QThread,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop_app.store.api import Store
 from desktop_app.ui.background import BackgroundRunner, describe_error
+from desktop_app.ui.garbage import install_collector
 from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.store_session import StoreSession
 
@@ -28,15 +39,59 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication (or the one already there), French everywhere, styled."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        with _start_guard():
+            app = QApplication(argv if argv is not None else sys.argv[:1])
     configure_application(app)
     return app
+
+
+@contextmanager
+def _start_guard() -> Iterator[None]:
+    """The safety net under `display_check` (issue 14): while the QApplication is made, a
+    platform plugin that cannot start ends the process with the French message and exit code
+    1 instead of Qt's English text and an abort (a core dump). Qt's notes on its platform
+    (categories `qt.qpa.*`, English: « could not connect to display »…) are held back and
+    said only once the platform started; every other message goes on as before."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    previous = None
+    held: list[str] = []
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if kind == QtMsgType.QtFatalMsg:
+            from desktop_app.display_check import QT_FAILED, display_problem, platform_name
+
+            problem = display_problem() or QT_FAILED.format(platform=platform_name())
+            sys.stdout.flush()
+            print(problem, file=sys.stderr, flush=True)
+            os._exit(1)  # Qt aborts when this returns; nothing was written yet
+        if (context.category or "").startswith("qt.qpa"):
+            held.append(message)  # said only if the platform did start
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+    for message in held:
+        print(message, file=sys.stderr)
 
 
 def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    from desktop_app import __version__
+    from desktop_app.ui.about import app_icon
+
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("suivi-fsl")  # the .desktop file of packaging/linux (its icon)
     french = QLocale(QLocale.Language.French, QLocale.Country.France)
     QLocale.setDefault(french)
     if not app.property("suivi_fsl_translated"):
@@ -111,6 +166,7 @@ class Launch:
             url = start_url(default_db_url())
         self.url = url
         self.runner = BackgroundRunner(self.app)
+        install_collector(self.app)
         self.interactive = interactive
         self.keystore = keystore
         self.error: BaseException | None = None

@@ -70,6 +70,16 @@ class _Task(QRunnable):
             self._relay.finished.emit(self._id, True, result)
 
 
+#: The runners with an operation pending (from its start until its result has been handed
+#: to the GUI thread): what the garbage collector of the window waits for (`ui/garbage.py`).
+_BUSY: set[int] = set()
+
+
+def any_operation_running() -> bool:
+    """Whether any runner of the process has an operation pending."""
+    return bool(_BUSY)
+
+
 class BackgroundRunner(QObject):
     """Runs callables one after the other in a worker thread.
 
@@ -109,8 +119,7 @@ class BackgroundRunner(QObject):
         """
         task_id = next(self._ids)
         self._pending[task_id] = _Pending(on_done, on_error, text)
-        if len(self._pending) == 1:
-            self.busy_changed.emit(True, text)
+        self._started(text)
         self._pool.start(_Task(task_id, work, self._relay))
 
     def run_with_progress(
@@ -132,9 +141,13 @@ class BackgroundRunner(QObject):
             relay.progress.emit(task_id, done, total)
 
         self._pending[task_id] = _Pending(on_done, on_error, text, on_progress)
+        self._started(text)
+        self._pool.start(_Task(task_id, lambda: work(report), self._relay))
+
+    def _started(self, text: str) -> None:
+        _BUSY.add(id(self))
         if len(self._pending) == 1:
             self.busy_changed.emit(True, text)
-        self._pool.start(_Task(task_id, lambda: work(report), self._relay))
 
     @Slot(int, int, int)
     def _progress(self, task_id: int, done: int, total: int) -> None:
@@ -161,6 +174,7 @@ class BackgroundRunner(QObject):
         finally:
             self._pending.pop(task_id, None)
             if not self._pending:
+                _BUSY.discard(id(self))
                 self.busy_changed.emit(False, "")
 
     def wait_idle(self, timeout_ms: int = 60_000) -> bool:

@@ -1,6 +1,7 @@
 """The tabs of a worker on the Équipe screen: absences (working days, the 21-day warning of
 `absence_travailleur`, SLISL notice, replacement) and the measures in force with who
-follows each of them today."""
+follows each of them today; and, on the association's server for a `responsable`, the
+personal accounts (« Comptes », `accounts_panel`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Absence, Worker
 from desktop_app.store.api import MeasureRow
 from desktop_app.ui.absence_dialog import absence_warning, working_days
+from desktop_app.ui.accounts_panel import AccountsPanel
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
@@ -91,6 +93,19 @@ class TeamTabs(QTabWidget):
                                         empty="Aucune mesure en cours.")
         box.addWidget(self.replaced_view, 1)
         self.addTab(page, "Mesures en cours et qui les suit")
+        self.accounts = AccountsPanel(ctx, self)
+        self.accounts_tab = self.addTab(self.accounts, "Comptes")
+        self.setTabVisible(self.accounts_tab, False)
+        self.accounts.loaded.connect(
+            lambda count: self.setTabText(self.accounts_tab, f"Comptes ({count})"))
+
+    def refresh_accounts(self) -> None:
+        """Show the « Comptes » tab, and list the accounts, only when the store is on a server
+        and the account connected may manage accounts (a `responsable`, or the owner)."""
+        shown = self.accounts.available
+        self.setTabVisible(self.accounts_tab, shown)
+        if shown:
+            self.accounts.reload()
 
     def replacement(self, absence: Absence) -> Worker | None:
         """The worker named as the absence's replacement (None: none, or unknown)."""

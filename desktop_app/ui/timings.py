@@ -102,17 +102,25 @@ def measure_window(url: str, today: date | None = None, typed: str = "dupont",
     return results
 
 
-def main() -> None:
-    """`python -m desktop_app.ui.timings URL [START_EPOCH]`: the timings as JSON lines; with
-    the epoch the parent noted before starting this process, launch includes Python's start."""
+def print_timings(url: str, since: float | None = None) -> int:
+    """The timings as JSON lines on stdout; `since`: the epoch the parent noted before starting
+    this process (launch then includes the program's own start: Python, or the frozen
+    program's unpacking and imports)."""
     import json
-    import sys
 
-    startup = time.time() - float(sys.argv[2]) if len(sys.argv) > 2 else None
-    for timing in measure_window(sys.argv[1], startup=startup):
+    startup = time.time() - since if since is not None else None
+    for timing in measure_window(url, startup=startup):
         print(json.dumps({"question": timing.question, "detail": timing.detail,
                           "seconds": round(timing.seconds, 4), "limit": timing.limit},
                          ensure_ascii=False))
+    return 0
+
+
+def main() -> None:
+    """`python -m desktop_app.ui.timings URL [START_EPOCH]`: the timings as JSON lines."""
+    import sys
+
+    print_timings(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else None)
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
 
 SHORTCUTS = """<table>
+<tr><td><b>F1</b></td><td>guide d'utilisation</td></tr>
 <tr><td><b>Ctrl+N</b></td><td>nouvelle visite (sur une mesure)</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>rechercher un ménage</td></tr>
 <tr><td><b>F8</b></td><td>alerte suivante du tableau de bord (Entrée : son action)</td></tr>
@@ -74,12 +75,14 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _action(window, menu, "Alerte &suivante", window.next_alert, "F8")
     _action(window, menu, "&Actualiser", lambda: window.current.refresh(), "F5")
     menu = bar.addMenu("&Aide")
+    from desktop_app.ui import about
+
+    actions["guide"] = _action(window, menu, "&Guide d'utilisation",
+                               lambda: about.show_guide(window), "F1")
     _action(window, menu, "&Raccourcis clavier", lambda: QMessageBox.information(
         window, "Raccourcis clavier", SHORTCUTS))
-    _action(window, menu, "À &propos de Suivi FSL", lambda: QMessageBox.about(
-        window, "À propos de Suivi FSL",
-        "Suivi FSL — suivi des mesures ASLL, AML, FAL et DSF du Fonds de Solidarité "
-        "Logement du Pas-de-Calais : visites, obligations, points et montants."))
+    actions["about"] = _action(window, menu, "À &propos de Suivi FSL",
+                               lambda: about.show_about(window))
     return actions
 
 

@@ -19,7 +19,7 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import month_points_to_json
 from desktop_app.interchange import read_file, read_parts
 from desktop_app.services import alerts_on, month_points
-from desktop_app.store import accounts
+from desktop_app.store import account_admin, accounts
 from desktop_app.store.api import StoreError
 from desktop_app.store.server_policies import (
     HOUSEHOLD_CHILDREN,
@@ -252,7 +252,7 @@ def test_a_replaced_colleague_is_seen_during_the_absence_only(team: Team) -> Non
 def test_a_shared_household_is_seen_until_unshared(team: Team) -> None:
     w1 = team.add("w1", "travailleur", "w1")
     with team.owner_write() as connection:
-        said = accounts.share(connection, w1, "h2", datetime(2025, 9, 1, 10))
+        said = account_admin.share(connection, w1, "h2", datetime(2025, 9, 1, 10))
     assert said == f"Ménage h2 partagé avec « {w1} »."
     with team.connect(w1) as sql:
         assert ids(sql, "SELECT id FROM households") == ["h1", "h2", "h4"]
@@ -260,7 +260,7 @@ def test_a_shared_household_is_seen_until_unshared(team: Team) -> None:
         assert ids(sql, "SELECT household_id FROM household_shares") == ["h2"]
         sql.execute(VISIT_ON.format(measure="m2"))
     with team.owner_write() as connection:
-        accounts.unshare(connection, w1, "h2")
+        account_admin.unshare(connection, w1, "h2")
     with team.connect(w1) as sql:
         assert ids(sql, "SELECT id FROM households") == ["h1", "h4"]
 
@@ -395,7 +395,7 @@ def test_a_disabled_account_cannot_connect_and_its_history_stays(team: Team) -> 
     store.save_household(replace(h1, phone="0612345678"), expected=h1)
     store.close()
     with team.owner_write() as connection:
-        said = accounts.disable_account(connection, w1, date(2026, 1, 5))
+        said = account_admin.disable_account(connection, w1, date(2026, 1, 5))
     assert said.startswith(f"Compte « {w1} » désactivé : il ne peut plus se connecter")
     with pytest.raises(psycopg.OperationalError, match="not permitted to log in"):
         team.connect(w1)

@@ -33,13 +33,16 @@ def _settings(tmp_path: Path) -> Iterator[None]:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path / "qsettings"))
-    yield
-    # What a test left (its widgets, stores, engines and their connections) is collected
-    # here, between two tests, on the GUI thread with no background job running, rather
-    # than by a collection that starts at any allocation of a later test — seen to crash
-    # (SIGSEGV in « Garbage-collecting ») while that test's background thread was opening
-    # an encrypted store.
-    gc.collect()
+    # The window's policy (`ui/garbage.py`): no automatic collection, which could start in
+    # a background operation's thread or while one runs — seen to crash (SIGSEGV in
+    # « Garbage-collecting ») while a test's background thread opened an encrypted store.
+    # What a test left is collected after it, on the GUI thread, with nothing running.
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.collect()
+        gc.enable()
 
 
 @pytest.fixture
@@ -70,7 +73,7 @@ def empty_store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def store(tmp_path: Path, empty_store_file: Path):  # type: ignore[no-untyped-def]
+def store(tmp_path: Path, empty_store_file: Path) -> Iterator:  # type: ignore[type-arg]
     """The real SQLite store (`open_store` on a file of the test), with two workers."""
     from desktop_app.store.repository import open_store
 
@@ -79,7 +82,8 @@ def store(tmp_path: Path, empty_store_file: Path):  # type: ignore[no-untyped-de
     store = open_store(f"sqlite:///{path}")
     for worker in team():
         store.save_worker(worker)
-    return store
+    yield store
+    store.close()
 
 
 @pytest.fixture

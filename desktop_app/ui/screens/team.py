@@ -1,5 +1,6 @@
 """Équipe: workers, diploma, ETP; their absences with the working-day count, the 21-day
-warning and the replacement who takes over each of their measures."""
+warning and the replacement who takes over each of their measures; on the association's
+server, for a `responsable`, the personal accounts (tab « Comptes »)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ WorkerLine = tuple[Worker, int, str]  # worker, measures in force, absent today?
 class TeamScreen(Screen):
     key = "equipe"
     title = "Équipe"
-    topics = frozenset({"workers", "measure"})
+    topics = frozenset({"workers", "measure", "accounts"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -81,12 +82,17 @@ class TeamScreen(Screen):
         self.absences, self.absences_view = self.tabs.absences, self.tabs.absences_view
         self.absence_warning = self.tabs.warning
         row.addWidget(self.tabs, 5)
+        # The accounts are not a worker's: their tab takes the card's room too.
+        self.card = card
+        self.tabs.currentChanged.connect(
+            lambda index: card.setVisible(index != self.tabs.accounts_tab))
         splitter.setSizes([170, 520])
 
     def reload(self) -> None:
         store, day = self.ctx.store, self.ctx.today()
         self.ctx.run(lambda: (store.workers(), store.measure_rows(on=day)), self._loaded,
                      text="Chargement de l'équipe…")
+        self.tabs.refresh_accounts()
 
     def _loaded(self, loaded: tuple[list[Worker], list[MeasureRow]]) -> None:
         workers, self.rows = loaded
