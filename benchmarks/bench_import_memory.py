@@ -33,9 +33,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.results_file import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-BEGIN, END = "<!-- bench_import_memory: début -->", "<!-- bench_import_memory: fin -->"
+SECTION = "bench_import_memory"
 TARGET = 10.0
 MB = 1_000_000
 
@@ -126,19 +127,6 @@ def table(rows: list[str], command: str) -> str:
     ])
 
 
-def write_section(text: str) -> None:
-    """The section between the markers replaced (added at the end the first time)."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    section = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        before, rest = current.split(BEGIN, 1)
-        after = rest.split(END, 1)[1]
-        updated = f"{before}{section}{after}"
-    else:
-        updated = f"{current.rstrip()}\n\n{section}\n"
-    RESULTS.write_text(updated, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--households", type=int, default=1_000_000)
@@ -167,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     text = table(rows, command.strip())
     print(text)
     if args.write:
-        write_section(text)
+        write_section(SECTION, text)
     return 0
 
 

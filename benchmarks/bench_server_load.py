@@ -25,11 +25,10 @@ from datetime import datetime
 from pathlib import Path
 
 from benchmarks import server_load
+from benchmarks.results_file import write_section
 from benchmarks.server_load import Attempt, Load, Report, Verdict, median, quantile
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-BEGIN, END = "<!-- bench_server_load: début -->", "<!-- bench_server_load: fin -->"
 
 
 def _fr(value: float, digits: int = 2) -> str:
@@ -201,18 +200,6 @@ def section(modes: list[Mode], raws: list[Raw], solo: list[Attempt],
     return "\n".join(lines)
 
 
-def write_section(text: str) -> None:
-    """The section between the markers replaced (added at the end the first time)."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    block = f"{BEGIN}\n{text}\n{END}"
-    if BEGIN in current and END in current:
-        before, rest = current.split(BEGIN, 1)
-        updated = f"{before}{block}{rest.split(END, 1)[1]}"
-    else:
-        updated = f"{current.rstrip()}\n\n{block}\n"
-    RESULTS.write_text(updated, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60.0)
@@ -246,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     print(f"\n(durée totale : {_fr(time.perf_counter() - started, 0)} s)")
     if args.write:
-        write_section(text)
+        write_section("bench_server_load", text)
     sound = all(m.verdict.sound and not m.report.crashes for m in modes)
     return 0 if sound else 1
 

@@ -1,7 +1,7 @@
 """Start-up of the frozen program (packaging/) against the pip-installed one, run by hand.
 
     python packaging/build.py                     # dist/suivi-fsl/
-    python benchmarks/bench_startup.py [--folder dist/suivi-fsl] [--runs 5] [--write]
+    python -m benchmarks.bench_startup [--folder dist/suivi-fsl] [--runs 5] [--write]
 
 On one demo store (`demo --households 60 --years 2`, the default of `suivi-fsl demo`), in the
 same run and alternately, each in its own process, offscreen:
@@ -29,9 +29,9 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.results_file import write_section
+
 ROOT = Path(__file__).resolve().parents[1]
-RESULTS = ROOT / "benchmarks" / "RESULTS.md"
-BEGIN, END = "<!-- bench_startup: début -->", "<!-- bench_startup: fin -->"
 
 
 def environment(home: Path) -> dict[str, str]:
@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     text = "\n".join([
         "## Démarrage du programme construit (packaging/)",
         "",
-        f"`python benchmarks/bench_startup.py --runs {args.runs}` le "
+        f"`python -m benchmarks.bench_startup --runs {args.runs}` le "
         f"{datetime.now():%d/%m/%Y %H:%M}. Machine : {platform.machine()}, "
         f"{os.cpu_count()} cœurs, Python {platform.python_version()} ; charge moyenne à la "
         f"fin : {load}.",
@@ -137,14 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     ])
     print(text)
     if args.write:
-        current = RESULTS.read_text(encoding="utf-8")
-        section = f"{BEGIN}\n{text}\n{END}"
-        if BEGIN in current and END in current:
-            before, rest = current.split(BEGIN, 1)
-            updated = f"{before}{section}{rest.split(END, 1)[1]}"
-        else:
-            updated = f"{current.rstrip()}\n\n{section}\n"
-        RESULTS.write_text(updated, encoding="utf-8")
+        write_section("bench_startup", text)
     return 0
 
 

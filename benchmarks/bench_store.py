@@ -191,13 +191,15 @@ def history_label(households: int) -> str:
 def write_results(rows: list[Row], header: str) -> str:
     """RESULTS.md: this table, then the sections of the other benchmarks (from the one of
     `bench_import_memory.py` on) kept as they were."""
-    from benchmarks.bench_import_memory import BEGIN
+    from benchmarks.bench_import_memory import SECTION
+    from benchmarks.results_file import markers
     from benchmarks.timing import markdown_table
     from desktop_app.private_files import write_text
 
     text = f"{header}\n\n{markdown_table(rows)}\n"
     current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
-    kept = f"\n{current[current.index(BEGIN):]}" if BEGIN in current else ""
+    begin = markers(SECTION)[0]
+    kept = f"\n{current[current.index(begin):]}" if begin in current else ""
     write_text(RESULTS, text + kept)
     RESULTS.chmod(0o644)
     return text
