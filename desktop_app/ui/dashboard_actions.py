@@ -1,12 +1,13 @@
 """What the dashboard's button does for each alert: open its subject or record what clears it.
 
 Recording goes through a small form (the date, today by default, may be corrected) and
-`store.save_measure` / `store.save_association`; the dashboard then reloads and the alert
-leaves once the engine no longer raises it.
+`store.save_measure` (checked against the measure it read) / `store.save_association`; the
+dashboard then reloads and the alert leaves once the engine no longer raises it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
@@ -91,11 +92,14 @@ class AlertActions:
 
         def save(values: Values) -> None:
             def work() -> None:
-                measure = store.measure(measure_id)
-                if measure is None:
+                read = store.measure(measure_id)
+                if read is None:
                     raise LookupError(f"mesure {measure_id} introuvable")
-                measure.notices.append(Notice(kind, values["sent_on"]))
-                store.save_measure(measure)
+                # Saved against what was read: a change made elsewhere in between is
+                # refused in French (ConflictError), never overwritten.
+                store.save_measure(
+                    replace(read, notices=[*read.notices, Notice(kind, values["sent_on"])]),
+                    expected=read)
 
             self.ctx.save(work, "measure", lambda _r: dialog.accept(),
                           text="Enregistrement du signalement…")

@@ -217,3 +217,55 @@ def test_new_records_never_replace_one_created_meanwhile(window, qtbot, store, m
     _refused(qtbot, window, household.dialog, "m1")
     stored: Measure = store.measure("m1")
     assert stored.type is MeasureType.ASLL
+
+
+def test_a_notice_from_the_dashboard_never_overwrites_a_change_made_in_between(
+        window, qtbot, store, monkeypatch):  # type: ignore[no-untyped-def]
+    """The dashboard's « Signaler au SLISL » reads the measure, adds the notice and saves: a
+    visit recorded elsewhere between that read and that save is kept, the notice refused in
+    French (it was once saved with no check and would have erased the visit)."""
+    from desktop_app.domain.model import NoticeKind, VisitPlace
+    from tests.ui.helpers import alert_leaf, click_action
+
+    doors = (Visit(date(2025, 9, 9), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE),
+             Visit(date(2025, 9, 16), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE))
+    seed_asll(store, visits=doors)
+    assert window.show_screen("tableau")
+    window.ctx.changed.emit("measure")  # saved behind the window's back: reload
+    settle(qtbot, window)
+    dashboard = window.screens["tableau"]
+    leaf = alert_leaf(dashboard, "portes_closes")
+    assert leaf is not None
+    click_action(qtbot, dashboard, leaf)
+    notice = dashboard.actions.dialog
+    assert notice is not None and notice.isVisible()
+
+    read = store.measure
+
+    def read_then_changed_elsewhere(measure_id):  # type: ignore[no-untyped-def]
+        found = read(measure_id)
+        other = _other(store)
+        changed = other.measure(measure_id)
+        changed.visits.append(Visit(date(2025, 9, 12), VisitOutcome.REALISEE))
+        other.save_measure(changed)
+        other.close()
+        return found
+
+    monkeypatch.setattr(store, "measure", read_then_changed_elsewhere)
+    save(qtbot, window, notice)
+    monkeypatch.undo()
+    boxes = _boxes()
+    assert [b.windowTitle() for b in boxes] == ["Dossier modifié entre-temps"]
+    assert boxes[0].text().startswith(MEASURE_CHANGED)
+    boxes[0].close()
+    stored = store.measure("m1")
+    assert sorted(v.date for v in stored.visits) == [date(2025, 9, 9), date(2025, 9, 12),
+                                                       date(2025, 9, 16)]
+    assert stored.notices == []
+    assert notice.isVisible()  # the date typed is still there, to save again
+    # Saved again, on the version that now holds the visit: the notice is recorded.
+    save(qtbot, window, notice)
+    stored = store.measure("m1")
+    assert [(n.kind, n.sent_on) for n in stored.notices] == [
+        (NoticeKind.PORTES_CLOSES, date(2025, 9, 16))]
+    assert len(stored.visits) == 3
