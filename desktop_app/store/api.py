@@ -8,7 +8,7 @@ measure's periods, visits, reports… with those of the object given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -251,6 +251,13 @@ class Store(Protocol):
     def save_measure(self, measure: Measure, *, expected: Measure | None = None,
                      new: bool = False) -> None:
         """`expected`, `new`: see `save_household`."""
+    def update_measure(self, measure_id: str, change: Callable[[Measure], Measure | None], *,
+                       expected: Measure) -> Measure:
+        """In one write transaction: the stored measure read once — `ConflictError` in French
+        (`MEASURE_CHANGED`) and nothing written if it is not `expected` (changed or removed
+        elsewhere since the editor read it) —, `change` applied to it (it mutates the measure
+        given or returns the new version), the result written with its audit entry and
+        returned. The save of an existing measure: `save_measure(…, new=True)` creates one."""
     def new_id(self, prefix: str) -> str:
         """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
 

@@ -7,7 +7,7 @@ environment errors (locked, full, corrupt, read-only) into a French `StoreError`
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -251,6 +251,11 @@ class SqlStore(RetentionMethods):
                      new: bool = False) -> None:
         with self._writing() as c:
             tracked.save_measure(c, measure, self.profile, expected, new)
+
+    def update_measure(self, measure_id: str, change: Callable[[Measure], Measure | None], *,
+                       expected: Measure) -> Measure:
+        with self._writing() as c:
+            return tracked.update_measure(c, measure_id, change, self.profile, expected)
 
     def new_id(self, prefix: str) -> str:
         with self._reading() as c:

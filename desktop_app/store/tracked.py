@@ -12,6 +12,8 @@ back with it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import Connection, select
 
 from desktop_app.domain.model import (
@@ -92,6 +94,33 @@ def save_measure(connection: Connection, measure: Measure, profile: str,
                      None if expected is None else measure_json(expected), MEASURE_CHANGED,
                      creating=new)
     writers.save_measure(connection, measure)
+
+
+def update_measure(connection: Connection, measure_id: str,
+                   change: Callable[[Measure], Measure | None], profile: str,
+                   expected: Measure) -> Measure:
+    """Read the measure once, refuse (`ConflictError`, nothing written) if it is not the
+    version `expected` (changed or removed elsewhere since the editor read it), apply `change`
+    (which mutates the measure read, or returns the new version), record what changed and
+    write it; the measure saved is returned."""
+    found = fetch.measures(connection, [measure_id], [measure_id])
+    stored = found[0] if found else None
+    if stored is not None:
+        refuse_if_archived(connection, stored.household)
+    before = measure_json(stored) if stored is not None else None
+    if stored is None or before != measure_json(expected):
+        raise ConflictError(MEASURE_CHANGED)
+    leaving = stored.household
+    changed = change(stored)
+    measure = stored if changed is None else changed
+    if measure.id != measure_id:
+        raise ValueError(f"a change of measure {measure_id} gave measure {measure.id}")
+    if measure.household != leaving:
+        refuse_if_archived(connection, measure.household)  # the household it joins
+    check_and_record(connection, profile, "measure", measure.id, measure.household, before,
+                     measure_json(measure))
+    writers.save_measure(connection, measure, stored=True)
+    return measure
 
 
 def save_worker(connection: Connection, worker: Worker, profile: str,

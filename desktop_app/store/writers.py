@@ -130,8 +130,15 @@ def replace_children(connection: Connection, table: Table, parent: str, parent_i
         connection.execute(insert(table), new)
 
 
-def save_measure(connection: Connection, measure: Measure) -> None:
-    upsert(connection, MEASURES, rows.measure_row(measure))
+def save_measure(connection: Connection, measure: Measure, *, stored: bool = False) -> None:
+    """`stored`: the measure was read in this transaction, so its row is updated without
+    looking for it first (else updated or inserted: `upsert`)."""
+    row = rows.measure_row(measure)
+    if stored:
+        connection.execute(update(MEASURES).where(MEASURES.c.id == measure.id).values(
+            {k: v for k, v in row.items() if k != "id"}))
+    else:
+        upsert(connection, MEASURES, row)
     for name, new in rows.measure_children(measure).items():
         replace_children(connection, METADATA.tables[name], "measure_id", measure.id, new)
 

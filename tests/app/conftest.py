@@ -1,0 +1,20 @@
+"""A store for each test of the application layer, on each engine (a SQLite file, then a
+PostgreSQL database: `tests.conftest.store_url`), filled with `full_caseload`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from desktop_app.store.repository import SqlStore, open_store
+from tests.store.builders import full_caseload
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[SqlStore]:
+    opened = open_store(store_url)
+    opened.import_caseload(full_caseload())
+    opened.profile = "w1"
+    yield opened
+    opened.close()
