@@ -1,19 +1,20 @@
 """What the dashboard's button does for each alert: open its subject or record what clears it.
 
 Recording goes through a small form (the date, today by default, may be corrected) and
-`store.save_measure` (checked against the measure it read) / `store.save_association`; the
-dashboard then reloads and the alert leaves once the engine no longer raises it.
+`app.measures.record_notice` (checked against the measure it read) /
+`store.save_association`; the dashboard then reloads and the alert leaves once the engine no
+longer raises it.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.app import measures
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.model import GridSent, Notice, NoticeKind, OccupancyTableSent
+from desktop_app.domain.model import GridSent, NoticeKind, OccupancyTableSent
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.fields import DateField, TextField
@@ -92,14 +93,9 @@ class AlertActions:
 
         def save(values: Values) -> None:
             def work() -> None:
-                read = store.measure(measure_id)
-                if read is None:
-                    raise LookupError(f"mesure {measure_id} introuvable")
                 # Saved against what was read: a change made elsewhere in between is
                 # refused in French (ConflictError), never overwritten.
-                store.save_measure(
-                    replace(read, notices=[*read.notices, Notice(kind, values["sent_on"])]),
-                    expected=read)
+                measures.record_notice(store, measure_id, kind, values["sent_on"])
 
             self.ctx.save(work, "measure", lambda _r: dialog.accept(),
                           text="Enregistrement du signalement…")

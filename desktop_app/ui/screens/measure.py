@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.app.measures import add_visit, change_measure
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Home, Household, Measure, MeasureType, Visit
 from desktop_app.ui import measure_dialogs as dialogs
@@ -193,16 +194,22 @@ class MeasureScreen(Screen):
         """Apply `change` to the stored measure and save it — refused (`ConflictError`, the
         dialog and what was typed stay) if it changed elsewhere since the screen showed it
         (`expected`, default the measure shown)."""
-        store, measure_id = self.ctx.store, self.measure_id
-        shown = expected or self.measure
+        store = self.ctx.store
+        self._save(lambda measure_id, shown: change_measure(store, measure_id, change, shown),
+                   dialog, expected=expected, on_error=on_error)
+
+    def _save(self, command: Callable[[str, Measure], Measure],
+              dialog: FormDialog | None = None, *, expected: Measure | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run `command` (an `app.measures` command: one transaction, checked against
+        `expected`, default the measure shown) in the background; the measure saved is
+        shown."""
+        measure_id, shown = self.measure_id, expected or self.measure
 
         def work() -> Measure:
-            measure = store.measure(measure_id or "")
-            if measure is None:
+            if measure_id is None or shown is None:
                 raise LookupError(f"mesure {measure_id} introuvable")
-            change(measure)
-            store.save_measure(measure, expected=shown)
-            return measure
+            return command(measure_id, shown)
 
         def done(saved: Measure) -> None:
             self._adopt(saved)
@@ -217,7 +224,9 @@ class MeasureScreen(Screen):
                 self.visits.date.set_value(visit.date)
             show_error(self, error)
 
-        self._save_change(lambda m: m.visits.append(visit), on_error=refused)
+        store = self.ctx.store
+        self._save(lambda measure_id, shown: add_visit(store, measure_id, visit, shown),
+                   on_error=refused)
 
     def start_visit(self) -> None:
         self.visits.start_entry()
