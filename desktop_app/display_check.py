@@ -19,6 +19,7 @@ The command-line commands never call this: they need no display. Only Linux is c
 from __future__ import annotations
 
 import ctypes
+import importlib.util
 import os
 import struct
 import sys
@@ -145,12 +146,14 @@ def missing_libraries(load: Loader | None = None, plugin: Path | None = None) ->
 
 
 def xcb_plugin() -> Path | None:
-    """PySide6's `plugins/platforms/libqxcb.so`, or None (not found)."""
-    try:
-        import PySide6
-    except ImportError:
+    """PySide6's `plugins/platforms/libqxcb.so`, or None (not found).
+
+    Located, not imported (`find_spec` runs none of PySide6's code): only the window's
+    layer imports Qt, the import contract in pyproject.toml."""
+    spec = importlib.util.find_spec("PySide6")
+    if spec is None or spec.origin is None:
         return None
-    candidate = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    candidate = Path(spec.origin).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
     return candidate if candidate.is_file() else None
 
 
