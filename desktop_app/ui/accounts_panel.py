@@ -31,6 +31,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Values
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view
 
 INTRO = ("Les comptes personnels de la base sur le serveur : chaque personne se connecte avec "
@@ -171,7 +172,7 @@ class AccountsPanel(QWidget):
             self.notice.setText(said)
             self.select(login)
 
-        self.ctx.save(work, "accounts", done, text="Enregistrement sur le serveur…",
+        self.ctx.save(work, Topic.ACCOUNTS, done, text="Enregistrement sur le serveur…",
                       on_error=dialog.refused)
 
     def disable(self) -> None:
@@ -191,7 +192,7 @@ class AccountsPanel(QWidget):
 
         def answered(_result: int) -> None:
             if box.clickedButton() is yes:
-                self.ctx.save(lambda: _admin(store).disable(login, today), "accounts",
+                self.ctx.save(lambda: _admin(store).disable(login, today), Topic.ACCOUNTS,
                               self.notice.setText, text="Enregistrement sur le serveur…",
                               on_error=self._refused)
 

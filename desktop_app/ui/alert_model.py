@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.labels import SEVERITIES, SEVERITY_ORDER
+from desktop_app.ui.alert_actions import button_label
 from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.models import ROW_ROLE, SORT_ROLE
 
@@ -26,21 +27,8 @@ _GROUP = 0  # internal id of a branch; a leaf's id is 1 + its branch's row
 
 
 def action_label(row: AlertRow) -> str:
-    """The one action the dashboard offers for an alert."""
-    code = row.alert.code
-    if code in ("portes_closes", "indisponibilite"):
-        return "Signaler au SLISL"
-    if code == "absence_travailleur":
-        return "Ouvrir l'équipe"
-    if code in ("quota_points", "quota_fal", "convention"):
-        return "Voir les points"
-    if code in ("grille_annuelle", "tableau_occupation"):
-        return "Noter l'envoi"
-    if row.alert.measure:
-        return "Ouvrir la mesure"
-    if row.alert.household:
-        return "Ouvrir le ménage"
-    return ""
+    """The one action the dashboard offers for an alert (`alert_actions.ALERT_ACTIONS`)."""
+    return button_label(row.alert)
 
 
 class AlertTreeModel(QAbstractItemModel):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.backup_settings import automatic, backup_folder
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.topics import Topic
 
 if TYPE_CHECKING:
     from desktop_app.store.backup_check import BackupInfo
@@ -65,7 +66,7 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
         if on_done is not None:
             on_done(aside)
         ctx.load_workers()
-        ctx.changed.emit("all")
+        ctx.changed.emit(Topic.ALL)
 
     ctx.run(lambda: restore_in_place(store, info.path, now(),  # type: ignore[arg-type]
                                      encrypt_plain=encrypt_plain),

@@ -20,6 +20,7 @@ from desktop_app.store.api import ImportBatch
 from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view
 
 
@@ -116,7 +117,7 @@ class BatchesDialog(QDialog):
         def done(_result: object) -> None:
             self.ctx.status_message.emit(f"Import n° {batch.id} annulé.")
             self.ctx.load_workers()
-            self.ctx.changed.emit("all")
+            self.ctx.changed.emit(Topic.ALL)
             if shiboken6.isValid(self):
                 self.load()
 

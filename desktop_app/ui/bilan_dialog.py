@@ -37,6 +37,7 @@ from desktop_app.ui.fields import DateField
 from desktop_app.ui.forms import Form
 from desktop_app.ui.reports_export import ask_save_path, offer_open
 from desktop_app.ui.screens.base import ask_unsaved
+from desktop_app.ui.topics import Topic
 
 
 class BilanDialog(QDialog):
@@ -160,7 +161,7 @@ class BilanDialog(QDialog):
             self.dirty = False
             self.stored = StoredBilan(text, signed, datetime.now())  # what is stored now
             self.ctx.status_message.emit("Bilan enregistré.")
-            self.ctx.changed.emit("measure")
+            self.ctx.changed.emit(Topic.MEASURE)
             if close and self._here():
                 self.accept()
 

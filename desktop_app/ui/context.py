@@ -16,14 +16,15 @@ from desktop_app.domain.model import Worker
 from desktop_app.store.api import Store
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.ui.background import BackgroundRunner, Callback, ErrorCallback
+from desktop_app.ui.topics import Topic
 
 WORKER_KEY = "travail/travailleur_courant"
 SCOPE_KEY = "travail/mes_dossiers"
 
 
 class AppContext(QObject):
-    #: Something was saved: "household", "measure", "workers", "homes", "association",
-    #: "settings" or "all" (import, demo data).
+    #: Something was saved: a `Topic` (carried as its string; `Topic.ALL` after an import,
+    #: demo data, a restore…).
     changed = Signal(str)
     #: The current worker or the « Mes dossiers » filter changed.
     scope_changed = Signal()
@@ -70,7 +71,7 @@ class AppContext(QObject):
             text: str = "Chargement…", on_error: ErrorCallback | None = None) -> None:
         self.runner.run(work, on_done, text=text, on_error=on_error)
 
-    def save(self, work: Callable[[], Any], what: str, on_done: Callback | None = None, *,
+    def save(self, work: Callable[[], Any], what: Topic, on_done: Callback | None = None, *,
              text: str = "Enregistrement…", on_error: ErrorCallback | None = None) -> None:
         """Run a write; on success call `on_done`, then tell every screen (`changed`); on
         failure call `on_error` (default: the error shown in a French dialog)."""
@@ -79,7 +80,7 @@ class AppContext(QObject):
             if on_done is not None:
                 on_done(result)
             self.status_message.emit("Enregistré.")
-            if what == "workers":
+            if what == Topic.WORKERS:
                 self.load_workers()
             self.changed.emit(what)
 

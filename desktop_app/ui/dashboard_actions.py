@@ -14,11 +14,13 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.app import measures
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.model import GridSent, NoticeKind, OccupancyTableSent
+from desktop_app.domain.model import GridSent, OccupancyTableSent
+from desktop_app.ui.alert_actions import ActionKind, action_for
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.fields import DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
+from desktop_app.ui.topics import Topic
 
 
 def not_after(day: date, key: str = "sent_on"):  # type: ignore[no-untyped-def]
@@ -34,14 +36,6 @@ def not_after(day: date, key: str = "sent_on"):  # type: ignore[no-untyped-def]
     return check
 
 
-#: Alerts cleared by a notice to the SLISL: (kind of notice, title of the form).
-NOTICES: dict[str, tuple[NoticeKind, str]] = {
-    "portes_closes": (NoticeKind.PORTES_CLOSES, "Signaler les portes closes au SLISL"),
-    "indisponibilite": (NoticeKind.INDISPONIBILITE,
-                        "Signaler au SLISL l'indisponibilité du ménage"),
-}
-
-
 class AlertActions:
     def __init__(self, ctx: AppContext, parent: QWidget) -> None:
         self.ctx = ctx
@@ -49,24 +43,25 @@ class AlertActions:
         self.dialog: FormDialog | None = None
 
     def act(self, row: AlertRow) -> None:
-        code = row.alert.code
-        if code in NOTICES and row.alert.measure:
+        """The button of an alert: what `alert_actions.ALERT_ACTIONS` says for its code."""
+        alert = row.alert
+        kind = action_for(alert.code).kind
+        if kind is ActionKind.RECORD_NOTICE and alert.measure:
             self.record_notice(row)
-        elif code == "grille_annuelle" and row.alert.due is not None:
-            self.record_grid(row.alert.due.year - 1, row)
-        elif code == "tableau_occupation" and row.alert.month is not None:
+        elif kind is ActionKind.RECORD_GRID and alert.due is not None:
+            self.record_grid(alert.due.year - 1, row)
+        elif kind is ActionKind.RECORD_OCCUPANCY and alert.month is not None:
             self.record_occupancy(row)
         else:
             self.open_subject(row)
 
     def open_subject(self, row: AlertRow) -> None:
+        """The alert's screen if the table names one, else its measure, household or
+        worker."""
         alert = row.alert
-        if alert.code in ("quota_points", "quota_fal", "convention"):
-            self.ctx.open_screen.emit("points")
-        elif alert.code == "tableau_occupation":
-            self.ctx.open_screen.emit("logements")
-        elif alert.code == "grille_annuelle":
-            self.ctx.open_screen.emit("parametres")
+        screen = action_for(alert.code).screen
+        if screen:
+            self.ctx.open_screen.emit(screen)
         elif alert.measure:
             self.ctx.open_measure.emit(alert.measure)
         elif alert.household:
@@ -85,8 +80,10 @@ class AlertActions:
     def record_notice(self, row: AlertRow) -> None:
         measure_id = row.alert.measure
         assert measure_id is not None
-        kind, title = NOTICES[row.alert.code]
-        dialog = self._dialog(title,
+        action = action_for(row.alert.code)
+        kind = action.notice
+        assert kind is not None
+        dialog = self._dialog(action.title,
                               f"{row.alert.message}\n\nNotez la date à laquelle le SLISL a été "
                               "informé :", "Date d'envoi au SLISL")
         store = self.ctx.store
@@ -97,7 +94,7 @@ class AlertActions:
                 # refused in French (ConflictError), never overwritten.
                 measures.record_notice(store, measure_id, kind, values["sent_on"])
 
-            self.ctx.save(work, "measure", lambda _r: dialog.accept(),
+            self.ctx.save(work, Topic.MEASURE, lambda _r: dialog.accept(),
                           text="Enregistrement du signalement…")
 
         dialog.on_submit = save
@@ -130,7 +127,7 @@ class AlertActions:
         store, alert = self.ctx.store, row.alert
 
         def save(values: Values) -> None:
-            self.ctx.save(lambda: store.treat_alert(alert, values["reason"]), "alerts",
+            self.ctx.save(lambda: store.treat_alert(alert, values["reason"]), Topic.ALERTS,
                           lambda _r: dialog.accept(), text="Enregistrement…")
 
         dialog.on_submit = save
@@ -145,7 +142,7 @@ class AlertActions:
                 change(association, values["sent_on"])
                 store.save_association(association)
 
-            self.ctx.save(work, "association", lambda _r: dialog.accept())
+            self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept())
 
         dialog.on_submit = save
         dialog.open()

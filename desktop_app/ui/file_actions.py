@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.domain.fr import os_reason
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.topics import Topic
 
 FILTER = "Fichiers d'échange Suivi FSL (*.json);;Tous les fichiers (*)"
 
@@ -44,7 +45,7 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
     def done(message: str) -> None:
         ctx.status_message.emit(message)
         ctx.load_workers()
-        ctx.changed.emit("all")
+        ctx.changed.emit(Topic.ALL)
 
     ctx.run(work, done, text="Import en cours…", on_error=failed)
 
@@ -117,7 +118,7 @@ def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
             return
         ctx.status_message.emit(message)
         ctx.load_workers()
-        ctx.changed.emit("all")
+        ctx.changed.emit(Topic.ALL)
 
     if ask and QMessageBox.question(
             parent, "Données de démonstration",

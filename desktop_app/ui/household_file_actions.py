@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.store.api import MergeReport
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, show_read_failure
+from desktop_app.ui.topics import Topic
 
 FOR_COLLEAGUE = "Pour un collègue (fichier d'échange .json)"
 FOR_ACCESS = "Droit d'accès (JSON + PDF lisible)"
@@ -84,7 +85,7 @@ def merge_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> No
         dialog.open()
         if report.batch_id is not None:
             ctx.load_workers()
-            ctx.changed.emit("all")
+            ctx.changed.emit(Topic.ALL)
 
     ctx.run(work, done, text="Fusion du dossier…",
             on_error=lambda error: show_read_failure(parent, path, "fusionné", error))

@@ -17,6 +17,7 @@ from desktop_app.ui.fields import ChoiceField, DateField, TextField
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view
 
 
@@ -75,7 +76,7 @@ class MembersCard(QFrame):
                 dialog.accept()
 
         # Refused (ConflictError) if the household changed elsewhere since it was shown.
-        self.ctx.save(lambda: store.save_household(household, expected=expected), "household",
+        self.ctx.save(lambda: store.save_household(household, expected=expected), Topic.HOUSEHOLD,
                       done)
 
     def add_member(self) -> None:

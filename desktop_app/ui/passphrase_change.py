@@ -25,6 +25,7 @@ from desktop_app.ui.passphrase_fields import (
     password_field,
 )
 from desktop_app.ui.store_session import Secret, StoreSession
+from desktop_app.ui.topics import Topic
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -151,7 +152,7 @@ def _apply(window: MainWindow, dialog: ChangePassphraseDialog, current: str, new
         dialog.accept()
         window.ctx.status_message.emit("Mot de passe changé." if was_encrypted
                                        else "La base est maintenant chiffrée.")
-        window.ctx.changed.emit("settings")
+        window.ctx.changed.emit(Topic.SETTINGS)
 
     def failed(error: BaseException) -> None:
         from desktop_app.ui.background import describe_error

@@ -28,6 +28,7 @@ from desktop_app.ui.reports_export import ExportJob, ask_save_path
 from desktop_app.ui.reports_model import GridSheetModel, sheet_view
 from desktop_app.ui.reports_sent import sent_day_dialog, sent_text
 from desktop_app.ui.screens.base import button
+from desktop_app.ui.topics import Topic
 
 if TYPE_CHECKING:
     from desktop_app.reports import GridDocument
@@ -114,7 +115,7 @@ class GridPanel(QWidget):
     def _data_changed(self, what: str) -> None:
         """A save anywhere: the preview may no longer be the store's; an export computes the
         grid again."""
-        if what == "association" and self._marking:
+        if what == Topic.ASSOCIATION and self._marking:
             self._marking = False
             return
         if self.doc is not None:
@@ -178,5 +179,5 @@ class GridPanel(QWidget):
             show_error(dialog if dialog is not None else self, error)
 
         self._marking = True
-        self.ctx.save(lambda: jobs.mark_grid_sent(store, year, day), "association", done,
+        self.ctx.save(lambda: jobs.mark_grid_sent(store, year, day), Topic.ASSOCIATION, done,
                       on_error=failed)

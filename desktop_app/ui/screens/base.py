@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.topics import Topic
 
 
 class Screen(QWidget):
@@ -23,8 +24,8 @@ class Screen(QWidget):
 
     key = ""
     title = ""
-    #: `AppContext.changed` topics that make this screen reload ("all" always does).
-    topics: frozenset[str] = frozenset()
+    #: `AppContext.changed` topics that make this screen reload (`Topic.ALL` always does).
+    topics: frozenset[Topic] = frozenset()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,7 +35,7 @@ class Screen(QWidget):
         ctx.changed.connect(self._on_changed)
 
     def _on_changed(self, what: str) -> None:
-        if what == "all" or what in self.topics:
+        if what == Topic.ALL or what in self.topics:
             self.stale = True
             if self.isVisible():
                 self.refresh()

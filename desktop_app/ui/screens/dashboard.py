@@ -22,14 +22,15 @@ from desktop_app.ui.models import ROW_ROLE, RowTableModel
 from desktop_app.ui.points_panel import PointsPanel
 from desktop_app.ui.scope_bar import ScopeBar
 from desktop_app.ui.screens.base import Screen, button, page_header, section
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
 
 
 class DashboardScreen(Screen):
     key = "tableau"
     title = "Tableau de bord"
-    topics = frozenset({"household", "measure", "workers", "homes", "association", "settings",
-                        "alerts"})
+    topics = frozenset({Topic.HOUSEHOLD, Topic.MEASURE, Topic.WORKERS, Topic.HOMES,
+                        Topic.ASSOCIATION, Topic.SETTINGS, Topic.ALERTS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

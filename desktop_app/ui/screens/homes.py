@@ -19,13 +19,14 @@ from desktop_app.ui.homes_data import HomeLine, Occupation, home_lines, load_hom
 from desktop_app.ui.measure_dialogs import end_after_start
 from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import Screen, button, page_header, section
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view
 
 
 class HomesScreen(Screen):
     key = "logements"
     title = "Logements ALT"
-    topics = frozenset({"homes", "measure", "association"})
+    topics = frozenset({Topic.HOMES, Topic.MEASURE, Topic.ASSOCIATION})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -114,7 +115,7 @@ class HomesScreen(Screen):
         """Refused (`ConflictError`) if the home changed elsewhere since it was shown: the
         dialog stays open with what was typed."""
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_home(home, expected=expected), "homes",
+        self.ctx.save(lambda: store.save_home(home, expected=expected), Topic.HOMES,
                       lambda _r: dialog.accept())
 
     def new_home(self) -> None:
@@ -127,7 +128,7 @@ class HomesScreen(Screen):
             # new=True: refused if another window took the id meanwhile (two writers)
             self.ctx.save(lambda: store.save_home(Home(store.new_id("u"), values["address"]),
                                                   new=True),
-                          "homes", lambda _r: dialog.accept())
+                          Topic.HOMES, lambda _r: dialog.accept())
 
         dialog.on_submit = submit
         self._open(dialog)
@@ -164,7 +165,7 @@ class HomesScreen(Screen):
                     OccupancyTableSent(values["month"], values["sent_on"]))
                 store.save_association(association)
 
-            self.ctx.save(work, "association", lambda _r: dialog.accept())
+            self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept())
 
         dialog.on_submit = submit
         self._open(dialog)

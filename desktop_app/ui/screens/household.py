@@ -26,6 +26,7 @@ from desktop_app.ui.models import ROW_ROLE, RowTableModel
 from desktop_app.ui.new_measure import new_measure_dialog
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
 from desktop_app.ui.timeline import Event, household_timeline
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
 
 Loaded = tuple[Household, list[Measure], list[AuditEntry]] | None
@@ -34,7 +35,7 @@ Loaded = tuple[Household, list[Measure], list[AuditEntry]] | None
 class HouseholdScreen(Screen):
     key = "menage"
     title = "Ménage"
-    topics = frozenset({"household", "measure", "workers"})
+    topics = frozenset({Topic.HOUSEHOLD, Topic.MEASURE, Topic.WORKERS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -167,7 +168,7 @@ class HouseholdScreen(Screen):
         def saved(_result: object) -> None:
             self.household = self.identity_base = household
 
-        self.ctx.save(lambda: store.save_household(household, expected=base), "household",
+        self.ctx.save(lambda: store.save_household(household, expected=base), Topic.HOUSEHOLD,
                       saved, on_error=self._identity_refused)
         return True
 
@@ -192,7 +193,7 @@ class HouseholdScreen(Screen):
                 dialog.accept()
                 QTimer.singleShot(0, lambda: self.ctx.open_measure.emit(measure_id))
 
-            self.ctx.save(work, "measure", done)
+            self.ctx.save(work, Topic.MEASURE, done)
 
         self.dialog = new_measure_dialog(self, household_id,
                                          [(w.name, w.id) for w in self.ctx.workers],

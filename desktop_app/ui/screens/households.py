@@ -13,13 +13,14 @@ from desktop_app.ui.household_form import add_household_fields, apply_household_
 from desktop_app.ui.household_model import HouseholdListModel
 from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.screens.base import Screen, button, page_header
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
 
 
 class HouseholdsScreen(Screen):
     key = "menages"
     title = "Ménages"
-    topics = frozenset({"household", "measure", "workers"})
+    topics = frozenset({Topic.HOUSEHOLD, Topic.MEASURE, Topic.WORKERS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -97,7 +98,7 @@ class HouseholdsScreen(Screen):
                 dialog.accept()
                 QTimer.singleShot(0, lambda: self.ctx.open_household.emit(household_id))
 
-            self.ctx.save(work, "household", done)
+            self.ctx.save(work, Topic.HOUSEHOLD, done)
 
         dialog.on_submit = save
         self.dialog = dialog

@@ -29,6 +29,7 @@ from desktop_app.ui.measure_tables import measure_state
 from desktop_app.ui.measure_tabs import MeasureTabs
 from desktop_app.ui.measure_visits import VisitsPanel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row
 
 Loaded = tuple[Measure, Household | None, list[Home]]
@@ -37,7 +38,7 @@ Loaded = tuple[Measure, Household | None, list[Home]]
 class MeasureScreen(Screen):
     key = "mesure"
     title = "Mesure"
-    topics = frozenset({"measure", "workers", "homes"})
+    topics = frozenset({Topic.MEASURE, Topic.WORKERS, Topic.HOMES})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -216,7 +217,7 @@ class MeasureScreen(Screen):
             if dialog is not None:
                 dialog.accept()
 
-        self.ctx.save(work, "measure", done, on_error=on_error)
+        self.ctx.save(work, Topic.MEASURE, done, on_error=on_error)
 
     def _add_visit(self, visit: Visit) -> None:
         def refused(error: BaseException) -> None:

@@ -17,6 +17,7 @@ from desktop_app.domain.money import format_eur
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, page_header, section
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
 
 
@@ -74,7 +75,8 @@ TOTALS: list[Column[tuple[MeasureType, int, str]]] = [
 class PointsScreen(Screen):
     key = "points"
     title = "Points du mois"
-    topics = frozenset({"measure", "workers", "homes", "association", "settings"})
+    topics = frozenset({Topic.MEASURE, Topic.WORKERS, Topic.HOMES, Topic.ASSOCIATION,
+                        Topic.SETTINGS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

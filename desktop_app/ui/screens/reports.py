@@ -11,6 +11,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.reports_grid import GridPanel
 from desktop_app.ui.reports_panels import ConventionPanel, OccupancyPanel, StatementPanel
 from desktop_app.ui.screens.base import Screen, page_header
+from desktop_app.ui.topics import Topic
 
 TABS = ("Grille d'activité annuelle", "Relevé mensuel", "Occupation des logements ALT",
         "Suivi de la convention")
@@ -19,7 +20,7 @@ TABS = ("Grille d'activité annuelle", "Relevé mensuel", "Occupation des logeme
 class ReportsScreen(Screen):
     key = "rapports"
     title = "Rapports"
-    topics = frozenset({"association"})
+    topics = frozenset({Topic.ASSOCIATION})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

@@ -19,6 +19,7 @@ from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.retention_model import CheckedRows, archive_model, candidate_model
 from desktop_app.ui.screens.base import Screen, button, page_header, section
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
 
 Loaded = tuple[RetentionSettings, list[RetentionRow], list[RetentionRow]]
@@ -32,7 +33,7 @@ def _years(count: int) -> str:
 class RetentionScreen(Screen):
     key = "conservation"
     title = "Conservation"
-    topics = frozenset({"household", "measure", "retention"})
+    topics = frozenset({Topic.HOUSEHOLD, Topic.MEASURE, Topic.RETENTION})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -151,13 +152,13 @@ class RetentionScreen(Screen):
     def _write(self, work, rows: list[RetentionRow], text: str) -> None:  # type: ignore[no-untyped-def]
         store, day = self.ctx.store, self.ctx.today()
         ids = [r.household_id for r in rows]
-        self.ctx.save(lambda: work(store, ids, day), "household", text=text)
+        self.ctx.save(lambda: work(store, ids, day), Topic.HOUSEHOLD, text=text)
 
     def edit_settings(self) -> None:
         store = self.ctx.store
 
         def save(settings: RetentionSettings, dialog: FormDialog) -> None:
-            self.ctx.save(lambda: store.save_retention_settings(settings), "retention",
+            self.ctx.save(lambda: store.save_retention_settings(settings), Topic.RETENTION,
                           lambda _r: dialog.accept())
 
         self.dialog = dialogs.settings_dialog(self, self.settings, save)

@@ -27,6 +27,7 @@ from desktop_app.ui.security_card import SecurityCard
 from desktop_app.ui.server_card import ServerCard
 from desktop_app.ui.settings_dialogs import convention_dialog, grid_dialog, tariff_dialog
 from desktop_app.ui.settings_tables import CONVENTIONS, GRIDS, TARIFFS
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view
 
 Loaded = tuple[Association, list[Tariff], AlertSettings]
@@ -35,7 +36,7 @@ Loaded = tuple[Association, list[Tariff], AlertSettings]
 class SettingsScreen(Screen):
     key = "parametres"
     title = "Paramètres"
-    topics = frozenset({"association", "settings"})
+    topics = frozenset({Topic.ASSOCIATION, Topic.SETTINGS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -154,7 +155,7 @@ class SettingsScreen(Screen):
             change(association)
             store.save_association(association)
 
-        self.ctx.save(work, "association", lambda _r: dialog.accept() if dialog else None)
+        self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept() if dialog else None)
 
     def save_name(self) -> bool:
         values = self.name_form.read()
@@ -171,7 +172,7 @@ class SettingsScreen(Screen):
         self.alert_form.mark_clean()
         settings = AlertSettings(int(values["days_ahead"]), int(values["occupancy_table_due_day"]))
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_alert_settings(settings), "settings")
+        self.ctx.save(lambda: store.save_alert_settings(settings), Topic.SETTINGS)
         return True
 
     def edit_convention(self) -> None:
@@ -195,7 +196,7 @@ class SettingsScreen(Screen):
         def submit(tariff: Tariff, dialog: FormDialog) -> None:
             self.ctx.save(lambda: store.save_tariffs(sorted([*tariffs, tariff],
                                                             key=lambda t: t.from_date)),
-                          "settings", lambda _r: dialog.accept())
+                          Topic.SETTINGS, lambda _r: dialog.accept())
 
         self._open(tariff_dialog(self, tariffs, submit))
 

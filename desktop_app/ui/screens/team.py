@@ -27,6 +27,7 @@ from desktop_app.ui.forms import Form, FormDialog, Values
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
 from desktop_app.ui.team_tabs import TeamTabs, absent_on
+from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view
 
 WorkerLine = tuple[Worker, int, str]  # worker, measures in force, absent today?
@@ -35,7 +36,7 @@ WorkerLine = tuple[Worker, int, str]  # worker, measures in force, absent today?
 class TeamScreen(Screen):
     key = "equipe"
     title = "Équipe"
-    topics = frozenset({"workers", "measure", "accounts"})
+    topics = frozenset({Topic.WORKERS, Topic.MEASURE, Topic.ACCOUNTS})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -155,7 +156,7 @@ class TeamScreen(Screen):
                 self.form.dirty = True
             show_error(self, error)
 
-        self.ctx.save(lambda: store.save_worker(worker, expected=expected), "workers", done,
+        self.ctx.save(lambda: store.save_worker(worker, expected=expected), Topic.WORKERS, done,
                       on_error=refused)
 
     def save_worker(self) -> bool:
@@ -179,7 +180,7 @@ class TeamScreen(Screen):
         def submit(values: Values) -> None:
             self.ctx.save(lambda: store.save_worker(Worker(  # refused if the id was taken
                 store.new_id("w"), values["name"], values["diploma"] or Diploma.CESF,
-                float(values["fte"])), new=True), "workers", lambda _r: dialog.accept())
+                float(values["fte"])), new=True), Topic.WORKERS, lambda _r: dialog.accept())
 
         dialog.on_submit = submit
         self.dialog = dialog
