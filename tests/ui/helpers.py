@@ -69,6 +69,18 @@ def alert_leaf(dashboard, code: str):  # type: ignore[no-untyped-def]
     return None
 
 
+def dashboard_alert(qtbot, window, code: str):  # type: ignore[no-untyped-def]
+    """The dashboard, reloaded after data saved behind the window's back, and its row of the
+    first alert of `code` (which must be shown)."""
+    assert window.show_screen("tableau")
+    window.ctx.changed.emit("measure")
+    settle(qtbot, window)
+    dashboard = window.screens["tableau"]
+    leaf = alert_leaf(dashboard, code)
+    assert leaf is not None
+    return dashboard, leaf
+
+
 def click_action(qtbot, dashboard, leaf) -> None:  # type: ignore[no-untyped-def]
     """Click the action button of the alert row `leaf`, as the worker does."""
     button = leaf.siblingAtColumn(ACTION_COLUMN)

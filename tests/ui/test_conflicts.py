@@ -225,17 +225,12 @@ def test_a_notice_from_the_dashboard_never_overwrites_a_change_made_in_between(
     visit recorded elsewhere between that read and that save is kept, the notice refused in
     French (it was once saved with no check and would have erased the visit)."""
     from desktop_app.domain.model import NoticeKind, VisitPlace
-    from tests.ui.helpers import alert_leaf, click_action
+    from tests.ui.helpers import click_action, dashboard_alert
 
     doors = (Visit(date(2025, 9, 9), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE),
              Visit(date(2025, 9, 16), VisitOutcome.PORTE_CLOSE, VisitPlace.DOMICILE))
     seed_asll(store, visits=doors)
-    assert window.show_screen("tableau")
-    window.ctx.changed.emit("measure")  # saved behind the window's back: reload
-    settle(qtbot, window)
-    dashboard = window.screens["tableau"]
-    leaf = alert_leaf(dashboard, "portes_closes")
-    assert leaf is not None
+    dashboard, leaf = dashboard_alert(qtbot, window, "portes_closes")
     click_action(qtbot, dashboard, leaf)
     notice = dashboard.actions.dialog
     assert notice is not None and notice.isVisible()

@@ -36,11 +36,15 @@ def test_the_window_is_really_drawn_on_the_x_server(window, qtbot) -> None:  # t
     pixels) is what the window painted (`grab`): the same size, and not blank."""
     window.resize(1000, 700)
     qtbot.waitExposed(window)
-    qtbot.wait(200)
     screen = window.screen()
-    real = screen.grabWindow(window.winId()).toImage()
     painted = window.grab().toImage()
-    assert (real.width(), real.height()) == (painted.width(), painted.height())
-    colours = {real.pixel(x, y) for x in range(0, real.width(), 25)
-               for y in range(0, real.height(), 25)}
-    assert len(colours) > 3  # text, frames and backgrounds, not one flat colour
+
+    def colours_on_the_server() -> set[int]:
+        real = screen.grabWindow(window.winId()).toImage()
+        assert (real.width(), real.height()) == (painted.width(), painted.height())
+        return {real.pixel(x, y) for x in range(0, real.width(), 25)
+                for y in range(0, real.height(), 25)}
+
+    # Waited on a condition, not a delay: the X server holds the window's pixels once the
+    # window has painted on it — text, frames and backgrounds, not one flat colour.
+    qtbot.waitUntil(lambda: len(colours_on_the_server()) > 3, timeout=10_000)

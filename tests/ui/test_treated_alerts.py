@@ -9,17 +9,12 @@ from PySide6.QtCore import Qt
 
 from tests.domain.alerts.builders import closed_door
 from tests.ui.conftest import settle
-from tests.ui.helpers import alert_leaf, save, seed_asll, type_in
+from tests.ui.helpers import alert_leaf, dashboard_alert, save, seed_asll, type_in
 
 
 def test_mark_treated_then_see_it_under_traitees(window, qtbot, store):  # type: ignore[no-untyped-def]
     seed_asll(store, visits=(closed_door(date(2025, 9, 2)), closed_door(date(2025, 9, 9))))
-    assert window.show_screen("tableau")
-    window.ctx.changed.emit("measure")  # saved behind the window's back: reload
-    settle(qtbot, window)
-    dashboard = window.screens["tableau"]
-    leaf = alert_leaf(dashboard, "portes_closes")
-    assert leaf is not None
+    dashboard, leaf = dashboard_alert(qtbot, window, "portes_closes")
     assert dashboard.treated_filter.text() == "Traitées (0)"
     dashboard.alert_view.setCurrentIndex(leaf)
     qtbot.mouseClick(dashboard.treat_button, Qt.MouseButton.LeftButton)
