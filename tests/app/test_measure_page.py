@@ -23,12 +23,14 @@ from desktop_app.domain.model import (
     Association,
     Caseload,
     Diploma,
+    Home,
     Household,
     Level,
     Measure,
     MeasureType,
     Period,
     PeriodKind,
+    Stay,
     Visit,
     VisitOutcome,
     VisitPlace,
@@ -83,6 +85,30 @@ def test_the_page_of_a_measure_in_one_read(store: SqlStore) -> None:
     assert page.homes == [] and page.archived_on is None
     assert page.earnings == _earnings(7, 8, 9)
     assert measure_page(store, "m99", TODAY) is None
+
+
+def test_a_fal_page_has_the_homes_an_archived_one_its_day(store: SqlStore) -> None:
+    home = Home("u1", "3 place d'Armes, Béthune")
+    store.save_home(home, new=True)
+    store.save_measure(Measure("m4", "h2", MeasureType.FAL, "w1",
+                               periods=[Period(date(2025, 9, 1), date(2026, 2, 28))],
+                               stays=[Stay("u1", date(2025, 9, 1))]), new=True)
+    page = measure_page(store, "m4", TODAY)
+    assert page is not None and page.homes == [home]
+    assert page.household is not None and page.household.name == "MARTIN Paul"
+    # A household whose only measure ended on 30/11/2024: archived on 01/12/2026 (as in
+    # tests/app/test_measures.py), its page says so.
+    store.save_household(Household("h9", "DURAND Marie"), new=True)
+    store.save_measure(Measure("m9", "h9", MeasureType.ASLL, "w1",
+                               periods=[Period(date(2024, 6, 1), date(2024, 11, 30))],
+                               closed_on=date(2024, 11, 30)), new=True)
+    store.archive_households(["h9"], date(2026, 12, 1))
+    archived = measure_page(store, "m9", date(2026, 12, 2))
+    assert archived is not None and archived.archived_on == date(2026, 12, 1)
+    assert archived.homes == []
+    # June to November 2024: 1 point a month (P1, `simple` when no level is given).
+    assert [(e.month, e.points) for e in archived.earnings] == [
+        (Month(2024, m), 1) for m in range(6, 12)]
 
 
 def test_the_page_after_a_visit_shows_it(store: SqlStore) -> None:
