@@ -212,8 +212,17 @@ class Store(Protocol):
     # --- association, tariffs, workers, homes ------------------------------------------
     def association(self) -> Association: ...
     def save_association(self, association: Association) -> None: ...
+    def update_association(self, change: Callable[[Association], Association | None]
+                           ) -> Association:
+        """In one write transaction: the stored association read, `change` applied to it (it
+        mutates the association given or returns the new version), the result written with
+        its audit entry and returned — a change made elsewhere before is kept, never
+        overwritten."""
     def tariffs(self) -> list[Tariff]: ...
-    def save_tariffs(self, tariffs: list[Tariff]) -> None: ...
+    def save_tariffs(self, tariffs: list[Tariff], *,
+                     expected: list[Tariff] | None = None) -> None:
+        """`expected`: the tariffs as the editor read them; `ConflictError` in French
+        (`TARIFFS_CHANGED`) and nothing written if the store now holds others."""
     def workers(self) -> list[Worker]: ...
     def save_worker(self, worker: Worker, *, expected: Worker | None = None,
                     new: bool = False) -> None:

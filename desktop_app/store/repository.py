@@ -176,13 +176,19 @@ class SqlStore(RetentionMethods):
         with self._writing() as c:
             tracked.save_association(c, association, self.profile)
 
+    def update_association(self, change: Callable[[Association], Association | None]
+                           ) -> Association:
+        with self._writing() as c:
+            return tracked.update_association(c, change, self.profile)
+
     def tariffs(self) -> list[Tariff]:
         with self._reading() as c:
             return fetch.tariffs(c)
 
-    def save_tariffs(self, tariffs: list[Tariff]) -> None:
+    def save_tariffs(self, tariffs: list[Tariff], *,
+                     expected: list[Tariff] | None = None) -> None:
         with self._writing() as c:
-            tracked.save_tariffs(c, tariffs, self.profile)
+            tracked.save_tariffs(c, tariffs, self.profile, expected)
 
     def workers(self) -> list[Worker]:
         with self._reading() as c:
