@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.association import Change, add_tariff, change_association, save_alert_settings
 from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.ui.backup_card import BackupCard
@@ -147,15 +148,10 @@ class SettingsScreen(Screen):
         self.tariff_note.setVisible(not self.tariffs)
         self.tariff_model.set_rows(sorted(shown, key=lambda t: t.from_date, reverse=True))
 
-    def _save_association(self, change, dialog: FormDialog | None = None) -> None:  # type: ignore[no-untyped-def]
+    def _save_association(self, change: Change, dialog: FormDialog | None = None) -> None:
         store = self.ctx.store
-
-        def work() -> None:
-            association = store.association()
-            change(association)
-            store.save_association(association)
-
-        self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept() if dialog else None)
+        self.ctx.save(lambda: change_association(store, change), Topic.ASSOCIATION,
+                      lambda _r: dialog.accept() if dialog else None)
 
     def save_name(self) -> bool:
         values = self.name_form.read()
@@ -172,7 +168,7 @@ class SettingsScreen(Screen):
         self.alert_form.mark_clean()
         settings = AlertSettings(int(values["days_ahead"]), int(values["occupancy_table_due_day"]))
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_alert_settings(settings), Topic.SETTINGS)
+        self.ctx.save(lambda: save_alert_settings(store, settings), Topic.SETTINGS)
         return True
 
     def edit_convention(self) -> None:
@@ -194,8 +190,7 @@ class SettingsScreen(Screen):
         store, tariffs = self.ctx.store, list(self.tariffs)
 
         def submit(tariff: Tariff, dialog: FormDialog) -> None:
-            self.ctx.save(lambda: store.save_tariffs(sorted([*tariffs, tariff],
-                                                            key=lambda t: t.from_date)),
+            self.ctx.save(lambda: add_tariff(store, tariff, tariffs),
                           Topic.SETTINGS, lambda _r: dialog.accept())
 
         self._open(tariff_dialog(self, tariffs, submit))
