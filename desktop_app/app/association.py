@@ -42,7 +42,10 @@ def add_tariff(store: Store, tariff: Tariff, expected: list[Tariff]) -> list[Tar
     return tariffs
 
 
-def save_alert_settings(store: Store, settings: AlertSettings) -> None:
-    """Nothing to overwrite: the two numbers are replaced whole by what was typed (the audit
-    trail keeps the previous ones)."""
-    store.save_alert_settings(settings)
+def save_alert_settings(store: Store, settings: AlertSettings,
+                        expected: AlertSettings) -> AlertSettings:
+    """Save the alert settings if the store still holds `expected` (those shown): changed
+    elsewhere since, refused in French (`ConflictError`, `SETTINGS_CHANGED`) and nothing
+    written."""
+    store.save_alert_settings(settings, expected=expected)
+    return settings

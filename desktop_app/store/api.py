@@ -207,7 +207,10 @@ class Store(Protocol):
         once or able to raise an alert in it; per ALT home the next stay after 31/12), with
         all their children, and `spans` of all measures."""
     def alert_settings(self) -> AlertSettings: ...
-    def save_alert_settings(self, settings: AlertSettings) -> None: ...
+    def save_alert_settings(self, settings: AlertSettings, *,
+                            expected: AlertSettings | None = None) -> None:
+        """`expected`: the settings as the editor read them; `ConflictError` in French
+        (`SETTINGS_CHANGED`) and nothing written if the store now holds others."""
 
     # --- association, tariffs, workers, homes ------------------------------------------
     def association(self) -> Association: ...

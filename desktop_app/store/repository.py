@@ -163,9 +163,10 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return tracked.alert_settings(c)
 
-    def save_alert_settings(self, settings: AlertSettings) -> None:
+    def save_alert_settings(self, settings: AlertSettings, *,
+                            expected: AlertSettings | None = None) -> None:
         with self._writing() as c:
-            tracked.save_alert_settings(c, settings, self.profile)
+            tracked.save_alert_settings(c, settings, self.profile, expected)
 
     # --- association, tariffs, workers, homes ------------------------------------------
     def association(self) -> Association:

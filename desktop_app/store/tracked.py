@@ -49,6 +49,10 @@ MEASURE_CHANGED = "Cette mesure a été " + _ELSEWHERE.format(e="e", what="la me
 WORKER_CHANGED = ("Cette fiche de l'équipe a été "
                   + _ELSEWHERE.format(e="e", what="l'écran Équipe"))
 HOME_CHANGED = "Ce logement a été " + _ELSEWHERE.format(e="", what="l'écran Logements")
+SETTINGS_CHANGED = ("Les réglages d'alertes ont été modifiés ailleurs (autre fenêtre ou autre "
+                    "poste) depuis que vous les avez ouverts : vos saisies sont conservées ; "
+                    "rechargez l'écran Paramètres pour voir la nouvelle version, puis refaites "
+                    "vos modifications.")
 TARIFFS_CHANGED = ("Les tarifs ont été modifiés ailleurs (autre fenêtre ou autre poste) depuis "
                    "que vous les avez ouverts : vos saisies sont conservées ; rechargez l'écran "
                    "Paramètres pour voir la nouvelle version, puis refaites vos modifications.")
@@ -186,7 +190,9 @@ def alert_settings(connection: Connection) -> AlertSettings:
                                                defaults.occupancy_table_due_day)))
 
 
-def save_alert_settings(connection: Connection, settings: AlertSettings, profile: str) -> None:
+def save_alert_settings(connection: Connection, settings: AlertSettings, profile: str,
+                        expected: AlertSettings | None = None) -> None:
     check_and_record(connection, profile, "settings", None, None,
-                     settings_json(alert_settings(connection)), settings_json(settings))
+                     settings_json(alert_settings(connection)), settings_json(settings),
+                     None if expected is None else settings_json(expected), SETTINGS_CHANGED)
     writers.save_alert_settings(connection, settings)
