@@ -30,6 +30,7 @@ from desktop_app.store.repository import SqlStore
 from desktop_app.store.tracked import (
     HOME_CHANGED,
     HOUSEHOLD_CHANGED,
+    SETTINGS_CHANGED,
     TARIFFS_CHANGED,
     WORKER_CHANGED,
 )
@@ -158,5 +159,19 @@ def test_association_changes_apply_to_the_stored_version(store: SqlStore) -> Non
     assert store.association().grids_sent == [GridSent(2024, D(2025, 1, 28)),
                                               GridSent(2025, D(2026, 1, 27))]
     assert _audit(store)[-3:] == [("w1", "association", None, "update")] * 3
-    association.save_alert_settings(store, AlertSettings(days_ahead=21))
-    assert store.alert_settings() == AlertSettings(21, AlertSettings().occupancy_table_due_day)
+
+
+def test_alert_settings_changed_elsewhere_are_refused_and_kept(store: SqlStore) -> None:
+    shown = store.alert_settings()
+    assert shown == AlertSettings()  # never saved: the defaults
+    association.save_alert_settings(store, replace(shown, days_ahead=21), shown)
+    entries = _audit(store)
+    with pytest.raises(ConflictError) as refused:
+        association.save_alert_settings(store, replace(shown, occupancy_table_due_day=15),
+                                        shown)
+    assert str(refused.value) == SETTINGS_CHANGED == (
+        "Les réglages d'alertes ont été modifiés ailleurs (autre fenêtre ou autre poste) "
+        "depuis que vous les avez ouverts : vos saisies sont conservées ; rechargez l'écran "
+        "Paramètres pour voir la nouvelle version, puis refaites vos modifications.")
+    assert store.alert_settings() == replace(shown, days_ahead=21)
+    assert _audit(store) == entries
