@@ -164,9 +164,10 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return tracked.alert_settings(c)
 
-    def save_alert_settings(self, settings: AlertSettings) -> None:
+    def save_alert_settings(self, settings: AlertSettings, *,
+                            expected: AlertSettings | None = None) -> None:
         with self._writing() as c:
-            tracked.save_alert_settings(c, settings, self.profile)
+            tracked.save_alert_settings(c, settings, self.profile, expected)
 
     # --- association, tariffs, workers, homes ------------------------------------------
     def association(self) -> Association:
@@ -177,13 +178,19 @@ class SqlStore(RetentionMethods):
         with self._writing() as c:
             tracked.save_association(c, association, self.profile)
 
+    def update_association(self, change: Callable[[Association], Association | None]
+                           ) -> Association:
+        with self._writing() as c:
+            return tracked.update_association(c, change, self.profile)
+
     def tariffs(self) -> list[Tariff]:
         with self._reading() as c:
             return fetch.tariffs(c)
 
-    def save_tariffs(self, tariffs: list[Tariff]) -> None:
+    def save_tariffs(self, tariffs: list[Tariff], *,
+                     expected: list[Tariff] | None = None) -> None:
         with self._writing() as c:
-            tracked.save_tariffs(c, tariffs, self.profile)
+            tracked.save_tariffs(c, tariffs, self.profile, expected)
 
     def workers(self) -> list[Worker]:
         with self._reading() as c:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.bilans import save_bilan
 from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import REPORT_KINDS
@@ -165,8 +166,8 @@ class BilanDialog(QDialog):
             if close and self._here():
                 self.accept()
 
-        self.ctx.run(lambda: store.save_bilan_text(m.id, r.kind, r.period_end, text, signed,
-                                                   sent, profile=profile, expected=expected),
+        self.ctx.run(lambda: save_bilan(store, m.id, r.kind, r.period_end, text, signed, sent,
+                                        profile, expected),
                      done, text="Enregistrement du bilan…", on_error=self._failed("enregistré"))
         return True
 

@@ -8,9 +8,11 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.app.association import change_association
+from desktop_app.app.home_commands import change_home, create_home
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.model import Home, OccupancyTableSent, Vacancy
+from desktop_app.domain.model import Association, Home, OccupancyTableSent, Vacancy
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_actions import not_after
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
@@ -115,7 +117,7 @@ class HomesScreen(Screen):
         """Refused (`ConflictError`) if the home changed elsewhere since it was shown: the
         dialog stays open with what was typed."""
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_home(home, expected=expected), Topic.HOMES,
+        self.ctx.save(lambda: change_home(store, home, expected), Topic.HOMES,
                       lambda _r: dialog.accept())
 
     def new_home(self) -> None:
@@ -126,8 +128,7 @@ class HomesScreen(Screen):
 
         def submit(values: Values) -> None:
             # new=True: refused if another window took the id meanwhile (two writers)
-            self.ctx.save(lambda: store.save_home(Home(store.new_id("u"), values["address"]),
-                                                  new=True),
+            self.ctx.save(lambda: create_home(store, values["address"]),
                           Topic.HOMES, lambda _r: dialog.accept())
 
         dialog.on_submit = submit
@@ -159,13 +160,12 @@ class HomesScreen(Screen):
         store = self.ctx.store
 
         def submit(values: Values) -> None:
-            def work() -> None:
-                association = store.association()
+            def sent(association: Association) -> None:
                 association.occupancy_tables_sent.append(
                     OccupancyTableSent(values["month"], values["sent_on"]))
-                store.save_association(association)
 
-            self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept())
+            self.ctx.save(lambda: change_association(store, sent), Topic.ASSOCIATION,
+                          lambda _r: dialog.accept())
 
         dialog.on_submit = submit
         self._open(dialog)
