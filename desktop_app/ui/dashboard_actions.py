@@ -13,11 +13,11 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.app import measures
+from desktop_app.app.dashboard import AlertRow
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.model import GridSent, OccupancyTableSent
 from desktop_app.ui.alert_actions import ActionKind, action_for
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.fields import DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.topics import Topic

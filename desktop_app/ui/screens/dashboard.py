@@ -6,17 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.app.dashboard import AlertRow, Dashboard, VisitNeed, dashboard
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.ui.alert_panel import AlertPanel
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_actions import AlertActions
-from desktop_app.ui.dashboard_data import (
-    AlertRow,
-    DashboardData,
-    VisitNeed,
-    build_dashboard,
-)
 from desktop_app.ui.dashboard_tables import VISIT_COLUMNS, WEEK_COLUMNS, long_date
 from desktop_app.ui.models import ROW_ROLE, RowTableModel
 from desktop_app.ui.points_panel import PointsPanel
@@ -34,7 +29,7 @@ class DashboardScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.data: DashboardData | None = None
+        self.data: Dashboard | None = None
         self.actions = AlertActions(ctx, self)
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
@@ -108,10 +103,10 @@ class DashboardScreen(Screen):
         day = self.ctx.today()
         self.today_label.setText(f"Aujourd'hui, {long_date(day)}")
         store = self.ctx.store
-        self.ctx.run(lambda: build_dashboard(store, day), self._loaded,
+        self.ctx.run(lambda: dashboard(store, day), self._loaded,
                      text="Calcul des alertes et des points du jour…")
 
-    def _loaded(self, data: DashboardData) -> None:
+    def _loaded(self, data: Dashboard) -> None:
         self.data = data
         self._show()
 
@@ -139,7 +134,7 @@ class DashboardScreen(Screen):
         self.visits_title.setText(f"Visites à domicile à faire ce mois-ci ({len(visits)})")
         self._show_points(data)
 
-    def _show_points(self, data: DashboardData) -> None:
+    def _show_points(self, data: Dashboard) -> None:
         self.points_title.setText(f"Points de {format_month(Month.of(data.day))}")
         worker = self.ctx.current_worker if self.ctx.mine_only else None
         self.points_panel.show_points(data.points, data.convention, worker,
