@@ -9,7 +9,7 @@ The visits still needed are those the `frequence_visites` alerts counted
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -66,6 +66,19 @@ class Dashboard:
     def week(self) -> tuple[date, date]:
         """The seven days from today: what falls due in the week ahead."""
         return self.day, self.day + timedelta(days=6)
+
+    def due_this_week(self) -> list[AlertRow]:
+        """The alerts due in `week`, in the engine's order."""
+        first, last = self.week
+        return [r for r in self.alerts
+                if r.alert.due is not None and first <= r.alert.due <= last]
+
+    def of_worker(self, worker: str | None) -> Dashboard:
+        """« Mes dossiers »: the alerts and treated alerts whose worker is `worker`, the visits
+        of the measures `worker` is referent of (the points stay the whole association's)."""
+        return replace(self, alerts=[r for r in self.alerts if r.alert.worker == worker],
+                       treated=[r for r in self.treated if r.alert.worker == worker],
+                       visits=[v for v in self.visits if v.referent == worker])
 
 
 def dashboard(store: Store, day: date) -> Dashboard:

@@ -71,3 +71,21 @@ def test_an_alert_marked_treated_moves_to_the_treated_list(small: SqlStore) -> N
     assert [(r.alert.measure, r.subject, r.treated and r.treated.reason)
             for r in board.treated] == [
         ("m2", "LEFÈVRE Hélène", "Ménage hospitalisé en septembre.")]
+
+
+def test_the_week_ahead_and_one_workers_cases(small: SqlStore) -> None:
+    board = dashboard(small, TODAY)
+    assert board.due_this_week() == []
+    # 25/10 to 31/10: m3 still lacks its October visits, due 31/10; m1 held its second on
+    # 20/10 (2 of 2): no alert; the occupancy table was due 10/10, before the week.
+    later = dashboard(small, D(2025, 10, 25))
+    assert [(r.alert.code, r.alert.measure) for r in later.due_this_week()] == [(FREQ, "m3")]
+    # « Mes dossiers » of Karim Benali (w2): his September breach on m2, no visit to do.
+    mine = board.of_worker("w2")
+    assert [(r.alert.measure, r.alert.month and str(r.alert.month)) for r in mine.alerts] == [
+        ("m2", "2025-09")]
+    assert (mine.visits, mine.treated, mine.points) == ([], [], board.points)
+    # Claire Martin (w1): m1 and m3, alerts and visits; the association's table is no one's.
+    assert [r.alert.measure for r in board.of_worker("w1").alerts] == ["m1", "m3", "m1", "m3"]
+    assert [v.measure for v in board.of_worker("w1").visits] == ["m3", "m1"]
+    assert [r.alert.code for r in board.of_worker(None).alerts] == ["tableau_occupation"]

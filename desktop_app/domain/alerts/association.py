@@ -59,6 +59,11 @@ def grid_due(year: int) -> date:
     return date(year + 1, 2, 1)
 
 
+def grid_year(due: date) -> int:
+    """The year of the grid due on `due` (the inverse of `grid_due`)."""
+    return due.year - 1
+
+
 def grille_annuelle(ctx: AlertContext) -> Iterator[Alert]:
     """The annual grid of year N is due at the SPSLH on 1 February N+1, for a year in which
     a measure was in force; raised from 1 January N+1 until recorded as sent."""

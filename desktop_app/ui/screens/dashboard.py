@@ -95,9 +95,6 @@ class DashboardScreen(Screen):
 
         ctx.scope_changed.connect(self._show)
 
-    def _mine(self, worker: str | None) -> bool:
-        return not self.ctx.mine_only or worker == self.ctx.current_worker
-
     # --- data ----------------------------------------------------------------------------
     def reload(self) -> None:
         day = self.ctx.today()
@@ -111,11 +108,11 @@ class DashboardScreen(Screen):
         self._show()
 
     def _show(self) -> None:
-        data = self.data
-        if data is None:
+        if self.data is None:
             return
-        alerts = [r for r in data.alerts if self._mine(r.alert.worker)]
-        treated = [r for r in data.treated if self._mine(r.alert.worker)]
+        data = self.data.of_worker(self.ctx.current_worker) if self.ctx.mine_only \
+            else self.data
+        alerts, treated = data.alerts, data.treated
         showing_treated = self.treated_filter.isChecked()
         self.alerts.set_alerts(treated if showing_treated else alerts)
         self.alerts.empty.setText("Aucune alerte traitée." if showing_treated
@@ -125,11 +122,11 @@ class DashboardScreen(Screen):
         self.alerts_title.setText(f"Alertes traitées ({len(treated)})" if showing_treated
                                   else f"Alertes du jour ({len(alerts)})")
         first, last = data.week
-        week = [r for r in alerts if r.alert.due is not None and first <= r.alert.due <= last]
+        week = data.due_this_week()
         self.week_model.set_rows(week)
         self.week_title.setText(f"À échéance cette semaine, du {format_date(first)} au "
                                 f"{format_date(last)} ({len(week)})")
-        visits = [v for v in data.visits if self._mine(v.referent)]
+        visits = data.visits
         self.visit_model.set_rows(visits)
         self.visits_title.setText(f"Visites à domicile à faire ce mois-ci ({len(visits)})")
         self._show_points(data)
