@@ -248,6 +248,11 @@ class Store(Protocol):
     def measure_rows(self, on: date | None = None, referent: str | None = None) -> list[MeasureRow]:
         """Measures (of `referent` if given) in force on `on` if given, else all."""
     def measure(self, measure_id: str) -> Measure | None: ...
+    def measure_caseload(self, measure_id: str) -> tuple[Caseload, date | None] | None:
+        """In one read transaction: the caseload around a measure — the association, the
+        tariffs, the workers, the homes, its household and the household's measures (this one
+        among them, by first period) — and the day its household was archived (None: not
+        archived). None if the measure is not stored."""
     def save_measure(self, measure: Measure, *, expected: Measure | None = None,
                      new: bool = False) -> None:
         """`expected`, `new`: see `save_household`."""

@@ -73,6 +73,7 @@ from desktop_app.store.importing import is_empty
 from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.retention import RetentionMethods
+from desktop_app.store.retention_ops import archived_on
 from desktop_app.store.tables import MEASURES
 
 if TYPE_CHECKING:
@@ -246,6 +247,21 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             found = fetch.measures(c, [measure_id], [measure_id])
         return found[0] if found else None
+
+    def measure_caseload(self, measure_id: str) -> tuple[Caseload, date | None] | None:
+        with self._reading() as c:
+            of_household = select(MEASURES.c.household_id).where(
+                MEASURES.c.id == measure_id).scalar_subquery()
+            ids = [r[0] for r in fetch.run(c, select(MEASURES.c.id).where(
+                MEASURES.c.household_id == of_household))]
+            found = sorted(fetch.measures(c, ids, ids), key=_chronological) if ids else []
+            measure = next((m for m in found if m.id == measure_id), None)
+            if measure is None:
+                return None
+            caseload = Caseload(fetch.association(c), fetch.tariffs(c), fetch.workers(c),
+                                fetch.households(c, [measure.household]), fetch.homes(c),
+                                found)
+            return caseload, archived_on(c, measure.household)
 
     def save_measure(self, measure: Measure, *, expected: Measure | None = None,
                      new: bool = False) -> None:

@@ -102,13 +102,18 @@ def update_measure(connection: Connection, measure_id: str,
     """Read the measure once, refuse (`ConflictError`, nothing written) if it is not the
     version `expected` (changed or removed elsewhere since the editor read it), apply `change`
     (which mutates the measure read, or returns the new version), record what changed and
-    write it; the measure saved is returned."""
+    write it; the measure saved is returned. Each version is converted to interchange JSON
+    once: the one read (check and diff), the one saved (diff); `expected` only when its
+    fields differ from the one read."""
     found = fetch.measures(connection, [measure_id], [measure_id])
     stored = found[0] if found else None
-    if stored is not None:
-        refuse_if_archived(connection, stored.household)
-    before = measure_json(stored) if stored is not None else None
-    if stored is None or before != measure_json(expected):
+    if stored is None:
+        raise ConflictError(MEASURE_CHANGED)
+    refuse_if_archived(connection, stored.household)
+    before = measure_json(stored)  # before `change` mutates it
+    # The version read is the one expected (equal fields): no second conversion; otherwise
+    # compared as the interchange file writes them (the check of `save_measure`).
+    if stored != expected and before != measure_json(expected):
         raise ConflictError(MEASURE_CHANGED)
     leaving = stored.household
     changed = change(stored)
