@@ -92,8 +92,8 @@ def run_export(store: SqlStore, args: argparse.Namespace) -> int:
 
 
 def run_points(store: SqlStore, args: argparse.Namespace) -> int:
+    from desktop_app.app.earnings import month_points
     from desktop_app.domain.funding import format_month_points_fr, month_points_to_json
-    from desktop_app.services import month_points
 
     result = month_points(store, args.month)
     if args.json:
@@ -104,8 +104,8 @@ def run_points(store: SqlStore, args: argparse.Namespace) -> int:
 
 
 def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
+    from desktop_app.app.alerts import alerts_on
     from desktop_app.domain.alerts import alerts_to_json, format_alerts_fr
-    from desktop_app.services import alerts_on
 
     day = args.on or date.today()
     alerts = alerts_on(store, day)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app import reports as jobs
 from desktop_app.app.bilans import save_bilan
 from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
@@ -31,7 +32,6 @@ from desktop_app.domain.labels import REPORT_KINDS
 from desktop_app.domain.model import Measure, Report
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.bilans import StoredBilan
-from desktop_app.ui import reports_jobs as jobs
 from desktop_app.ui.bilan_sections import BilanSections
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.app import measures
 from desktop_app.app.association import change_association
+from desktop_app.app.dashboard import AlertRow
 from desktop_app.app.treated_alerts import treat_alert
+from desktop_app.domain.alerts.association import grid_year
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.model import GridSent, OccupancyTableSent
 from desktop_app.ui.alert_actions import ActionKind, action_for
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.fields import DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.topics import Topic
@@ -51,7 +52,7 @@ class AlertActions:
         if kind is ActionKind.RECORD_NOTICE and alert.measure:
             self.record_notice(row)
         elif kind is ActionKind.RECORD_GRID and alert.due is not None:
-            self.record_grid(alert.due.year - 1, row)
+            self.record_grid(grid_year(alert.due), row)
         elif kind is ActionKind.RECORD_OCCUPANCY and alert.month is not None:
             self.record_occupancy(row)
         else:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app import reports as jobs
 from desktop_app.app.association import mark_grid_sent
-from desktop_app.ui import reports_jobs as jobs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.reports_export import ExportJob, ask_save_path

@@ -1,5 +1,6 @@
-"""The work of the « Rapports » screen and of the bilan dialog, run in the background thread
-(never a widget here): read the store, hand the caseload to `desktop_app.reports`, write.
+"""The reports queries and exports: the work of the « Rapports » screen and of the bilan
+dialog, run off the GUI thread (no Qt here): read the store, hand the caseload to
+`desktop_app.reports`, write.
 
 Each function is what the command line would do for the same document, so that the window
 and `suivi-fsl grid` give the same figures.
