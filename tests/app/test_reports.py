@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.app.reports import grid_sent_on, mark_grid_sent
+from desktop_app.app.association import mark_grid_sent
+from desktop_app.app.reports import grid_sent_on
 from desktop_app.store.repository import SqlStore
 
 D = date
