@@ -55,7 +55,7 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
     window or program has the store open, a plain backup for an encrypted store not asked
     for expressly with `encrypt_plain`…)."""
     from desktop_app.store.backup import restore_in_place
-    from desktop_app.ui.backup_dialog import when
+    from desktop_app.store.batch_text import when
 
     store = ctx.store
 

@@ -7,7 +7,7 @@ keeps what was typed, puts the cursor there and returns None: nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from desktop_app.ui.fields import FieldError, LinesField, TextField
 
 Values = dict[str, Any]
 Validator = Callable[[Values], dict[str, str]]
+W = TypeVar("W", bound=QWidget)
 
 
 class Field(Protocol):
@@ -51,8 +52,8 @@ class Form(QWidget):
         self.dirty = False
         self._order: list[QWidget] = []
 
-    def add(self, key: str, label: str, field: QWidget, *, required: bool = False,
-            hint: str = "") -> Any:
+    def add(self, key: str, label: str, field: W, *, required: bool = False,
+            hint: str = "") -> W:
         """Add `field` under `key`; a required field refuses to be empty; a free text is
         bounded as the field `key` of the model and the file (`limits.text_limit`)."""
         if isinstance(field, TextField | LinesField) and field.free_text:

@@ -85,7 +85,7 @@ def measure_window(url: str, today: date | None = None, typed: str = "dupont",
                                  f"par frappe, la plus lente de « {typed} » sur {total} ménages",
                                  max(keystrokes), 0.1))
 
-        rows = store.household_rows(day, "", households)  # type: ignore[attr-defined]
+        rows = store.household_rows(day, "", households)
         opens = []
         for row in rows:
             begin = time.perf_counter()

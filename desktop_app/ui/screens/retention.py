@@ -98,7 +98,7 @@ class RetentionScreen(Screen):
     def _loaded(self, loaded: Loaded) -> None:
         self.settings, due, archived = loaded
         years, until = _years(self.settings.active_years), format_date(self.settings.keep_until)
-        self.due_view.empty_text = EMPTY_DUE.format(years=years)  # type: ignore[attr-defined]
+        self.due_view.empty_text = EMPTY_DUE.format(years=years)
         self.rules.setText(
             f"Un dossier reste dans la base active {years} après la fin de sa dernière "
             f"mesure (CNIL, délibération 2023-095), puis il est archivé en lecture seule après "
