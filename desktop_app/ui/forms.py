@@ -7,7 +7,7 @@ keeps what was typed, puts the cursor there and returns None: nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +32,12 @@ class Field(Protocol):
 
     def value(self) -> Any: ...
     def set_value(self, value: Any) -> None: ...
+
+
+def _field(widget: QWidget) -> Field:
+    """A widget of `Form.fields` as the field it is: every one added has `value`,
+    `set_value` and `edited` (the fields of `ui.fields`), which QWidget does not declare."""
+    return cast(Field, widget)
 
 
 class Form(QWidget):
@@ -75,7 +81,7 @@ class Form(QWidget):
         caption.setBuddy(field)
         self.layout_.addRow(caption, cell)
         field.setAccessibleName(label)
-        field.edited.connect(self._on_edited)  # type: ignore[attr-defined]
+        _field(field).edited.connect(self._on_edited)
         if self._order:
             QWidget.setTabOrder(self._order[-1], field)
         self._order.append(field)
@@ -97,7 +103,7 @@ class Form(QWidget):
         """Fill the fields (not an edit: the form stays clean)."""
         for key, value in values.items():
             if key in self.fields:
-                self.fields[key].set_value(value)  # type: ignore[attr-defined]
+                _field(self.fields[key]).set_value(value)
         self.clear_errors()
         self.dirty = False
 
@@ -111,7 +117,7 @@ class Form(QWidget):
         problems: dict[str, str] = {}
         for key, field in self.fields.items():
             try:
-                value = field.value()  # type: ignore[attr-defined]
+                value = _field(field).value()
             except FieldError as error:
                 problems[key] = str(error)
                 continue

@@ -52,7 +52,7 @@ class TableView(QTableView):
 
 def table_view(model: QAbstractItemModel, parent: QWidget | None, name: str, *,
                sortable: bool = True, stretch: int | None = None,
-               empty: str = "Aucune ligne pour l'instant.") -> QTableView:
+               empty: str = "Aucune ligne pour l'instant.") -> TableView:
     """A read-only, row-selecting table over `model` (a proxy when `sortable`)."""
     view = TableView(parent, empty)
     view.setAccessibleName(name)

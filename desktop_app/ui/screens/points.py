@@ -12,7 +12,7 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_decimal, format_month
 from desktop_app.domain.funding import MonthPoints, PointLine
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
-from desktop_app.domain.model import Caseload, MeasureType
+from desktop_app.domain.model import Caseload, Convention, MeasureType
 from desktop_app.domain.money import format_eur
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
@@ -136,7 +136,7 @@ class PointsScreen(Screen):
                               store.association().conventions),
                      self._loaded, text="Calcul des points du mois…")
 
-    def _loaded(self, loaded: tuple[Caseload, MonthPoints, list]) -> None:  # type: ignore[type-arg]
+    def _loaded(self, loaded: tuple[Caseload, MonthPoints, list[Convention]]) -> None:
         caseload, points, conventions = loaded
         households = {h.id: h.name for h in caseload.households}
         homes = {h.id: h.address for h in caseload.homes}

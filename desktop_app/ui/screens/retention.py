@@ -5,6 +5,7 @@ archive; the archive, to anonymise (or delete for good) once the convention's ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex
@@ -20,7 +21,7 @@ from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.retention_model import CheckedRows, archive_model, candidate_model
 from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.topics import Topic
-from desktop_app.ui.views import table_view
+from desktop_app.ui.views import TableView, table_view
 
 Loaded = tuple[RetentionSettings, list[RetentionRow], list[RetentionRow]]
 EMPTY_DUE = "Aucun dossier dont la dernière mesure a pris fin il y a plus de {years}."
@@ -84,7 +85,7 @@ class RetentionScreen(Screen):
         self.archived.checked_changed.connect(self._enable)
         self._enable()
 
-    def _view(self, model: CheckedRows, parent: QWidget, name: str, empty: str):  # type: ignore[no-untyped-def]
+    def _view(self, model: CheckedRows, parent: QWidget, name: str, empty: str) -> TableView:
         view = table_view(model, parent, name, empty=empty)
         view.activated.connect(self._open)
         return view
@@ -149,7 +150,8 @@ class RetentionScreen(Screen):
             self._write(lambda s, ids, day: s.delete_households(ids, day), rows,
                         "Suppression…")
 
-    def _write(self, work, rows: list[RetentionRow], text: str) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, work: Callable[[Store, list[str], date], None], rows: list[RetentionRow],
+               text: str) -> None:
         store, day = self.ctx.store, self.ctx.today()
         ids = [r.household_id for r in rows]
         self.ctx.save(lambda: work(store, ids, day), Topic.HOUSEHOLD, text=text)

@@ -3,6 +3,7 @@ the alert settings, and the annual grids sent."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -147,7 +148,8 @@ class SettingsScreen(Screen):
         self.tariff_note.setVisible(not self.tariffs)
         self.tariff_model.set_rows(sorted(shown, key=lambda t: t.from_date, reverse=True))
 
-    def _save_association(self, change, dialog: FormDialog | None = None) -> None:  # type: ignore[no-untyped-def]
+    def _save_association(self, change: Callable[[Association], None],
+                          dialog: FormDialog | None = None) -> None:
         store = self.ctx.store
 
         def work() -> None:
