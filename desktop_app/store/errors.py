@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 import psycopg
 from sqlalchemy import exc
-from sqlcipher3 import dbapi2 as cipher  # type: ignore[import-untyped]
+from sqlcipher3 import dbapi2 as cipher
 
 from desktop_app.store.api import ServerConnectionError, StoreError
 
