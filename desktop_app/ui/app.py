@@ -208,7 +208,7 @@ class Launch:
         if self.opening.url != self.url:  # the server chosen at the first launch
             self._rename(self.opening.url)
         if session is not None:
-            self.window.set_session(session)
+            self.ctx.session = session
         self.window.show()
         self.splash.close()
         self.window.start()

@@ -152,7 +152,7 @@ class LockController(QObject):
         self._title = self.window.windowTitle()
         self.window.setWindowTitle("Suivi FSL — verrouillé")
         self.window.menuBar().setEnabled(False)
-        self.page.prepare(reason, self.window.session.encrypted)
+        self.page.prepare(reason, self.window.ctx.session.encrypted)
         self.shell.setCurrentWidget(self.page)
         self.locked_changed.emit(True)
 
@@ -165,7 +165,7 @@ class LockController(QObject):
 
     def try_unlock(self, typed: str) -> bool:
         """Unlock if `typed` is the passphrase (anything for a plain store)."""
-        secret = self.window.session.secret
+        secret = self.window.ctx.session.secret
         if secret is not None and not secret.matches(typed):
             self.page.wrong()
             return False

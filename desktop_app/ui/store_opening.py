@@ -120,7 +120,8 @@ class StoreOpening(QObject):
             else:
                 self.keystore.forget(entry)
         session = StoreSession(url, None, None, self.keystore,
-                               remember if typed is not None else password is not None)
+                               remember if typed is not None else password is not None,
+                               store.session)
         return store, session
 
     def _with_remembered(self, database: Path) -> tuple[Store, StoreSession] | object:

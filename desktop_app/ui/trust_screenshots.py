@@ -31,13 +31,13 @@ def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
     app = QApplication.instance()
     assert app is not None
     paths = []
-    session = window.session
-    window.set_session(StoreSession(secret=Secret("capture d'écran"), keystore=MemoryKeyStore()))
+    session = window.ctx.session
+    window.ctx.session = StoreSession(secret=Secret("capture d'écran"), keystore=MemoryKeyStore())
     window.lock.lock(IDLE_REASON.format(minutes=minutes_text(5)))
     app.processEvents()
     paths.append(_save(window.grab(), out_dir, FILES[0]))
     window.lock.unlock()
-    window.set_session(session)
+    window.ctx.session = session
 
     dialog = FirstLaunchDialog(EXAMPLE_STORE, MemoryKeyStore(), window)
     dialog.fields.first.setText("Soleil2025")  # 10 characters, no special one yet

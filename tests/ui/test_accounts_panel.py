@@ -33,13 +33,16 @@ def open_window(app, qtbot):  # type: ignore[no-untyped-def]
     Équipe screen; its store closed after the test."""
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.store_session import StoreSession
 
     opened = []
 
     def make(team: Team, login: str):  # type: ignore[no-untyped-def]
         store = team.open_as(login)
         opened.append(store)
-        win = MainWindow(AppContext(store, today=lambda: TODAY), "Base : serveur")
+        ctx = AppContext(store, today=lambda: TODAY)
+        ctx.session = StoreSession(account=store.session)  # as `Launch` sets it
+        win = MainWindow(ctx, "Base : serveur")
         qtbot.addWidget(win)
         win.show()
         win.start()

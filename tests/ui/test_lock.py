@@ -40,7 +40,7 @@ def encrypted_window(app, qtbot, tmp_path: Path, empty_store_file: Path) -> Iter
         store.save_worker(worker)
     seed_asll(store)
     win = MainWindow(AppContext(store, today=lambda: TODAY), "Base : test")
-    win.set_session(StoreSession(url, path, Secret(PASSPHRASE), MemoryKeyStore()))
+    win.ctx.session = StoreSession(url, path, Secret(PASSPHRASE), MemoryKeyStore())
     qtbot.addWidget(win)
     win.show()
     win.start()
