@@ -158,7 +158,7 @@ def test_the_settings_card_chooses_the_folder(qtbot, window, tmp_path: Path,  # 
 def test_the_picture_of_the_restore_dialog(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QImage
 
-    from desktop_app.ui.backup_screenshots import restore_dialog_picture
+    from devtools.backup_screenshots import restore_dialog_picture
 
     seed_asll(window.ctx.store)
     paths = restore_dialog_picture(window, tmp_path, datetime(2025, 9, 16).date())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QImage
 
-from desktop_app.ui.trust_screenshots import lock_and_first_launch
+from devtools.trust_screenshots import lock_and_first_launch
 
 
 def test_lock_and_first_launch_pictures(qtbot, window, tmp_path):  # type: ignore[no-untyped-def]

@@ -1,18 +1,22 @@
-"""The screenshots of issue 6 for the README: the lock page and the first-launch dialog.
+"""The README's screenshots: the lock page and the first-launch dialog.
 
-Called by `screenshots.take_screenshots` on its demo window. Nothing here is saved: the lock
+Called by `devtools.screenshots.take_screenshots` on its demo window.
+Nothing here is saved: the lock
 shows an encrypted store's page for the picture, then the window's own session comes back.
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PureWindowsPath
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.keyring_store import MemoryKeyStore
+from desktop_app.ui.lock import IDLE_REASON, minutes_text
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog
+from desktop_app.ui.screen_tour import save_picture
+from desktop_app.ui.store_session import Secret, StoreSession
 
 FILES = ("verrouillage", "premier-lancement")
 #: Where a worker's store lives on Windows, as the first-launch dialog names it.
@@ -23,11 +27,6 @@ EXAMPLE_STORE = PureWindowsPath(
 def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
     """« verrouillage.png » (the window locked after 5 minutes without input) and
     « premier-lancement.png » (the dialog, a passphrase being typed)."""
-    from desktop_app.ui.keyring_store import MemoryKeyStore
-    from desktop_app.ui.lock import IDLE_REASON, minutes_text
-    from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog
-    from desktop_app.ui.store_session import Secret, StoreSession
-
     app = QApplication.instance()
     assert app is not None
     paths = []
@@ -52,6 +51,5 @@ def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
 
 
 def _save(pixmap, out_dir: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
-    from desktop_app.ui.screenshots import save_picture
 
     return save_picture(pixmap, out_dir / f"{name}.png")
