@@ -10,8 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
-
 from desktop_app.ui.backup_settings import automatic, backup_folder
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.topics import Topic
@@ -55,7 +53,7 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
     window or program has the store open, a plain backup for an encrypted store not asked
     for expressly with `encrypt_plain`…)."""
     from desktop_app.store.backup import restore_in_place
-    from desktop_app.ui.backup_dialog import when
+    from desktop_app.store.batch_text import when
 
     store = ctx.store
 
@@ -71,14 +69,6 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
     ctx.run(lambda: restore_in_place(store, info.path, now(),  # type: ignore[arg-type]
                                      encrypt_plain=encrypt_plain),
             done, text="Restauration en cours…", on_error=on_error)
-
-
-def open_restore_dialog(parent: QWidget, ctx: AppContext) -> QWidget:
-    from desktop_app.ui.backup_dialog import RestoreDialog
-
-    dialog = RestoreDialog(ctx, parent)
-    dialog.open()
-    return dialog
 
 
 def backup_at_close(store: Any) -> Path | None:

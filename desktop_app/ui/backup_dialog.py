@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.store.backup_names import taken_at
 from desktop_app.store.batch_text import when  # « 15/09/2025 à 18:30 »
+from desktop_app.ui.backup_actions import restore_backup
 from desktop_app.ui.backup_settings import backup_folder
 from desktop_app.ui.context import AppContext
 
@@ -181,8 +182,6 @@ class RestoreDialog(QDialog):
         info = self.selected()
         if info is None or not confirm(self, info):
             return
-        from desktop_app.ui.backup_actions import restore_backup
-
         self.restore_button.setEnabled(False)
         restore_backup(self.ctx, info, on_done=lambda _aside: self.accept(),
                        on_error=self._restore_failed,
@@ -194,3 +193,9 @@ class RestoreDialog(QDialog):
 
         self._selection_changed()
         show_error(self, error)
+
+
+def open_restore_dialog(parent: QWidget, ctx: AppContext) -> RestoreDialog:
+    dialog = RestoreDialog(ctx, parent)
+    dialog.open()
+    return dialog

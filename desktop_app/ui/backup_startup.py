@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.ui import backup_actions
+from desktop_app.ui import backup_actions, backup_dialog
 from desktop_app.ui.backup_actions import backup_now, restore_backup
 from desktop_app.ui.backup_settings import automatic, backup_folder, startup_due
 from desktop_app.ui.context import AppContext
@@ -73,7 +73,7 @@ def ask_restore_latest(parent: QWidget | None, problems: list[str],
 def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
     answer = ask_restore_latest(parent, problems, can_choose=True)
     if answer == CHOOSE:
-        backup_actions.open_restore_dialog(parent, ctx)
+        backup_dialog.open_restore_dialog(parent, ctx)
     if answer != LATEST:
         return
     store, folder = ctx.store, backup_folder()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar
 
-from desktop_app.ui import backup_actions, file_actions
+from desktop_app.ui import backup_actions, backup_dialog, file_actions
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
@@ -59,7 +59,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     menu.addSeparator()
     _action(window, menu, "&Sauvegarder maintenant", lambda: backup_actions.backup_now(ctx))
     _action(window, menu, "&Restaurer une sauvegarde…",
-            lambda: backup_actions.open_restore_dialog(window, ctx))
+            lambda: backup_dialog.open_restore_dialog(window, ctx))
     menu.addSeparator()
     _action(window, menu, "&Verrouiller", lambda: window.lock.lock(), "Ctrl+L")
     menu.addSeparator()

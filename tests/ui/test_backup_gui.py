@@ -37,7 +37,7 @@ def _action(window, text: str) -> QAction:  # type: ignore[no-untyped-def]
 def _restore_the_newest(qtbot, window, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """« Restaurer » on the newest backup of the restore dialog, confirmed: the dialog."""
     monkeypatch.setattr(backup_dialog, "confirm", lambda _parent, _info: True)
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    dialog = backup_dialog.open_restore_dialog(window, window.ctx)
     settle(qtbot, window)
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -94,7 +94,7 @@ def test_a_damaged_backup_is_listed_but_cannot_be_chosen(  # type: ignore[no-unt
         qtbot, window, folder: Path) -> None:
     made = make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 18, 30, 0))
     made.write_bytes(made.read_bytes()[:3000])  # cut short
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    dialog = backup_dialog.open_restore_dialog(window, window.ctx)
     settle(qtbot, window)
     assert dialog.table.item(0, 0).text() == "15/09/2025 à 18:30"  # from its name
     assert dialog.table.item(0, 5).text() == "Endommagée"
@@ -256,7 +256,7 @@ def test_closing_the_restore_dialog_while_the_backups_are_read(  # type: ignore[
     """Reading the backups of a slow USB key takes time: « Fermer » meanwhile is fine (the
     list read afterwards is dropped, the deleted dialog is not touched)."""
     make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 18, 30, 0))
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    dialog = backup_dialog.open_restore_dialog(window, window.ctx)
     dialog.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleted before…
     settle(qtbot, window)  # …the list read comes back
