@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.store.api import StoreError, WrongPassphraseError
 from desktop_app.store.backup_names import taken_at
 from desktop_app.store.batch_text import when  # « 15/09/2025 à 18:30 »
+from desktop_app.store.engine import engine_passphrase
+from desktop_app.ui.background import show_error
 from desktop_app.ui.backup_actions import restore_backup
 from desktop_app.ui.backup_settings import backup_folder
 from desktop_app.ui.context import AppContext
@@ -50,8 +53,6 @@ PLAIN_NOTE = ("\n\nCette sauvegarde n'est pas chiffrée (faite avant le chiffrem
 
 def encrypts_plain(store: object, info: BackupInfo) -> bool:
     """The backup is plain and the open store encrypted: restoring it encrypts it."""
-    from desktop_app.store.engine import engine_passphrase
-
     engine = getattr(store, "engine", None)
     return not info.encrypted and engine is not None and engine_passphrase(engine) is not None
 
@@ -72,7 +73,7 @@ def confirm(parent: QWidget, info: BackupInfo) -> bool:
 
 def read_backups(store: object, folder: Path) -> list[Read]:
     """Every backup of `folder`, newest first, read with the open store's key."""
-    from desktop_app.store.api import StoreError, WrongPassphraseError
+    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
     from desktop_app.store.backup import list_backups, live_info
     from desktop_app.store.backup_check import DamagedStoreError
 
@@ -189,8 +190,6 @@ class RestoreDialog(QDialog):
 
     def _restore_failed(self, error: BaseException) -> None:
         """Said in French; the dialog stays, to try again (or another backup)."""
-        from desktop_app.ui.background import show_error
-
         self._selection_changed()
         show_error(self, error)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.store.api import ImportBatch
 from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.topics import Topic
@@ -123,8 +124,6 @@ class BatchesDialog(QDialog):
 
         def refused(error: BaseException) -> None:
             if not shiboken6.isValid(self):  # closed meanwhile: said over the window
-                from desktop_app.ui.background import show_error
-
                 show_error(self.ctx.runner.error_parent(), error)
                 return
             self.reason.setText(str(error))

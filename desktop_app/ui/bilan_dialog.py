@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import REPORT_KINDS
-from desktop_app.domain.model import Measure, Report
+from desktop_app.domain.model import Measure, Report, ReportKind
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.bilans import StoredBilan
 from desktop_app.ui import reports_jobs as jobs
+from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.bilan_sections import BilanSections
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField
 from desktop_app.ui.forms import Form
-from desktop_app.ui.reports_export import ask_save_path, offer_open
+from desktop_app.ui.reports_export import ask_save_path, failure_text, offer_open
 from desktop_app.ui.screens.base import ask_unsaved
 from desktop_app.ui.topics import Topic
 
@@ -112,8 +113,6 @@ class BilanDialog(QDialog):
         self.form.setEnabled(writable)
 
     def _load_failed(self, error: BaseException) -> None:
-        from desktop_app.ui.background import describe_error
-
         self.state.setText("Le texte enregistré n'a pas pu être lu : "
                            f"{describe_error(error)[1]}\n\nFermez ce bilan puis rouvrez-le.")
 
@@ -173,9 +172,6 @@ class BilanDialog(QDialog):
     def _failed(self, what: str, path: Path | None = None) -> Callable[[BaseException], None]:
         """The French message of a failed save or print; the dialog and its text stay."""
         def failed(error: BaseException) -> None:
-            from desktop_app.ui.background import describe_error, show_error
-            from desktop_app.ui.reports_export import failure_text
-
             self.busy = False
             if not self._here():  # closed meanwhile: said over the window
                 show_error(self.ctx.runner.error_parent(), error)
@@ -243,8 +239,6 @@ class BilanDialog(QDialog):
 
 def default_report(measure: Measure) -> Report | None:
     """The report a new bilan is written for: the final one of the last period."""
-    from desktop_app.domain.model import ReportKind
-
     if not measure.periods:
         return None
     end = max(p.end for p in measure.periods)

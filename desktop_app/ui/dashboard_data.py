@@ -10,9 +10,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from desktop_app.domain.alerts import ALERT_LABELS
+from desktop_app.domain.alerts.visits import FREQUENCY, minimum_visits
 from desktop_app.domain.dates import Month
+from desktop_app.domain.funding import compute_month_points
 from desktop_app.domain.measure_facts import is_home_visit, level_on
 from desktop_app.domain.model import Convention, Level, MeasureType
+from desktop_app.services import alerts_split
 from desktop_app.store.api import Store, TreatedAlert
 
 if TYPE_CHECKING:
@@ -70,11 +74,6 @@ def build_dashboard(store: Store, day: date) -> DashboardData:
     The points are computed on the caseload the alerts were computed on: `load_for_day`
     holds, by the Store contract, every measure the month's quotas need (`quota_points`
     compares the same figures), so the store is read once."""
-    from desktop_app.domain.alerts import ALERT_LABELS
-    from desktop_app.domain.alerts.visits import FREQUENCY, minimum_visits
-    from desktop_app.domain.funding import compute_month_points
-    from desktop_app.services import alerts_split
-
     caseload, alerts, treated = alerts_split(store, day)
     households = {h.id: h.name for h in caseload.households}
     workers = {w.id: w.name for w in caseload.workers}

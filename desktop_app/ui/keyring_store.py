@@ -46,6 +46,7 @@ class OsKeyStore:
 
     def available(self) -> bool:
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
             from keyring.backends import fail
 
@@ -67,6 +68,7 @@ class OsKeyStore:
         if not self.available():
             return None
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
 
             return keyring.get_password(SERVICE, _name(database))
@@ -77,6 +79,7 @@ class OsKeyStore:
         if not self.available():
             return False
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
 
             keyring.set_password(SERVICE, _name(database), passphrase)
@@ -88,6 +91,7 @@ class OsKeyStore:
         if not self.available():
             return
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
 
             keyring.delete_password(SERVICE, _name(database))

@@ -24,10 +24,10 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolTip, QWidget
 
 from desktop_app.ui.lock_page import LockPage
+from desktop_app.ui.session_signals import SessionWatch
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.session_signals import SessionWatch
 
 MINUTES_KEY = "securite/verrouillage_minutes"
 DEFAULT_MINUTES = 5
@@ -88,8 +88,6 @@ class LockController(QObject):
     def watch_session(self) -> SessionWatch:
         """Lock when the Linux session locks or the machine sleeps (D-Bus); the caller starts
         the watch right before `app.exec()` and stops it right after (see SessionWatch)."""
-        from desktop_app.ui.session_signals import SessionWatch
-
         return SessionWatch(self, lambda: self.lock(SUSPENDED_REASON))
 
     # --- idle --------------------------------------------------------------------------

@@ -29,10 +29,8 @@ from desktop_app.ui.screens.reports import ReportsScreen
 from desktop_app.ui.screens.retention import RetentionScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.team import TeamScreen
-from desktop_app.ui.window_chrome import build_menus, build_status_bar
+from desktop_app.ui.window_chrome import NAVIGATION, build_menus, build_status_bar
 
-NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "rapports",
-              "conservation", "parametres")
 #: Screens reached from a list: the navigation shows the list they belong to.
 PARENT = {"menage": "menages", "mesure": "menages"}
 

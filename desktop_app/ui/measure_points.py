@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from desktop_app.domain.dates import Month, months_between
+from desktop_app.domain.funding import compute_month_points
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import Caseload
 from desktop_app.store.api import Store
@@ -27,8 +28,6 @@ class MonthEarning:
 
 def measure_earnings(store: Store, measure_id: str, today: date) -> list[MonthEarning]:
     """Every month up to `today`'s in which the measure earned something, oldest first."""
-    from desktop_app.domain.funding import compute_month_points
-
     measure = store.measure(measure_id)
     if measure is None:
         return []

@@ -14,6 +14,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.store.api import Store
+from desktop_app.store.crypto import change_passphrase as rekey
+from desktop_app.store.crypto import convert_to_encrypted
+from desktop_app.ui.background import describe_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.passphrase_dialogs import remember_box
@@ -119,8 +122,7 @@ def _apply(ctx: AppContext, dialog: ChangePassphraseDialog, current: str, new: s
     assert database is not None
 
     def work() -> tuple[Store, bool]:
-        from desktop_app.store.crypto import change_passphrase as rekey
-        from desktop_app.store.crypto import convert_to_encrypted
+        # start-up cost: Alembic comes with it; loaded when used, not while the window starts
         from desktop_app.store.repository import open_store
 
         close = getattr(old_store, "close", None)
@@ -150,8 +152,6 @@ def _apply(ctx: AppContext, dialog: ChangePassphraseDialog, current: str, new: s
         ctx.changed.emit(Topic.SETTINGS)
 
     def failed(error: BaseException) -> None:
-        from desktop_app.ui.background import describe_error
-
         dialog.wrong(describe_error(error)[1])
 
     ctx.run(work, done, text="Chiffrement de la base…", on_error=failed)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from desktop_app.domain.alerts.durations import duration_problems
 from desktop_app.domain.dates import Month, add_months
 from desktop_app.domain.model import Level, Measure, MeasureType, Period, PeriodKind
 
@@ -75,8 +76,6 @@ def propose_renewal(measure: Measure) -> Period | None:
 def period_problems(measure: Measure, period: Period, *, extension: bool = False,
                     concertation: date | None = None) -> list[str]:
     """What the `duree` rule finds wrong once `period` is added (empty: compliant)."""
-    from desktop_app.domain.alerts.durations import duration_problems
-
     candidate = replace(measure, periods=[*measure.periods, period],
                         extension=measure.extension or extension,
                         concertation_on=measure.concertation_on or concertation)

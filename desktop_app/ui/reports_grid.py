@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui import reports_jobs as jobs
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.reports_export import ExportJob, ask_save_path
@@ -173,8 +174,6 @@ class GridPanel(QWidget):
             self._show_sent(day)
 
         def failed(error: BaseException) -> None:
-            from desktop_app.ui.background import show_error
-
             self._marking = False  # else the next change of the association would be missed
             show_error(dialog if dialog is not None else self, error)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.store.server_connection import try_connection
 from desktop_app.ui.background import BackgroundRunner, describe_error
 from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.passphrase_fields import FittingDialog, password_field
@@ -167,8 +168,6 @@ class ConnectionDialog(FittingDialog):
         if not settings.complete:
             self._say(INCOMPLETE, True)
             return
-        from desktop_app.store.server_connection import try_connection
-
         self._say(TESTING, False)
         self.test_button.setEnabled(False)
 

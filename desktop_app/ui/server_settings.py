@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from desktop_app.store.server_connection import DEFAULT_PORT, server_url
+from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, server_url
 
 PREFIX = "serveur/"
 USE_KEY = "serveur/utiliser"
@@ -40,8 +40,6 @@ class ServerSettings:
 
     def keyring_entry(self) -> str:
         """The name of the password's entry in the keyring: the URL without password."""
-        from desktop_app.store.server_connection import keyring_entry
-
         return keyring_entry(self.url())
 
 

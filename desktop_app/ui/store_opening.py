@@ -24,7 +24,9 @@ from PySide6.QtWidgets import QDialog
 
 from desktop_app.paths import is_server_url, sqlite_path
 from desktop_app.store.api import ServerConnectionError, Store, StoreError, WrongPassphraseError
+from desktop_app.store.engine import store_url
 from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
+from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, with_password
 from desktop_app.ui.background import BackgroundRunner
 from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
@@ -92,6 +94,7 @@ class StoreOpening(QObject):
         """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain.
         A passphrase `typed` at the unlock dialog and not to be remembered drops the one
         remembered before (it did not open the store)."""
+        # start-up cost: Alembic comes with it, loaded here off the GUI thread
         from desktop_app.store.repository import open_store
 
         store = open_store(self.url, passphrase)
@@ -108,8 +111,8 @@ class StoreOpening(QObject):
                      ) -> tuple[Store, StoreSession]:
         """Open the server's store: with the password `typed` (None: the one remembered in
         the keyring, if any, else libpq's own); remembered or forgotten as asked."""
+        # start-up cost: Alembic comes with it, loaded here off the GUI thread
         from desktop_app.store.repository import open_store
-        from desktop_app.store.server_connection import keyring_entry, with_password
 
         entry = keyring_entry(url)
         password = self.keystore.get(entry) if typed is None else typed
@@ -244,9 +247,6 @@ class StoreOpening(QObject):
 
 def settings_of(url: str) -> ServerSettings:
     """The settings a server URL gives (`--db postgresql://…`), for the connection dialog."""
-    from desktop_app.store.engine import store_url
-    from desktop_app.store.server_connection import DEFAULT_PORT
-
     parsed = store_url(url)
     query = parsed.query
     return ServerSettings(parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "",

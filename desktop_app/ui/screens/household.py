@@ -15,6 +15,7 @@ from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Form, FormDialog
 from desktop_app.ui.history_model import HistoryModel
+from desktop_app.ui.household_file_actions import export_household
 from desktop_app.ui.household_form import (
     add_household_fields,
     apply_household_values,
@@ -203,8 +204,6 @@ class HouseholdScreen(Screen):
     def export_file(self) -> None:
         """For a colleague (interchange file) or a right-of-access request (JSON + PDF)."""
         if self.household_id is not None:
-            from desktop_app.ui.household_file_actions import export_household
-
             export_household(self, self.ctx, self.household_id)
 
     def _open_measure(self, index: QModelIndex) -> None:

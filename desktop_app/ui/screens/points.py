@@ -14,6 +14,7 @@ from desktop_app.domain.funding import MonthPoints, PointLine
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.domain.model import Caseload, MeasureType
 from desktop_app.domain.money import format_eur
+from desktop_app.services import month_points_with_caseload
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, page_header, section
@@ -128,8 +129,6 @@ class PointsScreen(Screen):
         self.refresh()
 
     def reload(self) -> None:
-        from desktop_app.services import month_points_with_caseload
-
         store, month = self.ctx.store, self.month
         self.heading.setText(f"{self.title} — {format_month(month)}")
         self.ctx.run(lambda: (*month_points_with_caseload(store, month),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.retention import RetentionSettings, past_keeping_date
+from desktop_app.reports.layout import load_layout
 from desktop_app.store.api import RetentionRow, Store
 from desktop_app.ui import retention_dialogs as dialogs
 from desktop_app.ui.context import AppContext
@@ -137,8 +138,6 @@ class RetentionScreen(Screen):
         rows = [r for r in self.archived.checked_rows() if r.anonymised_on is None]
         if rows and dialogs.confirm_anonymise(self, rows):
             def work(store: Store, ids: list[str], day: date) -> None:
-                from desktop_app.reports.layout import load_layout
-
                 store.anonymise_households(ids, day, brackets=load_layout().brackets)
 
             self._write(work, rows, "Anonymisation…")
