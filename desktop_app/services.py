@@ -47,7 +47,7 @@ def alerts_on(store: Store, day: date) -> list[Alert]:
 def alerts_split(store: Store, day: date
                  ) -> tuple[Caseload, list[Alert], list[tuple[Alert, TreatedAlert]]]:
     """The alerts as of `day` still to deal with, and those a worker marked « traitée »
-    whose facts have not changed since (issue 11, item 9), with why, who and when. The
+    whose facts have not changed since, with why, who and when. The
     engine and the grid are untouched: a treated breach is still a breach."""
     from desktop_app.domain.alerts.treated import alert_fingerprint, split_treated
 

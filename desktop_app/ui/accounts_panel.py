@@ -1,4 +1,4 @@
-"""Équipe › Comptes (issue 12): the personal accounts of a store on the association's
+"""Équipe › Comptes: the personal accounts of a store on the association's
 PostgreSQL server, for a `responsable` (or the owner of the base) — the window's side of
 `suivi-fsl account …`, through the same module (`store.account_admin`).
 

@@ -59,7 +59,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 @contextmanager
 def _start_guard() -> Iterator[None]:
-    """The safety net under `display_check` (issue 14): while the QApplication is made, a
+    """The safety net under `display_check`: while the QApplication is made, a
     platform plugin that cannot start ends the process with the French message and exit code
     1 instead of Qt's English text and an abort (a core dump). Qt's notes on its platform
     (categories `qt.qpa.*`, English: « could not connect to display »…) are held back and
@@ -156,7 +156,7 @@ class Launch:
     the window is built; once open, the window shows and the dashboard starts loading.
 
     `url` None: the store the user chose (the association's server when set in the
-    connection dialog, issue 12, else the local store). A server that cannot be reached is
+    connection dialog, else the local store). A server that cannot be reached is
     said in French with a choice (`offline`): retry, or the local store instead — alone, or
     with « Fusionner un dossier reçu… » at once."""
 
@@ -193,8 +193,8 @@ class Launch:
         return is_server_url(self.url)
 
     def _open(self, url: str, from_settings: bool = False) -> None:
-        # A passphrase asked for where needed (first launch, encrypted store), issue 6; a
-        # server's password where the server asks for one (issue 12).
+        # A passphrase asked for where needed (first launch, encrypted store); a
+        # server's password where the server asks for one.
         self.opening = StoreOpening(self.runner, url, ask=self.interactive,
                                     keystore=self.keystore, from_settings=from_settings)
         self.opening.opened.connect(self._opened)
@@ -212,7 +212,7 @@ class Launch:
         self.window.show()
         self.splash.close()
         self.window.start()
-        # Quick integrity check, then the day's backup (issue 6): a file's. A server is
+        # Quick integrity check, then the day's backup: a file's. A server is
         # backed up on the server (docs/serveur.md).
         if self.interactive and not self.on_server:
             check_at_start(self.window, self.ctx)
@@ -278,7 +278,7 @@ OFFLINE_TEXT = (
 
 
 class OfflineBox(QMessageBox):
-    """« Serveur injoignable » (issue 12): what failed, in French, and the four ways on.
+    """« Serveur injoignable »: what failed, in French, and the four ways on.
     Non-blocking; `buttons` by answer (tests click them)."""
 
     def __init__(self, error: BaseException, answer: Callable[[str], None]) -> None:
@@ -308,7 +308,7 @@ def run_gui(store_url: str | None) -> int:
     session_watch.start()
     code = launch.app.exec()
     session_watch.stop()
-    # The backup at close (issue 6): a file's only, a server is backed up on the server.
+    # The backup at close: a file's only, a server is backed up on the server.
     if launch.error is None and not launch.cancelled and not launch.on_server:
         launch.runner.wait_idle()
         backup_at_close(launch.ctx.store)

@@ -1,4 +1,4 @@
-"""Backups from the window (issue 6): « Sauvegarder maintenant », a restoration, the backup
+"""Backups from the window: « Sauvegarder maintenant », a restoration, the backup
 at close (the start-up checks are in `backup_startup`). Store and file work runs in the
 background (`ctx.run`); the window keeps no passphrase: the open store's key is used."""
 

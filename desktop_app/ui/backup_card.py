@@ -1,5 +1,5 @@
 """The « Sauvegardes » card of the settings screen: the folder of this laptop's backups,
-automatic backups on or off, « Sauvegarder maintenant » and « Restaurer… » (issue 6)."""
+automatic backups on or off, « Sauvegarder maintenant » and « Restaurer… »."""
 
 from __future__ import annotations
 

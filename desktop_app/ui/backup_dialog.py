@@ -1,6 +1,6 @@
 """« Restaurer une sauvegarde… »: the backups of the folder with their date and counts (read
 in the background through the open store), a confirmation, then the store replaced and
-reopened — the current store kept aside (issue 6)."""
+reopened — the current store kept aside."""
 
 from __future__ import annotations
 

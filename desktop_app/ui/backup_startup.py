@@ -1,4 +1,4 @@
-"""The start-up of the window (issue 6): SQLite's quick check of the store, the latest good
+"""The start-up of the window: SQLite's quick check of the store, the latest good
 backup offered when the store is damaged (or its file no longer opens), and the day's
 automatic backup. Store and file work runs in the background."""
 
@@ -29,9 +29,9 @@ NONE_SOUND = ("Aucune sauvegarde en bon état dans le dossier {folder} : branche
 
 
 def check_at_start(parent: QWidget, ctx: AppContext) -> None:
-    """Start-up (issue 6): SQLite's quick check of the store; damaged, offer the latest good
+    """Start-up: SQLite's quick check of the store; damaged, offer the latest good
     backup; sound, a backup if the latest is a day old (automatic backups on). What killed
-    or failed backups left in the folder is removed first (issue 10)."""
+    or failed backups left in the folder is removed first."""
     # start-up cost: Alembic comes with it; loaded when used, not while the window starts
     from desktop_app.store.startup import quick_check
 

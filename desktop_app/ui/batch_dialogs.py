@@ -1,4 +1,4 @@
-"""Fichier › Annuler un import… (issue 6): the imports and merges of the store, each with its
+"""Fichier › Annuler un import…: the imports and merges of the store, each with its
 date, file, contents and whether it can still be taken back (or why not); undoing one asks
 for confirmation first. Store work runs in the background (`ctx.run`)."""
 

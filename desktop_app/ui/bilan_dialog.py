@@ -47,7 +47,7 @@ class BilanDialog(QDialog):
                  read_only: bool = False) -> None:
         super().__init__(parent)
         self.ctx, self.measure, self.report, self.reference = ctx, measure, report, reference
-        #: An archived file: the bilan is read and printed, never written (issue 6).
+        #: An archived file: the bilan is read and printed, never written.
         self.read_only = read_only
         self.setWindowTitle(f"{REPORT_KINDS[report.kind]} — période finissant le "
                             f"{format_date(report.period_end)}")
@@ -56,7 +56,7 @@ class BilanDialog(QDialog):
         self.dirty = False
         self.busy = False
         #: The bilan as stored when read (None: none yet), handed to the save: a bilan
-        #: changed meanwhile in another window is refused, never overwritten (issue 6).
+        #: changed meanwhile in another window is refused, never overwritten.
         self.stored: StoredBilan | None = None
         self._ended = False  # accepted or rejected: the dialog is going away
         self.last_box: QMessageBox | None = None

@@ -30,7 +30,7 @@ class AlertRow:
     label: str  # French name of the code
     household_name: str
     worker_name: str
-    #: Marked « traitée » by a worker (issue 11, item 9): why, who, when.
+    #: Marked « traitée » by a worker: why, who, when.
     treated: TreatedAlert | None = None
 
     @property

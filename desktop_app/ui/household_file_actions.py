@@ -1,4 +1,4 @@
-"""A household's file between laptops, and the right of access (issue 6).
+"""A household's file between laptops, and the right of access.
 
 - « Exporter le dossier… » (household screen): for a colleague (an interchange file) or for a
   right-of-access request (a JSON and a readable PDF);

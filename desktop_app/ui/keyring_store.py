@@ -1,5 +1,5 @@
 """Remembering a store's passphrase in the OS key store (`keyring`: Windows Credential
-Manager, macOS Keychain, Secret Service on Linux), as the user chooses (issue 6).
+Manager, macOS Keychain, Secret Service on Linux), as the user chooses.
 
 Degrades gracefully: with no usable backend (a CI machine, a Linux without Secret Service)
 `available()` is False and `reason` says why in French; reading gives None, writing False.
@@ -7,7 +7,7 @@ Every call may block on the OS (D-Bus, an unlock prompt): call them off the GUI 
 except `available()`, which only asks keyring which backend it chose.
 
 The entry is named by the store's absolute path (service « Suivi FSL »), or for the password
-of the association's server (issue 12) by the server's URL without password
+of the association's server by the server's URL without password
 (`server_settings.keyring_entry`): never a household's name. The secret itself is never
 written anywhere else.
 """

@@ -1,4 +1,4 @@
-"""Locking the window (issue 6): after N minutes without input, when the application is
+"""Locking the window: after N minutes without input, when the application is
 suspended, or on demand, every personal datum goes behind the lock page.
 
 While locked: the window's central widget shows the lock page (the screens are hidden, not

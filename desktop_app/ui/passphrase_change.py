@@ -1,4 +1,4 @@
-"""Paramètres › « Changer le mot de passe… » or « Chiffrer la base… » (issue 6).
+"""Paramètres › « Changer le mot de passe… » or « Chiffrer la base… ».
 
 The store is re-encrypted by `store/crypto.py` with the window's own engine: its connections
 are closed and its lock made exclusive (refused in French while another window or program

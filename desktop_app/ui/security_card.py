@@ -1,5 +1,5 @@
 """Paramètres › « Sécurité » card: the lock delay, whether the store is encrypted, and the
-buttons to change its passphrase (or encrypt it) and to lock now (issue 6)."""
+buttons to change its passphrase (or encrypt it) and to lock now."""
 
 from __future__ import annotations
 

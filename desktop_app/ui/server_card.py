@@ -1,4 +1,4 @@
-"""Paramètres › « Serveur de l'association » card (issue 12): which store the window opens at
+"""Paramètres › « Serveur de l'association » card: which store the window opens at
 start-up, and « Connexion au serveur de l'association… » (`server_dialog`). A new choice
 takes effect at the next start: the open store stays open meanwhile."""
 

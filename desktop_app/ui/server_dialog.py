@@ -1,4 +1,4 @@
-"""« Connexion au serveur de l'association » (issue 12): the server's settings, its password,
+"""« Connexion au serveur de l'association »: the server's settings, its password,
 « Tester la connexion » (run in the background runner, its result said in French), then
 `submitted(settings, password, remember)`.
 

@@ -1,4 +1,4 @@
-"""The connection to the association's server, as this user set it (issue 12).
+"""The connection to the association's server, as this user set it.
 
 Kept in QSettings (per user and laptop, like the backup folder and the lock delay: the one
 place the window keeps its settings): host, port, database, login, `sslmode`, the CA file, and

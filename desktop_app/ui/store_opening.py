@@ -1,11 +1,11 @@
-"""Opening the store at start-up, asking for a passphrase where needed (issue 6).
+"""Opening the store at start-up, asking for a passphrase where needed.
 
 - no store yet: the first-launch dialog (a passphrase by default, or plain, confirmed),
   then the store is created, encrypted or not;
 - an encrypted store: the passphrase of `SUIVI_FSL_PASSPHRASE`, else the one remembered in
   the OS key store, else the unlock dialog, which asks again after a wrong one;
 - a plain store: opened as is;
-- the association's server (issue 12): its password from the system keyring if remembered
+- the association's server: its password from the system keyring if remembered
   (else libpq's `PGPASSWORD` / `~/.pgpass`); a login refused shows the connection dialog,
   which asks for the password and stays open after a wrong one. A server that cannot be
   reached is `failed`: `Launch` offers to retry or to open the local store. The first-launch

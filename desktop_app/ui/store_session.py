@@ -1,5 +1,5 @@
 """What the window knows of the open store's protection: its file, whether it is encrypted,
-how to check the passphrase at the lock screen, and the OS key store (issue 6).
+how to check the passphrase at the lock screen, and the OS key store.
 
 The passphrase itself is not kept by the window: only a salted PBKDF2 digest of it, made
 once the store is open, against which the lock screen checks what is typed.

@@ -1,4 +1,4 @@
-"""Équipe › Comptes (issue 12) on the PostgreSQL test server: a `responsable` adds, changes
+"""Équipe › Comptes on the PostgreSQL test server: a `responsable` adds, changes
 and disables personal accounts through the window, which goes through `store.account_admin`
 as the command line does; refusals are said in French and keep what was typed; the tab is
 for a `responsable` only. The team is the worked example 1 (`tests.server_team`: Claire

@@ -1,4 +1,4 @@
-"""Backups from the window (issue 6): « Sauvegarder maintenant », the restore dialog driven
+"""Backups from the window: « Sauvegarder maintenant », the restore dialog driven
 like a worker (choose, confirm, data restored), the damaged store at start-up, the folder."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""First launch: no store yet, the dialog asks for a passphrase by default (issue 6)."""
+"""First launch: no store yet, the dialog asks for a passphrase by default."""
 
 from __future__ import annotations
 

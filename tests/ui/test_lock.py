@@ -1,4 +1,4 @@
-"""The lock (issue 6): after the idle delay, on suspend or on demand, the data go behind the
+"""The lock: after the idle delay, on suspend or on demand, the data go behind the
 lock page; the passphrase unlocks; unsaved input survives. The idle delay runs on a fake
 clock moved by hand, the idle timer's end fired by hand: nothing waits for real time."""
 

@@ -1,4 +1,4 @@
-"""The README's pictures of issue 6: the lock page and the first-launch dialog."""
+"""The README's pictures of the lock page and the first-launch dialog."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Paramètres › Sécurité: encrypt a plain store, change the passphrase of an encrypted one;
-the store is closed, converted off the GUI thread, and reopened (issue 6)."""
+the store is closed, converted off the GUI thread, and reopened."""
 
 from __future__ import annotations
 

@@ -19,9 +19,9 @@ def test_one_png_per_screen_on_demo_data(app, tmp_path):  # type: ignore[no-unty
     assert [p.name for p in paths] == [
         "tableau-de-bord.png", "menages.png", "menage.png", "mesure.png", "equipe.png",
         "logements.png", "points.png", "rapports.png", "parametres.png",
-        "verrouillage.png", "premier-lancement.png",  # issue 6 (tests/ui/test_lock_screenshots)
-        "restauration.png",  # issue 6 (tests/ui/test_backup_gui)
-        "conservation.png"]  # issue 6 (tests/ui/test_retention_screen)
+        "verrouillage.png", "premier-lancement.png",  # tests/ui/test_lock_screenshots
+        "restauration.png",  # tests/ui/test_backup_gui
+        "conservation.png"]  # tests/ui/test_retention_screen
     assert len(FILES) == 9
     for path in paths[:9]:
         image = QImage(str(path))

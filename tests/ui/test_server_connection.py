@@ -1,4 +1,4 @@
-"""The window and the association's server (issue 12): the connection dialog (settings kept
+"""The window and the association's server: the connection dialog (settings kept
 in QSettings, the password in the keyring or asked each time), the start-up on the server,
 a server that cannot be reached (retry, local store, household files), and a save refused
 while the connection is lost without losing what was typed."""

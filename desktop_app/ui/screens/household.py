@@ -90,7 +90,7 @@ class HouseholdScreen(Screen):
         self.timeline_view.activated.connect(
             lambda i: ctx.open_measure.emit(i.data(ROW_ROLE).measure))
         self.history_tabs.addTab(self.timeline_view, "Événements")
-        # The audit trail (issue 6): who changed what in the file, and when.
+        # The audit trail: who changed what in the file, and when.
         self.history = HistoryModel(card)
         self.history_view = table_view(self.history, self.history_tabs,
                                        "Modifications du dossier",
