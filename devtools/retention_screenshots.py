@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.app import retention_commands
 from desktop_app.domain.dates import add_months
 from desktop_app.paths import sqlite_url
 from desktop_app.store.backup import make_backup
@@ -43,7 +44,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
         copy = open_store(sqlite_url(made))
         before = add_months(later, -1)
         due = [r.household_id for r in copy.retention_candidates(before)]
-        copy.archive_households(due[:ARCHIVED], before)
+        retention_commands.archive(copy, due[:ARCHIVED], before)
         ctx.today, ctx.store = (lambda: later), copy
         try:
             window.show_screen("conservation", force=True)

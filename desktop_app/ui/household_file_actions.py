@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.caseload import merge_household_file
 from desktop_app.interchange import read_file, write_file
 from desktop_app.reports.access_export import write_access_export
 from desktop_app.store.api import MergeReport
@@ -78,7 +79,7 @@ def merge_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> No
     store, source = ctx.store, path.name
 
     def work() -> MergeReport:
-        return store.merge_caseload(read_file(path), source)
+        return merge_household_file(store, read_file(path), source)
 
     def done(report: MergeReport) -> None:
         dialog = MergeReportDialog(parent, source, report)

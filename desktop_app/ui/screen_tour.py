@@ -20,6 +20,7 @@ from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.app.caseload import import_caseload
 from desktop_app.demo import generate_caseload
 from desktop_app.private_files import atomic_path, private_folder
 from desktop_app.store.repository import SqlStore, open_store
@@ -72,7 +73,7 @@ def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         store = open_store(store_url)
         if store.is_empty():
-            store.import_caseload(generate_caseload(today=day))
+            import_caseload(store, generate_caseload(today=day))
         ctx = AppContext(store, today=lambda: day)
         ctx.mine_only = False
         window = MainWindow(ctx, f"Base : {store_label(store_url)}")

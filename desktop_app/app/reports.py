@@ -1,5 +1,6 @@
-"""The work of the « Rapports » screen and of the bilan dialog, run in the background thread
-(never a widget here): read the store, hand the caseload to `desktop_app.reports`, write.
+"""The reports queries and exports: the work of the « Rapports » screen and of the bilan
+dialog, run off the GUI thread (no Qt here): read the store, hand the caseload to
+`desktop_app.reports`, write.
 
 Each function is what the command line would do for the same document, so that the window
 and `suivi-fsl grid` give the same figures.
@@ -14,17 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import Month
-from desktop_app.domain.indicators.year import STEPS
-from desktop_app.domain.model import Caseload, GridSent, ReportKind
-from desktop_app.reports import (
-    grid_document,
-    output_kind,
-    write_bilan,
-    write_convention_followup,
-    write_grid_document,
-    write_occupancy_table,
-    write_statement,
-)
+from desktop_app.domain.model import ReportKind
 
 if TYPE_CHECKING:
     from desktop_app.reports import BilanText, GridDocument
@@ -36,6 +27,9 @@ Progress = Callable[[int, int], None]
 def grid_preview(store: Store, year: int, today: date, progress: Progress) -> GridDocument:
     """The grid of `year` beside `year − 1`, as the preview shows it (and the export writes
     it). `progress(done, total)` moves from the first read of the store to the last check."""
+    from desktop_app.domain.indicators.year import STEPS
+    from desktop_app.reports import grid_document
+
     total = 2 * STEPS + 1
     progress(0, total)
     current, previous = store.load_for_year(year), store.load_for_year(year - 1)
@@ -56,6 +50,8 @@ def grid_export(store: Store, year: int, out: Path, today: date, doc: GridDocume
                 progress: Progress) -> list[str]:
     """Write the grid (the previewed document if given, else computed now) to `out`; the
     problems of its self-check."""
+    from desktop_app.reports import output_kind, write_grid_document
+
     output_kind(out)
     if doc is None or doc.year != year:
         doc = grid_preview(store, year, today, progress)
@@ -65,25 +61,21 @@ def grid_export(store: Store, year: int, out: Path, today: date, doc: GridDocume
 
 
 def statement_export(store: Store, month: Month, worker: str | None, out: Path) -> None:
+    from desktop_app.reports import write_statement
+
     write_statement(store.load_for_month(month), month, out, worker=worker)
 
 
 def occupancy_export(store: Store, month: Month, out: Path) -> None:
+    from desktop_app.reports import write_occupancy_table
+
     write_occupancy_table(store.load_for_month(month), month, out)
 
 
 def convention_export(store: Store, year: int, out: Path) -> None:
+    from desktop_app.reports import write_convention_followup
+
     write_convention_followup(store.load_for_year(year), year, out)
-
-
-def mark_grid_sent(store: Store, year: int, day: date) -> None:
-    """Record that the grid of `year` was sent on `day` (one date per year: a new one
-    replaces the old)."""
-    association = store.association()
-    association.grids_sent = [g for g in association.grids_sent if g.year != year]
-    association.grids_sent.append(GridSent(year, day))
-    association.grids_sent.sort(key=lambda g: g.year)
-    store.save_association(association)
 
 
 def grid_sent_on(store: Store, year: int) -> date | None:
@@ -93,10 +85,14 @@ def grid_sent_on(store: Store, year: int) -> date | None:
 def bilan_pdf(store: Store, measure_id: str, kind: ReportKind, period_end: date,
               text: BilanText, out: Path) -> Path:
     """Write the bilan (the measure's facts as stored, the text as typed) to `out`."""
+    from desktop_app.reports import write_bilan
+
     measure = store.measure(measure_id)
     if measure is None:
         raise LookupError(f"La mesure « {measure_id} » n'existe plus dans la base.")
     household = store.household(measure.household)
+    from desktop_app.domain.model import Caseload
+
     caseload = Caseload(store.association(), store.tariffs(), store.workers(),
                         [household] if household is not None else [], store.homes(),
                         [measure])
