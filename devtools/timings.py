@@ -23,6 +23,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 
 from desktop_app.ui.launch_timing import DASHBOARD, DASHBOARD_LIMIT, launch_until_dashboard, wait
+from desktop_app.ui.screens.households import HouseholdsScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +52,19 @@ def measure_window(url: str, today: date | None = None, typed: str = "dupont",
         window.show_screen("menages")
         wait(lambda: runner.idle)
         screen = window.screens["menages"]
+        assert isinstance(screen, HouseholdsScreen)
         keystrokes = []
         for length in range(1, len(typed) + 1):
             begin = time.perf_counter()
-            screen.search.setText(typed[:length])  # type: ignore[attr-defined]
+            screen.search.setText(typed[:length])
             QCoreApplication.processEvents()
             keystrokes.append(time.perf_counter() - begin)
-        total = screen.model.total  # type: ignore[attr-defined]
+        total = screen.model.total
         results.append(GuiTiming("filtre de la liste des ménages",
                                  f"par frappe, la plus lente de « {typed} » sur {total} ménages",
                                  max(keystrokes), 0.1))
 
-        rows = store.household_rows(day, "", households)  # type: ignore[attr-defined]
+        rows = store.household_rows(day, "", households)
         opens = []
         for row in rows:
             begin = time.perf_counter()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path, PureWindowsPath
 
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.ui.keyring_store import MemoryKeyStore
@@ -50,6 +51,5 @@ def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
     return paths
 
 
-def _save(pixmap, out_dir: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
-
+def _save(pixmap: QPixmap, out_dir: Path, name: str) -> Path:
     return save_picture(pixmap, out_dir / f"{name}.png")

@@ -18,6 +18,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QSettings, QThread
 
 from desktop_app.ui.app import Launch
+from desktop_app.ui.screens.dashboard import DashboardScreen
 
 DASHBOARD = "tableau de bord affiché"
 DASHBOARD_LIMIT = 3.0
@@ -44,8 +45,8 @@ def launch_until_dashboard(url: str, day: date) -> Iterator[tuple[Launch, float]
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         launch = Launch(url, lambda: day, interactive=False)
         dashboard = launch.window.screens["tableau"]
-        wait(lambda: dashboard.data is not None  # type: ignore[attr-defined]
-             or launch.error is not None)
+        assert isinstance(dashboard, DashboardScreen)
+        wait(lambda: dashboard.data is not None or launch.error is not None)
         if launch.error is not None:
             raise launch.error
         QCoreApplication.processEvents()

@@ -27,6 +27,8 @@ from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.ui.app import make_application, store_label
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.screens.reports import ReportsScreen
+from desktop_app.ui.screens.team import TeamScreen
 
 SIZE = (1280, 800)
 FILES = ("tableau-de-bord", "menages", "menage", "mesure", "equipe", "logements", "points",
@@ -92,10 +94,14 @@ def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
                 window.show_screen(SCREENS.get(name, "menages"), force=True)
             ctx.runner.wait_idle()
             if name == "rapports":  # the grid of last year, previewed
-                window.screens["rapports"].grid.preview()  # type: ignore[attr-defined]
+                reports = window.screens["rapports"]
+                assert isinstance(reports, ReportsScreen)
+                reports.grid.preview()
                 ctx.runner.wait_idle()
             if name == "equipe":  # a worker away today: the absence and its 21-day warning
-                window.screens["equipe"].select_worker(_absent_worker(store, day))  # type: ignore[attr-defined]
+                team = window.screens["equipe"]
+                assert isinstance(team, TeamScreen)
+                team.select_worker(_absent_worker(store, day))
             app.processEvents()
             paths.append(save_picture(window.grab(), out_dir / f"{name}.png"))
         if extra is not None:
