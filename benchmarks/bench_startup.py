@@ -9,7 +9,7 @@ same run and alternately, each in its own process, offscreen:
 - « installé par pip »: `python -m desktop_app --db STORE` on this checkout's sources — what
   the `suivi-fsl` script that pip installs runs (it imports the same `desktop_app.cli:main`).
 Each is started with SUIVI_FSL_TIMINGS_SINCE = the epoch just before the process starts: the
-program then builds its window as at a launch (desktop_app.ui.timings) and says when the
+program then builds its window as at a launch (desktop_app.ui.launch_timing) and says when the
 dashboard shows its data; that time counts the program's own start (the frozen program's
 unpacking, Python's start, the imports). `--version` (the process alone, no Qt) is timed
 beside it. Median of `--runs`. `--write` puts the table in its section of benchmarks/RESULTS.md.

@@ -20,12 +20,12 @@ if TYPE_CHECKING:
 
 
 def gui_rows(bench: Bench) -> list[Row]:
-    """Issue 4, offscreen on `bench.url` (`desktop_app.ui.timings.measure_window`, when the
+    """Issue 4, offscreen on `bench.url` (`devtools.timings.measure_window`, when the
     window's helper has written it): dashboard shown from launch (< 3 s), one keystroke in
     the household list (< 0,1 s), a household file opened (< 0,3 s). A failure is printed
     and leaves the other figures of the table."""
     try:
-        from desktop_app.ui.timings import measure_window
+        from devtools.timings import measure_window
     except ImportError:
         return []
     try:

@@ -9,7 +9,8 @@ Exit codes, each with its message in French on stderr (never a traceback):
   libraries of X11 missing: `display_check`, the packages to install named);
 - 2 wrong usage, said by argparse in French (`cli_french`): an unknown command or option, a
   missing or malformed value, a date outside 1900–2100 (`cli_arguments`), an empty path, a
-  report format not supported, a restore not confirmed; and a passphrase weaker than the
+  report format not supported, a restore not confirmed, a development command run without
+  the sources (`screenshots`: `devtools/`); and a passphrase weaker than the
   CNIL's advice (`domain.passphrase`) that would CREATE a new encrypted store (nothing is
   created: choose a stronger one), unless `SUIVI_FSL_PASSPHRASE_FAIBLE=1` says it is wanted
   (opening an existing store is never refused for the strength of its passphrase);
@@ -35,6 +36,7 @@ import json
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.cli_arguments import (
@@ -72,9 +74,14 @@ DEFECT_REPORT = ("Le détail technique est dans {report} : transmettez-le à vot
 DEFECT_NO_REPORT = ("Le détail technique n'a pas pu être enregistré : notez la commande lancée "
                     "et transmettez-la à votre responsable informatique.")
 #: For benchmarks/bench_startup.py: set to the epoch (seconds) at which the parent started this
-#: process, `suivi-fsl --db URL` prints the window's timings (desktop_app.ui.timings) as JSON
-#: lines instead of opening the window; the same in the frozen program and the installed one.
+#: process, `suivi-fsl --db URL` prints the time the window takes to show its dashboard
+#: (desktop_app.ui.launch_timing) as a JSON line instead of opening the window; the same in the
+#: frozen program and the installed one.
 TIMINGS_ENV = "SUIVI_FSL_TIMINGS_SINCE"
+#: A development command run by the installed program (no `devtools/` beside it).
+DEVELOPMENT_ONLY = ("Erreur : la commande « {command} » sert au développement : lancez-la depuis "
+                    "une copie des sources de Suivi FSL (dossier devtools/). Pour vérifier "
+                    "l'affichage du programme installé : suivi-fsl screens --out DOSSIER.")
 #: `1`: create an encrypted store even with a passphrase weaker than the CNIL's advice.
 WEAK_PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE_FAIBLE"
 
@@ -127,7 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--seed", type=whole(0, MAX_SEED), default=1, metavar="S",
                      help=f"graine du tirage (0 à {number(MAX_SEED)}) : la même graine donne "
                      "les mêmes données")
-    sub = commands.add_parser("screenshots", help="captures PNG de chaque écran")
+    sub = commands.add_parser("screens", help="vérifier l'affichage : une capture PNG de "
+                              "chaque écran, hors écran")
+    sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
+                     help="dossier des captures (créé s'il manque)")
+    sub = commands.add_parser("screenshots", help="captures PNG de chaque écran (développement, "
+                              "depuis les sources)")
     sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
                      help="dossier des captures (créé s'il manque)")
     from desktop_app import cli_backup
@@ -140,6 +152,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_server.add_parsers(commands)
     return parser
+
+
+def _screens(command: str, url: str, out: Path) -> int:
+    """`screens`: the program's tour of its screens; `screenshots`: the README's pictures, a
+    development tool (`devtools/`, in a source checkout only, not shipped)."""
+    from desktop_app.private_files import private_folder
+
+    if command == "screenshots":
+        # The checkout this program runs from (`suivi-fsl` installed editable, or
+        # `python -m desktop_app`) holds devtools/ beside desktop_app/; an installed or
+        # frozen program has none.
+        checkout = str(Path(__file__).resolve().parent.parent)
+        if checkout not in sys.path:
+            sys.path.append(checkout)
+        try:
+            from devtools.screenshots import take_screenshots as take
+        except ModuleNotFoundError as missing:
+            if missing.name is None or missing.name.split(".")[0] != "devtools":
+                raise
+            print(DEVELOPMENT_ONLY.format(command=command), file=sys.stderr)
+            return EXIT_USAGE
+    else:
+        from desktop_app.ui.screen_tour import tour_screens as take
+    private_folder(out)  # before Qt starts: a folder that cannot be made is said now
+    for picture in take(url, out):
+        print(picture)
+    return EXIT_OK
 
 
 def _print_json(document: object) -> None:
@@ -174,15 +213,15 @@ def weak_new_passphrase(url: str) -> str | None:
 
 def _run(args: argparse.Namespace, url: str) -> int:
     if args.command is None and os.environ.get(TIMINGS_ENV):
-        from desktop_app.ui.timings import print_timings
-
         try:
             since = float(os.environ[TIMINGS_ENV])
         except ValueError:
             print(f"Erreur : {TIMINGS_ENV} doit être une date en secondes (époque Unix).",
                   file=sys.stderr)
             return EXIT_USAGE
-        return print_timings(url, since)
+        from desktop_app.ui.launch_timing import print_launch_timing
+
+        return print_launch_timing(url, since)
     if args.command is None:
         # Before Qt tries: no display, or the X11 libraries missing, said in French (Qt would
         # abort in English).
@@ -203,14 +242,8 @@ def _run(args: argparse.Namespace, url: str) -> int:
         if refusal is not None:
             print(f"Erreur : {refusal}", file=sys.stderr)
             return EXIT_USAGE
-    if args.command == "screenshots":
-        from desktop_app.private_files import private_folder
-        from desktop_app.ui.screenshots import take_screenshots
-
-        private_folder(args.out)  # before Qt starts: a folder that cannot be made is said now
-        for path in take_screenshots(url, args.out):
-            print(path)
-        return EXIT_OK
+    if args.command in ("screens", "screenshots"):
+        return _screens(args.command, url, args.out)
     if args.command in ("backup", "restore"):
         from desktop_app import cli_backup
 

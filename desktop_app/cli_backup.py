@@ -1,4 +1,4 @@
-"""`suivi-fsl backup --out DOSSIER` and `suivi-fsl restore FICHIER` (issue 6).
+"""`suivi-fsl backup --out DOSSIER` and `suivi-fsl restore FICHIER`.
 
 backup: a checked, encrypted (if the store is) copy of the store in the folder, its path
 printed; `--rotation` then applies the rotation (7 daily, 4 weekly, 12 monthly).
@@ -6,9 +6,9 @@ restore: the backup's date and counts printed, then — after `--yes`, or « o �
 terminal — the current store put aside (its new path printed) and the backup in its place.
 Without `--yes` and without a terminal: exit 2, nothing changed. The passphrase comes from
 `SUIVI_FSL_PASSPHRASE`; a wrong or missing one (an encrypted store) exits 4, a damaged backup
-1, as the other commands; so does a store another window or program has open (issue 10), and
+1, as the other commands; so does a store another window or program has open, and
 a plain backup for an encrypted store unless `--encrypt-plain` (it is then encrypted).
-On a PostgreSQL server (issue 12), `backup` writes the encrypted logical export of what the
+On a PostgreSQL server, `backup` writes the encrypted logical export of what the
 account may read (`store.server_backup`), with the passphrase of `SUIVI_FSL_PASSPHRASE`
 (required, as strong as the CNIL asks); `restore` is refused (exit 1,
 `store.backup.ON_SERVER`): a server is restored on the server, by its owner.

@@ -1,4 +1,4 @@
-"""`suivi-fsl imports` and `suivi-fsl undo-import ID` (issue 6): list the imports and merges
+"""`suivi-fsl imports` and `suivi-fsl undo-import ID`: list the imports and merges
 of the store, take one back whole. Undoing one whose records changed since exits 1 with the
 French reason (what changed), the store left as it was."""
 

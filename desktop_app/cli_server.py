@@ -1,4 +1,4 @@
-"""`suivi-fsl server init` and `suivi-fsl account …` (issue 12): prepare a store on a
+"""`suivi-fsl server init` and `suivi-fsl account …`: prepare a store on a
 PostgreSQL server, and manage its personal accounts and household shares (docs/serveur.md).
 
 The accounts themselves are managed by `app.accounts`, as in the window (Équipe ›

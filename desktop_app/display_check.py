@@ -1,4 +1,4 @@
-"""Can the window open here? Said in French before Qt tries (issue 14).
+"""Can the window open here? Said in French before Qt tries.
 
 On Linux, Qt's `xcb` platform plugin (the X11 one) needs a dozen system libraries that a
 desktop often lacks (`libxcb-cursor0`, `libxcb-icccm4`, …). Without them Qt prints English

@@ -73,7 +73,7 @@ def default_db_url() -> str:
 
 def local_db_url() -> str:
     """The local store of the user data folder, whatever `SUIVI_FSL_DB` says (the window's
-    way to work without the association's server, issue 12)."""
+    way to work without the association's server)."""
     return sqlite_url(data_dir() / DB_FILE_NAME)
 
 

@@ -9,8 +9,8 @@ folder outside the repository:
   that names the grid, French text);
 - an encrypted store created with SUIVI_FSL_PASSPHRASE, reopened with it, refused (code 4, in
   French) with a wrong one, and not readable as plain SQLite;
-- `screenshots --out DIR` offscreen: one PNG per screen, the dashboard's at the window's size
-  and not blank.
+- `screens --out DIR` offscreen (the program's check of its display): one PNG per screen,
+  the dashboard's at the window's size and not blank.
 Every output is checked for French and for the absence of a traceback. Prints each step's time
 and the total; exit 0 when all passed, 1 otherwise (each failure said).
 
@@ -189,11 +189,10 @@ def smoke(folder: Path) -> dict[str, float]:
         else:
             raise SmokeFailure("la base chiffrée se lit sans son mot de passe")
         shots = s.work / "captures"
-        listed = s.run("screenshots", "--db", store, "screenshots", "--out", str(shots),
-                       french=False)
+        listed = s.run("screens", "--db", store, "screens", "--out", str(shots), french=False)
         pictures = sorted(shots.glob("*.png"))
-        if len(pictures) < 10 or len(listed.split()) < len(pictures):
-            raise SmokeFailure(f"screenshots : {len(pictures)} captures seulement")
+        if len(pictures) < 9 or len(listed.split()) < len(pictures):
+            raise SmokeFailure(f"screens : {len(pictures)} captures seulement")
         width, height, colours = png_size_and_colours(shots / "tableau-de-bord.png")
         if width < 800 or height < 500 or colours < 16:
             raise SmokeFailure(f"tableau-de-bord.png : {width}×{height}, {colours} valeurs : "

@@ -1,4 +1,4 @@
-"""Databases of the PostgreSQL half of the suite (issue 12), on the server `SUIVI_FSL_TEST_PG`
+"""Databases of the PostgreSQL half of the suite, on the server `SUIVI_FSL_TEST_PG`
 names (`.ci/postgres.sh` starts one; docs/serveur.md).
 
 The URL names a role allowed to create databases and a database it can connect to. At the

@@ -1,4 +1,4 @@
-"""An association's team on the PostgreSQL test server (issue 12): a database holding the
+"""An association's team on the PostgreSQL test server: a database holding the
 worked example 1 (workers w1 and w2: w1 is referent of m1/h1 and m4/h4, w2 of m2/h2 and
 m3/h3), prepared by `server init` as its owner (the test role), and personal accounts.
 

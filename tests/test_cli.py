@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,22 @@ def test_window_timings_with_a_wrong_epoch_exit_2_in_french(
     assert code == 2
     assert err == ("Erreur : SUIVI_FSL_TIMINGS_SINCE doit être une date en secondes "
                    "(époque Unix).\n")
+
+
+def test_screenshots_without_the_sources_exit_2_in_french(
+        capsys: pytest.CaptureFixture[str], db_file: str, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """`screenshots` is a development tool (devtools/, not shipped): the installed program
+    says so and names its own check of the screens, with no traceback and no folder made."""
+    monkeypatch.setitem(sys.modules, "devtools", None)  # as where the program is installed
+    monkeypatch.setitem(sys.modules, "devtools.screenshots", None)
+    code, out, err = run(capsys, "--db", db_file, "screenshots", "--out", str(tmp_path / "png"))
+    assert (code, out) == (2, "")
+    assert err == ("Erreur : la commande « screenshots » sert au développement : lancez-la "
+                   "depuis une copie des sources de Suivi FSL (dossier devtools/). Pour "
+                   "vérifier l'affichage du programme installé : suivi-fsl screens --out "
+                   "DOSSIER.\n")
+    assert not (tmp_path / "png").exists()
 
 
 def _expected(name: str) -> dict[str, object]:

@@ -1,4 +1,4 @@
-"""`suivi-fsl backup` and `suivi-fsl restore` (issue 6): outputs and exit codes."""
+"""`suivi-fsl backup` and `suivi-fsl restore`: outputs and exit codes."""
 
 from __future__ import annotations
 

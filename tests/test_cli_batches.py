@@ -1,4 +1,4 @@
-"""`suivi-fsl imports` and `suivi-fsl undo-import ID` (issue 6); `import` keeps its contract
+"""`suivi-fsl imports` and `suivi-fsl undo-import ID`; `import` keeps its contract
 output and records the file's name."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A defect of the program on the command line (issue 10): an exception nothing foresaw is
+"""A defect of the program on the command line: an exception nothing foresaw is
 said in French, exit code 70, its traceback in a private file of the data folder — never a
 traceback on the screen; `SUIVI_FSL_DEBUG=1` lets it through for developers."""
 

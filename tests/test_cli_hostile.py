@@ -186,6 +186,8 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("demo-51-ans", ["demo", "--years", "51"], USAGE, WHOLE),
     ("demo-graine-negative", ["demo", "--seed", "-1"], USAGE, WHOLE),
     ("demo-graine-texte", ["demo", "--seed", "abc"], USAGE, WHOLE),
+    ("screens-sans-dossier", ["screens"], USAGE, "arguments obligatoires : --out"),
+    ("screens-vide", ["screens", "--out", ""], USAGE, EMPTY),
     ("screenshots-sans-dossier", ["screenshots"], USAGE, "arguments obligatoires : --out"),
     ("screenshots-vide", ["screenshots", "--out", ""], USAGE, EMPTY),
     ("backup-sans-dossier", ["backup"], USAGE, "arguments obligatoires : --out"),
@@ -213,6 +215,10 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("undo-import-max-sqlite", ["undo-import", "9223372036854775807"], ENVIRONMENT,
      NO_IMPORT),
     ("undo-import-inconnu", ["undo-import", "99"], ENVIRONMENT, NO_IMPORT + "99 : "),
+    ("screens-sous-un-fichier", ["screens", "--out", "/dev/null/x"], ENVIRONMENT,
+     "un élément du chemin n'est pas un dossier"),
+    ("screens-sur-un-fichier", ["screens", "--out", "{regular}"], ENVIRONMENT,
+     "un élément du chemin n'est pas un dossier"),
     ("screenshots-sous-un-fichier", ["screenshots", "--out", "/dev/null/x"], ENVIRONMENT,
      "un élément du chemin n'est pas un dossier"),
     ("screenshots-sur-un-fichier", ["screenshots", "--out", "{regular}"], ENVIRONMENT,
@@ -314,7 +320,8 @@ def test_a_hostile_store(capsys: pytest.CaptureFixture[str], places: dict[str, s
 
 
 # --- --help ------------------------------------------------------------------------------------
-COMMANDS = ["import", "export", "points", "alerts", "grid", "demo", "screenshots", "backup",
+COMMANDS = ["import", "export", "points", "alerts", "grid", "demo", "screens", "screenshots",
+            "backup",
             "restore", "imports", "undo-import", "server", "account"]
 
 

@@ -1,4 +1,4 @@
-"""The command line on a PostgreSQL server (issue 12): the worked examples give exactly the
+"""The command line on a PostgreSQL server: the worked examples give exactly the
 same `points --json` and `alerts --json` as on a SQLite file, whatever the form of the URL;
 what only a file has is refused in French, the password never printed."""
 

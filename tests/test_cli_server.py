@@ -1,4 +1,4 @@
-"""`suivi-fsl server init` and `suivi-fsl account …` on the PostgreSQL test server (issue 12):
+"""`suivi-fsl server init` and `suivi-fsl account …` on the PostgreSQL test server:
 what they say in French, what they refuse, and that a password is never printed. The team is
 the worked example 1 (`tests.server_team`)."""
 

@@ -1,4 +1,4 @@
-"""The window on a desktop without Qt's X11 libraries, or with no display (issue 14): said in
+"""The window on a desktop without Qt's X11 libraries, or with no display: said in
 French, exit code 1, never Qt's English text nor its abort; the commands need no display.
 
 The libraries are hidden the way a machine lacking them would be: a folder of empty stub files
@@ -123,7 +123,8 @@ def test_the_real_plugin_is_read() -> None:
     if plugin is None:
         pytest.skip("PySide6 without its xcb plugin")
     needed = xcb_needed(plugin)
-    # The two libraries issue 14 met, and the X11 base, are among what Qt's file names.
+    # The two libraries found missing on a real machine, and the X11 base, are among what
+    # Qt's file names.
     for name in ("libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1",
                  "libxcb.so.1", "libxkbcommon-x11.so.0"):
         assert name in needed
@@ -164,8 +165,9 @@ def french_only(done: subprocess.CompletedProcess[str]) -> None:
 
 @linux_only
 def test_the_stubs_hide_the_libraries_from_qt_itself(tmp_path: Path) -> None:
-    """The control: Qt alone, with the same stubs, fails as issue 14 saw (its English text,
-    an abort) — so the tests below hide the libraries the way a machine lacking them does."""
+    """The control: Qt alone, with the same stubs, fails as it did on that machine (its
+    English text, an abort) — so the tests below hide the libraries the way a machine lacking
+    them does."""
     code = "from PySide6.QtWidgets import QApplication; QApplication([])"
     done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, text=True,
                           env=environment(tmp_path, DISPLAY=":93",

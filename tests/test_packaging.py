@@ -1,4 +1,4 @@
-"""packaging/ (issue 13) checked without building: what the spec bundles and leaves out, the
+"""packaging/ checked without building: what the spec bundles and leaves out, the
 installers' declarations, the guide's two copies. The build itself and its smoke test run in
 .ci/run (`python packaging/build.py`, `python packaging/smoke_test.py dist/suivi-fsl`)."""
 

@@ -1,5 +1,5 @@
 """AML rules of the convention's AML annex that are not alerts by themselves: the agreement in
-principle and its extension by e-mail (issue 11, item 6), the claim after a failure (item 5,
+principle and its extension by e-mail, the claim after a failure (item 5,
 below).
 
 « L'accord de principe est valable 9 mois. Sa durée peut être prolongée par simple mail

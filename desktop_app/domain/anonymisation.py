@@ -1,4 +1,4 @@
-"""The pieces of `retention.anonymised` that keep the annual grid identical (issue 6: « past
+"""The pieces of `retention.anonymised` that keep the annual grid identical (« past
 grids stay reproducible from anonymised data »).
 
 The grid reads of a household (`indicators.profile.fill_profile`): its composition (members'

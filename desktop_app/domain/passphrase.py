@@ -1,4 +1,4 @@
-"""How strong a new passphrase is, against the CNIL's recommendation (issue 6).
+"""How strong a new passphrase is, against the CNIL's recommendation.
 
 The one rule for a new passphrase: the window's first-launch and change dialogs show it as
 it is typed (`ui.passphrase_fields`), the command line refuses a weak `SUIVI_FSL_PASSPHRASE`

@@ -1,4 +1,4 @@
-"""Fixed lists kept as data (issue 11, item 10): the reasons a measure ends, per measure type,
+"""Fixed lists kept as data: the reasons a measure ends, per measure type,
 and the eight territories of the département's social action, each with its French label.
 
 A free text that was typed before these lists existed (a store of revision 0002, an

@@ -1,4 +1,4 @@
-"""GDPR keeping rules of the caseload (issue 6): when a household leaves the active base, when
+"""GDPR keeping rules of the caseload: when a household leaves the active base, when
 its file may be anonymised or deleted, and its anonymisation.
 
 - **Active base**: a social record stays in the active base 2 years after the last contact

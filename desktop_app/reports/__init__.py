@@ -1,4 +1,4 @@
-"""The printed documents of Suivi FSL (issue 5), in French, from the domain engines.
+"""The printed documents of Suivi FSL, in French, from the domain engines.
 
 - `write_grid(caseload_n, caseload_n_minus_1, year, out, progress=None) -> list[str]`:
   the SPSLH annual activity grid (.xlsx or .pdf), N beside N−1; returns the self-check

@@ -1,4 +1,4 @@
-"""Right of access (GDPR art. 15, issue 6): everything the store holds about one household,
+"""Right of access (GDPR art. 15): everything the store holds about one household,
 as a JSON file and a readable French PDF (`access_pdf`, reportlab loaded only then).
 
 The JSON holds the household's interchange file (`household_file`: the household, its

@@ -1,4 +1,4 @@
-"""The measures of the right-of-access PDF (issue 6): for each one its facts, periods,
+"""The measures of the right-of-access PDF: for each one its facts, periods,
 suspensions, visits, bilans (and their text), notices and stays, in French."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The right-of-access PDF (GDPR art. 15, issue 6): a readable French document of everything
+"""The right-of-access PDF (GDPR art. 15): a readable French document of everything
 about one household — identity, members, measures with their periods, visits, bilans and
 notices, and the history of changes — with the association's name and « Page n sur N » on
 every page (`pdf.build`)."""

@@ -1,4 +1,4 @@
-"""The annual activity grid for the SPSLH (issue 5): `write_grid` computes the indicators
+"""The annual activity grid for the SPSLH: `write_grid` computes the indicators
 of N and N−1 once, checks them, fills the layout and writes an XLSX or a PDF.
 
 The cyclic garbage collector is paused while a grid is computed and written

@@ -1,4 +1,4 @@
-"""Administration of the personal accounts of a store on a PostgreSQL server (issue 12): the
+"""Administration of the personal accounts of a store on a PostgreSQL server: the
 one place both the command line (`suivi-fsl account add|disable|password|list|share|unshare`,
 `cli_server`) and the window (Équipe › Comptes, `ui.accounts_panel`) go through.
 

@@ -1,4 +1,4 @@
-"""Personal accounts of a store on a PostgreSQL server (issue 12): who is connected
+"""Personal accounts of a store on a PostgreSQL server: who is connected
 (`Session`), and what an account may not do in the program (an import, the grid). Creating,
 disabling and listing accounts, and sharing households: `account_admin`.
 """

@@ -68,7 +68,7 @@ class MeasureRow:
 
 @dataclass(frozen=True, slots=True)
 class RetentionRow:
-    """One household of the retention screen (issue 6): due for the archive, or archived."""
+    """One household of the retention screen: due for the archive, or archived."""
 
     household_id: str
     name: str
@@ -80,7 +80,7 @@ class RetentionRow:
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
-    """One change of the audit trail (issue 6): when, who, which record, what changed."""
+    """One change of the audit trail: when, who, which record, what changed."""
 
     at: datetime
     profile: str  # worker id of the profile in use, or « système »
@@ -93,7 +93,7 @@ class AuditEntry:
 
 @dataclass(frozen=True, slots=True)
 class ImportBatch:
-    """One import, or merge of a household file (issue 6), that may be taken back whole."""
+    """One import, or merge of a household file, that may be taken back whole."""
 
     id: int
     at: datetime
@@ -128,7 +128,7 @@ class HouseholdAccess:
 
 @dataclass(frozen=True, slots=True)
 class TreatedAlert:
-    """An alert a worker marked « traitée » (issue 11, item 9): why, who, when."""
+    """An alert a worker marked « traitée »: why, who, when."""
 
     fingerprint: str
     code: str
@@ -142,7 +142,7 @@ class StoreError(Exception):
 
 
 class ServerConnectionError(StoreError):
-    """No connection to a PostgreSQL server could be made, or it was cut (issue 12): the
+    """No connection to a PostgreSQL server could be made, or it was cut: the
     window offers to retry or to work on the local store. `kind` is one of the keys of
     `store.errors.CONNECTION` (« login »: the password is asked again)."""
 
@@ -251,7 +251,7 @@ class Store(Protocol):
         one under that id meanwhile, `ConflictError` (never an overwrite of theirs)."""
     def treat_alert(self, alert: Alert, reason: str) -> None:
         """Mark `alert` « traitée » for `reason`, with its audit entry (same transaction);
-        `RefusedError` in French without a reason or if already marked (issue 11, item 9)."""
+        `RefusedError` in French without a reason or if already marked."""
     def treated_alerts(self) -> dict[str, TreatedAlert]:
         """Every alert marked treated, by `alert_fingerprint`."""
     def history(self, household_id: str) -> list[AuditEntry]:
@@ -278,7 +278,7 @@ class Store(Protocol):
     def new_id(self, prefix: str) -> str:
         """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
 
-    # --- batches, household files, right of access (issue 6) ---------------------------
+    # --- batches, household files, right of access -------------------------------------
     def import_batches(self) -> list[ImportBatch]:
         """Every import and merge, newest first, each said undoable or not (and why)."""
     def undo_import(self, batch_id: int) -> None:
@@ -290,7 +290,7 @@ class Store(Protocol):
     def household_access(self, household_id: str) -> HouseholdAccess:
         """Everything about one household for a right-of-access request."""
 
-    # --- bilans (issue 5) ----------------------------------------------------------------
+    # --- bilans ------------------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,
                    period_end: date) -> StoredBilan | None:
         """The worker's text of the bilan of that report, None if never saved."""
@@ -303,7 +303,7 @@ class Store(Protocol):
         the store's profile, the worker of the window); `expected` as the editor read it:
         `ConflictError` if the stored bilan changed meanwhile."""
 
-    # --- GDPR keeping rules (issue 6, `desktop_app.store.retention`) ----------------------
+    # --- GDPR keeping rules (`desktop_app.store.retention`) ----------------------------
     def retention_settings(self) -> RetentionSettings: ...
     def save_retention_settings(self, settings: RetentionSettings) -> None: ...
     def retention_candidates(self, on: date) -> list[RetentionRow]:

@@ -1,4 +1,4 @@
-"""The audit trail (issue 6): every change is recorded in the transaction that makes it —
+"""The audit trail: every change is recorded in the transaction that makes it —
 when, which worker profile, which record, which fields from what to what.
 
 Writers call `record` with the connection of their own transaction, so that a change and its

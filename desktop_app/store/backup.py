@@ -1,4 +1,4 @@
-"""Backups of the store and their restoration (issues 6 and 10): nothing ever lost, nothing
+"""Backups of the store and their restoration: nothing ever lost, nothing
 ever exposed.
 
 - `make_backup` writes a consistent copy of the live store (SQLite's `VACUUM INTO` through
@@ -93,7 +93,7 @@ class PlainBackupError(RefusedError):
     """A plain backup chosen for an encrypted store, without asking for it expressly."""
 
 
-#: A PostgreSQL store (issue 12) is backed up by `server_backup` (an encrypted logical
+#: A PostgreSQL store is backed up by `server_backup` (an encrypted logical
 #: export) and by its owner on the server; a file's backup and restoration do not apply.
 ON_SERVER = ("La base {where} est sur un serveur PostgreSQL : la restauration d'une "
              "sauvegarde, la copie de fichier et le chiffrement par mot de passe ne concernent "

@@ -1,4 +1,4 @@
-"""Look inside a backup before trusting it (issue 6): its key, its schema revision, what it
+"""Look inside a backup before trusting it: its key, its schema revision, what it
 holds, whether SQLite finds it whole.
 
 A backup is read-only here (`mode=ro`): looking at it never changes it.

@@ -1,4 +1,4 @@
-"""The file moves of a restoration, crash-safe at every step (issues 6 and 10), and the
+"""The file moves of a restoration, crash-safe at every step, and the
 leftovers a killed restoration may leave.
 
 `swap` puts the staged copy (already checked, synced, encrypted as the store is) in place of
@@ -51,7 +51,7 @@ from desktop_app.store.backup_names import ASIDE_MARK
 from desktop_app.store.keys import cipher_connect
 
 SIDECARS = ("-wal", "-shm")
-#: The staging names of versions before issue 10: a restoration's (plain text even beside
+#: The staging names of older versions: a restoration's (plain text even beside
 #: an encrypted store) and an encryption's.
 _OLD_STAGING = (".restauration-en-cours", ".chiffrement-en-cours")
 #: The steps `swap` goes through, in order (see the module's docstring).
@@ -178,7 +178,7 @@ def remove_restore_leftovers(store_path: Path) -> None:
     """What a killed restoration or encryption (`crypto.py`) of `store_path` left beside it:
     their hidden copies (their process gone, or a day old), a second name of the store
     itself (killed after step 4; the WAL moved beside it, after `wal-kept`, goes back to the
-    store), and the copies of versions before issue 10. Only with the store's lock held,
+    store), and the copies of older versions' staging names. Only with the store's lock held,
     before SQLite opens it."""
     prefix = f".{store_path.name}."
     for path in leftovers(store_path.parent):

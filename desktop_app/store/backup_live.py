@@ -1,4 +1,4 @@
-"""Backups seen through the open store: the window's way (issue 6).
+"""Backups seen through the open store: the window's way.
 
 The window keeps no passphrase; the store's engine does (it opens each new connection
 with it). `engine.engine_passphrase` gives it, on the worker thread, so the restore dialog reads

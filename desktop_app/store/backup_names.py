@@ -1,5 +1,5 @@
 """The backups of a folder: their names (the date and time they were taken), and which of
-them the rotation keeps (issue 6: 7 daily, 4 weekly, 12 monthly).
+them the rotation keeps (7 daily, 4 weekly, 12 monthly).
 
 A backup is `suivi-fsl-2026-11-29T093012.sqlite3.bak`; a file being written is hidden
 (`.suivi-fsl-….bak.<pid>.en-cours`, with SQLite's `-journal` while it writes) and never

@@ -1,4 +1,4 @@
-"""What stops a batch from being taken back (issue 6), said in French, record by record.
+"""What stops a batch from being taken back, said in French, record by record.
 
 A batch can be undone only while (1) each of its records still has the fingerprint it had
 when it arrived (not modified, not deleted, not archived), (2) no record outside the batch

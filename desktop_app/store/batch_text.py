@@ -1,4 +1,4 @@
-"""Import batches said in French, for the command line and the window (issue 6)."""
+"""Import batches said in French, for the command line and the window."""
 
 from __future__ import annotations
 

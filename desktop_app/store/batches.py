@@ -1,4 +1,4 @@
-"""Imports that can be undone (issue 6): every import, and every merge of a household file,
+"""Imports that can be undone: every import, and every merge of a household file,
 is a batch that can be taken back whole while its records are unchanged since.
 
 A batch keeps, per top-level record (worker, household, home, measure), the fingerprint of

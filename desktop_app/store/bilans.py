@@ -1,4 +1,4 @@
-"""What the worker writes in the bilan of one report of a measure (issue 5), kept in
+"""What the worker writes in the bilan of one report of a measure, kept in
 `bilan_texts`, and the report's `sent_on` / `signed` kept consistent with it.
 
 The report itself (`reports`: kind, period_end, sent_on, signed) belongs to the measure and
@@ -91,7 +91,7 @@ def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
     """Write the bilan and bring the measure's report in line (see the module's doc).
 
     `expected`: the bilan as the editor read it (None: there was none); if what is stored
-    differs, `ConflictError` and nothing written (two writers, issue 6). A text over the
+    differs, `ConflictError` and nothing written (two writers). A text over the
     bounds of `BilanText.problems`: `RefusedError`, nothing written."""
     problems = text.problems()
     if problems:

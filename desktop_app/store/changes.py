@@ -1,5 +1,5 @@
 """What changed between two versions of a record, field by field, for the audit trail and the
-detection of concurrent edits (issue 6).
+detection of concurrent edits.
 
 Records are compared in their interchange JSON form (`desktop_app.interchange`: dates as
 « AAAA-MM-JJ », money as "12.50", codes as text, children in canonical order), so that two

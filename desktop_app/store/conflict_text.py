@@ -1,4 +1,4 @@
-"""The conflicts of a merge said in French, one line per differing field (issue 6):
+"""The conflicts of a merge said in French, one line per differing field:
 « Ménage h12 (DUPONT Jean) : téléphone « 0601020304 » ici, « 0701020304 » dans le fichier ».
 
 Values are the interchange JSON's: dates are shown « 15/10/2025 », amounts « 1 234,50 € »,

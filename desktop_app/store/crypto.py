@@ -1,4 +1,4 @@
-"""Encrypt a plain store, change the passphrase of an encrypted one (SQLCipher, issues 6, 10).
+"""Encrypt a plain store, change the passphrase of an encrypted one (SQLCipher).
 
 Both need the store to themselves: they hold its lock exclusive (`store_lock`), refused in
 French while another window or program has it open — it would write into the file put

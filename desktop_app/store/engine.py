@@ -1,16 +1,16 @@
 """The one place a database engine is made, and the transactions of the store.
 
 Two engines are supported: a SQLite file (the embedded default) and a PostgreSQL server
-(`postgresql://…` or `postgresql+psycopg://…`, issue 12; a bare `postgresql://` is driven by
+(`postgresql://…` or `postgresql+psycopg://…`; a bare `postgresql://` is driven by
 psycopg 3, never psycopg2).
 
 SQLite: foreign keys on, WAL journal, `synchronous=NORMAL`, a busy timeout, and transactions
 begun by us (pysqlite's own implicit transactions are switched off): a read sees one
 consistent snapshot, a write takes the write lock at once (`BEGIN IMMEDIATE`) so two writers
-wait for each other instead of failing half-way. The detection of concurrent edits (issue 6)
+wait for each other instead of failing half-way. The detection of concurrent edits
 belongs here too.
 
-Encryption at rest (issue 6): given a passphrase (argument, else `SUIVI_FSL_PASSPHRASE`), the
+Encryption at rest: given a passphrase (argument, else `SUIVI_FSL_PASSPHRASE`), the
 file is opened through SQLCipher (`sqlcipher3`), `PRAGMA key` issued first on each connection
 and checked at once, so a wrong passphrase is a `WrongPassphraseError`, never « file is not a
 database ». The other settings are the same.
@@ -20,7 +20,7 @@ PostgreSQL: the same two kinds of transaction, with the same guarantees.
   (`pg_advisory_xact_lock(WRITER_LOCK)`), released by its commit or rollback: writers take
   turns exactly as SQLite's `BEGIN IMMEDIATE` makes them. Each statement after the lock sees
   every write committed before it, so the checks of `tracked` (the `expected=` fingerprints
-  of issue 6, « id already taken » for a new record) read the latest version and no other
+  of the conflict check, « id already taken » for a new record) read the latest version and no other
   writer can slip in between the check and the write: the second of two writers gets the
   same French `ConflictError` as on SQLite, never a silent overwrite (two workers creating a
   household under the same `new_id` at once: the second is refused, the id taken said).
@@ -35,7 +35,7 @@ PostgreSQL: the same two kinds of transaction, with the same guarantees.
 The schema (tables) is made by the Alembic migrations only, in `migrate`, as on SQLite; the
 roles, rights and row-level policies of a team's server by `server init` (`server_policies`).
 
-Who has a store file open (issue 10): each engine on a SQLite file holds the shared lock of
+Who has a store file open: each engine on a SQLite file holds the shared lock of
 `store_lock` from its first connection until `dispose_engine`; a restoration takes it
 exclusive (`engine_lock(engine).sole()`).
 """

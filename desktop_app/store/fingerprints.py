@@ -1,4 +1,4 @@
-"""Fingerprints of the top-level records of an import batch (issue 6): a SHA-256 that changes
+"""Fingerprints of the top-level records of an import batch: a SHA-256 that changes
 whenever anything the interchange file says about the record changes.
 
 The fingerprint covers every interchange field of the record and of its children (a

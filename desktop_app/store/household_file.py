@@ -1,4 +1,4 @@
-"""One household's file (issue 6): exported for a colleague's laptop, or for a
+"""One household's file: exported for a colleague's laptop, or for a
 right-of-access request (GDPR art. 15).
 
 The file is an interchange file (docs/echange.md, `suivi-fsl export` format) holding the

@@ -1,4 +1,4 @@
-"""The passphrase of an encrypted store (SQLCipher, issue 6): where it comes from, how it is
+"""The passphrase of an encrypted store (SQLCipher): where it comes from, how it is
 given to SQLCipher, and how a file that needs one is recognised."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from typing import Any
 
 from desktop_app.store.api import WrongPassphraseError
 
-#: The variable scripts give the passphrase in (docs/echange.md, issue 6).
+#: The variable scripts give the passphrase in (docs/echange.md).
 PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE"
 
 WRONG_PASSPHRASE = "Mot de passe incorrect : la base est chiffrée avec un autre mot de passe."

@@ -1,4 +1,4 @@
-"""Merging a household file received from a colleague (issue 6), in one transaction.
+"""Merging a household file received from a colleague, in one transaction.
 
 Each top-level record of the file (worker, household, home, measure) is compared with the
 store's record of the same id on its canonical interchange JSON: absent here → added (all

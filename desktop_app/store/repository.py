@@ -284,7 +284,7 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return lists.new_id(c, prefix)
 
-    # --- bilans (issue 5) ----------------------------------------------------------------
+    # --- bilans ------------------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,
                    period_end: date) -> bilans.StoredBilan | None:
         with self._reading() as c:
@@ -299,7 +299,7 @@ class SqlStore(RetentionMethods):
             bilans.save_bilan_text(c, measure_id, kind, period_end, text, signed_on, sent_on,
                                    profile=self._who(profile), expected=expected)
 
-    # --- batches, household files, right of access (issue 6) ---------------------------
+    # --- batches, household files, right of access -------------------------------------
     def import_batches(self) -> list[ImportBatch]:
         with self._reading() as c:
             return batches.import_batches(c)

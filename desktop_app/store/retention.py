@@ -1,4 +1,4 @@
-"""The store's GDPR keeping methods (issue 6), mixed into `SqlStore`: the retention screen's
+"""The store's GDPR keeping methods, mixed into `SqlStore`: the retention screen's
 lists, archiving, anonymising, deleting, the read-only archive and the keeping settings.
 
 Rules: `desktop_app.domain.retention` (CNIL délibération 2023-095: 2 years in the active

@@ -1,5 +1,5 @@
 """What the store remembers of households besides their records, forgotten when they are
-anonymised or deleted (issue 6): their audit entries' values, their records' fingerprints
+anonymised or deleted: their audit entries' values, their records' fingerprints
 in the import batches, and the file name of a batch that brought only them.
 
 Each step is one statement over all the households at once (read through the audit trail's

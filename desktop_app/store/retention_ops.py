@@ -1,4 +1,4 @@
-"""The GDPR keeping rules in the store (issue 6), each inside the caller's transaction: the
+"""The GDPR keeping rules in the store, each inside the caller's transaction: the
 households due for the archive, archiving, anonymising and deleting them.
 
 The rules themselves are in `desktop_app.domain.retention` (CNIL délibération 2023-095: 2

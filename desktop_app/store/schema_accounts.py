@@ -1,4 +1,4 @@
-"""Tables of the personal accounts of a store on a PostgreSQL server (issue 12).
+"""Tables of the personal accounts of a store on a PostgreSQL server.
 
 - `accounts`: each personal login (a PostgreSQL role) made by `account add`, its group role
   (`travailleur`, `responsable` or `lecture`) and the worker it is (for the audit trail and

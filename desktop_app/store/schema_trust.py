@@ -1,4 +1,4 @@
-"""Tables that keep the store trustworthy (issue 6) and the bilans' text (issue 5).
+"""Tables that keep the store trustworthy and the bilans' text.
 
 - `audit_log`: one row per change, written in the same transaction as the change: when,
   which worker profile, which record, which fields from what to what (JSON). It has no
@@ -9,7 +9,7 @@
 - `household_archive`: households moved to the read-only archive after review, and those
   anonymised once the convention's keeping date has passed.
 - `bilan_texts`: what the worker writes in a bilan, and when it was signed.
-- `treated_alerts`: alerts a worker marked « traitée » with a reason (issue 11, item 9),
+- `treated_alerts`: alerts a worker marked « traitée » with a reason,
   by the fingerprint of their facts (`domain.alerts.treated`); no foreign key, like the
   audit trail.
 """

@@ -1,4 +1,4 @@
-"""The backup of a store on a PostgreSQL server (issue 12): an encrypted logical export.
+"""The backup of a store on a PostgreSQL server: an encrypted logical export.
 
 A server's files are backed up on the server by its owner (`pg_dump`, base backups:
 docs/serveur.md, « Sauvegardes du serveur »). What `suivi-fsl --db postgresql://… backup`

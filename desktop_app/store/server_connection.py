@@ -1,4 +1,4 @@
-"""The connection to the association's server as the window sets it (issue 12): the URL
+"""The connection to the association's server as the window sets it: the URL
 made of the settings, and « Tester la connexion ».
 
 The password is never part of the URL the window keeps or shows: it is added to the URL

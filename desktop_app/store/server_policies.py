@@ -1,4 +1,4 @@
-"""The rights of a store on a PostgreSQL server (issue 12), in one place: its group roles, what
+"""The rights of a store on a PostgreSQL server, in one place: its group roles, what
 each may do with each table (GRANT), and the row-level security policies that choose the rows
 a `travailleur` sees. `server init` applies them (`apply`), and applies them again, changing
 nothing that is already as it should be, after each new version's migrations.

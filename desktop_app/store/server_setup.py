@@ -1,4 +1,4 @@
-"""`server init` (issue 12): make an empty PostgreSQL database a Suivi FSL store with its
+"""`server init`: make an empty PostgreSQL database a Suivi FSL store with its
 group roles and access policies, or bring an existing one up to date; run twice, the second
 run changes nothing. Run by the account that is to own the schema (the association's IT
 person); it says in French what it did."""

@@ -1,4 +1,4 @@
-"""Opening the store at start-up with SQLite's quick integrity check (issue 6): a damaged
+"""Opening the store at start-up with SQLite's quick integrity check: a damaged
 store is a `DamagedStoreError`, which the window answers by offering the latest backup."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Who has a store file open: one lock file beside it, `<store>.verrou` (issue 10).
+"""Who has a store file open: one lock file beside it, `<store>.verrou`.
 
 Every engine on a SQLite store file (the window, each command, a backup through them) holds a
 *shared* lock on `<store>.verrou` from its first connection until the store is closed; a

@@ -1,4 +1,4 @@
-"""Saves that are checked and recorded (issue 6), inside the caller's write transaction.
+"""Saves that are checked and recorded, inside the caller's write transaction.
 
 Each one reads the stored version of the record first, in the same write transaction as
 the write (SQLite's `BEGIN IMMEDIATE`, or on PostgreSQL after the writers' lock: see

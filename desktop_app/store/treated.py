@@ -1,4 +1,4 @@
-"""Alerts marked « traitée » (issue 11, item 9): written with their audit entry in one
+"""Alerts marked « traitée »: written with their audit entry in one
 transaction, read back by fingerprint. Which alerts they hide is decided by
 `domain.alerts.treated` through `app.alerts.alerts_split`, never here."""
 

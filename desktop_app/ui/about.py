@@ -4,6 +4,7 @@ Aide › « Guide d'utilisation » (docs/guide.md, shipped as desktop_app/resour
 from __future__ import annotations
 
 import html
+import platform
 from dataclasses import dataclass
 from importlib import metadata, resources
 
@@ -67,8 +68,6 @@ COMPONENTS = (
 
 def component_version(component: Component) -> str:
     if not component.distribution:
-        import platform
-
         return platform.python_version()
     if component.distribution == "PySide6-Essentials":
         return QLibraryInfo.version().toString()

@@ -1,4 +1,4 @@
-"""The dialogs of Équipe › Comptes (issue 12): a new personal account, a new password.
+"""The dialogs of Équipe › Comptes: a new personal account, a new password.
 
 Each dialog reads its fields, then hands them to `on_send(values, password)`, which asks the
 server in the background (`app.accounts`, the commands of the command line too). A

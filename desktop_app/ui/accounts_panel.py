@@ -1,4 +1,4 @@
-"""Équipe › Comptes (issue 12): the personal accounts of a store on the association's
+"""Équipe › Comptes: the personal accounts of a store on the association's
 PostgreSQL server, for a `responsable` (or the owner of the base) — the window's side of
 `suivi-fsl account …`, through the same commands (`app.accounts`).
 
@@ -19,7 +19,6 @@ from desktop_app.app import accounts
 from desktop_app.domain.fr import format_date
 from desktop_app.store.account_admin import AccountLine
 from desktop_app.store.accounts import Session
-from desktop_app.store.api import Store
 from desktop_app.ui.account_dialogs import (
     ROLE_NAMES,
     AccountDialog,
@@ -31,6 +30,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Values
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
+from desktop_app.ui.store_session import StoreSession
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view, view_row
 
@@ -40,11 +40,11 @@ INTRO = ("Les comptes personnels de la base sur le serveur : chaque personne se 
 CHOOSE = "Choisissez d'abord un compte dans la liste."
 
 
-def manager(store: Store) -> Session | None:
-    """The session of `store` when it may manage accounts (a server, as a `responsable` or
-    the owner of the base); None on a file or for another account."""
-    session: Session | None = getattr(store, "session", None)
-    return session if session is not None and session.manages else None
+def manager(session: StoreSession) -> Session | None:
+    """The account of the open store when it may manage accounts (a server, as a
+    `responsable` or the owner of the base); None on a file or for another account."""
+    account = session.account
+    return account if account is not None and account.manages else None
 
 
 def state_text(line: AccountLine) -> str:
@@ -101,7 +101,7 @@ class AccountsPanel(QWidget):
 
     @property
     def available(self) -> bool:
-        return manager(self.ctx.store) is not None
+        return manager(self.ctx.session) is not None
 
     def reload(self) -> None:
         if not self.available:

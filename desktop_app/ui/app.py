@@ -21,14 +21,26 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThread,
+    QtMsgType,
     QTranslator,
+    qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
-from desktop_app.store.api import Store
+from desktop_app import __version__
+from desktop_app.display_check import QT_FAILED, display_problem, platform_name
+from desktop_app.paths import default_db_url, is_server_url, local_db_url, sqlite_path
+from desktop_app.store.api import ServerConnectionError, Store
+from desktop_app.store.engine import shown_url, store_url
+from desktop_app.ui import household_file_actions
+from desktop_app.ui.about import app_icon
 from desktop_app.ui.background import BackgroundRunner, describe_error
+from desktop_app.ui.backup_actions import backup_at_close
+from desktop_app.ui.backup_startup import check_at_start, offer_restore_file
 from desktop_app.ui.garbage import install_collector
 from desktop_app.ui.keyring_store import KeyStore
+from desktop_app.ui.server_settings import start_url
+from desktop_app.ui.store_opening import StoreOpening
 from desktop_app.ui.store_session import StoreSession
 
 ORGANIZATION = "SuiviFSL"
@@ -47,20 +59,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 @contextmanager
 def _start_guard() -> Iterator[None]:
-    """The safety net under `display_check` (issue 14): while the QApplication is made, a
+    """The safety net under `display_check`: while the QApplication is made, a
     platform plugin that cannot start ends the process with the French message and exit code
     1 instead of Qt's English text and an abort (a core dump). Qt's notes on its platform
     (categories `qt.qpa.*`, English: « could not connect to display »…) are held back and
     said only once the platform started; every other message goes on as before."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
     previous = None
     held: list[str] = []
 
     def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg:
-            from desktop_app.display_check import QT_FAILED, display_problem, platform_name
-
             problem = display_problem() or QT_FAILED.format(platform=platform_name())
             sys.stdout.flush()
             print(problem, file=sys.stderr, flush=True)
@@ -86,9 +94,6 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    from desktop_app import __version__
-    from desktop_app.ui.about import app_icon
-
     app.setApplicationVersion(__version__)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("suivi-fsl")  # the .desktop file of packaging/linux (its icon)
@@ -151,7 +156,7 @@ class Launch:
     the window is built; once open, the window shows and the dashboard starts loading.
 
     `url` None: the store the user chose (the association's server when set in the
-    connection dialog, issue 12, else the local store). A server that cannot be reached is
+    connection dialog, else the local store). A server that cannot be reached is
     said in French with a choice (`offline`): retry, or the local store instead — alone, or
     with « Fusionner un dossier reçu… » at once."""
 
@@ -160,9 +165,6 @@ class Launch:
         self.app = make_application()
         from_settings = url is None
         if url is None:
-            from desktop_app.paths import default_db_url
-            from desktop_app.ui.server_settings import start_url
-
             url = start_url(default_db_url())
         self.url = url
         self.runner = BackgroundRunner(self.app)
@@ -178,23 +180,21 @@ class Launch:
         if interactive:
             self.splash.show()
         self._open(url, from_settings)
+        # start-up cost: the splash shows, and the store starts opening, before the window's
+        # modules load
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
 
-        self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]  # store set once opened
+        self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]
         self.window = MainWindow(self.ctx, f"Base : {store_label(url)}")
 
     @property
     def on_server(self) -> bool:
-        from desktop_app.paths import is_server_url
-
         return is_server_url(self.url)
 
     def _open(self, url: str, from_settings: bool = False) -> None:
-        # A passphrase asked for where needed (first launch, encrypted store), issue 6; a
-        # server's password where the server asks for one (issue 12).
-        from desktop_app.ui.store_opening import StoreOpening
-
+        # A passphrase asked for where needed (first launch, encrypted store); a
+        # server's password where the server asks for one.
         self.opening = StoreOpening(self.runner, url, ask=self.interactive,
                                     keystore=self.keystore, from_settings=from_settings)
         self.opening.opened.connect(self._opened)
@@ -208,19 +208,15 @@ class Launch:
         if self.opening.url != self.url:  # the server chosen at the first launch
             self._rename(self.opening.url)
         if session is not None:
-            self.window.set_session(session)
+            self.ctx.session = session
         self.window.show()
         self.splash.close()
         self.window.start()
-        # Quick integrity check, then the day's backup (issue 6): a file's. A server is
+        # Quick integrity check, then the day's backup: a file's. A server is
         # backed up on the server (docs/serveur.md).
         if self.interactive and not self.on_server:
-            from desktop_app.ui.backup_startup import check_at_start
-
             check_at_start(self.window, self.ctx)
         if self._then_merge:
-            from desktop_app.ui import household_file_actions
-
             self._then_merge = False
             household_file_actions.merge_file(self.window, self.ctx)
 
@@ -242,14 +238,10 @@ class Launch:
         self.error = error
         if not self.interactive:
             return
-        from desktop_app.store.api import ServerConnectionError
-
         if isinstance(error, ServerConnectionError):
             self.offline = OfflineBox(error, self._offline_choice)
             self.offline.open()
             return
-        from desktop_app.ui.backup_startup import offer_restore_file
-
         if offer_restore_file(self.url, error, self.runner, self.app.exit):
             return  # a damaged file: its latest good backup offered
         title, text, details = describe_error(error)
@@ -269,8 +261,6 @@ class Launch:
             return
         self.error = None
         if choice in (LOCAL, FILES):
-            from desktop_app.paths import local_db_url
-
             self._then_merge = choice == FILES
             self._rename(local_db_url())
         self._open(self.url)
@@ -288,12 +278,10 @@ OFFLINE_TEXT = (
 
 
 class OfflineBox(QMessageBox):
-    """« Serveur injoignable » (issue 12): what failed, in French, and the four ways on.
+    """« Serveur injoignable »: what failed, in French, and the four ways on.
     Non-blocking; `answers`: its buttons by answer (tests click them)."""
 
     def __init__(self, error: BaseException, answer: Callable[[str], None]) -> None:
-        from desktop_app.paths import local_db_url
-
         super().__init__(QMessageBox.Icon.Warning, OFFLINE_TITLE, OFFLINE_TEXT.format(
             error=error, local=store_label(local_db_url())))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -320,10 +308,8 @@ def run_gui(store_url: str | None) -> int:
     session_watch.start()
     code = launch.app.exec()
     session_watch.stop()
-    # The backup at close (issue 6): a file's only, a server is backed up on the server.
+    # The backup at close: a file's only, a server is backed up on the server.
     if launch.error is None and not launch.cancelled and not launch.on_server:
-        from desktop_app.ui.backup_actions import backup_at_close
-
         launch.runner.wait_idle()
         backup_at_close(launch.ctx.store)
     QSettings().sync()
@@ -333,11 +319,7 @@ def run_gui(store_url: str | None) -> int:
 def store_label(url: str) -> str:
     """The store as the status bar names it (a file path rather than a URL; a server's URL
     without its password)."""
-    from desktop_app.paths import sqlite_path
-
     database = sqlite_path(url)
     if database is not None:
         return str(database)
-    from desktop_app.store.engine import shown_url, store_url
-
     return shown_url(store_url(url))

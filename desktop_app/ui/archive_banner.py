@@ -1,5 +1,5 @@
 """« Dossier archivé le … — lecture seule »: the banner of a household or measure in the
-read-only archive (issue 6), which also disables the screen's editing widgets."""
+read-only archive, which also disables the screen's editing widgets."""
 
 from __future__ import annotations
 

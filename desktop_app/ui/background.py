@@ -194,7 +194,7 @@ def describe_error(error: BaseException) -> tuple[str, str, str]:
         return ("Dossier modifié entre-temps", str(error), "")  # the message says what to do
     if isinstance(error, RefusedError):
         return ("Opération impossible", str(error), "")
-    if isinstance(error, ServerConnectionError):  # the server cannot be reached (issue 12)
+    if isinstance(error, ServerConnectionError):  # the server cannot be reached
         return ("Connexion au serveur impossible",
                 f"{error}\n\nVos saisies sont conservées à l'écran : enregistrez de nouveau "
                 "une fois la connexion revenue.", "")

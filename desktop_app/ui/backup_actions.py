@@ -1,17 +1,18 @@
-"""Backups from the window (issue 6): « Sauvegarder maintenant », a restoration, the backup
+"""Backups from the window: « Sauvegarder maintenant », a restoration, the backup
 at close (the start-up checks are in `backup_startup`). Store and file work runs in the
 background (`ctx.run`); the window keeps no passphrase: the open store's key is used."""
 
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QWidget
-
+from desktop_app.store.api import StoreError
+from desktop_app.store.batch_text import when
 from desktop_app.ui.backup_settings import automatic, backup_folder
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.topics import Topic
@@ -24,6 +25,7 @@ now: Callable[[], datetime] = datetime.now
 
 
 def _backup(store: Any, folder: Path) -> Path:
+    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
     from desktop_app.store.backup import make_backup, rotate
 
     moment = now()
@@ -54,8 +56,8 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
     `on_error` (default: the French dialog of the error) if it could not be done (another
     window or program has the store open, a plain backup for an encrypted store not asked
     for expressly with `encrypt_plain`…)."""
+    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
     from desktop_app.store.backup import restore_in_place
-    from desktop_app.store.batch_text import when
     from desktop_app.store.repository import SqlStore
 
     store = ctx.store
@@ -76,21 +78,9 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
     ctx.run(work, done, text="Restauration en cours…", on_error=on_error)
 
 
-def open_restore_dialog(parent: QWidget, ctx: AppContext) -> QWidget:
-    from desktop_app.ui.backup_dialog import RestoreDialog
-
-    dialog = RestoreDialog(ctx, parent)
-    dialog.open()
-    return dialog
-
-
 def backup_at_close(store: Any) -> Path | None:
     """The backup made once the window is closed (automatic backups on), on the thread that
     ran the window: no window is left to freeze. None if off or failed (said on stderr)."""
-    import sys
-
-    from desktop_app.store.api import StoreError
-
     if store is None or not automatic():
         return None
     try:

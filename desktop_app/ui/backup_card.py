@@ -1,5 +1,5 @@
 """The « Sauvegardes » card of the settings screen: the folder of this laptop's backups,
-automatic backups on or off, « Sauvegarder maintenant » and « Restaurer… » (issue 6)."""
+automatic backups on or off, « Sauvegarder maintenant » and « Restaurer… »."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QWidget
 
-from desktop_app.ui import backup_actions
+from desktop_app.ui import backup_actions, backup_dialog
 from desktop_app.ui.backup_settings import (
     automatic,
     backup_folder,
@@ -60,7 +60,7 @@ class BackupCard(QFrame):
         self.show_folder()
 
     def restore(self) -> None:
-        backup_actions.open_restore_dialog(self, self.ctx)
+        backup_dialog.open_restore_dialog(self, self.ctx)
 
     def show_folder(self) -> None:
         folder = backup_folder()

@@ -1,6 +1,6 @@
 """« Restaurer une sauvegarde… »: the backups of the folder with their date and counts (read
 in the background through the open store), a confirmation, then the store replaced and
-reopened — the current store kept aside (issue 6)."""
+reopened — the current store kept aside."""
 
 from __future__ import annotations
 
@@ -23,8 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.store.api import StoreError, WrongPassphraseError
 from desktop_app.store.backup_names import taken_at
 from desktop_app.store.batch_text import when  # « 15/09/2025 à 18:30 »
+from desktop_app.store.engine import engine_passphrase
+from desktop_app.ui.background import show_error
+from desktop_app.ui.backup_actions import restore_backup
 from desktop_app.ui.backup_settings import backup_folder
 from desktop_app.ui.context import AppContext
 
@@ -49,8 +53,6 @@ PLAIN_NOTE = ("\n\nCette sauvegarde n'est pas chiffrée (faite avant le chiffrem
 
 def encrypts_plain(store: object, info: BackupInfo) -> bool:
     """The backup is plain and the open store encrypted: restoring it encrypts it."""
-    from desktop_app.store.engine import engine_passphrase
-
     engine = getattr(store, "engine", None)
     return not info.encrypted and engine is not None and engine_passphrase(engine) is not None
 
@@ -71,7 +73,7 @@ def confirm(parent: QWidget, info: BackupInfo) -> bool:
 
 def read_backups(store: object, folder: Path) -> list[Read]:
     """Every backup of `folder`, newest first, read with the open store's key."""
-    from desktop_app.store.api import StoreError, WrongPassphraseError
+    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
     from desktop_app.store.backup import list_backups, live_info
     from desktop_app.store.backup_check import DamagedStoreError
 
@@ -181,8 +183,6 @@ class RestoreDialog(QDialog):
         info = self.selected()
         if info is None or not confirm(self, info):
             return
-        from desktop_app.ui.backup_actions import restore_backup
-
         self.restore_button.setEnabled(False)
         restore_backup(self.ctx, info, on_done=lambda _aside: self.accept(),
                        on_error=self._restore_failed,
@@ -190,7 +190,11 @@ class RestoreDialog(QDialog):
 
     def _restore_failed(self, error: BaseException) -> None:
         """Said in French; the dialog stays, to try again (or another backup)."""
-        from desktop_app.ui.background import show_error
-
         self._selection_changed()
         show_error(self, error)
+
+
+def open_restore_dialog(parent: QWidget, ctx: AppContext) -> RestoreDialog:
+    dialog = RestoreDialog(ctx, parent)
+    dialog.open()
+    return dialog

@@ -1,4 +1,4 @@
-"""Where this laptop writes its backups, and whether it does so by itself (issue 6).
+"""Where this laptop writes its backups, and whether it does so by itself.
 
 Kept in QSettings (per user and laptop), not in the store's settings table:
 - the folder is a fact of this laptop (the letter of a USB key, the mount of a network

@@ -1,4 +1,4 @@
-"""The start-up of the window (issue 6): SQLite's quick check of the store, the latest good
+"""The start-up of the window: SQLite's quick check of the store, the latest good
 backup offered when the store is damaged (or its file no longer opens), and the day's
 automatic backup. Store and file work runs in the background."""
 
@@ -8,9 +8,15 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.engine import make_url
 
-from desktop_app.ui import backup_actions
+from desktop_app.store.api import StoreError
+from desktop_app.store.backup_names import latest_taken, remove_leftovers
+from desktop_app.store.engine import sqlite_file
+from desktop_app.store.keys import given_passphrase
+from desktop_app.ui import backup_actions, backup_dialog
 from desktop_app.ui.backup_actions import backup_now, restore_backup
+from desktop_app.ui.backup_dialog import describe
 from desktop_app.ui.backup_settings import automatic, backup_folder, startup_due
 from desktop_app.ui.context import AppContext
 
@@ -23,10 +29,10 @@ NONE_SOUND = ("Aucune sauvegarde en bon état dans le dossier {folder} : branche
 
 
 def check_at_start(parent: QWidget, ctx: AppContext) -> None:
-    """Start-up (issue 6): SQLite's quick check of the store; damaged, offer the latest good
+    """Start-up: SQLite's quick check of the store; damaged, offer the latest good
     backup; sound, a backup if the latest is a day old (automatic backups on). What killed
-    or failed backups left in the folder is removed first (issue 10)."""
-    from desktop_app.store.backup_names import latest_taken, remove_leftovers
+    or failed backups left in the folder is removed first."""
+    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
     from desktop_app.store.startup import quick_check
 
     store, folder, auto = ctx.store, backup_folder(), automatic()
@@ -73,13 +79,13 @@ def ask_restore_latest(parent: QWidget | None, problems: list[str],
 def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
     answer = ask_restore_latest(parent, problems, can_choose=True)
     if answer == CHOOSE:
-        backup_actions.open_restore_dialog(parent, ctx)
+        backup_dialog.open_restore_dialog(parent, ctx)
     if answer != LATEST:
         return
     store, folder = ctx.store, backup_folder()
 
     def work() -> BackupInfo:
-        from desktop_app.store.api import StoreError
+        # start-up cost: Alembic comes with it; loaded when used, not while the window starts
         from desktop_app.store.backup import list_backups
         from desktop_app.store.backup_live import live_check
 
@@ -96,6 +102,7 @@ def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
 
 def is_damaged_file(error: BaseException) -> bool:
     """The store could not be opened because its file is damaged or not a database."""
+    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
     from desktop_app.store.backup_check import DamagedStoreError
     from desktop_app.store.startup import CORRUPT_WORDS
 
@@ -107,11 +114,6 @@ def offer_restore_file(url: str, error: BaseException, runner: Any,
     """The store did not open: if its file is damaged, offer its latest good backup (read
     with `SUIVI_FSL_PASSPHRASE` if encrypted); True if the offer was made (`finish(code)`
     is then called once done or declined)."""
-    from sqlalchemy.engine import make_url
-
-    from desktop_app.store.engine import sqlite_file
-    from desktop_app.store.keys import given_passphrase
-
     database = sqlite_file(make_url(url))
     if database is None or not is_damaged_file(error):
         return False
@@ -121,7 +123,7 @@ def offer_restore_file(url: str, error: BaseException, runner: Any,
     folder, passphrase = backup_folder(), given_passphrase(None)
 
     def work() -> BackupInfo:
-        from desktop_app.store.api import StoreError
+        # start-up cost: Alembic comes with it; loaded when used, not while the window starts
         from desktop_app.store.backup import backup_info, list_backups, restore
 
         for path in list_backups(folder):
@@ -134,8 +136,6 @@ def offer_restore_file(url: str, error: BaseException, runner: Any,
         raise StoreError(NONE_SOUND.format(folder=folder))
 
     def done(info: BackupInfo) -> None:
-        from desktop_app.ui.backup_dialog import describe
-
         QMessageBox.information(None, "Base restaurée",
                                 f"La base a été remplacée par {describe(info)} ; la base "
                                 "endommagée est gardée à côté d'elle.\n\nRelancez Suivi FSL.")

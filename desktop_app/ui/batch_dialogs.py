@@ -1,4 +1,4 @@
-"""Fichier › Annuler un import… (issue 6): the imports and merges of the store, each with its
+"""Fichier › Annuler un import…: the imports and merges of the store, each with its
 date, file, contents and whether it can still be taken back (or why not); undoing one asks
 for confirmation first. Store work runs in the background (`ctx.run`)."""
 
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.app.caseload import undo_import
 from desktop_app.store.api import ImportBatch
 from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.topics import Topic
@@ -124,8 +125,6 @@ class BatchesDialog(QDialog):
 
         def refused(error: BaseException) -> None:
             if not shiboken6.isValid(self):  # closed meanwhile: said over the window
-                from desktop_app.ui.background import show_error
-
                 show_error(self.ctx.runner.error_parent(), error)
                 return
             self.reason.setText(str(error))

@@ -29,14 +29,15 @@ from desktop_app.app.bilans import save_bilan
 from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import REPORT_KINDS
-from desktop_app.domain.model import Measure, Report
+from desktop_app.domain.model import Measure, Report, ReportKind
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.bilans import StoredBilan
+from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.bilan_sections import BilanSections
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField
 from desktop_app.ui.forms import Form
-from desktop_app.ui.reports_export import ask_save_path, offer_open
+from desktop_app.ui.reports_export import ask_save_path, failure_text, offer_open
 from desktop_app.ui.screens.base import ask_unsaved
 from desktop_app.ui.topics import Topic
 
@@ -47,7 +48,7 @@ class BilanDialog(QDialog):
                  read_only: bool = False) -> None:
         super().__init__(parent)
         self.ctx, self.measure, self.report, self.reference = ctx, measure, report, reference
-        #: An archived file: the bilan is read and printed, never written (issue 6).
+        #: An archived file: the bilan is read and printed, never written.
         self.read_only = read_only
         self.setWindowTitle(f"{REPORT_KINDS[report.kind]} — période finissant le "
                             f"{format_date(report.period_end)}")
@@ -56,7 +57,7 @@ class BilanDialog(QDialog):
         self.dirty = False
         self.busy = False
         #: The bilan as stored when read (None: none yet), handed to the save: a bilan
-        #: changed meanwhile in another window is refused, never overwritten (issue 6).
+        #: changed meanwhile in another window is refused, never overwritten.
         self.stored: StoredBilan | None = None
         self._ended = False  # accepted or rejected: the dialog is going away
         self.last_box: QMessageBox | None = None
@@ -113,8 +114,6 @@ class BilanDialog(QDialog):
         self.form.setEnabled(writable)
 
     def _load_failed(self, error: BaseException) -> None:
-        from desktop_app.ui.background import describe_error
-
         self.state.setText("Le texte enregistré n'a pas pu être lu : "
                            f"{describe_error(error)[1]}\n\nFermez ce bilan puis rouvrez-le.")
 
@@ -174,9 +173,6 @@ class BilanDialog(QDialog):
     def _failed(self, what: str, path: Path | None = None) -> Callable[[BaseException], None]:
         """The French message of a failed save or print; the dialog and its text stay."""
         def failed(error: BaseException) -> None:
-            from desktop_app.ui.background import describe_error, show_error
-            from desktop_app.ui.reports_export import failure_text
-
             self.busy = False
             if not self._here():  # closed meanwhile: said over the window
                 show_error(self.ctx.runner.error_parent(), error)
@@ -244,8 +240,6 @@ class BilanDialog(QDialog):
 
 def default_report(measure: Measure) -> Report | None:
     """The report a new bilan is written for: the final one of the last period."""
-    from desktop_app.domain.model import ReportKind
-
     if not measure.periods:
         return None
     end = max(p.end for p in measure.periods)

@@ -1,4 +1,5 @@
-"""What every screen shares: the store, the runner, today's date, the current worker.
+"""What every screen shares: the store, its session and the window's lock, the runner, today's
+date, the current worker.
 
 Screens never call each other: they ask the context to open a household or a measure, and
 listen to `changed` to reload after a save made anywhere in the window.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -16,7 +17,11 @@ from desktop_app.domain.model import Worker
 from desktop_app.store.api import Store
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.ui.background import BackgroundRunner, Callback, ErrorCallback
+from desktop_app.ui.store_session import StoreSession
 from desktop_app.ui.topics import Topic
+
+if TYPE_CHECKING:  # the lock's module builds on the main window, which builds on this one
+    from desktop_app.ui.lock import LockController
 
 WORKER_KEY = "travail/travailleur_courant"
 SCOPE_KEY = "travail/mes_dossiers"
@@ -50,6 +55,11 @@ class AppContext(QObject):
         # QSettings types its values `object`: each is read back as the type asked for.
         self.current_worker: str | None = str(settings.value(WORKER_KEY, None, str)) or None
         self.mine_only: bool = bool(settings.value(SCOPE_KEY, False, bool))
+        #: The open store's protection and account; set where the store is opened (`Launch`,
+        #: a passphrase change).
+        self.session = StoreSession()
+        #: The window's lock; set by the main window.
+        self.lock: LockController | None = None
         self.store = store
 
     @property

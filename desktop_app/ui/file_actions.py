@@ -9,7 +9,11 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.app.caseload import import_caseload, import_parts
 from desktop_app.domain.fr import os_reason
+from desktop_app.interchange import read_parts, write_file
+from desktop_app.store.importing import NotEmptyError
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.reports_export import show_failure
 from desktop_app.ui.topics import Topic
 
 FILTER = "Fichiers d'échange Suivi FSL (*.json);;Tous les fichiers (*)"
@@ -35,8 +39,6 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
     store = ctx.store
 
     def work() -> str:
-        from desktop_app.interchange import read_parts
-
         added = import_parts(store, read_parts(path), path.name)
         return f"Import terminé : {added['households']} ménages, {added['measures']} mesures."
 
@@ -62,8 +64,6 @@ def show_read_failure(parent: QWidget, path: Path, what: str, error: BaseExcepti
         QMessageBox.warning(parent, "Lecture impossible",
                             f"Impossible de lire {path} : {os_reason(error)}.")
     else:
-        from desktop_app.ui.background import show_error
-
         show_error(parent, error)
 
 
@@ -77,16 +77,12 @@ def export_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
     store = ctx.store
 
     def work() -> str:
-        from desktop_app.interchange import write_file
-
         caseload = store.export_caseload()
         write_file(caseload, path)
         return f"Export terminé : {path} ({len(caseload.households)} ménages)."
 
     def failed(error: BaseException) -> None:
         """A full disk, a folder gone, a device or a folder chosen: said in French."""
-        from desktop_app.ui.reports_export import show_failure
-
         show_failure(parent, "Export non écrit", error, path)
 
     ctx.run(work, ctx.status_message.emit, text="Export en cours…", on_error=failed)
@@ -99,8 +95,7 @@ def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
     def work() -> str:
         if not store.is_empty():
             return ""
-        from desktop_app.demo import generate_caseload
-        from desktop_app.store.importing import NotEmptyError
+        from desktop_app.demo import generate_caseload  # start-up cost: on demand only
 
         caseload = generate_caseload(today=today)
         try:  # checked again in the import's transaction: another window may have filled it

@@ -1,4 +1,4 @@
-"""The « Modifications » table of the household file: its audit trail (issue 6), newest
+"""The « Modifications » table of the household file: its audit trail, newest
 first — Date « 29/11/2026 14:05 », Profil (the worker's name), Fiche, Action, Changements."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The audit trail in French words (issue 6): which record, which action, what changed.
+"""The audit trail in French words: which record, which action, what changed.
 
 The store keeps each change as interchange paths and JSON values (`visits[4].date`,
 "2025-09-12"); the household file shows « Visite 5 — Date : 05/07/2025 → 06/07/2025 »,

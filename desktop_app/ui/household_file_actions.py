@@ -1,4 +1,4 @@
-"""A household's file between laptops, and the right of access (issue 6).
+"""A household's file between laptops, and the right of access.
 
 - « Exporter le dossier… » (household screen): for a colleague (an interchange file) or for a
   right-of-access request (a JSON and a readable PDF);
@@ -23,9 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app.caseload import merge_household_file
+from desktop_app.interchange import read_file, write_file
+from desktop_app.reports.access_export import write_access_export
 from desktop_app.store.api import MergeReport
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, show_read_failure
+from desktop_app.ui.reports_export import show_failure
 from desktop_app.ui.topics import Topic
 
 FOR_COLLEAGUE = "Pour un collègue (fichier d'échange .json)"
@@ -76,8 +79,6 @@ def merge_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> No
     store, source = ctx.store, path.name
 
     def work() -> MergeReport:
-        from desktop_app.interchange import read_file
-
         return merge_household_file(store, read_file(path), source)
 
     def done(report: MergeReport) -> None:
@@ -122,20 +123,14 @@ def export_household(parent: QWidget, ctx: AppContext, household_id: str,
 
     def work() -> str:
         if choice == FOR_COLLEAGUE:
-            from desktop_app.interchange import write_file
-
             write_file(store.export_household(household_id), where)
             return f"Dossier exporté pour un collègue : {where}"
-        from desktop_app.reports.access_export import write_access_export
-
         json_path, pdf_path = write_access_export(store, household_id, where)
         return f"Droit d'accès écrit : {json_path.name} et {pdf_path.name} dans {where}"
 
     def failed(error: BaseException) -> None:
         """A folder gone or protected, a file open elsewhere: said in French (not as a fault
         of the program)."""
-        from desktop_app.ui.reports_export import show_failure
-
         show_failure(parent, "Dossier non exporté", error, where)
 
     ctx.run(work, ctx.status_message.emit, text="Export du dossier…", on_error=failed)

@@ -1,5 +1,5 @@
 """Remembering a store's passphrase in the OS key store (`keyring`: Windows Credential
-Manager, macOS Keychain, Secret Service on Linux), as the user chooses (issue 6).
+Manager, macOS Keychain, Secret Service on Linux), as the user chooses.
 
 Degrades gracefully: with no usable backend (a CI machine, a Linux without Secret Service)
 `available()` is False and `reason` says why in French; reading gives None, writing False.
@@ -7,7 +7,7 @@ Every call may block on the OS (D-Bus, an unlock prompt): call them off the GUI 
 except `available()`, which only asks keyring which backend it chose.
 
 The entry is named by the store's absolute path (service « Suivi FSL »), or for the password
-of the association's server (issue 12) by the server's URL without password
+of the association's server by the server's URL without password
 (`server_settings.keyring_entry`): never a household's name. The secret itself is never
 written anywhere else.
 """
@@ -46,6 +46,7 @@ class OsKeyStore:
 
     def available(self) -> bool:
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
             from keyring.backends import fail
 
@@ -67,6 +68,7 @@ class OsKeyStore:
         if not self.available():
             return None
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
 
             return keyring.get_password(SERVICE, _name(database))
@@ -77,6 +79,7 @@ class OsKeyStore:
         if not self.available():
             return False
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
 
             keyring.set_password(SERVICE, _name(database), passphrase)
@@ -88,6 +91,7 @@ class OsKeyStore:
         if not self.available():
             return
         try:
+            # optional: the OS keyring may be missing or broken, said as « unavailable »
             import keyring
 
             keyring.delete_password(SERVICE, _name(database))

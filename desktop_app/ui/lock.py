@@ -1,4 +1,4 @@
-"""Locking the window (issue 6): after N minutes without input, when the application is
+"""Locking the window: after N minutes without input, when the application is
 suspended, or on demand, every personal datum goes behind the lock page.
 
 While locked: the window's central widget shows the lock page (the screens are hidden, not
@@ -24,10 +24,10 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QToolTip, QWidget
 
 from desktop_app.ui.lock_page import LockPage
+from desktop_app.ui.session_signals import SessionWatch
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.session_signals import SessionWatch
 
 MINUTES_KEY = "securite/verrouillage_minutes"
 DEFAULT_MINUTES = 5
@@ -90,8 +90,6 @@ class LockController(QObject):
     def watch_session(self) -> SessionWatch:
         """Lock when the Linux session locks or the machine sleeps (D-Bus); the caller starts
         the watch right before `app.exec()` and stops it right after (see SessionWatch)."""
-        from desktop_app.ui.session_signals import SessionWatch
-
         return SessionWatch(self, lambda: self.lock(SUSPENDED_REASON))
 
     # --- idle --------------------------------------------------------------------------
@@ -154,7 +152,7 @@ class LockController(QObject):
         self._title = self.window.windowTitle()
         self.window.setWindowTitle("Suivi FSL — verrouillé")
         self.window.menuBar().setEnabled(False)
-        self.page.prepare(reason, self.window.session.encrypted)
+        self.page.prepare(reason, self.window.ctx.session.encrypted)
         self.shell.setCurrentWidget(self.page)
         self.locked_changed.emit(True)
 
@@ -167,7 +165,7 @@ class LockController(QObject):
 
     def try_unlock(self, typed: str) -> bool:
         """Unlock if `typed` is the passphrase (anything for a plain store)."""
-        secret = self.window.session.secret
+        secret = self.window.ctx.session.secret
         if secret is not None and not secret.matches(typed):
             self.page.wrong()
             return False

@@ -1,4 +1,4 @@
-"""The lock screen: what the window shows instead of its screens while locked (issue 6).
+"""The lock screen: what the window shows instead of its screens while locked.
 
 It names no household and no worker: only why it is locked and how to unlock. An encrypted
 store asks for its passphrase; a plain store has none to ask, so a click on « Déverrouiller »

@@ -29,11 +29,8 @@ from desktop_app.ui.screens.reports import ReportsScreen
 from desktop_app.ui.screens.retention import RetentionScreen
 from desktop_app.ui.screens.settings import SettingsScreen
 from desktop_app.ui.screens.team import TeamScreen
-from desktop_app.ui.store_session import StoreSession
-from desktop_app.ui.window_chrome import build_menus, build_status_bar
+from desktop_app.ui.window_chrome import NAVIGATION, build_menus, build_status_bar
 
-NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "rapports",
-              "conservation", "parametres")
 #: Screens reached from a list: the navigation shows the list they belong to.
 PARENT = {"menage": "menages", "mesure": "menages"}
 
@@ -69,9 +66,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        #: The store's protection (issue 6); `Launch` sets the real one once the store is open.
-        self.session = StoreSession()
         self.lock = LockController(self)  # the central widget goes into its lock shell
+        ctx.lock = self.lock
         actions = build_menus(self)
         self.new_visit_action = actions["new_visit"]
         self.busy, self.busy_text = build_status_bar(self, store_label)
@@ -147,9 +143,6 @@ class MainWindow(QMainWindow):
             screen = self.screens["tableau"]
             assert isinstance(screen, DashboardScreen)
             screen.next_alert()
-
-    def set_session(self, session: StoreSession) -> None:
-        self.session = session
 
     # --- state -------------------------------------------------------------------------
     def restore_state(self) -> None:

@@ -52,7 +52,7 @@ class MeasureTabs(QTabWidget):
             box.addWidget(view)
             row = QHBoxLayout()
             row.addStretch(1)
-            if key == "report":  # the worker's text of the chosen report (issue 5)
+            if key == "report":  # the worker's text of the chosen report
                 row.addWidget(button("Rédiger le bilan…", page,
                                      lambda: self.requested.emit("write_bilan"),
                                      tip="Texte du bilan sélectionné, envoi, signature, "

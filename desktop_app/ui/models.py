@@ -7,6 +7,7 @@ a `QSortFilterProxyModel` on `SORT_ROLE`, never by refilling cells.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -158,7 +159,5 @@ class SortFilterProxy(QSortFilterProxyModel):
 
 def fold(text: str) -> str:
     """Lower case without accents: « Béthune » and « bethune » match."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))

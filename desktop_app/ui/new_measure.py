@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.alerts.durations import duration_problems
 from desktop_app.domain.alerts.renewal import (
     PERIOD_TYPES,
     default_level,
@@ -103,8 +104,6 @@ def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str,
         measure = _measure(household, values)
         if not measure.periods:
             return {}
-        from desktop_app.domain.alerts.durations import duration_problems
-
         problems = duration_problems(measure)
         return {"end": "Durée non conforme : " + " ; ".join(problems) + "."} if problems else {}
 

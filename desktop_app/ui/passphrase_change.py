@@ -1,4 +1,4 @@
-"""Paramètres › « Changer le mot de passe… » or « Chiffrer la base… » (issue 6).
+"""Paramètres › « Changer le mot de passe… » or « Chiffrer la base… ».
 
 The store is re-encrypted by `store/crypto.py` with the window's own engine: its connections
 are closed and its lock made exclusive (refused in French while another window or program
@@ -10,12 +10,14 @@ old passphrase) and the window goes on with it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.store.api import Store
+from desktop_app.store.crypto import change_passphrase as rekey
+from desktop_app.store.crypto import convert_to_encrypted
+from desktop_app.ui.background import describe_error
+from desktop_app.ui.context import AppContext
 from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.passphrase_dialogs import remember_box
 from desktop_app.ui.passphrase_fields import (
@@ -26,9 +28,6 @@ from desktop_app.ui.passphrase_fields import (
 )
 from desktop_app.ui.store_session import Secret, StoreSession
 from desktop_app.ui.topics import Topic
-
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
 
 
 class ChangePassphraseDialog(FittingDialog):
@@ -98,33 +97,32 @@ class ChangePassphraseDialog(FittingDialog):
         self.current.setFocus()
 
 
-def change_passphrase(window: MainWindow) -> ChangePassphraseDialog | None:
-    """Open the dialog for the window's store (encrypt it when plain)."""
-    session = window.session
+def change_passphrase(ctx: AppContext, parent: QWidget) -> ChangePassphraseDialog | None:
+    """Open the dialog for the context's store (encrypt it when plain), over `parent`."""
+    session = ctx.session
     if session.database is None:
-        window.ctx.status_message.emit("Cette base n'est pas un fichier : elle ne peut pas "
+        ctx.status_message.emit("Cette base n'est pas un fichier : elle ne peut pas "
                                        "être chiffrée depuis Suivi FSL.")
         return None
-    dialog = ChangePassphraseDialog(window, session.encrypted, session.keystore,
+    dialog = ChangePassphraseDialog(parent, session.encrypted, session.keystore,
                                     session.remembered)
     dialog.submitted.connect(lambda current, new, remember: _apply(
-        window, dialog, current, new, remember))
+        ctx, dialog, current, new, remember))
     dialog.open()
     return dialog
 
 
-def _apply(window: MainWindow, dialog: ChangePassphraseDialog, current: str, new: str,
+def _apply(ctx: AppContext, dialog: ChangePassphraseDialog, current: str, new: str,
            remember: bool) -> None:
-    session = window.session
+    session = ctx.session
     if session.secret is not None and not session.secret.matches(current):
         dialog.wrong()
         return
-    database, old_store = session.database, window.ctx.store
+    database, old_store = session.database, ctx.store
     assert database is not None
 
     def work() -> tuple[Store, bool]:
-        from desktop_app.store.crypto import change_passphrase as rekey
-        from desktop_app.store.crypto import convert_to_encrypted
+        # start-up cost: Alembic comes with it; loaded when used, not while the window starts
         from desktop_app.store.repository import open_store
 
         close = getattr(old_store, "close", None)
@@ -146,17 +144,14 @@ def _apply(window: MainWindow, dialog: ChangePassphraseDialog, current: str, new
     def done(result: tuple[Store, bool]) -> None:
         store, kept = result
         was_encrypted = session.encrypted
-        window.ctx.store = store
-        window.set_session(StoreSession(session.url, database, Secret(new), session.keystore,
-                                        kept))
+        ctx.store = store
+        ctx.session = StoreSession(session.url, database, Secret(new), session.keystore, kept)
         dialog.accept()
-        window.ctx.status_message.emit("Mot de passe changé." if was_encrypted
+        ctx.status_message.emit("Mot de passe changé." if was_encrypted
                                        else "La base est maintenant chiffrée.")
-        window.ctx.changed.emit(Topic.SETTINGS)
+        ctx.changed.emit(Topic.SETTINGS)
 
     def failed(error: BaseException) -> None:
-        from desktop_app.ui.background import describe_error
-
         dialog.wrong(describe_error(error)[1])
 
-    window.ctx.run(work, done, text="Chiffrement de la base…", on_error=failed)
+    ctx.run(work, done, text="Chiffrement de la base…", on_error=failed)

@@ -1,4 +1,4 @@
-"""The two start-up dialogs of an encrypted store (issue 6): the first launch, which asks for
+"""The two start-up dialogs of an encrypted store: the first launch, which asks for
 a passphrase by default, and the unlock dialog, which asks again after a typo.
 
 Both are non-blocking (`open()`): the caller listens to `submitted` / `rejected`, the
@@ -59,7 +59,7 @@ class FirstLaunchDialog(FittingDialog):
     a second click). `submitted(passphrase or None, remember)`."""
 
     submitted = Signal(object, bool)
-    #: « Utiliser le serveur de l'association » (issue 12): the connection dialog instead.
+    #: « Utiliser le serveur de l'association »: the connection dialog instead.
     server_chosen = Signal()
 
     def __init__(self, database: PurePath, keystore: KeyStore,

@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.private_files import write_failure
+from desktop_app.reports import LayoutError, ReportFormatError
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 
 FILTERS = {".xlsx": "Classeur Excel (*.xlsx)", ".pdf": "Document PDF (*.pdf)"}
@@ -64,13 +67,9 @@ def offer_open(parent: QWidget, path: Path, extra: str = "") -> QMessageBox:
 
 def failure_text(error: BaseException, path: Path | None) -> str | None:
     """What to tell the user about an export that failed for a reason they can fix."""
-    from desktop_app.reports import LayoutError, ReportFormatError
-
     if isinstance(error, ReportFormatError | LayoutError | LookupError):
         return str(error)
     if isinstance(error, OSError):
-        from desktop_app.private_files import write_failure
-
         return write_failure(path if path is not None else Path(error.filename or ""), error)
     return None
 
@@ -79,8 +78,6 @@ def show_failure(parent: QWidget, title: str, error: BaseException,
                  path: Path | None) -> QMessageBox:
     """A file not written: what the user can fix (a file open elsewhere, a folder gone…) in
     a warning titled `title`, anything else as `show_error` says it (non-blocking)."""
-    from desktop_app.ui.background import show_error
-
     message = failure_text(error, path)
     if message is None:
         return show_error(parent, error)

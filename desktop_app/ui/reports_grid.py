@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import reports as jobs
 from desktop_app.app.association import mark_grid_sent
+from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.reports_export import ExportJob, ask_save_path
@@ -174,8 +175,6 @@ class GridPanel(QWidget):
             self._show_sent(day)
 
         def failed(error: BaseException) -> None:
-            from desktop_app.ui.background import show_error
-
             self._marking = False  # else the next change of the association would be missed
             show_error(dialog if dialog is not None else self, error)
 

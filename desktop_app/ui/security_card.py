@@ -1,14 +1,15 @@
 """Paramètres › « Sécurité » card: the lock delay, whether the store is encrypted, and the
-buttons to change its passphrase (or encrypt it) and to lock now (issue 6)."""
+buttons to change its passphrase (or encrypt it) and to lock now."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from desktop_app.paths import is_server_url
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lock import MINUTES_KEY, MINUTES_RANGE, lock_minutes
+from desktop_app.ui.passphrase_change import change_passphrase
 from desktop_app.ui.screens.base import button, section
 
 ENCRYPTED = "Base chiffrée"
@@ -22,11 +23,12 @@ PLAIN_TIP = ("En cas de perte ou de vol de l'ordinateur, les données des ménag
 
 
 class SecurityCard(QWidget):
-    """Built into the settings screen; finds the main window (its session and lock) when
-    shown or clicked, through `self.window()`."""
+    """Built into the settings screen; reads the store's session and the window's lock on the
+    context when shown or clicked."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         ctx.changed.connect(lambda _what: self.refresh())
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -55,11 +57,9 @@ class SecurityCard(QWidget):
 
     def refresh(self) -> None:
         """Show the store's state (call when the settings screen shows)."""
-        from desktop_app.paths import is_server_url
-
-        session = getattr(self.window(), "session", None)
-        encrypted = bool(session is not None and session.encrypted)
-        on_server = session is not None and is_server_url(session.url)
+        session = self.ctx.session
+        encrypted = session.encrypted
+        on_server = is_server_url(session.url)
         self.state.setText(ON_SERVER if on_server else ENCRYPTED if encrypted else PLAIN)
         self.state.setToolTip(ON_SERVER_TIP if on_server else ENCRYPTED_TIP if encrypted
                               else PLAIN_TIP)
@@ -72,23 +72,17 @@ class SecurityCard(QWidget):
     def _minutes_changed(self, minutes: int) -> None:
         self.unit.setText(_unit(minutes))
         QSettings().setValue(MINUTES_KEY, minutes)
-        lock = getattr(self.window(), "lock", None)
-        if lock is not None:
-            lock.set_minutes(minutes)
+        if self.ctx.lock is not None:
+            self.ctx.lock.set_minutes(minutes)
 
     def _change(self) -> None:
-        from desktop_app.ui.passphrase_change import change_passphrase
-
-        window = self.window()
-        if hasattr(window, "session"):
-            change_passphrase(window)  # type: ignore[arg-type]  # the main window, which has a session
+        change_passphrase(self.ctx, self.window())
 
     def _lock_now(self) -> None:
-        lock = getattr(self.window(), "lock", None)
-        if lock is not None:
-            lock.lock()
+        if self.ctx.lock is not None:
+            self.ctx.lock.lock()
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.refresh()
         super().showEvent(event)
 

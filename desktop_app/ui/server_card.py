@@ -1,4 +1,4 @@
-"""Paramètres › « Serveur de l'association » card (issue 12): which store the window opens at
+"""Paramètres › « Serveur de l'association » card: which store the window opens at
 start-up, and « Connexion au serveur de l'association… » (`server_dialog`). A new choice
 takes effect at the next start: the open store stays open meanwhile."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
+from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.screens.base import button, section
 from desktop_app.ui.server_dialog import ConnectionDialog
 from desktop_app.ui.server_settings import (
@@ -52,8 +52,7 @@ class ServerCard(QWidget):
         self.local.setEnabled(on)
 
     def keystore(self) -> KeyStore:
-        session = getattr(self.window(), "session", None)
-        return session.keystore if session is not None else OsKeyStore()
+        return self.ctx.session.keystore
 
     def open_dialog(self) -> None:
         keystore = self.keystore()

@@ -1,4 +1,4 @@
-"""« Connexion au serveur de l'association » (issue 12): the server's settings, its password,
+"""« Connexion au serveur de l'association »: the server's settings, its password,
 « Tester la connexion » (run in the background runner, its result said in French), then
 `submitted(settings, password, remember)`.
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.store.server_connection import try_connection
 from desktop_app.ui.background import BackgroundRunner, describe_error
 from desktop_app.ui.keyring_store import KeyStore
 from desktop_app.ui.passphrase_fields import FittingDialog, password_field
@@ -167,8 +168,6 @@ class ConnectionDialog(FittingDialog):
         if not settings.complete:
             self._say(INCOMPLETE, True)
             return
-        from desktop_app.store.server_connection import try_connection
-
         self._say(TESTING, False)
         self.test_button.setEnabled(False)
 

@@ -1,4 +1,4 @@
-"""The connection to the association's server, as this user set it (issue 12).
+"""The connection to the association's server, as this user set it.
 
 Kept in QSettings (per user and laptop, like the backup folder and the lock delay: the one
 place the window keeps its settings): host, port, database, login, `sslmode`, the CA file, and
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from desktop_app.store.server_connection import DEFAULT_PORT, server_url
+from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, server_url
 
 PREFIX = "serveur/"
 USE_KEY = "serveur/utiliser"
@@ -40,8 +40,6 @@ class ServerSettings:
 
     def keyring_entry(self) -> str:
         """The name of the password's entry in the keyring: the URL without password."""
-        from desktop_app.store.server_connection import keyring_entry
-
         return keyring_entry(self.url())
 
 

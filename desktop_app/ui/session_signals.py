@@ -1,4 +1,4 @@
-"""On Linux, lock the window when the session locks or the laptop goes to sleep (issue 6).
+"""On Linux, lock the window when the session locks or the laptop goes to sleep.
 
 Listens on D-Bus, when a bus is there (nothing happens otherwise, as on CI or Windows):
 - systemd-logind: `Session.Lock` (any session path: over-locking is harmless) and

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import Convention, GridSent, MeasureType, Tariff
+from desktop_app.ui.dashboard_actions import not_after
 from desktop_app.ui.fields import DateField, NumberField
 from desktop_app.ui.forms import FormDialog, Values
 
@@ -95,8 +96,6 @@ def tariff_dialog(parent: QWidget, tariffs: list[Tariff],
 def grid_dialog(parent: QWidget, today: date,
                 submit: Callable[[GridSent, FormDialog], None]) -> FormDialog:
     """The annual activity grid of a year, sent to the SPSLH on a day (`grille_annuelle`)."""
-    from desktop_app.ui.dashboard_actions import not_after
-
     dialog = FormDialog(parent, "Grille annuelle d'activité envoyée au SPSLH")
     dialog.form.add("year", "Année de la grille", NumberField(
         integer=True, minimum=Decimal(2000), maximum=Decimal(today.year)),

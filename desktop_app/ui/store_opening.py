@@ -1,11 +1,11 @@
-"""Opening the store at start-up, asking for a passphrase where needed (issue 6).
+"""Opening the store at start-up, asking for a passphrase where needed.
 
 - no store yet: the first-launch dialog (a passphrase by default, or plain, confirmed),
   then the store is created, encrypted or not;
 - an encrypted store: the passphrase of `SUIVI_FSL_PASSPHRASE`, else the one remembered in
   the OS key store, else the unlock dialog, which asks again after a wrong one;
 - a plain store: opened as is;
-- the association's server (issue 12): its password from the system keyring if remembered
+- the association's server: its password from the system keyring if remembered
   (else libpq's `PGPASSWORD` / `~/.pgpass`); a login refused shows the connection dialog,
   which asks for the password and stays open after a wrong one. A server that cannot be
   reached is `failed`: `Launch` offers to retry or to open the local store. The first-launch
@@ -17,17 +17,17 @@ Every opening runs on the background runner, never on the GUI thread. With `ask=
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.paths import is_server_url, sqlite_path
 from desktop_app.store.api import ServerConnectionError, Store, StoreError, WrongPassphraseError
+from desktop_app.store.engine import store_url
 from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
-from desktop_app.ui.background import BackgroundRunner, Callback
+from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, with_password
+from desktop_app.ui.background import BackgroundRunner
 from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
 from desktop_app.ui.server_dialog import ConnectionDialog
@@ -94,6 +94,7 @@ class StoreOpening(QObject):
         """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain.
         A passphrase `typed` at the unlock dialog and not to be remembered drops the one
         remembered before (it did not open the store)."""
+        # start-up cost: Alembic comes with it, loaded here off the GUI thread
         from desktop_app.store.repository import open_store
 
         store = open_store(self.url, passphrase)
@@ -110,8 +111,8 @@ class StoreOpening(QObject):
                      ) -> tuple[Store, StoreSession]:
         """Open the server's store: with the password `typed` (None: the one remembered in
         the keyring, if any, else libpq's own); remembered or forgotten as asked."""
+        # start-up cost: Alembic comes with it, loaded here off the GUI thread
         from desktop_app.store.repository import open_store
-        from desktop_app.store.server_connection import keyring_entry, with_password
 
         entry = keyring_entry(url)
         password = self.keystore.get(entry) if typed is None else typed
@@ -122,7 +123,8 @@ class StoreOpening(QObject):
             else:
                 self.keystore.forget(entry)
         session = StoreSession(url, None, None, self.keystore,
-                               remember if typed is not None else password is not None)
+                               remember if typed is not None else password is not None,
+                               store.session)
         return store, session
 
     def _with_remembered(self, database: Path) -> tuple[Store, StoreSession] | object:
@@ -136,7 +138,7 @@ class StoreOpening(QObject):
         session.remembered = True
         return store, session
 
-    def _run(self, work: Callable[[], Any], on_done: Callback) -> None:
+    def _run(self, work, on_done) -> None:  # type: ignore[no-untyped-def]
         self.runner.run(work, on_done, text="Ouverture de la base…", on_error=self._failed)
 
     # --- on the GUI thread -----------------------------------------------------------
@@ -245,9 +247,6 @@ class StoreOpening(QObject):
 
 def settings_of(url: str) -> ServerSettings:
     """The settings a server URL gives (`--db postgresql://…`), for the connection dialog."""
-    from desktop_app.store.engine import store_url
-    from desktop_app.store.server_connection import DEFAULT_PORT
-
     parsed = store_url(url)
     query = parsed.query
     return ServerSettings(parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "",

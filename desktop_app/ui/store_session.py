@@ -1,5 +1,5 @@
 """What the window knows of the open store's protection: its file, whether it is encrypted,
-how to check the passphrase at the lock screen, and the OS key store (issue 6).
+how to check the passphrase at the lock screen, and the OS key store.
 
 The passphrase itself is not kept by the window: only a salted PBKDF2 digest of it, made
 once the store is open, against which the lock screen checks what is typed.
@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop_app.store.accounts import Session
 from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
 
 #: Enough to make a stolen memory dump slow to search, little enough for the GUI thread
@@ -37,13 +38,14 @@ class Secret:
 @dataclass
 class StoreSession:
     """The open store as the lock and the passphrase actions see it. `secret` is None for a
-    plain (unencrypted) store."""
+    plain (unencrypted) store; `account` is who is connected to a server (None: a file)."""
 
     url: str = ""
     database: Path | None = None
     secret: Secret | None = None
     keystore: KeyStore = field(default_factory=OsKeyStore)
     remembered: bool = False
+    account: Session | None = None
 
     @property
     def encrypted(self) -> bool:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui.models import RowTableModel, SortFilterProxy
+from desktop_app.ui.models import ROW_ROLE, RowTableModel, SortFilterProxy
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -102,8 +102,6 @@ def selected_row(view: QTableView) -> Any:
         if not current.isValid():
             return None
         indexes = [current]
-    from desktop_app.ui.models import ROW_ROLE
-
     return indexes[0].data(ROW_ROLE)
 
 

@@ -10,10 +10,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar
 
-from desktop_app.ui import backup_actions, file_actions
+from desktop_app.ui import (
+    about,
+    backup_actions,
+    backup_dialog,
+    batch_dialogs,
+    file_actions,
+    household_file_actions,
+)
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow
+
+#: The screens of the navigation list, in its order (« Aller à » numbers them: Ctrl+1…).
+NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "rapports",
+              "conservation", "parametres")
 
 SHORTCUTS = """<table>
 <tr><td><b>F1</b></td><td>guide d'utilisation</td></tr>
@@ -40,8 +51,6 @@ def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], objec
 
 def build_menus(window: MainWindow) -> dict[str, QAction]:
     """Fichier, Aller à, Suivi, Aide; returns the actions others need, by name."""
-    from desktop_app.ui.main_window import NAVIGATION
-
     bar, ctx = window.menuBar(), window.ctx
     menu = bar.addMenu("&Fichier")
     _action(window, menu, "&Importer un fichier d'échange…",
@@ -51,8 +60,6 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _action(window, menu, "Données de &démonstration…",
             lambda: file_actions.demo_data(window, ctx))
     menu.addSeparator()
-    from desktop_app.ui import batch_dialogs, household_file_actions
-
     _action(window, menu, "&Fusionner un dossier reçu…",
             lambda: household_file_actions.merge_file(window, ctx))
     _action(window, menu, "A&nnuler un import…",
@@ -60,7 +67,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     menu.addSeparator()
     _action(window, menu, "&Sauvegarder maintenant", lambda: backup_actions.backup_now(ctx))
     _action(window, menu, "&Restaurer une sauvegarde…",
-            lambda: backup_actions.open_restore_dialog(window, ctx))
+            lambda: backup_dialog.open_restore_dialog(window, ctx))
     menu.addSeparator()
     _action(window, menu, "&Verrouiller", lambda: window.lock.lock(), "Ctrl+L")
     menu.addSeparator()
@@ -76,8 +83,6 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _action(window, menu, "Alerte &suivante", window.next_alert, "F8")
     _action(window, menu, "&Actualiser", lambda: window.current.refresh(), "F5")
     menu = bar.addMenu("&Aide")
-    from desktop_app.ui import about
-
     actions["guide"] = _action(window, menu, "&Guide d'utilisation",
                                lambda: about.show_guide(window), "F1")
     _action(window, menu, "&Raccourcis clavier", lambda: QMessageBox.information(

@@ -1,4 +1,4 @@
-"""AML annex (issue 11): the agreement in principle prolonged by e-mail (item 6), the claim
+"""AML annex: the agreement in principle prolonged by e-mail (item 6), the claim
 after a failure (item 5)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The fixed lists of issue 11 (item 10): exit reasons per measure type, territories, and the
+"""The fixed lists: exit reasons per measure type, territories, and the
 recognition of texts typed before the lists existed (store migration 0003, old files)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""GDPR keeping rules (issue 6), worked out by hand: CNIL délibération 2023-095 (2 years in
+"""GDPR keeping rules, worked out by hand: CNIL délibération 2023-095 (2 years in
 the active base after the last measure), the convention's annex (kept until 31/12/2034)."""
 
 from __future__ import annotations
@@ -223,7 +223,7 @@ def test_every_grid_identical_after_anonymising_a_demo_caseload(seed: int) -> No
 
 
 def test_anonymised_aml_claim_keeps_its_amounts_not_its_invoices() -> None:
-    # Issue 11: a failure claim's invoices are free text (« Facture Durand… »); the grid
+    # A failure claim's invoices are free text (« Facture Durand… »); the grid
     # reads only the amounts, the territory code is kept, its « autre » text is not.
     household = Household("h7", "DURAND Marie", territory=Territory.AUTRE,
                           territory_other="Lensois")

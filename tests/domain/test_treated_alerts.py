@@ -1,4 +1,4 @@
-"""« Traitée » (issue 11, item 9): the fingerprint that makes two alerts « the same alert »."""
+"""« Traitée »: the fingerprint that makes two alerts « the same alert »."""
 
 from __future__ import annotations
 

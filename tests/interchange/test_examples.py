@@ -57,7 +57,7 @@ def test_example_1_values() -> None:
     assert [(w.id, w.diploma.value, w.fte) for w in caseload.workers] == [
         ("w1", "CESF", 1.0), ("w2", "ES", 0.5)]
     assert [h.id for h in caseload.households] == ["h1", "h2", "h3", "h4"]
-    # the file predates the list of territories: its text is recognised (issue 11, item 10)
+    # the file predates the list of territories: its text is recognised
     assert caseload.households[1].territory is Territory.LENS_LIEVIN
     assert caseload.households[1].territory_other is None
     assert caseload.households[1].address is None  # optional, left out

@@ -1,6 +1,6 @@
 """`suivi-fsl import` of spoiled files ends in exit 0 (all in the store) or exit 3 (nothing
 changed, every problem printed in French with its JSON path): never a traceback, never
-another code, never half a file (issue 6).
+another code, never half a file.
 
 The valid files (the worked examples and a small generated caseload) are spoiled by
 `mutations.mutated_files` and imported, as the command line does (`cli.main` in-process),

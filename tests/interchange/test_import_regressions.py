@@ -1,4 +1,4 @@
-"""The smallest files that broke `suivi-fsl import` before issue 6's mutation test found them:
+"""The smallest files that broke `suivi-fsl import` before a mutation test found them:
 a traceback instead of exit 3, or an exit 0 that left the store holding what its own export
 could not give back. Each is imported into a store that already holds exemple-1."""
 

@@ -1,4 +1,4 @@
-"""Bad input gets a French refusal at a bounded cost (issue 10, section 4): files that are
+"""Bad input gets a French refusal at a bounded cost: files that are
 not regular or too big, keys written twice, texts too long or with a NUL character, and a
 file read piece by piece (never the whole tree of a big file in memory)."""
 

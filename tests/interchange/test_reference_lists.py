@@ -1,4 +1,4 @@
-"""Exit reasons and territories in the interchange file (issue 11, item 10): an old file
+"""Exit reasons and territories in the interchange file: an old file
 (free texts, no `exit_reason` / `territory_other`) still imports, its texts recognised as the
 store's migration does; a new file is strict on the codes."""
 

@@ -1,4 +1,4 @@
-"""Right of access (GDPR art. 15, issue 6): the JSON holds the household's interchange file,
+"""Right of access (GDPR art. 15): the JSON holds the household's interchange file,
 its audit trail and its bilans; the PDF says all of it in French, page by page."""
 
 from __future__ import annotations

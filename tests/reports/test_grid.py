@@ -89,7 +89,7 @@ def test_xlsx_figures_of_2025_beside_2024(grid_xlsx: Path) -> None:
 
 
 def test_xlsx_lists_print_every_row_zeros_included(grid_xlsx: Path) -> None:
-    # Issue 11: every territory, every exit reason of the type, and the ASLL content
+    # Every territory, every exit reason of the type, and the ASLL content
     # (accès / maintien, not in the example file: « non renseigné » for its 3 ASLL).
     sheets = workbook(grid_xlsx)
     dsf = sheets["DSF"]

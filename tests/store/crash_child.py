@@ -10,7 +10,7 @@ Run as a script, it imports the store once, then reads commands on stdin:
 - `reap N` waits for the writer N (killed by the test meanwhile) and prints `dead N STATUS`:
   every line the writer printed comes before it in the pipe.
 
-Fault injection (`test_restore_faults.py`, issue 10), each in a forked child that prints
+Fault injection (`test_restore_faults.py`), each in a forked child that prints
 `pid N` first:
 - `restore STORE BACKUP KEY STEP ENCRYPT FOLD` restores BACKUP over STORE (KEY `-`: none,
   else quoted; ENCRYPT `1`: a plain backup for an encrypted store asked for; FOLD `0`: SQLite

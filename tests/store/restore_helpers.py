@@ -1,4 +1,4 @@
-"""Stores, backups and checks shared by the restoration tests (issue 10)."""
+"""Stores, backups and checks shared by the restoration tests."""
 
 from __future__ import annotations
 

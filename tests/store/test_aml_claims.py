@@ -1,4 +1,4 @@
-"""The AML failure claim (issue 11, item 5) in the store: saved and read back whole, the
+"""The AML failure claim in the store: saved and read back whole, the
 closed AML it belongs to loaded for the day's alerts until it is sent, and for the grid of
 the year it was sent in."""
 

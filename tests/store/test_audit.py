@@ -1,4 +1,4 @@
-"""The audit trail (issue 6): each save writes, in its own transaction, one entry with the
+"""The audit trail: each save writes, in its own transaction, one entry with the
 fields changed from what to what — worked out by hand from the interchange JSON below."""
 
 from __future__ import annotations

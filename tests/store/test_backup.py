@@ -1,4 +1,4 @@
-"""Backups (issue 6): a backup restores to an identical export; an encrypted store gives an
+"""Backups: a backup restores to an identical export; an encrypted store gives an
 encrypted backup; a damaged file is detected and refused, the current store never lost."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""What backups leave on the disk (issue 10 §3 and §5): a killed backup's hidden full copy
+"""What backups leave on the disk: a killed backup's hidden full copy
 and a failed backup's `-journal` removed at the next backup (never one a running process is
 writing), and backups, their folder and the copies put aside private whatever the umask."""
 

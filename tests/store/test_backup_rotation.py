@@ -1,4 +1,4 @@
-"""Rotation of the backups (issue 6: 7 daily, 4 weekly, 12 monthly), worked by hand."""
+"""Rotation of the backups (7 daily, 4 weekly, 12 monthly), worked by hand."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Imports that can be undone (issue 6): a batch is taken back whole while its records are
+"""Imports that can be undone: a batch is taken back whole while its records are
 unchanged since, else refused with a French message naming what changed."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A writer killed with SIGKILL at random moments never costs a committed visit (issue 6).
+"""A writer killed with SIGKILL at random moments never costs a committed visit.
 
 `crash_child.py` forks writers that append one visit per transaction through
 `SqlStore.save_measure` and print each commit; the test kills each writer after a random

@@ -1,5 +1,5 @@
 """« Chiffrer la base » and the change of passphrase while another window or program has the
-store open are refused (issue 10): the plain file replaced under it, its writes would land in
+store open are refused: the plain file replaced under it, its writes would land in
 the old inode and be lost; the key changed under it, it could no longer read the store. And an
 encryption killed at any step leaves the plain store or the encrypted one, nothing else.
 

@@ -1,4 +1,4 @@
-"""Encryption at rest (issue 6): an encrypted store holds no name in clear, opens only with
+"""Encryption at rest: an encrypted store holds no name in clear, opens only with
 its passphrase, and says so in French; a plain store can be encrypted, a passphrase changed."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A household's file between two laptops (issue 6): exported from store A, merged in store
+"""A household's file between two laptops: exported from store A, merged in store
 B: absent records added (an undoable batch), identical ones skipped, differing ones kept as
 they are in B and reported field by field in French."""
 

@@ -1,4 +1,4 @@
-"""What is proper to a store on a PostgreSQL server (issue 12): the driver and the URL, the
+"""What is proper to a store on a PostgreSQL server: the driver and the URL, the
 French messages of a server (never with the password), the transactions (writers in turn,
 one snapshot per read), and what only a file has, refused. The rest of the store's tests run
 on both engines (`tests.conftest.store_url`)."""

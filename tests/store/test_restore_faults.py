@@ -1,4 +1,4 @@
-"""A restoration killed at every one of its steps (fault injection, issue 10 §2.3 and §2.4).
+"""A restoration killed at every one of its steps (fault injection).
 
 The fork server of `crash_child.py` forks a restoration that kills itself with SIGKILL (no
 clean-up of any kind) right after a given step of `backup_files` (the steps its docstring

@@ -1,4 +1,4 @@
-"""A restoration never turns an encrypted store into a plain one (issue 10 §2.2): the
+"""A restoration never turns an encrypted store into a plain one: the
 current store's key is checked first; a plain backup for an encrypted store is refused
 unless asked for expressly, and is then encrypted with the store's key."""
 

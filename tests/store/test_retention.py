@@ -1,4 +1,4 @@
-"""The GDPR keeping rules in the store (issue 6): candidates, read-only archive,
+"""The GDPR keeping rules in the store: candidates, read-only archive,
 anonymisation that leaves no personal value in the file and every past grid identical,
 deletion refused before the keeping date (31/12/2034)."""
 

@@ -1,4 +1,4 @@
-"""The backup of a store on a PostgreSQL server (issue 12): one snapshot of what the account
+"""The backup of a store on a PostgreSQL server: one snapshot of what the account
 may read, encrypted (AES-256-GCM, scrypt), read back and compared with the store's export."""
 
 from __future__ import annotations

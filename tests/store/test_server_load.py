@@ -1,4 +1,4 @@
-"""A team's load on one PostgreSQL server (issue 12, « Load »), in miniature: the engine of
+"""A team's load on one PostgreSQL server (« Load »), in miniature: the engine of
 `benchmarks/bench_server_load.py` (`benchmarks.server_load`) with 3 travailleur processes and
 1 responsable, each with its own account and its own connection, bounded by a number of saves
 (never by time: no wall-clock assertion here, the figures are the benchmark's).

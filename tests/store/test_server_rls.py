@@ -1,4 +1,4 @@
-"""Rights enforced by the PostgreSQL server (issue 12, items 2–4): `server init`, personal
+"""Rights enforced by the PostgreSQL server: `server init`, personal
 accounts, row-level security. Each test connects as an account with a plain SQL connection
 (psycopg, not the application) or opens the application as that account, on the worked
 example 1 (`tests.server_team`): w1 is referent of h1/m1 (4 visits) and h4/m4 (no visit),

@@ -1,5 +1,5 @@
-"""A restoration while another window or program has the store open is refused (issue 10
-§2.1): what they write would land in the copy put aside and be lost.
+"""A restoration while another window or program has the store open is refused:
+what they write would land in the copy put aside and be lost.
 
 The other process is a child of `crash_child.py`'s fork server (`hold`): it opens the store,
 keeps a connection, and saves one household when the test lets it.

@@ -1,4 +1,4 @@
-"""Alerts marked « traitée » (issue 11, item 9): recorded with who, when and why in the
+"""Alerts marked « traitée »: recorded with who, when and why in the
 audit trail, off the day's list until their facts change, still counted by the grid."""
 
 from __future__ import annotations

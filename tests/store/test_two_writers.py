@@ -1,4 +1,4 @@
-"""Two writers on one store (issue 6): an edit made on a version changed meanwhile is refused
+"""Two writers on one store: an edit made on a version changed meanwhile is refused
 with a French message, and the store keeps the first writer's version."""
 
 from __future__ import annotations

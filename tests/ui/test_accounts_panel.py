@@ -1,4 +1,4 @@
-"""Équipe › Comptes (issue 12) on the PostgreSQL test server: a `responsable` adds, changes
+"""Équipe › Comptes on the PostgreSQL test server: a `responsable` adds, changes
 and disables personal accounts through the window, which goes through `app.accounts`
 as the command line does; refusals are said in French and keep what was typed; the tab is
 for a `responsable` only. The team is the worked example 1 (`tests.server_team`: Claire
@@ -33,13 +33,16 @@ def open_window(app, qtbot):  # type: ignore[no-untyped-def]
     Équipe screen; its store closed after the test."""
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.store_session import StoreSession
 
     opened = []
 
     def make(team: Team, login: str):  # type: ignore[no-untyped-def]
         store = team.open_as(login)
         opened.append(store)
-        win = MainWindow(AppContext(store, today=lambda: TODAY), "Base : serveur")
+        ctx = AppContext(store, today=lambda: TODAY)
+        ctx.session = StoreSession(account=store.session)  # as `Launch` sets it
+        win = MainWindow(ctx, "Base : serveur")
         qtbot.addWidget(win)
         win.show()
         win.start()

@@ -1,4 +1,4 @@
-"""AML (issue 11, item 6): the agreement in principle prolonged by e-mail, through the real
+"""AML: the agreement in principle prolonged by e-mail, through the real
 measure screen: saved with the conflict check and the audit trail, the alert follows."""
 
 from __future__ import annotations

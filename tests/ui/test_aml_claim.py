@@ -1,4 +1,4 @@
-"""AML « échec de la mesure » (issue 11, item 5) through the real measure screen: amounts
+"""AML « échec de la mesure » through the real measure screen: amounts
 above the caps refused in French, a claim within them saved with the audit trail."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Backups from the window (issue 6): « Sauvegarder maintenant », the restore dialog driven
+"""Backups from the window: « Sauvegarder maintenant », the restore dialog driven
 like a worker (choose, confirm, data restored), the damaged store at start-up, the folder."""
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def _action(window, text: str) -> QAction:  # type: ignore[no-untyped-def]
 def _restore_the_newest(qtbot, window, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """« Restaurer » on the newest backup of the restore dialog, confirmed: the dialog."""
     monkeypatch.setattr(backup_dialog, "confirm", lambda _parent, _info: True)
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    dialog = backup_dialog.open_restore_dialog(window, window.ctx)
     settle(qtbot, window)
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
@@ -94,7 +94,7 @@ def test_a_damaged_backup_is_listed_but_cannot_be_chosen(  # type: ignore[no-unt
         qtbot, window, folder: Path) -> None:
     made = make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 18, 30, 0))
     made.write_bytes(made.read_bytes()[:3000])  # cut short
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    dialog = backup_dialog.open_restore_dialog(window, window.ctx)
     settle(qtbot, window)
     assert dialog.table.item(0, 0).text() == "15/09/2025 à 18:30"  # from its name
     assert dialog.table.item(0, 5).text() == "Endommagée"
@@ -158,7 +158,7 @@ def test_the_settings_card_chooses_the_folder(qtbot, window, tmp_path: Path,  # 
 def test_the_picture_of_the_restore_dialog(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QImage
 
-    from desktop_app.ui.backup_screenshots import restore_dialog_picture
+    from devtools.backup_screenshots import restore_dialog_picture
 
     seed_asll(window.ctx.store)
     paths = restore_dialog_picture(window, tmp_path, datetime(2025, 9, 16).date())
@@ -256,7 +256,7 @@ def test_closing_the_restore_dialog_while_the_backups_are_read(  # type: ignore[
     """Reading the backups of a slow USB key takes time: « Fermer » meanwhile is fine (the
     list read afterwards is dropped, the deleted dialog is not touched)."""
     make_backup(window.ctx.store, folder, datetime(2025, 9, 15, 18, 30, 0))
-    dialog = backup_actions.open_restore_dialog(window, window.ctx)
+    dialog = backup_dialog.open_restore_dialog(window, window.ctx)
     dialog.close()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # deleted before…
     settle(qtbot, window)  # …the list read comes back

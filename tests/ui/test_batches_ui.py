@@ -1,5 +1,5 @@
 """Fichier › Annuler un import… and Fusionner un dossier reçu…, the household's « Exporter le
-dossier… » (issue 6), driven like a worker with pytest-qt."""
+dossier… », driven like a worker with pytest-qt."""
 
 from __future__ import annotations
 

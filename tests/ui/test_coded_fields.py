@@ -1,4 +1,4 @@
-"""The closing reason and the territory are chosen in their lists (issue 11, item 10); « autre »
+"""The closing reason and the territory are chosen in their lists; « autre »
 asks for its text."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Two writers through the window (issue 6): a record changed by another store object (another
+"""Two writers through the window: a record changed by another store object (another
 window or process) while a form is open — saving shows the French message, the typed values
 stay in the widgets and the store keeps the other writer's version."""
 

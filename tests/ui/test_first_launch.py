@@ -1,4 +1,4 @@
-"""First launch: no store yet, the dialog asks for a passphrase by default (issue 6)."""
+"""First launch: no store yet, the dialog asks for a passphrase by default."""
 
 from __future__ import annotations
 
@@ -58,7 +58,7 @@ def test_weak_then_strong_passphrase_creates_an_encrypted_store(app, qtbot, tmp_
                                                    "17 caractères")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: launch.window.isVisible() and launch.runner.idle, timeout=15000)
-    assert launch.error is None and launch.window.session.encrypted
+    assert launch.error is None and launch.window.ctx.session.encrypted
     assert looks_encrypted(path)
     launch.ctx.store.save_household(Household("h1", "DURAND Marie", "FSL-2025-0042",
                                               city="Arras"))
@@ -94,7 +94,7 @@ def test_a_store_with_an_awkward_name_is_created_under_exactly_that_name(app, qt
     type_in(qtbot, dialog.fields.second, STRONG)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: launch.window.isVisible() and launch.runner.idle, timeout=15000)
-    assert launch.error is None and launch.window.session.database == path
+    assert launch.error is None and launch.window.ctx.session.database == path
     labels = [w.text() for w in launch.window.statusBar().findChildren(QLabel)]
     assert f"Base : {path}" in labels
     launch.ctx.store.close()
@@ -121,8 +121,8 @@ def test_remembered_passphrase_opens_the_next_launch_without_asking(app, qtbot, 
     launch.window.close()
     again = launch_on(path, keystore, qtbot)
     qtbot.waitUntil(lambda: again.window.isVisible() and again.runner.idle, timeout=15000)
-    assert again.opening.dialog is None and again.window.session.remembered
-    assert again.window.session.secret.matches(STRONG)
+    assert again.opening.dialog is None and again.window.ctx.session.remembered
+    assert again.window.ctx.session.secret.matches(STRONG)
     again.ctx.store.close()
     again.window.close()
 
@@ -136,7 +136,7 @@ def test_continue_without_encryption_needs_a_second_click(app, qtbot, tmp_path):
     assert dialog.plain.text() == "Oui, créer la base sans chiffrement"
     qtbot.mouseClick(dialog.plain, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: launch.window.isVisible() and launch.runner.idle, timeout=15000)
-    assert not launch.window.session.encrypted
+    assert not launch.window.ctx.session.encrypted
     assert path.read_bytes()[:16] == b"SQLite format 3\x00"
     launch.ctx.store.close()
     launch.window.close()

@@ -1,4 +1,4 @@
-"""Aide › « Guide d'utilisation » (F1) and « À propos de Suivi FSL » (issue 13)."""
+"""Aide › « Guide d'utilisation » (F1) and « À propos de Suivi FSL »."""
 
 from importlib import metadata
 

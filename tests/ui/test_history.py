@@ -1,4 +1,4 @@
-"""The household file's « Modifications » tab: the audit trail in French (issue 6)."""
+"""The household file's « Modifications » tab: the audit trail in French."""
 
 from __future__ import annotations
 

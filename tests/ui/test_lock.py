@@ -1,4 +1,4 @@
-"""The lock (issue 6): after the idle delay, on suspend or on demand, the data go behind the
+"""The lock: after the idle delay, on suspend or on demand, the data go behind the
 lock page; the passphrase unlocks; unsaved input survives. The idle delay runs on a fake
 clock moved by hand, the idle timer's end fired by hand: nothing waits for real time."""
 
@@ -40,7 +40,7 @@ def encrypted_window(app, qtbot, tmp_path: Path, empty_store_file: Path) -> Iter
         store.save_worker(worker)
     seed_asll(store)
     win = MainWindow(AppContext(store, today=lambda: TODAY), "Base : test")
-    win.set_session(StoreSession(url, path, Secret(PASSPHRASE), MemoryKeyStore()))
+    win.ctx.session = StoreSession(url, path, Secret(PASSPHRASE), MemoryKeyStore())
     qtbot.addWidget(win)
     win.show()
     win.start()

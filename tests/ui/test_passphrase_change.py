@@ -1,5 +1,5 @@
 """Paramètres › Sécurité: encrypt a plain store, change the passphrase of an encrypted one;
-the store is closed, converted off the GUI thread, and reopened (issue 6)."""
+the store is closed, converted off the GUI thread, and reopened."""
 
 from __future__ import annotations
 
@@ -48,13 +48,13 @@ def test_encrypt_then_change_the_passphrase(qtbot, window, tmp_path):  # type: i
     path = tmp_path / "suivi.sqlite3"  # the `store` fixture's file
     url = f"sqlite:///{path}"
     keystore = MemoryKeyStore()
-    window.set_session(StoreSession(url, path, None, keystore))
+    window.ctx.session = StoreSession(url, path, None, keystore)
     seed_asll(window.ctx.store)
     card, dialog = ask_change(qtbot, window)
     assert card.change.text() == "Chiffrer la base…" and not dialog.current.isVisible()
     dialog.remember.setChecked(True)
     submit(qtbot, window, dialog, FIRST)
-    assert closed(dialog) and looks_encrypted(path) and window.session.encrypted
+    assert closed(dialog) and looks_encrypted(path) and window.ctx.session.encrypted
     assert keystore.get(path) == FIRST
     assert b"DURAND" not in path.read_bytes()
     # The window goes on with the reopened store.
@@ -67,7 +67,7 @@ def test_encrypt_then_change_the_passphrase(qtbot, window, tmp_path):  # type: i
     submit(qtbot, window, dialog, SECOND, current="Pas-le-bon-2025!")
     assert dialog.isVisible() and dialog.error.text() == WRONG  # nothing changed
     submit(qtbot, window, dialog, SECOND, current=FIRST)
-    assert closed(dialog) and window.session.secret.matches(SECOND)
+    assert closed(dialog) and window.ctx.session.secret.matches(SECOND)
     assert keystore.get(path) is None  # no longer remembered, as asked
     with pytest.raises(WrongPassphraseError):
         open_store(url, FIRST)
@@ -89,7 +89,7 @@ def test_encryption_is_refused_while_another_window_has_the_store_open(  # type:
 
     path = tmp_path / "suivi.sqlite3"
     url = f"sqlite:///{path}"
-    window.set_session(StoreSession(url, path, None, MemoryKeyStore()))
+    window.ctx.session = StoreSession(url, path, None, MemoryKeyStore())
     seed_asll(window.ctx.store)
     other = open_store(url)  # another window on the same file
     try:
@@ -98,13 +98,13 @@ def test_encryption_is_refused_while_another_window_has_the_store_open(  # type:
         qtbot.waitUntil(lambda: dialog.isEnabled())
         assert dialog.isVisible() and dialog.error.text().startswith(
             ENCRYPTING_IN_USE.format(where=path))
-        assert looks_plain(path) and not window.session.encrypted
+        assert looks_plain(path) and not window.ctx.session.encrypted
         window.ctx.store.save_household(Household("h-fenetre", "FENÊTRE Encore"))
         other.save_household(Household("h-autre", "AUTRE Fenêtre"))
     finally:
         other.close()
     submit(qtbot, window, dialog, FIRST)
-    assert closed(dialog) and window.session.encrypted
+    assert closed(dialog) and window.ctx.session.encrypted
     assert {r.name for r in window.ctx.store.household_rows(TODAY, "", 10)} == {
         "DURAND Marie", "FENÊTRE Encore", "AUTRE Fenêtre"}
     window.ctx.store.close()

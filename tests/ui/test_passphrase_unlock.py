@@ -68,7 +68,7 @@ def test_wrong_then_right_passphrase(app, qtbot, encrypted_file):  # type: ignor
     type_in(qtbot, dialog.field, PASSPHRASE)
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     opened(started, qtbot)
-    assert started.opening.dialog is None and started.window.session.secret.matches(PASSPHRASE)
+    assert started.opening.dialog is None and started.window.ctx.session.secret.matches(PASSPHRASE)
 
 
 def test_empty_passphrase_is_not_tried(app, qtbot, encrypted_file):  # type: ignore[no-untyped-def]
@@ -104,7 +104,7 @@ def test_stale_remembered_passphrase_is_dropped_when_not_remembered(app, qtbot, 
     type_in(qtbot, started.opening.dialog.field, PASSPHRASE)
     qtbot.mouseClick(started.opening.dialog.open_button, Qt.MouseButton.LeftButton)
     opened(started, qtbot)
-    assert keystore.entries == {} and not started.window.session.remembered
+    assert keystore.entries == {} and not started.window.ctx.session.remembered
 
 
 def test_passphrase_of_the_variable_opens_without_dialog(app, qtbot, encrypted_file,  # type: ignore[no-untyped-def]
@@ -112,4 +112,4 @@ def test_passphrase_of_the_variable_opens_without_dialog(app, qtbot, encrypted_f
     monkeypatch.setenv("SUIVI_FSL_PASSPHRASE", PASSPHRASE)
     started = launch(encrypted_file, MemoryKeyStore(), qtbot)
     opened(started, qtbot)
-    assert started.opening.dialog is None and started.window.session.encrypted
+    assert started.opening.dialog is None and started.window.ctx.session.encrypted

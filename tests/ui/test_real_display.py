@@ -1,4 +1,4 @@
-"""The worker's day on a real X server (issue 14): Qt's `xcb` platform, its system libraries,
+"""The worker's day on a real X server: Qt's `xcb` platform, its system libraries,
 real windows, focus and keyboard, where every other window test runs offscreen.
 
 Runs only under `QT_QPA_PLATFORM=xcb` with a display: `.ci/run` starts it under Xvfb

@@ -1,4 +1,4 @@
-"""« Conservation » driven like a worker (issue 6): tick a household after review, archive it,
+"""« Conservation » driven like a worker: tick a household after review, archive it,
 see its file read-only; past the keeping date, anonymise; delete asks for « SUPPRIMER »."""
 
 from __future__ import annotations

@@ -1,13 +1,16 @@
-"""`suivi-fsl screenshots`: one PNG per screen, 1280×800, on demo data."""
+"""`suivi-fsl screenshots` (devtools) and `suivi-fsl screens`: one PNG per screen, 1280×800,
+on demo data."""
 
 from __future__ import annotations
 
 import os
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from desktop_app.ui.screenshots import FILES, take_screenshots
+from desktop_app.ui.screen_tour import FILES
+from devtools.screenshots import take_screenshots
 
 
 def test_one_png_per_screen_on_demo_data(app, tmp_path):  # type: ignore[no-untyped-def]
@@ -16,9 +19,9 @@ def test_one_png_per_screen_on_demo_data(app, tmp_path):  # type: ignore[no-unty
     assert [p.name for p in paths] == [
         "tableau-de-bord.png", "menages.png", "menage.png", "mesure.png", "equipe.png",
         "logements.png", "points.png", "rapports.png", "parametres.png",
-        "verrouillage.png", "premier-lancement.png",  # issue 6 (tests/ui/test_lock_screenshots)
-        "restauration.png",  # issue 6 (tests/ui/test_backup_gui)
-        "conservation.png"]  # issue 6 (tests/ui/test_retention_screen)
+        "verrouillage.png", "premier-lancement.png",  # tests/ui/test_lock_screenshots
+        "restauration.png",  # tests/ui/test_backup_gui
+        "conservation.png"]  # tests/ui/test_retention_screen
     assert len(FILES) == 9
     for path in paths[:9]:
         image = QImage(str(path))
@@ -32,3 +35,15 @@ def test_one_png_per_screen_on_demo_data(app, tmp_path):  # type: ignore[no-unty
     if os.name == "posix":
         assert os.stat(tmp_path / "png").st_mode & 0o777 == 0o700
         assert {os.stat(p).st_mode & 0o777 for p in paths} == {0o600}
+
+
+def test_screens_is_the_programs_own_tour_one_png_per_screen(app, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    """`suivi-fsl screens` (the installed program's check, run by packaging/smoke_test.py):
+    the nine screens, none of the development pictures."""
+    from desktop_app.cli import main
+
+    assert main(["--db", str(tmp_path / "demo.sqlite3"), "screens", "--out",
+                 str(tmp_path / "png")]) == 0
+    listed = capsys.readouterr().out.split()
+    assert [Path(p).name for p in listed] == [f"{name}.png" for name in FILES]
+    assert sorted(os.listdir(tmp_path / "png")) == sorted(f"{name}.png" for name in FILES)

@@ -1,4 +1,4 @@
-"""The window and the association's server (issue 12): the connection dialog (settings kept
+"""The window and the association's server: the connection dialog (settings kept
 in QSettings, the password in the keyring or asked each time), the start-up on the server,
 a server that cannot be reached (retry, local store, household files), and a save refused
 while the connection is lost without losing what was typed."""
@@ -213,7 +213,7 @@ def test_the_window_opens_the_chosen_server_with_the_remembered_password(
         assert store_label(started) == (f"Base : postgresql+psycopg://{settings.login}@"
                                         f"{settings.host}:{settings.port}/{database}"
                                         "?sslmode=disable")
-        assert started.window.session.remembered and started.window.session.database is None
+        assert started.window.ctx.session.remembered and started.window.ctx.session.database is None
         started.window.show_screen("parametres", force=True)
         security = started.window.screens["parametres"].security
         security.refresh()  # a server's store: no file encryption offered
@@ -245,7 +245,7 @@ def test_a_refused_login_asks_for_the_password_again_until_it_opens(
         qtbot.waitUntil(lambda: started.window.isVisible() and started.runner.idle,
                         timeout=15000)
         assert started.error is None and opening.server_dialog is None
-        assert not started.window.session.remembered
+        assert not started.window.ctx.session.remembered
         # A server named on the command line changes none of the user's settings.
         assert not use_server() and load() == ServerSettings()
         closed(qtbot, started)

@@ -1,4 +1,4 @@
-"""« Marquer traitée » on the dashboard (issue 11, item 9): the alert leaves the day's list,
+"""« Marquer traitée » on the dashboard: the alert leaves the day's list,
 the « Traitées » filter shows it with why, who and when."""
 
 from __future__ import annotations

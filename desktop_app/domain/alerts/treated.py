@@ -1,4 +1,4 @@
-"""Alerts a worker has dealt with (issue 11, item 9): the identity of « the same alert ».
+"""Alerts a worker has dealt with: the identity of « the same alert ».
 
 Some alerts stay true while nothing more can be done today (a breach the SLISL has
 acknowledged, an AML the SPSLH allowed to continue). A worker marks such an alert « traitée »

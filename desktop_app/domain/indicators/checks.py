@@ -1,4 +1,4 @@
-"""The grid checks itself before it is sent (issue 5): every problem said in French."""
+"""The grid checks itself before it is sent: every problem said in French."""
 
 from __future__ import annotations
 

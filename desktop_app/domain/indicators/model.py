@@ -1,4 +1,4 @@
-"""The named indicators of a year, as plain dataclasses (issue 5, the SPSLH activity grid).
+"""The named indicators of a year, as plain dataclasses (the SPSLH activity grid).
 
 Counts are of measures unless the name says households; households are never named, the
 grid shows at most their FSL reference. Breakdowns are ordered `dict[str, int]` whose keys
@@ -38,7 +38,7 @@ class TypeIndicators:
     mean_duration_months: float | None = None
     #: Measures in force in N by level on their first day in force in N (ASLL, AML).
     by_level: dict[str, int] = field(default_factory=dict)
-    #: ASLL: measures in force in N by content, « accès » or « maintien » (issue 11).
+    #: ASLL: measures in force in N by content, « accès » or « maintien ».
     by_content: dict[str, int] = field(default_factory=dict)
     points_by_month: list[int] = field(default_factory=lambda: [0] * 12)
     amounts_by_month: list[Decimal] = field(default_factory=lambda: [Decimal("0.00")] * 12)

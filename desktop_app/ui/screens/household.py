@@ -16,6 +16,7 @@ from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Form, FormDialog
 from desktop_app.ui.history_model import HistoryModel
+from desktop_app.ui.household_file_actions import export_household
 from desktop_app.ui.household_form import (
     add_household_fields,
     apply_household_values,
@@ -90,7 +91,7 @@ class HouseholdScreen(Screen):
         self.timeline_view.activated.connect(
             lambda i: ctx.open_measure.emit(i.data(ROW_ROLE).measure))
         self.history_tabs.addTab(self.timeline_view, "Événements")
-        # The audit trail (issue 6): who changed what in the file, and when.
+        # The audit trail: who changed what in the file, and when.
         self.history = HistoryModel(card)
         self.history_view = table_view(self.history, self.history_tabs,
                                        "Modifications du dossier",
@@ -202,8 +203,6 @@ class HouseholdScreen(Screen):
     def export_file(self) -> None:
         """For a colleague (interchange file) or a right-of-access request (JSON + PDF)."""
         if self.household_id is not None:
-            from desktop_app.ui.household_file_actions import export_household
-
             export_household(self, self.ctx, self.household_id)
 
     def _open_measure(self, index: QModelIndex) -> None:

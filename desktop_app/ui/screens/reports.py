@@ -1,6 +1,6 @@
 """Rapports: the documents the association sends — the annual activity grid for the SPSLH
 (preview, XLSX, PDF, day sent), the monthly statement of points, the ALT occupancy table and
-the convention follow-up (issue 5). Every document is computed and written in the
+the convention follow-up. Every document is computed and written in the
 background; the window stays responsive."""
 
 from __future__ import annotations

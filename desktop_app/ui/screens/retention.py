@@ -1,4 +1,4 @@
-"""Conservation: the GDPR keeping rules (issue 6). The households whose last measure ended
+"""Conservation: the GDPR keeping rules. The households whose last measure ended
 more than 2 years ago (CNIL délibération 2023-095), to review and move to the read-only
 archive; the archive, to anonymise (or delete for good) once the convention's keeping date
 (31/12/2034) has passed."""

@@ -117,11 +117,11 @@ class SettingsScreen(Screen):
         safety = QWidget(self.tabs)
         self.tabs.addTab(safety, "Sécurité et sauvegardes")
         column = QVBoxLayout(safety)
-        self.security = SecurityCard(ctx, safety)  # lock delay, passphrase (issue 6)
+        self.security = SecurityCard(ctx, safety)  # lock delay, passphrase
         column.addWidget(self.security)
-        self.backups = BackupCard(ctx, safety)  # folder, automatic backups, restore (issue 6)
+        self.backups = BackupCard(ctx, safety)  # folder, automatic backups, restore
         column.addWidget(self.backups)
-        self.server = ServerCard(ctx, safety)  # the association's server (issue 12)
+        self.server = ServerCard(ctx, safety)  # the association's server
         column.addWidget(self.server)
         column.addStretch(1)
         grid.setRowStretch(3, 1)  # conventions and tariffs share the height left

@@ -1,4 +1,4 @@
-"""Audit trail, undoable import batches, household archive, bilan texts (issues 5 and 6);
+"""Audit trail, undoable import batches, household archive, bilan texts;
 the GDPR keeping figures as settings.
 
 The keeping figures are data the association may revise: records stay in the active base

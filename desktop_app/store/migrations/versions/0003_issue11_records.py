@@ -1,4 +1,4 @@
-"""Issue 11: fixed lists for the reasons a measure ends and the territories; what an ASLL
+"""Fixed lists for the reasons a measure ends and the territories; what an ASLL
 is about (`asll_content`: « accès » or « maintien », unknown for the existing ones); the
 AML agreement in principle prolonged by e-mail (`agreement_extensions`); the AML failure
 claim (`claim_*` columns of `measures`); alerts marked « traitée » (`treated_alerts`).

@@ -1,4 +1,4 @@
-"""Personal accounts and household shares (issue 12): the login → worker table the audit trail
+"""Personal accounts and household shares: the login → worker table the audit trail
 and the row-level policies of a PostgreSQL store read, and the households shared with a login.
 Two new empty tables: nothing else changes (on a SQLite file they stay empty).
 

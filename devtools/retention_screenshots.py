@@ -1,7 +1,7 @@
-"""The README's picture of the « Conservation » screen (issue 6): « conservation.png ».
+"""The README's picture of the « Conservation » screen: « conservation.png ».
 
-Called by `screenshots.take_screenshots` on its demo window. The demo's measures are recent,
-so the screen is shown as on a day 30 months later, on a copy of the demo store (in a
+Called by `devtools.screenshots.take_screenshots` on its demo window. The demo's measures
+are recent, so the screen is shown as on a day 30 months later, on a copy of the demo store (in a
 temporary folder) where a few households were archived a month before: three candidates
 ticked as after review, the archive below. The store itself is not changed.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import tempfile
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -19,9 +18,12 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.app import retention_commands
 from desktop_app.domain.dates import add_months
 from desktop_app.paths import sqlite_url
-
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+from desktop_app.store.backup import make_backup
+from desktop_app.store.repository import SqlStore, open_store
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.retention_model import CHECK
+from desktop_app.ui.screen_tour import save_picture
+from desktop_app.ui.screens.retention import RetentionScreen
 
 FILE = "conservation"
 #: Months after the demo's day the screen is shown on; households archived a month before.
@@ -31,12 +33,6 @@ TICKED = 3
 
 
 def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path]:
-    from desktop_app.store.backup import make_backup
-    from desktop_app.store.repository import SqlStore, open_store
-    from desktop_app.ui.retention_model import CHECK
-    from desktop_app.ui.screens.retention import RetentionScreen
-    from desktop_app.ui.screenshots import save_picture
-
     app = QApplication.instance()
     assert app is not None
     ctx = window.ctx

@@ -1,10 +1,11 @@
-"""Timings of the window on a store (issue 4), offscreen, for `benchmarks/`.
+"""Timings of the window on a store, offscreen, for `benchmarks/`.
 
-    from desktop_app.ui.timings import measure_window
+    from devtools.timings import measure_window
     measure_window("sqlite:////tmp/bench-dept.sqlite3")  →  list of GuiTiming
 
 Measured like a user would feel them, events processed until the screen shows its data:
-- from launch (QApplication made, store opened off the GUI thread) to the dashboard shown;
+- from launch (QApplication made, store opened off the GUI thread) to the dashboard shown
+  (`desktop_app.ui.launch_timing`, which the program itself prints for bench_startup);
 - one keystroke in the household search (the list filtered and redrawn), the slowest of a
   name typed letter by letter;
 - a household file opened (identity, members, measures, timeline shown), median of several.
@@ -12,13 +13,17 @@ Measured like a user would feel them, events processed until the screen shows it
 
 from __future__ import annotations
 
-import os
+import json
 import statistics
-import tempfile
+import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.ui.launch_timing import DASHBOARD, DASHBOARD_LIMIT, launch_until_dashboard, wait
+from desktop_app.ui.screens.households import HouseholdsScreen
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,48 +34,19 @@ class GuiTiming:
     limit: float
 
 
-def wait(condition: Callable[[], bool], timeout: float = 120.0) -> None:
-    """Process Qt events until `condition()` holds."""
-    from PySide6.QtCore import QCoreApplication, QThread
-
-    limit = time.perf_counter() + timeout
-    while not condition():
-        if time.perf_counter() > limit:
-            raise TimeoutError("la fenêtre n'a pas répondu à temps")
-        QCoreApplication.processEvents()
-        QThread.msleep(1)
-
-
 def measure_window(url: str, today: date | None = None, typed: str = "dupont",
                    households: int = 7, startup: float | None = None) -> list[GuiTiming]:
-    """The timings of issue 4 on the store at `url` (read only: nothing is saved).
+    """The window's timings on the store at `url` (read only: nothing is saved).
 
     `startup`: seconds already spent before this call (interpreter start and imports, as
     measured by a parent process), added to the launch figures."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    started = time.perf_counter()
-    from PySide6.QtCore import QCoreApplication, QSettings
-
-    from desktop_app.ui.app import Launch
-    from desktop_app.ui.screens.dashboard import DashboardScreen
-    from desktop_app.ui.screens.households import HouseholdsScreen
-
     day = today or date.today()
     results: list[GuiTiming] = []
-    with tempfile.TemporaryDirectory() as settings_dir:
-        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-        launch = Launch(url, lambda: day, interactive=False)
+    with launch_until_dashboard(url, day) as (launch, seconds):
         runner, ctx, window = launch.runner, launch.ctx, launch.window
-        dashboard = window.screens["tableau"]
-        assert isinstance(dashboard, DashboardScreen)
-        wait(lambda: dashboard.data is not None or launch.error is not None)
-        if launch.error is not None:
-            raise launch.error
-        QCoreApplication.processEvents()
         detail = "depuis le lancement" + (" du processus" if startup is not None else "")
-        results.append(GuiTiming("tableau de bord affiché", f"{detail} : alertes, points",
-                                 time.perf_counter() - started + (startup or 0.0), 3.0))
+        results.append(GuiTiming(DASHBOARD, f"{detail} : alertes, points",
+                                 seconds + (startup or 0.0), DASHBOARD_LIMIT))
         store = ctx.store
 
         window.show_screen("menages")
@@ -99,18 +75,12 @@ def measure_window(url: str, today: date | None = None, typed: str = "dupont",
         results.append(GuiTiming("dossier d'un ménage ouvert",
                                  f"médiane de {len(opens)} ménages",
                                  statistics.median(opens), 0.3))
-        window.close()
-        window.deleteLater()
-        QCoreApplication.processEvents()
     return results
 
 
 def print_timings(url: str, since: float | None = None) -> int:
     """The timings as JSON lines on stdout; `since`: the epoch the parent noted before starting
-    this process (launch then includes the program's own start: Python, or the frozen
-    program's unpacking and imports)."""
-    import json
-
+    this process."""
     startup = time.time() - since if since is not None else None
     for timing in measure_window(url, startup=startup):
         print(json.dumps({"question": timing.question, "detail": timing.detail,
@@ -120,9 +90,7 @@ def print_timings(url: str, since: float | None = None) -> int:
 
 
 def main() -> None:
-    """`python -m desktop_app.ui.timings URL [START_EPOCH]`: the timings as JSON lines."""
-    import sys
-
+    """`python -m devtools.timings URL [START_EPOCH]`: the timings as JSON lines."""
     print_timings(sys.argv[1], float(sys.argv[2]) if len(sys.argv) > 2 else None)
 
 

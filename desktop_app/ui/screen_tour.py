@@ -1,21 +1,34 @@
-"""`suivi-fsl screenshots --out DIR`: one PNG per screen, on demo data, offscreen, 1280×800."""
+"""`suivi-fsl screens --out DIR`: the window's self-check, one PNG per screen, offscreen,
+1280×800, on the store (filled with demo data when empty).
+
+The installed program's way to show that every screen builds and draws (the smoke test of the
+frozen program runs it); `devtools/screenshots.py` adds the README's other pictures on the same
+window.
+"""
 
 from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QApplication
 
 from desktop_app.app.caseload import import_caseload
+from desktop_app.demo import generate_caseload
 from desktop_app.private_files import atomic_path, private_folder
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QPixmap
-
-    from desktop_app.store.api import Store
+from desktop_app.store.repository import SqlStore, open_store
+from desktop_app.ui.app import make_application, store_label
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.screens.reports import ReportsScreen
+from desktop_app.ui.screens.team import TeamScreen
 
 SIZE = (1280, 800)
 FILES = ("tableau-de-bord", "menages", "menage", "mesure", "equipe", "logements", "points",
@@ -24,12 +37,12 @@ SCREENS = {"tableau-de-bord": "tableau", "menages": "menages", "equipe": "equipe
            "logements": "logements", "points": "points", "rapports": "rapports",
            "parametres": "parametres"}
 
+#: More pictures taken on the tour's window before it closes: (window, folder, day) → paths.
+Extra = Callable[[MainWindow, Path, date], list[Path]]
+
 
 def _quiet_qt() -> None:
     """Drop the offscreen plugin's harmless notice about size hints; keep every other one."""
-    import sys
-
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
     def handler(kind: QtMsgType, _context: object, message: str) -> None:
         if "propagateSizeHints" not in message and kind != QtMsgType.QtDebugMsg:
@@ -47,22 +60,13 @@ def save_picture(picture: QPixmap, path: Path) -> Path:
     return path
 
 
-def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -> list[Path]:
-    """Open each screen on the store (filled with demo data when empty) and save its PNG."""
-    from PySide6.QtWidgets import QApplication
-
+def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
+                 extra: Extra | None = None) -> list[Path]:
+    """Open each screen on the store (filled with demo data when empty) and save its PNG;
+    then `extra`'s pictures, if given."""
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _quiet_qt()
-    from PySide6.QtCore import QSettings
-
-    from desktop_app.store.repository import open_store
-    from desktop_app.ui.app import make_application, store_label
-    from desktop_app.ui.context import AppContext
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.screens.reports import ReportsScreen
-    from desktop_app.ui.screens.team import TeamScreen
-
     app = make_application()
     day = today or date.today()
     with tempfile.TemporaryDirectory() as settings_dir:
@@ -71,8 +75,6 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         store = open_store(store_url)
         if store.is_empty():
-            from desktop_app.demo import generate_caseload
-
             import_caseload(store, generate_caseload(today=day))
         ctx = AppContext(store, today=lambda: day)
         ctx.mine_only = False
@@ -91,7 +93,7 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
             else:
                 window.show_screen(SCREENS.get(name, "menages"), force=True)
             ctx.runner.wait_idle()
-            if name == "rapports":  # the grid of last year, previewed (issue 5)
+            if name == "rapports":  # the grid of last year, previewed
                 reports = window.screens["rapports"]
                 assert isinstance(reports, ReportsScreen)
                 reports.grid.preview()
@@ -102,28 +104,21 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
                 team.select_worker(_absent_worker(store, day))
             app.processEvents()
             paths.append(save_picture(window.grab(), out_dir / f"{name}.png"))
-        from desktop_app.ui.trust_screenshots import lock_and_first_launch
-
-        paths += lock_and_first_launch(window, out_dir)  # issue 6: the lock, the first launch
-        from desktop_app.ui.backup_screenshots import restore_dialog_picture
-
-        paths += restore_dialog_picture(window, out_dir, day)  # issue 6: the restore dialog
-        from desktop_app.ui.retention_screenshots import retention_picture
-
-        paths += retention_picture(window, out_dir, day)  # issue 6: the retention screen
+        if extra is not None:
+            paths += extra(window, out_dir, day)
         window.close()
         window.deleteLater()
         app.processEvents()
     return paths
 
 
-def _absent_worker(store: Store, day: date) -> str | None:
+def _absent_worker(store: SqlStore, day: date) -> str | None:
     absent = [w for w in store.workers() for a in w.absences
               if a.start <= day and (a.end is None or day <= a.end)]
     return absent[0].id if absent else None
 
 
-def _rich_measure(store: Store, day: date) -> tuple[str | None, str | None]:
+def _rich_measure(store: SqlStore, day: date) -> tuple[str | None, str | None]:
     """An ASLL in force with a telling story: visits, and reports, notices, suspensions."""
     best: tuple[int, str, str] | None = None
     for row in store.measure_rows(on=day)[:80]:

@@ -1,6 +1,6 @@
-"""The README's picture of the restore dialog (issue 6): « restauration.png ».
+"""The README's picture of the restore dialog: « restauration.png ».
 
-Called by `screenshots.take_screenshots` on its demo window: backups of the demo store are
+Called by `devtools.screenshots.take_screenshots` on its demo window: backups of the demo store are
 made in a temporary folder (one of them cut short, to show how a damaged one is listed),
 the dialog lists them, nothing is restored.
 """
@@ -10,12 +10,14 @@ from __future__ import annotations
 import tempfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path, PureWindowsPath
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+from desktop_app.store.backup import make_backup
+from desktop_app.store.repository import SqlStore
+from desktop_app.ui.backup_dialog import RestoreDialog
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.screen_tour import save_picture
 
 FILE = "restauration"
 #: The folder the dialog names in the picture: a USB key on Windows.
@@ -23,11 +25,6 @@ EXAMPLE_FOLDER = PureWindowsPath(r"E:\Sauvegardes Suivi FSL")
 
 
 def restore_dialog_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path]:
-    from desktop_app.store.backup import make_backup
-    from desktop_app.store.repository import SqlStore
-    from desktop_app.ui.backup_dialog import RestoreDialog
-    from desktop_app.ui.screenshots import save_picture
-
     app = QApplication.instance()
     assert app is not None
     ctx = window.ctx

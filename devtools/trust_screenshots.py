@@ -1,19 +1,23 @@
-"""The screenshots of issue 6 for the README: the lock page and the first-launch dialog.
+"""The README's screenshots: the lock page and the first-launch dialog.
 
-Called by `screenshots.take_screenshots` on its demo window. Nothing here is saved: the lock
+Called by `devtools.screenshots.take_screenshots` on its demo window.
+Nothing here is saved: the lock
 shows an encrypted store's page for the picture, then the window's own session comes back.
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PureWindowsPath
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.keyring_store import MemoryKeyStore
+from desktop_app.ui.lock import IDLE_REASON, minutes_text
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog
+from desktop_app.ui.screen_tour import save_picture
+from desktop_app.ui.store_session import Secret, StoreSession
 
 FILES = ("verrouillage", "premier-lancement")
 #: Where a worker's store lives on Windows, as the first-launch dialog names it.
@@ -24,21 +28,16 @@ EXAMPLE_STORE = PureWindowsPath(
 def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
     """« verrouillage.png » (the window locked after 5 minutes without input) and
     « premier-lancement.png » (the dialog, a passphrase being typed)."""
-    from desktop_app.ui.keyring_store import MemoryKeyStore
-    from desktop_app.ui.lock import IDLE_REASON, minutes_text
-    from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog
-    from desktop_app.ui.store_session import Secret, StoreSession
-
     app = QApplication.instance()
     assert app is not None
     paths = []
-    session = window.session
-    window.set_session(StoreSession(secret=Secret("capture d'écran"), keystore=MemoryKeyStore()))
+    session = window.ctx.session
+    window.ctx.session = StoreSession(secret=Secret("capture d'écran"), keystore=MemoryKeyStore())
     window.lock.lock(IDLE_REASON.format(minutes=minutes_text(5)))
     app.processEvents()
     paths.append(_save(window.grab(), out_dir, FILES[0]))
     window.lock.unlock()
-    window.set_session(session)
+    window.ctx.session = session
 
     dialog = FirstLaunchDialog(EXAMPLE_STORE, MemoryKeyStore(), window)
     dialog.fields.first.setText("Soleil2025")  # 10 characters, no special one yet
@@ -53,6 +52,4 @@ def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
 
 
 def _save(pixmap: QPixmap, out_dir: Path, name: str) -> Path:
-    from desktop_app.ui.screenshots import save_picture
-
     return save_picture(pixmap, out_dir / f"{name}.png")
