@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from desktop_app.domain.alerts import Alert
     from desktop_app.domain.funding import MonthPoints
     from desktop_app.domain.model import Caseload
-    from desktop_app.store.api import Store, TreatedAlert
+    from desktop_app.store.api import Store
+    from desktop_app.store.records import TreatedAlert
 
 
 def month_points_with_caseload(store: Store, month: Month) -> tuple[Caseload, MonthPoints]:

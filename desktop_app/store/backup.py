@@ -30,7 +30,6 @@ from sqlalchemy.engine import URL
 
 from desktop_app.domain.fr import os_reason
 from desktop_app.private_files import private_folder, sync_folder
-from desktop_app.store.api import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.backup_check import (
     BackupInfo,
     DamagedStoreError,
@@ -56,7 +55,14 @@ from desktop_app.store.backup_names import (
 )
 from desktop_app.store.crypto import export_encrypted
 from desktop_app.store.engine import engine_lock, engine_passphrase, shown_url, sqlite_file
-from desktop_app.store.errors import CORRUPT, FULL, french_message
+from desktop_app.store.errors import (
+    CORRUPT,
+    FULL,
+    RefusedError,
+    StoreError,
+    WrongPassphraseError,
+    french_message,
+)
 from desktop_app.store.keys import cipher_connect, looks_encrypted
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema

@@ -21,9 +21,10 @@ from sqlalchemy import Connection, delete, insert, select, update
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import Problem, caseload_to_json, parse_caseload
 from desktop_app.store import audit, fetch, importing, writers
-from desktop_app.store.api import DuplicateIdsError, ImportBatch, RefusedError
 from desktop_app.store.batch_checks import BatchRecords, blockers, describe_blockers
+from desktop_app.store.errors import DuplicateIdsError, RefusedError
 from desktop_app.store.fingerprints import fingerprints
+from desktop_app.store.records import ImportBatch
 from desktop_app.store.tables import (
     ABSENCES,
     BATCH_ITEMS,

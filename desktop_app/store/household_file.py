@@ -17,7 +17,8 @@ from sqlalchemy import Connection, select
 
 from desktop_app.domain.model import Association, Caseload, Worker
 from desktop_app.store import audit, fetch
-from desktop_app.store.api import HouseholdAccess, RefusedError
+from desktop_app.store.errors import RefusedError
+from desktop_app.store.records import HouseholdAccess
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Table, select
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import ExistingIds, Problem, duplicate_id_problems
 from desktop_app.store import fetch, writers
-from desktop_app.store.api import RefusedError
+from desktop_app.store.errors import RefusedError
 from desktop_app.store.tables import HOMES, HOUSEHOLDS, MEASURES, WORKERS
 
 #: The association of a piece of a caseload that does not carry it: merging it changes

@@ -8,9 +8,9 @@ from sqlalchemy import Connection, select
 
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureSpan, MeasureType
 from desktop_app.domain.reference_lists import territory_text
-from desktop_app.store.api import HouseholdRow, MeasureRow
 from desktop_app.store.build import TERRITORY, TYPES, measure_type
 from desktop_app.store.fetch import run, select_in
+from desktop_app.store.records import HouseholdRow, MeasureRow
 from desktop_app.store.search import like_pattern
 from desktop_app.store.tables import AUDIT, HOUSEHOLDS, MEASURES, RECORD_TABLES, WORKERS
 

@@ -43,18 +43,7 @@ from desktop_app.store import (
     tracked,
     treated,
 )
-from desktop_app.store.api import (
-    AuditEntry,
-    DuplicateIdsError,
-    HouseholdAccess,
-    HouseholdRow,
-    ImportBatch,
-    MeasureRow,
-    MergeReport,
-    Store,
-    StoreError,
-    TreatedAlert,
-)
+from desktop_app.store.api import Store
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.backup_files import remove_restore_leftovers
 from desktop_app.store.engine import (
@@ -68,10 +57,19 @@ from desktop_app.store.engine import (
     store_url,
     write,
 )
-from desktop_app.store.errors import NOT_REGULAR, environment_errors
+from desktop_app.store.errors import NOT_REGULAR, DuplicateIdsError, StoreError, environment_errors
 from desktop_app.store.importing import is_empty
 from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
+from desktop_app.store.records import (
+    AuditEntry,
+    HouseholdAccess,
+    HouseholdRow,
+    ImportBatch,
+    MeasureRow,
+    MergeReport,
+    TreatedAlert,
+)
 from desktop_app.store.retention import RetentionMethods
 from desktop_app.store.tables import MEASURES
 

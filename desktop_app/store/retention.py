@@ -21,11 +21,11 @@ from desktop_app.domain.indicators.profile import ProfileBrackets
 from desktop_app.domain.retention import RetentionSettings
 from desktop_app.store import audit
 from desktop_app.store import retention_ops as ops
-from desktop_app.store.api import RefusedError, RetentionRow
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.changes import diff
 from desktop_app.store.engine import read, write
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.errors import RefusedError, environment_errors
+from desktop_app.store.records import RetentionRow
 from desktop_app.store.tables import SETTINGS
 from desktop_app.store.writers import upsert
 

@@ -28,8 +28,9 @@ from desktop_app.domain.retention import (
     past_keeping_date,
 )
 from desktop_app.store import audit, fetch, rows, writers
-from desktop_app.store.api import RefusedError, RetentionRow
+from desktop_app.store.errors import RefusedError
 from desktop_app.store.reading import among
+from desktop_app.store.records import RetentionRow
 from desktop_app.store.retention_forget import forget_history
 from desktop_app.store.tables import (
     ARCHIVE,

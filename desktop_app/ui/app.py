@@ -242,7 +242,7 @@ class Launch:
         self.error = error
         if not self.interactive:
             return
-        from desktop_app.store.api import ServerConnectionError
+        from desktop_app.store.errors import ServerConnectionError
 
         if isinstance(error, ServerConnectionError):
             self.offline = OfflineBox(error, self._offline_choice)

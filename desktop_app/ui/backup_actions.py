@@ -86,7 +86,7 @@ def backup_at_close(store: Any) -> Path | None:
     ran the window: no window is left to freeze. None if off or failed (said on stderr)."""
     import sys
 
-    from desktop_app.store.api import StoreError
+    from desktop_app.store.errors import StoreError
 
     if store is None or not automatic():
         return None

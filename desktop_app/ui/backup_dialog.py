@@ -71,9 +71,9 @@ def confirm(parent: QWidget, info: BackupInfo) -> bool:
 
 def read_backups(store: object, folder: Path) -> list[Read]:
     """Every backup of `folder`, newest first, read with the open store's key."""
-    from desktop_app.store.api import StoreError, WrongPassphraseError
     from desktop_app.store.backup import list_backups, live_info
     from desktop_app.store.backup_check import DamagedStoreError
+    from desktop_app.store.errors import StoreError, WrongPassphraseError
 
     engine = getattr(store, "engine")  # noqa: B009 - the SQL store (the Store protocol has none)
     found: list[Read] = []

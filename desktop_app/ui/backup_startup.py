@@ -79,9 +79,9 @@ def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
     store, folder = ctx.store, backup_folder()
 
     def work() -> BackupInfo:
-        from desktop_app.store.api import StoreError
         from desktop_app.store.backup import list_backups
         from desktop_app.store.backup_live import live_check
+        from desktop_app.store.errors import StoreError
 
         engine = getattr(store, "engine")  # noqa: B009 - the SQL store
         for path in list_backups(folder):
@@ -121,8 +121,8 @@ def offer_restore_file(url: str, error: BaseException, runner: Any,
     folder, passphrase = backup_folder(), given_passphrase(None)
 
     def work() -> BackupInfo:
-        from desktop_app.store.api import StoreError
         from desktop_app.store.backup import backup_info, list_backups, restore
+        from desktop_app.store.errors import StoreError
 
         for path in list_backups(folder):
             try:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.store.api import ImportBatch
 from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
+from desktop_app.store.records import ImportBatch
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.topics import Topic

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from desktop_app.domain.dates import Month
 from desktop_app.domain.measure_facts import is_home_visit, level_on
 from desktop_app.domain.model import Convention, Level, MeasureType
-from desktop_app.store.api import Store, TreatedAlert
+from desktop_app.store.api import Store
+from desktop_app.store.records import TreatedAlert
 
 if TYPE_CHECKING:
     from desktop_app.domain.alerts import Alert

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.store.api import MergeReport
+from desktop_app.store.records import MergeReport
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, show_read_failure
 from desktop_app.ui.topics import Topic

@@ -20,7 +20,7 @@ from desktop_app.domain.funding import month_points_to_json
 from desktop_app.interchange import read_file, read_parts
 from desktop_app.services import alerts_on, month_points
 from desktop_app.store import account_admin, accounts
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 from desktop_app.store.server_policies import (
     HOUSEHOLD_CHILDREN,
     MEASURE_CHILDREN,
