@@ -57,7 +57,7 @@ from desktop_app.store.engine import (
     store_url,
     write,
 )
-from desktop_app.store.errors import NOT_REGULAR, DuplicateIdsError, StoreError, environment_errors
+from desktop_app.store.errors import NOT_REGULAR, StoreError, environment_errors
 from desktop_app.store.importing import is_empty
 from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
@@ -68,18 +68,21 @@ from desktop_app.store.records import (
     ImportBatch,
     MeasureRow,
     MergeReport,
+    RetentionRow,
     TreatedAlert,
 )
-from desktop_app.store.retention import RetentionMethods
+from desktop_app.store.retention import Retention
 from desktop_app.store.tables import MEASURES
 
 if TYPE_CHECKING:
     from desktop_app.domain.bilan_text import BilanText
+    from desktop_app.domain.indicators.profile import ProfileBrackets
+    from desktop_app.domain.retention import RetentionSettings
 
-__all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
+__all__ = ["SqlStore", "open_store"]
 
 
-class SqlStore(RetentionMethods):
+class SqlStore:
     """The caseload in a SQL database (see `desktop_app.store.api.Store`)."""
 
     def __init__(self, engine: Engine, where: str,
@@ -90,6 +93,8 @@ class SqlStore(RetentionMethods):
         #: Who is connected to a PostgreSQL store (None: a file).
         self.session = session
         self._profile: str = SYSTEM_PROFILE
+        #: The GDPR keeping work, through this store's transactions and author.
+        self.retention = Retention(engine, where, self._reading, self._writing, self._who)
 
     @property
     def profile(self) -> str:
@@ -297,6 +302,37 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return household_file.household_access(c, household_id)
 
+
+    # --- GDPR keeping rules (issue 6): `Retention` does the work -------------------------
+    def retention_settings(self) -> RetentionSettings:
+        return self.retention.settings()
+
+    def save_retention_settings(self, settings: RetentionSettings) -> None:
+        self.retention.save_settings(settings)
+
+    def retention_candidates(self, on: date) -> list[RetentionRow]:
+        return self.retention.candidates(on)
+
+    def archived_households(self) -> list[RetentionRow]:
+        return self.retention.archived()
+
+    def is_archived(self, household_id: str) -> bool:
+        return self.retention.archived_on(household_id) is not None
+
+    def archived_on(self, household_id: str) -> date | None:
+        return self.retention.archived_on(household_id)
+
+    def archive_households(self, ids: list[str], on: date,
+                           profile: str | None = None) -> None:
+        self.retention.archive(ids, on, profile)
+
+    def anonymise_households(self, ids: list[str], on: date, profile: str | None = None,
+                             brackets: ProfileBrackets | None = None) -> None:
+        self.retention.anonymise(ids, on, profile, brackets)
+
+    def delete_households(self, ids: list[str], on: date,
+                          profile: str | None = None) -> None:
+        self.retention.delete(ids, on, profile)
 
 def _chronological(measure: Measure) -> tuple[date, str]:
     """Measures of a household by first period (those without periods last), then id."""
