@@ -37,9 +37,10 @@ from desktop_app.store import (
     bilans,
     fetch,
     household_file,
-    lists,
+    list_queries,
     loaders,
     merge,
+    row_reading,
     tracked,
     treated,
 )
@@ -209,7 +210,7 @@ class SqlStore:
     def household_rows(self, on: date, text: str = "",
                        limit: int | None = None) -> list[HouseholdRow]:
         with self._reading() as c:
-            return lists.household_rows(c, on, text, limit)
+            return list_queries.household_rows(c, on, text, limit)
 
     def household(self, household_id: str) -> Household | None:
         with self._reading() as c:
@@ -235,7 +236,7 @@ class SqlStore:
 
     def measures_of_household(self, household_id: str) -> list[Measure]:
         with self._reading() as c:
-            ids = [r[0] for r in fetch.run(c, select(MEASURES.c.id).where(
+            ids = [r[0] for r in row_reading.run(c, select(MEASURES.c.id).where(
                 MEASURES.c.household_id == household_id))]
             found = fetch.measures(c, ids, ids) if ids else []
         return sorted(found, key=_chronological)
@@ -243,7 +244,7 @@ class SqlStore:
     def measure_rows(self, on: date | None = None,
                      referent: str | None = None) -> list[MeasureRow]:
         with self._reading() as c:
-            return lists.measure_rows(c, on, referent)
+            return list_queries.measure_rows(c, on, referent)
 
     def measure(self, measure_id: str) -> Measure | None:
         with self._reading() as c:
@@ -262,7 +263,7 @@ class SqlStore:
 
     def new_id(self, prefix: str) -> str:
         with self._reading() as c:
-            return lists.new_id(c, prefix)
+            return list_queries.new_id(c, prefix)
 
     # --- bilans (issue 5) ----------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,

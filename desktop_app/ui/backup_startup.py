@@ -79,8 +79,7 @@ def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
     store, folder = ctx.store, backup_folder()
 
     def work() -> BackupInfo:
-        from desktop_app.store.backup import list_backups
-        from desktop_app.store.backup_live import live_check
+        from desktop_app.store.backup import list_backups, live_check
         from desktop_app.store.errors import StoreError
 
         engine = getattr(store, "engine")  # noqa: B009 - the SQL store
