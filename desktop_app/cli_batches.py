@@ -44,9 +44,10 @@ def run_imports(store: SqlStore, args: argparse.Namespace) -> int:
 
 def run_undo_import(store: SqlStore, args: argparse.Namespace) -> int:
     """A refusal is a `StoreError`: `cli.main` prints it in French and exits 1."""
+    from desktop_app.app.caseload import undo_import
     from desktop_app.store.batch_text import counts_text, source_text
 
-    store.undo_import(args.batch)
+    undo_import(store, args.batch)
     batch = next(b for b in store.import_batches() if b.id == args.batch)
     print(f"Import n° {batch.id} ({source_text(batch)}) annulé : {counts_text(batch.counts)} "
           "retirés de la base.")

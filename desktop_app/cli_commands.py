@@ -39,13 +39,14 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
     """Load a whole interchange file, or nothing (exit 3 with every problem); read and
     added piece by piece in one transaction (`read_parts`), so that its memory stays
     bounded (benchmarks/RESULTS.md)."""
+    from desktop_app.app.caseload import import_parts
     from desktop_app.interchange import InvalidFileError, read_parts
     from desktop_app.store.accounts import IMPORT, require_everything
     from desktop_app.store.errors import DuplicateIdsError
 
     require_everything(store.session, IMPORT)  # refused before the file is read
     try:  # a tube, a device, a file over 500 MB: refused by the reading, before any byte
-        added = store.import_parts(read_parts(args.file), source=args.file.name)
+        added = import_parts(store, read_parts(args.file), args.file.name)
     except InvalidFileError as error:
         _print_problems(f"Le fichier {args.file} n'est pas valide :", list(error.problems))
         return EXIT_REJECTED
@@ -91,8 +92,8 @@ def run_export(store: SqlStore, args: argparse.Namespace) -> int:
 
 
 def run_points(store: SqlStore, args: argparse.Namespace) -> int:
+    from desktop_app.app.earnings import month_points
     from desktop_app.domain.funding import format_month_points_fr, month_points_to_json
-    from desktop_app.services import month_points
 
     result = month_points(store, args.month)
     if args.json:
@@ -103,8 +104,8 @@ def run_points(store: SqlStore, args: argparse.Namespace) -> int:
 
 
 def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
+    from desktop_app.app.alerts import alerts_on
     from desktop_app.domain.alerts import alerts_to_json, format_alerts_fr
-    from desktop_app.services import alerts_on
 
     day = args.on or date.today()
     alerts = alerts_on(store, day)
@@ -160,6 +161,7 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
 
 def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
     """Fill an EMPTY store with fictitious data; a store in use is never touched."""
+    from desktop_app.app.caseload import import_caseload
     from desktop_app.demo import demo_summary, generate_caseload
     from desktop_app.store.importing import NOT_EMPTY, NotEmptyError
 
@@ -168,7 +170,7 @@ def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
         return EXIT_REJECTED
     caseload = generate_caseload(households=args.households, years=args.years, seed=args.seed)
     try:  # checked again in the import's transaction: another `demo` may have filled it since
-        store.import_caseload(caseload, source="données de démonstration", only_if_empty=True)
+        import_caseload(store, caseload, "données de démonstration", only_if_empty=True)
     except NotEmptyError as error:
         print(error, file=sys.stderr)
         return EXIT_REJECTED

@@ -1,7 +1,7 @@
 """`suivi-fsl server init` and `suivi-fsl account …` (issue 12): prepare a store on a
 PostgreSQL server, and manage its personal accounts and household shares (docs/serveur.md).
 
-The accounts themselves are managed by `store.account_admin`, as in the window (Équipe ›
+The accounts themselves are managed by `app.accounts`, as in the window (Équipe ›
 Comptes): this module only reads the arguments and the password. A new password is asked
 twice on a terminal, never echoed, or read from `SUIVI_FSL_NEW_PASSWORD` (scripts); it must
 meet the CNIL's recommendation (`account_admin.check_password`). Refusals are French
@@ -91,7 +91,8 @@ def run(args: argparse.Namespace, url: str) -> int:
 
 
 def _account(args: argparse.Namespace, url: str) -> int:
-    from desktop_app.store.account_admin import NOT_A_SERVER, AccountAdmin, check_login
+    from desktop_app.app import accounts
+    from desktop_app.store.account_admin import NOT_A_SERVER, check_login
     from desktop_app.store.engine import is_postgresql, store_url
     from desktop_app.store.repository import open_store
 
@@ -104,22 +105,22 @@ def _account(args: argparse.Namespace, url: str) -> int:
         password = new_password(args.login)
     store = open_store(url)
     try:
-        admin = AccountAdmin(store)
         if action == "add":
             assert password is not None
-            lines = [admin.add(args.login, args.role, args.worker, password, date.today())]
+            lines = [accounts.add_account(store, args.login, args.role, args.worker, password,
+                                          date.today())]
         elif action == "disable":
-            lines = [admin.disable(args.login, date.today())]
+            lines = [accounts.disable_account(store, args.login, date.today())]
         elif action == "password":
             assert password is not None
-            lines = [admin.change_password(args.login, password)]
+            lines = [accounts.change_password(store, args.login, password)]
         elif action == "list":
-            lines = _list(admin.accounts())
+            lines = _list(accounts.accounts(store))
         elif action == "share":
-            lines = [admin.share(args.login, args.household,
-                                 datetime.now().replace(microsecond=0))]
+            lines = [accounts.share_household(store, args.login, args.household,
+                                              datetime.now().replace(microsecond=0))]
         else:
-            lines = [admin.unshare(args.login, args.household)]
+            lines = [accounts.unshare_household(store, args.login, args.household)]
     finally:
         store.close()
     for line in lines:

@@ -71,13 +71,25 @@ class Store(Protocol):
         once or able to raise an alert in it; per ALT home the next stay after 31/12), with
         all their children, and `spans` of all measures."""
     def alert_settings(self) -> AlertSettings: ...
-    def save_alert_settings(self, settings: AlertSettings) -> None: ...
+    def save_alert_settings(self, settings: AlertSettings, *,
+                            expected: AlertSettings | None = None) -> None:
+        """`expected`: the settings as the editor read them; `ConflictError` in French
+        (`SETTINGS_CHANGED`) and nothing written if the store now holds others."""
 
     # --- association, tariffs, workers, homes ------------------------------------------
     def association(self) -> Association: ...
     def save_association(self, association: Association) -> None: ...
+    def update_association(self, change: Callable[[Association], Association | None]
+                           ) -> Association:
+        """In one write transaction: the stored association read, `change` applied to it (it
+        mutates the association given or returns the new version), the result written with
+        its audit entry and returned — a change made elsewhere before is kept, never
+        overwritten."""
     def tariffs(self) -> list[Tariff]: ...
-    def save_tariffs(self, tariffs: list[Tariff]) -> None: ...
+    def save_tariffs(self, tariffs: list[Tariff], *,
+                     expected: list[Tariff] | None = None) -> None:
+        """`expected`: the tariffs as the editor read them; `ConflictError` in French
+        (`TARIFFS_CHANGED`) and nothing written if the store now holds others."""
     def workers(self) -> list[Worker]: ...
     def save_worker(self, worker: Worker, *, expected: Worker | None = None,
                     new: bool = False) -> None:
@@ -112,6 +124,11 @@ class Store(Protocol):
     def measure_rows(self, on: date | None = None, referent: str | None = None) -> list[MeasureRow]:
         """Measures (of `referent` if given) in force on `on` if given, else all."""
     def measure(self, measure_id: str) -> Measure | None: ...
+    def measure_caseload(self, measure_id: str) -> tuple[Caseload, date | None] | None:
+        """In one read transaction: the caseload around a measure — the association, the
+        tariffs, the workers, the homes, its household and the household's measures (this one
+        among them, by first period) — and the day its household was archived (None: not
+        archived). None if the measure is not stored."""
     def save_measure(self, measure: Measure, *, expected: Measure | None = None,
                      new: bool = False) -> None:
         """`expected`, `new`: see `save_household`."""

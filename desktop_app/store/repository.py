@@ -73,6 +73,7 @@ from desktop_app.store.records import (
     TreatedAlert,
 )
 from desktop_app.store.retention import Retention
+from desktop_app.store.retention_ops import archived_on
 from desktop_app.store.tables import MEASURES
 
 if TYPE_CHECKING:
@@ -167,9 +168,10 @@ class SqlStore:
         with self._reading() as c:
             return tracked.alert_settings(c)
 
-    def save_alert_settings(self, settings: AlertSettings) -> None:
+    def save_alert_settings(self, settings: AlertSettings, *,
+                            expected: AlertSettings | None = None) -> None:
         with self._writing() as c:
-            tracked.save_alert_settings(c, settings, self.profile)
+            tracked.save_alert_settings(c, settings, self.profile, expected)
 
     # --- association, tariffs, workers, homes ------------------------------------------
     def association(self) -> Association:
@@ -180,13 +182,19 @@ class SqlStore:
         with self._writing() as c:
             tracked.save_association(c, association, self.profile)
 
+    def update_association(self, change: Callable[[Association], Association | None]
+                           ) -> Association:
+        with self._writing() as c:
+            return tracked.update_association(c, change, self.profile)
+
     def tariffs(self) -> list[Tariff]:
         with self._reading() as c:
             return fetch.tariffs(c)
 
-    def save_tariffs(self, tariffs: list[Tariff]) -> None:
+    def save_tariffs(self, tariffs: list[Tariff], *,
+                     expected: list[Tariff] | None = None) -> None:
         with self._writing() as c:
-            tracked.save_tariffs(c, tariffs, self.profile)
+            tracked.save_tariffs(c, tariffs, self.profile, expected)
 
     def workers(self) -> list[Worker]:
         with self._reading() as c:
@@ -250,6 +258,21 @@ class SqlStore:
         with self._reading() as c:
             found = fetch.measures(c, [measure_id], [measure_id])
         return found[0] if found else None
+
+    def measure_caseload(self, measure_id: str) -> tuple[Caseload, date | None] | None:
+        with self._reading() as c:
+            of_household = select(MEASURES.c.household_id).where(
+                MEASURES.c.id == measure_id).scalar_subquery()
+            ids = [r[0] for r in row_reading.run(c, select(MEASURES.c.id).where(
+                MEASURES.c.household_id == of_household))]
+            found = sorted(fetch.measures(c, ids, ids), key=_chronological) if ids else []
+            measure = next((m for m in found if m.id == measure_id), None)
+            if measure is None:
+                return None
+            caseload = Caseload(fetch.association(c), fetch.tariffs(c), fetch.workers(c),
+                                fetch.households(c, [measure.household]), fetch.homes(c),
+                                found)
+            return caseload, archived_on(c, measure.household)
 
     def save_measure(self, measure: Measure, *, expected: Measure | None = None,
                      new: bool = False) -> None:

@@ -49,6 +49,13 @@ MEASURE_CHANGED = "Cette mesure a été " + _ELSEWHERE.format(e="e", what="la me
 WORKER_CHANGED = ("Cette fiche de l'équipe a été "
                   + _ELSEWHERE.format(e="e", what="l'écran Équipe"))
 HOME_CHANGED = "Ce logement a été " + _ELSEWHERE.format(e="", what="l'écran Logements")
+SETTINGS_CHANGED = ("Les réglages d'alertes ont été modifiés ailleurs (autre fenêtre ou autre "
+                    "poste) depuis que vous les avez ouverts : vos saisies sont conservées ; "
+                    "rechargez l'écran Paramètres pour voir la nouvelle version, puis refaites "
+                    "vos modifications.")
+TARIFFS_CHANGED = ("Les tarifs ont été modifiés ailleurs (autre fenêtre ou autre poste) depuis "
+                   "que vous les avez ouverts : vos saisies sont conservées ; rechargez l'écran "
+                   "Paramètres pour voir la nouvelle version, puis refaites vos modifications.")
 #: A new record (saved with `new=True`) whose id was taken meanwhile: `new_id` reads, the
 #: save writes, and another window or process may create a record under that id between.
 ID_TAKEN = ("L'identifiant {id} vient d'être pris par un autre enregistrement (autre fenêtre "
@@ -102,13 +109,18 @@ def update_measure(connection: Connection, measure_id: str,
     """Read the measure once, refuse (`ConflictError`, nothing written) if it is not the
     version `expected` (changed or removed elsewhere since the editor read it), apply `change`
     (which mutates the measure read, or returns the new version), record what changed and
-    write it; the measure saved is returned."""
+    write it; the measure saved is returned. Each version is converted to interchange JSON
+    once: the one read (check and diff), the one saved (diff); `expected` only when its
+    fields differ from the one read."""
     found = fetch.measures(connection, [measure_id], [measure_id])
     stored = found[0] if found else None
-    if stored is not None:
-        refuse_if_archived(connection, stored.household)
-    before = measure_json(stored) if stored is not None else None
-    if stored is None or before != measure_json(expected):
+    if stored is None:
+        raise ConflictError(MEASURE_CHANGED)
+    refuse_if_archived(connection, stored.household)
+    before = measure_json(stored)  # before `change` mutates it
+    # The version read is the one expected (equal fields): no second conversion; otherwise
+    # compared as the interchange file writes them (the check of `save_measure`).
+    if stored != expected and before != measure_json(expected):
         raise ConflictError(MEASURE_CHANGED)
     leaving = stored.household
     changed = change(stored)
@@ -150,9 +162,26 @@ def save_association(connection: Connection, association: Association, profile: 
     writers.save_association(connection, association)
 
 
-def save_tariffs(connection: Connection, tariffs: list[Tariff], profile: str) -> None:
+def update_association(connection: Connection,
+                       change: Callable[[Association], Association | None],
+                       profile: str) -> Association:
+    """Read the association, apply `change` (which mutates it or returns the new version),
+    record what changed and write it; the association saved is returned."""
+    stored = fetch.association(connection)
+    before = association_json(stored)
+    changed = change(stored)
+    association = stored if changed is None else changed
+    check_and_record(connection, profile, "association", None, None, before,
+                     association_json(association))
+    writers.save_association(connection, association)
+    return association
+
+
+def save_tariffs(connection: Connection, tariffs: list[Tariff], profile: str,
+                 expected: list[Tariff] | None = None) -> None:
     check_and_record(connection, profile, "tariffs", None, None,
-                     tariffs_json(fetch.tariffs(connection)), tariffs_json(tariffs))
+                     tariffs_json(fetch.tariffs(connection)), tariffs_json(tariffs),
+                     None if expected is None else tariffs_json(expected), TARIFFS_CHANGED)
     writers.save_tariffs(connection, tariffs)
 
 
@@ -166,7 +195,9 @@ def alert_settings(connection: Connection) -> AlertSettings:
                                                defaults.occupancy_table_due_day)))
 
 
-def save_alert_settings(connection: Connection, settings: AlertSettings, profile: str) -> None:
+def save_alert_settings(connection: Connection, settings: AlertSettings, profile: str,
+                        expected: AlertSettings | None = None) -> None:
     check_and_record(connection, profile, "settings", None, None,
-                     settings_json(alert_settings(connection)), settings_json(settings))
+                     settings_json(alert_settings(connection)), settings_json(settings),
+                     None if expected is None else settings_json(expected), SETTINGS_CHANGED)
     writers.save_alert_settings(connection, settings)

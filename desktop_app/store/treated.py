@@ -1,6 +1,6 @@
 """Alerts marked « traitée » (issue 11, item 9): written with their audit entry in one
 transaction, read back by fingerprint. Which alerts they hide is decided by
-`domain.alerts.treated` through `services.alerts_split`, never here."""
+`domain.alerts.treated` through `app.alerts.alerts_split`, never here."""
 
 from __future__ import annotations
 

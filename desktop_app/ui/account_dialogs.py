@@ -1,7 +1,7 @@
 """The dialogs of Équipe › Comptes (issue 12): a new personal account, a new password.
 
 Each dialog reads its fields, then hands them to `on_send(values, password)`, which asks the
-server in the background (`store.account_admin`, the rules of the command line too). A
+server in the background (`app.accounts`, the commands of the command line too). A
 refusal comes back in French under the fields (`refused`): the dialog stays open with what
 was typed, and the new password is checked again only when sent. The password's strength is
 shown as it is typed (`NewPassphraseFields`, the CNIL rule of the first-launch dialog).

@@ -1,6 +1,6 @@
 """Équipe › Comptes (issue 12): the personal accounts of a store on the association's
 PostgreSQL server, for a `responsable` (or the owner of the base) — the window's side of
-`suivi-fsl account …`, through the same module (`store.account_admin`).
+`suivi-fsl account …`, through the same commands (`app.accounts`).
 
 The list (login, role, linked worker, state, shared households) and its actions: add an
 account, change a password, disable an account (after a confirmation). Each goes to the
@@ -11,13 +11,13 @@ On a file, or for another account, the tab is not shown (`manages`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
 
+from desktop_app.app import accounts
 from desktop_app.domain.fr import format_date
-from desktop_app.store.account_admin import AccountAdmin, AccountLine
+from desktop_app.store.account_admin import AccountLine
 from desktop_app.store.accounts import Session
 from desktop_app.store.api import Store
 from desktop_app.ui.account_dialogs import (
@@ -108,7 +108,7 @@ class AccountsPanel(QWidget):
             self.accounts.set_rows([])
             return
         store = self.ctx.store
-        self.ctx.run(lambda: _admin(store).accounts(), self._loaded,
+        self.ctx.run(lambda: accounts.accounts(store), self._loaded,
                      text="Chargement des comptes…", on_error=self._not_loaded)
 
     def _loaded(self, lines: list[AccountLine]) -> None:
@@ -146,8 +146,8 @@ class AccountsPanel(QWidget):
         store, today = self.ctx.store, self.ctx.today()
 
         def send(values: Values, password: str) -> None:
-            self._send(dialog, lambda: _admin(store).add(
-                values["login"], values["role"], values["worker"], password, today),
+            self._send(dialog, lambda: accounts.add_account(
+                store, values["login"], values["role"], values["worker"], password, today),
                 values["login"])
 
         dialog.on_send = send
@@ -162,7 +162,7 @@ class AccountsPanel(QWidget):
         dialog = password_dialog(self, line.login)
         store, login = self.ctx.store, line.login
         dialog.on_send = lambda _values, password: self._send(
-            dialog, lambda: _admin(store).change_password(login, password), login)
+            dialog, lambda: accounts.change_password(store, login, password), login)
         self.dialog = dialog
         dialog.open()
 
@@ -192,7 +192,7 @@ class AccountsPanel(QWidget):
 
         def answered(_result: int) -> None:
             if box.clickedButton() is yes:
-                self.ctx.save(lambda: _admin(store).disable(login, today), Topic.ACCOUNTS,
+                self.ctx.save(lambda: accounts.disable_account(store, login, today), Topic.ACCOUNTS,
                               self.notice.setText, text="Enregistrement sur le serveur…",
                               on_error=self._refused)
 
@@ -203,6 +203,3 @@ class AccountsPanel(QWidget):
     def _refused(self, error: BaseException) -> None:
         self.error_box = show_error(self, error)
 
-
-def _admin(store: Any) -> AccountAdmin:
-    return AccountAdmin(store)

@@ -12,10 +12,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop_app.app.dashboard import AlertRow
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.labels import SEVERITIES, SEVERITY_ORDER
 from desktop_app.ui.alert_actions import button_label
-from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.models import ROW_ROLE, SORT_ROLE
 
 Index = QModelIndex | QPersistentModelIndex

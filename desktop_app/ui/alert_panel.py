@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.dashboard import AlertRow
 from desktop_app.domain.fr import format_date
 from desktop_app.ui.alert_model import ACTION_COLUMN, AlertTreeModel
-from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.views import ButtonDelegate
 

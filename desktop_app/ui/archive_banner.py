@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.fr import format_date
-from desktop_app.store.api import Store
 
 EDITORS = (QAbstractButton, QLineEdit, QComboBox, QTextEdit, QPlainTextEdit, QAbstractSpinBox)
 
@@ -86,9 +85,3 @@ def action_buttons(screen: QWidget) -> list[QWidget]:
     return [b for b in screen.findChildren(QAbstractButton, "",
                                            Qt.FindChildOption.FindDirectChildrenOnly)
             if not b.text().startswith("←")]
-
-
-def archived_on_of_measure(store: Store, measure_id: str) -> date | None:
-    """The archiving day of the measure's household (None: not archived, or no measure)."""
-    measure = store.measure(measure_id)
-    return None if measure is None else store.archived_on(measure.household)

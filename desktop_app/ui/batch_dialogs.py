@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.caseload import undo_import
 from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
 from desktop_app.store.records import ImportBatch
 from desktop_app.ui.context import AppContext
@@ -131,7 +132,7 @@ class BatchesDialog(QDialog):
             message_box(self, QMessageBox.Icon.Warning, "Import non annulé", str(error))
             self.load()
 
-        self.ctx.run(lambda: store.undo_import(batch.id), done,
+        self.ctx.run(lambda: undo_import(store, batch.id), done,
                      text="Annulation de l'import…", on_error=refused)
 
 

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app import reports as jobs
+from desktop_app.app.bilans import save_bilan
 from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import REPORT_KINDS
 from desktop_app.domain.model import Measure, Report
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.bilans import StoredBilan
-from desktop_app.ui import reports_jobs as jobs
 from desktop_app.ui.bilan_sections import BilanSections
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField
@@ -165,8 +166,8 @@ class BilanDialog(QDialog):
             if close and self._here():
                 self.accept()
 
-        self.ctx.run(lambda: store.save_bilan_text(m.id, r.kind, r.period_end, text, signed,
-                                                   sent, profile=profile, expected=expected),
+        self.ctx.run(lambda: save_bilan(store, m.id, r.kind, r.period_end, text, signed, sent,
+                                        profile, expected),
                      done, text="Enregistrement du bilan…", on_error=self._failed("enregistré"))
         return True
 

@@ -13,11 +13,14 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.app import measures
+from desktop_app.app.association import change_association
+from desktop_app.app.dashboard import AlertRow
+from desktop_app.app.treated_alerts import treat_alert
+from desktop_app.domain.alerts.association import grid_year
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.model import GridSent, OccupancyTableSent
 from desktop_app.ui.alert_actions import ActionKind, action_for
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.fields import DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.topics import Topic
@@ -49,7 +52,7 @@ class AlertActions:
         if kind is ActionKind.RECORD_NOTICE and alert.measure:
             self.record_notice(row)
         elif kind is ActionKind.RECORD_GRID and alert.due is not None:
-            self.record_grid(alert.due.year - 1, row)
+            self.record_grid(grid_year(alert.due), row)
         elif kind is ActionKind.RECORD_OCCUPANCY and alert.month is not None:
             self.record_occupancy(row)
         else:
@@ -127,7 +130,7 @@ class AlertActions:
         store, alert = self.ctx.store, row.alert
 
         def save(values: Values) -> None:
-            self.ctx.save(lambda: store.treat_alert(alert, values["reason"]), Topic.ALERTS,
+            self.ctx.save(lambda: treat_alert(store, alert, values["reason"]), Topic.ALERTS,
                           lambda _r: dialog.accept(), text="Enregistrement…")
 
         dialog.on_submit = save
@@ -137,12 +140,8 @@ class AlertActions:
         store = self.ctx.store
 
         def save(values: Values) -> None:
-            def work() -> None:
-                association = store.association()
-                change(association, values["sent_on"])
-                store.save_association(association)
-
-            self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept())
+            self.ctx.save(lambda: change_association(store, lambda a: change(a, values["sent_on"])),
+                          Topic.ASSOCIATION, lambda _r: dialog.accept())
 
         dialog.on_submit = save
         dialog.open()

@@ -6,8 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
+from desktop_app.app.dashboard import AlertRow, VisitNeed
 from desktop_app.domain.fr import MONTH_NAMES, format_date
-from desktop_app.ui.dashboard_data import AlertRow, VisitNeed
 from desktop_app.ui.models import Column, date_key
 
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from desktop_app.app.caseload import import_caseload, import_parts
 from desktop_app.domain.fr import os_reason
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.topics import Topic
@@ -36,7 +37,7 @@ def import_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
     def work() -> str:
         from desktop_app.interchange import read_parts
 
-        added = store.import_parts(read_parts(path), source=path.name)
+        added = import_parts(store, read_parts(path), path.name)
         return f"Import terminé : {added['households']} ménages, {added['measures']} mesures."
 
     def failed(error: BaseException) -> None:
@@ -103,8 +104,7 @@ def demo_data(parent: QWidget, ctx: AppContext, ask: bool = True) -> None:
 
         caseload = generate_caseload(today=today)
         try:  # checked again in the import's transaction: another window may have filled it
-            store.import_caseload(caseload, source="données de démonstration",
-                                  only_if_empty=True)
+            import_caseload(store, caseload, "données de démonstration", only_if_empty=True)
         except NotEmptyError:
             return ""
         return f"Données de démonstration créées : {len(caseload.households)} ménages."

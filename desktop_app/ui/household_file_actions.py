@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.caseload import merge_household_file
 from desktop_app.store.records import MergeReport
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, show_read_failure
@@ -77,7 +78,7 @@ def merge_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> No
     def work() -> MergeReport:
         from desktop_app.interchange import read_file
 
-        return store.merge_caseload(read_file(path), source)
+        return merge_household_file(store, read_file(path), source)
 
     def done(report: MergeReport) -> None:
         dialog = MergeReportDialog(parent, source, report)

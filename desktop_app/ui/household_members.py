@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.app.households import change_household
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import ROLES
 from desktop_app.domain.model import Household, Member
@@ -76,8 +77,7 @@ class MembersCard(QFrame):
                 dialog.accept()
 
         # Refused (ConflictError) if the household changed elsewhere since it was shown.
-        self.ctx.save(lambda: store.save_household(household, expected=expected), Topic.HOUSEHOLD,
-                      done)
+        self.ctx.save(lambda: change_household(store, household, expected), Topic.HOUSEHOLD, done)
 
     def add_member(self) -> None:
         if self.household is None:

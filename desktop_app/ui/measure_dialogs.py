@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.alerts.renewal import period_problems, propose_renewal
 from desktop_app.domain.aml import (
     EVICTION_CAP,
     RENT_AND_DAMAGE_CAP,
@@ -49,7 +50,6 @@ from desktop_app.domain.reference_lists import EXIT_LABELS, EXIT_REASONS
 from desktop_app.ui.coded_fields import add_choice_with_other
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField, LinesField, NumberField
 from desktop_app.ui.forms import FormDialog, Values
-from desktop_app.ui.renewal import period_problems, propose_renewal
 
 Change = Callable[[Measure], None]
 Save = Callable[[Change, FormDialog], None]

@@ -8,13 +8,13 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from desktop_app.app.measure_page import MonthEarning
 from desktop_app.domain.labels import plural
 from desktop_app.domain.model import Measure, Worker
 from desktop_app.domain.money import format_eur
 from desktop_app.ui import measure_tables as tables
 from desktop_app.ui.forms import Form
 from desktop_app.ui.measure_general import build_general_form, general_values
-from desktop_app.ui.measure_points import MonthEarning
 from desktop_app.ui.models import RowTableModel
 from desktop_app.ui.screens.base import button, section
 from desktop_app.ui.views import table_view

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.app.measure_page import MonthEarning
+from desktop_app.domain.alerts.renewal import length_in_months
 from desktop_app.domain.aml import claim_due, claimed_total
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.labels import (
@@ -30,9 +32,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.money import format_eur
 from desktop_app.domain.reference_lists import exit_text
-from desktop_app.ui.measure_points import MonthEarning
 from desktop_app.ui.models import RIGHT, Column, date_key
-from desktop_app.ui.renewal import length_in_months
 
 PERIODS: list[Column[Period]] = [
     Column("Début", lambda p: format_date(p.start), lambda p: date_key(p.start)),

@@ -6,6 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.alerts.renewal import (
+    PERIOD_TYPES,
+    default_level,
+    first_period,
+    first_start,
+)
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import (
     ASLL_CONTENTS,
@@ -18,7 +24,6 @@ from desktop_app.domain.model import Measure, MeasureType, Period, PeriodKind
 from desktop_app.ui.fields import ChoiceField, DateField
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.measure_dialogs import end_after_start
-from desktop_app.ui.renewal import PERIOD_TYPES, default_level, first_period, first_start
 
 
 def new_measure_dialog(parent: QWidget, household: str, workers: list[tuple[str, str]],

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.ui import reports_jobs as jobs
+from desktop_app.app import reports as jobs
+from desktop_app.app.association import mark_grid_sent
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.reports_export import ExportJob, ask_save_path
@@ -179,5 +180,5 @@ class GridPanel(QWidget):
             show_error(dialog if dialog is not None else self, error)
 
         self._marking = True
-        self.ctx.save(lambda: jobs.mark_grid_sent(store, year, day), Topic.ASSOCIATION, done,
+        self.ctx.save(lambda: mark_grid_sent(store, year, day), Topic.ASSOCIATION, done,
                       on_error=failed)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app import reports as jobs
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_month
-from desktop_app.ui import reports_jobs as jobs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.reports_export import ExportJob, ask_save_path
 from desktop_app.ui.screens.base import button

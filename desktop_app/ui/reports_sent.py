@@ -7,14 +7,10 @@ from datetime import date
 
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.domain.alerts.association import grid_due
 from desktop_app.domain.fr import format_date
 from desktop_app.ui.fields import DateField
 from desktop_app.ui.forms import FormDialog
-
-
-def grid_due(year: int) -> date:
-    """The grid of `year` is sent by 1 February of the next year."""
-    return date(year + 1, 2, 1)
 
 
 def sent_text(year: int, day: date | None, today: date) -> str:

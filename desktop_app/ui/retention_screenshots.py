@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from desktop_app.app import retention_commands
 from desktop_app.domain.dates import add_months
 from desktop_app.paths import sqlite_url
 
@@ -47,7 +48,7 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
         copy = open_store(sqlite_url(made))
         before = add_months(later, -1)
         due = [r.household_id for r in copy.retention_candidates(before)]
-        copy.archive_households(due[:ARCHIVED], before)
+        retention_commands.archive(copy, due[:ARCHIVED], before)
         ctx.today, ctx.store = (lambda: later), copy
         try:
             window.show_screen("conservation", force=True)

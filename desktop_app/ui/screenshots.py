@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.app.caseload import import_caseload
 from desktop_app.private_files import atomic_path, private_folder
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
         if store.is_empty():
             from desktop_app.demo import generate_caseload
 
-            store.import_caseload(generate_caseload(today=day))
+            import_caseload(store, generate_caseload(today=day))
         ctx = AppContext(store, today=lambda: day)
         ctx.mine_only = False
         window = MainWindow(ctx, f"Base : {store_label(store_url)}")

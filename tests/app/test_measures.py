@@ -5,7 +5,6 @@ the audit trail, the measure read once. Figures worked out by hand from `full_ca
 
 from __future__ import annotations
 
-import ast
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +28,6 @@ from desktop_app.domain.model import (
 from desktop_app.store.errors import ConflictError, RefusedError
 from desktop_app.store.repository import SqlStore
 from desktop_app.store.tracked import MEASURE_CHANGED
-from tests.conftest import ROOT
 from tests.postgres import TestServer
 from tests.server_team import Team
 from tests.store.builders import D
@@ -202,33 +200,3 @@ def test_a_save_reads_the_measure_once(store: SqlStore) -> None:
         measures.record_notice(store, "m1", NoticeKind.PORTES_CLOSES, D(2025, 9, 26))
     assert len(reads) == 2, reads
 
-
-def _saves_without_expected(source: str) -> list[int]:
-    """Lines of the calls `….save_measure(…)` giving neither `expected=` nor `new=True`."""
-    lines: list[int] = []
-    for node in ast.walk(ast.parse(source)):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                and node.func.attr == "save_measure"):
-            continue
-        given = {k.arg: k.value for k in node.keywords}
-        new = given.get("new")
-        creating = isinstance(new, ast.Constant) and new.value is True
-        if "expected" not in given and not creating:
-            lines.append(node.lineno)
-    return lines
-
-
-def test_the_scan_sees_a_save_without_a_check() -> None:
-    assert _saves_without_expected(
-        "store.save_measure(m)\n"
-        "store.save_measure(m, expected=read)\n"
-        "store.save_measure(m, new=True)\n"
-        "store.save_measure(m, new=False)\n") == [1, 4]
-
-
-def test_the_window_never_saves_a_measure_without_a_check() -> None:
-    files = sorted((ROOT / "desktop_app" / "ui").rglob("*.py"))
-    assert len(files) > 80  # the scan reads the window's code, not an empty folder
-    unchecked = {str(p.relative_to(ROOT)): lines for p in files
-                 if (lines := _saves_without_expected(p.read_text(encoding="utf-8")))}
-    assert unchecked == {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from desktop_app.app.alerts import alerts_on
 from desktop_app.domain.indicators import compute_year_indicators
 from desktop_app.domain.model import (
     ClaimDecision,
@@ -18,7 +19,6 @@ from desktop_app.domain.model import (
     Period,
     Worker,
 )
-from desktop_app.services import alerts_on
 from desktop_app.store.repository import SqlStore
 
 D = date

@@ -14,11 +14,12 @@ from typing import Any
 import psycopg
 import pytest
 
+from desktop_app.app.alerts import alerts_on
+from desktop_app.app.earnings import month_points
 from desktop_app.domain.alerts import alerts_to_json
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import month_points_to_json
 from desktop_app.interchange import read_file, read_parts
-from desktop_app.services import alerts_on, month_points
 from desktop_app.store import account_admin, accounts
 from desktop_app.store.errors import StoreError
 from desktop_app.store.server_policies import (

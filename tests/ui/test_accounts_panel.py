@@ -1,5 +1,5 @@
 """Équipe › Comptes (issue 12) on the PostgreSQL test server: a `responsable` adds, changes
-and disables personal accounts through the window, which goes through `store.account_admin`
+and disables personal accounts through the window, which goes through `app.accounts`
 as the command line does; refusals are said in French and keep what was typed; the tab is
 for a `responsable` only. The team is the worked example 1 (`tests.server_team`: Claire
 Martin is w1, referent of h1 and h4)."""

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from desktop_app.app.dashboard import AlertRow
 from desktop_app.domain.alerts import ALERT_LABELS, Alert, Severity
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import NoticeKind
@@ -23,7 +24,6 @@ from desktop_app.ui.alert_actions import (
     button_label,
 )
 from desktop_app.ui.dashboard_actions import AlertActions
-from desktop_app.ui.dashboard_data import AlertRow
 from desktop_app.ui.screens.base import Screen
 from desktop_app.ui.screens.dashboard import DashboardScreen
 from desktop_app.ui.screens.homes import HomesScreen

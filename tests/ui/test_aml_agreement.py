@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.app.alerts import alerts_on
 from desktop_app.domain.model import AgreementExtension, Household, Measure, MeasureType
-from desktop_app.services import alerts_on
 from tests.ui.conftest import settle
 from tests.ui.helpers import save, type_in
 

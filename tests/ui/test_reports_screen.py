@@ -264,7 +264,7 @@ def test_a_failed_marking_does_not_hide_the_next_change(qtbot, window, monkeypat
     def busy(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise StoreError("La base est utilisée par un autre programme.")
 
-    monkeypatch.setattr(window.ctx.store, "save_association", busy)
+    monkeypatch.setattr(window.ctx.store, "update_association", busy)
     dialog = panel.ask_sent_day()
     dialog.form.fields["day"].setText("28/01/2026")
     dialog.submit()

@@ -1,5 +1,5 @@
+from desktop_app.app.earnings import month_points
 from desktop_app.domain.dates import Month
-from desktop_app.services import month_points
 from tests.ui.conftest import settle
 from tests.ui.helpers import seed_asll
 
@@ -13,7 +13,7 @@ def test_every_screen_opens(window, qtbot):  # type: ignore[no-untyped-def]
 
 def test_dashboard_points_are_the_points_of_the_month(window, qtbot, store):  # type: ignore[no-untyped-def]
     """The dashboard computes the month's points on the caseload of its alerts; they are the
-    figures of `suivi-fsl points` (services.month_points): the ASLL simple of DURAND Marie
+    figures of `suivi-fsl points` (app.earnings.month_points): the ASLL simple of DURAND Marie
     earns 1 point in September 2025 (P1); Claire Martin (1 ETP) may earn 50, the association
     (1 + 0,5 ETP) 75 (Q1)."""
     seed_asll(store)

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.domain.alerts.severity import Severity
 from desktop_app.domain.dates import Month
+from desktop_app.domain.model import Level
+
+
+@dataclass(frozen=True, slots=True)
+class VisitCount:
+    """What `frequence_visites` counted for the month of its alert: the home visits held
+    (on or before the day of the alerts), those required, and the level of the period in
+    force on the month's first day (which sets the number required)."""
+
+    held: int
+    required: int
+    level: Level
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +37,10 @@ class Alert:
     month: Month | None
     due: date | None
     message: str
+    #: `frequence_visites`: the visits counted (None for the other codes). Not part of the
+    #: alert's identity (equality, `treated.alert_fingerprint`, the interchange JSON): the
+    #: message states the same figures.
+    visits: VisitCount | None = field(default=None, compare=False)
 
 
 def sort_key(alert: Alert) -> tuple[bool, date, str, str, str, str]:

@@ -54,6 +54,16 @@ def active_years(caseload: Caseload, before: int) -> set[int]:
     return years
 
 
+def grid_due(year: int) -> date:
+    """The annual grid of `year` is due at the SPSLH on 1 February of the next year."""
+    return date(year + 1, 2, 1)
+
+
+def grid_year(due: date) -> int:
+    """The year of the grid due on `due` (the inverse of `grid_due`)."""
+    return due.year - 1
+
+
 def grille_annuelle(ctx: AlertContext) -> Iterator[Alert]:
     """The annual grid of year N is due at the SPSLH on 1 February N+1, for a year in which
     a measure was in force; raised from 1 January N+1 until recorded as sent."""
@@ -61,7 +71,7 @@ def grille_annuelle(ctx: AlertContext) -> Iterator[Alert]:
     active = ctx.facts.remember((GRID, ctx.on.year),
                                 lambda: active_years(ctx.caseload, ctx.on.year))
     for year in sorted(active - sent):
-        due = date(year + 1, 2, 1)
+        due = grid_due(year)
         yield ctx.other_alert(
             GRID, due,
             f"Envoyer au SPSLH la grille annuelle d'activité {year} au plus tard le "

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.alert import Alert, VisitCount
 from desktop_app.domain.alerts.facts import CaseloadFacts, MeasureFacts
 from desktop_app.domain.alerts.severity import Severity, severity_of
 from desktop_app.domain.dates import Month
@@ -100,11 +100,11 @@ class AlertContext:
 
     def measure_alert(
         self, code: str, measure: Measure, due: date | None, message: str,
-        month: Month | None = None,
+        month: Month | None = None, visits: VisitCount | None = None,
     ) -> Alert:
         """An alert about a measure: its household and its referent are the subject too."""
         return Alert(code, self.severity(due), measure.id, measure.household, measure.referent,
-                     month, due, message)
+                     month, due, message, visits)
 
     def other_alert(
         self, code: str, due: date | None, message: str, *, month: Month | None = None,

@@ -17,6 +17,13 @@ PERIOD_END = "fin_de_periode"
 LONG_SUSPENSION = "suspension_longue"
 #: A suspension lasting this many months means the ASLL must be stopped.
 MAX_SUSPENSION_MONTHS = 3
+#: ASLL: each period lasts 3 to 12 months, all of them 24 at most.
+ASLL_MIN_MONTHS, ASLL_MAX_MONTHS, ASLL_TOTAL_MONTHS = 3, 12, 24
+#: AML: periods of 9 months (one renewal), then 6 exceptionally after a concertation.
+AML_PERIOD_MONTHS, AML_EXCEPTIONAL_MONTHS = 9, 6
+#: FAL: 12 months in all, 18 for a household leaving a CADA or recognised DALO, plus 4
+#: exceptionally.
+FAL_MONTHS, FAL_LONG_STAY_MONTHS, FAL_EXTENSION_MONTHS = 12, 18, 4
 
 
 def longer_than(start: date, end: date, months: int) -> bool:
@@ -37,11 +44,11 @@ def _asll_problems(periods: list[Period]) -> list[str]:
     problems = []
     for p in periods:
         if shorter_than_3_months(p.start, p.end):
-            problems.append(f"période {_span(p)} de moins de 3 mois")
-        if longer_than(p.start, p.end, 12):
-            problems.append(f"période {_span(p)} de plus de 12 mois")
-    if longer_than(periods[0].start, max(p.end for p in periods), 24):
-        problems.append("plus de 24 mois au total")
+            problems.append(f"période {_span(p)} de moins de {ASLL_MIN_MONTHS} mois")
+        if longer_than(p.start, p.end, ASLL_MAX_MONTHS):
+            problems.append(f"période {_span(p)} de plus de {ASLL_MAX_MONTHS} mois")
+    if longer_than(periods[0].start, max(p.end for p in periods), ASLL_TOTAL_MONTHS):
+        problems.append(f"plus de {ASLL_TOTAL_MONTHS} mois au total")
     return problems
 
 
@@ -49,12 +56,13 @@ def _aml_problems(measure: Measure, periods: list[Period]) -> list[str]:
     problems = []
     for p in periods:
         if p.kind is PeriodKind.EXCEPTIONNELLE:
-            if longer_than(p.start, p.end, 6):
-                problems.append(f"période exceptionnelle {_span(p)} de plus de 6 mois")
+            if longer_than(p.start, p.end, AML_EXCEPTIONAL_MONTHS):
+                problems.append(f"période exceptionnelle {_span(p)} de plus de "
+                                f"{AML_EXCEPTIONAL_MONTHS} mois")
             if measure.concertation_on is None:
                 problems.append(f"période exceptionnelle {_span(p)} sans concertation")
-        elif longer_than(p.start, p.end, 9):
-            problems.append(f"période {_span(p)} de plus de 9 mois")
+        elif longer_than(p.start, p.end, AML_PERIOD_MONTHS):
+            problems.append(f"période {_span(p)} de plus de {AML_PERIOD_MONTHS} mois")
     if sum(1 for p in periods if p.kind is PeriodKind.RENOUVELLEMENT) > 1:
         problems.append("plus d'un renouvellement")
     limit = 24 if measure.concertation_on is not None else 18
@@ -63,10 +71,15 @@ def _aml_problems(measure: Measure, periods: list[Period]) -> list[str]:
     return problems
 
 
+def fal_base_months(measure: Measure) -> int:
+    """12 months, 18 for a household leaving a CADA or recognised DALO."""
+    return FAL_LONG_STAY_MONTHS if measure.long_stay_reason is not None else FAL_MONTHS
+
+
 def fal_limit_months(measure: Measure) -> int:
     """12 months, 18 for a household leaving a CADA or recognised DALO, plus 4 exceptionally."""
-    months = 18 if measure.long_stay_reason is not None else 12
-    return months + 4 if measure.extension else months
+    months = fal_base_months(measure)
+    return months + FAL_EXTENSION_MONTHS if measure.extension else months
 
 
 def duration_problems(measure: Measure) -> list[str]:

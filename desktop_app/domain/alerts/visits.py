@@ -4,25 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from desktop_app.domain.alerts.alert import Alert
+from desktop_app.domain.alerts.alert import Alert, VisitCount
 from desktop_app.domain.alerts.applies import applies_to
 from desktop_app.domain.alerts.context import AlertContext, MeasureView
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.measure_facts import level_on
-from desktop_app.domain.model import Level, Measure, MeasureType
+from desktop_app.domain.model import Level, MeasureType
 
 FREQUENCY = "frequence_visites"
 AML_UNAVAILABLE = "aml_indisponible"
 VISIT_TYPES = frozenset({MeasureType.ASLL, MeasureType.AML, MeasureType.FAL})
 
 
-def minimum_visits(measure: Measure, month: Month) -> int:
-    """Home visits required in `month`: 1 for an ASLL `simple`, 2 for an ASLL `renforce`, an
-    AML or a FAL (level of the period in force on the month's first day)."""
-    if measure.type is MeasureType.ASLL and level_on(measure, month.first_day) is Level.SIMPLE:
-        return 1
-    return 2
+def required_visits(measure_type: MeasureType, level: Level) -> int:
+    """Home visits required in a month: 1 for an ASLL `simple`, 2 for an ASLL `renforce`, an
+    AML or a FAL."""
+    return 1 if measure_type is MeasureType.ASLL and level is Level.SIMPLE else 2
+
+
+def visit_count(view: MeasureView, month: Month) -> VisitCount:
+    """The home visits held in `month` (on or before the view's day) and required (level of
+    the period in force on the month's first day)."""
+    level = level_on(view.measure, month.first_day)
+    return VisitCount(view.home_visits(month), required_visits(view.measure.type, level), level)
 
 
 def _visits_word(count: int) -> str:
@@ -40,25 +45,25 @@ def frequence_visites(ctx: AlertContext, view: MeasureView) -> Iterator[Alert]:
     name = ctx.household_name(measure.household)
     current, previous = ctx.month, ctx.previous_month
     if view.active_whole_month(previous):
-        needed = minimum_visits(measure, previous)
-        held = view.home_visits(previous)
+        count = visit_count(view, previous)
+        held, needed = count.held, count.required
         if held < needed:
             yield ctx.measure_alert(
                 FREQUENCY, measure, None,
                 f"{held} {_visits_word(held)} à domicile chez {name} en "
                 f"{format_month(previous)} pour {needed} requises : rattraper le suivi et "
                 f"en noter la raison.",
-                month=previous,
+                month=previous, visits=count,
             )
     if view.active_whole_month(current):
-        needed = minimum_visits(measure, current)
-        held = view.home_visits(current)
+        count = visit_count(view, current)
+        held, needed = count.held, count.required
         if held < needed:
             yield ctx.measure_alert(
                 FREQUENCY, measure, current.last_day,
                 f"Faire {needed - held} {_visits_word(needed - held)} à domicile chez {name} "
                 f"d'ici le {format_date(current.last_day)} ({needed} par mois).",
-                month=current,
+                month=current, visits=count,
             )
 
 

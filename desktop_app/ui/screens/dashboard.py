@@ -6,17 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.app.dashboard import AlertRow, Dashboard, VisitNeed, dashboard
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.ui.alert_panel import AlertPanel
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_actions import AlertActions
-from desktop_app.ui.dashboard_data import (
-    AlertRow,
-    DashboardData,
-    VisitNeed,
-    build_dashboard,
-)
 from desktop_app.ui.dashboard_tables import VISIT_COLUMNS, WEEK_COLUMNS, long_date
 from desktop_app.ui.models import ROW_ROLE, RowTableModel
 from desktop_app.ui.points_panel import PointsPanel
@@ -34,7 +29,7 @@ class DashboardScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.data: DashboardData | None = None
+        self.data: Dashboard | None = None
         self.actions = AlertActions(ctx, self)
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
@@ -100,27 +95,24 @@ class DashboardScreen(Screen):
 
         ctx.scope_changed.connect(self._show)
 
-    def _mine(self, worker: str | None) -> bool:
-        return not self.ctx.mine_only or worker == self.ctx.current_worker
-
     # --- data ----------------------------------------------------------------------------
     def reload(self) -> None:
         day = self.ctx.today()
         self.today_label.setText(f"Aujourd'hui, {long_date(day)}")
         store = self.ctx.store
-        self.ctx.run(lambda: build_dashboard(store, day), self._loaded,
+        self.ctx.run(lambda: dashboard(store, day), self._loaded,
                      text="Calcul des alertes et des points du jour…")
 
-    def _loaded(self, data: DashboardData) -> None:
+    def _loaded(self, data: Dashboard) -> None:
         self.data = data
         self._show()
 
     def _show(self) -> None:
-        data = self.data
-        if data is None:
+        if self.data is None:
             return
-        alerts = [r for r in data.alerts if self._mine(r.alert.worker)]
-        treated = [r for r in data.treated if self._mine(r.alert.worker)]
+        data = self.data.of_worker(self.ctx.current_worker) if self.ctx.mine_only \
+            else self.data
+        alerts, treated = data.alerts, data.treated
         showing_treated = self.treated_filter.isChecked()
         self.alerts.set_alerts(treated if showing_treated else alerts)
         self.alerts.empty.setText("Aucune alerte traitée." if showing_treated
@@ -130,16 +122,16 @@ class DashboardScreen(Screen):
         self.alerts_title.setText(f"Alertes traitées ({len(treated)})" if showing_treated
                                   else f"Alertes du jour ({len(alerts)})")
         first, last = data.week
-        week = [r for r in alerts if r.alert.due is not None and first <= r.alert.due <= last]
+        week = data.due_this_week()
         self.week_model.set_rows(week)
         self.week_title.setText(f"À échéance cette semaine, du {format_date(first)} au "
                                 f"{format_date(last)} ({len(week)})")
-        visits = [v for v in data.visits if self._mine(v.referent)]
+        visits = data.visits
         self.visit_model.set_rows(visits)
         self.visits_title.setText(f"Visites à domicile à faire ce mois-ci ({len(visits)})")
         self._show_points(data)
 
-    def _show_points(self, data: DashboardData) -> None:
+    def _show_points(self, data: Dashboard) -> None:
         self.points_title.setText(f"Points de {format_month(Month.of(data.day))}")
         worker = self.ctx.current_worker if self.ctx.mine_only else None
         self.points_panel.show_points(data.points, data.convention, worker,

@@ -8,14 +8,16 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.app.association import change_association
+from desktop_app.app.home_commands import change_home, create_home
+from desktop_app.app.homes import HomeLine, Homes, Occupation, homes
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.model import Home, OccupancyTableSent, Vacancy
+from desktop_app.domain.model import Association, Home, OccupancyTableSent, Vacancy
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard_actions import not_after
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
 from desktop_app.ui.forms import FormDialog, Values
-from desktop_app.ui.homes_data import HomeLine, Occupation, home_lines, load_homes
 from desktop_app.ui.measure_dialogs import end_after_start
 from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import Screen, button, page_header, section
@@ -30,7 +32,7 @@ class HomesScreen(Screen):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.occupations: list[Occupation] = []
+        self.data = Homes([], [])
         self.dialog: FormDialog | None = None
         layout = QVBoxLayout(self)
         header, _t = page_header(self.title, self)
@@ -86,13 +88,13 @@ class HomesScreen(Screen):
         splitter.setSizes([330, 330])
 
     def reload(self) -> None:
-        store = self.ctx.store
-        self.ctx.run(lambda: load_homes(store), self._loaded, text="Chargement des logements…")
+        store, today = self.ctx.store, self.ctx.today()
+        self.ctx.run(lambda: homes(store, today), self._loaded, text="Chargement des logements…")
 
-    def _loaded(self, loaded: tuple[list[Home], list[Occupation]]) -> None:
-        homes, self.occupations = loaded
+    def _loaded(self, loaded: Homes) -> None:
+        self.data = loaded
         current = selected_row(self.homes_view)
-        self.homes.set_rows(home_lines(homes, self.occupations, self.ctx.today()))
+        self.homes.set_rows(loaded.lines)
         ids = [line.home.id for line in self.homes.rows]
         wanted = current.home.id if current is not None and current.home.id in ids else None
         if ids:
@@ -104,9 +106,7 @@ class HomesScreen(Screen):
         line: HomeLine | None = selected_row(self.homes_view)
         if line is None:
             return
-        stays = sorted((o for o in self.occupations if o.home == line.home.id),
-                       key=lambda o: o.start, reverse=True)
-        self.stays.set_rows(stays)
+        self.stays.set_rows(self.data.stays(line.home.id))
         self.stays_title.setText(f"Ménages accueillis — {line.home.address}")
         self.vacancies.set_rows(sorted(line.home.vacancies, key=lambda v: v.start, reverse=True))
         self.vacancies_title.setText(f"Vacances ({len(line.home.vacancies)})")
@@ -115,7 +115,7 @@ class HomesScreen(Screen):
         """Refused (`ConflictError`) if the home changed elsewhere since it was shown: the
         dialog stays open with what was typed."""
         store = self.ctx.store
-        self.ctx.save(lambda: store.save_home(home, expected=expected), Topic.HOMES,
+        self.ctx.save(lambda: change_home(store, home, expected), Topic.HOMES,
                       lambda _r: dialog.accept())
 
     def new_home(self) -> None:
@@ -126,8 +126,7 @@ class HomesScreen(Screen):
 
         def submit(values: Values) -> None:
             # new=True: refused if another window took the id meanwhile (two writers)
-            self.ctx.save(lambda: store.save_home(Home(store.new_id("u"), values["address"]),
-                                                  new=True),
+            self.ctx.save(lambda: create_home(store, values["address"]),
                           Topic.HOMES, lambda _r: dialog.accept())
 
         dialog.on_submit = submit
@@ -159,13 +158,12 @@ class HomesScreen(Screen):
         store = self.ctx.store
 
         def submit(values: Values) -> None:
-            def work() -> None:
-                association = store.association()
+            def sent(association: Association) -> None:
                 association.occupancy_tables_sent.append(
                     OccupancyTableSent(values["month"], values["sent_on"]))
-                store.save_association(association)
 
-            self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept())
+            self.ctx.save(lambda: change_association(store, sent), Topic.ASSOCIATION,
+                          lambda _r: dialog.accept())
 
         dialog.on_submit = submit
         self._open(dialog)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.app.households import change_household, create_measure
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Household, Measure
@@ -169,7 +170,7 @@ class HouseholdScreen(Screen):
         def saved(_result: object) -> None:
             self.household = self.identity_base = household
 
-        self.ctx.save(lambda: store.save_household(household, expected=base), Topic.HOUSEHOLD,
+        self.ctx.save(lambda: change_household(store, household, base), Topic.HOUSEHOLD,
                       saved, on_error=self._identity_refused)
         return True
 
@@ -186,9 +187,7 @@ class HouseholdScreen(Screen):
 
         def submit(measure: Measure, dialog: FormDialog) -> None:
             def work() -> str:
-                measure.id = store.new_id("m")
-                store.save_measure(measure, new=True)  # refused if the id was taken meanwhile
-                return measure.id
+                return create_measure(store, measure).id  # refused if the id was taken
 
             def done(measure_id: str) -> None:
                 dialog.accept()

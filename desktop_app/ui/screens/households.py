@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from desktop_app.app.households import create_household
 from desktop_app.domain.model import Household
 from desktop_app.store.records import HouseholdRow
 from desktop_app.ui.context import AppContext
@@ -90,9 +91,8 @@ class HouseholdsScreen(Screen):
 
         def save(values: Values) -> None:
             def work() -> str:
-                household = apply_household_values(Household(store.new_id("h"), ""), values)
-                store.save_household(household, new=True)  # refused if the id was taken
-                return household.id
+                household = apply_household_values(Household("", ""), values)
+                return create_household(store, household).id  # refused if the id was taken
 
             def done(household_id: str) -> None:
                 dialog.accept()

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.app.measure_page import MeasurePage, measure_page
 from desktop_app.app.measures import add_visit, change_measure
 from desktop_app.domain.labels import MEASURE_TYPES
-from desktop_app.domain.model import Home, Household, Measure, MeasureType, Visit
+from desktop_app.domain.model import Measure, MeasureType, Visit
 from desktop_app.ui import measure_dialogs as dialogs
 from desktop_app.ui.archive_banner import (
     ArchiveBanner,
     action_buttons,
-    archived_on_of_measure,
     editing_widgets,
 )
 from desktop_app.ui.background import show_error
@@ -23,7 +23,6 @@ from desktop_app.ui.bilan_dialog import BilanDialog, default_report
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
 from desktop_app.ui.measure_general import apply_general, general_values
-from desktop_app.ui.measure_points import measure_earnings
 from desktop_app.ui.measure_side import MeasureSide
 from desktop_app.ui.measure_tables import measure_state
 from desktop_app.ui.measure_tabs import MeasureTabs
@@ -31,8 +30,6 @@ from desktop_app.ui.measure_visits import VisitsPanel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row
-
-Loaded = tuple[Measure, Household | None, list[Home]]
 
 
 class MeasureScreen(Screen):
@@ -97,25 +94,18 @@ class MeasureScreen(Screen):
         if self.measure_id is None:
             return
         store, measure_id, today = self.ctx.store, self.measure_id, self.ctx.today()
+        self.ctx.run(lambda: measure_page(store, measure_id, today), self._loaded,
+                     text="Ouverture de la mesure…")
 
-        def work() -> Loaded | None:
-            measure = store.measure(measure_id)
-            if measure is None:
-                return None
-            homes = store.homes() if measure.type is MeasureType.FAL else []
-            return measure, store.household(measure.household), homes
-
-        self.ctx.run(lambda: archived_on_of_measure(store, measure_id),
-                     self.archive_banner.show_archived)
-        self.ctx.run(work, self._loaded, text="Ouverture de la mesure…")
-        self.ctx.run(lambda: measure_earnings(store, measure_id, today), self.side.show_earnings,
-                     text="Calcul des points de la mesure…")
-
-    def _loaded(self, loaded: Loaded | None) -> None:
-        if loaded is None:
+    def _loaded(self, page: MeasurePage | None) -> None:
+        """The page read by one query (`app.measure_page`), shown whole."""
+        if page is None:
+            self.archive_banner.show_archived(None)
+            self.side.show_earnings([])
             self.heading.setText("Mesure introuvable")
             return
-        measure, household, homes = loaded
+        measure, household = page.measure, page.household
+        self.archive_banner.show_archived(page.archived_on)
         self._adopt(measure)
         name = household.name if household else measure.household
         ref = f" ({household.reference})" if household and household.reference else ""
@@ -126,9 +116,10 @@ class MeasureScreen(Screen):
         names = {w.id: w.name for w in self.ctx.workers}
         self.visits.show_measure(measure, names)
         self.visits_title.setText(f"Visites ({len(measure.visits)})")
-        self.tabs.show_measure(measure, homes)
+        self.tabs.show_measure(measure, page.homes)
         self.renew_button.setEnabled(bool(measure.periods) and measure.closed_on is None)
         self.side.show_measure(measure, self.ctx.workers)
+        self.side.show_earnings(page.earnings)
         self.archive_banner.reapply()
 
     # --- actions -------------------------------------------------------------------------

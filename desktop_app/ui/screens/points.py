@@ -1,41 +1,22 @@
 """Points du mois: the month's lines, totals per measure type, quotas per worker and for the
-association (rules P1–P7, Q1–Q2), from the funding engine through `desktop_app.services`."""
+association (rules P1–P7, Q1–Q2), from the earnings query (`app.earnings`)."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.app.earnings import Earnings, Line, Quota, earnings
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_decimal, format_month
-from desktop_app.domain.funding import MonthPoints, PointLine
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
-from desktop_app.domain.model import Caseload, MeasureType
+from desktop_app.domain.model import MeasureType
 from desktop_app.domain.money import format_eur
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
-
-
-@dataclass(frozen=True)
-class Line:
-    line: PointLine
-    subject: str  # household (or home) name
-    referent: str
-
-
-@dataclass(frozen=True)
-class Quota:
-    who: str
-    fte: float
-    points: int
-    limit: float
-    fal: int
-    fal_limit: float
 
 
 def _over(value: float, limit: float) -> str | None:
@@ -128,36 +109,22 @@ class PointsScreen(Screen):
         self.refresh()
 
     def reload(self) -> None:
-        from desktop_app.services import month_points_with_caseload
-
         store, month = self.ctx.store, self.month
         self.heading.setText(f"{self.title} — {format_month(month)}")
-        self.ctx.run(lambda: (*month_points_with_caseload(store, month),
-                              store.association().conventions),
-                     self._loaded, text="Calcul des points du mois…")
+        self.ctx.run(lambda: earnings(store, month), self._loaded,
+                     text="Calcul des points du mois…")
 
-    def _loaded(self, loaded: tuple[Caseload, MonthPoints, list]) -> None:  # type: ignore[type-arg]
-        caseload, points, conventions = loaded
-        households = {h.id: h.name for h in caseload.households}
-        homes = {h.id: h.address for h in caseload.homes}
-        workers = {w.id: w.name for w in caseload.workers}
-        self.lines.set_rows([Line(
-            line, households.get(line.household or "", "") or homes.get(line.home or "", ""),
-            workers.get(line.referent or "", "")) for line in points.lines])
+    def _loaded(self, loaded: Earnings) -> None:
+        points = loaded.points
+        self.lines.set_rows(loaded.lines)
         self.lines_title.setText(f"Lignes du mois ({len(points.lines)})")
         self.totals.set_rows([(t, total.points, format_eur(total.amount))
                               for t, total in points.by_type.items()])
-        association = points.association
-        fte = sum(w.fte for w in points.workers)
-        rows = [Quota("Association", fte, association.points, association.limit,
-                      association.fal, association.fal_limit)]
-        rows += [Quota(workers.get(w.worker, w.worker), w.fte, w.figures.points, w.figures.limit,
-                       w.figures.fal, w.figures.fal_limit) for w in points.workers]
-        self.quotas.set_rows(rows)
+        self.quotas.set_rows(loaded.quotas)
         self.total.setText(f"{plural(points.points, 'point')}\n{format_eur(points.amount)}")
-        convention = next((c for c in conventions if c.year == self.month.year), None)
+        convention = loaded.convention
         if convention is None:
-            self.convention.setText(f"Aucune convention {self.month.year} n'est saisie "
+            self.convention.setText(f"Aucune convention {loaded.month.year} n'est saisie "
                                     "(Paramètres).")
         else:
             asll = points.by_type[MeasureType.ASLL].points

@@ -5,11 +5,13 @@ archive; the archive, to anonymise (or delete for good) once the convention's ke
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.app import retention_commands
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.retention import RetentionSettings, past_keeping_date
 from desktop_app.store.api import Store
@@ -131,26 +133,20 @@ class RetentionScreen(Screen):
     def archive(self) -> None:
         rows = self.due.checked_rows()
         if rows and dialogs.confirm_archive(self, rows):
-            self._write(lambda s, ids, day: s.archive_households(ids, day), rows,
-                        "Archivage…")
+            self._write(retention_commands.archive, rows, "Archivage…")
 
     def anonymise(self) -> None:
         rows = [r for r in self.archived.checked_rows() if r.anonymised_on is None]
         if rows and dialogs.confirm_anonymise(self, rows):
-            def work(store: Store, ids: list[str], day: date) -> None:
-                from desktop_app.reports.layout import load_layout
-
-                store.anonymise_households(ids, day, brackets=load_layout().brackets)
-
-            self._write(work, rows, "Anonymisation…")
+            self._write(retention_commands.anonymise, rows, "Anonymisation…")
 
     def delete(self) -> None:
         rows = self.archived.checked_rows()
         if rows and dialogs.confirm_delete(self, rows):
-            self._write(lambda s, ids, day: s.delete_households(ids, day), rows,
-                        "Suppression…")
+            self._write(retention_commands.delete, rows, "Suppression…")
 
-    def _write(self, work, rows: list[RetentionRow], text: str) -> None:  # type: ignore[no-untyped-def]
+    def _write(self, work: Callable[[Store, list[str], date], None], rows: list[RetentionRow],
+               text: str) -> None:
         store, day = self.ctx.store, self.ctx.today()
         ids = [r.household_id for r in rows]
         self.ctx.save(lambda: work(store, ids, day), Topic.HOUSEHOLD, text=text)
@@ -159,8 +155,8 @@ class RetentionScreen(Screen):
         store = self.ctx.store
 
         def save(settings: RetentionSettings, dialog: FormDialog) -> None:
-            self.ctx.save(lambda: store.save_retention_settings(settings), Topic.RETENTION,
-                          lambda _r: dialog.accept())
+            self.ctx.save(lambda: retention_commands.save_settings(store, settings),
+                          Topic.RETENTION, lambda _r: dialog.accept())
 
         self.dialog = dialogs.settings_dialog(self, self.settings, save)
         self.dialog.open()

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.association import Change, add_tariff, change_association, save_alert_settings
 from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
 from desktop_app.domain.tariffs import default_tariffs
+from desktop_app.ui.background import show_error
 from desktop_app.ui.backup_card import BackupCard
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import NumberField, TextField
@@ -42,6 +44,8 @@ class SettingsScreen(Screen):
         super().__init__(ctx, parent)
         self.association: Association | None = None
         self.tariffs: list[Tariff] = []
+        #: The alert settings the form was filled with: a save is checked against them.
+        self.alerts_base: AlertSettings | None = None
         self.dialog: FormDialog | None = None
         # Two tabs: what the département and the association set (« Association et
         # convention »), and how this laptop keeps the data safe (« Sécurité et sauvegardes »).
@@ -138,6 +142,7 @@ class SettingsScreen(Screen):
         if not self.name_form.dirty:
             self.name_form.set_values({"name": self.association.name})
         if not self.alert_form.dirty:
+            self.alerts_base = settings
             self.alert_form.set_values({"days_ahead": settings.days_ahead,
                                         "occupancy_table_due_day":
                                             settings.occupancy_table_due_day})
@@ -147,15 +152,10 @@ class SettingsScreen(Screen):
         self.tariff_note.setVisible(not self.tariffs)
         self.tariff_model.set_rows(sorted(shown, key=lambda t: t.from_date, reverse=True))
 
-    def _save_association(self, change, dialog: FormDialog | None = None) -> None:  # type: ignore[no-untyped-def]
+    def _save_association(self, change: Change, dialog: FormDialog | None = None) -> None:
         store = self.ctx.store
-
-        def work() -> None:
-            association = store.association()
-            change(association)
-            store.save_association(association)
-
-        self.ctx.save(work, Topic.ASSOCIATION, lambda _r: dialog.accept() if dialog else None)
+        self.ctx.save(lambda: change_association(store, change), Topic.ASSOCIATION,
+                      lambda _r: dialog.accept() if dialog else None)
 
     def save_name(self) -> bool:
         values = self.name_form.read()
@@ -171,8 +171,17 @@ class SettingsScreen(Screen):
             return False
         self.alert_form.mark_clean()
         settings = AlertSettings(int(values["days_ahead"]), int(values["occupancy_table_due_day"]))
-        store = self.ctx.store
-        self.ctx.save(lambda: store.save_alert_settings(settings), Topic.SETTINGS)
+        store, base = self.ctx.store, self.alerts_base or AlertSettings()
+
+        def saved(_result: object) -> None:
+            self.alerts_base = settings
+
+        def refused(error: BaseException) -> None:
+            self.alert_form.dirty = True  # the typed values stay, still to save
+            show_error(self, error)
+
+        self.ctx.save(lambda: save_alert_settings(store, settings, base), Topic.SETTINGS,
+                      saved, on_error=refused)
         return True
 
     def edit_convention(self) -> None:
@@ -194,8 +203,7 @@ class SettingsScreen(Screen):
         store, tariffs = self.ctx.store, list(self.tariffs)
 
         def submit(tariff: Tariff, dialog: FormDialog) -> None:
-            self.ctx.save(lambda: store.save_tariffs(sorted([*tariffs, tariff],
-                                                            key=lambda t: t.from_date)),
+            self.ctx.save(lambda: add_tariff(store, tariff, tariffs),
                           Topic.SETTINGS, lambda _r: dialog.accept())
 
         self._open(tariff_dialog(self, tariffs, submit))

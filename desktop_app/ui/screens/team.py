@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.workers import change_worker, create_worker
 from desktop_app.domain.fr import format_date, format_decimal
 from desktop_app.domain.labels import DIPLOMAS
 from desktop_app.domain.model import Absence, Diploma, Worker
@@ -139,7 +140,7 @@ class TeamScreen(Screen):
 
     # --- saving --------------------------------------------------------------------------
     def _save(self, worker: Worker, dialog: FormDialog | None = None, *,
-              expected: Worker | None = None) -> None:
+              expected: Worker) -> None:
         """Save; refused (`ConflictError`) if the worker changed elsewhere since `expected`
         was read — the dialog or the card keeps what was typed."""
         store = self.ctx.store
@@ -156,7 +157,7 @@ class TeamScreen(Screen):
                 self.form.dirty = True
             show_error(self, error)
 
-        self.ctx.save(lambda: store.save_worker(worker, expected=expected), Topic.WORKERS, done,
+        self.ctx.save(lambda: change_worker(store, worker, expected), Topic.WORKERS, done,
                       on_error=refused)
 
     def save_worker(self) -> bool:
@@ -178,9 +179,9 @@ class TeamScreen(Screen):
         store = self.ctx.store
 
         def submit(values: Values) -> None:
-            self.ctx.save(lambda: store.save_worker(Worker(  # refused if the id was taken
-                store.new_id("w"), values["name"], values["diploma"] or Diploma.CESF,
-                float(values["fte"])), new=True), Topic.WORKERS, lambda _r: dialog.accept())
+            self.ctx.save(lambda: create_worker(  # refused if the id was taken
+                store, values["name"], values["diploma"] or Diploma.CESF, float(values["fte"])),
+                Topic.WORKERS, lambda _r: dialog.accept())
 
         dialog.on_submit = submit
         self.dialog = dialog

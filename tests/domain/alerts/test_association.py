@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.domain.alerts import Severity
+from desktop_app.domain.alerts.association import grid_due, grid_year
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
     AlertSettings,
@@ -90,3 +91,10 @@ def test_occupancy_due_day_is_a_setting_clamped_to_the_months_end() -> None:
     early = AlertSettings(occupancy_table_due_day=5, days_ahead=3)
     assert [(a.due, a.severity) for a in alerts(load, D(2026, 2, 1), TABLE, early)] == [
         (D(2026, 2, 5), Severity.A_VENIR)]  # 4 days left, more than the setting's 3
+
+
+def test_grid_due_on_1_february_of_the_next_year() -> None:
+    assert grid_due(2025) == D(2026, 2, 1)
+    assert grid_due(2027) == D(2028, 2, 1)  # whatever the leap year
+    # The dashboard's « Grille envoyée » records the year of the alert's due date.
+    assert grid_year(D(2026, 2, 1)) == 2025

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from desktop_app.domain.alerts import Alert, Severity
+from desktop_app.domain.alerts.alert import VisitCount
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
     Level,
@@ -163,3 +165,25 @@ def test_whole_month_activity_agrees_with_active_on_day_by_day() -> None:
                                                   SuspensionReason.AUTRE)]
                 expected = all(active_on(m, d) for d in september.days_iter())
                 assert MeasureView.of(m, D(2025, 9, 15)).active_whole_month(september) is expected
+
+
+def test_the_alert_carries_the_visits_it_counted() -> None:
+    # ASLL renforce from 01/07: September one home visit (+ one at the office, not counted)
+    # → breach with 1 held for 2; October, on 15/10, one home visit (the 20/10 one is after
+    # the day) → 1 held for 2, due 31/10.
+    renforce = period(D(2025, 7, 1), D(2025, 12, 31), Level.RENFORCE)
+    load = caseload(measure("m1", MeasureType.ASLL, renforce, visits=[
+        visit(D(2025, 9, 3)), visit(D(2025, 9, 10), place=VisitPlace.BUREAU),
+        visit(D(2025, 10, 2)), visit(D(2025, 10, 20)),
+    ]))
+    current, previous = alerts(load, D(2025, 10, 15), FREQ)
+    assert (current.month, current.visits) == (Month(2025, 10), VisitCount(1, 2, Level.RENFORCE))
+    assert (previous.month, previous.visits) == (Month(2025, 9), VisitCount(1, 2, Level.RENFORCE))
+    # The count is no part of the alert's identity: the same alert without it is equal.
+    assert current == replace(current, visits=None)
+    # ASLL simple, nothing held in October on 31/10 (the month's last day): 0 of 1.
+    simple = caseload(measure("m1", MeasureType.ASLL, H2))
+    assert alerts(simple, D(2025, 10, 31), FREQ)[0].visits == VisitCount(0, 1, Level.SIMPLE)
+    # Another code carries none.
+    aml = caseload(measure("m1", MeasureType.AML, period(D(2025, 1, 1), D(2025, 9, 30))))
+    assert [a.visits for a in alerts(aml, D(2025, 8, 5), AML_OFF)] == [None]

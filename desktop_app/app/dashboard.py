@@ -1,24 +1,29 @@
-"""What the dashboard shows, computed off the GUI thread from the store (no Qt here).
+"""The dashboard query: what the « Tableau de bord » shows, from the store (no Qt here; the
+window runs it off the GUI thread).
 
 Alerts come from the alerts engine and points from the funding engine, through
-`desktop_app.services` like the command line: the dashboard adds names and groups, no rule.
+`app.alerts` and `app.earnings` like the command line: the dashboard adds names and groups, no rule.
+The visits still needed are those the `frequence_visites` alerts counted
+(`Alert.visits`), never counted again here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from desktop_app.app.alerts import alerts_split
+from desktop_app.domain.alerts import ALERT_LABELS, Alert
+from desktop_app.domain.alerts.visits import FREQUENCY
 from desktop_app.domain.dates import Month
-from desktop_app.domain.measure_facts import is_home_visit, level_on
+from desktop_app.domain.funding import compute_month_points
 from desktop_app.domain.model import Convention, Level, MeasureType
-from desktop_app.store.api import Store
-from desktop_app.store.records import TreatedAlert
 
 if TYPE_CHECKING:
-    from desktop_app.domain.alerts import Alert
     from desktop_app.domain.funding import MonthPoints
+    from desktop_app.store.api import Store
+    from desktop_app.store.records import TreatedAlert
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,7 @@ class AlertRow:
     label: str  # French name of the code
     household_name: str
     worker_name: str
-    #: Marked « traitée » by a worker (issue 11, item 9): why, who, when.
+    #: Marked « traitée » by a worker: why, who, when.
     treated: TreatedAlert | None = None
 
     @property
@@ -49,7 +54,7 @@ class VisitNeed:
 
 
 @dataclass
-class DashboardData:
+class Dashboard:
     day: date
     alerts: list[AlertRow] = field(default_factory=list)
     #: Alerts marked « traitée » whose facts have not changed: off the day's list.
@@ -63,42 +68,50 @@ class DashboardData:
         """The seven days from today: what falls due in the week ahead."""
         return self.day, self.day + timedelta(days=6)
 
+    def due_this_week(self) -> list[AlertRow]:
+        """The alerts due in `week`, in the engine's order."""
+        first, last = self.week
+        return [r for r in self.alerts
+                if r.alert.due is not None and first <= r.alert.due <= last]
 
-def build_dashboard(store: Store, day: date) -> DashboardData:
+    def of_worker(self, worker: str | None) -> Dashboard:
+        """« Mes dossiers »: the alerts and treated alerts whose worker is `worker`, the visits
+        of the measures `worker` is referent of (the points stay the whole association's)."""
+        return replace(self, alerts=[r for r in self.alerts if r.alert.worker == worker],
+                       treated=[r for r in self.treated if r.alert.worker == worker],
+                       visits=[v for v in self.visits if v.referent == worker])
+
+
+def dashboard(store: Store, day: date) -> Dashboard:
     """Alerts as of `day` with names, the visits still needed in its month, and the month's
     points and quotas.
 
     The points are computed on the caseload the alerts were computed on: `load_for_day`
     holds, by the Store contract, every measure the month's quotas need (`quota_points`
     compares the same figures), so the store is read once."""
-    from desktop_app.domain.alerts import ALERT_LABELS
-    from desktop_app.domain.alerts.visits import FREQUENCY, minimum_visits
-    from desktop_app.domain.funding import compute_month_points
-    from desktop_app.services import alerts_split
 
     caseload, alerts, treated = alerts_split(store, day)
     households = {h.id: h.name for h in caseload.households}
     workers = {w.id: w.name for w in caseload.workers}
     measures = {m.id: m for m in caseload.measures}
     month = Month.of(day)
-    data = DashboardData(day)
+    data = Dashboard(day)
     for alert in alerts:
         data.alerts.append(AlertRow(
             alert, ALERT_LABELS.get(alert.code, alert.code),
             households.get(alert.household or "", ""), workers.get(alert.worker or "", "")))
         measure = measures.get(alert.measure or "")
-        if alert.code == FREQUENCY and alert.month == month and measure is not None:
-            held = sum(1 for v in measure.visits
-                       if is_home_visit(v) and Month.of(v.date) == month and v.date <= day)
+        count = alert.visits
+        if (alert.code == FREQUENCY and alert.month == month and measure is not None
+                and count is not None):
             level = ""
             if measure.type in (MeasureType.ASLL, MeasureType.AML):
-                level = " renforcé" if level_on(measure, month.first_day) is Level.RENFORCE \
-                    else " simple"
+                level = " renforcé" if count.level is Level.RENFORCE else " simple"
             data.visits.append(VisitNeed(
                 measure.id, households.get(measure.household, measure.household),
                 f"{measure.type}{level}", measure.referent,
                 workers.get(measure.referent, measure.referent),
-                held, minimum_visits(measure, month)))
+                count.held, count.required))
     data.treated = [AlertRow(alert, ALERT_LABELS.get(alert.code, alert.code),
                              households.get(alert.household or "", ""),
                              workers.get(alert.worker or "", ""), done)

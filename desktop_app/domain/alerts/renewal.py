@@ -1,8 +1,8 @@
 """What the « Nouvelle mesure » and « Renouveler » forms propose, and the limits they check.
 
-The limits are those of the `duree` alert (`desktop_app.domain.alerts.durations`): a period
-the engine would call non-compliant is refused with its French explanation. The proposals
-only pre-fill the form (the worker may change them):
+The limits are those of the `duree` alert (`durations`, the one place they are written): a
+period the engine would call non-compliant is refused with its French explanation. The
+proposals only pre-fill the form (the worker may change them):
 ASLL: a new period as long as the last one (3 to 12 months) within the 24 months;
 AML: 9 months, renewed once for 9, then 6 exceptionally after a concertation;
 FAL: up to 12 months (18 after a CADA or DALO), then 4 exceptionally.
@@ -13,12 +13,24 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, timedelta
 
+from desktop_app.domain.alerts.durations import (
+    AML_EXCEPTIONAL_MONTHS,
+    AML_PERIOD_MONTHS,
+    ASLL_MAX_MONTHS,
+    ASLL_MIN_MONTHS,
+    ASLL_TOTAL_MONTHS,
+    FAL_EXTENSION_MONTHS,
+    FAL_MONTHS,
+    duration_problems,
+    fal_base_months,
+)
 from desktop_app.domain.dates import Month, add_months
 from desktop_app.domain.model import Level, Measure, MeasureType, Period, PeriodKind
 
 ONE_DAY = timedelta(days=1)
 #: Length proposed for a first period (months).
-FIRST_PERIOD_MONTHS = {MeasureType.ASLL: 6, MeasureType.AML: 9, MeasureType.FAL: 12}
+FIRST_PERIOD_MONTHS = {MeasureType.ASLL: 6, MeasureType.AML: AML_PERIOD_MONTHS,
+                       MeasureType.FAL: FAL_MONTHS}
 PERIOD_TYPES = frozenset(FIRST_PERIOD_MONTHS)
 
 
@@ -56,17 +68,18 @@ def propose_renewal(measure: Measure) -> Period | None:
     start = last.end + ONE_DAY
     kind = PeriodKind.RENOUVELLEMENT
     if measure.type is MeasureType.ASLL:
-        months = min(max(length_in_months(last), 3), 12)
-        end = min(months_end(start, months), months_end(periods[0].start, 24))
+        months = min(max(length_in_months(last), ASLL_MIN_MONTHS), ASLL_MAX_MONTHS)
+        end = min(months_end(start, months), months_end(periods[0].start, ASLL_TOTAL_MONTHS))
     elif measure.type is MeasureType.AML:
         renewed = any(p.kind is PeriodKind.RENOUVELLEMENT for p in periods)
         kind = PeriodKind.EXCEPTIONNELLE if renewed else PeriodKind.RENOUVELLEMENT
-        end = months_end(start, 6 if renewed else 9)
+        end = months_end(start, AML_EXCEPTIONAL_MONTHS if renewed else AML_PERIOD_MONTHS)
     else:
-        limit = 18 if measure.long_stay_reason is not None else 12
+        limit = fal_base_months(measure)
         end = months_end(periods[0].start, limit)
         if end <= last.end:
-            kind, end = PeriodKind.EXCEPTIONNELLE, months_end(periods[0].start, limit + 4)
+            kind, end = (PeriodKind.EXCEPTIONNELLE,
+                         months_end(periods[0].start, limit + FAL_EXTENSION_MONTHS))
     if end < start:
         end = start
     return Period(start, end, last.level, kind)
@@ -75,8 +88,6 @@ def propose_renewal(measure: Measure) -> Period | None:
 def period_problems(measure: Measure, period: Period, *, extension: bool = False,
                     concertation: date | None = None) -> list[str]:
     """What the `duree` rule finds wrong once `period` is added (empty: compliant)."""
-    from desktop_app.domain.alerts.durations import duration_problems
-
     candidate = replace(measure, periods=[*measure.periods, period],
                         extension=measure.extension or extension,
                         concertation_on=measure.concertation_on or concertation)

@@ -1,5 +1,6 @@
-"""The work of the « Rapports » screen and of the bilan dialog, run in the background thread
-(never a widget here): read the store, hand the caseload to `desktop_app.reports`, write.
+"""The reports queries and exports: the work of the « Rapports » screen and of the bilan
+dialog, run off the GUI thread (no Qt here): read the store, hand the caseload to
+`desktop_app.reports`, write.
 
 Each function is what the command line would do for the same document, so that the window
 and `suivi-fsl grid` give the same figures.
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import Month
-from desktop_app.domain.model import GridSent, ReportKind
+from desktop_app.domain.model import ReportKind
 
 if TYPE_CHECKING:
     from desktop_app.reports import BilanText, GridDocument
@@ -75,16 +76,6 @@ def convention_export(store: Store, year: int, out: Path) -> None:
     from desktop_app.reports import write_convention_followup
 
     write_convention_followup(store.load_for_year(year), year, out)
-
-
-def mark_grid_sent(store: Store, year: int, day: date) -> None:
-    """Record that the grid of `year` was sent on `day` (one date per year: a new one
-    replaces the old)."""
-    association = store.association()
-    association.grids_sent = [g for g in association.grids_sent if g.year != year]
-    association.grids_sent.append(GridSent(year, day))
-    association.grids_sent.sort(key=lambda g: g.year)
-    store.save_association(association)
 
 
 def grid_sent_on(store: Store, year: int) -> date | None:

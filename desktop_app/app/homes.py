@@ -1,13 +1,17 @@
-"""What the Logements ALT screen shows, read off the GUI thread (no Qt here): each home, who
-lives there today (the stays of the FAL measures), or since when it is empty."""
+"""The homes query: what the « Logements ALT » screen shows (no Qt here; the window runs it
+off the GUI thread): each home, who lives there on the day (the stays of the FAL measures),
+or since when it is empty."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.model import Home, MeasureType
-from desktop_app.store.api import Store
+
+if TYPE_CHECKING:
+    from desktop_app.store.api import Store
 
 
 @dataclass(frozen=True)
@@ -27,7 +31,27 @@ class HomeLine:
     state: str
 
 
+@dataclass(frozen=True)
+class Homes:
+    """Each home's line as of the day, and every stay recorded in a home."""
+
+    lines: list[HomeLine]
+    occupations: list[Occupation]
+
+    def stays(self, home: str) -> list[Occupation]:
+        """The stays in `home`, the latest entry first."""
+        return sorted((o for o in self.occupations if o.home == home),
+                      key=lambda o: o.start, reverse=True)
+
+
+def homes(store: Store, today: date) -> Homes:
+    """The homes as of `today` (`home_lines`) and the stays of the FAL measures."""
+    recorded, occupations = load_homes(store)
+    return Homes(home_lines(recorded, occupations, today), occupations)
+
+
 def load_homes(store: Store) -> tuple[list[Home], list[Occupation]]:
+    """The homes and the stays of every FAL measure."""
     occupations = []
     for row in store.measure_rows():
         if row.type is MeasureType.FAL:
@@ -39,6 +63,8 @@ def load_homes(store: Store) -> tuple[list[Home], list[Occupation]]:
 
 
 def home_lines(homes: list[Home], occupations: list[Occupation], today: date) -> list[HomeLine]:
+    """Per home: occupied by whom since when, in a vacancy (justified or not), or empty
+    (since the day after the last stay ended, with the days counted)."""
     lines = []
     for home in homes:
         stays = [o for o in occupations if o.home == home.id]
