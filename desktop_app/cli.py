@@ -38,8 +38,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from desktop_app.cli_arguments import (
-    FIRST_YEAR,
-    LAST_YEAR,
     MAX_DEMO_HOUSEHOLDS,
     MAX_DEMO_YEARS,
     MAX_SEED,
@@ -52,6 +50,7 @@ from desktop_app.cli_arguments import (
     year,
 )
 from desktop_app.cli_french import FrenchParser
+from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR
 
 if TYPE_CHECKING:
     from desktop_app.store.repository import SqlStore

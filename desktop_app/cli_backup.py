@@ -32,7 +32,7 @@ NEEDS_YES = ("Restauration non confirmée : relancez avec --yes pour remplacer l
              "question (la base actuelle sera gardée de côté).")
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sub = commands.add_parser("backup", help="sauvegarder la base dans un dossier")
     sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
                      help="dossier des sauvegardes (clé USB, partage réseau…)")

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from desktop_app.demo.context import DemoContext
 from desktop_app.demo.places import pick_street_address, pick_town
-from desktop_app.domain.model import Home, Measure, MeasureType, Vacancy
+from desktop_app.domain.model import Home, Measure, MeasureType, Territory, Vacancy
 
 ONE_DAY = timedelta(days=1)
 #: Below this many FAL measures, the association's homes form one pool for the département.
@@ -41,7 +41,7 @@ def build_homes(ctx: DemoContext, measures: list[Measure], territory_of: dict[st
             _, index = pool.pop(at - 1)
         else:
             index = len(homes)
-            town = pick_town(ctx.rng, territory)
+            town = pick_town(ctx.rng, Territory(territory))
             homes.append(Home(ctx.new_id("u"), f"{pick_street_address(ctx.rng)}, "
                                                f"{town.postcode} {town.name}"))
             occupancy.append([])

@@ -20,7 +20,7 @@ import re
 import stat
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
-from json.decoder import scanstring  # type: ignore[attr-defined]
+from json.decoder import scanstring  # type: ignore[attr-defined]  # typeshed leaves it out
 from pathlib import Path
 
 from desktop_app.domain.fr import format_count

@@ -48,7 +48,7 @@ def bilan_pdf(facts: BilanFacts, text: BilanText, out: Path) -> None:
         pdf.heading("La mesure"), _facts(facts.measure),
         pdf.heading("Le suivi de la période"), _facts(facts.followup),
     ]
-    sections = []
+    sections: list[list[Flowable]] = []
     for heading, body in text.sections():
         if heading == "Demande de renouvellement" and not body.strip():
             body = NO_RENEWAL

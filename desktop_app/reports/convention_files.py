@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable
 
 from desktop_app.domain.indicators import ConventionFollowup
 from desktop_app.reports import pdf, xlsx
+from desktop_app.reports.common import Cell
 from desktop_app.reports.convention import (
     DOCUMENT,
     HEAD,
@@ -25,7 +26,7 @@ from desktop_app.reports.labels import format_value
 WIDTH = 297 * mm - 2 * pdf.MARGIN
 
 
-def _pdf_row(row: list[xlsx.Cell], count_line: bool = True) -> list[object]:
+def _pdf_row(row: list[Cell], count_line: bool = True) -> list[object]:
     cells: list[object] = []
     for index, value in enumerate(row):
         if isinstance(value, str):

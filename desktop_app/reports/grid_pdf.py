@@ -53,7 +53,7 @@ def _table_block(block: GridBlock, doc: GridDocument) -> Flowable:
     header1: list[object] = [""]
     for group in block.groups:
         header1 += [group, ""]
-    header2 = ["Mois", *[y for _ in block.groups for y in (this, last)]]
+    header2: list[object] = ["Mois", *[y for _ in block.groups for y in (this, last)]]
     rows: list[list[object]] = [header1, header2]
     totals = []
     for row in block.rows:

@@ -19,7 +19,7 @@ from desktop_app.domain.funding import MonthPoints, compute_month_points
 from desktop_app.domain.funding.occupancy import justified_vacancy_days, occupations
 from desktop_app.domain.funding.results import FAL_GESTION, FAL_VACANCE
 from desktop_app.domain.model import Caseload, MeasureType
-from desktop_app.reports.common import output_kind
+from desktop_app.reports.common import Cell, output_kind
 
 DOCUMENT = "Tableau d'occupation des logements ALT"
 NO_REFERENCE = "(sans référence)"
@@ -136,10 +136,11 @@ def write_occupancy_table(caseload: Caseload, month: Month, out: Path,
     if not rows:
         xlsx.put(ws, line, 1, "Aucun logement ALT n'a donné lieu au versement du FAL ce mois-ci.")
         line += 1
-    total = ["Total", sum(r.occupied_days for r in rows), sum(r.unpaid_days for r in rows),
-             "", "", "",
-             sum(r.empty_days for r in rows), sum(r.paid_vacancy_days for r in rows), "",
-             sum((r.amount for r in rows), Decimal("0.00"))]
+    total: list[Cell] = [
+        "Total", sum(r.occupied_days for r in rows), sum(r.unpaid_days for r in rows),
+        "", "", "",
+        sum(r.empty_days for r in rows), sum(r.paid_vacancy_days for r in rows), "",
+        sum((r.amount for r in rows), Decimal("0.00"))]
     xlsx.put_row(ws, line, total, bold=True)
     xlsx.widths(ws, [36, 13, 16, 22, 26, 26, 13, 16, 44, 15])
     xlsx.save(workbook, out)

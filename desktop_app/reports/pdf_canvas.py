@@ -4,6 +4,7 @@ page count is known), cut short rather than overlapping."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
@@ -23,6 +24,10 @@ def fit_text(text: str, font: str, size: float, room: float) -> str:
 
 class NumberedCanvas(Canvas):
     """Draws header and footer once the page count is known (two passes over the pages)."""
+
+    # The canvas's own private state this class relies on, which reportlab's stubs leave out.
+    _pagesize: tuple[float, float]
+    _startPage: Callable[[], None]
 
     def __init__(self, association: str, document: str, period: str, *args: Any,
                  **kwargs: Any) -> None:
@@ -70,6 +75,6 @@ class NumberedCanvas(Canvas):
         self.line(MARGIN, top - 3, width - MARGIN, top - 3)
         bottom = MARGIN
         self.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-        self._pair(association, FONT, f"Page {self._pageNumber} sur {total}", 8, bottom,
+        self._pair(association, FONT, f"Page {self.getPageNumber()} sur {total}", 8, bottom,
                    keep=f" — {period}")
         self.restoreState()

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from desktop_app.reports import pdf, xlsx
+from desktop_app.reports.common import Cell
 from desktop_app.reports.labels import format_int, format_value
 from desktop_app.reports.statement import DOCUMENT, HOMES, Statement, type_rows
 
@@ -30,9 +31,9 @@ def _period(st: Statement) -> str:
     return st.period if st.worker is None else f"{st.period} — {st.worker}"
 
 
-def _worker_rows(st: Statement) -> list[list[object]]:
+def _worker_rows(st: Statement) -> list[list[Cell]]:
     a = st.result.association
-    rows: list[list[xlsx.Cell]] = [
+    rows: list[list[Cell]] = [
         [w.name, w.fte, w.points, w.limit, w.fal, w.fal_limit, w.amount] for w in st.workers]
     if st.worker is not None:  # one worker: their row is the total
         return rows or [[st.worker, "", 0, "", 0, "", st.result.amount]]
@@ -42,12 +43,12 @@ def _worker_rows(st: Statement) -> list[list[object]]:
     return rows
 
 
-def _line_rows(st: Statement) -> list[list[xlsx.Cell]]:
+def _line_rows(st: Statement) -> list[list[Cell]]:
     return [[ln.type, ln.subject, ln.referent, ln.item, ln.points,
              "" if ln.days is None else ln.days, ln.amount, ln.note] for ln in st.lines]
 
 
-def _text(value: xlsx.Cell) -> str:
+def _text(value: Cell) -> str:
     """A cell for the PDF: ETP and limits as « 0,8 », « 37,5 »; counts and amounts French."""
     if isinstance(value, str):
         return value
@@ -97,13 +98,13 @@ def statement_xlsx(st: Statement, out: Path) -> None:
     row += 2
     xlsx.put_row(ws, row, WORKER_HEAD, header=True)
     workers = _worker_rows(st)
-    for offset, values in enumerate(workers, start=1):
-        xlsx.put_row(ws, row + offset, values, bold=offset == len(workers))
+    for offset, cells in enumerate(workers, start=1):
+        xlsx.put_row(ws, row + offset, cells, bold=offset == len(workers))
     xlsx.widths(ws, [40, 12, 12, 18, 12, 18, 16])
     detail = xlsx.add_sheet(workbook, "Détail", st.association, DOCUMENT, _period(st))
     xlsx.put_row(detail, 4, LINE_HEAD, header=True)
-    for offset, values in enumerate(_line_rows(st), start=5):
-        xlsx.put_row(detail, offset, values)
+    for offset, cells in enumerate(_line_rows(st), start=5):
+        xlsx.put_row(detail, offset, cells)
     xlsx.widths(detail, [12, 34, 22, 20, 9, 9, 14, 60])
     xlsx.save(workbook, out)
 

@@ -40,7 +40,7 @@ NONE = "—"
 
 def new_workbook() -> Workbook:
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.worksheets[0])  # the one sheet a new workbook opens with
     return workbook
 
 
@@ -53,7 +53,7 @@ def add_sheet(workbook: Workbook, name: str, association: str, document: str, pe
               wide: bool = True) -> Worksheet:
     """A sheet opening with the association, the document and the period (rows 1–2), with
     the same words in the printed header and the page number in the printed footer."""
-    sheet = workbook.create_sheet(sheet_title(name))
+    sheet: Worksheet = workbook.create_sheet(sheet_title(name))  # stubs: Any
     workbook.properties.creator = association
     workbook.properties.lastModifiedBy = association
     workbook.properties.title = f"{document} — {period}"
@@ -62,15 +62,19 @@ def add_sheet(workbook: Workbook, name: str, association: str, document: str, pe
     sheet["A1"].font = TITLE
     sheet["A2"] = f"{document} — {period}"
     sheet["A2"].font = BOLD
-    sheet.oddHeader.left.text = association
-    sheet.oddHeader.right.text = f"{document} — {period}"
-    sheet.oddFooter.left.text = f"{association} — {period}"
-    sheet.oddFooter.right.text = "Page &P sur &N"
+    header, footer = sheet.oddHeader, sheet.oddFooter
+    fit = sheet.sheet_properties.pageSetUpPr
+    # openpyxl makes all three with every sheet; its stubs allow None.
+    assert header is not None and footer is not None and fit is not None
+    header.left.text = association
+    header.right.text = f"{document} — {period}"
+    footer.left.text = f"{association} — {period}"
+    footer.right.text = "Page &P sur &N"
     sheet.page_setup.orientation = "landscape" if wide else "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    fit.fitToPage = True
     return sheet
 
 

@@ -176,7 +176,7 @@ def create_store_engine(url: str | URL, passphrase: str | None = None) -> Engine
     if key is None:
         engine = create_engine(parsed, connect_args={"check_same_thread": False})
     else:
-        from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+        from sqlcipher3 import dbapi2
 
         target = str(database) if database is not None else parsed.database or ":memory:"
         engine = create_engine(parsed, module=dbapi2, creator=partial(cipher_connect, target, key))

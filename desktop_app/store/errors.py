@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import psycopg
 from sqlalchemy import exc
-from sqlcipher3 import dbapi2 as cipher  # type: ignore[import-untyped]
+from sqlcipher3 import dbapi2 as cipher
 
 if TYPE_CHECKING:
     from desktop_app.interchange.errors import Problem

@@ -65,7 +65,7 @@ def apply_key(connection: Any, passphrase: str) -> None:
 def cipher_connect(database: str, passphrase: str) -> Any:
     """A SQLCipher connection on `database`, its key applied (the engine's `creator`);
     an empty passphrase: no key, the file is read as plain SQLite."""
-    from sqlcipher3 import dbapi2  # type: ignore[import-untyped]
+    from sqlcipher3 import dbapi2
 
     connection = dbapi2.connect(database, check_same_thread=False,
                                 uri=database.startswith("file:"))

@@ -13,7 +13,7 @@ add to a household of the read-only archive refuses the whole merge (`RefusedErr
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection
 
@@ -36,7 +36,7 @@ def _documents(caseload: Caseload) -> dict[str, dict[str, dict[str, Any]]]:
                                          caseload.measures))
     found: dict[str, dict[str, dict[str, Any]]] = {}
     for section, kind in SECTIONS:
-        items: list[dict[str, Any]] = document[section]  # type: ignore[assignment]
+        items = cast("list[dict[str, Any]]", document[section])  # each section: its records
         found[kind] = {item["id"]: item for item in items}
     for item in found["worker"].values():
         item.pop("absences", None)

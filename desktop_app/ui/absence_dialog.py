@@ -112,7 +112,7 @@ def absence_dialog(parent: QWidget, worker: Worker, others: list[Worker], today:
     start.textChanged.connect(lambda _t: update())
     end.textChanged.connect(lambda _t: update())
     update()
-    dialog.count_label = count  # type: ignore[attr-defined]
+    dialog.count_label = count  # type: ignore[attr-defined]  # for the tests; a plain FormDialog
     dialog.on_submit = lambda v: submit(
         Absence(v["start"], v["end"], v["reason"], v["slisl_notified_on"], v["replacement"]),
         dialog)

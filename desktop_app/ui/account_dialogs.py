@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QSizePolicy, QWidget
 
 from desktop_app.domain.model import Worker
 from desktop_app.store.errors import StoreError
@@ -50,9 +50,10 @@ class AccountDialog(FormDialog):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         layout = self.layout()
+        assert isinstance(layout, QBoxLayout)  # FormDialog's column
         index = layout.indexOf(self.buttons)
-        layout.insertWidget(index, self.passwords)  # type: ignore[attr-defined]
-        layout.insertWidget(index + 1, self.problem)  # type: ignore[attr-defined]
+        layout.insertWidget(index, self.passwords)
+        layout.insertWidget(index + 1, self.problem)
         self.on_send: Send = lambda _values, _password: None
         self.setMinimumWidth(520)
 
@@ -60,9 +61,9 @@ class AccountDialog(FormDialog):
         """One column of labels for the form and the password's own rows, right-aligned;
         the choices as wide as the texts."""
         forms = [self.form.layout_, *self.passwords.findChildren(QFormLayout)]
-        labels = [item.widget() for form in forms for row in range(form.rowCount())
+        labels = [label for form in forms for row in range(form.rowCount())
                   if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
-                  and isinstance(item.widget(), QLabel)]
+                  and isinstance(label := item.widget(), QLabel)]
         width = max((label.sizeHint().width() for label in labels), default=0)
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for form in forms:

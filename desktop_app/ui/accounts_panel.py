@@ -32,7 +32,7 @@ from desktop_app.ui.forms import Values
 from desktop_app.ui.models import Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import button
 from desktop_app.ui.topics import Topic
-from desktop_app.ui.views import selected_row, table_view
+from desktop_app.ui.views import selected_row, table_view, view_row
 
 INTRO = ("Les comptes personnels de la base sur le serveur : chaque personne se connecte avec "
          "son identifiant et son mot de passe. Un compte désactivé ne peut plus se connecter ; "
@@ -131,8 +131,7 @@ class AccountsPanel(QWidget):
     def select(self, login: str) -> None:
         for row, line in enumerate(self.accounts.rows):
             if line.login == login:
-                self.view.selectRow(self.view.model().mapFromSource(  # type: ignore[attr-defined]
-                    self.accounts.index(row, 0)).row())
+                self.view.selectRow(view_row(self.view, self.accounts.index(row, 0)))
                 return
 
     def _enable(self) -> None:

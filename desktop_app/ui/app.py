@@ -181,7 +181,7 @@ class Launch:
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
 
-        self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]
+        self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]  # store set once opened
         self.window = MainWindow(self.ctx, f"Base : {store_label(url)}")
 
     @property
@@ -289,7 +289,7 @@ OFFLINE_TEXT = (
 
 class OfflineBox(QMessageBox):
     """« Serveur injoignable » (issue 12): what failed, in French, and the four ways on.
-    Non-blocking; `buttons` by answer (tests click them)."""
+    Non-blocking; `answers`: its buttons by answer (tests click them)."""
 
     def __init__(self, error: BaseException, answer: Callable[[str], None]) -> None:
         from desktop_app.paths import local_db_url
@@ -298,18 +298,18 @@ class OfflineBox(QMessageBox):
             error=error, local=store_label(local_db_url())))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         roles = QMessageBox.ButtonRole
-        self.buttons = {
+        self.answers = {
             RETRY: self.addButton("Réessayer", roles.AcceptRole),
             LOCAL: self.addButton("Ouvrir la base locale", roles.ActionRole),
             FILES: self.addButton("Base locale et dossier reçu…", roles.ActionRole),
             QUIT: self.addButton("Quitter", roles.RejectRole),
         }
-        self.buttons[FILES].setToolTip("Ouvre la base locale puis « Fusionner un dossier "
+        self.answers[FILES].setToolTip("Ouvre la base locale puis « Fusionner un dossier "
                                        "reçu… » : le fichier d'un ménage qu'un collègue vous a "
                                        "envoyé.")
-        self.setDefaultButton(self.buttons[RETRY])
+        self.setDefaultButton(self.answers[RETRY])
         self.buttonClicked.connect(lambda button: answer(next(
-            (key for key, each in self.buttons.items() if each is button), QUIT)))
+            (key for key, each in self.answers.items() if each is button), QUIT)))
 
 
 def run_gui(store_url: str | None) -> int:

@@ -55,7 +55,8 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
     window or program has the store open, a plain backup for an encrypted store not asked
     for expressly with `encrypt_plain`…)."""
     from desktop_app.store.backup import restore_in_place
-    from desktop_app.ui.backup_dialog import when
+    from desktop_app.store.batch_text import when
+    from desktop_app.store.repository import SqlStore
 
     store = ctx.store
 
@@ -68,9 +69,11 @@ def restore_backup(ctx: AppContext, info: BackupInfo,
         ctx.load_workers()
         ctx.changed.emit(Topic.ALL)
 
-    ctx.run(lambda: restore_in_place(store, info.path, now(),  # type: ignore[arg-type]
-                                     encrypt_plain=encrypt_plain),
-            done, text="Restauration en cours…", on_error=on_error)
+    def work() -> Path | None:
+        assert isinstance(store, SqlStore)  # the one Store: restoring needs its engine
+        return restore_in_place(store, info.path, now(), encrypt_plain=encrypt_plain)
+
+    ctx.run(work, done, text="Restauration en cours…", on_error=on_error)
 
 
 def open_restore_dialog(parent: QWidget, ctx: AppContext) -> QWidget:

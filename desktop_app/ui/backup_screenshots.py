@@ -24,18 +24,21 @@ EXAMPLE_FOLDER = PureWindowsPath(r"E:\Sauvegardes Suivi FSL")
 
 def restore_dialog_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path]:
     from desktop_app.store.backup import make_backup
+    from desktop_app.store.repository import SqlStore
     from desktop_app.ui.backup_dialog import RestoreDialog
     from desktop_app.ui.screenshots import save_picture
 
     app = QApplication.instance()
     assert app is not None
     ctx = window.ctx
+    store = ctx.store
+    assert isinstance(store, SqlStore)  # the one Store: a backup needs its engine
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         for days_ago, hour in ((0, time(17, 42)), (1, time(18, 5)), (2, time(17, 58)),
                                (9, time(12, 31))):
             moment = datetime.combine(day - timedelta(days=days_ago), hour)
-            made = make_backup(ctx.store, folder, moment)  # type: ignore[arg-type]
+            made = make_backup(store, folder, moment)
         made.write_bytes(made.read_bytes()[:8192])  # the oldest: a copy cut short
         dialog = RestoreDialog(ctx, window, folder)
         dialog.show()

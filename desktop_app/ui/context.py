@@ -47,8 +47,9 @@ class AppContext(QObject):
         self.runner = runner or BackgroundRunner(self)
         self.workers: list[Worker] = []
         settings = QSettings()
-        self.current_worker: str | None = settings.value(WORKER_KEY, None, str) or None
-        self.mine_only: bool = settings.value(SCOPE_KEY, False, bool)
+        # QSettings types its values `object`: each is read back as the type asked for.
+        self.current_worker: str | None = str(settings.value(WORKER_KEY, None, str)) or None
+        self.mine_only: bool = bool(settings.value(SCOPE_KEY, False, bool))
         self.store = store
 
     @property

@@ -8,6 +8,7 @@ longer raises it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QWidget
@@ -18,15 +19,15 @@ from desktop_app.app.dashboard import AlertRow
 from desktop_app.app.treated_alerts import treat_alert
 from desktop_app.domain.alerts.association import grid_year
 from desktop_app.domain.fr import format_date, format_month
-from desktop_app.domain.model import GridSent, OccupancyTableSent
+from desktop_app.domain.model import Association, GridSent, OccupancyTableSent
 from desktop_app.ui.alert_actions import ActionKind, action_for
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField, TextField
-from desktop_app.ui.forms import FormDialog, Values
+from desktop_app.ui.forms import FormDialog, Validator, Values
 from desktop_app.ui.topics import Topic
 
 
-def not_after(day: date, key: str = "sent_on"):  # type: ignore[no-untyped-def]
+def not_after(day: date, key: str = "sent_on") -> Validator:
     """A validator: the date `key` is not after `day` (one does not record the future)."""
 
     def check(values: Values) -> dict[str, str]:
@@ -136,7 +137,8 @@ class AlertActions:
         dialog.on_submit = save
         dialog.open()
 
-    def _save_association(self, dialog: FormDialog, change) -> None:  # type: ignore[no-untyped-def]
+    def _save_association(self, dialog: FormDialog,
+                          change: Callable[[Association, date], None]) -> None:
         store = self.ctx.store
 
         def save(values: Values) -> None:

@@ -116,10 +116,10 @@ class DateField(TextField):
         self.setMaxLength(10)
         self.setMinimumWidth(110)
 
-    def value(self) -> date | None:  # type: ignore[override]
+    def value(self) -> date | None:  # type: ignore[override]  # a date, not TextField's text
         return parse_date(self.text())
 
-    def set_value(self, value: date | None) -> None:  # type: ignore[override]
+    def set_value(self, value: date | None) -> None:  # type: ignore[override]  # a date
         self.setText(format_date(value))
         self.setCursorPosition(0)
 
@@ -136,7 +136,7 @@ class NumberField(TextField):
         self.minimum, self.maximum, self.integer, self.digits = minimum, maximum, integer, digits
         self.setMinimumWidth(90)
 
-    def value(self) -> Decimal | None:  # type: ignore[override]
+    def value(self) -> Decimal | None:  # type: ignore[override]  # a number, not text
         value = parse_decimal(self.text())
         if value is None:
             return None
@@ -149,7 +149,7 @@ class NumberField(TextField):
             raise FieldError(f"La valeur doit être au plus {format_number(self.maximum, digits)}.")
         return value
 
-    def set_value(self, value: Decimal | float | int | None) -> None:  # type: ignore[override]
+    def set_value(self, value: Decimal | float | int | None) -> None:  # type: ignore[override]  # a number
         self.setText(format_number(value, 0 if self.integer else self.digits))
 
 

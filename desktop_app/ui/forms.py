@@ -7,7 +7,7 @@ keeps what was typed, puts the cursor there and returns None: nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,6 +24,7 @@ from desktop_app.ui.fields import FieldError, LinesField, TextField
 
 Values = dict[str, Any]
 Validator = Callable[[Values], dict[str, str]]
+W = TypeVar("W", bound=QWidget)
 
 
 class Field(Protocol):
@@ -31,6 +32,12 @@ class Field(Protocol):
 
     def value(self) -> Any: ...
     def set_value(self, value: Any) -> None: ...
+
+
+def _field(widget: QWidget) -> Field:
+    """A widget of `Form.fields` as the field it is: every one added has `value`,
+    `set_value` and `edited` (the fields of `ui.fields`), which QWidget does not declare."""
+    return cast(Field, widget)
 
 
 class Form(QWidget):
@@ -51,8 +58,8 @@ class Form(QWidget):
         self.dirty = False
         self._order: list[QWidget] = []
 
-    def add(self, key: str, label: str, field: QWidget, *, required: bool = False,
-            hint: str = "") -> Any:
+    def add(self, key: str, label: str, field: W, *, required: bool = False,
+            hint: str = "") -> W:
         """Add `field` under `key`; a required field refuses to be empty; a free text is
         bounded as the field `key` of the model and the file (`limits.text_limit`)."""
         if isinstance(field, TextField | LinesField) and field.free_text:
@@ -74,7 +81,7 @@ class Form(QWidget):
         caption.setBuddy(field)
         self.layout_.addRow(caption, cell)
         field.setAccessibleName(label)
-        field.edited.connect(self._on_edited)  # type: ignore[attr-defined]
+        _field(field).edited.connect(self._on_edited)
         if self._order:
             QWidget.setTabOrder(self._order[-1], field)
         self._order.append(field)
@@ -96,7 +103,7 @@ class Form(QWidget):
         """Fill the fields (not an edit: the form stays clean)."""
         for key, value in values.items():
             if key in self.fields:
-                self.fields[key].set_value(value)  # type: ignore[attr-defined]
+                _field(self.fields[key]).set_value(value)
         self.clear_errors()
         self.dirty = False
 
@@ -110,7 +117,7 @@ class Form(QWidget):
         problems: dict[str, str] = {}
         for key, field in self.fields.items():
             try:
-                value = field.value()  # type: ignore[attr-defined]
+                value = _field(field).value()
             except FieldError as error:
                 problems[key] = str(error)
                 continue

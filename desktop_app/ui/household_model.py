@@ -9,7 +9,7 @@ town and territory, case and accents ignored — the same as `Store.household_ro
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -73,7 +73,7 @@ class HouseholdListModel(RowTableModel[HouseholdRow]):
         self._shown = min(BATCH, len(self._matching))
         self.endResetModel()
 
-    def _key(self, column: int):  # type: ignore[no-untyped-def]
+    def _key(self, column: int) -> Callable[[HouseholdRow], tuple[bool, str]]:
         spec = self.columns[column]
         return lambda r: (spec.text(r) == "", fold(spec.text(r)))
 

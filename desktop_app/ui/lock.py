@@ -43,8 +43,9 @@ _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress,
 def lock_minutes() -> int:
     """The setting, clamped to 1–60 minutes (default 5)."""
     value = QSettings().value(MINUTES_KEY, DEFAULT_MINUTES, int)
+    minutes = value if isinstance(value, int) and value else DEFAULT_MINUTES
     low, high = MINUTES_RANGE
-    return max(low, min(high, int(value or DEFAULT_MINUTES)))
+    return max(low, min(high, minutes))
 
 
 def minutes_text(minutes: int) -> str:
@@ -66,6 +67,7 @@ class LockController(QObject):
         self.page = LockPage()
         self.shell = QStackedWidget(window)
         content = window.takeCentralWidget()
+        assert content is not None  # the window's screens, set up before its lock
         self.shell.addWidget(content)
         self.shell.addWidget(self.page)
         window.setCentralWidget(self.shell)

@@ -6,9 +6,10 @@ measure (`save(change, dialog)` loads it, applies, saves, then closes the dialog
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -49,13 +50,13 @@ from desktop_app.domain.money import format_eur
 from desktop_app.domain.reference_lists import EXIT_LABELS, EXIT_REASONS
 from desktop_app.ui.coded_fields import add_choice_with_other
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField, LinesField, NumberField
-from desktop_app.ui.forms import FormDialog, Values
+from desktop_app.ui.forms import FormDialog, Validator, Values
 
 Change = Callable[[Measure], None]
 Save = Callable[[Change, FormDialog], None]
 
 
-def end_after_start(start: str = "start", end: str = "end"):  # type: ignore[no-untyped-def]
+def end_after_start(start: str = "start", end: str = "end") -> Validator:
     """Validator: the end is not before the start (message under the end)."""
 
     def check(values: Values) -> dict[str, str]:
@@ -68,7 +69,7 @@ def end_after_start(start: str = "start", end: str = "end"):  # type: ignore[no-
     return check
 
 
-def _choices(table: dict) -> list[tuple[str, object]]:  # type: ignore[type-arg]
+def _choices(table: Mapping[Any, str]) -> list[tuple[str, object]]:
     return [(text, code) for code, text in table.items()]
 
 

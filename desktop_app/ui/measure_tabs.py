@@ -7,6 +7,10 @@ matching form ("renew", "report", "notice", "suspend", "stay", "extend", "claim"
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QTableView, QTabWidget, QVBoxLayout, QWidget
 
@@ -35,15 +39,15 @@ class MeasureTabs(QTabWidget):
         super().__init__(parent)
         self.setAccessibleName("Périodes, bilans, signalements, suspensions")
         self.home_names: dict[str, str] = {}
-        columns: tuple[list[Column], ...] = (  # type: ignore[type-arg]
+        columns: tuple[list[Column[Any]], ...] = (  # each tab its own kind of row
             tables.PERIODS, tables.REPORTS, tables.NOTICES, tables.SUSPENSIONS,
             tables.stay_columns(self.home_names), tables.EXTENSIONS, tables.CLAIMS)
-        self.models: list[RowTableModel] = []  # type: ignore[type-arg]
+        self.models: list[RowTableModel[Any]] = []
         self.views: list[QTableView] = []
         for title, cols, (key, action), empty in zip(TABS, columns, ACTIONS, EMPTY, strict=True):
             page = QWidget(self)
             box = QVBoxLayout(page)
-            model: RowTableModel = RowTableModel(cols, page)  # type: ignore[type-arg]
+            model: RowTableModel[Any] = RowTableModel(cols, page)
             view = table_view(model, page, title, empty=empty)
             box.addWidget(view)
             row = QHBoxLayout()
@@ -54,7 +58,7 @@ class MeasureTabs(QTabWidget):
                                      tip="Texte du bilan sélectionné, envoi, signature, "
                                          "impression"))
                 view.doubleClicked.connect(lambda _i: self.requested.emit("write_bilan"))
-            row.addWidget(button(action, page, lambda k=key: self.requested.emit(k)))
+            row.addWidget(button(action, page, partial(self.requested.emit, key)))
             box.addLayout(row)
             self.addTab(page, title)
             self.models.append(model)
@@ -66,7 +70,8 @@ class MeasureTabs(QTabWidget):
     def show_measure(self, measure: Measure, homes: list[Home]) -> None:
         self.home_names.clear()
         self.home_names.update({h.id: h.address for h in homes})
-        rows = (sorted(measure.periods, key=lambda p: p.start), measure.reports,
+        rows: tuple[Sequence[Any], ...] = (
+                sorted(measure.periods, key=lambda p: p.start), measure.reports,
                 measure.notices, measure.suspensions, measure.stays,
                 sorted(measure.agreement_extensions, key=lambda e: e.sent_on),
                 [measure.failure_claim] if measure.failure_claim else [])

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.fr import format_date
@@ -75,7 +76,7 @@ class VisitsPanel(QWidget):
         QWidget.setTabOrder(self.place, self.add_button)
         QWidget.setTabOrder(self.add_button, self.view)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter on the outcome or place choice adds the visit too."""
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
                 self.outcome.hasFocus() or self.place.hasFocus()):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -80,8 +80,8 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         """The object behind `index` (of this model or of a proxy above it)."""
         if not index.isValid():
             return None
-        value = index.data(ROW_ROLE)
-        return value  # type: ignore[no-any-return]
+        # What `data` gives for ROW_ROLE: the object this model holds for the row.
+        return cast("T | None", index.data(ROW_ROLE))
 
     # --- QAbstractTableModel -------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

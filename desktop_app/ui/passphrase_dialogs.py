@@ -100,15 +100,15 @@ class FirstLaunchDialog(FittingDialog):
         self.quit.setAutoDefault(False)
         self.quit.clicked.connect(self.reject)
         row.addWidget(self.quit)
-        self.create = QPushButton("Créer la base chiffrée", self)
-        self.create.setObjectName("primary")
-        self.create.setDefault(True)
-        self.create.clicked.connect(self._encrypted)
-        row.addWidget(self.create)
+        self.create_button = QPushButton("Créer la base chiffrée", self)
+        self.create_button.setObjectName("primary")
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._encrypted)
+        row.addWidget(self.create_button)
         layout.addLayout(row)
-        self.fields.changed.connect(lambda: self.create.setEnabled(
+        self.fields.changed.connect(lambda: self.create_button.setEnabled(
             self.fields.passphrase() is not None))
-        self.create.setEnabled(False)
+        self.create_button.setEnabled(False)
         self.fields.first.setFocus()
 
     def _encrypted(self) -> None:

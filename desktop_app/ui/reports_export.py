@@ -34,7 +34,7 @@ def ask_save_path(parent: QWidget, title: str, name: str) -> Path | None:
     """The file to write, asked in a French save dialog (None if cancelled); the suffix of
     `name` is added when the user typed a name without it."""
     suffix = Path(name).suffix.lower()
-    folder = QSettings().value(FOLDER_KEY, "", str) or QStandardPaths.writableLocation(
+    folder = str(QSettings().value(FOLDER_KEY, "", str)) or QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation)
     chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(Path(folder) / name),
                                                   FILTERS[suffix])

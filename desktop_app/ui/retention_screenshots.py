@@ -32,7 +32,7 @@ TICKED = 3
 
 def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path]:
     from desktop_app.store.backup import make_backup
-    from desktop_app.store.repository import open_store
+    from desktop_app.store.repository import SqlStore, open_store
     from desktop_app.ui.retention_model import CHECK
     from desktop_app.ui.screens.retention import RetentionScreen
     from desktop_app.ui.screenshots import save_picture
@@ -44,7 +44,8 @@ def retention_picture(window: MainWindow, out_dir: Path, day: date) -> list[Path
     later = add_months(day, LATER)
     path = out_dir / f"{FILE}.png"
     with tempfile.TemporaryDirectory() as temporary:
-        made = make_backup(store, Path(temporary), datetime.now())  # type: ignore[arg-type]
+        assert isinstance(store, SqlStore)  # the one Store: a backup needs its engine
+        made = make_backup(store, Path(temporary), datetime.now())
         copy = open_store(sqlite_url(made))
         before = add_months(later, -1)
         due = [r.household_id for r in copy.retention_candidates(before)]

@@ -15,6 +15,8 @@ from desktop_app.private_files import atomic_path, private_folder
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
 
+    from desktop_app.store.api import Store
+
 SIZE = (1280, 800)
 FILES = ("tableau-de-bord", "menages", "menage", "mesure", "equipe", "logements", "points",
          "rapports", "parametres")
@@ -58,6 +60,8 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
     from desktop_app.ui.app import make_application, store_label
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.screens.reports import ReportsScreen
+    from desktop_app.ui.screens.team import TeamScreen
 
     app = make_application()
     day = today or date.today()
@@ -88,10 +92,14 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
                 window.show_screen(SCREENS.get(name, "menages"), force=True)
             ctx.runner.wait_idle()
             if name == "rapports":  # the grid of last year, previewed (issue 5)
-                window.screens["rapports"].grid.preview()  # type: ignore[attr-defined]
+                reports = window.screens["rapports"]
+                assert isinstance(reports, ReportsScreen)
+                reports.grid.preview()
                 ctx.runner.wait_idle()
             if name == "equipe":  # a worker away today: the absence and its 21-day warning
-                window.screens["equipe"].select_worker(_absent_worker(store, day))  # type: ignore[attr-defined]
+                team = window.screens["equipe"]
+                assert isinstance(team, TeamScreen)
+                team.select_worker(_absent_worker(store, day))
             app.processEvents()
             paths.append(save_picture(window.grab(), out_dir / f"{name}.png"))
         from desktop_app.ui.trust_screenshots import lock_and_first_launch
@@ -109,13 +117,13 @@ def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -
     return paths
 
 
-def _absent_worker(store, day: date) -> str | None:  # type: ignore[no-untyped-def]
+def _absent_worker(store: Store, day: date) -> str | None:
     absent = [w for w in store.workers() for a in w.absences
               if a.start <= day and (a.end is None or day <= a.end)]
     return absent[0].id if absent else None
 
 
-def _rich_measure(store, day: date) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+def _rich_measure(store: Store, day: date) -> tuple[str | None, str | None]:
     """An ASLL in force with a telling story: visits, and reports, notices, suspensions."""
     best: tuple[int, str, str] | None = None
     for row in store.measure_rows(on=day)[:80]:

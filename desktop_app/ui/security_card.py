@@ -4,6 +4,7 @@ buttons to change its passphrase (or encrypt it) and to lock now (issue 6)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from desktop_app.ui.context import AppContext
@@ -80,14 +81,14 @@ class SecurityCard(QWidget):
 
         window = self.window()
         if hasattr(window, "session"):
-            change_passphrase(window)  # type: ignore[arg-type]
+            change_passphrase(window)  # type: ignore[arg-type]  # the main window, which has a session
 
     def _lock_now(self) -> None:
         lock = getattr(self.window(), "lock", None)
         if lock is not None:
             lock.lock()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
 

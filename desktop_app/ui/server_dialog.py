@@ -118,11 +118,11 @@ class ConnectionDialog(FittingDialog):
             self.remember.setEnabled(False)
             self.remember.setToolTip(NO_KEYRING)
         layout.addWidget(self.remember)
-        self.result = QLabel(note, self)
-        self.result.setWordWrap(True)
-        self.result.setObjectName("fieldError" if note else "muted")
-        self.result.setMinimumWidth(520)
-        layout.addWidget(self.result)
+        self.result_label = QLabel(note, self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setObjectName("fieldError" if note else "muted")
+        self.result_label.setMinimumWidth(520)
+        layout.addWidget(self.result_label)
         buttons = QHBoxLayout()
         self.test_button = QPushButton("Tester la connexion", self)
         self.test_button.setAutoDefault(False)
@@ -152,9 +152,9 @@ class ConnectionDialog(FittingDialog):
                               str(self.sslmode.currentData()), self.ca_file.text().strip())
 
     def _say(self, text: str, error: bool) -> None:
-        self.result.setObjectName("fieldError" if error else "muted")
-        self.result.style().polish(self.result)
-        self.result.setText(text)
+        self.result_label.setObjectName("fieldError" if error else "muted")
+        self.result_label.style().polish(self.result_label)
+        self.result_label.setText(text)
 
     def _choose_ca(self) -> None:
         chosen = choose_ca_file(self, self.ca_file.text())

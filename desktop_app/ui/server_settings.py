@@ -51,10 +51,11 @@ _KEYS = {"host": "hote", "port": "port", "database": "base", "login": "compte",
 
 def load() -> ServerSettings:
     settings, default = QSettings(), ServerSettings()
-    values = {field: settings.value(PREFIX + key, getattr(default, field),
-                                    int if field == "port" else str)
-              for field, key in _KEYS.items()}
-    return ServerSettings(**values)
+    # QSettings types its values `object`: each is read back as the type asked for.
+    texts = {field: str(settings.value(PREFIX + key, getattr(default, field), str))
+             for field, key in _KEYS.items() if field != "port"}
+    port = settings.value(PREFIX + _KEYS["port"], default.port, int)
+    return ServerSettings(port=port if isinstance(port, int) else default.port, **texts)
 
 
 def save(server: ServerSettings) -> None:

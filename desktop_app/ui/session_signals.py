@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import SIGNAL, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtDBus import QDBusConnection
 
 LOGIN1 = "org.freedesktop.login1"
 
@@ -38,6 +42,16 @@ _HOOKS = (
 )
 
 
+#: `QDBusConnection.connect` / `disconnect` with a receiver and a SIGNAL() (a str).
+_BusHook = Callable[[str, str, str, str, QObject, str], bool]
+
+
+def _hook(method: object) -> _BusHook:
+    """`method` typed as PySide6 takes it: its stubs want the slot as bytes, which it refuses
+    at run time (it takes the str that SIGNAL() gives)."""
+    return cast(_BusHook, method)
+
+
 class SessionWatch:
     """`start()` listens, `stop()` no longer does. `run_gui` starts it around `app.exec()`:
     tests and screenshots never listen to the desktop's buses. Checked by hand with
@@ -47,7 +61,7 @@ class SessionWatch:
         self.receiver = _Receiver(parent)
         self.receiver.locked.connect(on_lock)
         self.receiver.active.connect(lambda on: on_lock() if on else None)
-        self._hooked: list[tuple[object, tuple[str, ...]]] = []
+        self._hooked: list[tuple[QDBusConnection, tuple[str, ...]]] = []
 
     def start(self) -> bool:
         """Listen; False when no bus is there (Windows, macOS, CI)."""
@@ -60,13 +74,12 @@ class SessionWatch:
         buses = {"system": QDBusConnection.systemBus(), "session": QDBusConnection.sessionBus()}
         for which, service, path, interface, name, signal in _HOOKS:
             bus = buses[which]
-            if bus.isConnected() and bus.connect(service, path, interface, name,
-                                                 self.receiver, SIGNAL(signal)):
+            if bus.isConnected() and _hook(bus.connect)(service, path, interface, name,
+                                                        self.receiver, SIGNAL(signal)):
                 self._hooked.append((bus, (service, path, interface, name, signal)))
         return bool(self._hooked)
 
     def stop(self) -> None:
         for bus, (service, path, interface, name, signal) in self._hooked:
-            bus.disconnect(service, path, interface, name,  # type: ignore[attr-defined]
-                           self.receiver, SIGNAL(signal))
+            _hook(bus.disconnect)(service, path, interface, name, self.receiver, SIGNAL(signal))
         self._hooked.clear()

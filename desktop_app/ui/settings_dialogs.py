@@ -57,7 +57,7 @@ def convention_dialog(parent: QWidget, existing: list[Convention], convention: C
     def done(v: Values) -> None:
         subsidy = {k: v[f"max_{k}"].quantize(Decimal("0.01")) for k in SUBSIDY_TYPES
                    if v[f"max_{k}"] is not None}
-        submit(Convention(int(v["year"]), *(int(v[key]) for key, _t in CONVENTION_COUNTS),
+        submit(Convention(int(v["year"]), **{key: int(v[key]) for key, _t in CONVENTION_COUNTS},
                           max_subsidy=subsidy or None), dialog)
 
     dialog.on_submit = done

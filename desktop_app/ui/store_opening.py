@@ -17,7 +17,9 @@ Every opening runs on the background runner, never on the GUI thread. With `ask=
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
@@ -26,7 +28,7 @@ from desktop_app.paths import is_server_url, sqlite_path
 from desktop_app.store.api import Store
 from desktop_app.store.errors import ServerConnectionError, StoreError, WrongPassphraseError
 from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
-from desktop_app.ui.background import BackgroundRunner
+from desktop_app.ui.background import BackgroundRunner, Callback
 from desktop_app.ui.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
 from desktop_app.ui.server_dialog import ConnectionDialog
@@ -135,7 +137,7 @@ class StoreOpening(QObject):
         session.remembered = True
         return store, session
 
-    def _run(self, work, on_done) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, work: Callable[[], Any], on_done: Callback) -> None:
         self.runner.run(work, on_done, text="Ouverture de la base…", on_error=self._failed)
 
     # --- on the GUI thread -----------------------------------------------------------

@@ -20,7 +20,7 @@ from desktop_app.domain.labels import (
 from desktop_app.domain.model import Measure, PeriodKind, VisitOutcome
 from desktop_app.domain.reference_lists import exit_text
 
-PERIOD_EVENTS = {PeriodKind.INITIALE: "Période initiale",
+PERIOD_EVENTS: dict[PeriodKind | None, str] = {PeriodKind.INITIALE: "Période initiale",
                  PeriodKind.RENOUVELLEMENT: "Renouvellement",
                  PeriodKind.EXCEPTIONNELLE: "Période exceptionnelle"}
 

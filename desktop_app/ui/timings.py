@@ -52,6 +52,8 @@ def measure_window(url: str, today: date | None = None, typed: str = "dupont",
     from PySide6.QtCore import QCoreApplication, QSettings
 
     from desktop_app.ui.app import Launch
+    from desktop_app.ui.screens.dashboard import DashboardScreen
+    from desktop_app.ui.screens.households import HouseholdsScreen
 
     day = today or date.today()
     results: list[GuiTiming] = []
@@ -61,8 +63,8 @@ def measure_window(url: str, today: date | None = None, typed: str = "dupont",
         launch = Launch(url, lambda: day, interactive=False)
         runner, ctx, window = launch.runner, launch.ctx, launch.window
         dashboard = window.screens["tableau"]
-        wait(lambda: dashboard.data is not None  # type: ignore[attr-defined]
-             or launch.error is not None)
+        assert isinstance(dashboard, DashboardScreen)
+        wait(lambda: dashboard.data is not None or launch.error is not None)
         if launch.error is not None:
             raise launch.error
         QCoreApplication.processEvents()
@@ -74,18 +76,19 @@ def measure_window(url: str, today: date | None = None, typed: str = "dupont",
         window.show_screen("menages")
         wait(lambda: runner.idle)
         screen = window.screens["menages"]
+        assert isinstance(screen, HouseholdsScreen)
         keystrokes = []
         for length in range(1, len(typed) + 1):
             begin = time.perf_counter()
-            screen.search.setText(typed[:length])  # type: ignore[attr-defined]
+            screen.search.setText(typed[:length])
             QCoreApplication.processEvents()
             keystrokes.append(time.perf_counter() - begin)
-        total = screen.model.total  # type: ignore[attr-defined]
+        total = screen.model.total
         results.append(GuiTiming("filtre de la liste des ménages",
                                  f"par frappe, la plus lente de « {typed} » sur {total} ménages",
                                  max(keystrokes), 0.1))
 
-        rows = store.household_rows(day, "", households)  # type: ignore[attr-defined]
+        rows = store.household_rows(day, "", households)
         opens = []
         for row in rows:
             begin = time.perf_counter()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ def lock_and_first_launch(window: MainWindow, out_dir: Path) -> list[Path]:
     return paths
 
 
-def _save(pixmap, out_dir: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
+def _save(pixmap: QPixmap, out_dir: Path, name: str) -> Path:
     from desktop_app.ui.screenshots import save_picture
 
     return save_picture(pixmap, out_dir / f"{name}.png")

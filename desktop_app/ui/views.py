@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QAbstractProxyModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -51,7 +52,7 @@ class TableView(QTableView):
 
 def table_view(model: QAbstractItemModel, parent: QWidget | None, name: str, *,
                sortable: bool = True, stretch: int | None = None,
-               empty: str = "Aucune ligne pour l'instant.") -> QTableView:
+               empty: str = "Aucune ligne pour l'instant.") -> TableView:
     """A read-only, row-selecting table over `model` (a proxy when `sortable`)."""
     view = TableView(parent, empty)
     view.setAccessibleName(name)
@@ -106,6 +107,14 @@ def selected_row(view: QTableView) -> Any:
     return indexes[0].data(ROW_ROLE)
 
 
+def view_row(view: QTableView, source: QModelIndex) -> int:
+    """The row of `view` that shows `source`, a cell of the model under its sorting proxy."""
+    model = view.model()
+    if isinstance(model, QAbstractProxyModel):
+        return model.mapFromSource(source).row()
+    return source.row()
+
+
 class ButtonDelegate(QStyledItemDelegate):
     """Draws the cell as a push button labelled with its text; a click emits `clicked`."""
 
@@ -117,16 +126,17 @@ class ButtonDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         button = QStyleOptionButton()
-        button.rect = option.rect.adjusted(3, 2, -3, -2)  # type: ignore[attr-defined]
+        button.rect = option.rect.adjusted(3, 2, -3, -2)
         button.text = str(text)
         button.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Raised
-        style = option.widget.style() if option.widget else QApplication.style()  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)  # type: ignore[attr-defined]
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, option.widget)
 
     def editorEvent(self, event: QEvent, model: QAbstractItemModel,
                     option: QStyleOptionViewItem, index: Index) -> bool:
         if (event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent)
                 and event.button() == Qt.MouseButton.LeftButton and index.data()):
-            self.clicked.emit(QModelIndex(index))
+            # The same cell as a plain QModelIndex, whichever of the two kinds `index` is.
+            self.clicked.emit(index.sibling(index.row(), index.column()))
             return True
         return super().editorEvent(event, model, option, index)

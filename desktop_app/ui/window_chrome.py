@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -66,8 +67,8 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _action(window, menu, "&Quitter", window.close, "Ctrl+Q")
     menu = bar.addMenu("&Aller à")
     for number, key in enumerate(NAVIGATION, start=1):
-        _action(window, menu, window.screens[key].title,
-                lambda k=key: window.show_screen(k), f"Ctrl+{number}")  # type: ignore[misc]
+        _action(window, menu, window.screens[key].title, partial(window.show_screen, key),
+                f"Ctrl+{number}")
     menu = bar.addMenu("&Suivi")
     actions = {"new_visit": _action(window, menu, "Nouvelle &visite", window.new_visit,
                                     "Ctrl+N")}

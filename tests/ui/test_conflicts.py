@@ -232,7 +232,7 @@ def test_a_notice_from_the_dashboard_never_overwrites_a_change_made_in_between(
     seed_asll(store, visits=doors)
     dashboard, leaf = dashboard_alert(qtbot, window, "portes_closes")
     click_action(qtbot, dashboard, leaf)
-    notice = dashboard.actions.dialog
+    notice = dashboard.alert_actions.dialog
     assert notice is not None and notice.isVisible()
 
     read = store.measure

@@ -48,15 +48,15 @@ def test_weak_then_strong_passphrase_creates_an_encrypted_store(app, qtbot, tmp_
     # 6 lower-case letters: 6 characters, a capital, a digit and a special one missing.
     assert dialog.fields.verdict.text().startswith(
         "Trop faible. Il manque 6 caractères, une majuscule, un chiffre et un caractère spécial")
-    assert not dialog.create.isEnabled()
+    assert not dialog.create_button.isEnabled()
     type_in(qtbot, dialog.fields.first, STRONG)
     type_in(qtbot, dialog.fields.second, STRONG[:-1])
     assert dialog.fields.match.text() == "Les deux saisies ne sont pas identiques."
-    assert not dialog.create.isEnabled()
+    assert not dialog.create_button.isEnabled()
     type_in(qtbot, dialog.fields.second, STRONG)
     assert dialog.fields.verdict.text().startswith("Conforme à la recommandation de la CNIL : "
                                                    "17 caractères")
-    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: launch.window.isVisible() and launch.runner.idle, timeout=15000)
     assert launch.error is None and launch.window.session.encrypted
     assert looks_encrypted(path)
@@ -92,7 +92,7 @@ def test_a_store_with_an_awkward_name_is_created_under_exactly_that_name(app, qt
     dialog = first_dialog(launch, qtbot)
     type_in(qtbot, dialog.fields.first, STRONG)
     type_in(qtbot, dialog.fields.second, STRONG)
-    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: launch.window.isVisible() and launch.runner.idle, timeout=15000)
     assert launch.error is None and launch.window.session.database == path
     labels = [w.text() for w in launch.window.statusBar().findChildren(QLabel)]
@@ -114,7 +114,7 @@ def test_remembered_passphrase_opens_the_next_launch_without_asking(app, qtbot, 
     type_in(qtbot, dialog.fields.first, STRONG)
     type_in(qtbot, dialog.fields.second, STRONG)
     dialog.remember.setChecked(True)
-    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: launch.window.isVisible() and launch.runner.idle, timeout=15000)
     assert keystore.entries == {str(path.resolve()): STRONG}
     launch.ctx.store.close()

@@ -113,7 +113,7 @@ def fill(qtbot, dialog: ConnectionDialog, settings: ServerSettings, password: st
 def connection_result(qtbot, dialog: ConnectionDialog) -> str:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15000)
-    return dialog.result.text()
+    return dialog.result_label.text()
 
 
 def test_the_dialog_tests_the_connection_and_keeps_the_password_in_the_keyring(
@@ -233,13 +233,13 @@ def test_a_refused_login_asks_for_the_password_again_until_it_opens(
         qtbot.waitUntil(lambda: opening.server_dialog is not None, timeout=15000)
         dialog = opening.server_dialog
         # The URL has no password: libpq found none (no PGPASSWORD, no ~/.pgpass, no keyring).
-        assert dialog.result.text() == LOGIN_REFUSED.format(where=settings.url())
+        assert dialog.result_label.text() == LOGIN_REFUSED.format(where=settings.url())
         assert not dialog.remember.isEnabled()  # no keyring: asked at each start
         type_in(qtbot, dialog.password, "pas-le-bon")
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.isEnabled(), timeout=15000)
-        assert dialog.result.text().startswith(f"Le serveur {settings.url().replace('@', ':***@')}"
-                                               " a refusé la connexion")
+        assert dialog.result_label.text().startswith(
+            f"Le serveur {settings.url().replace('@', ':***@')} a refusé la connexion")
         type_in(qtbot, dialog.password, pg_server.url.password)
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: started.window.isVisible() and started.runner.idle,
@@ -309,11 +309,11 @@ def test_an_unreachable_server_is_said_and_the_local_store_opens_instead(
     assert box.windowTitle() == "Serveur de l'association injoignable"
     assert UNREACHABLE.format(where=url) in box.text()
     assert f"base locale de cet ordinateur ({local_store})" in box.text()
-    assert [b.text() for b in box.buttons.values()] == [
+    assert [b.text() for b in box.answers.values()] == [
         "Réessayer", "Ouvrir la base locale", "Base locale et dossier reçu…", "Quitter"]
-    box.buttons[app_module.RETRY].click()  # still unreachable: asked again
+    box.answers[app_module.RETRY].click()  # still unreachable: asked again
     box = offline_box(qtbot, started)
-    box.buttons[app_module.LOCAL].click()
+    box.answers[app_module.LOCAL].click()
     qtbot.waitUntil(lambda: started.window.isVisible() and started.runner.idle, timeout=15000)
     assert started.error is None and not started.on_server
     assert store_label(started) == f"Base : {local_store}"
@@ -330,7 +330,7 @@ def test_offline_the_household_files_are_offered_on_the_local_store(
                         lambda parent, ctx: merged.append(ctx.store.where))
     started = launch(qtbot, server_url("127.0.0.1", closed_port(), "suivi_fsl", "equipe",
                                        "disable"))
-    offline_box(qtbot, started).buttons[app_module.FILES].click()
+    offline_box(qtbot, started).answers[app_module.FILES].click()
     qtbot.waitUntil(lambda: started.window.isVisible() and started.runner.idle, timeout=15000)
     assert merged == [str(local_store)]  # « Fusionner un dossier reçu… » on the local store
     closed(qtbot, started)

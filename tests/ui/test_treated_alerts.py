@@ -18,7 +18,7 @@ def test_mark_treated_then_see_it_under_traitees(window, qtbot, store):  # type:
     assert dashboard.treated_filter.text() == "Traitées (0)"
     dashboard.alert_view.setCurrentIndex(leaf)
     qtbot.mouseClick(dashboard.treat_button, Qt.MouseButton.LeftButton)
-    dialog = dashboard.actions.dialog
+    dialog = dashboard.alert_actions.dialog
     save(qtbot, window, dialog)  # no reason: refused, the dialog stays
     assert dialog.form.error("reason") == "« Motif » est obligatoire."
     type_in(qtbot, dialog.form.fields["reason"], "SLISL informe le 12/09/2025")

@@ -89,7 +89,7 @@ def test_closed_doors_alert_then_notice(window, qtbot, store):  # type: ignore[n
 
     # Its button records the notice, dated today by default.
     click_action(qtbot, dashboard, leaf)
-    notice = dashboard.actions.dialog
+    notice = dashboard.alert_actions.dialog
     assert notice is not None and notice.isVisible()
     assert notice.form.fields["sent_on"].text() == "16/09/2025"
     save(qtbot, window, notice)
@@ -117,7 +117,7 @@ def test_suspension_alert_then_indisponibilite_notice(window, qtbot, store):  # 
     assert leaf.siblingAtColumn(1).data() == "Indisponibilité du ménage à signaler"
     assert leaf.siblingAtColumn(ACTION_COLUMN).data() == "Signaler au SLISL"
     click_action(qtbot, dashboard, leaf)
-    notice = dashboard.actions.dialog
+    notice = dashboard.alert_actions.dialog
     assert notice is not None and notice.isVisible()
     assert notice.windowTitle() == "Signaler au SLISL l'indisponibilité du ménage"
     save(qtbot, window, notice)

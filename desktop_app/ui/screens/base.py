@@ -80,7 +80,7 @@ def section(title: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLay
     return frame, layout, label
 
 
-def button(text: str, parent: QWidget | None, slot: Callable[[], None], *,
+def button(text: str, parent: QWidget | None, slot: Callable[[], object], *,
            tip: str = "", primary: bool = False) -> QPushButton:
     widget = QPushButton(text, parent)
     widget.setAccessibleName(text.replace("&", ""))

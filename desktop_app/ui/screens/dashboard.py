@@ -30,7 +30,7 @@ class DashboardScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data: Dashboard | None = None
-        self.actions = AlertActions(ctx, self)
+        self.alert_actions = AlertActions(ctx, self)
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
         self.scope = ScopeBar(ctx, self)
@@ -46,7 +46,7 @@ class DashboardScreen(Screen):
 
         card, box, self.alerts_title = section("Alertes du jour", self)
         self.alerts = AlertPanel(card, ctx.worker_name)
-        self.alerts.acted.connect(self.actions.act)
+        self.alerts.acted.connect(self.alert_actions.act)
         row = QHBoxLayout()
         self.treated_filter = QCheckBox("Traitées", card)
         self.treated_filter.setToolTip("Les alertes marquées traitées, dont les faits n'ont pas "
@@ -141,12 +141,12 @@ class DashboardScreen(Screen):
     def _open_week(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
         if isinstance(row, AlertRow):
-            self.actions.open_subject(row)
+            self.alert_actions.open_subject(row)
 
     def _treat(self) -> None:
         row = self.alerts.current_row()
         if row is not None and row.treated is None:
-            self.actions.mark_treated(row)
+            self.alert_actions.mark_treated(row)
 
     def next_alert(self) -> None:
         """F8: select the next alert, ready for Enter."""

@@ -22,7 +22,7 @@ from desktop_app.ui.measure_dialogs import end_after_start
 from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
 from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.topics import Topic
-from desktop_app.ui.views import selected_row, table_view
+from desktop_app.ui.views import selected_row, table_view, view_row
 
 
 class HomesScreen(Screen):
@@ -99,7 +99,7 @@ class HomesScreen(Screen):
         wanted = current.home.id if current is not None and current.home.id in ids else None
         if ids:
             source = self.homes.index(ids.index(wanted) if wanted else 0, 0)
-            self.homes_view.selectRow(self.homes_view.model().mapFromSource(source).row())
+            self.homes_view.selectRow(view_row(self.homes_view, source))
         self._select()
 
     def _select(self) -> None:

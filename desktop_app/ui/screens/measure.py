@@ -261,5 +261,5 @@ class MeasureScreen(Screen):
 
 
 def _copy_into(target: Measure, source: Measure) -> None:
-    for field in target.__slots__:  # type: ignore[attr-defined]
+    for field in target.__slots__:
         setattr(target, field, getattr(source, field))

@@ -23,7 +23,7 @@ from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.retention_model import CheckedRows, archive_model, candidate_model
 from desktop_app.ui.screens.base import Screen, button, page_header, section
 from desktop_app.ui.topics import Topic
-from desktop_app.ui.views import table_view
+from desktop_app.ui.views import TableView, table_view
 
 Loaded = tuple[RetentionSettings, list[RetentionRow], list[RetentionRow]]
 EMPTY_DUE = "Aucun dossier dont la dernière mesure a pris fin il y a plus de {years}."
@@ -87,7 +87,7 @@ class RetentionScreen(Screen):
         self.archived.checked_changed.connect(self._enable)
         self._enable()
 
-    def _view(self, model: CheckedRows, parent: QWidget, name: str, empty: str):  # type: ignore[no-untyped-def]
+    def _view(self, model: CheckedRows, parent: QWidget, name: str, empty: str) -> TableView:
         view = table_view(model, parent, name, empty=empty)
         view.activated.connect(self._open)
         return view
@@ -101,7 +101,7 @@ class RetentionScreen(Screen):
     def _loaded(self, loaded: Loaded) -> None:
         self.settings, due, archived = loaded
         years, until = _years(self.settings.active_years), format_date(self.settings.keep_until)
-        self.due_view.empty_text = EMPTY_DUE.format(years=years)  # type: ignore[attr-defined]
+        self.due_view.empty_text = EMPTY_DUE.format(years=years)
         self.rules.setText(
             f"Un dossier reste dans la base active {years} après la fin de sa dernière "
             f"mesure (CNIL, délibération 2023-095), puis il est archivé en lecture seule après "

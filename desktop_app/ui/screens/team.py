@@ -29,7 +29,7 @@ from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screens.base import Screen, button, leave_form, page_header, section
 from desktop_app.ui.team_tabs import TeamTabs, absent_on
 from desktop_app.ui.topics import Topic
-from desktop_app.ui.views import selected_row, table_view
+from desktop_app.ui.views import selected_row, table_view, view_row
 
 WorkerLine = tuple[Worker, int, str]  # worker, measures in force, absent today?
 
@@ -119,8 +119,7 @@ class TeamScreen(Screen):
         ids = [w.id for w, _c, _s in self.workers.rows]
         if ids:
             row = ids.index(worker_id) if worker_id in ids else 0
-            self.workers_view.selectRow(self.workers_view.model().mapFromSource(
-                self.workers.index(row, 0)).row())
+            self.workers_view.selectRow(view_row(self.workers_view, self.workers.index(row, 0)))
         self._select()
 
     def _select(self) -> None:
