@@ -17,7 +17,7 @@ from desktop_app.domain.funding import compute_month_points
 from desktop_app.domain.model import AlertSettings, Caseload
 from desktop_app.reports.grid import write_grid
 from desktop_app.store.api import Store
-from desktop_app.store.reading import collector_paused
+from desktop_app.store.row_reading import collector_paused
 
 
 @dataclass(frozen=True, slots=True)

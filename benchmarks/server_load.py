@@ -59,8 +59,8 @@ from sqlalchemy.engine import URL
 from desktop_app.demo.generator import generate_caseload
 from desktop_app.domain.model import Caseload, Diploma, Visit, VisitOutcome, VisitPlace, Worker
 from desktop_app.store import account_admin as accounts
-from desktop_app.store.api import ConflictError
 from desktop_app.store.engine import WRITER_LOCK, store_url, write
+from desktop_app.store.errors import ConflictError
 from desktop_app.store.repository import open_store
 from desktop_app.store.server_policies import GROUPS, group_role
 from desktop_app.store.server_setup import init_server

@@ -294,7 +294,7 @@ def _main(argv: Sequence[str] | None) -> int:
     from desktop_app.private_files import remove_leftovers
 
     remove_leftovers(data_dir())  # what a killed run left there (household data in clear)
-    from desktop_app.store.api import StoreError, WrongPassphraseError
+    from desktop_app.store.errors import StoreError, WrongPassphraseError
 
     try:
         url = db_url(args.db) if args.db else default_db_url()

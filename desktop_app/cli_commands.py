@@ -42,7 +42,7 @@ def run_import(store: SqlStore, args: argparse.Namespace) -> int:
     from desktop_app.app.caseload import import_parts
     from desktop_app.interchange import InvalidFileError, read_parts
     from desktop_app.store.accounts import IMPORT, require_everything
-    from desktop_app.store.repository import DuplicateIdsError
+    from desktop_app.store.errors import DuplicateIdsError
 
     require_everything(store.session, IMPORT)  # refused before the file is read
     try:  # a tube, a device, a file over 500 MB: refused by the reading, before any byte

@@ -17,7 +17,7 @@ import sys
 from datetime import date, datetime
 from typing import Any
 
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 
 EXIT_OK = 0
 EXIT_USAGE = 2

@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from desktop_app.store.account_admin import NOT_A_SERVER, AccountAdmin, AccountLine
-from desktop_app.store.api import RefusedError, Store
+from desktop_app.store.api import Store
+from desktop_app.store.errors import RefusedError
 from desktop_app.store.repository import SqlStore
 
 

@@ -15,7 +15,8 @@ from desktop_app.domain.alerts.treated import alert_fingerprint, split_treated
 if TYPE_CHECKING:
     from desktop_app.domain.alerts import Alert
     from desktop_app.domain.model import Caseload
-    from desktop_app.store.api import Store, TreatedAlert
+    from desktop_app.store.api import Store
+    from desktop_app.store.records import TreatedAlert
 
 
 def alerts_with_caseload(store: Store, day: date) -> tuple[Caseload, list[Alert]]:

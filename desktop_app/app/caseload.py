@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from desktop_app.domain.model import Caseload
-from desktop_app.store.api import MergeReport, Store
+from desktop_app.store.api import Store
+from desktop_app.store.records import MergeReport
 
 
 def import_parts(store: Store, parts: Iterable[Caseload], source: str) -> dict[str, int]:

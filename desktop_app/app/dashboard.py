@@ -22,7 +22,8 @@ from desktop_app.domain.model import Convention, Level, MeasureType
 
 if TYPE_CHECKING:
     from desktop_app.domain.funding import MonthPoints
-    from desktop_app.store.api import Store, TreatedAlert
+    from desktop_app.store.api import Store
+    from desktop_app.store.records import TreatedAlert
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from datetime import date
 
 from desktop_app.domain.model import Measure, Notice, NoticeKind, Visit
-from desktop_app.store.api import ConflictError, Store
+from desktop_app.store.api import Store
+from desktop_app.store.errors import ConflictError
 from desktop_app.store.tracked import MEASURE_CHANGED
 
 #: A change of a measure: mutates the measure given, or returns its new version.

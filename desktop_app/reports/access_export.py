@@ -16,7 +16,8 @@ from typing import Any
 
 from desktop_app.interchange import caseload_to_json
 from desktop_app.private_files import write_text
-from desktop_app.store.api import AuditEntry, HouseholdAccess, Store
+from desktop_app.store.api import Store
+from desktop_app.store.records import AuditEntry, HouseholdAccess
 
 DOCUMENT = "Droit d'accès aux données personnelles (RGPD, article 15)"
 

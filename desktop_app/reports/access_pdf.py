@@ -19,8 +19,8 @@ from desktop_app.domain.money import format_eur
 from desktop_app.domain.reference_lists import territory_text
 from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
-from desktop_app.store.api import AuditEntry, HouseholdAccess
 from desktop_app.store.conflict_text import FIELDS, value_text
+from desktop_app.store.records import AuditEntry, HouseholdAccess
 
 KINDS = {"household": "Dossier du ménage", "measure": "Mesure", "bilan": "Bilan",
          "worker": "Intervenant", "home": "Logement ALT", "import": "Import",

@@ -19,7 +19,7 @@ from desktop_app.reports.grid_compute import both_years
 from desktop_app.reports.grid_model import GridDocument, build_grid
 from desktop_app.reports.layout import load_layout
 from desktop_app.store.api import Store
-from desktop_app.store.reading import collector_paused
+from desktop_app.store.row_reading import collector_paused
 
 
 def grid_document(

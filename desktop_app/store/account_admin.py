@@ -32,9 +32,8 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from desktop_app.domain.passphrase import assess
 from desktop_app.store.accounts import session_of
-from desktop_app.store.api import RefusedError
 from desktop_app.store.engine import write
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.errors import RefusedError, environment_errors
 from desktop_app.store.server_policies import (
     GROUPS,
     RESPONSABLE,

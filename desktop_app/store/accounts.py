@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 from desktop_app.store.server_policies import (
     LECTURE,
     RESPONSABLE,

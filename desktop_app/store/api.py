@@ -9,9 +9,8 @@ measure's periods, visits, reports… with those of the object given.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import (
@@ -21,7 +20,6 @@ from desktop_app.domain.model import (
     Home,
     Household,
     Measure,
-    MeasureType,
     ReportKind,
     Tariff,
     Worker,
@@ -32,151 +30,17 @@ if TYPE_CHECKING:
     from desktop_app.domain.bilan_text import BilanText
     from desktop_app.domain.indicators.profile import ProfileBrackets
     from desktop_app.domain.retention import RetentionSettings
-    from desktop_app.interchange.errors import Problem
     from desktop_app.store.bilans import StoredBilan, Unread
-
-
-@dataclass(frozen=True, slots=True)
-class HouseholdRow:
-    """One line of the household list (Ménages screen): everything the list shows."""
-
-    id: str
-    name: str
-    reference: str | None
-    city: str | None
-    territory: str | None
-    measure_in_force: MeasureType | None  # the support measure in force today, if any
-    measure_id: str | None
-    referent: str | None  # referent's worker id of that measure
-    referent_name: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureRow:
-    """One measure of the caseload, in a list (no children loaded)."""
-
-    id: str
-    household: str
-    household_name: str
-    household_reference: str | None
-    type: MeasureType
-    referent: str
-    start: date | None  # first day in force, None without periods
-    end: date | None  # last day in force
-    closed_on: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class RetentionRow:
-    """One household of the retention screen: due for the archive, or archived."""
-
-    household_id: str
-    name: str
-    reference: str | None
-    last_end: date | None  # end of its last measure (`domain.retention.last_end`)
-    archived_on: date | None = None
-    anonymised_on: date | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class AuditEntry:
-    """One change of the audit trail: when, who, which record, what changed."""
-
-    at: datetime
-    profile: str  # worker id of the profile in use, or « système »
-    record_kind: str  # household, measure, worker, home, bilan, import…
-    record_id: str | None
-    household_id: str | None
-    action: str  # create, update, delete, import, undo, merge, archive, anonymise…
-    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)  # field: (before, after)
-
-
-@dataclass(frozen=True, slots=True)
-class ImportBatch:
-    """One import, or merge of a household file, that may be taken back whole."""
-
-    id: int
-    at: datetime
-    profile: str
-    kind: str  # import, merge
-    source: str  # the file's name ("" if not known)
-    counts: dict[str, int]  # workers, households, homes, measures, visits
-    undone_at: datetime | None
-    undoable: bool
-    reason: str | None  # why not undoable, in French
-
-
-@dataclass(frozen=True, slots=True)
-class MergeReport:
-    """What merging a household file did: records added (as batch `batch_id`), skipped as
-    identical, and conflicts (kept as they are here), one French line per differing field."""
-
-    added: dict[str, list[str]]  # kind (worker, household, home, measure) → ids
-    skipped: dict[str, list[str]]
-    conflicts: list[str]
-    batch_id: int | None  # None when nothing was added
-
-
-@dataclass(frozen=True, slots=True)
-class HouseholdAccess:
-    """Everything the store holds about one household (GDPR art. 15), read at one moment."""
-
-    caseload: Caseload  # the household, its measures, the workers and homes they refer to
-    history: list[AuditEntry]
-    bilan_texts: list[dict[str, Any]]  # rows of `bilan_texts` of its measures, as JSON values
-
-
-@dataclass(frozen=True, slots=True)
-class TreatedAlert:
-    """An alert a worker marked « traitée »: why, who, when."""
-
-    fingerprint: str
-    code: str
-    reason: str
-    profile: str  # worker id, or « système »
-    at: datetime
-
-
-class StoreError(Exception):
-    """An environment problem (locked, disk full, corrupt, newer version): said in French."""
-
-
-class ServerConnectionError(StoreError):
-    """No connection to a PostgreSQL server could be made, or it was cut: the
-    window offers to retry or to work on the local store. `kind` is one of the keys of
-    `store.errors.CONNECTION` (« login »: the password is asked again)."""
-
-    def __init__(self, message: str, kind: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-
-
-class RefusedError(StoreError):
-    """An operation the store's rules refuse, said in French with the reason (an archived
-    file is read-only, an import changed since cannot be undone…): nothing was changed, and
-    nothing is wrong with the file or the disk."""
-
-
-class ConflictError(StoreError):
-    """The record was changed by someone else since it was read."""
-
-
-class WrongPassphraseError(StoreError):
-    """An encrypted store opened with a wrong passphrase, or without one (said in French)."""
-
-
-class DuplicateIdsError(Exception):
-    """An import whose records' ids are already in the store: nothing was written.
-
-    `problems` gives each one with its JSON path (`households[3].id`), in French."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} identifiant(s) du fichier déjà présent(s) dans la "
-                         "base : rien n'a été importé")
-        self.problems = problems
-
-    def __str__(self) -> str:
-        return "\n".join(str(problem) for problem in self.problems)
+    from desktop_app.store.records import (
+        AuditEntry,
+        HouseholdAccess,
+        HouseholdRow,
+        ImportBatch,
+        MeasureRow,
+        MergeReport,
+        RetentionRow,
+        TreatedAlert,
+    )
 
 
 class Store(Protocol):
@@ -251,7 +115,7 @@ class Store(Protocol):
         one under that id meanwhile, `ConflictError` (never an overwrite of theirs)."""
     def treat_alert(self, alert: Alert, reason: str) -> None:
         """Mark `alert` « traitée » for `reason`, with its audit entry (same transaction);
-        `RefusedError` in French without a reason or if already marked."""
+        `RefusedError` in French without a reason or if already marked (issue 11, item 9)."""
     def treated_alerts(self) -> dict[str, TreatedAlert]:
         """Every alert marked treated, by `alert_fingerprint`."""
     def history(self, household_id: str) -> list[AuditEntry]:
@@ -278,7 +142,7 @@ class Store(Protocol):
     def new_id(self, prefix: str) -> str:
         """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
 
-    # --- batches, household files, right of access -------------------------------------
+    # --- batches, household files, right of access (issue 6) ---------------------------
     def import_batches(self) -> list[ImportBatch]:
         """Every import and merge, newest first, each said undoable or not (and why)."""
     def undo_import(self, batch_id: int) -> None:
@@ -290,7 +154,7 @@ class Store(Protocol):
     def household_access(self, household_id: str) -> HouseholdAccess:
         """Everything about one household for a right-of-access request."""
 
-    # --- bilans ------------------------------------------------------------------------
+    # --- bilans (issue 5) ----------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,
                    period_end: date) -> StoredBilan | None:
         """The worker's text of the bilan of that report, None if never saved."""
@@ -303,7 +167,7 @@ class Store(Protocol):
         the store's profile, the worker of the window); `expected` as the editor read it:
         `ConflictError` if the stored bilan changed meanwhile."""
 
-    # --- GDPR keeping rules (`desktop_app.store.retention`) ----------------------------
+    # --- GDPR keeping rules (issue 6, `desktop_app.store.retention`) ----------------------
     def retention_settings(self) -> RetentionSettings: ...
     def save_retention_settings(self, settings: RetentionSettings) -> None: ...
     def retention_candidates(self, on: date) -> list[RetentionRow]:

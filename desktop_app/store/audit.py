@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from desktop_app.store.api import AuditEntry
+from desktop_app.store.records import AuditEntry
 from desktop_app.store.tables import AUDIT
 
 #: The profile of changes made outside any worker's session (command line, migrations).

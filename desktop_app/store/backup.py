@@ -16,6 +16,10 @@ ever exposed.
   encrypted store is refused unless `encrypt_plain`, then encrypted with the store's key.
   `restore_in_place` does the same through the open store (the window's way: its engine's
   key, no passphrase asked), its connections closed first and reopened after.
+- `live_info`, `live_check`: backups seen through the open store, the window's way. The
+  window keeps no passphrase; the store's engine does (it opens each new connection with
+  it): `engine.engine_passphrase` gives it, on the worker thread, so the restore dialog
+  reads and checks backups.
 """
 
 from __future__ import annotations
@@ -30,7 +34,6 @@ from sqlalchemy.engine import URL
 
 from desktop_app.domain.fr import os_reason
 from desktop_app.private_files import private_folder, sync_folder
-from desktop_app.store.api import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.backup_check import (
     BackupInfo,
     DamagedStoreError,
@@ -46,7 +49,6 @@ from desktop_app.store.backup_files import (
     swap,
     sync,
 )
-from desktop_app.store.backup_live import live_check, live_info
 from desktop_app.store.backup_names import (
     backup_name,
     list_backups,
@@ -56,7 +58,14 @@ from desktop_app.store.backup_names import (
 )
 from desktop_app.store.crypto import export_encrypted
 from desktop_app.store.engine import engine_lock, engine_passphrase, shown_url, sqlite_file
-from desktop_app.store.errors import CORRUPT, FULL, french_message
+from desktop_app.store.errors import (
+    CORRUPT,
+    FULL,
+    RefusedError,
+    StoreError,
+    WrongPassphraseError,
+    french_message,
+)
 from desktop_app.store.keys import cipher_connect, looks_encrypted
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema
@@ -174,6 +183,18 @@ def _check_written(engine: Engine, staging: Path, folder: Path) -> None:
         check_backup(staging, engine_passphrase(engine))
     except StoreError as error:
         raise StoreError(NOT_SOUND.format(where=folder, detail=error)) from error
+
+
+def live_info(engine: Engine, path: Path) -> BackupInfo:
+    """`backup_info` of `path` with the open store's key: date, counts, revision."""
+    return backup_info(path, engine_passphrase(engine))
+
+
+def live_check(engine: Engine, path: Path) -> BackupInfo:
+    """`live_info`, then every page checked (`integrity_check`): `DamagedStoreError`."""
+    info = live_info(engine, path)
+    check_backup(path, engine_passphrase(engine))
+    return info
 
 
 def restore(backup_path: Path, store_path: Path, passphrase: str | None,

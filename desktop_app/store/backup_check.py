@@ -13,8 +13,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app.store.api import StoreError, WrongPassphraseError
 from desktop_app.store.backup_names import store_like_name, taken_at
+from desktop_app.store.errors import StoreError, WrongPassphraseError
 from desktop_app.store.keys import cipher_connect, looks_encrypted
 from desktop_app.store.migrate import VERSION_TABLE, known_revisions
 

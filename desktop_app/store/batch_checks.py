@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import Household, Measure
-from desktop_app.store import fetch
+from desktop_app.store import fetch, row_reading
 from desktop_app.store.fingerprints import (
     home_fingerprint,
     household_fingerprint,
@@ -105,7 +105,7 @@ def blockers(connection: Connection, records: BatchRecords) -> list[str]:
         reasons += _changed(records, "measure", fetch.measures(connection, measures, measures),
                             measure_fingerprint, _measure)
         reasons += [f"bilan rédigé pour la mesure {i} ({kind}, {format_date(end)})"
-                    for i, kind, end in fetch.select_in(connection, select(
+                    for i, kind, end in row_reading.select_in(connection, select(
                         BILAN_TEXTS.c.measure_id, BILAN_TEXTS.c.kind,
                         BILAN_TEXTS.c.period_end), BILAN_TEXTS.c.measure_id, measures)]
     return reasons + _referring(connection, workers, households, homes, measures)
@@ -113,9 +113,9 @@ def blockers(connection: Connection, records: BatchRecords) -> list[str]:
 
 def _archived(connection: Connection, households: set[str], measures: set[str]) -> list[str]:
     """The batch's households, and those of its measures, now in the read-only archive."""
-    owners = households | {i for i, in fetch.select_in(
+    owners = households | {i for i, in row_reading.select_in(
         connection, select(MEASURES.c.household_id), MEASURES.c.id, measures)}
-    return [f"ménage {i} archivé depuis" for i, in sorted(fetch.select_in(
+    return [f"ménage {i} archivé depuis" for i, in sorted(row_reading.select_in(
         connection, select(ARCHIVE.c.household_id), ARCHIVE.c.household_id, owners))]
 
 
@@ -124,25 +124,25 @@ def _referring(connection: Connection, workers: set[str], households: set[str],
     """Records outside the batch that refer to one of its records."""
     m = MEASURES.c
     reasons = []
-    for measure_id, household_id in fetch.select_in(connection, select(
+    for measure_id, household_id in row_reading.select_in(connection, select(
             m.id, m.household_id), m.household_id, households):
         if measure_id not in measures:
             reasons.append(f"mesure {measure_id} ajoutée depuis au ménage {household_id}")
-    for measure_id, household_id, referent in fetch.select_in(connection, select(
+    for measure_id, household_id, referent in row_reading.select_in(connection, select(
             m.id, m.household_id, m.referent_id), m.referent_id, workers):
         if measure_id not in measures:
             reasons.append(f"mesure {measure_id} (ménage {household_id}) saisie depuis avec "
                            f"pour référent l'intervenant importé {referent}")
-    for measure_id, day, worker in fetch.select_in(connection, select(
+    for measure_id, day, worker in row_reading.select_in(connection, select(
             VISITS.c.measure_id, VISITS.c.day, VISITS.c.worker_id), VISITS.c.worker_id, workers):
         if measure_id not in measures:
             reasons.append(f"visite du {format_date(day)} (mesure {measure_id}) faite "
                            f"par l'intervenant importé {worker}")
-    for measure_id, home in fetch.select_in(connection, select(
+    for measure_id, home in row_reading.select_in(connection, select(
             STAYS.c.measure_id, STAYS.c.home_id), STAYS.c.home_id, homes):
         if measure_id not in measures:
             reasons.append(f"séjour de la mesure {measure_id} dans le logement importé {home}")
-    for worker, replacement in fetch.select_in(connection, select(
+    for worker, replacement in row_reading.select_in(connection, select(
             ABSENCES.c.worker_id, ABSENCES.c.replacement_id), ABSENCES.c.replacement_id,
             workers):
         if worker not in workers:

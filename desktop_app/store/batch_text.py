@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop_app.store.api import ImportBatch
+from desktop_app.store.records import ImportBatch
 
 #: Count key → (singular, plural), in the order they are listed.
 COUNT_WORDS = (

@@ -20,10 +20,11 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import Problem, caseload_to_json, parse_caseload
-from desktop_app.store import audit, fetch, importing, writers
-from desktop_app.store.api import DuplicateIdsError, ImportBatch, RefusedError
+from desktop_app.store import audit, fetch, importing, row_reading, writers
 from desktop_app.store.batch_checks import BatchRecords, blockers, describe_blockers
+from desktop_app.store.errors import DuplicateIdsError, RefusedError
 from desktop_app.store.fingerprints import fingerprints
+from desktop_app.store.records import ImportBatch
 from desktop_app.store.tables import (
     ABSENCES,
     BATCH_ITEMS,
@@ -69,7 +70,7 @@ def import_as_batch(connection: Connection, parts: Iterable[Caseload], *, source
     changes = {"source": (None, source)} if source else None
     # The pieces and their rows hold no cycles: no collector passes over them (they cost
     # a tenth of the import of a department).
-    with fetch.collector_paused():
+    with row_reading.collector_paused():
         for part in parts:
             clashes += importing.duplicates(connection, part, numbers)
             for key, number in counts(part).items():
@@ -194,7 +195,7 @@ def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
                          "gardez l'import.")
     # Measures the batch added to a household it did not bring (a merge): the undo goes in
     # that household's history too, as the merge did.
-    kept = sorted((measure_id, household_id) for measure_id, household_id in fetch.select_in(
+    kept = sorted((measure_id, household_id) for measure_id, household_id in row_reading.select_in(
         connection, select(MEASURES.c.id, MEASURES.c.household_id), MEASURES.c.id,
         records.ids("measure")) if household_id not in records.ids("household"))
     for table, key, ids in ((ABSENCES, ABSENCES.c.worker_id, records.ids("worker")),
@@ -202,7 +203,7 @@ def undo_import(connection: Connection, batch_id: int, profile: str) -> None:
                             (HOUSEHOLDS, HOUSEHOLDS.c.id, records.ids("household")),
                             (HOMES, HOMES.c.id, records.ids("home")),
                             (WORKERS, WORKERS.c.id, records.ids("worker"))):
-        for chunk in fetch.chunks(ids):
+        for chunk in row_reading.chunks(ids):
             connection.execute(delete(table).where(key.in_(chunk)))
     settings = json.loads(row.summary or "{}").get("settings")
     restored = settings is not None and _restore(connection, settings)

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, and_, insert, select, update
 from desktop_app.domain.bilan_text import SECTIONS, BilanText
 from desktop_app.domain.model import ReportKind
 from desktop_app.store import audit
-from desktop_app.store.api import ConflictError, RefusedError
+from desktop_app.store.errors import ConflictError, RefusedError
 from desktop_app.store.retention import refuse_if_archived
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES, REPORTS
 

@@ -26,9 +26,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from desktop_app.private_files import sync_folder
-from desktop_app.store.api import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.backup_files import discard, staging_path, sync
 from desktop_app.store.engine import engine_lock
+from desktop_app.store.errors import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.keys import WRONG_PASSPHRASE, cipher_connect, quoted
 from desktop_app.store.store_lock import ENCRYPTING_IN_USE, REKEYING_IN_USE, exclusive
 

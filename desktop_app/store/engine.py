@@ -53,7 +53,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 
 from desktop_app.private_files import private_empty_file
-from desktop_app.store.api import StoreError, WrongPassphraseError
+from desktop_app.store.errors import StoreError, WrongPassphraseError
 from desktop_app.store.keys import (
     NEEDS_PASSPHRASE,
     NOT_ENCRYPTED,

@@ -1,5 +1,6 @@
-"""Environment problems (locked, disk full, corrupt, read-only…) turned into a `StoreError`
-that says in French what happened and what to do. Anything else is a bug and goes up as is.
+"""The store's errors: the exceptions it raises (each said in French), and the environment
+problems (locked, disk full, corrupt, read-only…) turned into a `StoreError` that says in
+French what happened and what to do. Anything else is a bug and goes up as is.
 
 SQLite's errors are recognised by their message, PostgreSQL's (psycopg 3) by their SQLSTATE
 code, or — for a connection that could not be made, which has none — by libpq's message. No
@@ -12,12 +13,57 @@ import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import psycopg
 from sqlalchemy import exc
 from sqlcipher3 import dbapi2 as cipher
 
-from desktop_app.store.api import ServerConnectionError, StoreError
+if TYPE_CHECKING:
+    from desktop_app.interchange.errors import Problem
+
+
+class StoreError(Exception):
+    """An environment problem (locked, disk full, corrupt, newer version): said in French."""
+
+
+class ServerConnectionError(StoreError):
+    """No connection to a PostgreSQL server could be made, or it was cut (issue 12): the
+    window offers to retry or to work on the local store. `kind` is one of the keys of
+    `store.errors.CONNECTION` (« login »: the password is asked again)."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+class RefusedError(StoreError):
+    """An operation the store's rules refuse, said in French with the reason (an archived
+    file is read-only, an import changed since cannot be undone…): nothing was changed, and
+    nothing is wrong with the file or the disk."""
+
+
+class ConflictError(StoreError):
+    """The record was changed by someone else since it was read."""
+
+
+class WrongPassphraseError(StoreError):
+    """An encrypted store opened with a wrong passphrase, or without one (said in French)."""
+
+
+class DuplicateIdsError(Exception):
+    """An import whose records' ids are already in the store: nothing was written.
+
+    `problems` gives each one with its JSON path (`households[3].id`), in French."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} identifiant(s) du fichier déjà présent(s) dans la "
+                         "base : rien n'a été importé")
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
 
 #: The errors of both drivers: sqlite3 (a plain store) and sqlcipher3 (an encrypted one).
 _DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, cipher.Error)

@@ -1,6 +1,6 @@
 """Read the records of the caseload (measures with their children, households, workers,
 homes, tariffs, the association) as dataclasses, through the plain-tuple helpers of
-`reading` (re-exported here for the modules that read them from `fetch`).
+`row_reading`.
 """
 
 from __future__ import annotations
@@ -26,17 +26,12 @@ from desktop_app.domain.model import (
     Visit,
     Worker,
 )
-from desktop_app.store import build as b
-from desktop_app.store.reading import (
-    CHUNK,
-    DATES,
+from desktop_app.store import row_objects as b
+from desktop_app.store.row_reading import (
     children,
-    chunks,
     collector_paused,
     rows_of,
     run,
-    select_in,
-    tuples,
 )
 from desktop_app.store.tables import (
     ASSOCIATION,
@@ -51,11 +46,6 @@ from desktop_app.store.tables import (
     VISITS,
     WORKERS,
 )
-
-__all__ = [
-    "CHUNK", "DATES", "association", "children", "chunks", "collector_paused", "homes",
-    "households", "measures", "rows_of", "run", "select_in", "tariffs", "tuples", "workers",
-]
 
 
 def measures(connection: Connection, ids: Collection[str] | None,

@@ -16,8 +16,9 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from desktop_app.domain.model import Association, Caseload, Worker
-from desktop_app.store import audit, fetch
-from desktop_app.store.api import HouseholdAccess, RefusedError
+from desktop_app.store import audit, fetch, row_reading
+from desktop_app.store.errors import RefusedError
+from desktop_app.store.records import HouseholdAccess
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES
 
 
@@ -27,7 +28,7 @@ def export_household(connection: Connection, household_id: str) -> Caseload:
     if not found:
         raise RefusedError(f"Ménage {household_id} introuvable dans la base : il a peut-être "
                          "été supprimé ou anonymisé. Rouvrez la liste des ménages.")
-    ids = [r[0] for r in fetch.run(connection, select(MEASURES.c.id).where(
+    ids = [r[0] for r in row_reading.run(connection, select(MEASURES.c.id).where(
         MEASURES.c.household_id == household_id).order_by(MEASURES.c.id))]
     measures = sorted(fetch.measures(connection, ids, ids), key=lambda m: m.id) if ids else []
     worker_ids = {m.referent for m in measures}
@@ -50,7 +51,7 @@ def bilan_texts(connection: Connection, measure_ids: list[str]) -> list[dict[str
     if not measure_ids:
         return []
     b = BILAN_TEXTS.c
-    rows = fetch.select_in(connection, select(BILAN_TEXTS), b.measure_id, measure_ids)
+    rows = row_reading.select_in(connection, select(BILAN_TEXTS), b.measure_id, measure_ids)
     found = [{key: _json(value) for key, value in row._mapping.items()} for row in rows]
     return sorted(found, key=lambda r: (r["measure_id"], r["period_end"], r["kind"]))
 

@@ -16,8 +16,8 @@ from sqlalchemy import Connection, Table, select
 
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import ExistingIds, Problem, duplicate_id_problems
-from desktop_app.store import fetch, writers
-from desktop_app.store.api import RefusedError
+from desktop_app.store import fetch, row_reading, writers
+from desktop_app.store.errors import RefusedError
 from desktop_app.store.tables import HOMES, HOUSEHOLDS, MEASURES, WORKERS
 
 #: The association of a piece of a caseload that does not carry it: merging it changes
@@ -33,7 +33,7 @@ class NotEmptyError(RefusedError):
 
 
 def _stored(connection: Connection, table: Table, ids: Collection[str]) -> frozenset[str]:
-    return frozenset(r[0] for r in fetch.rows_of(connection, (table.c.id,), table.c.id, ids))
+    return frozenset(r[0] for r in row_reading.rows_of(connection, (table.c.id,), table.c.id, ids))
 
 
 def existing_ids(connection: Connection, caseload: Caseload) -> ExistingIds:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from desktop_app.store.api import WrongPassphraseError
+from desktop_app.store.errors import WrongPassphraseError
 
 #: The variable scripts give the passphrase in (docs/echange.md).
 PASSPHRASE_ENV = "SUIVI_FSL_PASSPHRASE"

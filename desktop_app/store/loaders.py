@@ -11,21 +11,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import Caseload, Measure, MeasureSpan, MeasureType, Worker
 from desktop_app.store import fetch
-from desktop_app.store.lists import all_spans
+from desktop_app.store.row_objects import TYPES
+from desktop_app.store.row_reading import collector_paused, run
 from desktop_app.store.selection import (
     Selection,
     absence_selection,
     alert_selection,
     household_supports,
     month_selection,
+    year_extras,
     year_selection,
 )
-from desktop_app.store.yearly import year_extras
+from desktop_app.store.tables import MEASURES
+
+M = MEASURES.c
+
+
+def all_spans(connection: Connection) -> list[MeasureSpan]:
+    """(id, type, first day, last day in force) of every measure with periods."""
+    return [MeasureSpan(i, TYPES[t], start, end) for i, t, start, end in
+            run(connection, select(M.id, M.type, M.span_start, M.span_end).where(
+                M.span_start.is_not(None)))]
 
 
 def _caseload(connection: Connection, selection: Selection, workers: list[Worker],
@@ -105,9 +116,9 @@ def load_for_year(connection: Connection, year: int) -> Caseload:
     each with all its children, and the spans of all measures. Visits are read up to 31/12
     (the grid counts those of the year; no alert of a month end looks later), those of a DSF
     whatever their date (its payment day depends on them, P6). The collector is paused for
-    the whole load (`fetch.collector_paused`), and SQLite's page cache holds the measures
+    the whole load (`collector_paused`), and SQLite's page cache holds the measures
     table its 60-odd selections scan (`_page_cache`)."""
-    with fetch.collector_paused(), _page_cache(connection):
+    with collector_paused(), _page_cache(connection):
         workers = fetch.workers(connection)
         selection, households = Selection(), set[str]()
         for number in range(1, 13):

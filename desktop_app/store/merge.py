@@ -20,8 +20,8 @@ from sqlalchemy import Connection
 from desktop_app.domain.model import Association, Caseload, Measure
 from desktop_app.interchange import caseload_to_json
 from desktop_app.store import audit, batches, fetch, writers
-from desktop_app.store.api import MergeReport
 from desktop_app.store.conflict_text import conflict_lines
+from desktop_app.store.records import MergeReport
 from desktop_app.store.retention import refuse_if_archived
 
 #: Interchange list key → kind of record.

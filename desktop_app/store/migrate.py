@@ -17,8 +17,8 @@ from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from desktop_app.private_files import private_empty_file
-from desktop_app.store.api import StoreError
 from desktop_app.store.engine import read, shown_url, sqlite_file, write
+from desktop_app.store.errors import StoreError
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "alembic_version"

@@ -37,24 +37,14 @@ from desktop_app.store import (
     bilans,
     fetch,
     household_file,
-    lists,
+    list_queries,
     loaders,
     merge,
+    row_reading,
     tracked,
     treated,
 )
-from desktop_app.store.api import (
-    AuditEntry,
-    DuplicateIdsError,
-    HouseholdAccess,
-    HouseholdRow,
-    ImportBatch,
-    MeasureRow,
-    MergeReport,
-    Store,
-    StoreError,
-    TreatedAlert,
-)
+from desktop_app.store.api import Store
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.backup_files import remove_restore_leftovers
 from desktop_app.store.engine import (
@@ -68,21 +58,33 @@ from desktop_app.store.engine import (
     store_url,
     write,
 )
-from desktop_app.store.errors import NOT_REGULAR, environment_errors
+from desktop_app.store.errors import NOT_REGULAR, StoreError, environment_errors
 from desktop_app.store.importing import is_empty
 from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
-from desktop_app.store.retention import RetentionMethods
+from desktop_app.store.records import (
+    AuditEntry,
+    HouseholdAccess,
+    HouseholdRow,
+    ImportBatch,
+    MeasureRow,
+    MergeReport,
+    RetentionRow,
+    TreatedAlert,
+)
+from desktop_app.store.retention import Retention
 from desktop_app.store.retention_ops import archived_on
 from desktop_app.store.tables import MEASURES
 
 if TYPE_CHECKING:
     from desktop_app.domain.bilan_text import BilanText
+    from desktop_app.domain.indicators.profile import ProfileBrackets
+    from desktop_app.domain.retention import RetentionSettings
 
-__all__ = ["DuplicateIdsError", "SqlStore", "open_store"]
+__all__ = ["SqlStore", "open_store"]
 
 
-class SqlStore(RetentionMethods):
+class SqlStore:
     """The caseload in a SQL database (see `desktop_app.store.api.Store`)."""
 
     def __init__(self, engine: Engine, where: str,
@@ -93,6 +95,8 @@ class SqlStore(RetentionMethods):
         #: Who is connected to a PostgreSQL store (None: a file).
         self.session = session
         self._profile: str = SYSTEM_PROFILE
+        #: The GDPR keeping work, through this store's transactions and author.
+        self.retention = Retention(engine, where, self._reading, self._writing, self._who)
 
     @property
     def profile(self) -> str:
@@ -214,7 +218,7 @@ class SqlStore(RetentionMethods):
     def household_rows(self, on: date, text: str = "",
                        limit: int | None = None) -> list[HouseholdRow]:
         with self._reading() as c:
-            return lists.household_rows(c, on, text, limit)
+            return list_queries.household_rows(c, on, text, limit)
 
     def household(self, household_id: str) -> Household | None:
         with self._reading() as c:
@@ -240,7 +244,7 @@ class SqlStore(RetentionMethods):
 
     def measures_of_household(self, household_id: str) -> list[Measure]:
         with self._reading() as c:
-            ids = [r[0] for r in fetch.run(c, select(MEASURES.c.id).where(
+            ids = [r[0] for r in row_reading.run(c, select(MEASURES.c.id).where(
                 MEASURES.c.household_id == household_id))]
             found = fetch.measures(c, ids, ids) if ids else []
         return sorted(found, key=_chronological)
@@ -248,7 +252,7 @@ class SqlStore(RetentionMethods):
     def measure_rows(self, on: date | None = None,
                      referent: str | None = None) -> list[MeasureRow]:
         with self._reading() as c:
-            return lists.measure_rows(c, on, referent)
+            return list_queries.measure_rows(c, on, referent)
 
     def measure(self, measure_id: str) -> Measure | None:
         with self._reading() as c:
@@ -259,7 +263,7 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             of_household = select(MEASURES.c.household_id).where(
                 MEASURES.c.id == measure_id).scalar_subquery()
-            ids = [r[0] for r in fetch.run(c, select(MEASURES.c.id).where(
+            ids = [r[0] for r in row_reading.run(c, select(MEASURES.c.id).where(
                 MEASURES.c.household_id == of_household))]
             found = sorted(fetch.measures(c, ids, ids), key=_chronological) if ids else []
             measure = next((m for m in found if m.id == measure_id), None)
@@ -282,7 +286,7 @@ class SqlStore(RetentionMethods):
 
     def new_id(self, prefix: str) -> str:
         with self._reading() as c:
-            return lists.new_id(c, prefix)
+            return list_queries.new_id(c, prefix)
 
     # --- bilans ------------------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,
@@ -322,6 +326,37 @@ class SqlStore(RetentionMethods):
         with self._reading() as c:
             return household_file.household_access(c, household_id)
 
+
+    # --- GDPR keeping rules (issue 6): `Retention` does the work -------------------------
+    def retention_settings(self) -> RetentionSettings:
+        return self.retention.settings()
+
+    def save_retention_settings(self, settings: RetentionSettings) -> None:
+        self.retention.save_settings(settings)
+
+    def retention_candidates(self, on: date) -> list[RetentionRow]:
+        return self.retention.candidates(on)
+
+    def archived_households(self) -> list[RetentionRow]:
+        return self.retention.archived()
+
+    def is_archived(self, household_id: str) -> bool:
+        return self.retention.archived_on(household_id) is not None
+
+    def archived_on(self, household_id: str) -> date | None:
+        return self.retention.archived_on(household_id)
+
+    def archive_households(self, ids: list[str], on: date,
+                           profile: str | None = None) -> None:
+        self.retention.archive(ids, on, profile)
+
+    def anonymise_households(self, ids: list[str], on: date, profile: str | None = None,
+                             brackets: ProfileBrackets | None = None) -> None:
+        self.retention.anonymise(ids, on, profile, brackets)
+
+    def delete_households(self, ids: list[str], on: date,
+                          profile: str | None = None) -> None:
+        self.retention.delete(ids, on, profile)
 
 def _chronological(measure: Measure) -> tuple[date, str]:
     """Measures of a household by first period (those without periods last), then id."""

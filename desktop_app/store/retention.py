@@ -1,5 +1,5 @@
-"""The store's GDPR keeping methods, mixed into `SqlStore`: the retention screen's
-lists, archiving, anonymising, deleting, the read-only archive and the keeping settings.
+"""The store's GDPR keeping work: the retention screen's lists, archiving, anonymising,
+deleting, the read-only archive and the keeping settings (`Retention`, held by `SqlStore`).
 
 Rules: `desktop_app.domain.retention` (CNIL délibération 2023-095: 2 years in the active
 base after the last measure; the convention's annex: kept until 31/12/2034). Work on the
@@ -10,8 +10,8 @@ rebuilt (`VACUUM`, in memory) and the `-wal` file emptied of the old pages.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 
 from sqlalchemy import Connection, Engine, select
@@ -21,11 +21,9 @@ from desktop_app.domain.indicators.profile import ProfileBrackets
 from desktop_app.domain.retention import RetentionSettings
 from desktop_app.store import audit
 from desktop_app.store import retention_ops as ops
-from desktop_app.store.api import RefusedError, RetentionRow
-from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.changes import diff
-from desktop_app.store.engine import read, write
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.errors import RefusedError, environment_errors
+from desktop_app.store.records import RetentionRow
 from desktop_app.store.tables import SETTINGS
 from desktop_app.store.writers import upsert
 
@@ -35,6 +33,8 @@ KEEP_UNTIL = "retention_keep_until"
 #: space are gone; the copy is made in memory, never in a temporary file), then the WAL
 #: emptied of the old pages.
 ERASE = ("PRAGMA temp_store=MEMORY", "VACUUM", "PRAGMA wal_checkpoint(TRUNCATE)")
+#: A transaction helper of the store: a read (or a write, committed whole) on one connection.
+Transaction = Callable[[], AbstractContextManager[Connection]]
 
 
 def refuse_if_archived(connection: Connection, household_id: str) -> None:
@@ -76,82 +76,76 @@ def save_settings(connection: Connection, settings: RetentionSettings, profile: 
            key="key")
 
 
-class RetentionMethods:
-    """`Store` methods of the retention screen (mixed into `SqlStore`)."""
+class Retention:
+    """The retention screen's work on one store, a collaborator `SqlStore` holds (and
+    delegates its `Store` methods to): it reads and writes through the store's own
+    transaction helpers, and signs its changes with the store's author."""
 
-    engine: Engine
-    where: str
-    #: Who makes the changes (the GUI's current worker), unless a method is given one.
-    profile: str
+    def __init__(self, engine: Engine, where: str, reading: Transaction, writing: Transaction,
+                 who: Callable[[str | None], str]) -> None:
+        self._engine = engine
+        self._where = where
+        self._reading = reading
+        self._writing = writing
+        #: Who signs a change: the profile given (or the store's) as `SqlStore._who` says.
+        self._who = who
 
     @contextmanager
-    def _retention_reading(self) -> Iterator[Connection]:
-        with environment_errors(self.where), read(self.engine) as connection:
-            yield connection
-
-    @contextmanager
-    def _retention_writing(self, erase: bool = False) -> Iterator[Connection]:
-        """A write; `erase`: with SQLite's secure_delete, then the WAL emptied."""
-        sqlite = self.engine.dialect.name == "sqlite"
-        with environment_errors(self.where):
-            with write(self.engine) as connection:
-                before = None
-                if erase and sqlite:
-                    before = connection.exec_driver_sql("PRAGMA secure_delete").scalar()
-                    connection.exec_driver_sql("PRAGMA secure_delete=ON")
+    def _erasing(self) -> Iterator[Connection]:
+        """A write with SQLite's secure_delete, then the file rebuilt and the WAL emptied
+        (`ERASE`); on PostgreSQL a plain write."""
+        if self._engine.dialect.name != "sqlite":
+            with self._writing() as connection:
+                yield connection
+            return
+        with environment_errors(self._where):
+            with self._writing() as connection:
+                before = connection.exec_driver_sql("PRAGMA secure_delete").scalar()
+                connection.exec_driver_sql("PRAGMA secure_delete=ON")
                 try:
                     yield connection
                 finally:
                     if before is not None:
                         connection.exec_driver_sql(f"PRAGMA secure_delete={int(before)}")
-            if erase and sqlite:
-                raw = self.engine.raw_connection()
-                try:
-                    cursor = raw.cursor()
-                    for statement in ERASE:
-                        cursor.execute(statement)
-                    cursor.close()
-                finally:
-                    raw.close()
+            raw = self._engine.raw_connection()
+            try:
+                cursor = raw.cursor()
+                for statement in ERASE:
+                    cursor.execute(statement)
+                cursor.close()
+            finally:
+                raw.close()
 
-    def _who(self, profile: str | None) -> str:
-        return profile or str(getattr(self, "profile", SYSTEM_PROFILE))
-
-    def retention_settings(self) -> RetentionSettings:
-        with self._retention_reading() as c:
+    def settings(self) -> RetentionSettings:
+        with self._reading() as c:
             return read_settings(c)
 
-    def save_retention_settings(self, settings: RetentionSettings) -> None:
-        with self._retention_writing() as c:
+    def save_settings(self, settings: RetentionSettings) -> None:
+        with self._writing() as c:
             save_settings(c, settings, self._who(None))
 
-    def retention_candidates(self, on: date) -> list[RetentionRow]:
-        with self._retention_reading() as c:
+    def candidates(self, on: date) -> list[RetentionRow]:
+        with self._reading() as c:
             return ops.candidates(c, on, read_settings(c))
 
-    def archived_households(self) -> list[RetentionRow]:
-        with self._retention_reading() as c:
+    def archived(self) -> list[RetentionRow]:
+        with self._reading() as c:
             return ops.archived(c)
 
-    def is_archived(self, household_id: str) -> bool:
-        return self.archived_on(household_id) is not None
-
     def archived_on(self, household_id: str) -> date | None:
-        with self._retention_reading() as c:
+        with self._reading() as c:
             return ops.archived_on(c, household_id)
 
-    def archive_households(self, ids: list[str], on: date,
-                           profile: str | None = None) -> None:
-        with self._retention_writing() as c:
+    def archive(self, ids: list[str], on: date, profile: str | None = None) -> None:
+        with self._writing() as c:
             ops.archive(c, ids, on, read_settings(c), self._who(profile))
 
-    def anonymise_households(self, ids: list[str], on: date, profile: str | None = None,
-                             brackets: ProfileBrackets | None = None) -> None:
-        with self._retention_writing(erase=True) as c:
+    def anonymise(self, ids: list[str], on: date, profile: str | None = None,
+                  brackets: ProfileBrackets | None = None) -> None:
+        with self._erasing() as c:
             ops.anonymise(c, ids, on, read_settings(c), brackets or ProfileBrackets(),
                           self._who(profile))
 
-    def delete_households(self, ids: list[str], on: date,
-                          profile: str | None = None) -> None:
-        with self._retention_writing(erase=True) as c:
+    def delete(self, ids: list[str], on: date, profile: str | None = None) -> None:
+        with self._erasing() as c:
             ops.delete_households(c, ids, on, read_settings(c), self._who(profile))

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, update
 
-from desktop_app.store.reading import among
+from desktop_app.store.row_reading import among
 from desktop_app.store.tables import AUDIT, BATCH_ITEMS, BATCHES, TREATED_ALERTS
 
 #: The fingerprint given to a batch's record once anonymised or deleted: never the record's

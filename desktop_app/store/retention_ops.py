@@ -28,9 +28,10 @@ from desktop_app.domain.retention import (
     past_keeping_date,
 )
 from desktop_app.store import audit, fetch, rows, writers
-from desktop_app.store.api import RefusedError, RetentionRow
-from desktop_app.store.reading import among
+from desktop_app.store.errors import RefusedError
+from desktop_app.store.records import RetentionRow
 from desktop_app.store.retention_forget import forget_history
+from desktop_app.store.row_reading import among, select_in
 from desktop_app.store.tables import (
     ARCHIVE,
     BILAN_TEXTS,
@@ -63,7 +64,7 @@ def candidates(connection: Connection, on: date,
     archived = set(connection.execute(select(A.household_id)).scalars())
     due = [h for h, found in ends.items()
            if h not in archived and due_for_archive(found, on, settings)]
-    rows = fetch.select_in(connection, select(H.id, H.name, H.reference), H.id, due)
+    rows = select_in(connection, select(H.id, H.name, H.reference), H.id, due)
     return sorted((RetentionRow(i, name, ref, last_end(ends[i])) for i, name, ref in rows),
                   key=lambda r: (r.last_end or date.min, r.name.casefold(), r.household_id))
 

@@ -1,4 +1,4 @@
-"""Which measures a month or a day needs, found with the denormalized, indexed columns of
+"""Which measures a month, a day or a year needs, found with the denormalized, indexed columns of
 `measures` (`span_start`, `span_end`, `one_off_on`, `closed_on`) and of `stays`: the cost
 follows the measures in force, not the years of history.
 
@@ -18,8 +18,8 @@ from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS, absence_
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Retroactive, Worker
 from desktop_app.domain.workdays import count_working_days
-from desktop_app.store.fetch import run, select_in
-from desktop_app.store.tables import MEASURES, STAYS
+from desktop_app.store.row_reading import run, select_in
+from desktop_app.store.tables import MEASURES, PERIODS, STAYS, VISITS
 
 M = MEASURES.c
 S = STAYS.c
@@ -151,4 +151,23 @@ def absence_selection(connection: Connection, day: date, workers: list[Worker]) 
                 M.referent_id == worker.id, M.type.in_(SUPPORT), M.span_start <= last,
                 M.span_end >= absence.start,
             )).limit(1)))
+    return selection
+
+
+def year_extras(connection: Connection, year: int) -> Selection:
+    """What a year's activity grid needs beyond the selections of its month ends (see
+    `loaders.load_for_year`), counted by the annual indicators by a date of the year: AML
+    whose agreement is dated in N (`AML.agreements`) or whose failure claim was sent in N
+    (`AML.claims_sent`), measures with a period ending in N (`bilan_final` counts, even once
+    closed) and measures with a visit dated in N (visit counts, e.g. a DSF carried out after
+    N)."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    selection = Selection()
+    selection.add(run(connection, select(M.id, M.type).where(
+        M.type == MeasureType.AML.value, or_(M.agreement_on.between(first, last),
+                                            M.claim_sent_on.between(first, last)))))
+    for child in (M.id.in_(select(PERIODS.c.measure_id).where(
+                      PERIODS.c.end.between(first, last))),
+                  M.id.in_(select(VISITS.c.measure_id).where(VISITS.c.day.between(first, last)))):
+        selection.add(run(connection, select(M.id, M.type).where(child)))
     return selection

@@ -46,10 +46,14 @@ from desktop_app.domain.passphrase import assess
 from desktop_app.interchange import caseload_to_json
 from desktop_app.private_files import private_folder, write_bytes
 from desktop_app.store import fetch
-from desktop_app.store.api import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.backup_names import PREFIX, STAMP, rotate, stamped
 from desktop_app.store.engine import read, shown_url
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.errors import (
+    RefusedError,
+    StoreError,
+    WrongPassphraseError,
+    environment_errors,
+)
 from desktop_app.store.tables import AUDIT, BILAN_TEXTS
 
 #: The first line of every server backup.

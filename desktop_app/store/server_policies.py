@@ -44,7 +44,7 @@ from typing import Any
 from psycopg import sql
 from sqlalchemy import Connection
 
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 
 #: The three groups, in the order they are said.
 GROUPS = ("travailleur", "responsable", "lecture")

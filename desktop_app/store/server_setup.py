@@ -9,7 +9,6 @@ from sqlalchemy.engine import URL
 
 from desktop_app.store import server_policies
 from desktop_app.store.accounts import session_of
-from desktop_app.store.api import StoreError
 from desktop_app.store.engine import (
     create_store_engine,
     dispose_engine,
@@ -19,7 +18,7 @@ from desktop_app.store.engine import (
     store_url,
     write,
 )
-from desktop_app.store.errors import environment_errors
+from desktop_app.store.errors import StoreError, environment_errors
 from desktop_app.store.migrate import current_revision, ensure_schema, head_revision
 
 NOT_A_SERVER = ("« server init » prépare une base sur un serveur PostgreSQL : donnez à --db "

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.domain.fr import os_reason
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 
 #: The lock file's name: the store's followed by this.
 LOCK_SUFFIX = ".verrou"

@@ -26,7 +26,6 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.store import audit, fetch, writers
-from desktop_app.store.api import ConflictError
 from desktop_app.store.changes import (
     Json,
     association_json,
@@ -38,6 +37,7 @@ from desktop_app.store.changes import (
     tariffs_json,
     worker_json,
 )
+from desktop_app.store.errors import ConflictError
 from desktop_app.store.retention import refuse_if_archived
 from desktop_app.store.tables import SETTINGS
 

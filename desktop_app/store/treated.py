@@ -12,7 +12,8 @@ from desktop_app.domain.alerts import ALERT_LABELS, Alert
 from desktop_app.domain.alerts.treated import alert_fingerprint
 from desktop_app.domain.fr import format_date
 from desktop_app.store import audit
-from desktop_app.store.api import RefusedError, TreatedAlert
+from desktop_app.store.errors import RefusedError
+from desktop_app.store.records import TreatedAlert
 from desktop_app.store.tables import TREATED_ALERTS
 
 T = TREATED_ALERTS.c

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QSizePolicy, QWidget
 
 from desktop_app.domain.model import Worker
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 from desktop_app.store.server_policies import LECTURE, RESPONSABLE, TRAVAILLEUR
 from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.fields import ChoiceField, TextField

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, Q
 from desktop_app import __version__
 from desktop_app.display_check import QT_FAILED, display_problem, platform_name
 from desktop_app.paths import default_db_url, is_server_url, local_db_url, sqlite_path
-from desktop_app.store.api import ServerConnectionError, Store
+from desktop_app.store.api import Store
 from desktop_app.store.engine import shown_url, store_url
+from desktop_app.store.errors import ServerConnectionError
 from desktop_app.ui import household_file_actions
 from desktop_app.ui.about import app_icon
 from desktop_app.ui.background import BackgroundRunner, describe_error

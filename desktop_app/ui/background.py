@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.store.api import ConflictError, RefusedError, ServerConnectionError, StoreError
+from desktop_app.store.errors import ConflictError, RefusedError, ServerConnectionError, StoreError
 
 Callback = Callable[[Any], None]
 ErrorCallback = Callable[[BaseException], None]

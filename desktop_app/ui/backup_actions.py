@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop_app.store.api import StoreError
 from desktop_app.store.batch_text import when
+from desktop_app.store.errors import StoreError
 from desktop_app.ui.backup_settings import automatic, backup_folder
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.topics import Topic

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.store.api import StoreError, WrongPassphraseError
 from desktop_app.store.backup_names import taken_at
 from desktop_app.store.batch_text import when  # « 15/09/2025 à 18:30 »
 from desktop_app.store.engine import engine_passphrase
+from desktop_app.store.errors import StoreError, WrongPassphraseError
 from desktop_app.ui.background import show_error
 from desktop_app.ui.backup_actions import restore_backup
 from desktop_app.ui.backup_settings import backup_folder

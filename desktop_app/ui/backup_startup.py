@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.engine import make_url
 
-from desktop_app.store.api import StoreError
 from desktop_app.store.backup_names import latest_taken, remove_leftovers
 from desktop_app.store.engine import sqlite_file
+from desktop_app.store.errors import StoreError
 from desktop_app.store.keys import given_passphrase
 from desktop_app.ui import backup_actions, backup_dialog
 from desktop_app.ui.backup_actions import backup_now, restore_backup
@@ -86,8 +86,7 @@ def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
 
     def work() -> BackupInfo:
         # start-up cost: Alembic comes with it; loaded when used, not while the window starts
-        from desktop_app.store.backup import list_backups
-        from desktop_app.store.backup_live import live_check
+        from desktop_app.store.backup import list_backups, live_check
 
         engine = getattr(store, "engine")  # noqa: B009 - the SQL store
         for path in list_backups(folder):
@@ -125,6 +124,7 @@ def offer_restore_file(url: str, error: BaseException, runner: Any,
     def work() -> BackupInfo:
         # start-up cost: Alembic comes with it; loaded when used, not while the window starts
         from desktop_app.store.backup import backup_info, list_backups, restore
+        from desktop_app.store.errors import StoreError
 
         for path in list_backups(folder):
             try:

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app.caseload import undo_import
-from desktop_app.store.api import ImportBatch
 from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
+from desktop_app.store.records import ImportBatch
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel

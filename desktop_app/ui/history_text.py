@@ -16,7 +16,7 @@ from typing import Any
 from desktop_app.domain import labels as L
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.money import format_eur
-from desktop_app.store.api import AuditEntry
+from desktop_app.store.records import AuditEntry
 
 FIELDS: dict[str, str] = {
     "id": "Identifiant", "name": "Nom", "reference": "Référence FSL", "address": "Adresse",

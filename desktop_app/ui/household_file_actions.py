@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.app.caseload import merge_household_file
 from desktop_app.interchange import read_file, write_file
 from desktop_app.reports.access_export import write_access_export
-from desktop_app.store.api import MergeReport
+from desktop_app.store.records import MergeReport
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.file_actions import FILTER, show_read_failure
 from desktop_app.ui.reports_export import show_failure

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from desktop_app.domain.labels import MEASURE_TYPES
-from desktop_app.store.api import HouseholdRow
+from desktop_app.store.records import HouseholdRow
 from desktop_app.ui.models import Column, RowTableModel, fold
 
 Index = QModelIndex | QPersistentModelIndex

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.retention import RetentionSettings
-from desktop_app.store.api import RetentionRow
+from desktop_app.store.records import RetentionRow
 from desktop_app.ui.fields import DateField, NumberField
 from desktop_app.ui.forms import FormDialog
 

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from desktop_app.domain.fr import format_date
-from desktop_app.store.api import RetentionRow
+from desktop_app.store.records import RetentionRow
 from desktop_app.ui.models import CENTER, Column, Index, RowTableModel, date_key
 
 CHECK = Qt.ItemDataRole.CheckStateRole

@@ -23,8 +23,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.paths import is_server_url, sqlite_path
-from desktop_app.store.api import ServerConnectionError, Store, StoreError, WrongPassphraseError
+from desktop_app.store.api import Store
 from desktop_app.store.engine import store_url
+from desktop_app.store.errors import ServerConnectionError, StoreError, WrongPassphraseError
 from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
 from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, with_password
 from desktop_app.ui.background import BackgroundRunner

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Absence, Worker
-from desktop_app.store.api import MeasureRow
+from desktop_app.store.records import MeasureRow
 from desktop_app.ui.absence_dialog import absence_warning, working_days
 from desktop_app.ui.accounts_panel import AccountsPanel
 from desktop_app.ui.context import AppContext

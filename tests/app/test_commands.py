@@ -25,7 +25,7 @@ from desktop_app.domain.model import (
     OccupancyTableSent,
     Vacancy,
 )
-from desktop_app.store.api import ConflictError
+from desktop_app.store.errors import ConflictError
 from desktop_app.store.repository import SqlStore
 from desktop_app.store.tracked import (
     HOME_CHANGED,

@@ -25,7 +25,7 @@ from desktop_app.domain.model import (
     VisitOutcome,
     VisitPlace,
 )
-from desktop_app.store.api import ConflictError, RefusedError
+from desktop_app.store.errors import ConflictError, RefusedError
 from desktop_app.store.repository import SqlStore
 from desktop_app.store.tracked import MEASURE_CHANGED
 from tests.postgres import TestServer

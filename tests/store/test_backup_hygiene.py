@@ -17,10 +17,9 @@ from urllib.parse import quote
 import pytest
 
 from desktop_app.store import backup as backup_module
-from desktop_app.store.api import StoreError
 from desktop_app.store.backup import list_backups, make_backup, restore
 from desktop_app.store.backup_names import leftovers, staging_name
-from desktop_app.store.errors import FULL
+from desktop_app.store.errors import FULL, StoreError
 from desktop_app.store.repository import open_store
 from tests.store.restore_helpers import SECRET, backup_of, filled, mode, url
 from tests.store.test_crash import Server

@@ -21,7 +21,7 @@ from desktop_app.domain.model import (
     Worker,
 )
 from desktop_app.interchange import caseload_to_json
-from desktop_app.store.api import RefusedError
+from desktop_app.store.errors import RefusedError
 from desktop_app.store.repository import SqlStore
 from tests.store.builders import full_caseload, tariff
 

@@ -21,9 +21,9 @@ from desktop_app.domain.model import (
     ReportKind,
     Worker,
 )
-from desktop_app.store.api import ConflictError, RefusedError
 from desktop_app.store.audit import history
 from desktop_app.store.bilans import UnknownMeasureError
+from desktop_app.store.errors import ConflictError, RefusedError
 from desktop_app.store.repository import SqlStore
 
 END = date(2025, 12, 31)

@@ -17,8 +17,8 @@ import pytest
 
 from desktop_app.domain.model import Household
 from desktop_app.private_files import TEMP_MARK
-from desktop_app.store.api import StoreError
 from desktop_app.store.crypto import change_passphrase, convert_to_encrypted
+from desktop_app.store.errors import StoreError
 from desktop_app.store.keys import looks_encrypted, looks_plain
 from desktop_app.store.repository import open_store
 from desktop_app.store.store_lock import ENCRYPTING_IN_USE, REKEYING_IN_USE

@@ -12,9 +12,9 @@ from alembic import command
 
 from desktop_app.interchange import caseload_to_json, read_file
 from desktop_app.store import migrate
-from desktop_app.store.api import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.crypto import change_passphrase, convert_to_encrypted
 from desktop_app.store.engine import write
+from desktop_app.store.errors import RefusedError, StoreError, WrongPassphraseError
 from desktop_app.store.keys import PASSPHRASE_ENV, cipher_connect
 from desktop_app.store.repository import open_store
 from tests.conftest import EXAMPLES

@@ -13,8 +13,7 @@ from sqlalchemy import exc
 
 from desktop_app.domain.model import Household
 from desktop_app.store import engine
-from desktop_app.store.api import StoreError
-from desktop_app.store.errors import french_message
+from desktop_app.store.errors import StoreError, french_message
 from desktop_app.store.repository import SqlStore, open_store
 
 

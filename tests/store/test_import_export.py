@@ -12,7 +12,7 @@ import pytest
 from desktop_app.domain.model import Association, Caseload, Convention, GridSent, Household
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.interchange import InvalidFileError, caseload_to_json, read_file, read_parts
-from desktop_app.store.api import DuplicateIdsError
+from desktop_app.store.errors import DuplicateIdsError
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
 from tests.conftest import EXAMPLES

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.domain.model import Household, Measure, MeasureType, Period
-from desktop_app.store.api import HouseholdRow, MeasureRow
+from desktop_app.store.records import HouseholdRow, MeasureRow
 from desktop_app.store.repository import SqlStore
 from tests.store.builders import D, full_caseload
 

@@ -29,8 +29,8 @@ from desktop_app.domain.reference_lists import (
 )
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.store import migrate
-from desktop_app.store.api import StoreError
 from desktop_app.store.engine import create_store_engine, read, write
+from desktop_app.store.errors import StoreError
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.tables import METADATA
 from tests.conftest import BACKENDS

@@ -16,7 +16,6 @@ from sqlalchemy import func, select
 
 from desktop_app.domain.model import Household
 from desktop_app.store import engine as engine_module
-from desktop_app.store.api import StoreError
 from desktop_app.store.backup import make_backup, restore_in_place
 from desktop_app.store.engine import WRITER_LOCK, read, shown_url, store_url
 from desktop_app.store.errors import (
@@ -28,6 +27,7 @@ from desktop_app.store.errors import (
     SERVER_READ_ONLY,
     TLS_FAILED,
     UNREACHABLE,
+    StoreError,
     french_message,
 )
 from desktop_app.store.repository import SqlStore, open_store

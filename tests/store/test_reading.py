@@ -1,12 +1,12 @@
-"""`reading.among` / `select_in`: ids passed to SQLite as one JSON array, so that a selection
+"""`row_reading.among` / `select_in`: ids passed to SQLite as one JSON array, so that a selection
 of more ids than SQLite's 32 766 variables is one query that finds exactly the stored ones."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
-from desktop_app.store.reading import among, select_in
 from desktop_app.store.repository import SqlStore
+from desktop_app.store.row_reading import among, select_in
 from desktop_app.store.tables import HOUSEHOLDS
 from tests.store.builders import full_caseload
 

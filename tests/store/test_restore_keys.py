@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.store.api import WrongPassphraseError
 from desktop_app.store.backup import (
     PLAIN_OVER_ENCRYPTED,
     STORE_NEEDS_KEY,
@@ -20,6 +19,7 @@ from desktop_app.store.backup import (
     restore,
     restore_in_place,
 )
+from desktop_app.store.errors import WrongPassphraseError
 from desktop_app.store.repository import open_store
 from tests.store.restore_helpers import (
     BACKUP_ONLY,

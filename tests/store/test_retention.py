@@ -31,7 +31,7 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.retention import RetentionSettings, due_for_archive, measure_end
 from desktop_app.interchange.serialize import caseload_to_json
-from desktop_app.store.api import RefusedError
+from desktop_app.store.errors import RefusedError
 from desktop_app.store.repository import SqlStore
 from desktop_app.store.tables import AUDIT, BATCHES
 

@@ -19,7 +19,7 @@ from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.model import Household
 from desktop_app.interchange import caseload_to_json
 from desktop_app.store import fetch
-from desktop_app.store.api import StoreError, WrongPassphraseError
+from desktop_app.store.errors import StoreError, WrongPassphraseError
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.store.server_backup import (
     DOCUMENT,

@@ -21,7 +21,7 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import month_points_to_json
 from desktop_app.interchange import read_file, read_parts
 from desktop_app.store import account_admin, accounts
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 from desktop_app.store.server_policies import (
     HOUSEHOLD_CHILDREN,
     MEASURE_CHILDREN,

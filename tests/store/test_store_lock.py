@@ -18,9 +18,9 @@ import pytest
 from desktop_app.cli import main
 from desktop_app.domain.model import Household
 from desktop_app.store import store_lock
-from desktop_app.store.api import StoreError
 from desktop_app.store.backup import restore, restore_in_place
 from desktop_app.store.engine import engine_lock
+from desktop_app.store.errors import StoreError
 from desktop_app.store.repository import open_store
 from desktop_app.store.store_lock import CANNOT_LOCK, IN_USE, NOT_A_LOCK_FILE, RESTORING, exclusive
 from tests.store.crash_child import LATE_HOUSEHOLD

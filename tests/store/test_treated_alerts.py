@@ -8,7 +8,7 @@ import pytest
 from desktop_app.app.alerts import alerts_split
 from desktop_app.domain.indicators import compute_year_indicators
 from desktop_app.domain.model import Diploma, Household, Measure, MeasureType, Worker
-from desktop_app.store.api import RefusedError
+from desktop_app.store.errors import RefusedError
 from desktop_app.store.repository import SqlStore
 from tests.domain.alerts.builders import D, closed_door, measure, period, visit
 

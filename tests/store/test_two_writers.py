@@ -15,8 +15,8 @@ from sqlalchemy import event
 
 from desktop_app.domain.model import Household, Measure, MeasureType, Vacancy, Visit, VisitOutcome
 from desktop_app.store import writers
-from desktop_app.store.api import ConflictError
 from desktop_app.store.engine import WRITER_LOCK
+from desktop_app.store.errors import ConflictError
 from desktop_app.store.repository import SqlStore, open_store
 from tests.store.builders import D, full_caseload
 
@@ -147,7 +147,7 @@ def test_check_and_write_in_one_immediate_transaction(
 CHILD = """
 import sys
 from dataclasses import replace
-from desktop_app.store.api import ConflictError
+from desktop_app.store.errors import ConflictError
 from desktop_app.store.repository import open_store
 store = open_store(sys.argv[1])
 stale = store.household("h1")

@@ -13,8 +13,8 @@ from PySide6.QtGui import QAction
 
 from desktop_app.domain.model import Household
 from desktop_app.interchange import caseload_to_json
-from desktop_app.store.api import StoreError
 from desktop_app.store.backup import list_backups, make_backup, quick_check
+from desktop_app.store.errors import StoreError
 from desktop_app.ui import backup_actions, backup_card, backup_dialog, backup_startup
 from desktop_app.ui.backup_settings import backup_folder, set_backup_folder
 from tests.ui.conftest import settle

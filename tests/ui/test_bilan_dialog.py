@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 
 from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.model import Report, ReportKind
-from desktop_app.store.api import StoreError
+from desktop_app.store.errors import StoreError
 from desktop_app.store.repository import open_store
 from tests.reports.helpers import pdf_text
 from tests.ui.conftest import settle

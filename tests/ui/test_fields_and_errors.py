@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.store.api import ConflictError, RefusedError, StoreError
+from desktop_app.store.errors import ConflictError, RefusedError, StoreError
 from desktop_app.ui.background import BackgroundRunner, describe_error
 from desktop_app.ui.fields import FieldError, parse_date, parse_decimal
 

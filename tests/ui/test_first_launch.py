@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.model import Household
-from desktop_app.store.api import WrongPassphraseError
+from desktop_app.store.errors import WrongPassphraseError
 from desktop_app.store.keys import looks_encrypted
 from desktop_app.ui.keyring_store import NO_BACKEND, MemoryKeyStore
 from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog

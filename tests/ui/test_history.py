@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from desktop_app.store.api import AuditEntry
+from desktop_app.store.records import AuditEntry
 from desktop_app.ui.history_model import HistoryModel, history_line
 from tests.ui.conftest import settle
 from tests.ui.helpers import seed_asll, type_in

@@ -23,7 +23,6 @@ ALLOWED = {
     ("backup_dialog.py", "desktop_app.store.backup_check"): ALEMBIC,
     ("backup_startup.py", "desktop_app.store.backup"): ALEMBIC,
     ("backup_startup.py", "desktop_app.store.backup_check"): ALEMBIC,
-    ("backup_startup.py", "desktop_app.store.backup_live"): ALEMBIC,
     ("backup_startup.py", "desktop_app.store.startup"): ALEMBIC,
     ("passphrase_change.py", "desktop_app.store.repository"): ALEMBIC,
     ("store_opening.py", "desktop_app.store.repository"): ALEMBIC,

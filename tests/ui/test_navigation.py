@@ -156,7 +156,7 @@ def test_launch_opens_the_store_off_the_gui_thread(app, qtbot, tmp_path, empty_s
 
 
 def test_launch_on_a_file_that_is_not_a_store_says_so(app, qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    from desktop_app.store.api import StoreError
+    from desktop_app.store.errors import StoreError
     from desktop_app.ui.app import Launch
     from desktop_app.ui.background import describe_error
 

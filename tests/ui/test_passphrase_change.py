@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop_app.store.api import WrongPassphraseError
+from desktop_app.store.errors import WrongPassphraseError
 from desktop_app.store.keys import looks_encrypted
 from desktop_app.ui.keyring_store import MemoryKeyStore
 from desktop_app.ui.passphrase_dialogs import WRONG

@@ -255,7 +255,7 @@ def test_grid_sheet_model_is_a_sound_qt_model(qtmodeltester) -> None:  # type: i
 def test_a_failed_marking_does_not_hide_the_next_change(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The day sent could not be saved: the form stays open with the day typed, and the next
     change of the association (saved in Paramètres) still marks the preview as stale."""
-    from desktop_app.store.api import StoreError
+    from desktop_app.store.errors import StoreError
 
     panel = window.screens["rapports"].grid
     panel.preview()

@@ -10,7 +10,8 @@ from desktop_app.app.households import change_household, create_measure
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Household, Measure
-from desktop_app.store.api import AuditEntry, Store
+from desktop_app.store.api import Store
+from desktop_app.store.records import AuditEntry
 from desktop_app.ui.archive_banner import ArchiveBanner, editing_widgets
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext

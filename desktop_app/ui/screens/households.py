@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from desktop_app.app.households import create_household
 from desktop_app.domain.model import Household
-from desktop_app.store.api import HouseholdRow
+from desktop_app.store.records import HouseholdRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog, Values
 from desktop_app.ui.household_form import add_household_fields, apply_household_values

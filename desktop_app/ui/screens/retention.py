@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from desktop_app.app import retention_commands
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.retention import RetentionSettings, past_keeping_date
-from desktop_app.store.api import RetentionRow, Store
+from desktop_app.store.api import Store
+from desktop_app.store.records import RetentionRow
 from desktop_app.ui import retention_dialogs as dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog

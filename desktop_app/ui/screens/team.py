@@ -19,7 +19,7 @@ from desktop_app.app.workers import change_worker, create_worker
 from desktop_app.domain.fr import format_date, format_decimal
 from desktop_app.domain.labels import DIPLOMAS
 from desktop_app.domain.model import Absence, Diploma, Worker
-from desktop_app.store.api import MeasureRow
+from desktop_app.store.records import MeasureRow
 from desktop_app.ui.absence_dialog import absence_dialog
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext

@@ -6,11 +6,11 @@ from datetime import date
 
 from sqlalchemy import Connection, select
 
-from desktop_app.domain.model import SUPPORT_TYPES, MeasureSpan, MeasureType
+from desktop_app.domain.model import SUPPORT_TYPES, MeasureType
 from desktop_app.domain.reference_lists import territory_text
-from desktop_app.store.api import HouseholdRow, MeasureRow
-from desktop_app.store.build import TERRITORY, TYPES, measure_type
-from desktop_app.store.fetch import run, select_in
+from desktop_app.store.records import HouseholdRow, MeasureRow
+from desktop_app.store.row_objects import TERRITORY, TYPES, measure_type
+from desktop_app.store.row_reading import run, select_in
 from desktop_app.store.search import like_pattern
 from desktop_app.store.tables import AUDIT, HOUSEHOLDS, MEASURES, RECORD_TABLES, WORKERS
 
@@ -73,13 +73,6 @@ def measure_rows(connection: Connection, on: date | None,
         statement = statement.where(M.referent_id == referent)
     return [MeasureRow(r[0], r[1], r[2], r[3], measure_type(r[4]), r[5], r[6],
                        r[7], r[8]) for r in run(connection, statement)]
-
-
-def all_spans(connection: Connection) -> list[MeasureSpan]:
-    """(id, type, first day, last day in force) of every measure with periods."""
-    return [MeasureSpan(i, TYPES[t], start, end) for i, t, start, end in
-            run(connection, select(M.id, M.type, M.span_start, M.span_end).where(
-                M.span_start.is_not(None)))]
 
 
 def new_id(connection: Connection, prefix: str) -> str:
