@@ -115,7 +115,7 @@ class Store(Protocol):
         one under that id meanwhile, `ConflictError` (never an overwrite of theirs)."""
     def treat_alert(self, alert: Alert, reason: str) -> None:
         """Mark `alert` « traitée » for `reason`, with its audit entry (same transaction);
-        `RefusedError` in French without a reason or if already marked (issue 11, item 9)."""
+        `RefusedError` in French without a reason or if already marked."""
     def treated_alerts(self) -> dict[str, TreatedAlert]:
         """Every alert marked treated, by `alert_fingerprint`."""
     def history(self, household_id: str) -> list[AuditEntry]:
@@ -142,7 +142,7 @@ class Store(Protocol):
     def new_id(self, prefix: str) -> str:
         """A fresh id for a new record (`h123`, `m456`…), never used in the store."""
 
-    # --- batches, household files, right of access (issue 6) ---------------------------
+    # --- batches, household files, right of access ---------------------------
     def import_batches(self) -> list[ImportBatch]:
         """Every import and merge, newest first, each said undoable or not (and why)."""
     def undo_import(self, batch_id: int) -> None:
@@ -154,7 +154,7 @@ class Store(Protocol):
     def household_access(self, household_id: str) -> HouseholdAccess:
         """Everything about one household for a right-of-access request."""
 
-    # --- bilans (issue 5) ----------------------------------------------------------------
+    # --- bilans ----------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,
                    period_end: date) -> StoredBilan | None:
         """The worker's text of the bilan of that report, None if never saved."""
@@ -167,7 +167,7 @@ class Store(Protocol):
         the store's profile, the worker of the window); `expected` as the editor read it:
         `ConflictError` if the stored bilan changed meanwhile."""
 
-    # --- GDPR keeping rules (issue 6, `desktop_app.store.retention`) ----------------------
+    # --- GDPR keeping rules (`desktop_app.store.retention`) ----------------------
     def retention_settings(self) -> RetentionSettings: ...
     def save_retention_settings(self, settings: RetentionSettings) -> None: ...
     def retention_candidates(self, on: date) -> list[RetentionRow]:

@@ -28,7 +28,7 @@ class StoreError(Exception):
 
 
 class ServerConnectionError(StoreError):
-    """No connection to a PostgreSQL server could be made, or it was cut (issue 12): the
+    """No connection to a PostgreSQL server could be made, or it was cut: the
     window offers to retry or to work on the local store. `kind` is one of the keys of
     `store.errors.CONNECTION` (« login »: the password is asked again)."""
 

@@ -43,7 +43,7 @@ class MeasureRow:
 
 @dataclass(frozen=True, slots=True)
 class RetentionRow:
-    """One household of the retention screen (issue 6): due for the archive, or archived."""
+    """One household of the retention screen: due for the archive, or archived."""
 
     household_id: str
     name: str
@@ -55,7 +55,7 @@ class RetentionRow:
 
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
-    """One change of the audit trail (issue 6): when, who, which record, what changed."""
+    """One change of the audit trail: when, who, which record, what changed."""
 
     at: datetime
     profile: str  # worker id of the profile in use, or « système »
@@ -68,7 +68,7 @@ class AuditEntry:
 
 @dataclass(frozen=True, slots=True)
 class ImportBatch:
-    """One import, or merge of a household file (issue 6), that may be taken back whole."""
+    """One import, or merge of a household file, that may be taken back whole."""
 
     id: int
     at: datetime
@@ -103,7 +103,7 @@ class HouseholdAccess:
 
 @dataclass(frozen=True, slots=True)
 class TreatedAlert:
-    """An alert a worker marked « traitée » (issue 11, item 9): why, who, when."""
+    """An alert a worker marked « traitée »: why, who, when."""
 
     fingerprint: str
     code: str

@@ -327,7 +327,7 @@ class SqlStore:
             return household_file.household_access(c, household_id)
 
 
-    # --- GDPR keeping rules (issue 6): `Retention` does the work -------------------------
+    # --- GDPR keeping rules: `Retention` does the work -------------------------
     def retention_settings(self) -> RetentionSettings:
         return self.retention.settings()
 
