@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-#: The first-launch dialog's title (desktop_app/ui/passphrase_dialogs.py).
+#: The first-launch dialog's title (desktop_app/ui/opening/passphrase_dialogs.py).
 TITLE = "Nouvelle base Suivi FSL"
 
 

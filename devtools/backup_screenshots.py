@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.store.backup import make_backup
 from desktop_app.store.repository import SqlStore
-from desktop_app.ui.backup_dialog import RestoreDialog
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.screen_tour import save_picture
+from desktop_app.ui.settings.backup_dialog import RestoreDialog
 
 FILE = "restauration"
 #: The folder the dialog names in the picture: a USB key on Windows.

@@ -21,9 +21,9 @@ from desktop_app.paths import sqlite_url
 from desktop_app.store.backup import make_backup
 from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.retention_model import CHECK
+from desktop_app.ui.retention.model import CHECK
+from desktop_app.ui.retention.screen import RetentionScreen
 from desktop_app.ui.screen_tour import save_picture
-from desktop_app.ui.screens.retention import RetentionScreen
 
 FILE = "conservation"
 #: Months after the demo's day the screen is shown on; households archived a month before.

@@ -22,8 +22,8 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.ui.household.list_screen import HouseholdsScreen
 from desktop_app.ui.launch_timing import DASHBOARD, DASHBOARD_LIMIT, launch_until_dashboard, wait
-from desktop_app.ui.screens.households import HouseholdsScreen
 
 
 @dataclass(frozen=True, slots=True)

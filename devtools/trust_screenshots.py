@@ -12,12 +12,12 @@ from pathlib import Path, PureWindowsPath
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.ui.keyring_store import MemoryKeyStore
-from desktop_app.ui.lock import IDLE_REASON, minutes_text
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog
+from desktop_app.ui.opening.keyring_store import MemoryKeyStore
+from desktop_app.ui.opening.lock import IDLE_REASON, minutes_text
+from desktop_app.ui.opening.passphrase_dialogs import FirstLaunchDialog
+from desktop_app.ui.opening.store_session import Secret, StoreSession
 from desktop_app.ui.screen_tour import save_picture
-from desktop_app.ui.store_session import Secret, StoreSession
 
 FILES = ("verrouillage", "premier-lancement")
 #: Where a worker's store lives on Windows, as the first-launch dialog names it.

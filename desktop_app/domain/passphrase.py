@@ -1,7 +1,7 @@
 """How strong a new passphrase is, against the CNIL's recommendation.
 
 The one rule for a new passphrase: the window's first-launch and change dialogs show it as
-it is typed (`ui.passphrase_fields`), the command line refuses a weak `SUIVI_FSL_PASSPHRASE`
+it is typed (`ui.opening.passphrase_fields`), the command line refuses a weak `SUIVI_FSL_PASSPHRASE`
 when it would create a new encrypted store (`desktop_app.cli`).
 
 The CNIL (délibération n° 2022-100 on passwords) accepts, among its examples, a password of

@@ -1,6 +1,6 @@
 """Administration of the personal accounts of a store on a PostgreSQL server: the
 one place both the command line (`suivi-fsl account add|disable|password|list|share|unshare`,
-`cli_server`) and the window (Équipe › Comptes, `ui.accounts_panel`) go through.
+`cli_server`) and the window (Équipe › Comptes, `ui.team.accounts_panel`) go through.
 
 An account is a PostgreSQL LOGIN role, member of one group role of `server_policies`, with a
 row in `accounts` (its group and its worker). The server knows the password only as a

@@ -33,16 +33,16 @@ from desktop_app.paths import default_db_url, is_server_url, local_db_url, sqlit
 from desktop_app.store.api import Store
 from desktop_app.store.engine import shown_url, store_url
 from desktop_app.store.errors import ServerConnectionError
-from desktop_app.ui import household_file_actions
 from desktop_app.ui.about import app_icon
 from desktop_app.ui.background import BackgroundRunner, describe_error
-from desktop_app.ui.backup_actions import backup_at_close
-from desktop_app.ui.backup_startup import check_at_start, offer_restore_file
 from desktop_app.ui.garbage import install_collector
-from desktop_app.ui.keyring_store import KeyStore
-from desktop_app.ui.server_settings import start_url
-from desktop_app.ui.store_opening import StoreOpening
-from desktop_app.ui.store_session import StoreSession
+from desktop_app.ui.household import file_actions as household_file_actions
+from desktop_app.ui.opening.backup_startup import check_at_start, offer_restore_file
+from desktop_app.ui.opening.keyring_store import KeyStore
+from desktop_app.ui.opening.store_opening import StoreOpening
+from desktop_app.ui.opening.store_session import StoreSession
+from desktop_app.ui.settings.backup_actions import backup_at_close
+from desktop_app.ui.settings.server_settings import start_url
 
 ORGANIZATION = "SuiviFSL"
 APPLICATION = "Suivi FSL"

@@ -17,11 +17,11 @@ from desktop_app.domain.model import Worker
 from desktop_app.store.api import Store
 from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.ui.background import BackgroundRunner, Callback, ErrorCallback
-from desktop_app.ui.store_session import StoreSession
+from desktop_app.ui.opening.store_session import StoreSession
 from desktop_app.ui.topics import Topic
 
 if TYPE_CHECKING:  # the lock's module builds on the main window, which builds on this one
-    from desktop_app.ui.lock import LockController
+    from desktop_app.ui.opening.lock import LockController
 
 WORKER_KEY = "travail/travailleur_courant"
 SCOPE_KEY = "travail/mes_dossiers"

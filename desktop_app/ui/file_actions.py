@@ -13,7 +13,7 @@ from desktop_app.interchange import read_parts, write_file
 from desktop_app.store.importing import NotEmptyError
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.reports_export import show_failure
+from desktop_app.ui.reports.export import show_failure
 from desktop_app.ui.topics import Topic
 
 FILTER = "Fichiers d'échange Suivi FSL (*.json);;Tous les fichiers (*)"

@@ -18,7 +18,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QSettings, QThread
 
 from desktop_app.ui.app import Launch
-from desktop_app.ui.screens.dashboard import DashboardScreen
+from desktop_app.ui.dashboard.screen import DashboardScreen
 
 DASHBOARD = "tableau de bord affiché"
 DASHBOARD_LIMIT = 3.0

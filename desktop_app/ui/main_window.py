@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.lock import LockController
-from desktop_app.ui.screens.base import Screen
-from desktop_app.ui.screens.dashboard import DashboardScreen
-from desktop_app.ui.screens.homes import HomesScreen
-from desktop_app.ui.screens.household import HouseholdScreen
-from desktop_app.ui.screens.households import HouseholdsScreen
-from desktop_app.ui.screens.measure import MeasureScreen
-from desktop_app.ui.screens.points import PointsScreen
-from desktop_app.ui.screens.reports import ReportsScreen
-from desktop_app.ui.screens.retention import RetentionScreen
-from desktop_app.ui.screens.settings import SettingsScreen
-from desktop_app.ui.screens.team import TeamScreen
+from desktop_app.ui.dashboard.screen import DashboardScreen
+from desktop_app.ui.homes.screen import HomesScreen
+from desktop_app.ui.household.list_screen import HouseholdsScreen
+from desktop_app.ui.household.screen import HouseholdScreen
+from desktop_app.ui.measure.screen import MeasureScreen
+from desktop_app.ui.opening.lock import LockController
+from desktop_app.ui.points.screen import PointsScreen
+from desktop_app.ui.reports.screen import ReportsScreen
+from desktop_app.ui.retention.screen import RetentionScreen
+from desktop_app.ui.screen import Screen
+from desktop_app.ui.settings.screen import SettingsScreen
+from desktop_app.ui.team.screen import TeamScreen
 from desktop_app.ui.window_chrome import NAVIGATION, build_menus, build_status_bar
 
 #: Screens reached from a list: the navigation shows the list they belong to.

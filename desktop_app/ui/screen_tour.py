@@ -27,8 +27,8 @@ from desktop_app.store.repository import SqlStore, open_store
 from desktop_app.ui.app import make_application, store_label
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.screens.reports import ReportsScreen
-from desktop_app.ui.screens.team import TeamScreen
+from desktop_app.ui.reports.screen import ReportsScreen
+from desktop_app.ui.team.screen import TeamScreen
 
 SIZE = (1280, 800)
 FILES = ("tableau-de-bord", "menages", "menage", "mesure", "equipe", "logements", "points",

@@ -10,14 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar
 
-from desktop_app.ui import (
-    about,
-    backup_actions,
-    backup_dialog,
-    batch_dialogs,
-    file_actions,
-    household_file_actions,
-)
+from desktop_app.ui import about, batch_dialogs, file_actions
+from desktop_app.ui.household import file_actions as household_file_actions
+from desktop_app.ui.settings import backup_actions, backup_dialog
 
 if TYPE_CHECKING:
     from desktop_app.ui.main_window import MainWindow

@@ -18,7 +18,7 @@ from desktop_app.domain.model import (
     Territory,
     Visit,
 )
-from desktop_app.ui.alert_model import ACTION_COLUMN
+from desktop_app.ui.dashboard.alert_model import ACTION_COLUMN
 from desktop_app.ui.models import ROW_ROLE
 from tests.ui.conftest import settle
 

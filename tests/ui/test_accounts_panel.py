@@ -33,7 +33,7 @@ def open_window(app, qtbot):  # type: ignore[no-untyped-def]
     Équipe screen; its store closed after the test."""
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.store_session import StoreSession
+    from desktop_app.ui.opening.store_session import StoreSession
 
     opened = []
 

@@ -15,7 +15,8 @@ from desktop_app.app.dashboard import AlertRow
 from desktop_app.domain.alerts import ALERT_LABELS, Alert, Severity
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import NoticeKind
-from desktop_app.ui.alert_actions import (
+from desktop_app.ui.dashboard.actions import AlertActions
+from desktop_app.ui.dashboard.alert_actions import (
     ALERT_ACTIONS,
     OPEN_HOUSEHOLD_LABEL,
     OPEN_MEASURE_LABEL,
@@ -23,18 +24,17 @@ from desktop_app.ui.alert_actions import (
     action_for,
     button_label,
 )
-from desktop_app.ui.dashboard_actions import AlertActions
-from desktop_app.ui.screens.base import Screen
-from desktop_app.ui.screens.dashboard import DashboardScreen
-from desktop_app.ui.screens.homes import HomesScreen
-from desktop_app.ui.screens.household import HouseholdScreen
-from desktop_app.ui.screens.households import HouseholdsScreen
-from desktop_app.ui.screens.measure import MeasureScreen
-from desktop_app.ui.screens.points import PointsScreen
-from desktop_app.ui.screens.reports import ReportsScreen
-from desktop_app.ui.screens.retention import RetentionScreen
-from desktop_app.ui.screens.settings import SettingsScreen
-from desktop_app.ui.screens.team import TeamScreen
+from desktop_app.ui.dashboard.screen import DashboardScreen
+from desktop_app.ui.homes.screen import HomesScreen
+from desktop_app.ui.household.list_screen import HouseholdsScreen
+from desktop_app.ui.household.screen import HouseholdScreen
+from desktop_app.ui.measure.screen import MeasureScreen
+from desktop_app.ui.points.screen import PointsScreen
+from desktop_app.ui.reports.screen import ReportsScreen
+from desktop_app.ui.retention.screen import RetentionScreen
+from desktop_app.ui.screen import Screen
+from desktop_app.ui.settings.screen import SettingsScreen
+from desktop_app.ui.team.screen import TeamScreen
 from desktop_app.ui.topics import Topic
 
 UI = Path(__file__).parents[2] / "desktop_app" / "ui"

@@ -15,8 +15,9 @@ from desktop_app.domain.model import Household
 from desktop_app.interchange import caseload_to_json
 from desktop_app.store.backup import list_backups, make_backup, quick_check
 from desktop_app.store.errors import StoreError
-from desktop_app.ui import backup_actions, backup_card, backup_dialog, backup_startup
-from desktop_app.ui.backup_settings import backup_folder, set_backup_folder
+from desktop_app.ui.opening import backup_startup
+from desktop_app.ui.settings import backup_actions, backup_card, backup_dialog
+from desktop_app.ui.settings.backup_settings import backup_folder, set_backup_folder
 from tests.ui.conftest import settle
 from tests.ui.helpers import closed, seed_asll
 
@@ -202,7 +203,7 @@ def test_a_store_file_that_does_not_open_is_replaced_by_its_latest_good_backup( 
 
 
 def test_the_backup_at_close_follows_the_setting(store, folder: Path) -> None:  # type: ignore[no-untyped-def]
-    from desktop_app.ui.backup_settings import set_automatic
+    from desktop_app.ui.settings.backup_settings import set_automatic
 
     made = backup_actions.backup_at_close(store)
     assert made is not None and list_backups(folder) == [made]

@@ -18,8 +18,9 @@ from desktop_app.domain.model import (
     VisitOutcome,
 )
 from desktop_app.interchange import write_file
-from desktop_app.ui import batch_dialogs, file_actions, household_file_actions
-from desktop_app.ui.household_file_actions import FOR_ACCESS, MergeReportDialog
+from desktop_app.ui import batch_dialogs, file_actions
+from desktop_app.ui.household import file_actions as household_file_actions
+from desktop_app.ui.household.file_actions import FOR_ACCESS, MergeReportDialog
 from tests.ui.conftest import settle, team
 
 
@@ -155,7 +156,7 @@ def test_export_choice_box(window, qtbot) -> None:  # type: ignore[no-untyped-de
 def test_export_for_a_colleague_from_the_household_screen(window, qtbot, store, tmp_path,  # type: ignore[no-untyped-def]
                                                          monkeypatch) -> None:
     from desktop_app.interchange import read_file
-    from desktop_app.ui.household_file_actions import FOR_COLLEAGUE
+    from desktop_app.ui.household.file_actions import FOR_COLLEAGUE
 
     store.merge_caseload(read_file(_file(tmp_path)), "dossier.json")
     out = tmp_path / "pour-collegue.json"
@@ -175,7 +176,7 @@ def test_export_for_a_colleague_from_the_household_screen(window, qtbot, store, 
 def test_an_export_to_a_folder_gone_is_said_in_french(window, qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """The USB key was pulled out: not « Erreur inattendue » with an English traceback, but
     what happened and what to do."""
-    from desktop_app.ui.household_file_actions import FOR_COLLEAGUE
+    from desktop_app.ui.household.file_actions import FOR_COLLEAGUE
 
     household_file_actions.merge_file(window, window.ctx, _file(tmp_path))
     settle(qtbot, window)

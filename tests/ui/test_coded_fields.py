@@ -15,14 +15,14 @@ from desktop_app.domain.model import (
     Territory,
 )
 from desktop_app.ui.forms import Form, FormDialog
-from desktop_app.ui.household_form import (
+from desktop_app.ui.household.form import (
     add_household_fields,
     apply_household_values,
     household_values,
 )
-from desktop_app.ui.measure_dialogs import close_dialog
-from desktop_app.ui.measure_general import apply_general, build_general_form, general_values
-from desktop_app.ui.new_measure import new_measure_dialog
+from desktop_app.ui.measure.dialogs import close_dialog
+from desktop_app.ui.measure.general import apply_general, build_general_form, general_values
+from desktop_app.ui.measure.new_measure import new_measure_dialog
 from tests.ui.helpers import type_in
 
 

@@ -119,7 +119,7 @@ def test_text_fields_take_the_bounds_of_their_field(app) -> None:  # type: ignor
     """`Form.add` bounds every free text as the importer does (`limits.TEXT_LIMITS`)."""
     from desktop_app.ui.fields import DateField, TextField
     from desktop_app.ui.forms import Form
-    from desktop_app.ui.household_form import add_household_fields
+    from desktop_app.ui.household.form import add_household_fields
 
     form = Form()
     add_household_fields(form)

@@ -80,8 +80,7 @@ def test_an_invalid_file_lists_its_problems(window, qtbot, tmp_path):  # type: i
 @pytest.mark.timeout(120)  # reading a pipe used to hang: fail instead
 def test_a_pipe_or_a_device_is_refused_by_the_import_and_the_merge(  # type: ignore[no-untyped-def]
         window, qtbot, store, tmp_path):
-    from desktop_app.ui import household_file_actions
-
+    from desktop_app.ui.household import file_actions as household_file_actions
     fifo = tmp_path / "tube.json"
     os.mkfifo(fifo)
     refusal = ("(fichier) : ce n'est pas un fichier ordinaire (un périphérique, un tube, une "

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.model import Household
 from desktop_app.store.errors import WrongPassphraseError
 from desktop_app.store.keys import looks_encrypted
-from desktop_app.ui.keyring_store import NO_BACKEND, MemoryKeyStore
-from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog
+from desktop_app.ui.opening.keyring_store import NO_BACKEND, MemoryKeyStore
+from desktop_app.ui.opening.passphrase_dialogs import FirstLaunchDialog
 from tests.ui.helpers import type_in
 
 STRONG = "Soleil-2025-Arras"  # 17 characters: upper, lower, digits, hyphens
@@ -154,7 +154,7 @@ def test_a_broken_key_store_is_explained_in_french_only(app, qtbot, monkeypatch)
     """keyring's own error (English) is not shown in the tooltip: only what it means."""
     import keyring
 
-    from desktop_app.ui.keyring_store import OsKeyStore
+    from desktop_app.ui.opening.keyring_store import OsKeyStore
 
     def broken():  # type: ignore[no-untyped-def]
         raise RuntimeError("No recommended backend was available.")
@@ -170,8 +170,7 @@ def test_the_store_file_is_looked_at_off_the_gui_thread(app, qtbot, tmp_path, mo
     share: it may hang): on the background thread, never on the window's."""
     import threading
 
-    from desktop_app.ui import store_opening
-
+    from desktop_app.ui.opening import store_opening
     threads: list[str] = []
     real = store_opening.is_new
 

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.ui.keyring_store import MemoryKeyStore
-from desktop_app.ui.lock import IDLE_REASON, MINUTES_KEY
-from desktop_app.ui.lock_page import PLAIN, WRONG
-from desktop_app.ui.store_session import Secret, StoreSession
+from desktop_app.ui.opening.keyring_store import MemoryKeyStore
+from desktop_app.ui.opening.lock import IDLE_REASON, MINUTES_KEY
+from desktop_app.ui.opening.lock_page import PLAIN, WRONG
+from desktop_app.ui.opening.store_session import Secret, StoreSession
 from tests.ui.conftest import TODAY, settle, team
 from tests.ui.helpers import seed_asll, type_in
 
@@ -196,7 +196,7 @@ def test_a_question_open_when_locking_keeps_the_user_on_the_screen(qtbot, window
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop_app.ui.screens.base import ask_unsaved
+    from desktop_app.ui.screen import ask_unsaved
 
     QTimer.singleShot(0, window.lock.lock)  # runs in the question's own event loop
     # The question runs its own event loop; the lock hides it, which ends that loop with no

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from desktop_app.domain.model import Absence, Diploma, Level, PeriodKind, Worker
-from desktop_app.ui.absence_dialog import absence_dialog
 from desktop_app.ui.models import ROW_ROLE
+from desktop_app.ui.team.absence_dialog import absence_dialog
 from tests.ui.conftest import settle
 from tests.ui.helpers import choose, closed, save, seed_asll, type_in
 

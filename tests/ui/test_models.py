@@ -11,8 +11,8 @@ from desktop_app.domain.alerts import Alert, Severity
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import MeasureType
 from desktop_app.store.records import HouseholdRow
-from desktop_app.ui.alert_model import AlertTreeModel
-from desktop_app.ui.household_model import BATCH, HouseholdListModel
+from desktop_app.ui.dashboard.alert_model import AlertTreeModel
+from desktop_app.ui.household.model import BATCH, HouseholdListModel
 from desktop_app.ui.models import ROW_ROLE, SORT_ROLE, Column, RowTableModel, SortFilterProxy
 
 

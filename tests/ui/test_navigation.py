@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.domain.model import Household, Visit, VisitOutcome, VisitPlace
-from desktop_app.ui.screens import base
+from desktop_app.ui import screen as base
 from tests.ui.conftest import settle
 from tests.ui.helpers import closed, save, seed_asll, type_in
 

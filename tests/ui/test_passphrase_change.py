@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop_app.store.errors import WrongPassphraseError
 from desktop_app.store.keys import looks_encrypted
-from desktop_app.ui.keyring_store import MemoryKeyStore
-from desktop_app.ui.passphrase_dialogs import WRONG
-from desktop_app.ui.store_session import StoreSession
+from desktop_app.ui.opening.keyring_store import MemoryKeyStore
+from desktop_app.ui.opening.passphrase_dialogs import WRONG
+from desktop_app.ui.opening.store_session import StoreSession
 from tests.ui.conftest import TODAY, settle
 from tests.ui.helpers import closed, seed_asll, type_in
 
@@ -25,7 +25,7 @@ def ask_change(qtbot, window):  # type: ignore[no-untyped-def]
     settle(qtbot, window)
     card = window.screens["parametres"].security
     qtbot.mouseClick(card.change, Qt.MouseButton.LeftButton)
-    from desktop_app.ui.passphrase_change import ChangePassphraseDialog
+    from desktop_app.ui.settings.passphrase_change import ChangePassphraseDialog
 
     dialogs = window.findChildren(ChangePassphraseDialog)
     qtbot.waitUntil(lambda: dialogs[-1].isVisible())

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.model import Household
-from desktop_app.ui.keyring_store import MemoryKeyStore
-from desktop_app.ui.passphrase_dialogs import WRONG, UnlockDialog
-from desktop_app.ui.store_opening import STALE
+from desktop_app.ui.opening.keyring_store import MemoryKeyStore
+from desktop_app.ui.opening.passphrase_dialogs import WRONG, UnlockDialog
+from desktop_app.ui.opening.store_opening import STALE
 from tests.ui.helpers import type_in
 
 PASSPHRASE = "Bonne-Phrase-2025!"

@@ -17,7 +17,7 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.indicators.year import STEPS
 from desktop_app.domain.model import GridSent
 from desktop_app.reports import grid_document
-from desktop_app.ui.reports_model import BLOCK, HEADER, KIND_ROLE, GridSheetModel
+from desktop_app.ui.reports.model import BLOCK, HEADER, KIND_ROLE, GridSheetModel
 from tests.domain.indicators.builders import example
 from tests.reports.helpers import pdf_text, row_of, workbook
 from tests.ui.conftest import settle

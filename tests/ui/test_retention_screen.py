@@ -112,7 +112,7 @@ def test_anonymise_past_the_keeping_date(qtbot, app, store) -> None:  # type: ig
     assert screen.anonymise_button.isEnabled() and screen.delete_button.isEnabled()
 
     # Deleting asks for the word: the button stays off until « SUPPRIMER » is typed.
-    from desktop_app.ui.retention_dialogs import DeleteDialog
+    from desktop_app.ui.retention.dialogs import DeleteDialog
 
     dialog = DeleteDialog(screen, screen.archived.checked_rows())
     qtbot.addWidget(dialog)

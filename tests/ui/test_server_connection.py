@@ -22,10 +22,16 @@ from desktop_app.store.errors import LOGIN_REFUSED, UNREACHABLE
 from desktop_app.store.repository import open_store
 from desktop_app.store.server_connection import keyring_entry, server_url
 from desktop_app.ui import app as app_module
-from desktop_app.ui.keyring_store import SERVICE, OsKeyStore
-from desktop_app.ui.security_card import ON_SERVER
-from desktop_app.ui.server_dialog import NO_KEYRING, ConnectionDialog
-from desktop_app.ui.server_settings import ServerSettings, load, save, set_use_server, use_server
+from desktop_app.ui.opening.keyring_store import SERVICE, OsKeyStore
+from desktop_app.ui.settings.security_card import ON_SERVER
+from desktop_app.ui.settings.server_dialog import NO_KEYRING, ConnectionDialog
+from desktop_app.ui.settings.server_settings import (
+    ServerSettings,
+    load,
+    save,
+    set_use_server,
+    use_server,
+)
 from tests.postgres import TestServer, libpq, url_text
 from tests.ui.conftest import settle
 from tests.ui.helpers import seed_asll, type_in
@@ -255,7 +261,7 @@ def test_a_refused_login_asks_for_the_password_again_until_it_opens(
 
 def test_the_first_launch_offers_the_server_beside_a_new_local_store(
         app, qtbot, pg_server, memory_keyring):  # type: ignore[no-untyped-def]
-    from desktop_app.ui.passphrase_dialogs import FirstLaunchDialog
+    from desktop_app.ui.opening.passphrase_dialogs import FirstLaunchDialog
 
     database = pg_server.create()
     try:
@@ -323,8 +329,7 @@ def test_an_unreachable_server_is_said_and_the_local_store_opens_instead(
 
 def test_offline_the_household_files_are_offered_on_the_local_store(
         app, qtbot, local_store, monkeypatch):  # type: ignore[no-untyped-def]
-    from desktop_app.ui import household_file_actions
-
+    from desktop_app.ui.household import file_actions as household_file_actions
     merged: list[object] = []
     monkeypatch.setattr(household_file_actions, "merge_file",
                         lambda parent, ctx: merged.append(ctx.store.where))

@@ -18,8 +18,8 @@ from desktop_app.domain.model import (
     VisitOutcome,
     VisitPlace,
 )
-from desktop_app.ui.alert_model import ACTION_COLUMN
-from desktop_app.ui.new_measure import new_measure_dialog
+from desktop_app.ui.dashboard.alert_model import ACTION_COLUMN
+from desktop_app.ui.measure.new_measure import new_measure_dialog
 from tests.ui.conftest import settle
 from tests.ui.helpers import alert_leaf, click_action, save, seed_asll, type_in
 

@@ -1,0 +1,1 @@
+"""The ALT homes (« Logements »): occupancy, stays and the home forms."""

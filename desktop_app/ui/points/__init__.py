@@ -1,0 +1,1 @@
+"""The month's points (« Points »): earnings per measure and worker, quotas, charts."""

@@ -1,0 +1,2 @@
+"""The GDPR keeping screen (« Conservation »): households due for the archive, archiving,
+anonymising."""

@@ -1,0 +1,2 @@
+"""The settings (« Paramètres »): association, tariffs, alerts, backups, server, security and
+passphrase."""

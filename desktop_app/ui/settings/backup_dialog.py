@@ -1,0 +1,200 @@
+"""« Restaurer une sauvegarde… »: the backups of the folder with their date and counts (read
+in the background through the open store), a confirmation, then the store replaced and
+reopened — the current store kept aside."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.store.backup_names import taken_at
+from desktop_app.store.batch_text import when  # « 15/09/2025 à 18:30 »
+from desktop_app.store.engine import engine_passphrase
+from desktop_app.store.errors import StoreError, WrongPassphraseError
+from desktop_app.ui.background import show_error
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.settings.backup_actions import restore_backup
+from desktop_app.ui.settings.backup_settings import backup_folder
+
+if TYPE_CHECKING:
+    from desktop_app.store.backup_check import BackupInfo
+
+HEADERS = ("Date de la sauvegarde", "Ménages", "Mesures", "Visites", "Travailleurs", "État")
+#: A backup read in the background: its facts, or its state and the French reason it cannot
+#: be restored.
+Read = tuple[Path, "BackupInfo | None", str, str]
+
+
+def describe(info: BackupInfo) -> str:
+    return (f"la sauvegarde du {when(info.taken)} ({info.households} ménages, "
+            f"{info.measures} mesures, {info.visits} visites, {info.workers} travailleurs "
+            "sociaux)")
+
+
+PLAIN_NOTE = ("\n\nCette sauvegarde n'est pas chiffrée (faite avant le chiffrement de la "
+              "base ?) : elle sera chiffrée avec le mot de passe actuel de la base.")
+
+
+def encrypts_plain(store: object, info: BackupInfo) -> bool:
+    """The backup is plain and the open store encrypted: restoring it encrypts it."""
+    engine = getattr(store, "engine", None)
+    return not info.encrypted and engine is not None and engine_passphrase(engine) is not None
+
+
+def confirm(parent: QWidget, info: BackupInfo) -> bool:
+    """Asked before the store is replaced (tests replace this function); a plain backup
+    for an encrypted store is said to be encrypted (the express request `restore` needs)."""
+    ctx = getattr(parent, "ctx", None)
+    note = PLAIN_NOTE if ctx is not None and encrypts_plain(ctx.store, info) else ""
+    answer = QMessageBox.question(
+        parent, "Restaurer la sauvegarde",
+        f"Remplacer la base par {describe(info)} ?\n\nLa base actuelle sera gardée de côté "
+        f"(« … .avant-restauration-… » à côté d'elle) : rien n'est effacé.{note}",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def read_backups(store: object, folder: Path) -> list[Read]:
+    """Every backup of `folder`, newest first, read with the open store's key."""
+    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
+    from desktop_app.store.backup import list_backups, live_info
+    from desktop_app.store.backup_check import DamagedStoreError
+
+    engine = getattr(store, "engine")  # noqa: B009 - the SQL store (the Store protocol has none)
+    found: list[Read] = []
+    for path in list_backups(folder):
+        try:
+            found.append((path, live_info(engine, path), "Bonne", ""))
+        except StoreError as error:
+            state = ("Endommagée" if isinstance(error, DamagedStoreError) else
+                     "Autre mot de passe" if isinstance(error, WrongPassphraseError) else
+                     "Illisible")
+            found.append((path, None, state, str(error)))
+    return found
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None,
+                 folder: Path | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.folder = folder or backup_folder()
+        self.found: list[Read] = []
+        self.setWindowTitle("Restaurer une sauvegarde")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(760, 380)
+        layout = QVBoxLayout(self)
+        self.note = QLabel(f"Sauvegardes du dossier {self.folder} (lecture…)", self)
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setAccessibleName("Sauvegardes")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(len(HEADERS) - 1,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        layout.addWidget(self.table, 1)
+        self.reason = QLabel(self)  # why the selected backup cannot be restored
+        self.reason.setWordWrap(True)
+        self.reason.setObjectName("fieldError")
+        self.reason.setVisible(False)
+        layout.addWidget(self.reason)
+        warning = QLabel("La base actuelle est gardée de côté, à côté d'elle : une restauration "
+                         "ne fait rien perdre.", self)
+        warning.setObjectName("muted")
+        warning.setWordWrap(True)
+        layout.addWidget(warning)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.restore_button = QPushButton("Restaurer…", self)
+        self.restore_button.setObjectName("primary")
+        self.restore_button.setEnabled(False)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button.clicked.connect(lambda _c=False: self.restore_selected())
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        store, folder_ = ctx.store, self.folder
+        ctx.run(lambda: read_backups(store, folder_), self._loaded,
+                text="Lecture des sauvegardes…")
+
+    def _loaded(self, found: list[Read]) -> None:
+        if not shiboken6.isValid(self):  # closed while the backups were read
+            return
+        self.found = found
+        self.table.setRowCount(len(found))
+        for row, (path, info, state, reason) in enumerate(found):
+            taken = info.taken if info is not None else taken_at(path)
+            counts = ((info.households, info.measures, info.visits, info.workers)
+                      if info is not None else ())
+            cells = [when(taken) if taken else path.name, *(str(n) for n in counts)]
+            cells += [""] * (5 - len(cells))
+            for column, text in enumerate([*cells, state]):
+                item = QTableWidgetItem(text)
+                item.setToolTip(reason or str(path))
+                if 0 < column < 5:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        for column in range(len(HEADERS) - 1):  # the state takes the width left
+            self.table.resizeColumnToContents(column)
+        usable = [row for row, (_p, info, _s, _r) in enumerate(found) if info is not None]
+        self.note.setText(f"Sauvegardes du dossier {self.folder} : {len(found)}, la plus récente "
+                          "en haut." if found else f"Aucune sauvegarde dans le dossier "
+                          f"{self.folder} : choisissez le dossier dans Paramètres.")
+        if usable:
+            self.table.selectRow(usable[0])
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.found):
+            return None
+        return self.found[rows[0].row()][1]
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+        rows = self.table.selectionModel().selectedRows()
+        reason = self.found[rows[0].row()][3] if rows and rows[0].row() < len(self.found) else ""
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        if info is None or not confirm(self, info):
+            return
+        self.restore_button.setEnabled(False)
+        restore_backup(self.ctx, info, on_done=lambda _aside: self.accept(),
+                       on_error=self._restore_failed,
+                       encrypt_plain=True)  # confirmed with `PLAIN_NOTE` if it applies
+
+    def _restore_failed(self, error: BaseException) -> None:
+        """Said in French; the dialog stays, to try again (or another backup)."""
+        self._selection_changed()
+        show_error(self, error)
+
+
+def open_restore_dialog(parent: QWidget, ctx: AppContext) -> RestoreDialog:
+    dialog = RestoreDialog(ctx, parent)
+    dialog.open()
+    return dialog

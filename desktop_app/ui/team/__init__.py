@@ -1,0 +1,1 @@
+"""The team (« Équipe »): workers, absences and the server accounts."""
