@@ -186,7 +186,7 @@ class Launch:
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
 
-        self.ctx = AppContext(None, today=today, runner=self.runner)  # type: ignore[arg-type]
+        self.ctx = AppContext(None, today=today, runner=self.runner)
         self.window = MainWindow(self.ctx, f"Base : {store_label(url)}")
 
     @property

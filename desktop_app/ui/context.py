@@ -41,7 +41,7 @@ class AppContext(QObject):
 
     def __init__(
         self,
-        store: Store,
+        store: Store | None,
         *,
         today: Callable[[], date] = date.today,
         runner: BackgroundRunner | None = None,
@@ -60,10 +60,15 @@ class AppContext(QObject):
         self.session = StoreSession()
         #: The window's lock; set by the main window.
         self.lock: LockController | None = None
-        self.store = store
+        #: None only while the window starts, before its store is opened (`Launch`).
+        self._store: Store | None = None
+        if store is not None:
+            self.store = store
 
     @property
     def store(self) -> Store:
+        if self._store is None:
+            raise RuntimeError("no store opened yet: the window reads it once `Launch` opened it")
         return self._store
 
     @store.setter
@@ -72,9 +77,14 @@ class AppContext(QObject):
         self._store = store
         self._apply_profile()
 
+    @property
+    def has_store(self) -> bool:
+        """Whether the store is opened (False only while the window starts)."""
+        return self._store is not None
+
     def _apply_profile(self) -> None:
         """The audit trail's profile: the worker of « Travailleur social », else « système »."""
-        if getattr(self, "_store", None) is not None:
+        if self._store is not None:
             self._store.profile = self.current_worker or SYSTEM_PROFILE
 
     # --- background work -----------------------------------------------------------------

@@ -146,9 +146,9 @@ def test_launch_opens_the_store_off_the_gui_thread(app, qtbot, tmp_path, empty_s
     shutil.copyfile(empty_store_file, path)
     launch = Launch(f"sqlite:///{path}", lambda: date(2025, 9, 16), interactive=False)
     qtbot.addWidget(launch.window)
-    assert launch.ctx.store is None  # still opening: the window is being built meanwhile
+    assert not launch.ctx.has_store  # still opening: the window is being built meanwhile
     qtbot.waitUntil(lambda: launch.runner.idle and launch.window.isVisible(), timeout=15000)
-    assert launch.error is None and launch.ctx.store is not None
+    assert launch.error is None and launch.ctx.has_store
     assert launch.window.current.key == "tableau"
     assert launch.window.screens["tableau"].today_label.text() == (
         "Aujourd'hui, mardi 16 septembre 2025")

@@ -17,7 +17,9 @@ Every opening runs on the background runner, never on the GUI thread. With `ask=
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
@@ -28,7 +30,7 @@ from desktop_app.store.engine import store_url
 from desktop_app.store.errors import ServerConnectionError, StoreError, WrongPassphraseError
 from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
 from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, with_password
-from desktop_app.ui.background import BackgroundRunner
+from desktop_app.ui.background import BackgroundRunner, Callback
 from desktop_app.ui.opening.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.opening.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
 from desktop_app.ui.opening.store_session import Secret, StoreSession
@@ -139,7 +141,7 @@ class StoreOpening(QObject):
         session.remembered = True
         return store, session
 
-    def _run(self, work, on_done) -> None:  # type: ignore[no-untyped-def]
+    def _run(self, work: Callable[[], Any], on_done: Callback) -> None:
         self.runner.run(work, on_done, text="Ouverture de la base…", on_error=self._failed)
 
     # --- on the GUI thread -----------------------------------------------------------

@@ -4,6 +4,7 @@ buttons to change its passphrase (or encrypt it) and to lock now."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from desktop_app.paths import is_server_url
@@ -82,7 +83,7 @@ class SecurityCard(QWidget):
         if self.ctx.lock is not None:
             self.ctx.lock.lock()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event: QShowEvent) -> None:
         self.refresh()
         super().showEvent(event)
 
