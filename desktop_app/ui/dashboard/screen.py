@@ -3,23 +3,46 @@ the month's points against quota and convention; « Mes dossiers » or « Toute 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.app.dashboard import AlertRow, Dashboard, VisitNeed, dashboard
 from desktop_app.domain.dates import Month
-from desktop_app.domain.fr import format_date, format_month
+from desktop_app.domain.fr import MONTH_NAMES, format_date, format_month
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.actions import AlertActions
 from desktop_app.ui.dashboard.alert_panel import AlertPanel
 from desktop_app.ui.dashboard.scope_bar import ScopeBar
-from desktop_app.ui.dashboard.tables import VISIT_COLUMNS, WEEK_COLUMNS, long_date
-from desktop_app.ui.models import ROW_ROLE, RowTableModel
+from desktop_app.ui.models import ROW_ROLE, Column, RowTableModel, date_key
 from desktop_app.ui.points.panel import PointsPanel
 from desktop_app.ui.screen import Screen
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
 from desktop_app.ui.widgets import button, page_header, section
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def long_date(day: date) -> str:
+    """« mardi 16 septembre 2025 »."""
+    return f"{DAYS[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+WEEK_COLUMNS: list[Column[AlertRow]] = [
+    Column("Échéance", lambda r: format_date(r.alert.due), lambda r: date_key(r.alert.due)),
+    Column("Alerte", lambda r: r.label),
+    Column("Concerne", lambda r: r.subject),
+    Column("Référent(e)", lambda r: r.worker_name, fit=True),
+]
+VISIT_COLUMNS: list[Column[VisitNeed]] = [
+    Column("Ménage", lambda v: v.household_name,
+           tooltip=lambda v: f"Référent(e) : {v.referent_name}"),
+    Column("Mesure", lambda v: v.measure_label, fit=True),
+    Column("Faites", lambda v: f"{v.held} sur {v.required}", lambda v: v.held - v.required,
+           Qt.AlignmentFlag.AlignCenter),
+]
 
 
 class DashboardScreen(Screen):

@@ -3,10 +3,13 @@ of visits, closed doors, reports, notices and suspensions."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.app.households import change_household, create_measure
+from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Household, Measure
@@ -24,14 +27,44 @@ from desktop_app.ui.household.form import (
     household_values,
 )
 from desktop_app.ui.household.members import MembersCard
-from desktop_app.ui.household.tables import EVENTS, MEASURES, MeasureLine, measure_state_short
 from desktop_app.ui.measure.new_measure import new_measure_dialog
 from desktop_app.ui.measure.timeline import Event, household_timeline
-from desktop_app.ui.models import ROW_ROLE, RowTableModel
+from desktop_app.ui.models import ROW_ROLE, Column, RowTableModel, date_key
 from desktop_app.ui.screen import Screen, leave_form
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import table_view
 from desktop_app.ui.widgets import button, page_header, section
+
+MeasureLine = tuple[Measure, str, str]  # measure, referent's name, state
+
+
+def measure_state_short(measure: Measure, today: date) -> str:
+    span = in_force_span(measure)
+    if measure.closed_on is not None and measure.closed_on <= today:
+        return f"Clôturée le {format_date(measure.closed_on)}"
+    if span is None:
+        return "Sans période"
+    if span[0] > today:
+        return "À venir"
+    return "En cours" if span[1] >= today else f"Terminée le {format_date(span[1])}"
+
+
+MEASURES: list[Column[MeasureLine]] = [
+    Column("Mesure", lambda r: MEASURE_TYPES[r[0].type], fit=True),
+    Column("Début", lambda r: format_date(s[0]) if (s := in_force_span(r[0])) else "—",
+           lambda r: date_key(s[0]) if (s := in_force_span(r[0])) else -1),
+    Column("Fin", lambda r: format_date(s[1]) if (s := in_force_span(r[0])) else "—",
+           lambda r: date_key(s[1]) if (s := in_force_span(r[0])) else -1),
+    Column("Référent(e)", lambda r: r[1]),
+    Column("État", lambda r: r[2]),
+]
+EVENTS: list[Column[Event]] = [
+    Column("Date", lambda e: format_date(e.day), lambda e: date_key(e.day)),
+    Column("Mesure", lambda e: e.measure_label, fit=True),
+    Column("Événement", lambda e: e.what, fit=True),
+    Column("Détail", lambda e: e.detail, tooltip=lambda e: e.detail),
+]
+
 
 Loaded = tuple[Household, list[Measure], list[AuditEntry]] | None
 

@@ -16,22 +16,53 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app.association import Change, add_tariff, change_association, save_alert_settings
+from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
+from desktop_app.domain.money import format_eur
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import NumberField, TextField
 from desktop_app.ui.forms import Form, FormDialog
-from desktop_app.ui.models import RowTableModel
+from desktop_app.ui.models import RIGHT, Column, RowTableModel, date_key
 from desktop_app.ui.screen import Screen, leave_form
 from desktop_app.ui.settings.backup_card import BackupCard
 from desktop_app.ui.settings.dialogs import convention_dialog, grid_dialog, tariff_dialog
 from desktop_app.ui.settings.security_card import SecurityCard
 from desktop_app.ui.settings.server_card import ServerCard
-from desktop_app.ui.settings.tables import CONVENTIONS, GRIDS, TARIFFS
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row, table_view
 from desktop_app.ui.widgets import button, page_header, section
+
+
+def _n(key: str, header: str) -> Column[Convention]:
+    return Column(header, lambda c: str(getattr(c, key)), lambda c: getattr(c, key), RIGHT)
+
+
+def _eur(key: str, header: str) -> Column[Tariff]:
+    return Column(header, lambda t: format_eur(getattr(t, key)),
+                  lambda t: float(getattr(t, key)), RIGHT)
+
+
+CONVENTIONS = [_n("year", "Année"), _n("asll_points_per_month", "Points ASLL / mois"),
+               _n("aml_points_per_month", "Points AML / mois"), _n("fal_count", "FAL"),
+               _n("dsf_count", "DSF"), _n("dsf_closed_door_count", "DSF portes closes"),
+               Column("Subvention maximale", lambda c: format_eur(sum(
+                   (c.max_subsidy or {}).values(), Decimal(0))) if c.max_subsidy else "—",
+                   align=RIGHT)]
+TARIFFS = [Column("À partir du", lambda t: format_date(t.from_date),
+                  lambda t: date_key(t.from_date)),
+           _eur("point_value", "Point"),
+           _eur("fal_support_per_year", "FAL accomp. / an"),
+           _eur("fal_management_per_year", "FAL gestion / an"), _eur("dsf_done", "DSF réalisé"),
+           _eur("dsf_closed_door", "DSF p. closes"),
+           Column("Points / ETP", lambda t: str(t.points_per_fte), lambda t: t.points_per_fte,
+                  RIGHT),
+           Column("FAL / ETP", lambda t: str(t.fal_per_fte), lambda t: t.fal_per_fte, RIGHT)]
+GRIDS: list[Column[GridSent]] = [
+    Column("Année", lambda g: str(g.year), lambda g: g.year),
+    Column("Envoyée le", lambda g: format_date(g.sent_on), lambda g: date_key(g.sent_on))]
+
 
 Loaded = tuple[Association, list[Tariff], AlertSettings]
 
