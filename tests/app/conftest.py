@@ -7,25 +7,27 @@ from collections.abc import Iterator
 
 import pytest
 
+from desktop_app.domain.model import Caseload
 from desktop_app.store.repository import SqlStore, open_store
 from tests.app.small_caseload import small_caseload
 from tests.store.builders import full_caseload
 
 
-@pytest.fixture
-def store(store_url: str) -> Iterator[SqlStore]:
+def store_holding(store_url: str, caseload: Caseload) -> Iterator[SqlStore]:
+    """A store at `store_url` holding `caseload`, its audit profile w1; closed after."""
     opened = open_store(store_url)
-    opened.import_caseload(full_caseload())
+    opened.import_caseload(caseload)
     opened.profile = "w1"
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[SqlStore]:
+    yield from store_holding(store_url, full_caseload())
 
 
 @pytest.fixture
 def small(store_url: str) -> Iterator[SqlStore]:
     """A store holding `small_caseload` (the queries' tests), on each engine."""
-    opened = open_store(store_url)
-    opened.import_caseload(small_caseload())
-    opened.profile = "w1"
-    yield opened
-    opened.close()
+    yield from store_holding(store_url, small_caseload())

@@ -38,7 +38,8 @@ from desktop_app.domain.model import (
 )
 from desktop_app.domain.tariffs import default_tariffs
 from desktop_app.store import tracked
-from desktop_app.store.repository import SqlStore, open_store
+from desktop_app.store.repository import SqlStore
+from tests.app.conftest import store_holding
 from tests.reads import counting
 
 TODAY = date(2025, 9, 16)
@@ -63,11 +64,7 @@ def _caseload() -> Caseload:
 
 @pytest.fixture
 def store(store_url: str) -> Iterator[SqlStore]:
-    opened = open_store(store_url)
-    opened.import_caseload(_caseload())
-    opened.profile = "w1"
-    yield opened
-    opened.close()
+    yield from store_holding(store_url, _caseload())
 
 
 def _earnings(*months: int) -> list[MonthEarning]:
