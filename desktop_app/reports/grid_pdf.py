@@ -1,19 +1,39 @@
-"""The annual grid as a PDF (A4 landscape): each layout sheet as a section, N beside N−1,
-and the self-check results at the end."""
+"""The annual grid as a PDF on A4: each layout sheet as a section, N beside N−1, and the
+self-check results at the end. Sections follow one another on portrait pages (their tables
+are narrow); a wide sheet (the twelve months) has landscape pages of its own. Nothing is
+printed under 7 points; a heading always stands with the first rows under it, and a
+breakdown, a short block, never splits."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+)
 
 from desktop_app.reports import pdf
-from desktop_app.reports.grid_model import GridBlock, GridDocument
+from desktop_app.reports.grid_model import GridBlock, GridDocument, GridSheet
 from desktop_app.reports.labels import format_value
 
-#: Usable width of an A4 landscape page between the margins.
-WIDTH = 297 * mm - 2 * pdf.MARGIN
+#: Usable widths of an A4 page between the margins (the frame's 6-point paddings off).
+PORTRAIT_WIDTH = 210 * mm - 2 * pdf.MARGIN - 12
+LANDSCAPE_WIDTH = 297 * mm - 2 * pdf.MARGIN - 12
+#: The smallest type on any page, the size of the lists' rows and the months' tables'.
+SMALLEST = 7.0
+LIST_SIZE = 8.0
+MONTH_SIZE = 7.5
+#: A section starts on a new page when less than this is left on the current one.
+SECTION_ROOM = 70 * mm
 
 
 def write_grid_pdf(doc: GridDocument, out: Path) -> None:
@@ -25,58 +45,98 @@ def write_grid_pdf(doc: GridDocument, out: Path) -> None:
         story.append(pdf.para(doc.subtitle, size=9, space=4))
     for note in doc.notes:
         story.append(pdf.para(note, size=8))
+    landscape = False
     for index, sheet in enumerate(doc.sheets):
-        if index:
-            story.append(PageBreak())
-        story.append(pdf.heading(sheet.title))
-        for number, block in enumerate(sheet.blocks):
-            if number:
-                story.append(Spacer(1, 4 * mm))
-            story.append(CondPageBreak(40 * mm))
-            story += _block(block, doc)
-    story.append(PageBreak())
+        if sheet.wide != landscape:  # a turn of the page: only where the tables need it
+            landscape = sheet.wide
+            story += [NextPageTemplate(pdf.LANDSCAPE if landscape else pdf.PORTRAIT),
+                      PageBreak()]
+        elif index:
+            story += [Spacer(1, 6 * mm), CondPageBreak(SECTION_ROOM)]
+        story += _sheet(sheet, doc, LANDSCAPE_WIDTH if landscape else PORTRAIT_WIDTH)
+    if landscape:
+        story += [NextPageTemplate(pdf.PORTRAIT), PageBreak()]
+    else:
+        story += [Spacer(1, 6 * mm), CondPageBreak(SECTION_ROOM)]
     story += _checks(doc)
     pdf.build(out, story, association=doc.association, document=doc.title,
-              period=f"année {doc.year}", wide=True)
+              period=f"année {doc.year}", wide=False)
 
 
-def _block(block: GridBlock, doc: GridDocument) -> list[Flowable]:
-    title = pdf.para(block.title, size=10, bold=True, space=4)
-    if block.groups:
-        return [KeepTogether([title, _table_block(block, doc)])]
-    return _list_block(block, doc, title)
+def _sheet(sheet: GridSheet, doc: GridDocument, width: float) -> list[Flowable]:
+    """The sheet's heading kept with the first part of its first block."""
+    parts: list[Flowable] = []
+    for number, block in enumerate(sheet.blocks):
+        if number:
+            parts.append(Spacer(1, 3 * mm))
+        first, *rest = _block(block, doc, width)
+        if number == 0:
+            first = [pdf.heading(sheet.title), *first]
+        parts += [KeepTogether(first), *[KeepTogether(part) for part in rest]]
+    return parts or [pdf.heading(sheet.title)]
 
 
-def _table_block(block: GridBlock, doc: GridDocument) -> Flowable:
-    """Rows × (column × year): a font small enough for the widest figure."""
+def _block(block: GridBlock, doc: GridDocument, width: float) -> list[list[Flowable]]:
+    """The block's title with its first table, then each further table: the parts kept
+    whole."""
+    title = pdf.para(block.title, size=10, bold=True, space=3)
+    tables = _tables(block, doc, width) if block.groups else _list_tables(block, doc, width)
+    return [[title, *tables[:1]], *[[t] for t in tables[1:]]]
+
+
+def _tables(block: GridBlock, doc: GridDocument, width: float) -> list[Flowable]:
+    """Rows × (column × year) at the largest size from 7 to 7,5 points where the widest
+    figure fits (the row labels on one line); when even 7 points would not, the columns
+    are shared among several tables, one under the other."""
+    padding = 2.5
+    cells = [format_value(v) for row in block.rows for v in row.values]
+    widest = max((pdfmetrics.stringWidth(c, pdf.BOLD, 1) for c in cells), default=1.0)
+    longest = max((pdfmetrics.stringWidth(row.label, pdf.BOLD, 1) for row in block.rows),
+                  default=1.0)
+    count = len(block.groups)
+
+    def fits(size: float, groups: int) -> bool:
+        label = min(30 * mm, longest * size + 2 * padding + 1)
+        return (width - label) / (2 * groups) >= widest * size + 2 * padding + 1
+
+    size = MONTH_SIZE
+    while size > SMALLEST and not fits(size, count):
+        size -= 0.25
+    while count > 1 and not fits(size, count):
+        count -= 1
+    label = min(30 * mm, longest * size + 2 * padding + 1)
+    column = (width - label) / (2 * count)
+    return [_table(block, doc, start, start + count, label, column, size, padding)
+            for start in range(0, len(block.groups), count)]
+
+
+def _table(block: GridBlock, doc: GridDocument, start: int, end: int, label: float,
+           column: float, size: float, padding: float) -> Table:
     this, last = doc.years
+    groups = block.groups[start:end]
     header1: list[object] = [""]
-    for group in block.groups:
+    for group in groups:
         header1 += [group, ""]
-    header2: list[object] = ["Mois", *[y for _ in block.groups for y in (this, last)]]
+    header2: list[object] = ["Mois", *[y for _ in groups for y in (this, last)]]
     rows: list[list[object]] = [header1, header2]
     totals = []
     for row in block.rows:
         if row.kind == "total":
             totals.append(len(rows))
-        rows.append([row.label, *[format_value(v) for v in row.values]])
-    label = 26 * mm
-    width = (WIDTH - label) / (2 * len(block.groups))
-    longest = max(len(str(cell)) for row in rows[2:] for cell in row[1:])
-    # DejaVu Sans Bold figures are 0,70 em wide; 6 points of padding in each cell.
-    size = max(5.5, min(7.5, (width - 6) / (0.72 * max(longest, 1))))
-    table = pdf.table(rows, [label] + [width] * (2 * len(block.groups)), header_rows=2,
-                      size=size, bold_rows=totals, padding=3)
-    table.setStyle([("SPAN", (1 + 2 * i, 0), (2 + 2 * i, 0)) for i in range(len(block.groups))])
-    return table
+        values = row.values[2 * start:2 * end]
+        rows.append([row.label, *[format_value(v) for v in values]])
+    table = pdf.table(rows, [label] + [column] * (2 * len(groups)), header_rows=2,
+                      size=size, bold_rows=totals, padding=padding)
+    table.setStyle([("SPAN", (1 + 2 * i, 0), (2 + 2 * i, 0)) for i in range(len(groups))])
+    return _compact(table)
 
 
-def _list_block(block: GridBlock, doc: GridDocument, title: Flowable) -> list[Flowable]:
+def _list_tables(block: GridBlock, doc: GridDocument, width: float) -> list[Flowable]:
     """Single figures, then each breakdown as its own table whose first row (its title and
     the years) repeats on a new page: a breakdown never loses its title."""
     this, last = doc.years
-    number = 38 * mm
-    widths = [WIDTH - 2 * number, number, number]
+    number = 30 * mm
+    widths = [width - 2 * number, number, number]
     parts: list[Flowable] = []
     pending: list[list[object]] = []
     kind = ""
@@ -85,9 +145,11 @@ def _list_block(block: GridBlock, doc: GridDocument, title: Flowable) -> list[Fl
         if not pending:
             return
         if kind == "heading":
-            table = pdf.table(pending, widths, size=8.5, indent_rows=range(1, len(pending)))
+            table = _compact(pdf.table(pending, widths, size=LIST_SIZE,
+                                       indent_rows=range(1, len(pending))))
         else:
-            table = pdf.table([["Indicateur", this, last], *pending], widths, size=8.5)
+            table = _compact(pdf.table([["Indicateur", this, last], *pending], widths,
+                                       size=LIST_SIZE))
         parts.append(table)
         pending.clear()
 
@@ -101,12 +163,16 @@ def _list_block(block: GridBlock, doc: GridDocument, title: Flowable) -> list[Fl
             pending.append([row.label, *[format_value(v) for v in row.values]])
             kind = kind or "row"
     flush()
-    if not parts:
-        return [title]
-    return [KeepTogether([title, parts[0]]), *parts[1:]]
+    return parts
 
 
-def _checks(doc: GridDocument) -> list[Flowable]:
+def _compact(table: Table) -> Table:
+    table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    return table
+
+
+def _checks(doc: GridDocument) -> Sequence[Flowable]:
     verdict = ("Aucune anomalie : la grille est cohérente." if not doc.problems
                else f"{len(doc.problems)} anomalie(s) à corriger avant l'envoi.")
     rows: list[list[object]] = [["Contrôle", "Résultat"]]
@@ -117,9 +183,9 @@ def _checks(doc: GridDocument) -> list[Flowable]:
         rows.append([check.label, "Conforme" if check.ok else "Écart"])
         for problem in check.problems:
             rows.append(["\u00a0" * 6 + problem, ""])
-    return [
+    return [KeepTogether([
         pdf.heading("Contrôles de cohérence de la grille"),
         pdf.para(verdict, size=10, bold=True, space=4),
-        pdf.table(rows, [WIDTH - 35 * mm, 35 * mm], bold_rows=bold, size=8.5,
+        pdf.table(rows, [PORTRAIT_WIDTH - 25 * mm, 25 * mm], bold_rows=bold, size=LIST_SIZE,
                   text_columns=[1]),
-    ]
+    ])]

@@ -22,22 +22,40 @@ def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
                             wide=sheet.wide)
         ws["A3"] = sheet.title
         ws["A3"].font = xlsx.TITLE
+        wide_table = any(b.groups for b in sheet.blocks)
+        columns = 13 if wide_table else 3
         row = 4
         if index == 0 and doc.subtitle:
-            ws.cell(row=row, column=1, value=doc.subtitle).alignment = Alignment(wrap_text=True)
+            _text(ws, row, doc.subtitle, columns)
             row += 1
         row += 1
         for block in sheet.blocks:
             row = _block(ws, block, doc, row) + 1
         if index == 0:
             for note in doc.notes:
-                ws.cell(row=row, column=1, value=note).alignment = Alignment(wrap_text=True)
+                _text(ws, row, note, columns)
                 row += 1
-        wide_table = any(b.groups for b in sheet.blocks)
         xlsx.widths(ws, [24] + [15] * 12 if wide_table else [78, 16, 16])
+        _print_setup(ws)
     _checks(xlsx.add_sheet(workbook, "Contrôles", doc.association, doc.title, period,
                            wide=False), doc)
     xlsx.save(workbook, out)
+
+
+def _text(ws: Worksheet, row: int, text: str, columns: int) -> None:
+    """A note across the sheet's table width, wrapped (its row's height is set to fit by
+    `xlsx.fit_rows`)."""
+    ws.cell(row=row, column=1, value=text).alignment = Alignment(wrap_text=True,
+                                                                  vertical="top")
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    """Rows fitted to their text; the title block frozen on screen and repeated on every
+    printed page (A4, one page wide, header and footer: `xlsx.add_sheet`)."""
+    xlsx.fit_rows(ws)
+    ws.freeze_panes = "A4"
+    ws.print_title_rows = "1:3"
 
 
 def _block(ws: Worksheet, block: GridBlock, doc: GridDocument, row: int) -> int:
@@ -92,3 +110,4 @@ def _checks(ws: Worksheet, doc: GridDocument) -> None:
             xlsx.put(ws, row, 2, "")
             row += 1
     xlsx.widths(ws, [100, 14])
+    _print_setup(ws)

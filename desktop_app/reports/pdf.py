@@ -14,14 +14,27 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from desktop_app.private_files import atomic_path
 from desktop_app.reports.pdf_canvas import NumberedCanvas, fit_text
 from desktop_app.reports.pdf_style import BOLD, DARK, FONT, GREY, MARGIN, register_fonts
 
-__all__ = ["BOLD", "DARK", "FONT", "GREY", "MARGIN", "build", "fit_text", "heading", "para",
-           "register_fonts", "style", "table", "title"]
+#: Names of the two page templates every PDF has (`NextPageTemplate(LANDSCAPE)` turns the
+#: following pages); the document opens on the one `build(wide=…)` names.
+PORTRAIT, LANDSCAPE = "portrait", "paysage"
+_TOP, _BOTTOM = MARGIN + 8 * mm, MARGIN + 6 * mm
+
+__all__ = ["BOLD", "DARK", "FONT", "GREY", "LANDSCAPE", "MARGIN", "PORTRAIT", "build",
+           "fit_text", "heading", "para", "register_fonts", "style", "table", "title"]
 
 
 def style(size: float = 9, bold: bool = False, right: bool = False, space: float = 0,
@@ -93,19 +106,28 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows
 def build(out: Path, story: list[Flowable], *, association: str, document: str, period: str,
           wide: bool = False) -> None:
     """Write the PDF, atomically and privately (`private_files`): `association` and
-    `period` (the year…) in every page's header, « Page n sur N » in every footer."""
+    `period` (the year…) in every page's header, « Page n sur N » in every footer.
+    Pages are A4 landscape when `wide`, else portrait; a `NextPageTemplate(PORTRAIT or
+    LANDSCAPE)` in `story` turns the pages that follow."""
     register_fonts()
-    size = landscape(A4) if wide else A4
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
         return NumberedCanvas(association, document, period, *args, **kwargs)
 
+    def template(name: str, size: tuple[float, float]) -> PageTemplate:
+        frame = Frame(MARGIN, _BOTTOM, size[0] - 2 * MARGIN, size[1] - _TOP - _BOTTOM,
+                      id=name)
+        return PageTemplate(id=name, frames=[frame], pagesize=size)
+
+    pages = [template(PORTRAIT, A4), template(LANDSCAPE, landscape(A4))]
+    if wide:
+        pages.reverse()
     with atomic_path(out) as temporary:
-        doc = SimpleDocTemplate(
-            str(temporary), pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN,
-            topMargin=MARGIN + 8 * mm, bottomMargin=MARGIN + 6 * mm,
+        doc = BaseDocTemplate(
+            str(temporary), pagesize=pages[0].pagesize, leftMargin=MARGIN,
+            rightMargin=MARGIN, topMargin=_TOP, bottomMargin=_BOTTOM,
             title=f"{document} — {period}", author=association, lang="fr-FR",
             creator="Suivi FSL", producer="Suivi FSL", subject=document,
-            displayDocTitle=True,
+            displayDocTitle=True, pageTemplates=pages,
         )
         doc.build(story, canvasmaker=canvas_maker)

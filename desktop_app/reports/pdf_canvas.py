@@ -53,7 +53,7 @@ class NumberedCanvas(Canvas):
         cut short (« … ») rather than overlapping."""
         width = self._pagesize[0]
         room = width - 2 * MARGIN - 12
-        while size > 6.5 and (pdfmetrics.stringWidth(left + keep, left_font, size)
+        while size > 7 and (pdfmetrics.stringWidth(left + keep, left_font, size)
                               + pdfmetrics.stringWidth(right, FONT, size)) > room:
             size -= 0.5
         used = pdfmetrics.stringWidth(right, FONT, size) + pdfmetrics.stringWidth(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import io
+import math
 import re
 import sys
 import traceback
@@ -117,6 +118,54 @@ def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, header: bool 
 def widths(sheet: Worksheet, values: Sequence[float]) -> None:
     for index, width in enumerate(values, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+#: Points of row height per point of type (the spreadsheets' own line spacing, with room).
+LINE_HEIGHT = 1.35
+#: Characters of ordinary text a column of width 1 holds (a width counts « 0 » digits of
+#: the default 11-point font; words wrap before the edge).
+CHARACTERS_PER_WIDTH = 0.95
+DEFAULT_SIZE = 11.0
+
+
+def fit_rows(sheet: Worksheet) -> None:
+    """Give every row holding larger or wrapped text a height that shows all of it: the
+    number of lines each cell needs in its column (or merged range) at its font size. A
+    spreadsheet opening the file does not measure the rows itself (LibreOffice draws the
+    lines of a wrapped cell over the next rows)."""
+    spans: dict[tuple[int, int], float] = {}
+    covered: set[tuple[int, int]] = set()
+    for merged in sheet.merged_cells.ranges:
+        spans[(merged.min_row, merged.min_col)] = sum(
+            _width(sheet, column) for column in range(merged.min_col, merged.max_col + 1))
+        covered |= {(r, c) for r in range(merged.min_row, merged.max_row + 1)
+                    for c in range(merged.min_col, merged.max_col + 1)}
+    heights: dict[int, float] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None or not isinstance(cell.value, str) or cell.value == "":
+                continue
+            place = (cell.row, cell.column)
+            if place in covered and place not in spans:
+                continue
+            size = float(cell.font.sz or DEFAULT_SIZE) if cell.font is not None else DEFAULT_SIZE
+            lines = 1
+            if cell.alignment is not None and cell.alignment.wrap_text:
+                room = spans.get(place) or _width(sheet, cell.column)
+                room -= 2 * (cell.alignment.indent or 0)
+                per_line = max(1.0, room * CHARACTERS_PER_WIDTH * DEFAULT_SIZE / size)
+                lines = sum(max(1, math.ceil(len(part) / per_line))
+                            for part in cell.value.split("\n"))
+            needed = lines * size * LINE_HEIGHT + 2
+            if lines > 1 or size > DEFAULT_SIZE:
+                heights[cell.row] = max(heights.get(cell.row, 0.0), needed)
+    for number, height in heights.items():
+        sheet.row_dimensions[number].height = round(height, 1)
+
+
+def _width(sheet: Worksheet, column: int) -> float:
+    width = sheet.column_dimensions[get_column_letter(column)].width
+    return float(width) if width else 8.43  # the spreadsheets' default width
 
 
 def save(workbook: Workbook, out: Path) -> None:

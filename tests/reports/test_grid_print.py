@@ -1,0 +1,206 @@
+"""The annual grid of the demo's last full year as the département's officer receives it:
+the PDF on A4 (at most 12 pages, nothing under 7 points, no heading left alone at the foot
+of a page, portrait except the twelve months' tables), and the XLSX as LibreOffice prints it
+(every text there, no two lines drawn over each other, printing set up on every sheet)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
+
+from desktop_app.demo import generate_caseload
+from desktop_app.reports import grid_document
+from desktop_app.reports.grid import write_document
+from desktop_app.reports.grid_model import GridDocument
+from tests.reports.helpers import texts, workbook
+
+#: The demo made on this day: its last full year is 2025 (beside 2024).
+TODAY = date(2026, 12, 4)
+YEAR = 2025
+#: A word's box (x0, top, x1, bottom) and its text, as `pdftotext -bbox` gives them.
+Word = tuple[float, float, float, float, str]
+
+
+@pytest.fixture(scope="module")
+def demo_grid() -> GridDocument:
+    caseload = generate_caseload(today=TODAY)  # the size `suivi-fsl demo` makes
+    return grid_document(caseload, caseload, YEAR, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def grid_pdf(demo_grid: GridDocument, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("grid") / "grille.pdf"
+    write_document(demo_grid, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def grid_xlsx(demo_grid: GridDocument, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("grid") / "grille.xlsx"
+    write_document(demo_grid, out)
+    return out
+
+
+def _words(pdf: Path) -> list[tuple[float, float, list[Word]]]:
+    """Each page's width, height and words (poppler's `pdftotext -bbox`)."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) absent : les positions du texte sont illisibles")
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml))
+    ns = "{http://www.w3.org/1999/xhtml}"
+    pages = []
+    for page in root.iter(f"{ns}page"):
+        words = [(float(w.get("xMin", 0)), float(w.get("yMin", 0)), float(w.get("xMax", 0)),
+                  float(w.get("yMax", 0)), w.text or "") for w in page.iter(f"{ns}word")]
+        pages.append((float(page.get("width", 0)), float(page.get("height", 0)), words))
+    return pages
+
+
+def _lines(words: list[Word]) -> list[str]:
+    """The words gathered into lines (same top within a point), top to bottom."""
+    lines: list[tuple[float, list[Word]]] = []
+    for word in sorted(words, key=lambda w: (w[1], w[0])):
+        if lines and abs(lines[-1][0] - word[1]) < 1:
+            lines[-1][1].append(word)
+        else:
+            lines.append((word[1], [word]))
+    return [" ".join(w[4] for w in sorted(line, key=lambda w: w[0])) for _, line in lines]
+
+
+def _overlaps(words: list[Word]) -> Iterator[tuple[str, str]]:
+    """Pairs of words drawn over each other: their boxes share more than a point across and
+    more than a third of the smaller height (two lines, one over the other)."""
+    for index, a in enumerate(words):
+        for b in words[index + 1:]:
+            across = min(a[2], b[2]) - max(a[0], b[0])
+            down = min(a[3], b[3]) - max(a[1], b[1])
+            if across > 1 and down > min(a[3] - a[1], b[3] - b[1]) / 3:
+                yield a[4], b[4]
+
+
+# --- The PDF -------------------------------------------------------------------------------
+
+
+def test_pdf_fits_in_twelve_a4_pages(grid_pdf: Path) -> None:
+    pages = PdfReader(str(grid_pdf)).pages
+    assert len(pages) <= 12
+    for page in pages:
+        size = sorted((round(float(page.mediabox.width)), round(float(page.mediabox.height))))
+        assert size == [595, 842]  # A4, either way
+
+
+def test_pdf_is_portrait_except_the_months_tables(grid_pdf: Path) -> None:
+    for page in PdfReader(str(grid_pdf)).pages:
+        text = page.extract_text() or ""
+        landscape = float(page.mediabox.width) > float(page.mediabox.height)
+        assert landscape == ("Mois" in text.split()), text[:200]
+
+
+def test_pdf_nothing_under_7_points(grid_pdf: Path) -> None:
+    reader = PdfReader(str(grid_pdf))
+    sizes = set()
+    for page in reader.pages:
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                sizes.add(float(operands[1]))
+            if operator == b"Tm":  # text matrices never scale the type down
+                assert float(operands[0]) >= 1 and float(operands[3]) >= 1
+    assert min(sizes) >= 7
+
+
+def test_pdf_no_heading_alone_at_the_foot_of_a_page(grid_pdf: Path,
+                                                   demo_grid: GridDocument) -> None:
+    """The last line of every page's body is a table row, never a section's, a block's or
+    a breakdown's title (nor a table's header), and no page carries a mere scrap."""
+    this, last = demo_grid.years
+    headings = {"Contrôles de cohérence de la grille", f"Indicateur {this} {last}",
+                f"Mois {this} {last}"}
+    for sheet in demo_grid.sheets:
+        headings.add(sheet.title)
+        for block in sheet.blocks:
+            headings.add(block.title)
+            headings |= {f"{row.label} {this} {last}" for row in block.rows
+                         if row.kind == "heading"}
+    for number, (_width, height, words) in enumerate(_words(grid_pdf), start=1):
+        # The header's rule is 15 mm from the top, the footer's 15 mm + 10 points from the
+        # bottom: the body lies between.
+        body = [w for w in words if w[1] > 55 and w[3] < height - 55]
+        lines = _lines(body)
+        assert len(lines) >= 8, (number, lines)
+        assert " ".join(lines[-1].split()) not in headings, (number, lines[-3:])
+
+
+def test_pdf_keeps_every_figure_and_label(grid_pdf: Path, demo_grid: GridDocument) -> None:
+    printed = {w[4] for *_, words in _words(grid_pdf) for w in words}
+    for sheet in demo_grid.sheets:
+        for block in sheet.blocks:
+            for row in block.rows:
+                assert set(row.label.split()) <= printed, row.label
+
+
+# --- The XLSX ------------------------------------------------------------------------------
+
+
+def test_xlsx_every_sheet_is_set_up_for_printing(grid_xlsx: Path) -> None:
+    for name, ws in workbook(grid_xlsx).items():
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4), name
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0), name
+        assert ws.print_title_rows == "$1:$3", name
+        assert ws.freeze_panes == "A4", name
+        assert ws.oddHeader.left.text and ws.oddHeader.right.text, name
+        assert ws.oddFooter.right.text == "Page &P sur &N", name
+    sheets = workbook(grid_xlsx)
+    assert sheets["Points et montants"].page_setup.orientation == "landscape"
+    assert sheets["Synthèse"].page_setup.orientation == "portrait"
+
+
+def test_xlsx_rows_of_wrapped_notes_are_tall_enough(grid_xlsx: Path,
+                                                    demo_grid: GridDocument) -> None:
+    ws = workbook(grid_xlsx)["Synthèse"]
+    for note in [demo_grid.subtitle, *demo_grid.notes]:
+        (cell,) = [c for row in ws.iter_rows() for c in row if c.value == note]
+        # Three columns (78 + 16 + 16 wide) hold about 100 characters a line.
+        lines = -(-len(note) // 104)
+        height = ws.row_dimensions[cell.row].height or 15  # unset: one line, 15 points
+        assert height >= lines * 11 * 1.2, (note, height)
+    assert ws.row_dimensions[3].height and ws.row_dimensions[3].height >= 14 * 1.2
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdf(grid_xlsx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) absent : la grille XLSX n'est pas convertie "
+                    "(Debian : libreoffice-calc-nogui)")
+    out = tmp_path_factory.mktemp("libreoffice")
+    profile = (out / "profil").as_uri()  # its own profile: no clash with another instance
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(out), str(grid_xlsx)],
+                   capture_output=True, check=True, timeout=300)
+    return out / "grille.pdf"
+
+
+def test_xlsx_printed_by_libreoffice_shows_all_its_text(libreoffice_pdf: Path,
+                                                       grid_xlsx: Path) -> None:
+    printed = {w[4] for *_, words in _words(libreoffice_pdf) for w in words}
+    for name, ws in workbook(grid_xlsx).items():
+        missing = {word for text in texts(ws) if not re.fullmatch(r"[\d\s.,€-]+", text)
+                   for word in text.split()} - printed
+        assert not missing, (name, sorted(missing)[:10])
+
+
+def test_xlsx_printed_by_libreoffice_has_no_overlapping_text(libreoffice_pdf: Path) -> None:
+    for number, (*_, words) in enumerate(_words(libreoffice_pdf), start=1):
+        overlapping = list(_overlaps(words))
+        assert not overlapping, (number, overlapping[:5])
