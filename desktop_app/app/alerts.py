@@ -34,8 +34,9 @@ def alerts_split(store: Store, day: date
                  ) -> tuple[Caseload, list[Alert], list[tuple[Alert, TreatedAlert]]]:
     """The alerts as of `day` still to deal with, and those a worker marked « traitée »
     whose facts have not changed since, with why, who and when. The engine and the grid are
-    untouched: a treated breach is still a breach."""
-    caseload, alerts = alerts_with_caseload(store, day)
-    treated = store.treated_alerts()
+    untouched: a treated breach is still a breach. One read transaction of the store
+    (`Store.load_for_alerts`)."""
+    caseload, settings, treated = store.load_for_alerts(day)
+    alerts = compute_alerts(caseload, day, settings)
     open_, done = split_treated(alerts, treated)
     return caseload, open_, [(a, treated[alert_fingerprint(a)]) for a in done]

@@ -80,6 +80,6 @@ def earnings(store: Store, month: Month) -> Earnings:
     quotas += [Quota(workers.get(w.worker, w.worker), w.fte, w.figures.points,
                      w.figures.limit, w.figures.fal, w.figures.fal_limit)
                for w in points.workers]
-    convention = next((c for c in store.association().conventions if c.year == month.year),
+    convention = next((c for c in caseload.association.conventions if c.year == month.year),
                       None)
     return Earnings(month, points, lines, quotas, convention)

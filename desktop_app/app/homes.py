@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.model import Home, MeasureType
+from desktop_app.domain.model import Home
 
 if TYPE_CHECKING:
     from desktop_app.store.api import Store
@@ -51,15 +51,12 @@ def homes(store: Store, today: date) -> Homes:
 
 
 def load_homes(store: Store) -> tuple[list[Home], list[Occupation]]:
-    """The homes and the stays of every FAL measure."""
-    occupations = []
-    for row in store.measure_rows():
-        if row.type is MeasureType.FAL:
-            measure = store.measure(row.id)
-            for stay in measure.stays if measure else []:
-                occupations.append(Occupation(stay.home, row.id, row.household_name,
-                                              stay.start, stay.end))
-    return store.homes(), occupations
+    """The homes and the stays of every FAL measure, read in one transaction
+    (`Store.homes_and_fal_measures`)."""
+    recorded, measures = store.homes_and_fal_measures()
+    occupations = [Occupation(stay.home, row.id, row.household_name, stay.start, stay.end)
+                   for row, measure in measures for stay in measure.stays]
+    return recorded, occupations
 
 
 def home_lines(homes: list[Home], occupations: list[Occupation], today: date) -> list[HomeLine]:

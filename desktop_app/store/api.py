@@ -71,6 +71,10 @@ class Store(Protocol):
         once or able to raise an alert in it; per ALT home the next stay after 31/12), with
         all their children, and `spans` of all measures."""
     def alert_settings(self) -> AlertSettings: ...
+    def load_for_alerts(self, day: date
+                        ) -> tuple[Caseload, AlertSettings, dict[str, TreatedAlert]]:
+        """In one read transaction: `load_for_day(day)`, the alerts' settings and every alert
+        marked treated (`treated_alerts`) — what the alerts of the day are computed on."""
     def save_alert_settings(self, settings: AlertSettings, *,
                             expected: AlertSettings | None = None) -> None:
         """`expected`: the settings as the editor read them; `ConflictError` in French
@@ -86,6 +90,9 @@ class Store(Protocol):
         its audit entry and returned — a change made elsewhere before is kept, never
         overwritten."""
     def tariffs(self) -> list[Tariff]: ...
+    def association_settings(self) -> tuple[Association, list[Tariff], AlertSettings]:
+        """In one read transaction: the association, the tariffs and the alerts' settings
+        (the « Paramètres » screen)."""
     def save_tariffs(self, tariffs: list[Tariff], *,
                      expected: list[Tariff] | None = None) -> None:
         """`expected`: the tariffs as the editor read them; `ConflictError` in French
@@ -95,6 +102,9 @@ class Store(Protocol):
                     new: bool = False) -> None:
         """`expected`, `new`: see `save_household`."""
     def homes(self) -> list[Home]: ...
+    def homes_and_fal_measures(self) -> tuple[list[Home], list[tuple[MeasureRow, Measure]]]:
+        """In one read transaction: the homes, and every FAL measure (its row, in the order of
+        `measure_rows`, and the measure, with its stays)."""
     def save_home(self, home: Home, *, expected: Home | None = None,
                   new: bool = False) -> None:
         """`expected`, `new`: see `save_household`."""
@@ -121,8 +131,15 @@ class Store(Protocol):
     def history(self, household_id: str) -> list[AuditEntry]:
         """The audit trail of the household and its measures, oldest first."""
     def measures_of_household(self, household_id: str) -> list[Measure]: ...
+    def household_file(self, household_id: str) -> tuple[
+            Household, list[Measure], list[AuditEntry], date | None] | None:
+        """In one read transaction: the household, its measures (by first period), its audit
+        trail (`history`) and the day it was archived (None: not archived). None if the
+        household is not stored."""
     def measure_rows(self, on: date | None = None, referent: str | None = None) -> list[MeasureRow]:
         """Measures (of `referent` if given) in force on `on` if given, else all."""
+    def team(self, on: date) -> tuple[list[Worker], list[MeasureRow]]:
+        """In one read transaction: the workers and the measures in force on `on`."""
     def measure(self, measure_id: str) -> Measure | None: ...
     def measure_caseload(self, measure_id: str) -> tuple[Caseload, date | None] | None:
         """In one read transaction: the caseload around a measure — the association, the
@@ -173,6 +190,10 @@ class Store(Protocol):
     def retention_candidates(self, on: date) -> list[RetentionRow]:
         """Households not archived whose last measure ended more than N years before `on`."""
     def archived_households(self) -> list[RetentionRow]: ...
+    def retention_overview(self, on: date) -> tuple[
+            RetentionSettings, list[RetentionRow], list[RetentionRow]]:
+        """In one read transaction: `retention_settings`, `retention_candidates(on)` and
+        `archived_households`."""
     def is_archived(self, household_id: str) -> bool: ...
     def archived_on(self, household_id: str) -> date | None: ...
     def archive_households(self, ids: list[str], on: date,

@@ -25,6 +25,7 @@ from desktop_app.domain.model import (
     Home,
     Household,
     Measure,
+    MeasureType,
     ReportKind,
     Tariff,
     Worker,
@@ -168,6 +169,12 @@ class SqlStore:
         with self._reading() as c:
             return tracked.alert_settings(c)
 
+    def load_for_alerts(self, day: date
+                        ) -> tuple[Caseload, AlertSettings, dict[str, TreatedAlert]]:
+        with self._reading() as c:
+            return (loaders.load_for_day(c, day), tracked.alert_settings(c),
+                    treated.treated_alerts(c))
+
     def save_alert_settings(self, settings: AlertSettings, *,
                             expected: AlertSettings | None = None) -> None:
         with self._writing() as c:
@@ -191,6 +198,10 @@ class SqlStore:
         with self._reading() as c:
             return fetch.tariffs(c)
 
+    def association_settings(self) -> tuple[Association, list[Tariff], AlertSettings]:
+        with self._reading() as c:
+            return fetch.association(c), fetch.tariffs(c), tracked.alert_settings(c)
+
     def save_tariffs(self, tariffs: list[Tariff], *,
                      expected: list[Tariff] | None = None) -> None:
         with self._writing() as c:
@@ -208,6 +219,14 @@ class SqlStore:
     def homes(self) -> list[Home]:
         with self._reading() as c:
             return fetch.homes(c)
+
+    def homes_and_fal_measures(self) -> tuple[list[Home], list[tuple[MeasureRow, Measure]]]:
+        with self._reading() as c:
+            rows = [r for r in list_queries.measure_rows(c, None, None)
+                    if r.type is MeasureType.FAL]
+            ids = [r.id for r in rows]
+            found = {m.id: m for m in fetch.measures(c, ids, ids)} if ids else {}
+            return fetch.homes(c), [(r, found[r.id]) for r in rows if r.id in found]
 
     def save_home(self, home: Home, *, expected: Home | None = None,
                   new: bool = False) -> None:
@@ -244,15 +263,25 @@ class SqlStore:
 
     def measures_of_household(self, household_id: str) -> list[Measure]:
         with self._reading() as c:
-            ids = [r[0] for r in row_reading.run(c, select(MEASURES.c.id).where(
-                MEASURES.c.household_id == household_id))]
-            found = fetch.measures(c, ids, ids) if ids else []
-        return sorted(found, key=_chronological)
+            return _measures_of_household(c, household_id)
+
+    def household_file(self, household_id: str) -> tuple[
+            Household, list[Measure], list[AuditEntry], date | None] | None:
+        with self._reading() as c:
+            found = fetch.households(c, [household_id])
+            if not found:
+                return None
+            return (found[0], _measures_of_household(c, household_id),
+                    audit.history(c, household_id), archived_on(c, household_id))
 
     def measure_rows(self, on: date | None = None,
                      referent: str | None = None) -> list[MeasureRow]:
         with self._reading() as c:
             return list_queries.measure_rows(c, on, referent)
+
+    def team(self, on: date) -> tuple[list[Worker], list[MeasureRow]]:
+        with self._reading() as c:
+            return fetch.workers(c), list_queries.measure_rows(c, on, None)
 
     def measure(self, measure_id: str) -> Measure | None:
         with self._reading() as c:
@@ -340,6 +369,10 @@ class SqlStore:
     def archived_households(self) -> list[RetentionRow]:
         return self.retention.archived()
 
+    def retention_overview(self, on: date) -> tuple[
+            RetentionSettings, list[RetentionRow], list[RetentionRow]]:
+        return self.retention.overview(on)
+
     def is_archived(self, household_id: str) -> bool:
         return self.retention.archived_on(household_id) is not None
 
@@ -357,6 +390,13 @@ class SqlStore:
     def delete_households(self, ids: list[str], on: date,
                           profile: str | None = None) -> None:
         self.retention.delete(ids, on, profile)
+
+def _measures_of_household(connection: Connection, household_id: str) -> list[Measure]:
+    ids = [r[0] for r in row_reading.run(connection, select(MEASURES.c.id).where(
+        MEASURES.c.household_id == household_id))]
+    found = fetch.measures(connection, ids, ids) if ids else []
+    return sorted(found, key=_chronological)
+
 
 def _chronological(measure: Measure) -> tuple[date, str]:
     """Measures of a household by first period (those without periods last), then id."""

@@ -132,6 +132,14 @@ class Retention:
         with self._reading() as c:
             return ops.archived(c)
 
+    def overview(self, on: date) -> tuple[RetentionSettings, list[RetentionRow],
+                                          list[RetentionRow]]:
+        """In one read transaction: the settings, the households due for the archive on `on`
+        and the archived ones (the retention screen)."""
+        with self._reading() as c:
+            settings = read_settings(c)
+            return settings, ops.candidates(c, on, settings), ops.archived(c)
+
     def archived_on(self, household_id: str) -> date | None:
         with self._reading() as c:
             return ops.archived_on(c, household_id)

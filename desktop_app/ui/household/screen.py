@@ -9,12 +9,11 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.app.households import change_household, create_measure
+from desktop_app.app.pages import HouseholdPage, household_page
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.measure_facts import in_force_span
 from desktop_app.domain.model import Household, Measure
-from desktop_app.store.api import Store
-from desktop_app.store.records import AuditEntry
 from desktop_app.ui.archive_banner import ArchiveBanner, editing_widgets
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
@@ -64,9 +63,6 @@ EVENTS: list[Column[Event]] = [
     Column("Événement", lambda e: e.what, fit=True),
     Column("Détail", lambda e: e.detail, tooltip=lambda e: e.detail),
 ]
-
-
-Loaded = tuple[Household, list[Measure], list[AuditEntry]] | None
 
 
 class HouseholdScreen(Screen):
@@ -150,15 +146,16 @@ class HouseholdScreen(Screen):
         if self.household_id is None:
             return
         store, household_id = self.ctx.store, self.household_id
-        self.ctx.run(lambda: _load(store, household_id), self._loaded,
+        self.ctx.run(lambda: household_page(store, household_id), self._loaded,
                      text="Ouverture du dossier…")
-        self.ctx.run(lambda: store.archived_on(household_id), self.archive_banner.show_archived)
 
-    def _loaded(self, loaded: Loaded) -> None:
-        if loaded is None:
+    def _loaded(self, page: HouseholdPage | None) -> None:
+        """The page read by one query (`app.pages.household_page`), shown whole."""
+        self.archive_banner.show_archived(None if page is None else page.archived_on)
+        if page is None:
             self.heading.setText("Ménage introuvable")
             return
-        household, measures, history = loaded
+        household, measures, history = page.household, page.measures, page.history
         self._adopt(household)
         ref = f" — {household.reference}" if household.reference else ""
         self.heading.setText(f"{household.name}{ref}")
@@ -247,10 +244,3 @@ class HouseholdScreen(Screen):
 
     def can_leave(self) -> bool:
         return leave_form(self, self.identity.dirty, "l'identité du ménage", self.save_identity)
-
-
-def _load(store: Store, household_id: str) -> Loaded:
-    household = store.household(household_id)
-    if household is None:
-        return None
-    return household, store.measures_of_household(household_id), store.history(household_id)

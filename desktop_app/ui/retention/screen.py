@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.app import retention_commands
+from desktop_app.app.pages import RetentionPage, retention_page
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.retention import RetentionSettings, past_keeping_date
 from desktop_app.store.api import Store
@@ -26,7 +27,6 @@ from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import TableView, table_view
 from desktop_app.ui.widgets import button, page_header, section
 
-Loaded = tuple[RetentionSettings, list[RetentionRow], list[RetentionRow]]
 EMPTY_DUE = "Aucun dossier dont la dernière mesure a pris fin il y a plus de {years}."
 
 
@@ -96,11 +96,11 @@ class RetentionScreen(Screen):
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
         store, today = self.ctx.store, self.ctx.today()
-        self.ctx.run(lambda: _load(store, today), self._loaded,
+        self.ctx.run(lambda: retention_page(store, today), self._loaded,
                      text="Recherche des dossiers à archiver…")
 
-    def _loaded(self, loaded: Loaded) -> None:
-        self.settings, due, archived = loaded
+    def _loaded(self, page: RetentionPage) -> None:
+        self.settings, due, archived = page.settings, page.due, page.archived
         years, until = _years(self.settings.active_years), format_date(self.settings.keep_until)
         self.due_view.empty_text = EMPTY_DUE.format(years=years)
         self.rules.setText(
@@ -161,8 +161,3 @@ class RetentionScreen(Screen):
 
         self.dialog = dialogs.settings_dialog(self, self.settings, save)
         self.dialog.open()
-
-
-def _load(store: Store, today: date) -> Loaded:
-    return store.retention_settings(), store.retention_candidates(today), \
-        store.archived_households()

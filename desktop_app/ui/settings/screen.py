@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.app.association import Change, add_tariff, change_association, save_alert_settings
+from desktop_app.app.pages import SettingsPage, settings_page
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.model import AlertSettings, Association, Convention, GridSent, Tariff
 from desktop_app.domain.money import format_eur
@@ -62,9 +63,6 @@ TARIFFS = [Column("À partir du", lambda t: format_date(t.from_date),
 GRIDS: list[Column[GridSent]] = [
     Column("Année", lambda g: str(g.year), lambda g: g.year),
     Column("Envoyée le", lambda g: format_date(g.sent_on), lambda g: date_key(g.sent_on))]
-
-
-Loaded = tuple[Association, list[Tariff], AlertSettings]
 
 
 class SettingsScreen(Screen):
@@ -166,11 +164,11 @@ class SettingsScreen(Screen):
 
     def reload(self) -> None:
         store = self.ctx.store
-        self.ctx.run(lambda: (store.association(), store.tariffs(), store.alert_settings()),
-                     self._loaded, text="Chargement des paramètres…")
+        self.ctx.run(lambda: settings_page(store), self._loaded,
+                     text="Chargement des paramètres…")
 
-    def _loaded(self, loaded: Loaded) -> None:
-        self.association, self.tariffs, settings = loaded
+    def _loaded(self, page: SettingsPage) -> None:
+        self.association, self.tariffs, settings = page.association, page.tariffs, page.alerts
         if not self.name_form.dirty:
             self.name_form.set_values({"name": self.association.name})
         if not self.alert_form.dirty:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.pages import TeamPage, team_page
 from desktop_app.app.workers import change_worker, create_worker
 from desktop_app.domain.fr import format_date, format_decimal
 from desktop_app.domain.labels import DIPLOMAS
@@ -93,12 +94,12 @@ class TeamScreen(Screen):
 
     def reload(self) -> None:
         store, day = self.ctx.store, self.ctx.today()
-        self.ctx.run(lambda: (store.workers(), store.measure_rows(on=day)), self._loaded,
+        self.ctx.run(lambda: team_page(store, day), self._loaded,
                      text="Chargement de l'équipe…")
         self.tabs.refresh_accounts()
 
-    def _loaded(self, loaded: tuple[list[Worker], list[MeasureRow]]) -> None:
-        workers, self.rows = loaded
+    def _loaded(self, page: TeamPage) -> None:
+        workers, self.rows = page.workers, page.measures
         self.team = {w.id: w for w in workers}
         today = self.ctx.today()
         counts: dict[str, int] = {}
