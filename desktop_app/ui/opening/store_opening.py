@@ -22,12 +22,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
+from desktop_app.app import opening
 from desktop_app.paths import is_server_url, sqlite_path
 from desktop_app.store.api import Store
-from desktop_app.store.engine import store_url
 from desktop_app.store.errors import ServerConnectionError, StoreError, WrongPassphraseError
-from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
-from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, with_password
 from desktop_app.ui.background import BackgroundRunner
 from desktop_app.ui.opening.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.opening.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
@@ -71,7 +69,7 @@ class StoreOpening(QObject):
                             text="Connexion au serveur…", on_error=self._server_failed)
             return
         database = self.database
-        if self.ask and database is not None and given_passphrase(None) is None:
+        if self.ask and database is not None and opening.passphrase_in_environment() is None:
             self._run(lambda: self._look_at(database),
                       lambda found: self._first_launch(database) if found is _NEW
                       else self._maybe_ask(found))
@@ -83,10 +81,11 @@ class StoreOpening(QObject):
         """The file (a USB key, a network share: it may hang) read here, not on the GUI
         thread: `_NEW` (no store yet; the key store's backend chosen meanwhile, keyring may
         ask D-Bus), else the store opened, or why the user must be asked."""
-        if is_new(database):
+        found = opening.look_at(database)
+        if found == "nouvelle":
             self.keystore.available()
             return _NEW
-        if looks_encrypted(database):
+        if found == "chiffrée":
             return self._with_remembered(database)
         return self._open(None, False)
 
@@ -95,11 +94,7 @@ class StoreOpening(QObject):
         """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain.
         A passphrase `typed` at the unlock dialog and not to be remembered drops the one
         remembered before (it did not open the store)."""
-        # start-up cost: Alembic comes with it, loaded here off the GUI thread
-        from desktop_app.store.repository import open_store
-
-        store = open_store(self.url, passphrase)
-        key = given_passphrase(passphrase)
+        store, key = opening.open_file(self.url, passphrase)
         if remember and key is not None and self.database is not None:
             remember = self.keystore.remember(self.database, key)
         elif typed and self.database is not None:
@@ -112,12 +107,9 @@ class StoreOpening(QObject):
                      ) -> tuple[Store, StoreSession]:
         """Open the server's store: with the password `typed` (None: the one remembered in
         the keyring, if any, else libpq's own); remembered or forgotten as asked."""
-        # start-up cost: Alembic comes with it, loaded here off the GUI thread
-        from desktop_app.store.repository import open_store
-
-        entry = keyring_entry(url)
+        entry = opening.password_entry(url)
         password = self.keystore.get(entry) if typed is None else typed
-        store = open_store(with_password(url, password))
+        store, who = opening.open_server(url, password)
         if typed is not None:
             if remember and typed:
                 remember = self.keystore.remember(entry, typed)
@@ -125,7 +117,7 @@ class StoreOpening(QObject):
                 self.keystore.forget(entry)
         session = StoreSession(url, None, None, self.keystore,
                                remember if typed is not None else password is not None,
-                               store.session)
+                               who)
         return store, session
 
     def _with_remembered(self, database: Path) -> tuple[Store, StoreSession] | object:
@@ -248,8 +240,4 @@ class StoreOpening(QObject):
 
 def settings_of(url: str) -> ServerSettings:
     """The settings a server URL gives (`--db postgresql://…`), for the connection dialog."""
-    parsed = store_url(url)
-    query = parsed.query
-    return ServerSettings(parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "",
-                          parsed.username or "", str(query.get("sslmode", "prefer")),
-                          str(query.get("sslrootcert", "")))
+    return ServerSettings(*opening.server_settings_of(url))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.store.server_connection import try_connection
+from desktop_app.app.opening import check_server
 from desktop_app.ui.background import BackgroundRunner, describe_error
 from desktop_app.ui.opening.keyring_store import KeyStore
 from desktop_app.ui.opening.passphrase_fields import FittingDialog, password_field
@@ -179,7 +179,7 @@ class ConnectionDialog(FittingDialog):
             self.test_button.setEnabled(True)
             self._say(describe_error(error)[1].split("\n\n")[0], True)
 
-        self.runner.run(lambda: try_connection(settings.url(), password), done,
+        self.runner.run(lambda: check_server(settings.url(), password), done,
                         text=TESTING, on_error=failed)
 
     def _submit(self) -> None:

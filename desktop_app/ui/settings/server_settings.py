@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, server_url
+from desktop_app.app.opening import password_entry, server_address
+from desktop_app.store.records import DEFAULT_PORT
 
 PREFIX = "serveur/"
 USE_KEY = "serveur/utiliser"
@@ -35,12 +36,12 @@ class ServerSettings:
 
     def url(self) -> str:
         """The store URL, without password."""
-        return server_url(self.host, self.port, self.database, self.login, self.sslmode,
-                          self.ca_file)
+        return server_address(self.host, self.port, self.database, self.login, self.sslmode,
+                              self.ca_file)
 
     def keyring_entry(self) -> str:
         """The name of the password's entry in the keyring: the URL without password."""
-        return keyring_entry(self.url())
+        return password_entry(self.url())
 
 
 _KEYS = {"host": "hote", "port": "port", "database": "base", "login": "compte",
