@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
@@ -26,9 +27,17 @@ NONE_SOUND = ("Aucune sauvegarde en bon état dans le dossier {folder} : branche
               "Paramètres, puis « Fichier › Restaurer une sauvegarde… ».")
 NOT_A_FILE = "Cette base n'est pas un fichier : elle ne se sauvegarde pas depuis Suivi FSL."
 
-#: A backup of the folder read: its path, its facts (None if it cannot be restored), its
-#: state and the French reason it cannot be restored.
-Read = tuple[Path, BackupInfo | None, str, str]
+
+
+class Read(NamedTuple):
+    """A backup of the folder read: its facts, or its state and the French reason it cannot
+    be restored."""
+
+    path: Path
+    taken: datetime | None  # read from its name when its facts cannot be read
+    info: BackupInfo | None
+    state: str
+    reason: str
 
 
 def _engine(store: Store) -> Engine:
@@ -69,18 +78,14 @@ def read_backups(store: Store, folder: Path) -> list[Read]:
     found: list[Read] = []
     for path in list_backups(folder):
         try:
-            found.append((path, live_info(engine, path), "Bonne", ""))
+            info = live_info(engine, path)
+            found.append(Read(path, info.taken, info, "Bonne", ""))
         except StoreError as error:
             state = ("Endommagée" if isinstance(error, DamagedStoreError) else
                      "Autre mot de passe" if isinstance(error, WrongPassphraseError) else
                      "Illisible")
-            found.append((path, None, state, str(error)))
+            found.append(Read(path, taken_at(path), None, state, str(error)))
     return found
-
-
-def taken_on(path: Path) -> datetime | None:
-    """When the backup `path` was taken, read from its name; None for another file."""
-    return taken_at(path)
 
 
 def encrypts_plain(store: Store, info: BackupInfo) -> bool:

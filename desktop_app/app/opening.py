@@ -8,6 +8,7 @@ GUI thread (tests/ui/test_import_hygiene.py lists them)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -64,32 +65,50 @@ def open_server(url: str, password: str | None) -> tuple[Store, Session | None]:
     return store, store.session
 
 
-def server_address(host: str, port: int, database: str, login: str, sslmode: str,
-                   ca_file: str) -> str:
-    """The store URL of the association's server as the settings give it (no password)."""
-    return server_url(host, port, database, login, sslmode, ca_file)
+@dataclass(frozen=True)
+class ServerSettings:
+    """The association's server as this user set it (the password never part of it)."""
+
+    host: str = ""
+    port: int = DEFAULT_PORT
+    database: str = "suivi_fsl"
+    login: str = ""
+    sslmode: str = "verify-full"
+    ca_file: str = ""
+
+    @classmethod
+    def of_url(cls, url: str) -> ServerSettings:
+        """The settings a server URL gives (`--db postgresql://…`)."""
+        parsed = store_url(url)
+        query = parsed.query
+        return cls(parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "",
+                   parsed.username or "", str(query.get("sslmode", "prefer")),
+                   str(query.get("sslrootcert", "")))
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.host and self.database and self.login)
+
+    def url(self) -> str:
+        """The store URL, without password."""
+        return server_url(self.host, self.port, self.database, self.login, self.sslmode,
+                          self.ca_file)
+
+    def keyring_entry(self) -> str:
+        """The name of the password's entry in the keyring: the URL without password."""
+        return password_entry(self.url())
+
+
+def check_server(settings: ServerSettings, password: str | None) -> str:
+    """« Tester la connexion »: connects once to the server of `settings` and says in French
+    what was found; a French `StoreError` otherwise. Nothing is written."""
+    return try_connection(settings.url(), password)
 
 
 def password_entry(url: str) -> str:
     """The name of a server's password in the system keyring: its address without any
     password (one given in `--db` never becomes part of a name)."""
     return keyring_entry(url)
-
-
-def check_server(url: str, password: str | None) -> str:
-    """« Tester la connexion »: connects once and says in French what was found; a French
-    `StoreError` otherwise. Nothing is written."""
-    return try_connection(url, password)
-
-
-def server_settings_of(url: str) -> tuple[str, int, str, str, str, str]:
-    """The settings a server URL gives (`--db postgresql://…`): host, port, database, login,
-    sslmode and the authority's certificate file."""
-    parsed = store_url(url)
-    query = parsed.query
-    return (parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "",
-            parsed.username or "", str(query.get("sslmode", "prefer")),
-            str(query.get("sslrootcert", "")))
 
 
 def shown_address(url: str) -> str:

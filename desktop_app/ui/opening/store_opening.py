@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
 from desktop_app.app import opening
+from desktop_app.app.opening import ServerSettings
 from desktop_app.paths import is_server_url, sqlite_path
 from desktop_app.store.api import Store
 from desktop_app.store.errors import ServerConnectionError, StoreError, WrongPassphraseError
@@ -31,7 +32,7 @@ from desktop_app.ui.opening.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.opening.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
 from desktop_app.ui.opening.store_session import Secret, StoreSession
 from desktop_app.ui.settings.server_dialog import ConnectionDialog
-from desktop_app.ui.settings.server_settings import ServerSettings, load, save, set_use_server
+from desktop_app.ui.settings.server_settings import load, save, set_use_server
 
 STALE = ("Le mot de passe retenu sur cet ordinateur n'ouvre plus la base (il a été changé "
          "ailleurs ?) : tapez le mot de passe actuel.")
@@ -177,7 +178,8 @@ class StoreOpening(QObject):
     def _server_failed(self, error: BaseException) -> None:
         """A login refused: the password asked (the dialog); anything else: `failed`."""
         if (self.ask and isinstance(error, ServerConnectionError) and error.kind == "login"):
-            self._ask_server(self.keep_settings or settings_of(self.url), str(error), None)
+            settings = self.keep_settings or ServerSettings.of_url(self.url)
+            self._ask_server(settings, str(error), None)
             return
         self._failed(error)
 
@@ -236,8 +238,3 @@ class StoreOpening(QObject):
 
         self.runner.run(lambda: self._open(passphrase, remember, typed=True), self._done,
                         text="Ouverture de la base…", on_error=failed)
-
-
-def settings_of(url: str) -> ServerSettings:
-    """The settings a server URL gives (`--db postgresql://…`), for the connection dialog."""
-    return ServerSettings(*opening.server_settings_of(url))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.app.backups import Read, encrypts_plain, read_backups, taken_on
+from desktop_app.app.backups import Read, encrypts_plain, read_backups
 from desktop_app.app.batch_text import when  # « 15/09/2025 à 18:30 »
 from desktop_app.store.records import BackupInfo
 from desktop_app.ui.background import show_error
@@ -111,8 +111,7 @@ class RestoreDialog(QDialog):
             return
         self.found = found
         self.table.setRowCount(len(found))
-        for row, (path, info, state, reason) in enumerate(found):
-            taken = info.taken if info is not None else taken_on(path)
+        for row, (path, taken, info, state, reason) in enumerate(found):
             counts = ((info.households, info.measures, info.visits, info.workers)
                       if info is not None else ())
             cells = [when(taken) if taken else path.name, *(str(n) for n in counts)]
@@ -126,7 +125,7 @@ class RestoreDialog(QDialog):
                 self.table.setItem(row, column, item)
         for column in range(len(HEADERS) - 1):  # the state takes the width left
             self.table.resizeColumnToContents(column)
-        usable = [row for row, (_p, info, _s, _r) in enumerate(found) if info is not None]
+        usable = [row for row, read in enumerate(found) if read.info is not None]
         self.note.setText(f"Sauvegardes du dossier {self.folder} : {len(found)}, la plus récente "
                           "en haut." if found else f"Aucune sauvegarde dans le dossier "
                           f"{self.folder} : choisissez le dossier dans Paramètres.")
@@ -137,12 +136,13 @@ class RestoreDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows or rows[0].row() >= len(self.found):
             return None
-        return self.found[rows[0].row()][1]
+        return self.found[rows[0].row()].info
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
         rows = self.table.selectionModel().selectedRows()
-        reason = self.found[rows[0].row()][3] if rows and rows[0].row() < len(self.found) else ""
+        within = bool(rows) and rows[0].row() < len(self.found)
+        reason = self.found[rows[0].row()].reason if within else ""
         self.reason.setText(reason)
         self.reason.setVisible(bool(reason))
 
