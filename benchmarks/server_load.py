@@ -61,8 +61,9 @@ from desktop_app.domain.model import Caseload, Diploma, Visit, VisitOutcome, Vis
 from desktop_app.store import account_admin as accounts
 from desktop_app.store.engine import WRITER_LOCK, store_url, write
 from desktop_app.store.errors import ConflictError
+from desktop_app.store.records import GROUPS
 from desktop_app.store.repository import open_store
-from desktop_app.store.server_policies import GROUPS, group_role
+from desktop_app.store.server_policies import group_role
 from desktop_app.store.server_setup import init_server
 
 #: The password of every account of the load (meets the CNIL's recommendation).

@@ -73,7 +73,7 @@ def _backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
 
 
 def _server_backup(url: str, folder: Path, rotation: bool, taken: datetime) -> int:
-    from desktop_app.store.keys import given_passphrase
+    from desktop_app.app.opening import passphrase_in_environment
     from desktop_app.store.repository import open_store
     from desktop_app.store.server_backup import (
         check_passphrase,
@@ -81,7 +81,7 @@ def _server_backup(url: str, folder: Path, rotation: bool, taken: datetime) -> i
         rotate_server_backups,
     )
 
-    passphrase = check_passphrase(given_passphrase(None))  # refused before connecting
+    passphrase = check_passphrase(passphrase_in_environment())  # refused before connecting
     store = open_store(url, "")  # "": no SQLCipher key (the variable is the backup's here)
     try:
         made = make_server_backup(store.engine, folder, taken, passphrase)
@@ -101,11 +101,11 @@ def _print_made(made: Path, rotation: bool, rotate: Callable[[], list[Path]]) ->
 
 def _restore(backup: Path, database: Path, yes: bool, encrypt_plain: bool,
              moment: datetime) -> int:
+    from desktop_app.app.opening import passphrase_in_environment
     from desktop_app.domain.fr import format_date
     from desktop_app.store.backup import backup_info, restore, restored_key
-    from desktop_app.store.keys import given_passphrase
 
-    passphrase = given_passphrase(None)
+    passphrase = passphrase_in_environment()
     info = backup_info(backup, passphrase)
     print(f"Sauvegarde du {format_date(info.taken.date())} à {info.taken:%H:%M} : "
           f"{info.households} ménages, {info.measures} mesures, {info.visits} visites, "

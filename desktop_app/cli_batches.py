@@ -32,7 +32,7 @@ def add_commands(commands: Any) -> None:
 
 
 def run_imports(store: SqlStore, args: argparse.Namespace) -> int:
-    from desktop_app.store.batch_text import batch_line
+    from desktop_app.app.batch_text import batch_line
 
     found = store.import_batches()
     if not found:
@@ -44,8 +44,8 @@ def run_imports(store: SqlStore, args: argparse.Namespace) -> int:
 
 def run_undo_import(store: SqlStore, args: argparse.Namespace) -> int:
     """A refusal is a `StoreError`: `cli.main` prints it in French and exits 1."""
+    from desktop_app.app.batch_text import counts_text, source_text
     from desktop_app.app.caseload import undo_import
-    from desktop_app.store.batch_text import counts_text, source_text
 
     undo_import(store, args.batch)
     batch = next(b for b in store.import_batches() if b.id == args.batch)

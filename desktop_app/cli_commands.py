@@ -163,7 +163,8 @@ def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
     """Fill an EMPTY store with fictitious data; a store in use is never touched."""
     from desktop_app.app.caseload import import_caseload
     from desktop_app.demo import demo_summary, generate_caseload
-    from desktop_app.store.importing import NOT_EMPTY, NotEmptyError
+    from desktop_app.store.errors import NotEmptyError
+    from desktop_app.store.importing import NOT_EMPTY
 
     if not store.is_empty():  # said before the data is made (a minute at the largest size)
         print(NOT_EMPTY, file=sys.stderr)

@@ -19,8 +19,9 @@ from sqlalchemy import Connection
 from desktop_app.interchange import read_file
 from desktop_app.store import account_admin
 from desktop_app.store.engine import write
+from desktop_app.store.records import GROUPS
 from desktop_app.store.repository import SqlStore, open_store
-from desktop_app.store.server_policies import GROUPS, group_role
+from desktop_app.store.server_policies import group_role
 from desktop_app.store.server_setup import init_server
 from tests.conftest import EXAMPLES
 from tests.postgres import TestServer, libpq, url_text

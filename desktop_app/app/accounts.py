@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from desktop_app.store.account_admin import NOT_A_SERVER, AccountAdmin, AccountLine
+from desktop_app.store.account_admin import NOT_A_SERVER, AccountAdmin
 from desktop_app.store.api import Store
 from desktop_app.store.errors import RefusedError
+from desktop_app.store.records import AccountLine
 from desktop_app.store.repository import SqlStore
 
 

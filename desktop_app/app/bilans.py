@@ -8,7 +8,7 @@ from datetime import date
 from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.model import ReportKind
 from desktop_app.store.api import Store
-from desktop_app.store.bilans import StoredBilan
+from desktop_app.store.records import StoredBilan
 
 
 def save_bilan(store: Store, measure_id: str, kind: ReportKind, period_end: date,

@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -34,14 +33,8 @@ from desktop_app.domain.passphrase import assess
 from desktop_app.store.accounts import session_of
 from desktop_app.store.engine import write
 from desktop_app.store.errors import RefusedError, environment_errors
-from desktop_app.store.server_policies import (
-    GROUPS,
-    RESPONSABLE,
-    TRAVAILLEUR,
-    current_roles,
-    driver,
-    fetch,
-)
+from desktop_app.store.records import GROUPS, RESPONSABLE, TRAVAILLEUR, AccountLine
+from desktop_app.store.server_policies import current_roles, driver, fetch
 from desktop_app.store.tables import ACCOUNTS, HOUSEHOLDS, SHARES, WORKERS
 
 if TYPE_CHECKING:
@@ -191,16 +184,7 @@ def set_password(connection: Connection, login: str, password: str) -> str:
     return f"Mot de passe du compte « {login} » changé."
 
 
-@dataclass(frozen=True)
-class AccountLine:
-    login: str
-    group: str
-    worker_id: str | None
-    worker_name: str | None
-    created_on: date
-    disabled_on: date | None
-    #: The households explicitly shared with the account: (id, name), by name.
-    shares: tuple[tuple[str, str], ...] = ()
+
 
 
 def list_accounts(connection: Connection) -> list[AccountLine]:

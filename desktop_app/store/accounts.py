@@ -5,18 +5,11 @@ disabling and listing accounts, and sharing households: `account_admin`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import Connection, select
 
 from desktop_app.store.errors import StoreError
-from desktop_app.store.server_policies import (
-    LECTURE,
-    RESPONSABLE,
-    TRAVAILLEUR,
-    current_roles,
-    fetch,
-)
+from desktop_app.store.records import LECTURE, RESPONSABLE, TRAVAILLEUR, Session
+from desktop_app.store.server_policies import current_roles, fetch
 from desktop_app.store.tables import ACCOUNTS
 
 NEEDS_RESPONSABLE = ("{what} demande un compte « responsable » (ou le compte propriétaire de la "
@@ -30,36 +23,6 @@ NEEDS_WHOLE_VIEW = ("{what} porte sur toute l'association et demande un compte �
 #: What `SqlStore.load_for_year` serves: the grid and the other documents of the year.
 GRID = "La grille d'activité (comme tout document de l'année)"
 IMPORT = "L'import d'un fichier d'échange"
-
-
-@dataclass(frozen=True)
-class Session:
-    """Who is connected to a PostgreSQL store."""
-
-    login: str
-    #: Owner of the schema (or superuser): every right, under policies that let it all.
-    owner: bool
-    #: The group the login is a member of (travailleur, responsable, lecture), if any.
-    group: str | None
-    worker_id: str | None
-    has_account: bool
-
-    @property
-    def author(self) -> str | None:
-        """The name its writes are recorded under (its worker, else its login), as the
-        server's policies require; None for the owner without an account: the program's
-        profile (« système » on the command line), as on a file."""
-        if self.has_account or (self.group is not None and not self.owner):
-            return self.worker_id or self.login
-        return None
-
-    @property
-    def manages(self) -> bool:
-        return self.owner or self.group == RESPONSABLE
-
-    @property
-    def group_text(self) -> str:
-        return self.group or "sans rôle"
 
 
 def session_of(connection: Connection) -> Session:

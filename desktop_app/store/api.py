@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from desktop_app.domain.bilan_text import BilanText
     from desktop_app.domain.indicators.profile import ProfileBrackets
     from desktop_app.domain.retention import RetentionSettings
-    from desktop_app.store.bilans import StoredBilan, Unread
+    from desktop_app.store.bilans import Unread
     from desktop_app.store.records import (
         AuditEntry,
         HouseholdAccess,
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
         MeasureRow,
         MergeReport,
         RetentionRow,
+        StoredBilan,
         TreatedAlert,
     )
 

@@ -23,7 +23,6 @@ from desktop_app.store.records import AuditEntry
 from desktop_app.store.tables import AUDIT
 
 #: The profile of changes made outside any worker's session (command line, migrations).
-SYSTEM_PROFILE = "système"
 
 
 def record(

@@ -35,8 +35,6 @@ from sqlalchemy.engine import URL
 from desktop_app.domain.fr import os_reason
 from desktop_app.private_files import private_folder, sync_folder
 from desktop_app.store.backup_check import (
-    BackupInfo,
-    DamagedStoreError,
     backup_info,
     check_backup,
 )
@@ -61,6 +59,7 @@ from desktop_app.store.engine import engine_lock, engine_passphrase, shown_url, 
 from desktop_app.store.errors import (
     CORRUPT,
     FULL,
+    DamagedStoreError,
     RefusedError,
     StoreError,
     WrongPassphraseError,
@@ -69,10 +68,11 @@ from desktop_app.store.errors import (
 from desktop_app.store.keys import cipher_connect, looks_encrypted
 from desktop_app.store.migrate import backup as vacuum_into
 from desktop_app.store.migrate import ensure_schema
+from desktop_app.store.records import BackupInfo
 from desktop_app.store.startup import DAMAGED_STORE, quick_check
 from desktop_app.store.store_lock import exclusive
 
-__all__ = ["BackupInfo", "DamagedStoreError", "PlainBackupError", "backup_info", "list_backups",
+__all__ = ["PlainBackupError", "backup_info", "list_backups",
            "live_check", "live_info", "make_backup", "quick_check", "restore",
            "restore_in_place", "restored_key", "rotate", "store_file"]
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop_app.store.backup_names import store_like_name, taken_at
-from desktop_app.store.errors import StoreError, WrongPassphraseError
+from desktop_app.store.errors import DamagedStoreError, StoreError, WrongPassphraseError
 from desktop_app.store.keys import cipher_connect, looks_encrypted
 from desktop_app.store.migrate import VERSION_TABLE, known_revisions
+from desktop_app.store.records import BackupInfo
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -33,24 +33,6 @@ WRONG_KEY = ("Mot de passe incorrect : la sauvegarde {where} a été chiffrée a
 NEWER = ("La sauvegarde {where} a été faite par une version plus récente de Suivi FSL "
          "(révision « {revision} ») : installez la dernière version de l'application pour la "
          "restaurer.")
-
-
-class DamagedStoreError(StoreError):
-    """The store or a backup fails SQLite's integrity check (said in French)."""
-
-
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
-    """What a backup holds, shown before it is restored."""
-
-    path: Path
-    taken: datetime
-    households: int
-    measures: int
-    visits: int
-    workers: int
-    revision: str
-    encrypted: bool
 
 
 def is_plain_sqlite(path: Path) -> bool:

@@ -22,7 +22,7 @@ from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import Problem, caseload_to_json, parse_caseload
 from desktop_app.store import audit, fetch, importing, row_reading, writers
 from desktop_app.store.batch_checks import BatchRecords, blockers, describe_blockers
-from desktop_app.store.errors import DuplicateIdsError, RefusedError
+from desktop_app.store.errors import DuplicateIdsError, NotEmptyError, RefusedError
 from desktop_app.store.fingerprints import fingerprints
 from desktop_app.store.records import ImportBatch
 from desktop_app.store.tables import (
@@ -57,11 +57,11 @@ def import_as_batch(connection: Connection, parts: Iterable[Caseload], *, source
     file is raised by `parts` itself. Either way the caller's transaction is rolled back:
     nothing stays of the pieces already added.
 
-    `only_if_empty`: refused (`importing.NotEmptyError`) if the store holds records, checked
+    `only_if_empty`: refused (`NotEmptyError`) if the store holds records, checked
     in this transaction before any piece is read (two `demo` at once: the second one waits,
     then is refused)."""
     if only_if_empty and not importing.is_empty(connection):
-        raise importing.NotEmptyError(importing.NOT_EMPTY)
+        raise NotEmptyError(importing.NOT_EMPTY)
     before = _settings(fetch.association(connection), fetch.tariffs(connection))
     at = datetime.now().replace(microsecond=0)
     batch_id = _new_batch(connection, at=at, kind="import", source=source, profile=profile)

@@ -17,7 +17,6 @@ measure (which replaces its reports) never loses them. Saving a bilan:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -28,17 +27,9 @@ from desktop_app.domain.bilan_text import SECTIONS, BilanText
 from desktop_app.domain.model import ReportKind
 from desktop_app.store import audit
 from desktop_app.store.errors import ConflictError, RefusedError
+from desktop_app.store.records import SYSTEM_PROFILE, StoredBilan
 from desktop_app.store.retention import refuse_if_archived
 from desktop_app.store.tables import BILAN_TEXTS, MEASURES, REPORTS
-
-
-@dataclass(frozen=True, slots=True)
-class StoredBilan:
-    """The stored text of a bilan, the day the household signed it, when it was saved."""
-
-    text: BilanText
-    signed_on: date | None
-    updated_at: datetime
 
 
 class Unread(Enum):
@@ -85,7 +76,7 @@ def bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
 
 def save_bilan_text(connection: Connection, measure_id: str, kind: ReportKind,
                     period_end: date, text: BilanText, signed_on: date | None,
-                    sent_on: date | None, *, profile: str = audit.SYSTEM_PROFILE,
+                    sent_on: date | None, *, profile: str = SYSTEM_PROFILE,
                     at: datetime | None = None,
                     expected: StoredBilan | Unread | None = UNREAD) -> None:
     """Write the bilan and bring the measure's report in line (see the module's doc).

@@ -27,6 +27,11 @@ class StoreError(Exception):
     """An environment problem (locked, disk full, corrupt, newer version): said in French."""
 
 
+
+class DamagedStoreError(StoreError):
+    """The store or a backup fails SQLite's integrity check (said in French)."""
+
+
 class ServerConnectionError(StoreError):
     """No connection to a PostgreSQL server could be made, or it was cut: the
     window offers to retry or to work on the local store. `kind` is one of the keys of
@@ -41,6 +46,10 @@ class RefusedError(StoreError):
     """An operation the store's rules refuse, said in French with the reason (an archived
     file is read-only, an import changed since cannot be undone…): nothing was changed, and
     nothing is wrong with the file or the disk."""
+
+
+class NotEmptyError(RefusedError):
+    """Data meant for an empty store only (the demonstration) and the store holds records."""
 
 
 class ConflictError(StoreError):

@@ -17,7 +17,6 @@ from sqlalchemy import Connection, Table, select
 from desktop_app.domain.model import Association, Caseload, Tariff
 from desktop_app.interchange import ExistingIds, Problem, duplicate_id_problems
 from desktop_app.store import fetch, row_reading, writers
-from desktop_app.store.errors import RefusedError
 from desktop_app.store.tables import HOMES, HOUSEHOLDS, MEASURES, WORKERS
 
 #: The association of a piece of a caseload that does not carry it: merging it changes
@@ -26,10 +25,6 @@ _NO_ASSOCIATION = Association("")
 
 NOT_EMPTY = ("La base n'est pas vide : les données de démonstration ne s'ajoutent qu'à une base "
              "vide. Utilisez --db avec un nouveau fichier.")
-
-
-class NotEmptyError(RefusedError):
-    """Data meant for an empty store only (the demonstration) and the store holds records."""
 
 
 def _stored(connection: Connection, table: Table, ids: Collection[str]) -> frozenset[str]:

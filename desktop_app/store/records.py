@@ -1,13 +1,18 @@
 """The plain records the store hands out besides the caseload's own dataclasses: a line of
 the household or measure list, of the retention screen, of the audit trail, an import batch,
-what a merge did, a right-of-access extract, a treated alert. Frozen values, no behaviour."""
+what a merge did, a right-of-access extract, a treated alert, who is connected to a server,
+an account's line, a stored bilan, what a backup holds; and the store's named constants (the
+program's audit profile, the accounts' groups, the server's default port). Frozen values, no
+behaviour."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.model import Caseload, MeasureType
 
 
@@ -110,3 +115,79 @@ class TreatedAlert:
     reason: str
     profile: str  # worker id, or « système »
     at: datetime
+
+
+#: The profile the program's own writes are recorded under (a file store, the command line).
+SYSTEM_PROFILE = "système"
+
+#: The three groups of a server's accounts, in the order they are said.
+GROUPS = ("travailleur", "responsable", "lecture")
+TRAVAILLEUR, RESPONSABLE, LECTURE = GROUPS
+
+#: PostgreSQL's port, unless the association's server says another.
+DEFAULT_PORT = 5432
+
+
+@dataclass(frozen=True)
+class Session:
+    """Who is connected to a PostgreSQL store."""
+
+    login: str
+    #: Owner of the schema (or superuser): every right, under policies that let it all.
+    owner: bool
+    #: The group the login is a member of (travailleur, responsable, lecture), if any.
+    group: str | None
+    worker_id: str | None
+    has_account: bool
+
+    @property
+    def author(self) -> str | None:
+        """The name its writes are recorded under (its worker, else its login), as the
+        server's policies require; None for the owner without an account: the program's
+        profile (« système » on the command line), as on a file."""
+        if self.has_account or (self.group is not None and not self.owner):
+            return self.worker_id or self.login
+        return None
+
+    @property
+    def manages(self) -> bool:
+        return self.owner or self.group == RESPONSABLE
+
+    @property
+    def group_text(self) -> str:
+        return self.group or "sans rôle"
+
+
+@dataclass(frozen=True)
+class AccountLine:
+    login: str
+    group: str
+    worker_id: str | None
+    worker_name: str | None
+    created_on: date
+    disabled_on: date | None
+    #: The households explicitly shared with the account: (id, name), by name.
+    shares: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBilan:
+    """The stored text of a bilan, the day the household signed it, when it was saved."""
+
+    text: BilanText
+    signed_on: date | None
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """What a backup holds, shown before it is restored."""
+
+    path: Path
+    taken: datetime
+    households: int
+    measures: int
+    visits: int
+    workers: int
+    revision: str
+    encrypted: bool

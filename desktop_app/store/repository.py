@@ -46,7 +46,6 @@ from desktop_app.store import (
     treated,
 )
 from desktop_app.store.api import Store
-from desktop_app.store.audit import SYSTEM_PROFILE
 from desktop_app.store.backup_files import remove_restore_leftovers
 from desktop_app.store.engine import (
     create_store_engine,
@@ -64,6 +63,7 @@ from desktop_app.store.importing import is_empty
 from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.records import (
+    SYSTEM_PROFILE,
     AuditEntry,
     HouseholdAccess,
     HouseholdRow,
@@ -71,6 +71,8 @@ from desktop_app.store.records import (
     MeasureRow,
     MergeReport,
     RetentionRow,
+    Session,
+    StoredBilan,
     TreatedAlert,
 )
 from desktop_app.store.retention import Retention
@@ -89,7 +91,7 @@ class SqlStore:
     """The caseload in a SQL database (see `desktop_app.store.api.Store`)."""
 
     def __init__(self, engine: Engine, where: str,
-                 session: accounts.Session | None = None) -> None:
+                 session: Session | None = None) -> None:
         self.engine = engine
         #: The store as said to the user (file path, or URL without password).
         self.where = where
@@ -319,14 +321,14 @@ class SqlStore:
 
     # --- bilans ------------------------------------------------------------------------
     def bilan_text(self, measure_id: str, kind: ReportKind,
-                   period_end: date) -> bilans.StoredBilan | None:
+                   period_end: date) -> StoredBilan | None:
         with self._reading() as c:
             return bilans.bilan_text(c, measure_id, kind, period_end)
 
     def save_bilan_text(self, measure_id: str, kind: ReportKind, period_end: date,
                         text: BilanText, signed_on: date | None, sent_on: date | None, *,
                         profile: str | None = None,
-                        expected: bilans.StoredBilan | bilans.Unread | None = bilans.UNREAD
+                        expected: StoredBilan | bilans.Unread | None = bilans.UNREAD
                         ) -> None:
         with self._writing() as c:
             bilans.save_bilan_text(c, measure_id, kind, period_end, text, signed_on, sent_on,

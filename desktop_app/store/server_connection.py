@@ -22,7 +22,6 @@ from desktop_app.store.errors import environment_errors
 
 #: libpq's `sslmode` values, strongest first (docs/serveur.md, « La connexion chiffrée »).
 SSL_MODES = ("verify-full", "verify-ca", "require", "prefer", "disable")
-DEFAULT_PORT = 5432
 
 
 def server_url(host: str, port: int, database: str, login: str, sslmode: str = "verify-full",

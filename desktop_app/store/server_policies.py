@@ -45,10 +45,8 @@ from psycopg import sql
 from sqlalchemy import Connection
 
 from desktop_app.store.errors import StoreError
+from desktop_app.store.records import GROUPS
 
-#: The three groups, in the order they are said.
-GROUPS = ("travailleur", "responsable", "lecture")
-TRAVAILLEUR, RESPONSABLE, LECTURE = GROUPS
 #: Prefix of the policies this module owns (others are left alone).
 PREFIX = "suivi_"
 UNASSIGNED = "suivi_household_unassigned"

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from desktop_app.store.backup_check import DamagedStoreError, pragma_check, summary
-from desktop_app.store.errors import CORRUPT, StoreError, WrongPassphraseError
+from desktop_app.store.backup_check import pragma_check, summary
+from desktop_app.store.errors import CORRUPT, DamagedStoreError, StoreError, WrongPassphraseError
 from desktop_app.store.repository import SqlStore, open_store
 
 DAMAGED_STORE = ("La base {where} est endommagée (SQLite y trouve des erreurs : {detail}). "

@@ -28,10 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressBar, QVBoxLayout, QWidget
 
 from desktop_app import __version__
+from desktop_app.app.opening import shown_address
 from desktop_app.display_check import QT_FAILED, display_problem, platform_name
 from desktop_app.paths import default_db_url, is_server_url, local_db_url, sqlite_path
 from desktop_app.store.api import Store
-from desktop_app.store.engine import shown_url, store_url
 from desktop_app.store.errors import ServerConnectionError
 from desktop_app.ui.about import app_icon
 from desktop_app.ui.background import BackgroundRunner, describe_error
@@ -323,4 +323,4 @@ def store_label(url: str) -> str:
     database = sqlite_path(url)
     if database is not None:
         return str(database)
-    return shown_url(store_url(url))
+    return shown_address(url)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.app.batch_text import KINDS, counts_text, source_text, state_text, when
 from desktop_app.app.caseload import undo_import
-from desktop_app.store.batch_text import KINDS, counts_text, source_text, state_text, when
 from desktop_app.store.records import ImportBatch
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from desktop_app.domain.model import Worker
 from desktop_app.store.api import Store
-from desktop_app.store.audit import SYSTEM_PROFILE
+from desktop_app.store.records import SYSTEM_PROFILE
 from desktop_app.ui.background import BackgroundRunner, Callback, ErrorCallback
 from desktop_app.ui.opening.store_session import StoreSession
 from desktop_app.ui.topics import Topic

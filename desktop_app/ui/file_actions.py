@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop_app.app.caseload import import_caseload, import_parts
 from desktop_app.domain.fr import os_reason
 from desktop_app.interchange import read_parts, write_file
-from desktop_app.store.importing import NotEmptyError
+from desktop_app.store.errors import NotEmptyError
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.reports.export import show_failure

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from desktop_app.store.audit import SYSTEM_PROFILE
-from desktop_app.store.records import AuditEntry
+from desktop_app.store.records import SYSTEM_PROFILE, AuditEntry
 from desktop_app.ui.history_text import Names, action_label, change_lines, record_label
 from desktop_app.ui.models import Column, RowTableModel
 

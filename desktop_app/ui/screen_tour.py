@@ -21,9 +21,10 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.app.caseload import import_caseload
+from desktop_app.app.opening import open_file
 from desktop_app.demo import generate_caseload
 from desktop_app.private_files import atomic_path, private_folder
-from desktop_app.store.repository import SqlStore, open_store
+from desktop_app.store.api import Store
 from desktop_app.ui.app import make_application, store_label
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
@@ -73,7 +74,7 @@ def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
         # The user's own window settings are neither read nor changed.
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-        store = open_store(store_url)
+        store, _key = open_file(store_url, None)
         if store.is_empty():
             import_caseload(store, generate_caseload(today=day))
         ctx = AppContext(store, today=lambda: day)
@@ -112,13 +113,13 @@ def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
     return paths
 
 
-def _absent_worker(store: SqlStore, day: date) -> str | None:
+def _absent_worker(store: Store, day: date) -> str | None:
     absent = [w for w in store.workers() for a in w.absences
               if a.start <= day and (a.end is None or day <= a.end)]
     return absent[0].id if absent else None
 
 
-def _rich_measure(store: SqlStore, day: date) -> tuple[str | None, str | None]:
+def _rich_measure(store: Store, day: date) -> tuple[str | None, str | None]:
     """An ASLL in force with a telling story: visits, and reports, notices, suspensions."""
     best: tuple[int, str, str] | None = None
     for row in store.measure_rows(on=day)[:80]:

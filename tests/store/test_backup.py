@@ -15,7 +15,6 @@ import pytest
 from desktop_app.domain.model import Household
 from desktop_app.interchange import caseload_to_json, read_file
 from desktop_app.store.backup import (
-    DamagedStoreError,
     backup_info,
     list_backups,
     live_info,
@@ -26,7 +25,7 @@ from desktop_app.store.backup import (
 )
 from desktop_app.store.backup_names import staging_name
 from desktop_app.store.engine import engine_passphrase
-from desktop_app.store.errors import StoreError, WrongPassphraseError
+from desktop_app.store.errors import DamagedStoreError, StoreError, WrongPassphraseError
 from desktop_app.store.repository import open_store
 from tests.conftest import EXAMPLES
 

@@ -20,8 +20,9 @@ from desktop_app.domain.alerts import alerts_to_json
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import month_points_to_json
 from desktop_app.interchange import read_file, read_parts
-from desktop_app.store import account_admin, accounts
+from desktop_app.store import account_admin
 from desktop_app.store.errors import StoreError
+from desktop_app.store.records import Session
 from desktop_app.store.server_policies import (
     HOUSEHOLD_CHILDREN,
     MEASURE_CHILDREN,
@@ -334,7 +335,7 @@ def test_the_application_as_a_travailleur_shows_its_caseload_only(team: Team) ->
     w1 = team.add("w1", "travailleur", "w1")
     store = team.open_as(w1)
     try:
-        assert store.session == accounts.Session(w1, False, "travailleur", "w1", True)
+        assert store.session == Session(w1, False, "travailleur", "w1", True)
         points: Any = month_points_to_json(month_points(store, Month(2025, 9)))
         # Example 1, September 2025: m1 (ASLL, 1 point, 85,95 €) and m4 (DSF, 162,38 €) are
         # w1's; m2 (AML) and m3 (FAL) are w2's and absent.

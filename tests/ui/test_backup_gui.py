@@ -335,6 +335,7 @@ def test_the_confirmation_says_a_plain_backup_will_be_encrypted(  # type: ignore
         app, tmp_path: Path) -> None:
     """The window's restoration of a plain backup into its encrypted store is the express
     request `restore` needs: the question says so (and only then)."""
+    from desktop_app.app.backups import encrypts_plain
     from desktop_app.store.backup import backup_info
     from desktop_app.store.repository import open_store
 
@@ -342,8 +343,7 @@ def test_the_confirmation_says_a_plain_backup_will_be_encrypted(  # type: ignore
         ("clair.sqlite3", None), ("chiffre.sqlite3", "Une phrase de passe assez longue")))
     try:
         made = backup_info(make_backup(plain, tmp_path / "s", datetime(2025, 9, 15)), None)
-        assert (backup_dialog.encrypts_plain(secret, made),
-                backup_dialog.encrypts_plain(plain, made)) == (True, False)
+        assert (encrypts_plain(secret, made), encrypts_plain(plain, made)) == (True, False)
     finally:
         plain.close()
         secret.close()

@@ -170,15 +170,15 @@ def test_the_store_file_is_looked_at_off_the_gui_thread(app, qtbot, tmp_path, mo
     share: it may hang): on the background thread, never on the window's."""
     import threading
 
-    from desktop_app.ui.opening import store_opening
+    from desktop_app.app import opening
     threads: list[str] = []
-    real = store_opening.is_new
+    real = opening.is_new
 
     def watched(database):  # type: ignore[no-untyped-def]
         threads.append(threading.current_thread().name)
         return real(database)
 
-    monkeypatch.setattr(store_opening, "is_new", watched)
+    monkeypatch.setattr(opening, "is_new", watched)
     launch = launch_on(tmp_path / "suivi.sqlite3", MemoryKeyStore(), qtbot)
     dialog = first_dialog(launch, qtbot)
     assert len(threads) == 1 and threads[0] != threading.main_thread().name

@@ -18,6 +18,7 @@ from keyring.backends import fail
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
+from desktop_app.app.opening import ServerSettings
 from desktop_app.store.errors import LOGIN_REFUSED, UNREACHABLE
 from desktop_app.store.repository import open_store
 from desktop_app.store.server_connection import keyring_entry, server_url
@@ -26,7 +27,6 @@ from desktop_app.ui.opening.keyring_store import SERVICE, OsKeyStore
 from desktop_app.ui.settings.security_card import ON_SERVER
 from desktop_app.ui.settings.server_dialog import NO_KEYRING, ConnectionDialog
 from desktop_app.ui.settings.server_settings import (
-    ServerSettings,
     load,
     save,
     set_use_server,

@@ -30,8 +30,7 @@ from desktop_app.domain.bilan_text import BilanText
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import REPORT_KINDS
 from desktop_app.domain.model import Measure, Report, ReportKind
-from desktop_app.store.audit import SYSTEM_PROFILE
-from desktop_app.store.bilans import StoredBilan
+from desktop_app.store.records import SYSTEM_PROFILE, StoredBilan
 from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField

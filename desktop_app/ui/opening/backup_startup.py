@@ -5,42 +5,29 @@ automatic backup. Store and file work runs in the background."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.engine import make_url
 
-from desktop_app.store.backup_names import latest_taken, remove_leftovers
-from desktop_app.store.engine import sqlite_file
-from desktop_app.store.errors import StoreError
-from desktop_app.store.keys import given_passphrase
+from desktop_app.app import backups
+from desktop_app.app.opening import passphrase_in_environment
+from desktop_app.store.records import BackupInfo
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.settings import backup_actions, backup_dialog
 from desktop_app.ui.settings.backup_actions import backup_now, restore_backup
 from desktop_app.ui.settings.backup_dialog import describe
 from desktop_app.ui.settings.backup_settings import automatic, backup_folder, startup_due
 
-if TYPE_CHECKING:
-    from desktop_app.store.backup_check import BackupInfo
-
-NONE_SOUND = ("Aucune sauvegarde en bon état dans le dossier {folder} : branchez le support "
-              "des sauvegardes (clé USB, partage réseau) ou choisissez son dossier dans "
-              "Paramètres, puis « Fichier › Restaurer une sauvegarde… ».")
-
 
 def check_at_start(parent: QWidget, ctx: AppContext) -> None:
     """Start-up: SQLite's quick check of the store; damaged, offer the latest good
     backup; sound, a backup if the latest is a day old (automatic backups on). What killed
     or failed backups left in the folder is removed first."""
-    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
-    from desktop_app.store.startup import quick_check
-
     store, folder, auto = ctx.store, backup_folder(), automatic()
 
     def work() -> tuple[list[str], bool]:
-        remove_leftovers(folder)
-        problems = quick_check(getattr(store, "engine"))  # noqa: B009 - the SQL store
-        due = auto and startup_due(latest_taken(folder), backup_actions.now())
+        problems, latest = backups.check_at_start(store, folder)
+        due = auto and startup_due(latest, backup_actions.now())
         return problems, due and not problems
 
     def done(result: tuple[list[str], bool]) -> None:
@@ -83,29 +70,8 @@ def offer_latest(parent: QWidget, ctx: AppContext, problems: list[str]) -> None:
     if answer != LATEST:
         return
     store, folder = ctx.store, backup_folder()
-
-    def work() -> BackupInfo:
-        # start-up cost: Alembic comes with it; loaded when used, not while the window starts
-        from desktop_app.store.backup import list_backups, live_check
-
-        engine = getattr(store, "engine")  # noqa: B009 - the SQL store
-        for path in list_backups(folder):
-            try:
-                return live_check(engine, path)
-            except StoreError:
-                continue
-        raise StoreError(NONE_SOUND.format(folder=folder))
-
-    ctx.run(work, lambda info: restore_backup(ctx, info), text="Recherche d'une sauvegarde…")
-
-
-def is_damaged_file(error: BaseException) -> bool:
-    """The store could not be opened because its file is damaged or not a database."""
-    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
-    from desktop_app.store.backup_check import DamagedStoreError
-    from desktop_app.store.startup import CORRUPT_WORDS
-
-    return isinstance(error, DamagedStoreError) or CORRUPT_WORDS in str(error)
+    ctx.run(lambda: backups.latest_sound(store, folder), lambda info: restore_backup(ctx, info),
+            text="Recherche d'une sauvegarde…")
 
 
 def offer_restore_file(url: str, error: BaseException, runner: Any,
@@ -113,26 +79,16 @@ def offer_restore_file(url: str, error: BaseException, runner: Any,
     """The store did not open: if its file is damaged, offer its latest good backup (read
     with `SUIVI_FSL_PASSPHRASE` if encrypted); True if the offer was made (`finish(code)`
     is then called once done or declined)."""
-    database = sqlite_file(make_url(url))
-    if database is None or not is_damaged_file(error):
+    database = backups.damaged_file(url, error)
+    if database is None:
         return False
     if ask_restore_latest(None, [str(error)]) != LATEST:
         finish(1)
         return True
-    folder, passphrase = backup_folder(), given_passphrase(None)
+    folder, passphrase = backup_folder(), passphrase_in_environment()
 
     def work() -> BackupInfo:
-        # start-up cost: Alembic comes with it; loaded when used, not while the window starts
-        from desktop_app.store.backup import backup_info, list_backups, restore
-
-        for path in list_backups(folder):
-            try:
-                info = backup_info(path, passphrase)
-                restore(path, database, passphrase, backup_actions.now())
-            except StoreError:
-                continue
-            return info
-        raise StoreError(NONE_SOUND.format(folder=folder))
+        return backups.restore_latest(database, folder, passphrase, backup_actions.now())
 
     def done(info: BackupInfo) -> None:
         QMessageBox.information(None, "Base restaurée",

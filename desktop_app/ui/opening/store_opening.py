@@ -24,18 +24,17 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QDialog
 
+from desktop_app.app import opening
+from desktop_app.app.opening import ServerSettings
 from desktop_app.paths import is_server_url, sqlite_path
 from desktop_app.store.api import Store
-from desktop_app.store.engine import store_url
 from desktop_app.store.errors import ServerConnectionError, StoreError, WrongPassphraseError
-from desktop_app.store.keys import given_passphrase, is_new, looks_encrypted
-from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, with_password
 from desktop_app.ui.background import BackgroundRunner, Callback
 from desktop_app.ui.opening.keyring_store import KeyStore, OsKeyStore
 from desktop_app.ui.opening.passphrase_dialogs import FirstLaunchDialog, UnlockDialog
 from desktop_app.ui.opening.store_session import Secret, StoreSession
 from desktop_app.ui.settings.server_dialog import ConnectionDialog
-from desktop_app.ui.settings.server_settings import ServerSettings, load, save, set_use_server
+from desktop_app.ui.settings.server_settings import load, save, set_use_server
 
 STALE = ("Le mot de passe retenu sur cet ordinateur n'ouvre plus la base (il a été changé "
          "ailleurs ?) : tapez le mot de passe actuel.")
@@ -73,7 +72,7 @@ class StoreOpening(QObject):
                             text="Connexion au serveur…", on_error=self._server_failed)
             return
         database = self.database
-        if self.ask and database is not None and given_passphrase(None) is None:
+        if self.ask and database is not None and opening.passphrase_in_environment() is None:
             self._run(lambda: self._look_at(database),
                       lambda found: self._first_launch(database) if found is _NEW
                       else self._maybe_ask(found))
@@ -85,10 +84,11 @@ class StoreOpening(QObject):
         """The file (a USB key, a network share: it may hang) read here, not on the GUI
         thread: `_NEW` (no store yet; the key store's backend chosen meanwhile, keyring may
         ask D-Bus), else the store opened, or why the user must be asked."""
-        if is_new(database):
+        found = opening.look_at(database)
+        if found == "nouvelle":
             self.keystore.available()
             return _NEW
-        if looks_encrypted(database):
+        if found == "chiffrée":
             return self._with_remembered(database)
         return self._open(None, False)
 
@@ -97,11 +97,7 @@ class StoreOpening(QObject):
         """Open (or create); `passphrase` None: `SUIVI_FSL_PASSPHRASE` if set, else plain.
         A passphrase `typed` at the unlock dialog and not to be remembered drops the one
         remembered before (it did not open the store)."""
-        # start-up cost: Alembic comes with it, loaded here off the GUI thread
-        from desktop_app.store.repository import open_store
-
-        store = open_store(self.url, passphrase)
-        key = given_passphrase(passphrase)
+        store, key = opening.open_file(self.url, passphrase)
         if remember and key is not None and self.database is not None:
             remember = self.keystore.remember(self.database, key)
         elif typed and self.database is not None:
@@ -114,12 +110,9 @@ class StoreOpening(QObject):
                      ) -> tuple[Store, StoreSession]:
         """Open the server's store: with the password `typed` (None: the one remembered in
         the keyring, if any, else libpq's own); remembered or forgotten as asked."""
-        # start-up cost: Alembic comes with it, loaded here off the GUI thread
-        from desktop_app.store.repository import open_store
-
-        entry = keyring_entry(url)
+        entry = opening.password_entry(url)
         password = self.keystore.get(entry) if typed is None else typed
-        store = open_store(with_password(url, password))
+        store, who = opening.open_server(url, password)
         if typed is not None:
             if remember and typed:
                 remember = self.keystore.remember(entry, typed)
@@ -127,7 +120,7 @@ class StoreOpening(QObject):
                 self.keystore.forget(entry)
         session = StoreSession(url, None, None, self.keystore,
                                remember if typed is not None else password is not None,
-                               store.session)
+                               who)
         return store, session
 
     def _with_remembered(self, database: Path) -> tuple[Store, StoreSession] | object:
@@ -187,7 +180,8 @@ class StoreOpening(QObject):
     def _server_failed(self, error: BaseException) -> None:
         """A login refused: the password asked (the dialog); anything else: `failed`."""
         if (self.ask and isinstance(error, ServerConnectionError) and error.kind == "login"):
-            self._ask_server(self.keep_settings or settings_of(self.url), str(error), None)
+            settings = self.keep_settings or ServerSettings.of_url(self.url)
+            self._ask_server(settings, str(error), None)
             return
         self._failed(error)
 
@@ -246,12 +240,3 @@ class StoreOpening(QObject):
 
         self.runner.run(lambda: self._open(passphrase, remember, typed=True), self._done,
                         text="Ouverture de la base…", on_error=failed)
-
-
-def settings_of(url: str) -> ServerSettings:
-    """The settings a server URL gives (`--db postgresql://…`), for the connection dialog."""
-    parsed = store_url(url)
-    query = parsed.query
-    return ServerSettings(parsed.host or "", parsed.port or DEFAULT_PORT, parsed.database or "",
-                          parsed.username or "", str(query.get("sslmode", "prefer")),
-                          str(query.get("sslrootcert", "")))

@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.store.accounts import Session
+from desktop_app.store.records import Session
 from desktop_app.ui.opening.keyring_store import KeyStore, OsKeyStore
 
 #: Enough to make a stolen memory dump slow to search, little enough for the GUI thread

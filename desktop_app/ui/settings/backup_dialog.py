@@ -5,7 +5,6 @@ reopened — the current store kept aside."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -23,22 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.store.backup_names import taken_at
-from desktop_app.store.batch_text import when  # « 15/09/2025 à 18:30 »
-from desktop_app.store.engine import engine_passphrase
-from desktop_app.store.errors import StoreError, WrongPassphraseError
+from desktop_app.app.backups import Read, encrypts_plain, read_backups
+from desktop_app.app.batch_text import when  # « 15/09/2025 à 18:30 »
+from desktop_app.store.records import BackupInfo
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.settings.backup_actions import restore_backup
 from desktop_app.ui.settings.backup_settings import backup_folder
 
-if TYPE_CHECKING:
-    from desktop_app.store.backup_check import BackupInfo
-
 HEADERS = ("Date de la sauvegarde", "Ménages", "Mesures", "Visites", "Travailleurs", "État")
-#: A backup read in the background: its facts, or its state and the French reason it cannot
-#: be restored.
-Read = tuple[Path, "BackupInfo | None", str, str]
 
 
 def describe(info: BackupInfo) -> str:
@@ -49,12 +41,6 @@ def describe(info: BackupInfo) -> str:
 
 PLAIN_NOTE = ("\n\nCette sauvegarde n'est pas chiffrée (faite avant le chiffrement de la "
               "base ?) : elle sera chiffrée avec le mot de passe actuel de la base.")
-
-
-def encrypts_plain(store: object, info: BackupInfo) -> bool:
-    """The backup is plain and the open store encrypted: restoring it encrypts it."""
-    engine = getattr(store, "engine", None)
-    return not info.encrypted and engine is not None and engine_passphrase(engine) is not None
 
 
 def confirm(parent: QWidget, info: BackupInfo) -> bool:
@@ -69,25 +55,6 @@ def confirm(parent: QWidget, info: BackupInfo) -> bool:
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
-
-
-def read_backups(store: object, folder: Path) -> list[Read]:
-    """Every backup of `folder`, newest first, read with the open store's key."""
-    # start-up cost: Alembic comes with it; loaded when used, not while the window starts
-    from desktop_app.store.backup import list_backups, live_info
-    from desktop_app.store.backup_check import DamagedStoreError
-
-    engine = getattr(store, "engine")  # noqa: B009 - the SQL store (the Store protocol has none)
-    found: list[Read] = []
-    for path in list_backups(folder):
-        try:
-            found.append((path, live_info(engine, path), "Bonne", ""))
-        except StoreError as error:
-            state = ("Endommagée" if isinstance(error, DamagedStoreError) else
-                     "Autre mot de passe" if isinstance(error, WrongPassphraseError) else
-                     "Illisible")
-            found.append((path, None, state, str(error)))
-    return found
 
 
 class RestoreDialog(QDialog):
@@ -144,8 +111,7 @@ class RestoreDialog(QDialog):
             return
         self.found = found
         self.table.setRowCount(len(found))
-        for row, (path, info, state, reason) in enumerate(found):
-            taken = info.taken if info is not None else taken_at(path)
+        for row, (path, taken, info, state, reason) in enumerate(found):
             counts = ((info.households, info.measures, info.visits, info.workers)
                       if info is not None else ())
             cells = [when(taken) if taken else path.name, *(str(n) for n in counts)]
@@ -159,7 +125,7 @@ class RestoreDialog(QDialog):
                 self.table.setItem(row, column, item)
         for column in range(len(HEADERS) - 1):  # the state takes the width left
             self.table.resizeColumnToContents(column)
-        usable = [row for row, (_p, info, _s, _r) in enumerate(found) if info is not None]
+        usable = [row for row, read in enumerate(found) if read.info is not None]
         self.note.setText(f"Sauvegardes du dossier {self.folder} : {len(found)}, la plus récente "
                           "en haut." if found else f"Aucune sauvegarde dans le dossier "
                           f"{self.folder} : choisissez le dossier dans Paramètres.")
@@ -170,12 +136,13 @@ class RestoreDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows or rows[0].row() >= len(self.found):
             return None
-        return self.found[rows[0].row()][1]
+        return self.found[rows[0].row()].info
 
     def _selection_changed(self) -> None:
         self.restore_button.setEnabled(self.selected() is not None)
         rows = self.table.selectionModel().selectedRows()
-        reason = self.found[rows[0].row()][3] if rows and rows[0].row() < len(self.found) else ""
+        within = bool(rows) and rows[0].row() < len(self.found)
+        reason = self.found[rows[0].row()].reason if within else ""
         self.reason.setText(reason)
         self.reason.setVisible(bool(reason))
 

@@ -1,6 +1,6 @@
 """Paramètres › « Changer le mot de passe… » or « Chiffrer la base… ».
 
-The store is re-encrypted by `store/crypto.py` with the window's own engine: its connections
+The store is re-encrypted by `app/opening.py` with the window's own engine: its connections
 are closed and its lock made exclusive (refused in French while another window or program
 has the store open), then the store is reopened with the new passphrase — all on the
 background runner, one step after the other, so no other store work runs in between. If the
@@ -13,9 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from desktop_app.app.opening import change_passphrase as change_store_passphrase
 from desktop_app.store.api import Store
-from desktop_app.store.crypto import change_passphrase as rekey
-from desktop_app.store.crypto import convert_to_encrypted
 from desktop_app.ui.background import describe_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.opening.keyring_store import KeyStore
@@ -122,20 +121,8 @@ def _apply(ctx: AppContext, dialog: ChangePassphraseDialog, current: str, new: s
     assert database is not None
 
     def work() -> tuple[Store, bool]:
-        # start-up cost: Alembic comes with it; loaded when used, not while the window starts
-        from desktop_app.store.repository import open_store
-
-        close = getattr(old_store, "close", None)
-        engine = getattr(old_store, "engine", None)
-        if engine is None and close is not None:
-            close()  # not an engine of the store's: closed first, the store locked alone
-        if session.encrypted:
-            rekey(database, current, new, engine)
-        else:
-            convert_to_encrypted(database, new, engine)
-        store = open_store(session.url, new)
-        if engine is not None and close is not None:
-            close()  # its lock let go once the new store holds its own
+        store = change_store_passphrase(old_store, session.url, database,
+                                        current if session.encrypted else None, new)
         kept = session.keystore.remember(database, new) if remember else False
         if not remember:
             session.keystore.forget(database)

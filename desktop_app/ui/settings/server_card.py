@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from desktop_app.app.opening import ServerSettings
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.opening.keyring_store import KeyStore
 from desktop_app.ui.settings.server_dialog import ConnectionDialog
 from desktop_app.ui.settings.server_settings import (
-    ServerSettings,
     load,
     save,
     set_use_server,

@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.store.server_connection import try_connection
+from desktop_app.app.opening import ServerSettings, check_server
 from desktop_app.ui.background import BackgroundRunner, describe_error
 from desktop_app.ui.opening.keyring_store import KeyStore
 from desktop_app.ui.opening.passphrase_fields import FittingDialog, password_field
-from desktop_app.ui.settings.server_settings import ServerSettings
 
 TITLE = "Connexion au serveur de l'association"
 SSL_LABELS = {
@@ -179,7 +178,7 @@ class ConnectionDialog(FittingDialog):
             self.test_button.setEnabled(True)
             self._say(describe_error(error)[1].split("\n\n")[0], True)
 
-        self.runner.run(lambda: try_connection(settings.url(), password), done,
+        self.runner.run(lambda: check_server(settings, password), done,
                         text=TESTING, on_error=failed)
 
     def _submit(self) -> None:

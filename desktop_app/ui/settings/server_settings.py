@@ -10,37 +10,12 @@ the window asks for it at each start.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QSettings
 
-from desktop_app.store.server_connection import DEFAULT_PORT, keyring_entry, server_url
+from desktop_app.app.opening import ServerSettings
 
 PREFIX = "serveur/"
 USE_KEY = "serveur/utiliser"
-
-
-@dataclass(frozen=True)
-class ServerSettings:
-    host: str = ""
-    port: int = DEFAULT_PORT
-    database: str = "suivi_fsl"
-    login: str = ""
-    sslmode: str = "verify-full"
-    ca_file: str = ""
-
-    @property
-    def complete(self) -> bool:
-        return bool(self.host and self.database and self.login)
-
-    def url(self) -> str:
-        """The store URL, without password."""
-        return server_url(self.host, self.port, self.database, self.login, self.sslmode,
-                          self.ca_file)
-
-    def keyring_entry(self) -> str:
-        """The name of the password's entry in the keyring: the URL without password."""
-        return keyring_entry(self.url())
 
 
 _KEYS = {"host": "hote", "port": "port", "database": "base", "login": "compte",

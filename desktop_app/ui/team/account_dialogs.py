@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QSizePolicy, QWid
 
 from desktop_app.domain.model import Worker
 from desktop_app.store.errors import StoreError
-from desktop_app.store.server_policies import LECTURE, RESPONSABLE, TRAVAILLEUR
+from desktop_app.store.records import LECTURE, RESPONSABLE, TRAVAILLEUR
 from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.fields import ChoiceField, TextField
 from desktop_app.ui.forms import FormDialog, Values

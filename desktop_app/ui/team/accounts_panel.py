@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWi
 
 from desktop_app.app import accounts
 from desktop_app.domain.fr import format_date
-from desktop_app.store.account_admin import AccountLine
-from desktop_app.store.accounts import Session
+from desktop_app.store.records import AccountLine, Session
 from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Values
