@@ -14,31 +14,32 @@ from pathlib import Path
 import desktop_app.ui
 
 UI = Path(desktop_app.ui.__file__).parent
-#: The use cases the window imports at start-up, named by their path from `ui/`'s parent.
-APP = [UI.parent / "app" / "opening.py", UI.parent / "app" / "backups.py"]
+PACKAGE = UI.parent
+#: The use cases the window imports at start-up (named, like every module here, by their path
+#: from the package `desktop_app/`).
+APP = [PACKAGE / "app" / "opening.py", PACKAGE / "app" / "backups.py"]
 #: Alembic (the migrations) comes with these store modules: loaded where used, not while the
 #: window starts (the store itself opens off the GUI thread).
 ALEMBIC = "start-up cost: Alembic"
-#: (module of ui, module it imports inside a function) → why.
+#: (module, module it imports inside a function) → why.
 ALLOWED = {
-    ("app.py", "desktop_app.ui.context"): "start-up cost: the splash shows first",
-    ("app.py", "desktop_app.ui.main_window"): "start-up cost: the splash shows first",
-    ("../app/opening.py", "desktop_app.store.repository"): ALEMBIC,
-    ("../app/backups.py", "desktop_app.store.backup"): ALEMBIC,
-    ("../app/backups.py", "desktop_app.store.repository"): ALEMBIC,
-    ("../app/backups.py", "desktop_app.store.startup"): ALEMBIC,
-    ("file_actions.py", "desktop_app.demo"): "start-up cost: the demo data, on demand only",
-    ("opening/keyring_store.py", "keyring"): "optional: the OS keyring may be missing or broken",
-    ("opening/keyring_store.py", "keyring.backends"): "optional: the OS keyring may be missing",
-    ("opening/session_signals.py", "PySide6.QtDBus"): "optional: a Qt without its D-Bus module",
+    ("ui/app.py", "desktop_app.ui.context"): "start-up cost: the splash shows first",
+    ("ui/app.py", "desktop_app.ui.main_window"): "start-up cost: the splash shows first",
+    ("app/opening.py", "desktop_app.store.repository"): ALEMBIC,
+    ("app/backups.py", "desktop_app.store.backup"): ALEMBIC,
+    ("app/backups.py", "desktop_app.store.repository"): ALEMBIC,
+    ("app/backups.py", "desktop_app.store.startup"): ALEMBIC,
+    ("ui/file_actions.py", "desktop_app.demo"): "start-up cost: the demo data, on demand only",
+    ("ui/opening/keyring_store.py", "keyring"): "optional: the OS keyring may be missing or broken",
+    ("ui/opening/keyring_store.py", "keyring.backends"): "optional: the OS keyring may be missing",
+    ("ui/opening/session_signals.py", "PySide6.QtDBus"): "optional: a Qt without its D-Bus module",
 }
 
 
 def function_local_imports() -> set[tuple[str, str]]:
     found = set()
     for path in [*sorted(UI.rglob("*.py")), *APP]:
-        name = (path.relative_to(UI).as_posix() if path.is_relative_to(UI)
-                else "../" + path.relative_to(UI.parent).as_posix())
+        name = path.relative_to(PACKAGE).as_posix()
 
         def walk(node: ast.AST, in_function: bool, name: str = name) -> None:
             for child in ast.iter_child_nodes(node):
