@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop_app.interchange import caseload_to_json
 from desktop_app.private_files import write_text
+from desktop_app.reports.access_notice import Section, access_notice
 from desktop_app.store.api import Store
 from desktop_app.store.records import AuditEntry, HouseholdAccess
 
@@ -29,13 +30,19 @@ def entry_json(entry: AuditEntry) -> dict[str, Any]:
             "changes": {key: [before, after] for key, (before, after) in entry.changes.items()}}
 
 
-def access_json(access: HouseholdAccess, produced_at: datetime) -> dict[str, Any]:
+def notice_json(notice: list[Section]) -> list[dict[str, Any]]:
+    return [{"titre": s.title, "paragraphes": list(s.paragraphs)} for s in notice]
+
+
+def access_json(access: HouseholdAccess, produced_at: datetime,
+                notice: list[Section]) -> dict[str, Any]:
     """The right-of-access document (keys: document, association, produced_at,
-    household_file, history, bilan_texts)."""
+    informations, household_file, history, bilan_texts)."""
     return {
         "document": DOCUMENT,
         "association": access.caseload.association.name,
         "produced_at": produced_at.replace(microsecond=0).isoformat(),
+        "informations": notice_json(notice),
         "household_file": caseload_to_json(access.caseload),
         "history": [entry_json(e) for e in access.history],
         "bilan_texts": access.bilan_texts,
@@ -52,11 +59,14 @@ def write_access_export(store: Store, household_id: str, folder: Path,
     """Write the JSON and the PDF of the household in `folder`; their paths."""
     when = produced_at or datetime.now()
     access = store.household_access(household_id)
+    notice = access_notice(access.caseload.association.name or "l'association",
+                           store.retention_settings(), access.caseload.measures,
+                           when.date())
     stem = file_stem(household_id, when)
     json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
     write_text(json_path,
-               json.dumps(access_json(access, when), ensure_ascii=False, indent=1) + "\n")
+               json.dumps(access_json(access, when, notice), ensure_ascii=False, indent=1) + "\n")
     from desktop_app.reports.access_pdf import access_pdf
 
-    access_pdf(access, pdf_path, when)
+    access_pdf(access, pdf_path, when, notice)
     return json_path, pdf_path

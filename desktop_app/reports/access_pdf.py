@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import ROLES, label
@@ -19,6 +19,7 @@ from desktop_app.domain.money import format_eur
 from desktop_app.domain.reference_lists import territory_text
 from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
+from desktop_app.reports.access_notice import TITLE, Section
 from desktop_app.store.conflict_text import FIELDS, value_text
 from desktop_app.store.records import AuditEntry, HouseholdAccess
 
@@ -101,7 +102,18 @@ def _identity(access: HouseholdAccess) -> list[tuple[str, str]]:
     return [(name, value or "(non renseigné)") for name, value in rows]
 
 
-def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> None:
+def notice_story(notice: list[Section]) -> list[Flowable]:
+    """The notice (purposes, recipients, keeping, rights, CNIL): each part kept whole."""
+    story: list[Flowable] = [pdf.heading(TITLE)]
+    for section in notice:
+        story.append(KeepTogether([
+            pdf.para(section.title, size=9.5, bold=True, space=5),
+            *(pdf.para(text, size=9, space=2) for text in section.paragraphs)]))
+    return story
+
+
+def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime,
+               notice: list[Section]) -> None:
     caseload = access.caseload
     household = caseload.households[0]
     association = caseload.association.name or "Association"
@@ -112,7 +124,9 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> Non
                  "personnelles (RGPD, article 15). Il reprend tout ce que "
                  f"{association} conserve sur le ménage dans le logiciel Suivi FSL : "
                  "identité, membres du foyer, mesures d'accompagnement (FSL du "
-                 "Pas-de-Calais) et historique des modifications.", size=9.5, space=4),
+                 "Pas-de-Calais) et historique des modifications. Pourquoi ces données sont "
+                 "traitées, qui les reçoit, combien de temps elles sont conservées et vos "
+                 "droits sont dits en fin de document.", size=9.5, space=4),
         pdf.heading("Identité et coordonnées"), facts_table(_identity(access)),
         pdf.heading("Membres du foyer"),
     ]
@@ -128,5 +142,6 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> Non
         texts = [b for b in access.bilan_texts if b["measure_id"] == measure.id]
         story += measure_story(measure, caseload.workers, homes, texts)
     story += [pdf.heading("Historique des modifications"), *_history(access.history)]
+    story += notice_story(notice)
     pdf.build(out, story, association=association,
               document=f"Droit d'accès — {household.name}", period=f"établi le {day}")

@@ -44,7 +44,8 @@ def test_json(written: tuple[Path, Path]) -> None:
     json_path, _pdf = written
     assert json_path.name == "droit-acces-h1-2025-10-15.json"
     document = json.loads(json_path.read_text(encoding="utf-8"))
-    assert list(document) == ["document", "association", "produced_at", "household_file",
+    assert list(document) == ["document", "association", "produced_at", "informations",
+                              "household_file",
                               "history", "bilan_texts"]
     assert document["produced_at"] == "2025-10-15T09:30:00"
     file = document["household_file"]

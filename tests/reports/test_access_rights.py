@@ -1,0 +1,170 @@
+"""Right of access (GDPR art. 15): the answer says why the data are processed, who receives
+them, how long they are kept, the household's rights and the CNIL; it holds nobody else's
+data; its files are named without internal ids and never overwrite one another."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from desktop_app.domain.model import (
+    Absence,
+    Association,
+    Caseload,
+    Diploma,
+    Home,
+    Household,
+    Measure,
+    MeasureType,
+    Member,
+    MemberRole,
+    Period,
+    Stay,
+    Visit,
+    VisitOutcome,
+    Worker,
+)
+from desktop_app.domain.retention import RetentionSettings
+from desktop_app.reports.access_export import write_access_export
+from desktop_app.store.repository import SqlStore, open_store
+from tests.reports.helpers import pdf_pages
+
+D = date
+PRODUCED = datetime(2026, 3, 10, 14, 5)
+
+
+def hostile_caseload() -> Caseload:
+    """DURAND Marie (h1, reference FSL-2025-0042): an ASLL followed by Claire Martin (CESF,
+    0,8 ETP, an absence replaced by Karim Benali), then a FAL in the ALT home u1, which
+    BERNARD Paul (h2, another household, followed by Karim Benali, ES, 0,6 ETP) shares with
+    her (colocation). Sophie Noël (w3) follows nobody of h1."""
+    workers = [
+        Worker("w1", "Claire Martin", Diploma.CESF, 0.8,
+               [Absence(D(2025, 3, 3), D(2025, 4, 30), "congé maladie", D(2025, 3, 5), "w2")]),
+        Worker("w2", "Karim Benali", Diploma.ES, 0.6),
+        Worker("w3", "Sophie Noël", Diploma.ASS, 0.5),
+    ]
+    households = [
+        Household("h1", "DURAND Marie", "FSL-2025-0042", "12 rue des Lilas", "62000", "Arras",
+                  phone="0601020304", monthly_resources=Decimal("1234.50"),
+                  members=[Member("DURAND Marie", MemberRole.DEMANDEUR, D(1987, 3, 2))]),
+        Household("h2", "BERNARD Paul", "FSL-2025-0077", "3 place d'Armes", "62400",
+                  "Béthune", phone="0699887766",
+                  members=[Member("BERNARD Paul", MemberRole.DEMANDEUR, D(1970, 1, 5)),
+                           Member("BERNARD Zoé", MemberRole.ENFANT, D(2012, 4, 9))]),
+    ]
+    homes = [Home("u1", "3 place d'Armes, Béthune")]
+    measures = [
+        # ASLL of h1: 01/01/2025 – 30/06/2025, ended.
+        Measure("m1", "h1", MeasureType.ASLL, "w1", D(2024, 12, 12),
+                [Period(D(2025, 1, 1), D(2025, 6, 30))],
+                visits=[Visit(D(2025, 1, 8), VisitOutcome.REALISEE),
+                        Visit(D(2025, 3, 20), VisitOutcome.REALISEE, worker="w2")]),
+        # FAL of h1: 01/07/2025 – 31/12/2025 in u1, ended: the last contact is 31/12/2025.
+        Measure("m2", "h1", MeasureType.FAL, "w1", periods=[Period(D(2025, 7, 1),
+                                                                   D(2025, 12, 31))],
+                stays=[Stay("u1", D(2025, 7, 1), D(2025, 12, 31))]),
+        # FAL of h2 in the same home at the same time.
+        Measure("m3", "h2", MeasureType.FAL, "w2", periods=[Period(D(2025, 7, 1),
+                                                                   D(2026, 6, 30))],
+                stays=[Stay("u1", D(2025, 7, 1))]),
+    ]
+    return Caseload(Association("Association Exemple"), [], workers, households, homes,
+                    measures)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SqlStore:
+    opened: SqlStore = open_store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    opened.import_caseload(hostile_caseload(), source="dossiers.json")
+    # Keeping settings other than the defaults: the notice reads them, it does not copy them.
+    opened.save_retention_settings(RetentionSettings(3, D(2036, 12, 31)))
+    return opened
+
+
+@pytest.fixture
+def written(store: SqlStore, tmp_path: Path) -> tuple[Path, Path]:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    paths = write_access_export(store, "h1", folder, PRODUCED)
+    store.close()
+    return paths
+
+
+def pdf_words(path: Path) -> str:
+    return " ".join(" ".join(pdf_pages(path)).split())
+
+
+def json_strings(value: Any) -> list[str]:
+    """Every key and text of a JSON value."""
+    if isinstance(value, dict):
+        return [*value, *(s for v in value.values() for s in json_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in json_strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+#: What the notice must say (GDPR art. 15.1 a, c, d, e, f), as printed.
+NOTICE = (
+    # purposes
+    "Pourquoi vos données sont traitées",
+    "mesures d'accompagnement du Fonds de Solidarité Logement (FSL) du Pas-de-Calais",
+    "Pour que le Département du Pas-de-Calais paie ces mesures à l'association",
+    "Pour respecter les obligations de la convention FSL et de la loi",
+    # recipients
+    "Qui reçoit vos données",
+    "le SLISL (Service Local Inclusion Sociale et Logement)",
+    "le SPSLH (Service des Politiques Sociales du Logement et de l'Habitat)",
+    "le juge saisi de la procédure d'expulsion et la CCAPEX",
+    # retention: 3 years and 31/12/2036 are the store's settings; the last contact is the
+    # end of the FAL, 31/12/2025; + 3 years = 31/12/2028; the next day 01/01/2029.
+    "Votre dossier reste dans la base active 3 ans après le dernier contact",
+    "Les dossiers sont conservés jusqu'au 31/12/2036 (convention FSL) ; à partir du "
+    "01/01/2037, un dossier archivé est anonymisé ou supprimé.",
+    "Votre dernière mesure a pris fin le 31/12/2025 : votre dossier peut quitter la base "
+    "active à partir du 01/01/2029.",
+    # rights and how to exercise them
+    "Vos droits et comment les exercer",
+    "à accéder à vos données", "à les faire rectifier", "à les faire effacer",
+    "à en faire limiter le traitement", "vous opposer à leur traitement",
+    "Delegue.Protection.Donnees@pasdecalais.fr",
+    # complaint
+    "Réclamation auprès de la CNIL",
+    "www.cnil.fr/plaintes", "CNIL, 3 place de Fontenoy, TSA 80715, 75334 Paris Cedex 07",
+)
+
+
+def test_the_notice_is_in_the_pdf(written: tuple[Path, Path]) -> None:
+    text = pdf_words(written[1])
+    missing = [phrase for phrase in NOTICE if phrase not in text]
+    assert missing == []
+
+
+def test_the_notice_is_in_the_json(written: tuple[Path, Path]) -> None:
+    text = " ".join(json_strings(json.loads(written[0].read_text(encoding="utf-8"))))
+    missing = [phrase for phrase in NOTICE if phrase not in text]
+    assert missing == []
+
+
+def test_a_measure_not_ended(store: SqlStore, tmp_path: Path) -> None:
+    # BERNARD Paul's FAL ends on 30/06/2026, after 10/03/2026: + 3 years, the next day.
+    _json, pdf_path = write_access_export(store, "h2", tmp_path, PRODUCED)
+    text = pdf_words(pdf_path)
+    assert ("Votre dernière mesure prend fin le 30/06/2026 : votre dossier pourra quitter la "
+            "base active à partir du 01/07/2029.") in text
+    # Without an end (a period removed): no date at all.
+    m3 = store.measure("m3")
+    assert m3 is not None
+    m3.periods = []
+    store.save_measure(m3)
+    (tmp_path / "out2").mkdir()
+    _json, pdf_path = write_access_export(store, "h2", tmp_path / "out2", PRODUCED)
+    text = pdf_words(pdf_path)
+    assert ("Une de vos mesures n'a pas encore de date de fin : votre dossier reste dans la "
+            "base active.") in text
+    assert "Votre dernière mesure" not in text
