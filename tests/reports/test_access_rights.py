@@ -168,3 +168,78 @@ def test_a_measure_not_ended(store: SqlStore, tmp_path: Path) -> None:
     assert ("Une de vos mesures n'a pas encore de date de fin : votre dossier reste dans la "
             "base active.") in text
     assert "Votre dernière mesure" not in text
+
+
+#: What is not the household's data: its workers' working time, diplomas and absences, the
+#: household it shares its ALT home with, a colleague who follows nobody of the household.
+THIRD_PARTIES = ("BERNARD", "FSL-2025-0077", "0699887766", "Zoé", "Sophie Noël",
+                 "congé maladie", "CESF", "0,8", "0.8", "0,6", "0.6", "03/03/2025",
+                 "2025-03-03", "30/04/2025", "2025-04-30", "ETP", "diplôme", "Éducateur")
+
+
+@pytest.fixture
+def hostile(store: SqlStore, tmp_path: Path) -> tuple[Path, Path]:
+    """The hostile case, with a history: Sophie Noël (w3, who follows nobody of h1) changes
+    DURAND Marie's phone; the referent of the ASLL goes from Claire Martin to Karim Benali."""
+    store.profile = "w3"
+    household = store.household("h1")
+    assert household is not None
+    from dataclasses import replace
+
+    store.save_household(replace(household, phone="0701020304"))
+    store.profile = "w1"
+    m1 = store.measure("m1")
+    assert m1 is not None
+    m1.referent = "w2"
+    store.save_measure(m1)
+    paths = write_access_export(store, "h1", tmp_path, PRODUCED)
+    store.close()
+    return paths
+
+
+def test_no_third_party_in_the_json(hostile: tuple[Path, Path]) -> None:
+    document = json.loads(hostile[0].read_text(encoding="utf-8"))
+    text = json.dumps(document, ensure_ascii=False)
+    assert [word for word in THIRD_PARTIES if word in text] == []
+    keys = set(json_keys(document))
+    assert not keys & {"fte", "diploma", "absences", "workers", "homes", "id", "household",
+                       "vacancies", "tariffs", "conventions"}
+    # The workers are named only as those who follow her: referent, visit, history.
+    first, second = document["mesures"]
+    assert (first["numéro"], first["type"], first["référent"]) == (1, "ASLL", "Karim Benali")
+    assert [v["intervenant"] for v in first["visites"]] == [None, "Karim Benali"]
+    assert (second["numéro"], second["type"], second["référent"]) == (2, "FAL", "Claire Martin")
+    assert second["séjours"] == [{"logement": "3 place d'Armes, Béthune", "début": "2025-07-01",
+                                  "fin": "2025-12-31"}]
+    phone, referent = document["historique"][-2:]
+    assert (phone["par"], phone["objet"], phone["action"]) == (
+        "un autre membre de l'équipe", "Dossier du ménage", "modification")
+    assert phone["changements"] == [{"champ": "téléphone", "avant": "0601020304",
+                                     "après": "0701020304"}]
+    assert (referent["par"], referent["objet"]) == ("Claire Martin", "Mesure 1 (ASLL)")
+    assert referent["changements"] == [{"champ": "référent", "avant": "Claire Martin",
+                                        "après": "Karim Benali"}]
+
+
+def test_no_third_party_in_the_pdf(hostile: tuple[Path, Path]) -> None:
+    text = pdf_words(hostile[1])
+    assert [word for word in THIRD_PARTIES if word in text] == []
+    for expected in ("Mesure 1 — Accompagnement Social Lié au Logement (ASLL)",
+                     "Référent(e) Karim Benali", "20/03/2025 Réalisée Karim Benali",
+                     "Mesure 2 — Forfait Annuel Logement (FAL)",
+                     "3 place d'Armes, Béthune 01/07/2025 31/12/2025",
+                     "un autre membre de l'équipe Dossier du ménage modification téléphone : "
+                     "« 0601020304 » → « 0701020304 »",
+                     "Claire Martin Mesure 1 (ASLL) modification référent : « Claire Martin » → "
+                     "« Karim Benali »"):
+        assert expected in text, expected
+    assert " m1" not in text and " h1" not in text and " w1" not in text and "u1" not in text
+
+
+def json_keys(value: Any) -> list[str]:
+    """Every key of a JSON value, at every depth."""
+    if isinstance(value, dict):
+        return [*value, *(k for v in value.values() for k in json_keys(v))]
+    if isinstance(value, list):
+        return [k for v in value for k in json_keys(v)]
+    return []
