@@ -24,6 +24,7 @@ from desktop_app.domain.model import (
     Member,
     MemberRole,
     Period,
+    ReportKind,
     Stay,
     Visit,
     VisitOutcome,
@@ -243,3 +244,46 @@ def json_keys(value: Any) -> list[str]:
     if isinstance(value, list):
         return [k for v in value for k in json_keys(v)]
     return []
+
+
+def documented_keys() -> set[str]:
+    """The keys written in docs/echange.md, section « Droit d'accès »."""
+    import re
+
+    docs = (Path(__file__).parents[2] / "docs" / "echange.md").read_text(encoding="utf-8")
+    section = docs.split("\n## Droit d'accès\n", 1)[1].split("\n## ", 1)[0]
+    return set(re.findall(r'"([^"\s]+)":', section))
+
+
+def test_every_key_is_french_and_documented(tmp_path: Path) -> None:
+    from desktop_app.domain.bilan_text import BilanText
+    from desktop_app.domain.model import AgreementExtension, ClaimDecision, FailureClaim
+    from desktop_app.reports.access_json import DOCUMENT_KEYS, KEYS
+    from tests.store.builders import full_caseload
+
+    # The documentation and the code list the same keys.
+    assert documented_keys() == set(KEYS.values()) | set(DOCUMENT_KEYS)
+    # Every key of the format filled: DURAND Marie's ASLL given an AML's extension and claim.
+    caseload = full_caseload()
+    m1 = next(m for m in caseload.measures if m.id == "m1")
+    m1.agreement_extensions = [AgreementExtension(D(2026, 3, 20), D(2026, 6, 10))]
+    m1.failure_claim = FailureClaim(D(2026, 3, 15), Decimal("1800.00"), Decimal("700.00"),
+                                    Decimal("2000.00"), ["Facture 2026-031 serrurerie"],
+                                    D(2026, 4, 10), ClaimDecision.PARTIELLE, D(2026, 5, 20),
+                                    Decimal("3500.00"))
+    store: SqlStore = open_store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store.import_caseload(caseload, source="dossiers.json")
+    store.save_bilan_text("m1", ReportKind.FINAL, D(2025, 12, 31),
+                          BilanText("Situation.", "Objectifs.", "Actions.", "Résultats."),
+                          D(2025, 12, 20), D(2025, 12, 22))
+    json_path, _pdf = write_access_export(store, "h1", tmp_path, PRODUCED)
+    store.close()
+    document = json.loads(json_path.read_text(encoding="utf-8"))
+    keys = json_keys(document)
+    assert set(keys) - documented_keys() == set()
+    # All of them there: each measure carries every key of the format.
+    assert {"demande_de_prise_en_charge", "montant_accordé", "prolongations_de_l_accord",
+            "nouvelle_fin", "factures", "séjours", "logement", "contrat", "signé_le",
+            "textes_des_bilans", "demande_de_renouvellement", "changements", "avant",
+            "après"} <= set(keys)
+    assert document["mesures"][1]["demande_de_prise_en_charge"]["décision"] == "partielle"
