@@ -42,7 +42,7 @@ def written(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_json(written: tuple[Path, Path]) -> None:
     json_path, _pdf = written
-    assert json_path.name == "droit-acces-h1-2025-10-15.json"
+    assert json_path.name == "droit-acces-FSL-2025-0042-2025-10-15.json"
     document = json.loads(json_path.read_text(encoding="utf-8"))
     assert list(document) == ["document", "association", "établi_le", "informations",
                               "ménage", "mesures", "historique", "textes_des_bilans"]

@@ -5,6 +5,8 @@ data; its files are named without internal ids and never overwrite one another."
 from __future__ import annotations
 
 import json
+import os
+import stat
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -287,3 +289,39 @@ def test_every_key_is_french_and_documented(tmp_path: Path) -> None:
             "textes_des_bilans", "demande_de_renouvellement", "changements", "avant",
             "après"} <= set(keys)
     assert document["mesures"][1]["demande_de_prise_en_charge"]["décision"] == "partielle"
+
+
+def test_files_named_by_reference_never_overwritten_and_private(
+        store: SqlStore, tmp_path: Path) -> None:
+    folder = tmp_path / "acces"
+    folder.mkdir()
+    old = os.umask(0)
+    try:
+        first = write_access_export(store, "h1", folder, PRODUCED)
+        second = write_access_export(store, "h1", folder, PRODUCED)
+        (folder / "droit-acces-FSL-2025-0042-2026-03-10-3.pdf").write_text("autre chose")
+        fourth = write_access_export(store, "h1", folder, PRODUCED)
+    finally:
+        os.umask(old)
+    stem = "droit-acces-FSL-2025-0042-2026-03-10"
+    assert [p.name for p in first] == [f"{stem}.json", f"{stem}.pdf"]
+    assert [p.name for p in second] == [f"{stem}-2.json", f"{stem}-2.pdf"]
+    # -3 is taken (its PDF only): the next answer is -4, the file in the way left as it was.
+    assert [p.name for p in fourth] == [f"{stem}-4.json", f"{stem}-4.pdf"]
+    assert (folder / f"{stem}-3.pdf").read_text() == "autre chose"
+    written = [*first, *second, *fourth]
+    assert {stat.S_IMODE(os.stat(p).st_mode) for p in written} == {0o600}
+    assert sorted(os.listdir(folder)) == sorted([*(p.name for p in written), f"{stem}-3.pdf"])
+
+
+@pytest.mark.parametrize(("reference", "name", "expected"), [
+    ("FSL-2025-0042", "DURAND Marie", "droit-acces-FSL-2025-0042-2026-03-10"),
+    (" FSL 2025/42 ", "DURAND Marie", "droit-acces-FSL-2025-42-2026-03-10"),
+    (None, "DURAND Marie", "droit-acces-sans-reference-DM-2026-03-10"),
+    ("  ", "Élodie d'Estrées-Noël", "droit-acces-sans-reference-EDEN-2026-03-10"),
+    (None, "", "droit-acces-sans-reference-2026-03-10"),
+])
+def test_file_stem(reference: str | None, name: str, expected: str) -> None:
+    from desktop_app.reports.access_export import file_stem
+
+    assert file_stem(Household("h299", name, reference), PRODUCED) == expected
