@@ -5,7 +5,7 @@ every page (`pdf.build`)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,12 +74,19 @@ def _identity(access: HouseholdAccess) -> list[tuple[str, str]]:
     return [(name, value or "(non renseigné)") for name, value in rows]
 
 
+def issued(day: date) -> str:
+    """« Établi le 15/10/2025 »: the status of the document, in every page's header and
+    footer (`pdf.build`'s period)."""
+    return f"Établi le {format_date(day)}"
+
+
 def notice_story(notice: list[Section]) -> list[Flowable]:
     """The notice (purposes, recipients, keeping, rights, CNIL): each part kept whole."""
-    story: list[Flowable] = [pdf.heading(TITLE)]
-    for section in notice:
+    story: list[Flowable] = []
+    for number, section in enumerate(notice):
+        heading = [pdf.heading(TITLE)] if number == 0 else []  # never alone at a page's foot
         story.append(KeepTogether([
-            pdf.para(section.title, size=9.5, bold=True, space=5),
+            *heading, pdf.para(section.title, size=9.5, bold=True, space=5),
             *(pdf.para(text, size=9, space=2) for text in section.paragraphs)]))
     return story
 
@@ -116,4 +123,4 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime,
     story += [pdf.heading("Historique des modifications"), *_history(access.history, names)]
     story += notice_story(notice)
     pdf.build(out, story, association=association,
-              document=f"Droit d'accès — {household.name}", period=f"établi le {day}")
+              document=f"Droit d'accès — {household.name}", period=issued(produced_at.date()))

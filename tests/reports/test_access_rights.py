@@ -148,6 +148,16 @@ def test_the_notice_is_in_the_pdf(written: tuple[Path, Path]) -> None:
     assert missing == []
 
 
+def test_every_page_says_when_it_was_made(written: tuple[Path, Path]) -> None:
+    pages = pdf_pages(written[1])
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        words = " ".join(page.split())
+        # Header (right) and footer (left, after the association), on every page.
+        assert words.count("Établi le 10/03/2026") == 2, number
+        assert f"Page {number} sur {len(pages)}" in words
+
+
 def test_the_notice_is_in_the_json(written: tuple[Path, Path]) -> None:
     text = " ".join(json_strings(json.loads(written[0].read_text(encoding="utf-8"))))
     missing = [phrase for phrase in NOTICE if phrase not in text]
