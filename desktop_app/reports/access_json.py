@@ -16,6 +16,7 @@ from desktop_app.domain.model import Household, Measure
 from desktop_app.interchange.measure_json import code, day, measure_to_json, money
 from desktop_app.reports.access_names import ACTIONS, AccessNames, field_text, leaf, ordered
 from desktop_app.reports.access_notice import Section
+from desktop_app.reports.labels import TYPE_NAMES
 from desktop_app.store.conflict_text import code_words, value_text
 from desktop_app.store.records import AuditEntry, HouseholdAccess
 
@@ -93,7 +94,9 @@ def household_json(h: Household, names: AccessNames) -> dict[str, Any]:
 
 
 def measure_json(m: Measure, names: AccessNames) -> dict[str, Any]:
-    return {"numéro": names.numbers[m.id], **french("", measure_to_json(m), names)}
+    """The measure's number, then every key of the format (its type in words)."""
+    found: dict[str, Any] = french("", measure_to_json(m), names)
+    return {"numéro": names.numbers[m.id], **found, "type": TYPE_NAMES[m.type]}
 
 
 def _text(key: str, value: Any, names: AccessNames) -> str:

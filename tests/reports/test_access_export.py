@@ -54,8 +54,9 @@ def test_json(written: tuple[Path, Path]) -> None:
     # h1 (DURAND Marie) has m6 (diagnostic done 03/02/2025), m1 (decided 12/06/2025) and m4
     # (from 11/09/2025), all followed by Claire Martin: numbered by their first date.
     assert [(m["numéro"], m["type"], m["référent"]) for m in document["mesures"]] == [
-        (1, "ASLL_DIAG", "Claire Martin"), (2, "ASLL", "Claire Martin"),
-        (3, "FAL", "Claire Martin")]
+        (1, "Diagnostic ASLL", "Claire Martin"),
+        (2, "Accompagnement Social Lié au Logement (ASLL)", "Claire Martin"),
+        (3, "Forfait Annuel Logement (FAL)", "Claire Martin")]
     asll = document["mesures"][1]
     assert len(asll["visites"]) == 5  # 4 imported + 15/10/2025
     assert asll["visites"][-1] == {"date": "2025-10-15", "issue": "réalisée", "lieu": None,

@@ -219,9 +219,11 @@ def test_no_third_party_in_the_json(hostile: tuple[Path, Path]) -> None:
                        "vacancies", "tariffs", "conventions"}
     # The workers are named only as those who follow her: referent, visit, history.
     first, second = document["mesures"]
-    assert (first["numéro"], first["type"], first["référent"]) == (1, "ASLL", "Karim Benali")
+    assert (first["numéro"], first["type"], first["référent"]) == (
+        1, "Accompagnement Social Lié au Logement (ASLL)", "Karim Benali")
     assert [v["intervenant"] for v in first["visites"]] == [None, "Karim Benali"]
-    assert (second["numéro"], second["type"], second["référent"]) == (2, "FAL", "Claire Martin")
+    assert (second["numéro"], second["type"], second["référent"]) == (
+        2, "Forfait Annuel Logement (FAL)", "Claire Martin")
     assert second["séjours"] == [{"logement": "3 place d'Armes, Béthune", "début": "2025-07-01",
                                   "fin": "2025-12-31"}]
     phone, referent = document["historique"][-2:]
