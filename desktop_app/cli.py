@@ -148,6 +148,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_batches
 
     cli_batches.add_commands(commands)
+    from desktop_app import cli_access
+
+    cli_access.add_parser(commands)
     from desktop_app import cli_server
 
     cli_server.add_parsers(commands)
@@ -255,7 +258,11 @@ def _run(args: argparse.Namespace, url: str) -> int:
         return cli_server.run(args, url)
     from desktop_app import cli_batches, cli_commands
 
-    if args.command in cli_batches.COMMANDS:
+    if args.command == "access":
+        from desktop_app.cli_access import run_access
+
+        handler = run_access
+    elif args.command in cli_batches.COMMANDS:
         handler = getattr(cli_batches, cli_batches.COMMANDS[args.command])
     else:
         handler = getattr(cli_commands, f"run_{args.command}")

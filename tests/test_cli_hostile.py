@@ -195,6 +195,10 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("restore-sans-fichier", ["restore"], USAGE, "arguments obligatoires : FICHIER"),
     ("restore-vide", ["restore", ""], USAGE, EMPTY),
     ("imports-en-trop", ["imports", "x"], USAGE, "arguments inconnus : x"),
+    ("access-sans-menage", ["access"], USAGE, "arguments obligatoires : MENAGE"),
+    ("access-sans-dossier", ["access", "FSL-2025-00002"], USAGE,
+     "arguments obligatoires : --out"),
+    ("access-dossier-vide", ["access", "FSL-2025-00002", "--out", ""], USAGE, EMPTY),
     ("undo-import-sans-numero", ["undo-import"], USAGE, "arguments obligatoires : NUMERO"),
     ("undo-import-texte", ["undo-import", "abc"], USAGE, BATCH),
     ("undo-import-negatif", ["undo-import", "-1"], USAGE, BATCH),
@@ -215,6 +219,12 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("undo-import-max-sqlite", ["undo-import", "9223372036854775807"], ENVIRONMENT,
      NO_IMPORT),
     ("undo-import-inconnu", ["undo-import", "99"], ENVIRONMENT, NO_IMPORT + "99 : "),
+    ("access-inconnu", ["access", "FSL-1999-0001", "--out", "{tmp}/acces"], REJECTED,
+     "aucun ménage de la base n'a la référence « FSL-1999-0001 »"),
+    ("access-menage-vide", ["access", "", "--out", "{tmp}/acces"], REJECTED,
+     "la référence du ménage est vide"),
+    ("access-sous-un-fichier", ["access", "FSL-2025-00002", "--out", "{regular}/x"],
+     ENVIRONMENT, "un élément du chemin n'est pas un dossier"),
     ("screens-sous-un-fichier", ["screens", "--out", "/dev/null/x"], ENVIRONMENT,
      "un élément du chemin n'est pas un dossier"),
     ("screens-sur-un-fichier", ["screens", "--out", "{regular}"], ENVIRONMENT,
@@ -322,7 +332,7 @@ def test_a_hostile_store(capsys: pytest.CaptureFixture[str], places: dict[str, s
 # --- --help ------------------------------------------------------------------------------------
 COMMANDS = ["import", "export", "points", "alerts", "grid", "demo", "screens", "screenshots",
             "backup",
-            "restore", "imports", "undo-import", "server", "account"]
+            "restore", "imports", "undo-import", "server", "account", "access"]
 
 
 def test_the_commands_are_all_tested() -> None:

@@ -1,62 +1,72 @@
-"""Right of access (GDPR art. 15): everything the store holds about one household,
-as a JSON file and a readable French PDF (`access_pdf`, reportlab loaded only then).
-
-The JSON holds the household's interchange file (`household_file`: the household, its
-measures, the workers and ALT homes they refer to — docs/echange.md format), its audit trail
-(`history`: every change, when, which profile, from what to what) and the bilans written for
-its measures (`bilan_texts`).
+"""Right of access (GDPR art. 15): everything the store holds about one household, as a JSON
+file (`access_json`: French keys) and a readable French PDF (`access_pdf`, reportlab loaded
+only then), both with the notice of `access_notice` (purposes, recipients, keeping, rights,
+CNIL) and nobody else's data (`access_names`).
 """
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import unicodedata
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
-from desktop_app.interchange import caseload_to_json
+from desktop_app.domain.model import Household
 from desktop_app.private_files import write_text
+from desktop_app.reports.access_json import access_json
+from desktop_app.reports.access_names import access_names
+from desktop_app.reports.access_notice import access_notice
 from desktop_app.store.api import Store
-from desktop_app.store.records import AuditEntry, HouseholdAccess
 
-DOCUMENT = "Droit d'accès aux données personnelles (RGPD, article 15)"
-
-
-def entry_json(entry: AuditEntry) -> dict[str, Any]:
-    return {"at": entry.at.isoformat(), "profile": entry.profile,
-            "record_kind": entry.record_kind, "record_id": entry.record_id,
-            "action": entry.action,
-            "changes": {key: [before, after] for key, (before, after) in entry.changes.items()}}
+SUFFIXES = (".json", ".pdf")
 
 
-def access_json(access: HouseholdAccess, produced_at: datetime) -> dict[str, Any]:
-    """The right-of-access document (keys: document, association, produced_at,
-    household_file, history, bilan_texts)."""
-    return {
-        "document": DOCUMENT,
-        "association": access.caseload.association.name,
-        "produced_at": produced_at.replace(microsecond=0).isoformat(),
-        "household_file": caseload_to_json(access.caseload),
-        "history": [entry_json(e) for e in access.history],
-        "bilan_texts": access.bilan_texts,
-    }
+def _slug(text: str) -> str:
+    """`text` for a file name: accents dropped, every other sign than a letter or a digit a
+    « - » (« FSL 2025/42 » → « FSL-2025-42 »)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text)
+                    if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")
 
 
-def file_stem(household_id: str, produced_at: datetime) -> str:
-    """« droit-acces-h12-2025-10-15 »."""
-    return f"droit-acces-{household_id}-{produced_at:%Y-%m-%d}"
+def file_stem(household: Household, produced_at: datetime) -> str:
+    """« droit-acces-FSL-2025-0042-2025-10-15 »: the household's FSL reference, never its
+    internal id; without one « droit-acces-sans-reference-DM-2025-10-15 » (DURAND Marie's
+    initials)."""
+    reference = _slug(household.reference or "")
+    if not reference:
+        initials = "".join(word[0] for word in _slug(household.name).split("-") if word)
+        reference = "-".join(part for part in ("sans-reference", initials.upper()) if part)
+    return f"droit-acces-{reference}-{produced_at:%Y-%m-%d}"
+
+
+def free_stem(folder: Path, stem: str) -> str:
+    """`stem`, or `stem-2`, `stem-3`…: the first for which neither the JSON nor the PDF exists
+    in `folder` (an answer already given is never replaced)."""
+    number, found = 1, stem
+    while any(os.path.lexists(folder / f"{found}{suffix}") for suffix in SUFFIXES):
+        number += 1
+        found = f"{stem}-{number}"
+    return found
 
 
 def write_access_export(store: Store, household_id: str, folder: Path,
                         produced_at: datetime | None = None) -> tuple[Path, Path]:
-    """Write the JSON and the PDF of the household in `folder`; their paths."""
+    """Write the JSON and the PDF of the household in `folder`, atomically and 0600
+    (`private_files`), under names no file of `folder` has (`free_stem`); their paths."""
     when = produced_at or datetime.now()
     access = store.household_access(household_id)
-    stem = file_stem(household_id, when)
+    names = access_names(access, {w.id: w.name for w in store.workers()})
+    notice = access_notice(access.caseload.association.name or "l'association",
+                           store.retention_settings(), access.caseload.measures,
+                           when.date())
+    stem = free_stem(folder, file_stem(access.caseload.households[0], when))
     json_path, pdf_path = folder / f"{stem}.json", folder / f"{stem}.pdf"
-    write_text(json_path,
-               json.dumps(access_json(access, when), ensure_ascii=False, indent=1) + "\n")
+    write_text(json_path, json.dumps(access_json(access, when, notice, names),
+                                     ensure_ascii=False, indent=1) + "\n")
     from desktop_app.reports.access_pdf import access_pdf
 
-    access_pdf(access, pdf_path, when)
+    access_pdf(access, pdf_path, when, notice, names)
     return json_path, pdf_path

@@ -23,9 +23,10 @@ from desktop_app.domain.labels import (
     SUSPENSION_REASONS,
     label,
 )
-from desktop_app.domain.model import Measure, Worker
+from desktop_app.domain.model import Measure
 from desktop_app.domain.reference_lists import exit_text
 from desktop_app.reports import pdf
+from desktop_app.reports.access_names import AccessNames
 from desktop_app.reports.labels import TYPE_NAMES
 
 WIDTH = 210 * mm - 2 * pdf.MARGIN
@@ -45,8 +46,8 @@ def _yes(value: bool) -> str:
     return "oui" if value else "non"
 
 
-def _facts(m: Measure, names: dict[str, str]) -> list[tuple[str, str]]:
-    rows = [("Référent(e)", names.get(m.referent, m.referent)),
+def _facts(m: Measure, names: AccessNames) -> list[tuple[str, str]]:
+    rows = [("Référent(e)", names.worker(m.referent)),
             ("Date de décision", format_date(m.decision_date)),
             ("Clôturée le", format_date(m.closed_on)),
             ("Motif de clôture", exit_text(m.exit_reason, m.close_reason))]
@@ -85,11 +86,11 @@ def _list(title: str, head: list[str], rows: list[list[str]],
     return [KeepTogether(parts)] if len(rows) <= SHORT else parts
 
 
-def measure_story(m: Measure, workers: list[Worker], homes: dict[str, str],
+def measure_story(m: Measure, names: AccessNames,
                   bilans: list[dict[str, Any]]) -> list[Flowable]:
-    names = {w.id: w.name for w in workers}
     story: list[Flowable] = [KeepTogether([
-        pdf.heading(f"{TYPE_NAMES[m.type]} — mesure {m.id}"), facts_table(_facts(m, names))])]
+        pdf.heading(f"Mesure {names.numbers[m.id]} — {TYPE_NAMES[m.type]}"),
+        facts_table(_facts(m, names))])]
     story += _list("Périodes", ["Du", "Au", "Niveau", "Nature"], [
         [format_date(p.start), format_date(p.end), label(LEVELS, p.level),
          label(PERIOD_KINDS, p.kind)] for p in sorted(m.periods, key=lambda p: p.start)],
@@ -99,7 +100,7 @@ def measure_story(m: Measure, workers: list[Worker], homes: dict[str, str],
          label(SUSPENSION_REASONS, s.reason)] for s in m.suspensions], [1, 1, 2])
     story += _list("Visites et contacts", ["Date", "Résultat", "Lieu", "Par"], [
         [format_date(v.date), label(OUTCOMES, v.outcome), label(PLACES, v.place),
-         names.get(v.worker or m.referent, v.worker or m.referent)]
+         names.worker(v.worker or m.referent)]
         for v in sorted(m.visits, key=lambda v: v.date)], [1, 1.5, 1.2, 1.6])
     story += _list("Bilans", ["Bilan", "Fin de période", "Envoyé le", "Signé"], [
         [label(REPORT_KINDS, r.kind), format_date(r.period_end), format_date(r.sent_on),
@@ -108,7 +109,7 @@ def measure_story(m: Measure, workers: list[Worker], homes: dict[str, str],
     story += _list("Signalements", ["Objet", "Envoyé le"], [
         [label(NOTICE_KINDS, n.kind), format_date(n.sent_on)] for n in m.notices], [3, 1])
     story += _list("Séjours en logement ALT", ["Logement", "Du", "Au"], [
-        [homes.get(s.home, s.home), format_date(s.start), format_date(s.end) or "en cours"]
+        [names.value("home", s.home), format_date(s.start), format_date(s.end) or "en cours"]
         for s in m.stays], [3, 1, 1])
     for bilan in bilans:
         story.append(pdf.para(f"Texte du {label(REPORT_KINDS, bilan['kind']).lower()} "

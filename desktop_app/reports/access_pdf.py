@@ -5,13 +5,12 @@ every page (`pdf.build`)."""
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import ROLES, label
@@ -19,28 +18,10 @@ from desktop_app.domain.money import format_eur
 from desktop_app.domain.reference_lists import territory_text
 from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
-from desktop_app.store.conflict_text import FIELDS, value_text
+from desktop_app.reports.access_names import ACTIONS, AccessNames, field_text, leaf, ordered
+from desktop_app.reports.access_notice import TITLE, Section
+from desktop_app.store.conflict_text import value_text
 from desktop_app.store.records import AuditEntry, HouseholdAccess
-
-KINDS = {"household": "Dossier du ménage", "measure": "Mesure", "bilan": "Bilan",
-         "worker": "Intervenant", "home": "Logement ALT", "import": "Import",
-         "merge": "Fusion"}
-ACTIONS = {"create": "création", "update": "modification", "delete": "suppression",
-           "import": "import d'un fichier", "undo": "annulation d'import",
-           "merge": "reçu d'un collègue", "archive": "archivage",
-           "anonymise": "anonymisation", "save": "enregistrement"}
-_PATH = re.compile(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+))?")
-
-
-def _field(path: str) -> str:
-    """`visits[3].date` → « visites n° 4, date »."""
-    found = _PATH.fullmatch(path)
-    if found is None:
-        return path
-    name, index, sub = found.groups()
-    text = FIELDS.get(name, name) + (f" n° {int(index) + 1}" if index is not None else "")
-    return text + (f", {FIELDS.get(sub, sub)}" if sub else "")
-
 
 #: Characters of a value shown in the history (a bilan's whole text is in its own section
 #: and in the JSON; a table cell cannot be split across pages).
@@ -53,40 +34,32 @@ def _short(text: str) -> str:
     return text if len(text) <= SHOWN else text[:SHOWN].rstrip() + "…"
 
 
-def _change(path: str, before: Any, after: Any) -> str:
-    key = path.rsplit(".", 1)[-1]
+def _change(path: str, before: Any, after: Any, names: AccessNames) -> str:
+    key = leaf(path)
     if isinstance(before, list) or isinstance(after, list):
-        return f"{_field(path)} : modifié"
-    return (f"{_field(path)} : « {_short(value_text(before, key))} » → "
+        return f"{field_text(path)} : modifié"
+    before, after = names.value(key, before), names.value(key, after)
+    return (f"{field_text(path)} : « {_short(value_text(before, key))} » → "
             f"« {_short(value_text(after, key))} »")
 
 
-def _changes(entry: AuditEntry) -> str:
+def _changes(entry: AuditEntry, names: AccessNames) -> str:
     """One line per field, at most `LINES` (the JSON file has them all)."""
-    lines = [_change(k, b, a) for k, (b, a) in entry.changes.items() if k != "source"]
+    lines = [_change(k, b, a, names) for k, (b, a) in entry.changes.items() if k != "source"]
     if len(lines) > LINES:
         lines = [*lines[:LINES], f"… et {len(lines) - LINES} autre(s) changement(s) (voir le "
                                  "fichier JSON)"]
     return "\n".join(lines) or "—"
 
 
-def _object(entry: AuditEntry) -> str:
-    """« Mesure m1 », « Bilan intermédiaire m1 du 30/09/2025 »."""
-    if entry.record_kind == "bilan" and entry.record_id and entry.record_id.count("/") == 2:
-        measure, kind, end = entry.record_id.split("/")
-        return f"{value_text(kind, 'kind').capitalize()} {measure} du {value_text(end)}"
-    return f"{KINDS.get(entry.record_kind, entry.record_kind)} {entry.record_id or ''}".strip()
-
-
-def _history(entries: list[AuditEntry]) -> list[Flowable]:
-    rows = [[f"{format_date(e.at.date())} {e.at:%H:%M}", e.profile,
-             _object(e),
-             ACTIONS.get(e.action, e.action),
-             _changes(e)] for e in entries]
+def _history(entries: list[AuditEntry], names: AccessNames) -> list[Flowable]:
+    rows = [[f"{format_date(e.at.date())} {e.at:%H:%M}", names.profile(e.profile),
+             names.record(e), ACTIONS.get(e.action, e.action), _changes(e, names)]
+            for e in entries]
     if not rows:
         return [pdf.para("Aucune modification enregistrée.", size=9)]
-    widths = [24 * mm, 20 * mm, 30 * mm, 26 * mm]
-    return [pdf.table([["Date", "Profil", "Objet", "Action", "Changements"], *rows],
+    widths = [24 * mm, 24 * mm, 30 * mm, 24 * mm]
+    return [pdf.table([["Date", "Par", "Objet", "Action", "Changements"], *rows],
                       [*widths, WIDTH - sum(widths)], numeric_from=5, size=7.5)]
 
 
@@ -101,7 +74,26 @@ def _identity(access: HouseholdAccess) -> list[tuple[str, str]]:
     return [(name, value or "(non renseigné)") for name, value in rows]
 
 
-def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> None:
+def issued(day: date) -> str:
+    """« Établi le 15/10/2025 »: the status of the document, in every page's header and
+    footer (`pdf.build`'s period)."""
+    return f"Établi le {format_date(day)}"
+
+
+def notice_story(notice: list[Section]) -> list[Flowable]:
+    """The notice (purposes, recipients, keeping, rights, CNIL): each part kept whole."""
+    story: list[Flowable] = []
+    for number, section in enumerate(notice):
+        heading = [pdf.heading(TITLE)] if number == 0 else []  # never alone at a page's foot
+        story.append(KeepTogether([
+            *heading, pdf.para(section.title, size=9.5, bold=True, space=5),
+            *(pdf.para(text, size=9, space=2) for text in section.paragraphs)]))
+    return story
+
+
+def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime,
+               notice: list[Section], names: AccessNames) -> None:
+    """`names`: how people, homes and measures are named (no id, nobody else's data)."""
     caseload = access.caseload
     household = caseload.households[0]
     association = caseload.association.name or "Association"
@@ -112,7 +104,9 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> Non
                  "personnelles (RGPD, article 15). Il reprend tout ce que "
                  f"{association} conserve sur le ménage dans le logiciel Suivi FSL : "
                  "identité, membres du foyer, mesures d'accompagnement (FSL du "
-                 "Pas-de-Calais) et historique des modifications.", size=9.5, space=4),
+                 "Pas-de-Calais) et historique des modifications. Pourquoi ces données sont "
+                 "traitées, qui les reçoit, combien de temps elles sont conservées et vos "
+                 "droits sont dits en fin de document.", size=9.5, space=4),
         pdf.heading("Identité et coordonnées"), facts_table(_identity(access)),
         pdf.heading("Membres du foyer"),
     ]
@@ -121,12 +115,12 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> Non
     story.append(pdf.table([["Nom", "Rôle", "Date de naissance"], *members],
                            [WIDTH * 0.5, WIDTH * 0.25, WIDTH * 0.25], numeric_from=3)
                  if members else pdf.para("Aucun membre enregistré.", size=9))
-    homes = {h.id: h.address for h in caseload.homes}
     if not caseload.measures:
         story += [pdf.heading("Mesures"), pdf.para("Aucune mesure enregistrée.", size=9)]
-    for measure in caseload.measures:
+    for measure in ordered(caseload.measures):
         texts = [b for b in access.bilan_texts if b["measure_id"] == measure.id]
-        story += measure_story(measure, caseload.workers, homes, texts)
-    story += [pdf.heading("Historique des modifications"), *_history(access.history)]
+        story += measure_story(measure, names, texts)
+    story += [pdf.heading("Historique des modifications"), *_history(access.history, names)]
+    story += notice_story(notice)
     pdf.build(out, story, association=association,
-              document=f"Droit d'accès — {household.name}", period=f"établi le {day}")
+              document=f"Droit d'accès — {household.name}", period=issued(produced_at.date()))

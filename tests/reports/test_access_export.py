@@ -42,26 +42,35 @@ def written(tmp_path: Path) -> tuple[Path, Path]:
 
 def test_json(written: tuple[Path, Path]) -> None:
     json_path, _pdf = written
-    assert json_path.name == "droit-acces-h1-2025-10-15.json"
+    assert json_path.name == "droit-acces-FSL-2025-0042-2025-10-15.json"
     document = json.loads(json_path.read_text(encoding="utf-8"))
-    assert list(document) == ["document", "association", "produced_at", "household_file",
-                              "history", "bilan_texts"]
-    assert document["produced_at"] == "2025-10-15T09:30:00"
-    file = document["household_file"]
-    # h1 (DURAND Marie) has m1, m4, m6, all followed by w1; m4 stays in u1 and u2.
-    assert [h["id"] for h in file["households"]] == ["h1"]
-    assert file["households"][0]["phone"] == "0701020304"
-    assert [m["id"] for m in file["measures"]] == ["m1", "m4", "m6"]
-    assert [(w["id"], w["absences"]) for w in file["workers"]] == [("w1", [])]
-    assert len(file["measures"][0]["visits"]) == 5  # 4 imported + 15/10/2025
-    history = document["history"]
+    assert list(document) == ["document", "association", "établi_le", "informations",
+                              "ménage", "mesures", "historique", "textes_des_bilans"]
+    assert document["établi_le"] == "2025-10-15T09:30:00"
+    household = document["ménage"]
+    assert (household["nom"], household["téléphone"]) == ("DURAND Marie", "0701020304")
+    assert household["membres"][1] == {"nom": "DURAND Léo", "date_de_naissance": "2015-06-01",
+                                       "rôle": "enfant"}
+    # h1 (DURAND Marie) has m6 (diagnostic done 03/02/2025), m1 (decided 12/06/2025) and m4
+    # (from 11/09/2025), all followed by Claire Martin: numbered by their first date.
+    assert [(m["numéro"], m["type"], m["référent"]) for m in document["mesures"]] == [
+        (1, "Diagnostic ASLL", "Claire Martin"),
+        (2, "Accompagnement Social Lié au Logement (ASLL)", "Claire Martin"),
+        (3, "Forfait Annuel Logement (FAL)", "Claire Martin")]
+    asll = document["mesures"][1]
+    assert len(asll["visites"]) == 5  # 4 imported + 15/10/2025
+    assert asll["visites"][-1] == {"date": "2025-10-15", "issue": "réalisée", "lieu": None,
+                                   "intervenant": None}
+    history = document["historique"]
     # import of h1, its phone, the visit added to m1, the bilan: in this order.
-    assert [(e["record_kind"], e["action"]) for e in history][-3:] == [
-        ("household", "update"), ("measure", "update"), ("bilan", "create")]
-    assert history[-3]["changes"] == {"phone": ["0601020304", "0701020304"]}
-    assert [(b["measure_id"], b["kind"], b["period_end"], b["objectives"])
-            for b in document["bilan_texts"]] == [
-        ("m1", "intermediaire", "2025-09-30", "Apurer la dette.")]
+    assert [(e["objet"], e["action"]) for e in history][-3:] == [
+        ("Dossier du ménage", "modification"), ("Mesure 2 (ASLL)", "modification"),
+        ("Bilan intermédiaire de la mesure 2 (ASLL) du 30/09/2025", "création")]
+    assert history[-3]["changements"] == [{"champ": "téléphone", "avant": "0601020304",
+                                           "après": "0701020304"}]
+    assert [(b["mesure"], b["nature"], b["fin_de_période"], b["objectifs"])
+            for b in document["textes_des_bilans"]] == [
+        ("mesure 2 (ASLL)", "bilan intermédiaire", "2025-09-30", "Apurer la dette.")]
 
 
 def test_pdf(written: tuple[Path, Path]) -> None:
@@ -71,19 +80,19 @@ def test_pdf(written: tuple[Path, Path]) -> None:
     for number, page in enumerate(pages, start=1):
         assert page.count("Association Exemple") >= 2  # header and footer
         assert f"Page {number} sur {len(pages)}" in page
-        assert "Droit d'accès — DURAND Marie — établi le 15/10/2025" in page
+        assert "Droit d'accès — DURAND Marie — Établi le 15/10/2025" in page
         assert english_words(page) == []
     text = " ".join(" ".join(pages).split())
     for expected in (
         "Vos données dans Suivi FSL — DURAND Marie",
         "Téléphone 0701020304", "Ressources mensuelles 1 234,50 €",
         "DURAND Léo Enfant 01/06/2015", "ALBERT Jean Conjoint(e) (non renseignée)",
-        "Accompagnement Social Lié au Logement (ASLL) — mesure m1",
+        "Mesure 2 — Accompagnement Social Lié au Logement (ASLL)",
         "01/07/2025 31/12/2025 Renforcé Initiale",
         "15/10/2025 Réalisée Claire Martin",  # the visit added, by the referent
         "Bilan intermédiaire 30/09/2025 03/10/2025 oui",
         "Objectifs Apurer la dette.",
-        "Forfait Annuel Logement (FAL) — mesure m4", "3 place d'Armes, Béthune 11/09/2025",
+        "Mesure 3 — Forfait Annuel Logement (FAL)", "3 place d'Armes, Béthune 11/09/2025",
         "téléphone : « 0601020304 » → « 0701020304 »",
         "visites n° 5 : « (vide) » → « 15/10/2025 réalisée »",
     ):
