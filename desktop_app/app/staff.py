@@ -1,0 +1,27 @@
+"""The staff table of a year (convention article 5-2), as the command line `staff` and the
+« Salariés » tab of the « Rapports » screen both read it: one read of the store, the figures
+of `domain.indicators.staff`. No Qt here."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from desktop_app.domain.indicators.staff import StaffTable, staff_table
+
+if TYPE_CHECKING:
+    from desktop_app.store.api import Store
+
+
+class YearNotStartedError(ValueError):
+    """A table asked for a year after today's (French)."""
+
+
+def staff_of_year(store: Store, year: int, today: date) -> StaffTable:
+    """The staff table of `year` (counted up to `today` within it); a year after today's is
+    refused in French (`YearNotStartedError`) before the store is read."""
+    if year > today.year:
+        raise YearNotStartedError(
+            f"L'année {year} n'a pas commencé : le tableau des salariés porte sur une année "
+            f"commencée ({today.year} au plus tard).")
+    return staff_table(store.load_for_year(year), year, today)
