@@ -151,6 +151,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_server
 
     cli_server.add_parsers(commands)
+    from desktop_app import cli_staff
+
+    cli_staff.add_parser(commands)
     return parser
 
 
@@ -253,9 +256,11 @@ def _run(args: argparse.Namespace, url: str) -> int:
         from desktop_app import cli_server
 
         return cli_server.run(args, url)
-    from desktop_app import cli_batches, cli_commands
+    from desktop_app import cli_batches, cli_commands, cli_staff
 
-    if args.command in cli_batches.COMMANDS:
+    if args.command == "staff":
+        handler = cli_staff.run_staff
+    elif args.command in cli_batches.COMMANDS:
         handler = getattr(cli_batches, cli_batches.COMMANDS[args.command])
     else:
         handler = getattr(cli_commands, f"run_{args.command}")

@@ -17,11 +17,16 @@ class YearNotStartedError(ValueError):
     """A table asked for a year after today's (French)."""
 
 
-def staff_of_year(store: Store, year: int, today: date) -> StaffTable:
-    """The staff table of `year` (counted up to `today` within it); a year after today's is
-    refused in French (`YearNotStartedError`) before the store is read."""
+def check_year_started(year: int, today: date) -> None:
+    """Refuse in French (`YearNotStartedError`) a year after today's."""
     if year > today.year:
         raise YearNotStartedError(
             f"L'année {year} n'a pas commencé : le tableau des salariés porte sur une année "
             f"commencée ({today.year} au plus tard).")
+
+
+def staff_of_year(store: Store, year: int, today: date) -> StaffTable:
+    """The staff table of `year` (counted up to `today` within it); a year after today's is
+    refused in French (`check_year_started`) before the store is read."""
+    check_year_started(year, today)
     return staff_table(store.load_for_year(year), year, today)
