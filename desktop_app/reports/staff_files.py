@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable
 from desktop_app.domain.indicators.staff import STAFF_TYPES, StaffTable
 from desktop_app.reports import pdf, xlsx
 from desktop_app.reports.staff_table import (
+    ABSENCES_COLUMN,
     DOCUMENT,
     HEAD,
     TITLE,
@@ -27,12 +28,12 @@ from desktop_app.reports.staff_table import (
     totals,
 )
 
+ABSENCES = ABSENCES_COLUMN
 WIDTH = 297 * mm - 2 * pdf.MARGIN
 #: Name, diploma, ETP, the four types, months, points, points per ETP; the absences take
 #: the rest.
 PDF_WIDTHS = [35 * mm, 35 * mm, 13 * mm, *([13 * mm] * len(STAFF_TYPES)), 20 * mm, 15 * mm,
               22 * mm]
-ABSENCES = len(HEAD) - 1
 SIZE = 8
 XLSX_WIDTHS = [24, 26, 8, 8, 8, 8, 8, 11, 9, 13, 56]
 DECIMAL_FORMAT = "0.00"

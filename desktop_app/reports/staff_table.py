@@ -20,6 +20,8 @@ TITLE = "Tableau relatif aux missions exercées par les salariés"
 HEAD = ["Salarié(e)", "Diplôme", "ETP", *(TYPE_SHORT[t] for t in STAFF_TYPES),
         "Mois travaillés", "Points", "Points par ETP et par mois",
         "Absences de plus de 21 jours ouvrés et remplacement"]
+#: Where the absences are, in `HEAD`.
+ABSENCES_COLUMN = len(HEAD) - 1
 NOT_REPLACED = "non remplacé(e)"
 PROVISIONAL = "PROVISOIRE"
 
