@@ -67,8 +67,9 @@ def test_preview_then_both_files(qtbot, open_window, tmp_path: Path) -> None:  #
     assert rows[0][:10] == ["Bruno Petit", "Assistant(e) de service social", "1,00", "2", "0",
                             "1", "1", "6", "16", "2,67"]
     assert rows[1][2] == "0,50" and rows[1][9] == "4,00"
-    assert rows[1][10] == ("du 27/04/2026 au 01/06/2026 (22 jours ouvrés) : remplacé(e) par "
-                           "Bruno Petit")
+    assert panel.absences.text() == (
+        "Absences de plus de 21 jours ouvrés :\n• Claire Martin : du 27/04/2026 au 01/06/2026 "
+        "(22 jours ouvrés) : remplacé(e) par Bruno Petit")
     assert rows[2][9] == "3,33"
     assert panel.progress_text.text() == "Tableau 2026 calculé (2 salarié(s))."
     folder = tmp_path / "envoi"

@@ -27,6 +27,7 @@ from desktop_app.domain.indicators.staff import StaffTable
 from desktop_app.reports.staff_table import (
     ABSENCES_COLUMN,
     HEAD,
+    absence_text,
     document_status,
     file_names,
     table_rows,
@@ -40,7 +41,10 @@ INTRO = ("Tableau relatif aux missions exercées par les salariés, à joindre a
          "l'année (convention, article 5) : diplôme, ETP, mesures suivies par type, points par "
          "ETP et par mois, absences de plus de 21 jours ouvrés et leur remplacement.")
 #: Columns of text (left-aligned); the others are figures.
-TEXT_COLUMNS = {0, 1, ABSENCES_COLUMN}
+TEXT_COLUMNS = {0, 1}
+#: The preview's headings, on two lines where long; the absences are listed under the table
+#: (a column of sentences would leave the figures no room at 1024 pixels).
+PREVIEW_HEAD = [*HEAD[:7], "Mois\ntravaillés", "Points", "Points par ETP\net par mois"]
 
 
 def ask_folder(parent: QWidget, title: str) -> Path | None:
@@ -59,6 +63,16 @@ def status_text(table: StaffTable, today_year_over: bool) -> str:
         return f"Tableau {table.year} calculé ({len(table.lines)} salarié(s))."
     return (f"Année {table.year} en cours : tableau PROVISOIRE, chiffres arrêtés au "
             f"{format_date(table.last_day)} ({len(table.lines)} salarié(s)).")
+
+
+def absences_summary(table: StaffTable) -> str:
+    """The absences of more than 21 working days, one line per absence, or that there are
+    none."""
+    lines = [f"• {line.name} : {absence_text(absence, table.last_day)}"
+             for line in table.lines for absence in line.absences]
+    if not lines:
+        return "Absences de plus de 21 jours ouvrés : aucune."
+    return "Absences de plus de 21 jours ouvrés :\n" + "\n".join(lines)
 
 
 class StaffPanel(QWidget):
@@ -95,16 +109,21 @@ class StaffPanel(QWidget):
         progress_row.addWidget(self.bar, 1)
         progress_row.addWidget(self.progress_text, 2)
         layout.addLayout(progress_row)
-        self.view = QTableWidget(0, len(HEAD), self)
+        self.view = QTableWidget(0, len(PREVIEW_HEAD), self)
         self.view.setAccessibleName("Aperçu du tableau des salariés")
-        self.view.setHorizontalHeaderLabels(HEAD)
+        self.view.setHorizontalHeaderLabels(PREVIEW_HEAD)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setWordWrap(True)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(ABSENCES_COLUMN, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.view, 1)
+        header.setStretchLastSection(True)
+        layout.addWidget(self.view, 2)
+        self.absences = QLabel(self)
+        self.absences.setWordWrap(True)
+        self.absences.setAccessibleName("Absences de plus de 21 jours ouvrés")
+        self.absences.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.absences, 1, Qt.AlignmentFlag.AlignTop)
         self.job = ExportJob(ctx, self, self.bar, self.progress_text,
                              [self.preview_button, self.export_button])
 
@@ -118,7 +137,7 @@ class StaffPanel(QWidget):
         rows = [*table_rows(table), totals(table)] if table.lines else []
         self.view.setRowCount(len(rows))
         for r, cells in enumerate(rows):
-            for c, value in enumerate(cells):
+            for c, value in enumerate(cells[:ABSENCES_COLUMN]):
                 item = QTableWidgetItem("—" if value is None else str(value))
                 if c not in TEXT_COLUMNS:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
@@ -129,6 +148,7 @@ class StaffPanel(QWidget):
                     item.setFont(font)
                 self.view.setItem(r, c, item)
         self.view.resizeRowsToContents()
+        self.absences.setText(absences_summary(table))
         over = document_status(table.year, self.ctx.today()) is None
         text = status_text(table, over)
         if not table.lines:
