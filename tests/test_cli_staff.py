@@ -105,3 +105,32 @@ def test_staff_file_name_taken_by_a_folder(db: str, tmp_path: Path,
     err = capsys.readouterr().err
     assert "ce nom est celui d'un dossier" in err, err
     assert not (tmp_path / "tableau-salaries-2026.pdf").exists()  # nothing half-written
+
+
+def test_staff_full_disk_keeps_the_old_files_whole(
+        db: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+    import os
+
+    from desktop_app import private_files
+
+    _on(monkeypatch, date(2027, 3, 1))
+    folder = tmp_path / "envoi"
+    argv = ["--db", db, "staff", "--year", "2026", "--out", str(folder)]
+    assert main(argv) == 0
+    pdf = folder / "tableau-salaries-2026.pdf"
+    good = pdf.read_bytes()
+
+    def full(path: Path) -> None:  # what the disk says when the data reaches it
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(private_files, "_sync_file", full)
+    capsys.readouterr()
+    assert main(argv) == 1
+    assert (f"Impossible d'écrire « {pdf} » : le disque est plein. Libérez de la place sur le "
+            "disque ou choisissez-en un autre, puis recommencez : l'ancien fichier, s'il y en "
+            "avait un, est intact.") in capsys.readouterr().err
+    assert pdf.read_bytes() == good
+    assert sorted(os.listdir(folder)) == ["tableau-salaries-2026.pdf",
+                                            "tableau-salaries-2026.xlsx"]

@@ -107,12 +107,19 @@ def notes(table: StaffTable) -> list[str]:
 
 
 def write_staff_table(table: StaffTable, folder: Path, today: date) -> list[Path]:
-    """Write `tableau-salaries-AAAA.pdf` and `.xlsx` in `folder` (atomically, private); the
-    paths written."""
+    """Write `tableau-salaries-AAAA.pdf` and `.xlsx` in `folder` (each atomically, private);
+    the paths written. A failure is an `OSError` naming the file that could not be written
+    (the one before it is written, the one after untouched)."""
+    from desktop_app.private_files import NotARegularFileError
     from desktop_app.reports.staff_files import staff_pdf, staff_xlsx
 
     pdf_name, xlsx_name = file_names(table.year)
     written = [Path(folder) / pdf_name, Path(folder) / xlsx_name]
-    staff_pdf(table, written[0], today)
-    staff_xlsx(table, written[1], today)
+    for target, writer in zip(written, (staff_pdf, staff_xlsx), strict=True):
+        try:
+            writer(table, target, today)
+        except NotARegularFileError:
+            raise
+        except OSError as error:  # named after the file, not its temporary copy
+            raise OSError(error.errno, error.strerror, str(target)) from error
     return written

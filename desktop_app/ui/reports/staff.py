@@ -167,6 +167,6 @@ class StaffPanel(QWidget):
         def done(written: list[Path]) -> None:
             self.job.finished_file(written[0], f"Le classeur est à côté : {written[1].name}.")
 
+        # No path: a failure names the file (or the folder) it is about.
         self.job.start(lambda _progress: staff_export(store, year, target, today, table),
-                       f"Écriture de {pdf_name} et {xlsx_name}…", done,
-                       path=folder / pdf_name)
+                       f"Écriture de {pdf_name} et {xlsx_name}…", done)
