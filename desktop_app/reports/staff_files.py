@@ -98,6 +98,7 @@ def staff_xlsx(table: StaffTable, out: Path, today: date) -> None:
     total[9] = (None if table.points_per_fte_month is None
                 else float(table.points_per_fte_month))
     xlsx.put_row(ws, line, total, bold=True)
+    total_row = line
     for column in (3, 10):
         if ws.cell(row=line, column=column).value != xlsx.NONE:
             ws.cell(row=line, column=column).number_format = DECIMAL_FORMAT
@@ -107,10 +108,15 @@ def staff_xlsx(table: StaffTable, out: Path, today: date) -> None:
         ws.merge_cells(start_row=line, start_column=1, end_row=line, end_column=len(HEAD))
         cell = ws.cell(row=line, column=1, value=text)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for cells in ws.iter_rows(min_row=5, max_row=line - 2):
+    for cells in ws.iter_rows(min_row=5, max_row=total_row):
         for figure in cells:  # figures in the middle of their row, as the wrapped texts are
-            if not isinstance(figure.value, str):
+            if figure.value == xlsx.NONE:
+                figure.alignment = Alignment(horizontal="center", vertical="center")
+            elif not isinstance(figure.value, str):
                 figure.alignment = Alignment(vertical="center")
+        # The absences kept off the figure on their left.
+        cells[ABSENCES].alignment = Alignment(horizontal="left", vertical="center",
+                                              wrap_text=True, indent=1)
     xlsx.widths(ws, XLSX_WIDTHS)
     xlsx.fit_rows(ws)
     ws.freeze_panes = "A5"
