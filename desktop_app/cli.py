@@ -154,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app import cli_server
 
     cli_server.add_parsers(commands)
+    from desktop_app import cli_staff
+
+    cli_staff.add_parser(commands)
     return parser
 
 
@@ -256,12 +259,14 @@ def _run(args: argparse.Namespace, url: str) -> int:
         from desktop_app import cli_server
 
         return cli_server.run(args, url)
-    from desktop_app import cli_batches, cli_commands
+    from desktop_app import cli_batches, cli_commands, cli_staff
 
     if args.command == "access":
         from desktop_app.cli_access import run_access
 
         handler = run_access
+    elif args.command == "staff":
+        handler = cli_staff.run_staff
     elif args.command in cli_batches.COMMANDS:
         handler = getattr(cli_batches, cli_batches.COMMANDS[args.command])
     else:

@@ -175,6 +175,14 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
      OUT_OF_BOUNDS_YEAR),
     ("grid-sans-sortie", ["grid", "--year", "2025"], USAGE, "arguments obligatoires : --out"),
     ("grid-sortie-vide", ["grid", "--year", "2025", "--out", ""], USAGE, EMPTY),
+    ("staff-annee-texte", ["staff", "--year", "abc", "--out", "{tmp}"], USAGE, BAD_YEAR),
+    ("staff-2101", ["staff", "--year", "2101", "--out", "{tmp}"], USAGE,
+     "année hors des limites « 2101 »"),
+    ("staff-2100-pas-commencee", ["staff", "--year", "2100", "--out", "{tmp}/s"], USAGE,
+     "L'année 2100 n'a pas commencé"),
+    ("staff-sans-sortie", ["staff", "--year", "2025"], USAGE,
+     "arguments obligatoires : --out"),
+    ("staff-sortie-vide", ["staff", "--year", "2025", "--out", ""], USAGE, EMPTY),
     ("grid-txt", ["grid", "--year", "2025", "--out", "{tmp}/g.txt"], USAGE,
      "Format de fichier non pris en charge"),
     ("demo-0-menage", ["demo", "--households", "0"], USAGE, WHOLE),
@@ -253,6 +261,12 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
      ENVIRONMENT, None),
     ("grid-sur-un-dossier", ["grid", "--year", "2025", "--out", "{tmp}/g.xlsx"],
      ENVIRONMENT, None),
+    ("staff-sortie-tube", ["staff", "--year", "2025", "--out", "{fifo}"], ENVIRONMENT,
+     "Impossible d'écrire"),
+    ("staff-sortie-fichier", ["staff", "--year", "2025", "--out", "{random}"], ENVIRONMENT,
+     "Impossible d'écrire"),
+    ("staff-sortie-boucle", ["staff", "--year", "2025", "--out", "{loop}"], ENVIRONMENT,
+     "Impossible d'écrire"),
     ("restore-fichier-au-hasard", ["restore", "{random}", "--yes"], ENVIRONMENT, None),
     # rejected input
     ("import-absent", ["import", "{missing}.json"], REJECTED,
@@ -275,6 +289,8 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
      "Grille d'activité 1900 écrite"),
     ("grid-2100", ["grid", "--year", "2100", "--out", "{tmp}/g2100.pdf"], 0,
      "Grille d'activité 2100 écrite"),
+    ("staff-1900", ["staff", "--year", "1900", "--out", "{tmp}/s1900"], 0,
+     "Tableau des salariés 1900 écrit : 0 salarié(s)."),
 ]
 
 
@@ -330,8 +346,8 @@ def test_a_hostile_store(capsys: pytest.CaptureFixture[str], places: dict[str, s
 
 
 # --- --help ------------------------------------------------------------------------------------
-COMMANDS = ["import", "export", "points", "alerts", "grid", "demo", "screens", "screenshots",
-            "backup",
+COMMANDS = ["import", "export", "points", "alerts", "grid", "staff", "demo", "screens",
+            "screenshots", "backup",
             "restore", "imports", "undo-import", "server", "account", "access"]
 
 
