@@ -217,3 +217,29 @@ def test_document_properties_are_french(grid_pdf: Path, grid_xlsx: Path) -> None
     properties = load_workbook(str(grid_xlsx)).properties
     assert (properties.title, properties.creator) == ("Grille d'activité annuelle — année 2025",
                                                       "Association Exemple")
+
+
+def test_gap_and_evolution_beside_the_two_years(example_2: Caseload, tmp_path: Path) -> None:
+    """2026 of example 2 beside 2025: 3 households against 6 (see above), a gap of −3 and
+    an evolution of −3 / 6 = −50,0 %; 2025's breaches, 14, fall to none (−100,0 %)."""
+    from desktop_app.reports.grid import write_document
+
+    doc = grid_document(example_2, example_2, 2026, today=TODAY, parallel=False)
+    out = tmp_path / "grille-2026.xlsx"
+    write_document(doc, out)
+    synthese = workbook(out)["Synthèse"]
+    assert row_of(synthese, "Indicateur")[:5] == ["Indicateur", "2026", "2025", "Écart",
+                                                  "Évolution"]
+    households = row_of(synthese, "Ménages accompagnés (toutes mesures)")
+    assert households[1:4] == [3, 6, -3] and Decimal(str(households[4])) == Decimal("-0.5")
+    assert cell_of(synthese, "Ménages accompagnés (toutes mesures)", 4).number_format == \
+        '+#,##0;"\u2212"#,##0;0'
+    assert "%" in cell_of(synthese, "Ménages accompagnés (toutes mesures)", 5).number_format
+    assert row_of(synthese, "Manquements constatés dans l'année")[1:4] == [0, 14, -14]
+    pdf_out = tmp_path / "grille-2026.pdf"
+    write_document(doc, pdf_out)
+    text = flat(" ".join(pdf_pages(pdf_out)))
+    assert "Écart Évolution" in text
+    assert "Ménages accompagnés (toutes mesures) 3 6 \u22123 \u221250,0 %" in text
+    # The months' tables keep their two years: no gap there.
+    assert all(row.change is None for block in doc.sheets[1].blocks for row in block.rows)
