@@ -45,6 +45,8 @@ class GridBlock:
     #: Column titles above the pairs of years (tables); empty for lists.
     groups: list[str]
     rows: list[GridRow]
+    #: Tables: the heading over the row labels.
+    row_title: str = "Mois"
 
 
 @dataclass(slots=True)
@@ -104,7 +106,7 @@ def _block(block: Block, now: Figures, before: Figures) -> GridBlock:
             for name in row.cells:
                 values += [now[0].get(name), before[0].get(name)]
             rows.append(GridRow(row.label, values, "total" if row.total else "row"))
-        return GridBlock(block.title, list(block.columns), rows)
+        return GridBlock(block.title, list(block.columns), rows, block.row_title)
     for row in block.rows:
         if row.indicator is not None:
             rows.append(GridRow(row.label, [now[0].get(row.indicator),

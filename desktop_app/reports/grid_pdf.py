@@ -119,7 +119,7 @@ def _table(block: GridBlock, doc: GridDocument, start: int, end: int, label: flo
     header1: list[object] = [""]
     for group in groups:
         header1 += [group, ""]
-    header2: list[object] = ["Mois", *[y for _ in groups for y in (this, last)]]
+    header2: list[object] = [block.row_title, *[y for _ in groups for y in (this, last)]]
     rows: list[list[object]] = [header1, header2]
     totals = []
     for row in block.rows:

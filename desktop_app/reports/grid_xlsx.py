@@ -30,7 +30,7 @@ def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
                             wide=sheet.wide)
         ws["A3"] = sheet.title
         ws["A3"].font = xlsx.TITLE
-        wide_table = any(b.groups for b in sheet.blocks)
+        wide_table = sheet.wide  # the twelve months; a narrow table sits in the lists' columns
         columns = 13 if wide_table else 5
         row = 4
         if index == 0 and doc.subtitle:
@@ -43,7 +43,7 @@ def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
             for note in doc.notes:
                 _text(ws, row, note, columns)
                 row += 1
-        xlsx.widths(ws, [24] + [15] * 12 if wide_table else [64, 14, 14, 14, 12])
+        xlsx.widths(ws, [24] + [15] * 12 if wide_table else [64, 14, 14, 14, 12, 14, 14])
         _print_setup(ws)
     _checks(xlsx.add_sheet(workbook, "Contrôles", doc.association, doc.title, period,
                            wide=False), doc)
@@ -80,8 +80,8 @@ def _block(ws: Worksheet, block: GridBlock, doc: GridDocument, row: int) -> int:
             ws.merge_cells(start_row=row, start_column=column, end_row=row,
                            end_column=column + 1)
         row += 1
-        xlsx.put_row(ws, row, ["Mois", *[y for _ in block.groups for y in (this, last)]],
-                     header=True)
+        xlsx.put_row(ws, row, [block.row_title,
+                               *[y for _ in block.groups for y in (this, last)]], header=True)
     else:
         xlsx.put_row(ws, row, ["Indicateur", this, last, *CHANGE_COLUMNS], header=True)
     row += 1

@@ -78,7 +78,8 @@ def format_percent(change: Change | None) -> str:
         return NONE
     if change.percent is None:
         return NOT_SIGNIFICANT
-    text = f"{abs(change.percent):.1f}".replace(".", ",") + f"{NBSP}%"
+    whole, tenth = f"{abs(change.percent):.1f}".split(".")
+    text = f"{format_int(int(whole))},{tenth}{NBSP}%"
     if change.percent > 0:
         return f"+{text}"
     return f"{MINUS}{text}" if change.percent < 0 else text

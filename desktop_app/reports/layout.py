@@ -39,6 +39,8 @@ class Block:
     title: str
     rows: tuple[Row, ...]
     columns: tuple[str, ...] = ()
+    #: A table's heading over its row labels (« Mois » for the twelve months).
+    row_title: str = "Mois"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,8 @@ def _block(raw: Any) -> Block:
                              f"{len(columns)} colonnes")
         if kind == "list" and (row.indicator is None) == (row.breakdown is None):
             raise ValueError(f"ligne « {row.label} » : un indicateur ou une répartition")
-    return Block(kind, str(raw.get("title", "")), rows, columns)
+    return Block(kind, str(raw.get("title", "")), rows, columns,
+                 str(raw.get("row_title", "Mois")))
 
 
 def _opt(value: object) -> str | None:

@@ -243,3 +243,24 @@ def test_gap_and_evolution_beside_the_two_years(example_2: Caseload, tmp_path: P
     assert "Ménages accompagnés (toutes mesures) 3 6 \u22123 \u221250,0 %" in text
     # The months' tables keep their two years: no gap there.
     assert all(row.change is None for block in doc.sheets[1].blocks for row in block.rows)
+
+
+def test_synthesis_shows_the_convention_agreed_against_carried_out(tmp_path: Path) -> None:
+    """Example 1's convention for 2025 (July–December), none in 2024: points ASLL 10 × 6 =
+    60 agreed, 6 carried out, 10,0 %; DSF 6 agreed, 1 carried out, 16,7 %."""
+    from desktop_app.reports.grid import write_document
+
+    doc = grid_document(example("exemple-1.json"), example("exemple-1.json"), 2025,
+                        today=TODAY, parallel=False)
+    out = tmp_path / "grille.xlsx"
+    write_document(doc, out)
+    synthese = workbook(out)["Synthèse"]
+    assert row_of(synthese, "Objectif")[:7] == ["Objectif", "2025", "2024", "2025", "2024",
+                                                "2025", "2024"]
+    assert row_of(synthese, "Points ASLL")[1:7] == [60, "—", 6, 0, 10.0, "—"]
+    assert row_of(synthese, "DSF réalisés")[1:7] == [6, "—", 1, 0, 16.7, "—"]
+    pdf_out = tmp_path / "grille.pdf"
+    write_document(doc, pdf_out)
+    first = flat(pdf_pages(pdf_out)[0])
+    assert "Conventionné Réalisé Taux de réalisation (%)" in first
+    assert "Points ASLL 60 — 6 0 10,0 —" in first

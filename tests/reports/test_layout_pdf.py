@@ -72,4 +72,7 @@ def test_gap_and_evolution_are_written_the_french_way() -> None:
     assert format_gap(change(Decimal("1031.40"), Decimal("2578.50"))) == \
         f"{minus}1{nbsp}547,10{nbsp}€"
     assert format_gap(change(2.1, 6.0)) == f"{minus}3,9"
+    # 33,82 € → 17 478,13 €: (17 478,13 − 33,82) / 33,82 = 515,79… → +51 579,9 %
+    assert format_percent(change(Decimal("17478.13"), Decimal("33.82"))) == \
+        f"+51{nbsp}579,9{nbsp}%"
     assert (format_gap(None), format_percent(None)) == ("—", "—")

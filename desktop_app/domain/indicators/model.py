@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import MeasureType
+
+if TYPE_CHECKING:
+    from desktop_app.domain.indicators.convention import CountLine
 
 #: One figure of the grid: a count, an amount, a mean (None: « sans objet »).
 Value = int | Decimal | float | None
@@ -143,6 +147,10 @@ class DsfIndicators:
     not_sent: int = 0
 
 
+#: The objectives of a convention the grid follows, by name (the follow-up's order).
+AGREED_OBJECTIVES = ("ASLL", "AML", "FAL", "DSF", "DSF_CLOSED")
+
+
 @dataclass(slots=True)
 class YearIndicators:
     association: str
@@ -156,6 +164,9 @@ class YearIndicators:
     breaches: dict[str, int]
     #: Distinct households supported in N, all types together.
     households: int = 0
+    #: The convention of N, agreed against carried out over its period in N (Q3), by
+    #: objective: `AGREED_OBJECTIVES`.
+    agreed: dict[str, CountLine] = field(default_factory=dict)
 
     @property
     def points(self) -> int:

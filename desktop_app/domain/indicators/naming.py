@@ -10,6 +10,7 @@ from decimal import Decimal
 from desktop_app.domain.alerts import ALERT_LABELS
 from desktop_app.domain.dates import Month
 from desktop_app.domain.indicators.model import (
+    AGREED_OBJECTIVES,
     AmlIndicators,
     DsfIndicators,
     FalIndicators,
@@ -71,6 +72,11 @@ def scalars(ind: YearIndicators) -> dict[str, Value]:
         "DSF.sent_late": dsf.sent_late,
         "DSF.not_sent": dsf.not_sent,
     })
+    for name in AGREED_OBJECTIVES:  # without a convention: « — » (none in N)
+        line = ind.agreed.get(name)
+        values[f"agreed.{name}"] = None if line is None else line.agreed
+        values[f"done.{name}"] = None if line is None else line.done
+        values[f"rate.{name}"] = None if line is None else line.rate
     return values
 
 

@@ -14,8 +14,10 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import compute_month_points
 from desktop_app.domain.indicators.activity import fill_activity, first_day_in_year
 from desktop_app.domain.indicators.breaches import year_breaches
+from desktop_app.domain.indicators.convention import convention_followup
 from desktop_app.domain.indicators.followup import fill_followup
 from desktop_app.domain.indicators.model import (
+    AGREED_OBJECTIVES,
     AmlIndicators,
     DsfIndicators,
     FalIndicators,
@@ -87,7 +89,11 @@ def compute_year_indicators(
     breaches = year_breaches(caseload, year, settings or AlertSettings(),
                              today or date.today(), step,
                              {s.month: s for s in statements})
+    asll, aml_row, fal_row, dsf_row = convention_followup(
+        caseload, year, {s.month: s for s in statements}).rows
+    agreed = dict(zip(AGREED_OBJECTIVES, (asll.counts[0], aml_row.counts[0], fal_row.counts[0],
+                                          dsf_row.counts[0], dsf_row.counts[1]), strict=True))
     result = YearIndicators(caseload.association.name, year, types, months, aml, fal, dsf,
-                            breaches, households=len(everyone))
+                            breaches, households=len(everyone), agreed=agreed)
     step()
     return result

@@ -49,7 +49,7 @@ def _block_rows(block: GridBlock, years: tuple[str, str]) -> list[PreviewRow]:
     if block.groups:
         rows.append(PreviewRow(HEADER, ("", *[g for group in block.groups
                                               for g in (group, "")])))
-        rows.append(PreviewRow(HEADER, ("Mois", *[y for _ in block.groups
+        rows.append(PreviewRow(HEADER, (block.row_title, *[y for _ in block.groups
                                                   for y in (this, last)])))
     else:
         rows.append(PreviewRow(HEADER, ("Indicateur", this, last, *CHANGE_COLUMNS)))
