@@ -121,6 +121,12 @@ class AmlIndicators:
 @dataclass(slots=True)
 class FalIndicators:
     homes: list[HomeYear] = field(default_factory=list)
+    #: The year's FAL amounts by part (P5): support of the households (`fal_accompagnement`),
+    #: management of the homes (`fal_gestion`, once per home), paid vacancy at one
+    #: household's rate (`fal_vacance`); together the FAL amount of the statements.
+    support_amount: Decimal = Decimal("0.00")
+    management_amount: Decimal = Decimal("0.00")
+    vacancy_amount: Decimal = Decimal("0.00")
     exits_to_housing: int = 0
     long_stays: int = 0
     extensions: int = 0

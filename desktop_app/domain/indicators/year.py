@@ -24,7 +24,12 @@ from desktop_app.domain.indicators.model import (
     TypeIndicators,
     YearIndicators,
 )
-from desktop_app.domain.indicators.monthly import fill_months, home_days, month_figures
+from desktop_app.domain.indicators.monthly import (
+    fal_parts,
+    fill_months,
+    home_days,
+    month_figures,
+)
 from desktop_app.domain.indicators.profile import ProfileBrackets, fill_profile
 from desktop_app.domain.indicators.specific import aml_indicators, dsf_indicators, fal_indicators
 from desktop_app.domain.model import AlertSettings, Caseload, Measure, MeasureType
@@ -83,6 +88,7 @@ def compute_year_indicators(
         step()
     fill_months(types, months)
     fal = FalIndicators(homes=home_days(statements, caseload.homes))
+    fal.support_amount, fal.management_amount, fal.vacancy_amount = fal_parts(statements)
     fal_indicators(by_type[MeasureType.FAL], year, fal)
     aml: AmlIndicators = aml_indicators(by_type[MeasureType.AML], year)
     dsf: DsfIndicators = dsf_indicators(by_type[MeasureType.DSF], caseload, year)
