@@ -189,8 +189,8 @@ def _list_widths(block: GridBlock, doc: GridDocument, width: float) -> list[floa
 
 
 def _compact(table: Table) -> Table:
-    table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 1.0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.0)])
     return table
 
 
