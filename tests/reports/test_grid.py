@@ -264,3 +264,23 @@ def test_synthesis_shows_the_convention_agreed_against_carried_out(tmp_path: Pat
     first = flat(pdf_pages(pdf_out)[0])
     assert "Conventionné Réalisé Taux de réalisation (%)" in first
     assert "Points ASLL 60 — 6 0 10,0 —" in first
+
+
+def test_fal_sheet_shows_its_parts_shared_homes_and_changes(tmp_path: Path) -> None:
+    """u1 shared by h1 and h2 in March 2025, empty 1–10 April, h3 in it 11–30 April (the
+    amounts worked out in tests/domain/indicators/test_homes.py)."""
+    from desktop_app.reports.grid import write_document
+    from tests.domain.indicators.test_homes import _shared_then_vacant
+
+    load = _shared_then_vacant()
+    out = tmp_path / "grille.xlsx"
+    write_document(grid_document(load, load, 2025, today=TODAY, parallel=False), out)
+    fal = workbook(out)["FAL"]
+    assert row_of(fal, "Logements partagés par plusieurs ménages (colocation)")[1:4] == [1, 0, 1]
+    assert row_of(fal, "Ménages logés en colocation")[1:4] == [2, 0, 2]
+    assert row_of(fal, "Changements de logement en cours de mesure")[1:4] == [0, 0, 0]
+    parts = [row_of(fal, label)[1] for label in (
+        "Accompagnement social des ménages", "Gestion locative (une par logement, colocation "
+        "comprise)", "Vacance rémunérée (au taux d'un ménage)", "Montant correspondant")]
+    assert [Decimal(str(p)) for p in parts] == [Decimal("351.09"), Decimal("69.87"),
+                                               Decimal("56.52"), Decimal("477.48")]

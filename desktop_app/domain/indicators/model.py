@@ -127,6 +127,11 @@ class FalIndicators:
     support_amount: Decimal = Decimal("0.00")
     management_amount: Decimal = Decimal("0.00")
     vacancy_amount: Decimal = Decimal("0.00")
+    #: Households that shared an ALT home with another FAL household on a day of N, the
+    #: homes so shared, and the changes of home of N (`indicators/homes.py`).
+    shared_households: int = 0
+    shared_homes: int = 0
+    home_changes: int = 0
     exits_to_housing: int = 0
     long_stays: int = 0
     extensions: int = 0

@@ -16,6 +16,7 @@ from desktop_app.domain.indicators.activity import fill_activity, first_day_in_y
 from desktop_app.domain.indicators.breaches import year_breaches
 from desktop_app.domain.indicators.convention import convention_followup
 from desktop_app.domain.indicators.followup import fill_followup
+from desktop_app.domain.indicators.homes import home_changes, shared_homes
 from desktop_app.domain.indicators.model import (
     AGREED_OBJECTIVES,
     AmlIndicators,
@@ -90,6 +91,8 @@ def compute_year_indicators(
     fal = FalIndicators(homes=home_days(statements, caseload.homes))
     fal.support_amount, fal.management_amount, fal.vacancy_amount = fal_parts(statements)
     fal_indicators(by_type[MeasureType.FAL], year, fal)
+    fal.shared_households, fal.shared_homes = shared_homes(by_type[MeasureType.FAL], year)
+    fal.home_changes = home_changes(by_type[MeasureType.FAL], year)
     aml: AmlIndicators = aml_indicators(by_type[MeasureType.AML], year)
     dsf: DsfIndicators = dsf_indicators(by_type[MeasureType.DSF], caseload, year)
     breaches = year_breaches(caseload, year, settings or AlertSettings(),
