@@ -142,6 +142,7 @@ def _list_tables(block: GridBlock, doc: GridDocument, width: float) -> list[Flow
     widths = _list_widths(block, doc, width)
     parts: list[Flowable] = []
     pending: list[list[object]] = []
+    totals: list[int] = []  # rows of `pending` that are totals (printed in bold)
     kind = ""
 
     def flush() -> None:
@@ -152,9 +153,11 @@ def _list_tables(block: GridBlock, doc: GridDocument, width: float) -> list[Flow
                                        indent_rows=range(1, len(pending)), padding=LIST_PADDING))
         else:
             table = _compact(pdf.table([["Indicateur", this, last, gap, evolution], *pending],
-                                       widths, size=LIST_SIZE, padding=LIST_PADDING))
+                                       widths, size=LIST_SIZE, padding=LIST_PADDING,
+                                       bold_rows=[1 + i for i in totals]))
         parts.append(table)
         pending.clear()
+        totals.clear()
 
     for row in block.rows:
         if row.kind == "heading" or (row.kind != "item" and kind == "heading"):
@@ -163,6 +166,8 @@ def _list_tables(block: GridBlock, doc: GridDocument, width: float) -> list[Flow
         if row.kind == "heading":
             pending.append([row.label, this, last, gap, evolution])
         else:
+            if row.kind == "total":
+                totals.append(len(pending))
             pending.append([row.label, *[format_value(v) for v in row.values],
                             format_gap(row.change), format_percent(row.change)])
             kind = kind or "row"

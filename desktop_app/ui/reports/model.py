@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from desktop_app.reports.grid_model import CHANGE_COLUMNS, GridBlock, GridSheet
@@ -155,8 +155,28 @@ def sheet_view(model: GridSheetModel, title: str, parent: QWidget | None) -> QTa
     if model.columnCount() > LIST_COLUMNS:  # months × (types × 2 years): narrow as they read
         header.setMinimumSectionSize(40)
         view.resizeColumnsToContents()
+        _fit_group_titles(view, model)
     else:
-        view.setColumnWidth(0, 480)
-        for column in range(1, model.columnCount()):
-            view.setColumnWidth(column, 110)
+        view.resizeColumnToContents(0)  # the labels whole, within reason (tooltips)
+        view.setColumnWidth(0, min(max(view.columnWidth(0), 300), 560))
+        for column in range(1, model.columnCount()):  # the figures as wide as they read
+            view.resizeColumnToContents(column)
+            view.setColumnWidth(column, max(view.columnWidth(column), 70))
     return view
+
+
+def _fit_group_titles(view: QTableView, model: GridSheetModel) -> None:
+    """Widen the two year columns under a group title (« Taux de réalisation (%) ») that
+    is wider than they are: the contents' widths ignore the cells drawn across columns."""
+    font = QFont(view.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    for row, column, _rows, columns in model.spans():
+        if columns != 2 or model.rows[row].kind != HEADER:
+            continue
+        text = model.rows[row].cells[column]
+        missing = metrics.horizontalAdvance(text) + 16 - (
+            view.columnWidth(column) + view.columnWidth(column + 1))
+        if missing > 0:
+            view.setColumnWidth(column, view.columnWidth(column) + (missing + 1) // 2)
+            view.setColumnWidth(column + 1, view.columnWidth(column + 1) + (missing + 1) // 2)
