@@ -277,3 +277,28 @@ def test_a_failed_marking_does_not_hide_the_next_change(qtbot, window, monkeypat
     window.ctx.changed.emit("association")  # e.g. the convention's figures saved meanwhile
     assert panel.doc is None
     dialog.reject()
+
+
+def test_preview_shows_the_convention_table_with_its_group_titles_whole(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Synthèse's convention table: « Objectif » over its rows, and the years under
+    « Taux de réalisation (%) » widened so that the title reads whole."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop_app.reports import grid_document
+    from desktop_app.ui.reports.model import sheet_view
+    from tests.domain.indicators.builders import example
+
+    load = example("exemple-1.json")
+    doc = grid_document(load, load, 2025, today=date(2026, 1, 20), parallel=False)
+    model = GridSheetModel()
+    model.set_sheet(doc.sheets[0], doc.years)
+    rows = _rows(model)
+    # 60 points agreed (10 × 6 months), 6 carried out: 10,0 %; none agreed in 2024.
+    assert rows["Points ASLL"] == ("Points ASLL", "60", "—", "6", "0", "10,0", "—")
+    assert rows["Objectif"][0] == "Objectif"
+    view = sheet_view(model, "Synthèse", None)
+    qtbot.addWidget(view)
+    font = QFont(view.font())
+    font.setBold(True)
+    title = QFontMetrics(font).horizontalAdvance("Taux de réalisation (%)")
+    assert view.columnWidth(5) + view.columnWidth(6) >= title + 16
