@@ -43,7 +43,7 @@ def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
             for note in doc.notes:
                 _text(ws, row, note, columns)
                 row += 1
-        xlsx.widths(ws, [24] + [15] * 12 if wide_table else [64, 14, 14, 14, 12, 14, 14])
+        xlsx.widths(ws, [24] + [15] * 12 if wide_table else [70, 12, 12, 13, 12, 12, 12])
         _print_setup(ws)
     _checks(xlsx.add_sheet(workbook, "Contrôles", doc.association, doc.title, period,
                            wide=False), doc)

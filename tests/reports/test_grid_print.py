@@ -170,7 +170,7 @@ def test_xlsx_rows_of_wrapped_notes_are_tall_enough(grid_xlsx: Path,
     ws = workbook(grid_xlsx)["Synthèse"]
     for note in [demo_grid.subtitle, *demo_grid.notes]:
         (cell,) = [c for row in ws.iter_rows() for c in row if c.value == note]
-        # Five columns (64 + 14 + 14 + 14 + 12 = 118 wide) hold about 110 characters a
+        # Five columns (70 + 12 + 12 + 13 + 12 = 119 wide) hold about 110 characters a
         # line.
         lines = -(-len(note) // 110)
         height = ws.row_dimensions[cell.row].height or 15  # unset: one line, 15 points
