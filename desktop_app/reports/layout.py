@@ -3,7 +3,8 @@ from year to year): sheets, blocks, rows, labels, order, each cell naming an ind
 
 Default: `desktop_app/resources/grid/grille_spslh.json`. A block is either a `list` (rows
 of one indicator or one breakdown, shown for N and N−1) or a `table` (rows × columns, each
-cell an indicator, each column shown for N and N−1).
+cell an indicator, each column shown for N and N−1; `row_title` heads its row labels,
+« Mois » by default). A list's rows also show the gap and the evolution from N−1 to N.
 """
 
 from __future__ import annotations
