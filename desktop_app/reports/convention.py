@@ -20,11 +20,6 @@ HEAD = ["Mesure", "Objectif", "Convenu", "Réalisé", "Taux de réalisation", "M
 ESTIMATED = "*"
 
 
-def rate(done: int, agreed: int | None) -> float | None:
-    """Carried out / agreed, in %, None without a (non-zero) agreed figure."""
-    return None if not agreed else 100 * done / agreed
-
-
 def table_rows(f: ConventionFollowup) -> list[list[Cell]]:
     """One row per count line; the money of a type on its first line."""
     rows: list[list[Cell]] = []
@@ -35,9 +30,8 @@ def table_rows(f: ConventionFollowup) -> list[list[Cell]]:
                 subsidy = row.max_subsidy
                 money = [row.amount_done, subsidy, row.advance if subsidy is not None else None,
                          row.due, row.balance]
-            ratio = rate(count.done, count.agreed)
             rows.append([TYPE_SHORT[row.type] if index == 0 else "", count.label, count.agreed,
-                         count.done, None if ratio is None else round(ratio, 1), *money])
+                         count.done, count.rate, *money])
     return rows
 
 

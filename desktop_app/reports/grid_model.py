@@ -15,11 +15,14 @@ from desktop_app.domain.indicators import (
     scalars,
 )
 from desktop_app.domain.indicators.activity import NO_REASON
+from desktop_app.domain.indicators.change import Change, change
 from desktop_app.domain.indicators.profile import UNKNOWN_TERRITORY
 from desktop_app.reports.layout import Block, Layout
 
 #: Labels of data left empty, listed after the others.
 UNKNOWN = frozenset({NO_REASON, UNKNOWN_TERRITORY})
+#: The columns beside N and N−1 in the lists: N − (N−1) and its ratio to N−1.
+CHANGE_COLUMNS = ("Écart", "Évolution")
 #: The one row of an empty breakdown.
 NOTHING = "Aucune donnée"
 
@@ -32,6 +35,8 @@ class GridRow:
     #: "row", "heading" (a breakdown's title, no figures), "item" (a breakdown entry),
     #: "total".
     kind: str = "row"
+    #: list blocks: N against N−1 (« Écart », « Évolution »); None without N−1 or a figure.
+    change: Change | None = None
 
 
 @dataclass(slots=True)
@@ -40,6 +45,8 @@ class GridBlock:
     #: Column titles above the pairs of years (tables); empty for lists.
     groups: list[str]
     rows: list[GridRow]
+    #: Tables: the heading over the row labels.
+    row_title: str = "Mois"
 
 
 @dataclass(slots=True)
@@ -78,6 +85,12 @@ def build_grid(layout: Layout, current: YearIndicators, previous: YearIndicators
                   sheet.wide)
         for sheet in layout.sheets
     ]
+    for sheet in sheets:
+        for block in sheet.blocks:
+            if not block.groups:  # lists; the months' tables keep their two years only
+                for row in block.rows:
+                    if len(row.values) == 2:
+                        row.change = change(row.values[0], row.values[1])
     return GridDocument(current.association, current.year, layout.title, layout.subtitle,
                         list(layout.notes), sheets, checks)
 
@@ -93,7 +106,7 @@ def _block(block: Block, now: Figures, before: Figures) -> GridBlock:
             for name in row.cells:
                 values += [now[0].get(name), before[0].get(name)]
             rows.append(GridRow(row.label, values, "total" if row.total else "row"))
-        return GridBlock(block.title, list(block.columns), rows)
+        return GridBlock(block.title, list(block.columns), rows, block.row_title)
     for row in block.rows:
         if row.indicator is not None:
             rows.append(GridRow(row.label, [now[0].get(row.indicator),

@@ -22,8 +22,8 @@ from reportlab.platypus import (
 )
 
 from desktop_app.reports import pdf
-from desktop_app.reports.grid_model import GridBlock, GridDocument, GridSheet
-from desktop_app.reports.labels import format_value
+from desktop_app.reports.grid_model import CHANGE_COLUMNS, GridBlock, GridDocument, GridSheet
+from desktop_app.reports.labels import format_gap, format_percent, format_value
 
 #: Usable widths of an A4 page between the margins (the frame's 6-point paddings off).
 PORTRAIT_WIDTH = 210 * mm - 2 * pdf.MARGIN - 12
@@ -31,6 +31,8 @@ LANDSCAPE_WIDTH = 297 * mm - 2 * pdf.MARGIN - 12
 #: The smallest type on any page, the size of the lists' rows and the months' tables'.
 SMALLEST = 7.0
 LIST_SIZE = 8.0
+#: The lists' cell paddings (points each side): room for « −17 478,13 € » in 24 mm.
+LIST_PADDING = 3.0
 MONTH_SIZE = 7.5
 #: A section starts on a new page when less than this is left on the current one.
 SECTION_ROOM = 70 * mm
@@ -117,7 +119,7 @@ def _table(block: GridBlock, doc: GridDocument, start: int, end: int, label: flo
     header1: list[object] = [""]
     for group in groups:
         header1 += [group, ""]
-    header2: list[object] = ["Mois", *[y for _ in groups for y in (this, last)]]
+    header2: list[object] = [block.row_title, *[y for _ in groups for y in (this, last)]]
     rows: list[list[object]] = [header1, header2]
     totals = []
     for row in block.rows:
@@ -133,12 +135,14 @@ def _table(block: GridBlock, doc: GridDocument, start: int, end: int, label: flo
 
 def _list_tables(block: GridBlock, doc: GridDocument, width: float) -> list[Flowable]:
     """Single figures, then each breakdown as its own table whose first row (its title and
-    the years) repeats on a new page: a breakdown never loses its title."""
+    the years) repeats on a new page: a breakdown never loses its title. Each figure of N
+    has N−1, the gap and the evolution beside it."""
     this, last = doc.years
-    number = 30 * mm
-    widths = [width - 2 * number, number, number]
+    gap, evolution = CHANGE_COLUMNS
+    widths = _list_widths(block, doc, width)
     parts: list[Flowable] = []
     pending: list[list[object]] = []
+    totals: list[int] = []  # rows of `pending` that are totals (printed in bold)
     kind = ""
 
     def flush() -> None:
@@ -146,29 +150,52 @@ def _list_tables(block: GridBlock, doc: GridDocument, width: float) -> list[Flow
             return
         if kind == "heading":
             table = _compact(pdf.table(pending, widths, size=LIST_SIZE,
-                                       indent_rows=range(1, len(pending))))
+                                       indent_rows=range(1, len(pending)), padding=LIST_PADDING))
         else:
-            table = _compact(pdf.table([["Indicateur", this, last], *pending], widths,
-                                       size=LIST_SIZE))
+            table = _compact(pdf.table([["Indicateur", this, last, gap, evolution], *pending],
+                                       widths, size=LIST_SIZE, padding=LIST_PADDING,
+                                       bold_rows=[1 + i for i in totals]))
         parts.append(table)
         pending.clear()
+        totals.clear()
 
     for row in block.rows:
         if row.kind == "heading" or (row.kind != "item" and kind == "heading"):
             flush()
             kind = row.kind if row.kind == "heading" else "row"
         if row.kind == "heading":
-            pending.append([row.label, this, last])
+            pending.append([row.label, this, last, gap, evolution])
         else:
-            pending.append([row.label, *[format_value(v) for v in row.values]])
+            if row.kind == "total":
+                totals.append(len(pending))
+            pending.append([row.label, *[format_value(v) for v in row.values],
+                            format_gap(row.change), format_percent(row.change)])
             kind = kind or "row"
     flush()
     return parts
 
 
+def _list_widths(block: GridBlock, doc: GridDocument, width: float) -> list[float]:
+    """A list's columns: each figure column as wide as the block's widest figure or
+    heading (in bold), at least 14 mm; the label takes the rest (on one line mostly)."""
+    figures = [*doc.years, *CHANGE_COLUMNS[:1]]
+    percents = [CHANGE_COLUMNS[1]]
+    for row in block.rows:
+        figures += [format_value(v) for v in row.values]
+        figures.append(format_gap(row.change))
+        percents.append(format_percent(row.change))
+
+    def widest(texts: list[str]) -> float:
+        room = max(pdfmetrics.stringWidth(t, pdf.BOLD, LIST_SIZE) for t in texts)
+        return max(14 * mm, room + 2 * LIST_PADDING + 2)
+
+    number, percent = widest(figures), widest(percents)
+    return [width - 3 * number - percent, number, number, number, percent]
+
+
 def _compact(table: Table) -> Table:
-    table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5)])
+    table.setStyle([("TOPPADDING", (0, 0), (-1, -1), 1.0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.0)])
     return table
 
 

@@ -3,15 +3,23 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop_app.domain.indicators.change import Change
 from desktop_app.reports import xlsx
-from desktop_app.reports.grid_model import GridBlock, GridDocument
+from desktop_app.reports.grid_model import CHANGE_COLUMNS, GridBlock, GridDocument
+from desktop_app.reports.labels import NOT_SIGNIFICANT
 
 DOCUMENT = "Grille d'activité annuelle"
+#: The gap N − (N−1) signed (« + », « − » U+2212), and the evolution in per cent.
+GAP_FORMATS = {int: '+#,##0;"\u2212"#,##0;0',
+               Decimal: '+#,##0.00\\ "€";"\u2212"#,##0.00\\ "€";0.00\\ "€"',
+               float: '+0.0;"\u2212"0.0;0.0'}
+PERCENT_FORMAT = '+0.0\\ %;"\u2212"0.0\\ %;0.0\\ %'
 
 
 def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
@@ -22,8 +30,8 @@ def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
                             wide=sheet.wide)
         ws["A3"] = sheet.title
         ws["A3"].font = xlsx.TITLE
-        wide_table = any(b.groups for b in sheet.blocks)
-        columns = 13 if wide_table else 3
+        wide_table = sheet.wide  # the twelve months; a narrow table sits in the lists' columns
+        columns = 13 if wide_table else 5
         row = 4
         if index == 0 and doc.subtitle:
             _text(ws, row, doc.subtitle, columns)
@@ -35,7 +43,7 @@ def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
             for note in doc.notes:
                 _text(ws, row, note, columns)
                 row += 1
-        xlsx.widths(ws, [24] + [15] * 12 if wide_table else [78, 16, 16])
+        xlsx.widths(ws, [24] + [15] * 12 if wide_table else [70, 12, 12, 13, 12, 12, 12])
         _print_setup(ws)
     _checks(xlsx.add_sheet(workbook, "Contrôles", doc.association, doc.title, period,
                            wide=False), doc)
@@ -72,15 +80,15 @@ def _block(ws: Worksheet, block: GridBlock, doc: GridDocument, row: int) -> int:
             ws.merge_cells(start_row=row, start_column=column, end_row=row,
                            end_column=column + 1)
         row += 1
-        xlsx.put_row(ws, row, ["Mois", *[y for _ in block.groups for y in (this, last)]],
-                     header=True)
+        xlsx.put_row(ws, row, [block.row_title,
+                               *[y for _ in block.groups for y in (this, last)]], header=True)
     else:
-        xlsx.put_row(ws, row, ["Indicateur", this, last], header=True)
+        xlsx.put_row(ws, row, ["Indicateur", this, last, *CHANGE_COLUMNS], header=True)
     row += 1
     for grid_row in block.rows:
         if grid_row.kind == "heading":
             xlsx.put(ws, row, 1, grid_row.label, bold=True, fill=xlsx.SECTION_FILL)
-            for column in (2, 3):
+            for column in range(2, 6):
                 xlsx.put(ws, row, column, "", fill=xlsx.SECTION_FILL)
         else:
             bold = grid_row.kind == "total"
@@ -88,8 +96,27 @@ def _block(ws: Worksheet, block: GridBlock, doc: GridDocument, row: int) -> int:
                      indent=2 if grid_row.kind == "item" else 0)
             for offset, value in enumerate(grid_row.values):
                 xlsx.put(ws, row, 2 + offset, value, bold=bold)
+            if not block.groups:
+                _change(ws, row, grid_row.change, bold)
         row += 1
     return row
+
+
+def _change(ws: Worksheet, row: int, change: Change | None, bold: bool) -> None:
+    """« Écart » and « Évolution » as numbers (the evolution as a ratio shown in per cent),
+    « n.s. » from 0, « — » without N−1."""
+    if change is None:
+        xlsx.put(ws, row, 4, None, bold=bold)
+        xlsx.put(ws, row, 5, None, bold=bold)
+        return
+    xlsx.put(ws, row, 4, change.gap, bold=bold)
+    ws.cell(row=row, column=4).number_format = GAP_FORMATS[type(change.gap)]
+    if change.percent is None:
+        xlsx.put(ws, row, 5, NOT_SIGNIFICANT, bold=bold)
+        ws.cell(row=row, column=5).alignment = Alignment(horizontal="right")
+    else:
+        xlsx.put(ws, row, 5, change.percent / 100, bold=bold)
+        ws.cell(row=row, column=5).number_format = PERCENT_FORMAT
 
 
 def _checks(ws: Worksheet, doc: GridDocument) -> None:

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from desktop_app.domain.fr import format_decimal
 from desktop_app.domain.indicators import Value
+from desktop_app.domain.indicators.change import Change
 from desktop_app.domain.model import Level, MeasureType
 from desktop_app.domain.money import NBSP, format_eur
 
@@ -39,6 +40,9 @@ ITEMS: dict[str, str] = {
     "dsf": "DSF",
 }
 NONE = "—"
+#: The minus sign of printed figures (U+2212), and what an evolution from 0 shows.
+MINUS = "\u2212"
+NOT_SIGNIFICANT = "n.s."
 
 
 def format_int(value: int) -> str:
@@ -55,6 +59,30 @@ def format_value(value: Value) -> str:
     if isinstance(value, float):
         return format_decimal(value)
     return format_int(value)
+
+
+def format_gap(change: Change | None) -> str:
+    """The « Écart » N − (N−1), signed: « +5 », « −1 234,56 € », « −2,1 », « 0 »."""
+    if change is None:
+        return NONE
+    gap = change.gap
+    text = format_value(-gap if gap < 0 else gap)
+    if gap > 0:
+        return f"+{text}"
+    return f"{MINUS}{text}" if gap < 0 else text
+
+
+def format_percent(change: Change | None) -> str:
+    """The « Évolution » in per cent: « +33,3 % », « −100,0 % », « n.s. » from 0."""
+    if change is None:
+        return NONE
+    if change.percent is None:
+        return NOT_SIGNIFICANT
+    whole, tenth = f"{abs(change.percent):.1f}".split(".")
+    text = f"{format_int(int(whole))},{tenth}{NBSP}%"
+    if change.percent > 0:
+        return f"+{text}"
+    return f"{MINUS}{text}" if change.percent < 0 else text
 
 
 def yes_no(value: bool) -> str:

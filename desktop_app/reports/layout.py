@@ -3,7 +3,8 @@ from year to year): sheets, blocks, rows, labels, order, each cell naming an ind
 
 Default: `desktop_app/resources/grid/grille_spslh.json`. A block is either a `list` (rows
 of one indicator or one breakdown, shown for N and N−1) or a `table` (rows × columns, each
-cell an indicator, each column shown for N and N−1).
+cell an indicator, each column shown for N and N−1; `row_title` heads its row labels,
+« Mois » by default). A list's rows also show the gap and the evolution from N−1 to N.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class Block:
     title: str
     rows: tuple[Row, ...]
     columns: tuple[str, ...] = ()
+    #: A table's heading over its row labels (« Mois » for the twelve months).
+    row_title: str = "Mois"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +135,8 @@ def _block(raw: Any) -> Block:
                              f"{len(columns)} colonnes")
         if kind == "list" and (row.indicator is None) == (row.breakdown is None):
             raise ValueError(f"ligne « {row.label} » : un indicateur ou une répartition")
-    return Block(kind, str(raw.get("title", "")), rows, columns)
+    return Block(kind, str(raw.get("title", "")), rows, columns,
+                 str(raw.get("row_title", "Mois")))
 
 
 def _opt(value: object) -> str | None:

@@ -217,3 +217,70 @@ def test_document_properties_are_french(grid_pdf: Path, grid_xlsx: Path) -> None
     properties = load_workbook(str(grid_xlsx)).properties
     assert (properties.title, properties.creator) == ("Grille d'activité annuelle — année 2025",
                                                       "Association Exemple")
+
+
+def test_gap_and_evolution_beside_the_two_years(example_2: Caseload, tmp_path: Path) -> None:
+    """2026 of example 2 beside 2025: 3 households against 6 (see above), a gap of −3 and
+    an evolution of −3 / 6 = −50,0 %; 2025's breaches, 14, fall to none (−100,0 %)."""
+    from desktop_app.reports.grid import write_document
+
+    doc = grid_document(example_2, example_2, 2026, today=TODAY, parallel=False)
+    out = tmp_path / "grille-2026.xlsx"
+    write_document(doc, out)
+    synthese = workbook(out)["Synthèse"]
+    assert row_of(synthese, "Indicateur")[:5] == ["Indicateur", "2026", "2025", "Écart",
+                                                  "Évolution"]
+    households = row_of(synthese, "Ménages accompagnés (toutes mesures)")
+    assert households[1:4] == [3, 6, -3] and Decimal(str(households[4])) == Decimal("-0.5")
+    assert cell_of(synthese, "Ménages accompagnés (toutes mesures)", 4).number_format == \
+        '+#,##0;"\u2212"#,##0;0'
+    assert "%" in cell_of(synthese, "Ménages accompagnés (toutes mesures)", 5).number_format
+    assert row_of(synthese, "Manquements constatés dans l'année")[1:4] == [0, 14, -14]
+    pdf_out = tmp_path / "grille-2026.pdf"
+    write_document(doc, pdf_out)
+    text = flat(" ".join(pdf_pages(pdf_out)))
+    assert "Écart Évolution" in text
+    assert "Ménages accompagnés (toutes mesures) 3 6 \u22123 \u221250,0 %" in text
+    # The months' tables keep their two years: no gap there.
+    assert all(row.change is None for block in doc.sheets[1].blocks for row in block.rows)
+
+
+def test_synthesis_shows_the_convention_agreed_against_carried_out(tmp_path: Path) -> None:
+    """Example 1's convention for 2025 (July–December), none in 2024: points ASLL 10 × 6 =
+    60 agreed, 6 carried out, 10,0 %; DSF 6 agreed, 1 carried out, 16,7 %."""
+    from desktop_app.reports.grid import write_document
+
+    doc = grid_document(example("exemple-1.json"), example("exemple-1.json"), 2025,
+                        today=TODAY, parallel=False)
+    out = tmp_path / "grille.xlsx"
+    write_document(doc, out)
+    synthese = workbook(out)["Synthèse"]
+    assert row_of(synthese, "Objectif")[:7] == ["Objectif", "2025", "2024", "2025", "2024",
+                                                "2025", "2024"]
+    assert row_of(synthese, "Points ASLL")[1:7] == [60, "—", 6, 0, 10.0, "—"]
+    assert row_of(synthese, "DSF réalisés")[1:7] == [6, "—", 1, 0, 16.7, "—"]
+    pdf_out = tmp_path / "grille.pdf"
+    write_document(doc, pdf_out)
+    first = flat(pdf_pages(pdf_out)[0])
+    assert "Conventionné Réalisé Taux de réalisation (%)" in first
+    assert "Points ASLL 60 — 6 0 10,0 —" in first
+
+
+def test_fal_sheet_shows_its_parts_shared_homes_and_changes(tmp_path: Path) -> None:
+    """u1 shared by h1 and h2 in March 2025, empty 1–10 April, h3 in it 11–30 April (the
+    amounts worked out in tests/domain/indicators/test_homes.py)."""
+    from desktop_app.reports.grid import write_document
+    from tests.domain.indicators.test_homes import _shared_then_vacant
+
+    load = _shared_then_vacant()
+    out = tmp_path / "grille.xlsx"
+    write_document(grid_document(load, load, 2025, today=TODAY, parallel=False), out)
+    fal = workbook(out)["FAL"]
+    assert row_of(fal, "Logements partagés par plusieurs ménages (colocation)")[1:4] == [1, 0, 1]
+    assert row_of(fal, "Ménages logés en colocation")[1:4] == [2, 0, 2]
+    assert row_of(fal, "Changements de logement en cours de mesure")[1:4] == [0, 0, 0]
+    parts = [row_of(fal, label)[1] for label in (
+        "Accompagnement social des ménages", "Gestion locative (une par logement, colocation "
+        "comprise)", "Vacance rémunérée (au taux d'un ménage)", "Montant correspondant")]
+    assert [Decimal(str(p)) for p in parts] == [Decimal("351.09"), Decimal("69.87"),
+                                               Decimal("56.52"), Decimal("477.48")]

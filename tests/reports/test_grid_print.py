@@ -170,8 +170,9 @@ def test_xlsx_rows_of_wrapped_notes_are_tall_enough(grid_xlsx: Path,
     ws = workbook(grid_xlsx)["Synthèse"]
     for note in [demo_grid.subtitle, *demo_grid.notes]:
         (cell,) = [c for row in ws.iter_rows() for c in row if c.value == note]
-        # Three columns (78 + 16 + 16 wide) hold about 100 characters a line.
-        lines = -(-len(note) // 104)
+        # Five columns (70 + 12 + 12 + 13 + 12 = 119 wide) hold about 110 characters a
+        # line.
+        lines = -(-len(note) // 110)
         height = ws.row_dimensions[cell.row].height or 15  # unset: one line, 15 points
         assert height >= lines * 11 * 1.2, (note, height)
     assert ws.row_dimensions[3].height and ws.row_dimensions[3].height >= 14 * 1.2

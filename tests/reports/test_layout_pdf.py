@@ -55,3 +55,24 @@ def test_labels_of_n_minus_1_only_are_sorted_in() -> None:
         ("Boulonnais", [0, 0]), ("Calaisis", [1, 0]), ("Hénin-Carvin", [0, 0]),
         ("Lens-Liévin", [0, 0]), ("Montreuillois-Ternois", [0, 0]),
         ("Autre territoire", [0, 0]), ("Territoire non renseigné", [0, 1])]
+
+
+def test_gap_and_evolution_are_written_the_french_way() -> None:
+    from decimal import Decimal
+
+    from desktop_app.domain.indicators.change import change
+    from desktop_app.reports.labels import format_gap, format_percent
+
+    nbsp, minus = "\u00a0", "\u2212"
+    assert (format_gap(change(4, 3)), format_percent(change(4, 3))) == ("+1", f"+33,3{nbsp}%")
+    assert (format_gap(change(0, 5)), format_percent(change(0, 5))) == (
+        f"{minus}5", f"{minus}100,0{nbsp}%")
+    assert (format_gap(change(5, 0)), format_percent(change(5, 0))) == ("+5", "n.s.")
+    assert (format_gap(change(3, 3)), format_percent(change(3, 3))) == ("0", f"0,0{nbsp}%")
+    assert format_gap(change(Decimal("1031.40"), Decimal("2578.50"))) == \
+        f"{minus}1{nbsp}547,10{nbsp}€"
+    assert format_gap(change(2.1, 6.0)) == f"{minus}3,9"
+    # 33,82 € → 17 478,13 €: (17 478,13 − 33,82) / 33,82 = 515,79… → +51 579,9 %
+    assert format_percent(change(Decimal("17478.13"), Decimal("33.82"))) == \
+        f"+51{nbsp}579,9{nbsp}%"
+    assert (format_gap(None), format_percent(None)) == ("—", "—")

@@ -81,9 +81,12 @@ def test_preview_of_2025_beside_2024_with_its_checks(qtbot, window) -> None:  # 
                     "DSF", "Manquements"]
     fal = _rows(panel.models[tabs.index("FAL")])
     # u1 occupied by h4 from 01/02/2025 to the end of 2025: 28 + 31 + 30 + 31 + 30 + 31 + 31
-    # + 30 + 31 + 30 + 31 = 334 days in 2025, none in 2024.
+    # + 30 + 31 + 30 + 31 = 334 days in 2025, none in 2024: a gap of +334, an evolution
+    # from 0 not significant.
     assert fal["Jours d'occupation des logements"] == ("Jours d'occupation des logements",
-                                                        "334", "0")
+                                                        "334", "0", "+334", "n.s.")
+    assert _rows(panel.models[tabs.index("FAL")])["Indicateur"] == (
+        "Indicateur", "2025", "2024", "Écart", "Évolution")
     points = panel.models[tabs.index("Points et montants")]
     # December: ASLL 2 (m1) + 1 (m2) = 3 points; diagnostic (m7) 2; total 5; none in 2024.
     december = _rows(points)["Décembre"]
@@ -93,8 +96,8 @@ def test_preview_of_2025_beside_2024_with_its_checks(qtbot, window) -> None:  # 
     assert points.index(2, 1).data() == "2025" and points.index(2, 2).data() == "2024"
     # Amounts read the French way: 3 339,28 € for the year (no-break spaces).
     synthese = _rows(panel.models[0])
-    assert synthese["Montant total de l'activité"][1:] == ("3\u00a0339,28\u00a0€",
-                                                            "0,00\u00a0€")
+    assert synthese["Montant total de l'activité"][1:] == (
+        "3\u00a0339,28\u00a0€", "0,00\u00a0€", "+3\u00a0339,28\u00a0€", "n.s.")
     assert panel.checks.text() == "Contrôles : tout est cohérent."
     # The bar was determinate and went up to the last step: 2 × STEPS + 1.
     total = 2 * STEPS + 1
@@ -274,3 +277,28 @@ def test_a_failed_marking_does_not_hide_the_next_change(qtbot, window, monkeypat
     window.ctx.changed.emit("association")  # e.g. the convention's figures saved meanwhile
     assert panel.doc is None
     dialog.reject()
+
+
+def test_preview_shows_the_convention_table_with_its_group_titles_whole(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The Synthèse's convention table: « Objectif » over its rows, and the years under
+    « Taux de réalisation (%) » widened so that the title reads whole."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from desktop_app.reports import grid_document
+    from desktop_app.ui.reports.model import sheet_view
+    from tests.domain.indicators.builders import example
+
+    load = example("exemple-1.json")
+    doc = grid_document(load, load, 2025, today=date(2026, 1, 20), parallel=False)
+    model = GridSheetModel()
+    model.set_sheet(doc.sheets[0], doc.years)
+    rows = _rows(model)
+    # 60 points agreed (10 × 6 months), 6 carried out: 10,0 %; none agreed in 2024.
+    assert rows["Points ASLL"] == ("Points ASLL", "60", "—", "6", "0", "10,0", "—")
+    assert rows["Objectif"][0] == "Objectif"
+    view = sheet_view(model, "Synthèse", None)
+    qtbot.addWidget(view)
+    font = QFont(view.font())
+    font.setBold(True)
+    title = QFontMetrics(font).horizontalAdvance("Taux de réalisation (%)")
+    assert view.columnWidth(5) + view.columnWidth(6) >= title + 16

@@ -59,6 +59,15 @@ def check_results(ind: YearIndicators) -> list[CheckResult]:
     results.append(CheckResult(
         f"Points et montants de chaque mois de {ind.year} égaux aux relevés mensuels",
         tuple(_month_problems(ind))))
+    fal = ind.fal
+    parts = fal.support_amount + fal.management_amount + fal.vacancy_amount
+    total = ind.types[MeasureType.FAL].amount if MeasureType.FAL in ind.types else parts
+    results.append(CheckResult(
+        "FAL : accompagnement + gestion locative + vacance = montant de la FAL",
+        () if parts == total else (
+            f"FAL : {format_eur(fal.support_amount)} + {format_eur(fal.management_amount)} "
+            f"+ {format_eur(fal.vacancy_amount)} = {format_eur(parts)}, montant de la FAL "
+            f"{format_eur(total)}.",)))
     return results
 
 

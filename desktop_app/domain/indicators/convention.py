@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from desktop_app.domain.dates import Month, months_between
 from desktop_app.domain.funding import MonthPoints, compute_month_points
@@ -36,6 +36,15 @@ class CountLine:
     label: str
     agreed: int | None
     done: int
+
+    @property
+    def rate(self) -> float | None:
+        """Carried out / agreed in %, one decimal rounded half-up; None without a
+        (non-zero) agreed figure."""
+        if not self.agreed:
+            return None
+        percent = Decimal(100 * self.done) / Decimal(self.agreed)
+        return float(percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 @dataclass(slots=True)

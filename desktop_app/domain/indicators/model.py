@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import MeasureType
+
+if TYPE_CHECKING:
+    from desktop_app.domain.indicators.convention import CountLine
 
 #: One figure of the grid: a count, an amount, a mean (None: « sans objet »).
 Value = int | Decimal | float | None
@@ -117,6 +121,17 @@ class AmlIndicators:
 @dataclass(slots=True)
 class FalIndicators:
     homes: list[HomeYear] = field(default_factory=list)
+    #: The year's FAL amounts by part (P5): support of the households (`fal_accompagnement`),
+    #: management of the homes (`fal_gestion`, once per home), paid vacancy at one
+    #: household's rate (`fal_vacance`); together the FAL amount of the statements.
+    support_amount: Decimal = Decimal("0.00")
+    management_amount: Decimal = Decimal("0.00")
+    vacancy_amount: Decimal = Decimal("0.00")
+    #: Households that shared an ALT home with another FAL household on a day of N, the
+    #: homes so shared, and the changes of home of N (`indicators/homes.py`).
+    shared_households: int = 0
+    shared_homes: int = 0
+    home_changes: int = 0
     exits_to_housing: int = 0
     long_stays: int = 0
     extensions: int = 0
@@ -143,6 +158,10 @@ class DsfIndicators:
     not_sent: int = 0
 
 
+#: The objectives of a convention the grid follows, by name (the follow-up's order).
+AGREED_OBJECTIVES = ("ASLL", "AML", "FAL", "DSF", "DSF_CLOSED")
+
+
 @dataclass(slots=True)
 class YearIndicators:
     association: str
@@ -156,6 +175,9 @@ class YearIndicators:
     breaches: dict[str, int]
     #: Distinct households supported in N, all types together.
     households: int = 0
+    #: The convention of N, agreed against carried out over its period in N (Q3), by
+    #: objective: `AGREED_OBJECTIVES`.
+    agreed: dict[str, CountLine] = field(default_factory=dict)
 
     @property
     def points(self) -> int:

@@ -12,6 +12,7 @@ from desktop_app.domain.model import Home, MeasureType
 
 ZERO = Decimal("0.00")
 #: Items of the FAL lines (docs/echange.md, `points`): per household and per home.
+FAL_SUPPORT = "fal_accompagnement"
 FAL_MANAGEMENT = "fal_gestion"
 FAL_VACANCY = "fal_vacance"
 
@@ -37,6 +38,16 @@ def fill_months(types: dict[MeasureType, TypeIndicators], months: list[MonthFigu
             points, amount = figures.by_type.get(mtype, (0, ZERO))
             ind.points_by_month[index] = points
             ind.amounts_by_month[index] = amount
+
+
+def fal_parts(statements: list[MonthPoints]) -> tuple[Decimal, Decimal, Decimal]:
+    """The FAL amounts of the statements by part: (support, management, vacancy)."""
+    parts = {FAL_SUPPORT: ZERO, FAL_MANAGEMENT: ZERO, FAL_VACANCY: ZERO}
+    for statement in statements:
+        for line in statement.lines:
+            if line.type is MeasureType.FAL:
+                parts[line.item] = parts.get(line.item, ZERO) + line.amount
+    return parts[FAL_SUPPORT], parts[FAL_MANAGEMENT], parts[FAL_VACANCY]
 
 
 def home_days(statements: list[MonthPoints], homes: list[Home]) -> list[HomeYear]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from desktop_app.domain.alerts import ALERT_LABELS
 from desktop_app.domain.dates import Month
 from desktop_app.domain.indicators.model import (
+    AGREED_OBJECTIVES,
     AmlIndicators,
     DsfIndicators,
     FalIndicators,
@@ -59,6 +60,12 @@ def scalars(ind: YearIndicators) -> dict[str, Value]:
         "AML.claimed_eviction": aml.claimed_eviction,
         "AML.granted": aml.granted,
         "FAL.homes": len(fal.homes),
+        "FAL.support_amount": fal.support_amount,
+        "FAL.management_amount": fal.management_amount,
+        "FAL.vacancy_amount": fal.vacancy_amount,
+        "FAL.shared_households": fal.shared_households,
+        "FAL.shared_homes": fal.shared_homes,
+        "FAL.home_changes": fal.home_changes,
         "FAL.occupied_days": fal.occupied_days,
         "FAL.vacancy_days": fal.vacancy_days,
         "FAL.exits_to_housing": fal.exits_to_housing,
@@ -71,6 +78,11 @@ def scalars(ind: YearIndicators) -> dict[str, Value]:
         "DSF.sent_late": dsf.sent_late,
         "DSF.not_sent": dsf.not_sent,
     })
+    for name in AGREED_OBJECTIVES:  # without a convention: « — » (none in N)
+        line = ind.agreed.get(name)
+        values[f"agreed.{name}"] = None if line is None else line.agreed
+        values[f"done.{name}"] = None if line is None else line.done
+        values[f"rate.{name}"] = None if line is None else line.rate
     return values
 
 

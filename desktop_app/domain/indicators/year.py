@@ -14,15 +14,23 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.funding import compute_month_points
 from desktop_app.domain.indicators.activity import fill_activity, first_day_in_year
 from desktop_app.domain.indicators.breaches import year_breaches
+from desktop_app.domain.indicators.convention import convention_followup
 from desktop_app.domain.indicators.followup import fill_followup
+from desktop_app.domain.indicators.homes import home_changes, shared_homes
 from desktop_app.domain.indicators.model import (
+    AGREED_OBJECTIVES,
     AmlIndicators,
     DsfIndicators,
     FalIndicators,
     TypeIndicators,
     YearIndicators,
 )
-from desktop_app.domain.indicators.monthly import fill_months, home_days, month_figures
+from desktop_app.domain.indicators.monthly import (
+    fal_parts,
+    fill_months,
+    home_days,
+    month_figures,
+)
 from desktop_app.domain.indicators.profile import ProfileBrackets, fill_profile
 from desktop_app.domain.indicators.specific import aml_indicators, dsf_indicators, fal_indicators
 from desktop_app.domain.model import AlertSettings, Caseload, Measure, MeasureType
@@ -81,13 +89,20 @@ def compute_year_indicators(
         step()
     fill_months(types, months)
     fal = FalIndicators(homes=home_days(statements, caseload.homes))
+    fal.support_amount, fal.management_amount, fal.vacancy_amount = fal_parts(statements)
     fal_indicators(by_type[MeasureType.FAL], year, fal)
+    fal.shared_households, fal.shared_homes = shared_homes(by_type[MeasureType.FAL], year)
+    fal.home_changes = home_changes(by_type[MeasureType.FAL], year)
     aml: AmlIndicators = aml_indicators(by_type[MeasureType.AML], year)
     dsf: DsfIndicators = dsf_indicators(by_type[MeasureType.DSF], caseload, year)
     breaches = year_breaches(caseload, year, settings or AlertSettings(),
                              today or date.today(), step,
                              {s.month: s for s in statements})
+    asll, aml_row, fal_row, dsf_row = convention_followup(
+        caseload, year, {s.month: s for s in statements}).rows
+    agreed = dict(zip(AGREED_OBJECTIVES, (asll.counts[0], aml_row.counts[0], fal_row.counts[0],
+                                          dsf_row.counts[0], dsf_row.counts[1]), strict=True))
     result = YearIndicators(caseload.association.name, year, types, months, aml, fal, dsf,
-                            breaches, households=len(everyone))
+                            breaches, households=len(everyone), agreed=agreed)
     step()
     return result

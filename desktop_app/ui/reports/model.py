@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
-from desktop_app.reports.grid_model import GridBlock, GridSheet
-from desktop_app.reports.labels import format_value
+from desktop_app.reports.grid_model import CHANGE_COLUMNS, GridBlock, GridSheet
+from desktop_app.reports.labels import format_gap, format_percent, format_value
 
 Index = QModelIndex | QPersistentModelIndex
 #: Kinds of preview rows: a block's title, its column headings, a sub-heading of a
@@ -23,6 +23,8 @@ Index = QModelIndex | QPersistentModelIndex
 BLOCK, HEADER, HEADING, ITEM, ROW, TOTAL = "block", "header", "heading", "item", "row", "total"
 BOLD_KINDS = frozenset({BLOCK, HEADER, HEADING, TOTAL})
 FILLS = {BLOCK: "#dfe7f1", HEADER: "#eef2f7", HEADING: "#f5f5f0"}
+#: Columns of a list: label, N, N−1, gap, evolution (more: the months' tables).
+LIST_COLUMNS = 5
 #: The role that gives a row's kind (tests, the view's spans).
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -47,16 +49,18 @@ def _block_rows(block: GridBlock, years: tuple[str, str]) -> list[PreviewRow]:
     if block.groups:
         rows.append(PreviewRow(HEADER, ("", *[g for group in block.groups
                                               for g in (group, "")])))
-        rows.append(PreviewRow(HEADER, ("Mois", *[y for _ in block.groups
+        rows.append(PreviewRow(HEADER, (block.row_title, *[y for _ in block.groups
                                                   for y in (this, last)])))
     else:
-        rows.append(PreviewRow(HEADER, ("Indicateur", this, last)))
+        rows.append(PreviewRow(HEADER, ("Indicateur", this, last, *CHANGE_COLUMNS)))
     for row in block.rows:
         if row.kind == HEADING:
             rows.append(PreviewRow(HEADING, (row.label,)))
             continue
         label = ("    " + row.label) if row.kind == ITEM else row.label
-        rows.append(PreviewRow(row.kind, (label, *[format_value(v) for v in row.values])))
+        change = () if block.groups else (format_gap(row.change), format_percent(row.change))
+        rows.append(PreviewRow(row.kind, (label, *[format_value(v) for v in row.values],
+                                          *change)))
     return rows
 
 
@@ -86,7 +90,7 @@ class GridSheetModel(QAbstractTableModel):
         for number, row in enumerate(self._rows):
             if row.kind in (BLOCK, HEADING) and self._columns > 1:
                 spans.append((number, 0, 1, self._columns))
-            elif row.kind == HEADER and len(row.cells) > 3 and not row.cells[0]:
+            elif row.kind == HEADER and len(row.cells) > LIST_COLUMNS and not row.cells[0]:
                 spans.extend((number, column, 1, 2) for column in range(1, len(row.cells), 2))
         return spans
 
@@ -148,11 +152,31 @@ def sheet_view(model: GridSheetModel, title: str, parent: QWidget | None) -> QTa
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for row, column, rows, columns in model.spans():
         view.setSpan(row, column, rows, columns)
-    if model.columnCount() > 3:  # months × (types × 2 years): as narrow as they read
+    if model.columnCount() > LIST_COLUMNS:  # months × (types × 2 years): narrow as they read
         header.setMinimumSectionSize(40)
         view.resizeColumnsToContents()
+        _fit_group_titles(view, model)
     else:
-        view.setColumnWidth(0, 520)
-        for column in range(1, model.columnCount()):
-            view.setColumnWidth(column, 130)
+        view.resizeColumnToContents(0)  # the labels whole, within reason (tooltips)
+        view.setColumnWidth(0, min(max(view.columnWidth(0), 300), 560))
+        for column in range(1, model.columnCount()):  # the figures as wide as they read
+            view.resizeColumnToContents(column)
+            view.setColumnWidth(column, max(view.columnWidth(column), 70))
     return view
+
+
+def _fit_group_titles(view: QTableView, model: GridSheetModel) -> None:
+    """Widen the two year columns under a group title (« Taux de réalisation (%) ») that
+    is wider than they are: the contents' widths ignore the cells drawn across columns."""
+    font = QFont(view.font())
+    font.setBold(True)
+    metrics = QFontMetrics(font)
+    for row, column, _rows, columns in model.spans():
+        if columns != 2 or model.rows[row].kind != HEADER:
+            continue
+        text = model.rows[row].cells[column]
+        missing = metrics.horizontalAdvance(text) + 16 - (
+            view.columnWidth(column) + view.columnWidth(column + 1))
+        if missing > 0:
+            view.setColumnWidth(column, view.columnWidth(column) + (missing + 1) // 2)
+            view.setColumnWidth(column + 1, view.columnWidth(column + 1) + (missing + 1) // 2)

@@ -80,3 +80,30 @@ def test_fal_days_after_the_last_period_are_not_carried_out() -> None:
     # The convention applies from 01/07/2025 (as in example 1): July only, 175,20 (not the
     # 6 months July–December, 4 × 175,20 + 2 × 169,55 = 1 039,90).
     assert convention_followup(load, 2025).rows[2].amount_done == Decimal("175.20")
+
+
+def test_the_grid_reads_agreed_against_carried_out_with_the_rate() -> None:
+    """Example 1, 2025 (July–December): ASLL 60 points agreed, 6 carried out: 10,0 %; AML
+    24 and 12: 50,0 %; FAL 2 agreed, 1 in force: 50,0 %; DSF 6 agreed, 1 carried out:
+    1 / 6 = 16,66… → 16,7 % (half-up); closed doors 2 agreed, none: 0,0 %."""
+    from desktop_app.domain.indicators import scalars
+
+    year = compute_year_indicators(example("exemple-1.json"), 2025, today=D(2026, 1, 20))
+    figures = scalars(year)
+    assert [(figures[f"agreed.{n}"], figures[f"done.{n}"], figures[f"rate.{n}"])
+            for n in ("ASLL", "AML", "FAL", "DSF", "DSF_CLOSED")] == [
+        (60, 6, 10.0), (24, 12, 50.0), (2, 1, 50.0), (6, 1, 16.7), (2, 0, 0.0)]
+    # No convention in 2024: nothing agreed, no rate; what was carried out still shows.
+    before = scalars(compute_year_indicators(example("exemple-1.json"), 2024,
+                                             today=D(2026, 1, 20)))
+    assert (before["agreed.ASLL"], before["rate.ASLL"], before["done.ASLL"]) == (None, None, 0)
+
+
+def test_rate_is_rounded_half_up_and_none_without_an_objective() -> None:
+    from desktop_app.domain.indicators import CountLine
+
+    # 1 / 8 = 12,5 %; 1 / 16 = 6,25 → 6,3 % (half-up, not to even); 5 / 3 = 166,66… → 166,7
+    assert CountLine("x", 8, 1).rate == 12.5
+    assert CountLine("x", 16, 1).rate == 6.3
+    assert CountLine("x", 3, 5).rate == 166.7
+    assert CountLine("x", 0, 4).rate is None and CountLine("x", None, 4).rate is None

@@ -112,7 +112,10 @@ def test_a_month_that_differs_from_its_statement_is_reported(year_2025: YearIndi
         year_2025.types[T.FAL].amounts_by_month[1] -= Decimal("1.00")
     nbsp = "\u00a0"
     assert problems == [f"FAL, février 2025 : la grille indique 0 points et 159,25{nbsp}€, "
-                        f"le relevé mensuel 0 points et 158,25{nbsp}€."]
+                        f"le relevé mensuel 0 points et 158,25{nbsp}€.",
+                        # and the FAL parts (1 430,07 + 457,58 + 0) no longer make its amount
+                        f"FAL : 1{nbsp}430,07{nbsp}€ + 457,58{nbsp}€ + 0,00{nbsp}€ = "
+                        f"1{nbsp}887,65{nbsp}€, montant de la FAL 1{nbsp}888,65{nbsp}€."]
 
 
 def test_continuity_from_one_year_to_the_next() -> None:
