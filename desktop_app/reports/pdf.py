@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.private_files import atomic_path
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.pdf_canvas import NumberedCanvas, fit_text
 from desktop_app.reports.pdf_style import BOLD, DARK, FONT, GREY, MARGIN, register_fonts
 
@@ -104,15 +105,18 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows
 
 
 def build(out: Path, story: list[Flowable], *, association: str, document: str, period: str,
-          wide: bool = False) -> None:
+          wide: bool = False, status: DocumentStatus | None = None) -> None:
     """Write the PDF, atomically and privately (`private_files`): `association` and
-    `period` (the year…) in every page's header, « Page n sur N » in every footer.
+    `period` (the year…) in every page's header, « Établi le … » (`status`, by default
+    today's and final) and « Page n sur N » in every footer, « PROVISOIRE » above every
+    header of a provisional document.
     Pages are A4 landscape when `wide`, else portrait; a `NextPageTemplate(PORTRAIT or
     LANDSCAPE)` in `story` turns the pages that follow."""
     register_fonts()
+    stamp = status or DocumentStatus.today()
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return NumberedCanvas(association, document, period, *args, **kwargs)
+        return NumberedCanvas(association, document, period, stamp, *args, **kwargs)
 
     def template(name: str, size: tuple[float, float]) -> PageTemplate:
         frame = Frame(MARGIN, _BOTTOM, size[0] - 2 * MARGIN, size[1] - _TOP - _BOTTOM,
@@ -126,7 +130,8 @@ def build(out: Path, story: list[Flowable], *, association: str, document: str, 
         doc = BaseDocTemplate(
             str(temporary), pagesize=pages[0].pagesize, leftMargin=MARGIN,
             rightMargin=MARGIN, topMargin=_TOP, bottomMargin=_BOTTOM,
-            title=f"{document} — {period}", author=association, lang="fr-FR",
+            title=f"{document} — {period}" + (f" — {stamp.mark}" if stamp.provisional
+                                                else ""), author=association, lang="fr-FR",
             creator="Suivi FSL", producer="Suivi FSL", subject=document,
             displayDocTitle=True, pageTemplates=pages,
         )

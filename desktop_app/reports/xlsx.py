@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.private_files import write_bytes
 from desktop_app.reports.common import Cell
+from desktop_app.reports.document_status import DocumentStatus, stamp_sheet
 
 EUR_FORMAT = '#,##0.00\\ "€"'
 INT_FORMAT = "#,##0"
@@ -51,9 +52,11 @@ def sheet_title(name: str) -> str:
 
 
 def add_sheet(workbook: Workbook, name: str, association: str, document: str, period: str,
-              wide: bool = True) -> Worksheet:
+              wide: bool = True, status: DocumentStatus | None = None) -> Worksheet:
     """A sheet opening with the association, the document and the period (rows 1–2), with
-    the same words in the printed header and the page number in the printed footer."""
+    the same words in the printed header and the page number in the printed footer; the
+    `status` (by default today's, final: « Établi le … », « PROVISOIRE ») after the
+    document's words and in the centre of the printed header and footer."""
     sheet: Worksheet = workbook.create_sheet(sheet_title(name))  # stubs: Any
     workbook.properties.creator = association
     workbook.properties.lastModifiedBy = association
@@ -71,6 +74,7 @@ def add_sheet(workbook: Workbook, name: str, association: str, document: str, pe
     header.right.text = f"{document} — {period}"
     footer.left.text = f"{association} — {period}"
     footer.right.text = "Page &P sur &N"
+    stamp_sheet(sheet, status or DocumentStatus.today())
     sheet.page_setup.orientation = "landscape" if wide else "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1

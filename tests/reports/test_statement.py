@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def test_december_2025_of_example_2_in_xlsx(tmp_path: Path) -> None:
     sheets = workbook(out)
     assert list(sheets) == ["Synthèse", "Détail"]
     summary = sheets["Synthèse"]
-    assert summary["A2"].value == "Relevé mensuel des points et montants — décembre 2025"
+    assert summary["A2"].value.startswith("Relevé mensuel des points et montants — décembre "
+                                          "2025 — Établi le ")
     # exemple-2.points-2025-12.json: ASLL 3 points 257,85 €; total 5 points 767,33 €
     asll = row_of(summary, "ASLL")
     assert (asll[1], money(asll[2])) == (3, Decimal("257.85"))
@@ -68,7 +70,8 @@ def test_statement_pdf(tmp_path: Path) -> None:
     assert len(pages) == 1
     text = flat(pages[0])
     assert "Relevé mensuel des points et montants — décembre 2025" in text
-    assert "Association Exemple — décembre 2025 Page 1 sur 1" in text
+    assert re.search(r"Association Exemple — décembre 2025 Établi le \d\d/\d\d/\d{4} — Page "
+                     r"1 sur 1", text)
     assert "ASLL 3 257,85 €" in text and "Total 5 767,33 €" in text
     assert "Claire Martin 1 4 50 0 30 343,80 €" in text
     assert "Karim Benali 0,8 1 40 1 24 381,06 €" in text

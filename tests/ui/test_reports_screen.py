@@ -197,8 +197,8 @@ def test_statement_of_one_worker_in_xlsx(qtbot, window, tmp_path: Path) -> None:
     panel.export(".xlsx", out)
     settle(qtbot, window)
     summary = workbook(out)["Synthèse"]
-    assert summary["A2"].value == ("Relevé mensuel des points et montants — décembre 2025 — "
-                                   "Karim Benali")
+    assert summary["A2"].value.startswith("Relevé mensuel des points et montants — décembre "
+                                          "2025 — Karim Benali — Établi le ")
     # Karim Benali's lines only: m2 ASLL 1 point 85,95 + m3 DSF 162,38 + m4 FAL 132,73
     # = 1 point, 381,06 € (u1's management, without referent, is not his).
     total = row_of(summary, "Total")
