@@ -95,13 +95,17 @@ def draw_pdf_status(canvas: Canvas, status: DocumentStatus, *, width: float, top
 
 
 def stamp_sheet(sheet: Worksheet, status: DocumentStatus, cell: str = "A2") -> None:
-    """The status on a sheet: after the words of the visible `cell`, in the centre of the
-    printed header (« PROVISOIRE ») and footer (« Établi le … »)."""
+    """The status on a sheet: after the words of the visible `cell`, before the right-hand
+    words of the printed header (« PROVISOIRE ») and footer (« Établi le … »): the centre
+    part would overlap long left-hand words on a portrait page."""
     visible = sheet[cell]
     visible.value = f"{visible.value} — {status.line}" if visible.value else status.line
     header, footer = sheet.oddHeader, sheet.oddFooter
     assert header is not None and footer is not None  # openpyxl makes both with the sheet
     if status.provisional:
-        header.center.text = status.mark
-        header.center.color = MARK_COLOR.lstrip("#").upper()
-    footer.center.text = status.produced_text
+        header.right.text = _joined(status.mark, header.right.text)
+    footer.right.text = _joined(status.produced_text, footer.right.text)
+
+
+def _joined(first: str, then: str | None) -> str:
+    return f"{first} — {then}" if then else first

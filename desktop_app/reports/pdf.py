@@ -35,7 +35,8 @@ PORTRAIT, LANDSCAPE = "portrait", "paysage"
 _TOP, _BOTTOM = MARGIN + 8 * mm, MARGIN + 6 * mm
 
 __all__ = ["BOLD", "DARK", "FONT", "GREY", "LANDSCAPE", "MARGIN", "PORTRAIT", "build",
-           "fit_text", "heading", "para", "register_fonts", "style", "table", "title"]
+           "fit_text", "heading", "para", "register_fonts", "signature_block", "style", "table",
+           "title"]
 
 
 def style(size: float = 9, bold: bool = False, right: bool = False, space: float = 0,
@@ -102,6 +103,27 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows
         commands.append(("SPAN", (0, r), (-1, r)))
     result.setStyle(TableStyle(commands))
     return result
+
+
+def signature_block(signing_for: str, width: float) -> Flowable:
+    """Where and when, who (name and quality, for `signing_for`) and the signature: boxes to
+    fill by hand (the model holds none of them), one row high, kept whole on a page."""
+    register_fonts()
+    heads = ["Lieu et date", f"Signataire, pour {signing_for}", "Signature"]
+    blanks = ["Fait à :\n\nLe :", "Nom :\n\nQualité :", ""]
+    rows = [[para(text, size=8, bold=True) for text in heads],
+            [para(text, size=8) for text in blanks]]
+    box = Table(rows, colWidths=[width * 0.3, width * 0.4, width * 0.3],
+                rowHeights=[None, 17 * mm], hAlign="LEFT")
+    box.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa5b1")),
+        ("BACKGROUND", (0, 0), (-1, 0), GREY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    box.keepWithNext = False
+    return box
 
 
 def build(out: Path, story: list[Flowable], *, association: str, document: str, period: str,

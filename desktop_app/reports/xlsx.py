@@ -119,6 +119,23 @@ def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, header: bool 
                 horizontal="center", vertical="center", wrap_text=True)
 
 
+#: The lines a signed document ends with, to fill by hand.
+SIGNATURE_LINES = ("Fait à : ", "Le : ", "Nom du signataire : ", "Qualité du signataire : ",
+                   "Signature : ")
+
+
+def signature_lines(sheet: Worksheet, row: int, signing_for: str) -> int:
+    """« Signature », who signs for what, then the lines to fill by hand from `row`; the
+    row after them."""
+    sheet.cell(row=row, column=1, value="Signature").font = BLOCK_TITLE
+    sheet.cell(row=row + 1, column=1, value=signing_for)
+    row += 2
+    for text in SIGNATURE_LINES:
+        sheet.cell(row=row, column=1, value=text + "_" * 40)
+        row += 1
+    return row
+
+
 def widths(sheet: Worksheet, values: Sequence[float]) -> None:
     for index, width in enumerate(values, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width

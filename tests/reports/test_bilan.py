@@ -42,7 +42,8 @@ def test_final_bilan_of_an_asll(tmp_path: Path) -> None:
         assert f"{heading} {body}" in text
     for box in ("Le ménage", "Le travailleur social", "Pour l'association"):
         assert box in text
-    assert text.count("Signature :") == 3 and text.count("Date :") == 3
+    assert text.count("Signature :") == 3 and text.count("Le :") == 3
+    assert text.count("Fait à :") == 3 and text.count("Nom et qualité du signataire") == 1
     for number, page in enumerate(pages, start=1):
         assert "Association Exemple" in page and "2026" in page
         assert f"Page {number} sur {len(pages)}" in page

@@ -69,8 +69,8 @@ def test_xlsx_sheet_visible_line_header_and_footer(tmp_path: Path) -> None:
     sheets = workbook(out)
     one, two = sheets["Une"], sheets["Deux"]
     assert one["A2"].value == "Essai — année 2026 — Établi le 04/12/2026 — PROVISOIRE"
-    assert one.oddHeader.center.text == "PROVISOIRE"
-    assert one.oddFooter.center.text == "Établi le 04/12/2026"
+    assert one.oddHeader.right.text == "PROVISOIRE — Essai — année 2026"
+    assert one.oddFooter.right.text == "Établi le 04/12/2026 — Page &P sur &N"
     assert two["A2"].value == "Essai — année 2025 — Établi le 04/12/2026"
-    assert not two.oddHeader.center.text
-    assert two.oddFooter.center.text == "Établi le 04/12/2026"
+    assert two.oddHeader.right.text == "Essai — année 2025"
+    assert two.oddFooter.right.text == "Établi le 04/12/2026 — Page &P sur &N"
