@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", type=path, metavar="FICHIER.json", help="fichier à charger")
     sub = commands.add_parser("export", help="écrire toute la base dans un fichier d'échange")
     sub.add_argument("file", type=path, metavar="FICHIER.json", help="fichier à écrire")
-    sub = commands.add_parser("points", help="points et montants d'un mois (P1-P7, Q1-Q2)")
+    sub = commands.add_parser("points", help="points et montants d'un mois, plafonds par ETP")
     sub.add_argument("--month", type=month, required=True, metavar="AAAA-MM",
                      help=f"le mois ({FIRST_YEAR}-01 à {LAST_YEAR}-12)")
     sub.add_argument("--json", action="store_true", help="sortie JSON du contrat")

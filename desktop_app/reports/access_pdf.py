@@ -19,6 +19,7 @@ from desktop_app.domain.money import format_eur
 from desktop_app.domain.reference_lists import territory_text
 from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.store.conflict_text import FIELDS, value_text
 from desktop_app.store.records import AuditEntry, HouseholdAccess
 
@@ -129,4 +130,5 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime) -> Non
         story += measure_story(measure, caseload.workers, homes, texts)
     story += [pdf.heading("Historique des modifications"), *_history(access.history)]
     pdf.build(out, story, association=association,
-              document=f"Droit d'accès — {household.name}", period=f"établi le {day}")
+              document=f"Droit d'accès — {household.name}", period=f"établi le {day}",
+              status=DocumentStatus(produced_at.date()))

@@ -208,6 +208,20 @@ def test_statement_of_one_worker_in_xlsx(qtbot, window, tmp_path: Path) -> None:
     _close_box(panel)
 
 
+def test_a_worker_statement_file_is_named_after_the_worker(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import desktop_app.ui.reports.panels as panels
+
+    proposed: list[str] = []
+    monkeypatch.setattr(panels, "ask_save_path",
+                        lambda _parent, _title, name: proposed.append(name))
+    panel = window.screens["rapports"].statement
+    panel.worker.setCurrentIndex(panel.worker.findText("Karim Benali"))
+    panel.export(".pdf")
+    panel.worker.setCurrentIndex(0)  # the whole association
+    panel.export(".xlsx")
+    assert proposed == ["releve-2025-12-karim-benali.pdf", "releve-2025-12.xlsx"]
+
+
 def test_occupancy_and_convention_documents(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     screen = window.screens["rapports"]
     occupancy, convention = screen.occupancy, screen.convention

@@ -75,7 +75,7 @@ def format_month_points_fr(result: MonthPoints, caseload_workers: list[Worker]) 
     out += table(["Type de mesure", "Points", "Montant"],
                  [[t.value, str(total.points), format_eur(total.amount)]
                   for t, total in result.by_type.items()], right={1, 2})
-    out += ["", "Plafonds (Q1 : points par ETP ; Q2 : FAL en cours par ETP)", ""]
+    out += ["", "Plafonds par ETP (points du mois ; FAL en cours)", ""]
     total_fte = sum(q.fte for q in result.workers)
     rows = [_quota_row("Association", total_fte, result.association)]
     rows += [_quota_row(names.get(q.worker, q.worker), q.fte, q.figures)
