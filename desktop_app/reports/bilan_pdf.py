@@ -60,4 +60,4 @@ def bilan_pdf(facts: BilanFacts, text: BilanText, out: Path) -> None:
     story.append(KeepTogether([*sections[-1], Spacer(1, 3 * mm), pdf.heading("Signatures"),
                                _signatures(facts)]))
     pdf.build(out, story, association=facts.association,
-              document=f"{facts.kind} — {facts.reference}", period=f"année {facts.year}")
+              document=f"{facts.kind} — {facts.reference}", period=facts.period_text)

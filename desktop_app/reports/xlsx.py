@@ -25,9 +25,12 @@ from desktop_app.private_files import write_bytes
 from desktop_app.reports.common import Cell
 from desktop_app.reports.document_status import DocumentStatus, stamp_sheet
 
-EUR_FORMAT = '#,##0.00\\ "€"'
-INT_FORMAT = "#,##0"
-ONE_DECIMAL = "0.0#"
+#: Negative amounts and counts with « − » (U+2212), as the PDF and the screens show them.
+EUR_FORMAT = '#,##0.00\\ "€";"\u2212"#,##0.00\\ "€"'
+INT_FORMAT = '#,##0;"\u2212"#,##0'
+ONE_DECIMAL = '0.0#;"\u2212"0.0#'
+#: An ETP: always two decimals (« 1,00 »).
+FTE_FORMAT = "0.00"
 DATE_FORMAT = "DD/MM/YYYY"
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14, color="1F3A5A")

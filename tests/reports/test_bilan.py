@@ -75,3 +75,17 @@ def test_no_bilan_for_a_dsf(tmp_path: Path) -> None:
         write_bilan(example("exemple-2.json"), "m3", TEXT, tmp_path / "bilan.pdf")
     with pytest.raises(ValueError, match="Mesure introuvable"):
         write_bilan(example("exemple-2.json"), "m99", TEXT, tmp_path / "bilan.pdf")
+
+
+def test_the_header_names_the_period_not_a_year(tmp_path: Path) -> None:
+    # m1's initial period runs from 01/10/2025 to 31/03/2026: across two calendar years,
+    # the header says both days, never « année 2026 ».
+    out = tmp_path / "bilan.pdf"
+    write_bilan(example("exemple-2.json"), "m1", TEXT, out)
+    pages = pdf_pages(out)
+    for page in pages:
+        assert "période du 01/10/2025 au 31/03/2026" in flat(page)
+        assert "année 2026" not in page and "année 2025" not in page
+    facts = bilan_facts(example("exemple-2.json"), "m6", period_end=date(2025, 11, 30))
+    assert facts.period_text == "période du 01/06/2025 au 30/11/2025"
+

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 
 from desktop_app.app.earnings import Earnings, Line, Quota, earnings
 from desktop_app.domain.dates import Month
-from desktop_app.domain.fr import format_decimal, format_month
+from desktop_app.domain.fr import format_fte, format_month
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.domain.model import MeasureType
 from desktop_app.domain.money import format_eur
@@ -37,7 +37,7 @@ LINES: list[Column[Line]] = [
 ]
 QUOTAS: list[Column[Quota]] = [
     Column("", lambda q: q.who),
-    Column("ETP", lambda q: format_decimal(q.fte, 2), lambda q: q.fte, RIGHT),
+    Column("ETP", lambda q: format_fte(q.fte), lambda q: q.fte, RIGHT),
     Column("Points", lambda q: str(q.points), lambda q: q.points, RIGHT,
            color=lambda q: _over(q.points, q.limit)),
     Column("Plafond", lambda q: number(q.limit), lambda q: q.limit, RIGHT,
