@@ -18,6 +18,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
@@ -122,8 +123,7 @@ def signature_block(signing_for: str, width: float) -> Flowable:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    box.keepWithNext = False
-    return box
+    return KeepTogether([box])
 
 
 def build(out: Path, story: list[Flowable], *, association: str, document: str, period: str,
