@@ -9,11 +9,11 @@ Exit codes, each with its message in French on stderr (never a traceback):
   libraries of X11 missing: `display_check`, the packages to install named);
 - 2 wrong usage, said by argparse in French (`cli_french`): an unknown command or option, a
   missing or malformed value, a date outside 1900–2100 (`cli_arguments`), an empty path, a
-  report format not supported, a restore not confirmed, a development command run without
-  the sources (`screenshots`: `devtools/`); and a passphrase weaker than the
-  CNIL's advice (`domain.passphrase`) that would CREATE a new encrypted store (nothing is
-  created: choose a stronger one), unless `SUIVI_FSL_PASSPHRASE_FAIBLE=1` says it is wanted
-  (opening an existing store is never refused for the strength of its passphrase);
+  report format not supported, the grid of a year not yet begun, a restore not confirmed, a
+  development command run without the sources (`screenshots`: `devtools/`); and a passphrase
+  weaker than the CNIL's advice (`domain.passphrase`) that would CREATE a new encrypted store
+  (nothing is created: choose a stronger one), unless `SUIVI_FSL_PASSPHRASE_FAIBLE=1` says it
+  is wanted (opening an existing store is never refused for the strength of its passphrase);
 - 3 rejected input (contract): a file that does not validate or cannot be read, ids already
   in the store, `demo` on a store that is not empty; every problem printed with its JSON
   path, the store left exactly as it was;
@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("file", type=path, metavar="FICHIER.json", help="fichier à charger")
     sub = commands.add_parser("export", help="écrire toute la base dans un fichier d'échange")
     sub.add_argument("file", type=path, metavar="FICHIER.json", help="fichier à écrire")
-    sub = commands.add_parser("points", help="points et montants d'un mois (P1-P7, Q1-Q2)")
+    sub = commands.add_parser("points", help="points et montants d'un mois, plafonds par ETP")
     sub.add_argument("--month", type=month, required=True, metavar="AAAA-MM",
                      help=f"le mois ({FIRST_YEAR}-01 à {LAST_YEAR}-12)")
     sub.add_argument("--json", action="store_true", help="sortie JSON du contrat")
@@ -124,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
                      "l'année d'avant")
     sub.add_argument("--out", type=path, required=True, metavar="FICHIER",
                      help="fichier à écrire : .xlsx ou .pdf")
+    sub.add_argument("--on", type=day, default=None, metavar="AAAA-MM-JJ",
+                     help="date d'établissement (par défaut : aujourd'hui) : une année pas "
+                     "encore finie donne une grille PROVISOIRE, une année à venir est refusée")
     sub = commands.add_parser("demo", help="remplir une base vide de données fictives")
     sub.add_argument("--households", type=whole(1, MAX_DEMO_HOUSEHOLDS), default=60,
                      metavar="N", help=f"nombre de ménages (1 à {number(MAX_DEMO_HOUSEHOLDS)} ; "

@@ -117,11 +117,15 @@ def run_alerts(store: SqlStore, args: argparse.Namespace) -> int:
 
 
 def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
-    """The annual grid of `--year` (beside the year before) to `--out` (.xlsx or .pdf): a
-    progress line on stderr, then the grid's self-check problems; a wrong extension exits 2,
-    a file that cannot be written 1 (with the French reason)."""
+    """The annual grid of `--year` (beside the year before) to `--out` (.xlsx or .pdf),
+    established `--on` (default today): a progress line on stderr, then the grid's self-check
+    problems; a wrong extension or a year not yet begun exits 2, a file that cannot be written
+    1 (with the French reason). A year not yet ended gives a grid marked « PROVISOIRE »."""
+    from datetime import date
+
     from desktop_app.private_files import check_writable
     from desktop_app.reports import ReportFormatError, output_kind
+    from desktop_app.reports.document_status import DocumentStatus, FuturePeriodError
     from desktop_app.reports.grid import write_store_grid
     from desktop_app.store.accounts import GRID, require_whole_view
 
@@ -129,7 +133,8 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     require_whole_view(store.session, GRID)  # a travailleur's grid would look complete
     try:
         output_kind(out)  # before minutes of work on a department store
-    except ReportFormatError as error:
+        status = DocumentStatus.for_year(year, args.on or date.today())
+    except (ReportFormatError, FuturePeriodError) as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_USAGE
     try:
@@ -147,7 +152,7 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
 
     print(f"Lecture des mesures de {year} et {year - 1}…", file=sys.stderr)
     try:
-        problems = write_store_grid(store, year, out, progress)
+        problems = write_store_grid(store, year, out, progress, status=status)
     except OSError as error:
         print(file=sys.stderr)  # after the progress line
         return _cannot_write(out, error)
@@ -155,6 +160,9 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
         print(f"Contrôles de la grille : {len(problems)} point(s) à vérifier :", file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
+    if status.provisional:
+        print(f"Grille PROVISOIRE : l'année {year} n'est pas terminée "
+              f"({status.produced_text.lower()}).", file=sys.stderr)
     print(f"Grille d'activité {year} écrite : {out}")
     return EXIT_OK
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop_app.cli import main
 from tests.conftest import EXAMPLES
-from tests.reports.helpers import flat, pdf_text, row_of, workbook
+from tests.reports.helpers import flat, pdf_pages, pdf_text, row_of, workbook
 
 
 @pytest.fixture
@@ -48,3 +48,54 @@ def test_grid_needs_its_year(db: str, capsys: pytest.CaptureFixture[str]) -> Non
     with pytest.raises(SystemExit) as raised:
         main(["--db", db, "grid", "--out", "x.xlsx"])
     assert raised.value.code == 2 and "arguments obligatoires" in capsys.readouterr().err
+
+
+def test_a_year_under_way_is_provisional_on_every_page(db: str, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.pdf"
+    capsys.readouterr()
+    assert main(["--db", db, "grid", "--year", "2025", "--on", "2025-12-31", "--out",
+                 str(out)]) == 0
+    assert "Grille PROVISOIRE : l'année 2025 n'est pas terminée" in capsys.readouterr().err
+    pages = pdf_pages(out)
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert "PROVISOIRE" in page, number
+        assert f"Établi le 31/12/2025 — Page {number} sur {len(pages)}" in flat(page)
+    # The signed document ends with its signature block.
+    last = flat(pages[-1])
+    assert "Lieu et date" in last and "Fait à :" in last and "Qualité :" in last
+
+
+def test_the_next_morning_the_year_is_final(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    assert main(["--db", db, "grid", "--year", "2025", "--on", "2026-01-01", "--out",
+                 str(out)]) == 0
+    pages = pdf_pages(out)
+    assert not any("PROVISOIRE" in page for page in pages)
+    assert all("Établi le 01/01/2026" in page for page in pages)
+
+
+def test_a_provisional_xlsx(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "x.xlsx"
+    assert main(["--db", db, "grid", "--year", "2025", "--on", "2025-12-04", "--out",
+                 str(out)]) == 0
+    for name, sheet in workbook(out).items():
+        assert sheet["A2"].value.endswith(" — Établi le 04/12/2025 — PROVISOIRE"), name
+        assert sheet.oddHeader.right.text.startswith("PROVISOIRE — "), name
+        assert sheet.oddFooter.right.text == "Établi le 04/12/2025 — Page &P sur &N", name
+    checks = [str(v) for row in workbook(out)["Contrôles"].iter_rows(values_only=True)
+              for v in row if v is not None]
+    assert any(v.startswith("Qualité du signataire : ") for v in checks)
+
+
+def test_a_future_year_is_refused(db: str, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.pdf"
+    capsys.readouterr()
+    assert main(["--db", db, "grid", "--year", "2026", "--on", "2025-12-31", "--out",
+                 str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "Erreur : l'année 2026 n'a pas commencé (nous sommes le 31/12/2025)" in err
+    assert "Traceback" not in err
+    assert not out.exists()

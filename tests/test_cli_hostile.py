@@ -287,8 +287,11 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("alerts-2100-12-31", ["alerts", "--on", "2100-12-31"], 0, "au 31/12/2100"),
     ("grid-1900", ["grid", "--year", "1900", "--out", "{tmp}/g1900.xlsx"], 0,
      "Grille d'activité 1900 écrite"),
-    ("grid-2100", ["grid", "--year", "2100", "--out", "{tmp}/g2100.pdf"], 0,
-     "Grille d'activité 2100 écrite"),
+    ("grid-2100", ["grid", "--year", "2100", "--on", "2100-12-31", "--out", "{tmp}/g2100.pdf"],
+     0, "Grille PROVISOIRE : l'année 2100 n'est pas terminée"),
+    # a year not begun yet: refused before any work (its figures would all be forecasts)
+    ("grid-annee-a-venir", ["grid", "--year", "2100", "--out", "{tmp}/g2100.pdf"], USAGE,
+     "l'année 2100 n'a pas commencé"),
     ("staff-1900", ["staff", "--year", "1900", "--out", "{tmp}/s1900"], 0,
      "Tableau des salariés 1900 écrit : 0 salarié(s)."),
 ]

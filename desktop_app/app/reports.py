@@ -48,15 +48,17 @@ def grid_preview(store: Store, year: int, today: date, progress: Progress) -> Gr
 
 def grid_export(store: Store, year: int, out: Path, today: date, doc: GridDocument | None,
                 progress: Progress) -> list[str]:
-    """Write the grid (the previewed document if given, else computed now) to `out`; the
-    problems of its self-check."""
+    """Write the grid (the previewed document if given, else computed now) to `out`, marked
+    « PROVISOIRE » when `year` has not ended on `today`; the problems of its self-check."""
     from desktop_app.reports import output_kind, write_grid_document
+    from desktop_app.reports.document_status import DocumentStatus
 
     output_kind(out)
+    status = DocumentStatus.for_year(year, today)  # a year not begun: refused, in French
     if doc is None or doc.year != year:
         doc = grid_preview(store, year, today, progress)
     progress(0, 0)  # writing the file: no steps to count
-    write_grid_document(doc, out)
+    write_grid_document(doc, out, status=status)
     return doc.problems
 
 

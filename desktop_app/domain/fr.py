@@ -23,14 +23,34 @@ def format_month(month: Month) -> str:
     return f"{MONTH_NAMES[month.month - 1]} {month.year}"
 
 
+#: The sign of a negative figure in French typography: « − » (U+2212), not the hyphen.
+MINUS = "\u2212"
+
+
+def french_minus(text: str) -> str:
+    """A number's text with its leading hyphen as « − »; « -0,0 » (a negative rounded to
+    nothing) without a sign."""
+    if not text.startswith("-"):
+        return text
+    if not any(c in "123456789" for c in text):
+        return text[1:]
+    return MINUS + text[1:]
+
+
 def format_decimal(value: float, digits: int = 1) -> str:
-    """« 0,8 » — a comma for decimals."""
-    return f"{value:.{digits}f}".replace(".", ",")
+    """« 0,8 », « −1,5 » — a comma for decimals, « − » for negatives."""
+    return french_minus(f"{value:.{digits}f}".replace(".", ","))
+
+
+def format_fte(fte: float) -> str:
+    """An ETP (full-time equivalent) always with two decimals: « 1,00 », « 0,80 », « 0,75 »."""
+    return format_decimal(fte, 2)
 
 
 def format_count(value: int) -> str:
-    """« 20 000 » — a space between thousands (the no-break space of French typography)."""
-    return f"{value:,}".replace(",", "\u00a0")
+    """« 20 000 », « −3 » — a space between thousands (the no-break space of French
+    typography), « − » for negatives."""
+    return french_minus(f"{value:,}".replace(",", "\u00a0"))
 
 
 #: Why the system refused a file operation, in French (its own `strerror` may be English),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from desktop_app.domain.fr import french_minus
 from desktop_app.domain.model import (
     ClaimDecision,
     Diploma,
@@ -135,7 +136,7 @@ ITEMS: dict[str, str] = {
 def number(value: float) -> str:
     """« 75 », « 37,5 »: a figure without useless decimals, with a French comma."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")
+    return french_minus(text.replace(".", ","))
 
 
 def plural(count: int, word: str) -> str:

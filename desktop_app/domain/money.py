@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from desktop_app.domain.fr import MINUS
+
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
 #: Thousands separator of French amounts (« 1 234,56 € »): a no-break space.
@@ -26,9 +28,10 @@ def round_cents(amount: Decimal | Fraction | int) -> Decimal:
 
 
 def format_eur(amount: Decimal) -> str:
-    """« 1 234,56 € » — French grouping with no-break spaces, comma for decimals."""
+    """« 1 234,56 € », « −85,95 € » — French grouping with no-break spaces, comma for
+    decimals, « − » (U+2212) for negatives."""
     rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
+    sign = MINUS if rounded < 0 else ""
     units, cents = f"{abs(rounded):.2f}".split(".")
     groups: list[str] = []
     while len(units) > 3:

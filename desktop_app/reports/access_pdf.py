@@ -20,6 +20,7 @@ from desktop_app.reports import pdf
 from desktop_app.reports.access_measures import WIDTH, facts_table, measure_story
 from desktop_app.reports.access_names import ACTIONS, AccessNames, field_text, leaf, ordered
 from desktop_app.reports.access_notice import TITLE, Section
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.store.conflict_text import value_text
 from desktop_app.store.records import AuditEntry, HouseholdAccess
 
@@ -123,4 +124,5 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime,
     story += [pdf.heading("Historique des modifications"), *_history(access.history, names)]
     story += notice_story(notice)
     pdf.build(out, story, association=association,
-              document=f"Droit d'accès — {household.name}", period=issued(produced_at.date()))
+              document=f"Droit d'accès — {household.name}", period=issued(produced_at.date()),
+              status=DocumentStatus(produced_at.date()))

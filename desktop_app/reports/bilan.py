@@ -49,6 +49,15 @@ class BilanFacts:
     followup: list[tuple[str, str]]
     household_name: str
     worker_name: str
+    #: The period the bilan is about (first and last day).
+    first: date
+    last: date
+
+    @property
+    def period_text(self) -> str:
+        """« période du 01/08/2026 au 31/07/2027 » (a measure's period is seldom a calendar
+        year)."""
+        return f"période du {format_date(self.first)} au {format_date(self.last)}"
 
 
 def bilan_facts(caseload: Caseload, measure_id: str, kind: ReportKind = ReportKind.FINAL,
@@ -75,6 +84,7 @@ def bilan_facts(caseload: Caseload, measure_id: str, kind: ReportKind = ReportKi
         followup=_followup(measure, period, kind,
                            f"{worker.name} ({DIPLOMAS[worker.diploma]})" if worker else ""),
         household_name=household.name, worker_name=worker.name if worker else "",
+        first=period.start, last=period.end,
     )
 
 

@@ -25,11 +25,13 @@ def _facts(rows: list[tuple[str, str]]) -> Table:
 def _signatures(facts: BilanFacts) -> Table:
     heads = ["Le ménage", "Le travailleur social", "Pour l'association"]
     names = [facts.household_name, facts.worker_name, facts.association]
-    blank = "Date :\n\n\nSignature :"
+    blank = "Fait à :\nLe :\nSignature :"
+    # The association's signatory is not in the model: name and quality written by hand.
+    blanks = [blank, blank, "Nom et qualité du signataire :\n" + blank]
     rows = [[pdf.para(h, size=9, bold=True) for h in heads],
             [pdf.para(n, size=8.5) for n in names],
-            [pdf.para(blank, size=8.5) for _ in heads]]
-    table = Table(rows, colWidths=[WIDTH / 3] * 3, rowHeights=[None, None, 30 * mm],
+            [pdf.para(b, size=8.5) for b in blanks]]
+    table = Table(rows, colWidths=[WIDTH / 3] * 3, rowHeights=[None, None, 32 * mm],
                   hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BOX", (0, 0), (0, -1), 0.6, colors.black),
@@ -58,4 +60,4 @@ def bilan_pdf(facts: BilanFacts, text: BilanText, out: Path) -> None:
     story.append(KeepTogether([*sections[-1], Spacer(1, 3 * mm), pdf.heading("Signatures"),
                                _signatures(facts)]))
     pdf.build(out, story, association=facts.association,
-              document=f"{facts.kind} — {facts.reference}", period=f"année {facts.year}")
+              document=f"{facts.kind} — {facts.reference}", period=facts.period_text)

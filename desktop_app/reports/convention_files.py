@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl.styles import Alignment
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from desktop_app.domain.indicators import ConventionFollowup
 from desktop_app.reports import pdf, xlsx
@@ -52,6 +52,7 @@ def convention_pdf(f: ConventionFollowup, out: Path) -> None:
         pdf.para(verdict(f), size=11, bold=True, space=8),
     ]
     story += [pdf.para(text, size=8) for text in notes(f)]
+    story += [Spacer(1, 4 * mm), pdf.signature_block(f.association, 180 * mm)]
     pdf.build(out, story, association=f.association, document=DOCUMENT, period=period,
               wide=True)
 
@@ -75,5 +76,6 @@ def convention_xlsx(f: ConventionFollowup, out: Path) -> None:
     for text in notes(f):
         line += 1
         ws.cell(row=line, column=1, value=text).alignment = Alignment(wrap_text=False)
+    xlsx.signature_lines(ws, line + 2, f"Pour {f.association}")
     xlsx.widths(ws, [12, 30, 12, 12, 14, 16, 16, 16, 16, 16])
     xlsx.save(workbook, out)

@@ -15,6 +15,7 @@ from desktop_app.domain.indicators import check_results, continuity_result
 from desktop_app.domain.indicators.year import STEPS
 from desktop_app.domain.model import AlertSettings, Caseload
 from desktop_app.reports.common import Progress, output_kind
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.grid_compute import both_years
 from desktop_app.reports.grid_model import GridDocument, build_grid
 from desktop_app.reports.layout import load_layout
@@ -56,15 +57,18 @@ def write_grid(
     settings: AlertSettings | None = None,
     today: date | None = None,
     parallel: bool = True,
+    status: DocumentStatus | None = None,
 ) -> list[str]:
     """Write the grid of `year` (N beside N−1) to `out` (.xlsx or .pdf) and return the
     problems the self-checks found (French; empty when the grid is consistent).
-    `progress(done, total)` is called as the work advances (the last call is done=total)."""
+    `progress(done, total)` is called as the work advances (the last call is done=total).
+    `status`: « Établi le », « PROVISOIRE » (`DocumentStatus.for_year`; by default today's,
+    final)."""
     kind = output_kind(Path(out))
     doc = grid_document(caseload_n, caseload_n_minus_1, year, progress,
                         layout_path=layout_path, settings=settings, today=today,
                         parallel=parallel)
-    write_document(doc, Path(out), kind)
+    write_document(doc, Path(out), kind, status)
     if progress is not None:
         total = 2 * STEPS + 1 if caseload_n_minus_1 is not None else STEPS + 1
         progress(total, total)
@@ -72,7 +76,8 @@ def write_grid(
 
 
 def write_store_grid(store: Store, year: int, out: Path, progress: Progress | None = None, *,
-                     today: date | None = None, parallel: bool = True) -> list[str]:
+                     today: date | None = None, parallel: bool = True,
+                     status: DocumentStatus | None = None) -> list[str]:
     """`write_grid` of the store's `load_for_year` of N and N−1 (the command line's `grid`),
     the collector paused from the first read until the records read are freed: once
     re-enabled between the steps, its first pass would go over every record read so far."""
@@ -81,7 +86,7 @@ def write_store_grid(store: Store, year: int, out: Path, progress: Progress | No
         current, previous = store.load_for_year(year), store.load_for_year(year - 1)
         doc = grid_document(current, previous, year, progress,
                             settings=store.alert_settings(), today=today, parallel=parallel)
-        write_document(doc, Path(out), kind)
+        write_document(doc, Path(out), kind, status)
         problems = doc.problems
         # Freed while the collector is off: once on, its first pass would go over all of it.
         del current, previous, doc
@@ -91,14 +96,15 @@ def write_store_grid(store: Store, year: int, out: Path, progress: Progress | No
     return problems
 
 
-def write_document(doc: GridDocument, out: Path, kind: str | None = None) -> None:
-    """Write an already computed grid (e.g. the one the GUI previewed)."""
+def write_document(doc: GridDocument, out: Path, kind: str | None = None,
+                   status: DocumentStatus | None = None) -> None:
+    """Write an already computed grid (e.g. the one the GUI previewed), with its `status`."""
     with collector_paused():
         if (kind or output_kind(out)) == ".xlsx":
             from desktop_app.reports.grid_xlsx import write_grid_xlsx
 
-            write_grid_xlsx(doc, out)
+            write_grid_xlsx(doc, out, status)
         else:
             from desktop_app.reports.grid_pdf import write_grid_pdf
 
-            write_grid_pdf(doc, out)
+            write_grid_pdf(doc, out, status)

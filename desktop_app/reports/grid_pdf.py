@@ -22,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.reports import pdf
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.grid_model import CHANGE_COLUMNS, GridBlock, GridDocument, GridSheet
 from desktop_app.reports.labels import format_gap, format_percent, format_value
 
@@ -38,7 +39,9 @@ MONTH_SIZE = 7.5
 SECTION_ROOM = 70 * mm
 
 
-def write_grid_pdf(doc: GridDocument, out: Path) -> None:
+def write_grid_pdf(doc: GridDocument, out: Path, status: DocumentStatus | None = None) -> None:
+    """The grid to `out`; `status` (by default: today, final) on every page, a signature
+    block at the end."""
     story: list[Flowable] = [
         pdf.title(f"{doc.title} {doc.year}"),
         pdf.para(doc.association, size=11, bold=True),
@@ -60,9 +63,10 @@ def write_grid_pdf(doc: GridDocument, out: Path) -> None:
         story += [NextPageTemplate(pdf.PORTRAIT), PageBreak()]
     else:
         story += [Spacer(1, 6 * mm), CondPageBreak(SECTION_ROOM)]
-    story += _checks(doc)
+    story += [*_checks(doc), Spacer(1, 3 * mm),
+              pdf.signature_block(doc.association, PORTRAIT_WIDTH)]
     pdf.build(out, story, association=doc.association, document=doc.title,
-              period=f"année {doc.year}", wide=False)
+              period=f"année {doc.year}", wide=False, status=status)
 
 
 def _sheet(sheet: GridSheet, doc: GridDocument, width: float) -> list[Flowable]:

@@ -11,6 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.domain.indicators.change import Change
 from desktop_app.reports import xlsx
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.grid_model import CHANGE_COLUMNS, GridBlock, GridDocument
 from desktop_app.reports.labels import NOT_SIGNIFICANT
 
@@ -22,12 +23,14 @@ GAP_FORMATS = {int: '+#,##0;"\u2212"#,##0;0',
 PERCENT_FORMAT = '+0.0\\ %;"\u2212"0.0\\ %;0.0\\ %'
 
 
-def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
+def write_grid_xlsx(doc: GridDocument, out: Path, status: DocumentStatus | None = None) -> None:
+    """The grid to `out`; `status` (by default: today, final) on every sheet, lines to sign
+    at the end of « Contrôles »."""
     workbook = xlsx.new_workbook()
     period = f"année {doc.year}"
     for index, sheet in enumerate(doc.sheets):
         ws = xlsx.add_sheet(workbook, sheet.name, doc.association, doc.title, period,
-                            wide=sheet.wide)
+                            wide=sheet.wide, status=status)
         ws["A3"] = sheet.title
         ws["A3"].font = xlsx.TITLE
         wide_table = sheet.wide  # the twelve months; a narrow table sits in the lists' columns
@@ -46,7 +49,7 @@ def write_grid_xlsx(doc: GridDocument, out: Path) -> None:
         xlsx.widths(ws, [24] + [15] * 12 if wide_table else [70, 12, 12, 13, 12, 12, 12])
         _print_setup(ws)
     _checks(xlsx.add_sheet(workbook, "Contrôles", doc.association, doc.title, period,
-                           wide=False), doc)
+                           wide=False, status=status), doc)
     xlsx.save(workbook, out)
 
 
@@ -136,5 +139,6 @@ def _checks(ws: Worksheet, doc: GridDocument) -> None:
             xlsx.put(ws, row, 1, problem, indent=2)
             xlsx.put(ws, row, 2, "")
             row += 1
+    xlsx.signature_lines(ws, row + 1, f"Pour {doc.association}")
     xlsx.widths(ws, [100, 14])
     _print_setup(ws)

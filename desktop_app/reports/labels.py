@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from desktop_app.domain.fr import format_decimal
+from desktop_app.domain.fr import format_count, format_decimal
 from desktop_app.domain.indicators import Value
 from desktop_app.domain.indicators.change import Change
 from desktop_app.domain.model import Level, MeasureType
-from desktop_app.domain.money import NBSP, format_eur
+from desktop_app.domain.money import format_eur
 
 TYPE_NAMES: dict[MeasureType, str] = {
     MeasureType.ASLL: "Accompagnement Social Lié au Logement (ASLL)",
@@ -46,8 +46,8 @@ NOT_SIGNIFICANT = "n.s."
 
 
 def format_int(value: int) -> str:
-    """« 1 234 » with a no-break space between thousands."""
-    return f"{value:,}".replace(",", NBSP)
+    """« 1 234 » with a no-break space between thousands, « −3 »."""
+    return format_count(value)
 
 
 def format_value(value: Value) -> str:

@@ -18,6 +18,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
@@ -25,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.private_files import atomic_path
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.pdf_canvas import NumberedCanvas, fit_text
 from desktop_app.reports.pdf_style import BOLD, DARK, FONT, GREY, MARGIN, register_fonts
 
@@ -34,7 +36,8 @@ PORTRAIT, LANDSCAPE = "portrait", "paysage"
 _TOP, _BOTTOM = MARGIN + 8 * mm, MARGIN + 6 * mm
 
 __all__ = ["BOLD", "DARK", "FONT", "GREY", "LANDSCAPE", "MARGIN", "PORTRAIT", "build",
-           "fit_text", "heading", "para", "register_fonts", "style", "table", "title"]
+           "fit_text", "heading", "para", "register_fonts", "signature_block", "style", "table",
+           "title"]
 
 
 def style(size: float = 9, bold: bool = False, right: bool = False, space: float = 0,
@@ -103,16 +106,39 @@ def table(rows: Sequence[Sequence[object]], widths: Sequence[float], header_rows
     return result
 
 
+def signature_block(signing_for: str, width: float) -> Flowable:
+    """Where and when, who (name and quality, for `signing_for`) and the signature: boxes to
+    fill by hand (the model holds none of them), one row high, kept whole on a page."""
+    register_fonts()
+    heads = ["Lieu et date", f"Signataire, pour {signing_for}", "Signature"]
+    blanks = ["Fait à :\n\nLe :", "Nom :\n\nQualité :", ""]
+    rows = [[para(text, size=8, bold=True) for text in heads],
+            [para(text, size=8) for text in blanks]]
+    box = Table(rows, colWidths=[width * 0.3, width * 0.4, width * 0.3],
+                rowHeights=[None, 17 * mm], hAlign="LEFT")
+    box.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#9aa5b1")),
+        ("BACKGROUND", (0, 0), (-1, 0), GREY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]))
+    return KeepTogether([box])
+
+
 def build(out: Path, story: list[Flowable], *, association: str, document: str, period: str,
-          wide: bool = False) -> None:
+          wide: bool = False, status: DocumentStatus | None = None) -> None:
     """Write the PDF, atomically and privately (`private_files`): `association` and
-    `period` (the year…) in every page's header, « Page n sur N » in every footer.
+    `period` (the year…) in every page's header, « Établi le … » (`status`, by default
+    today's and final) and « Page n sur N » in every footer, « PROVISOIRE » above every
+    header of a provisional document.
     Pages are A4 landscape when `wide`, else portrait; a `NextPageTemplate(PORTRAIT or
     LANDSCAPE)` in `story` turns the pages that follow."""
     register_fonts()
+    stamp = status or DocumentStatus.today()
 
     def canvas_maker(*args: Any, **kwargs: Any) -> Canvas:
-        return NumberedCanvas(association, document, period, *args, **kwargs)
+        return NumberedCanvas(association, document, period, stamp, *args, **kwargs)
 
     def template(name: str, size: tuple[float, float]) -> PageTemplate:
         frame = Frame(MARGIN, _BOTTOM, size[0] - 2 * MARGIN, size[1] - _TOP - _BOTTOM,
@@ -126,7 +152,8 @@ def build(out: Path, story: list[Flowable], *, association: str, document: str, 
         doc = BaseDocTemplate(
             str(temporary), pagesize=pages[0].pagesize, leftMargin=MARGIN,
             rightMargin=MARGIN, topMargin=_TOP, bottomMargin=_BOTTOM,
-            title=f"{document} — {period}", author=association, lang="fr-FR",
+            title=f"{document} — {period}" + (f" — {stamp.mark}" if stamp.provisional
+                                                else ""), author=association, lang="fr-FR",
             creator="Suivi FSL", producer="Suivi FSL", subject=document,
             displayDocTitle=True, pageTemplates=pages,
         )

@@ -1,6 +1,7 @@
 """The page furniture of every PDF: the association and the document with its period in
-the header, the association, the period and « Page n sur N » in the footer (drawn once the
-page count is known), cut short rather than overlapping."""
+the header (« PROVISOIRE » above it for a period under way), the association, the period,
+« Établi le JJ/MM/AAAA » and « Page n sur N » in the footer (drawn once the page count is
+known), cut short rather than overlapping."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from desktop_app.reports.document_status import DocumentStatus, draw_pdf_status
 from desktop_app.reports.pdf_style import BOLD, DARK, FONT, MARGIN
 
 
@@ -29,10 +31,11 @@ class NumberedCanvas(Canvas):
     _pagesize: tuple[float, float]
     _startPage: Callable[[], None]
 
-    def __init__(self, association: str, document: str, period: str, *args: Any,
-                 **kwargs: Any) -> None:
+    def __init__(self, association: str, document: str, period: str, status: DocumentStatus,
+                 *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._texts = (association, document, period)
+        self._status = status
         self._pages: list[dict[str, Any]] = []
 
     def showPage(self) -> None:
@@ -73,8 +76,9 @@ class NumberedCanvas(Canvas):
         top = height - MARGIN
         self._pair(association, BOLD, f"{document} — {period}", 9, top)
         self.line(MARGIN, top - 3, width - MARGIN, top - 3)
+        draw_pdf_status(self, self._status, width=width, top=top + 12, font=BOLD)
         bottom = MARGIN
         self.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
-        self._pair(association, FONT, f"Page {self.getPageNumber()} sur {total}", 8, bottom,
-                   keep=f" — {period}")
+        numbered = f"{self._status.produced_text} — Page {self.getPageNumber()} sur {total}"
+        self._pair(association, FONT, numbered, 8, bottom, keep=f" — {period}")
         self.restoreState()

@@ -8,6 +8,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from desktop_app.domain.fr import format_fte
 from desktop_app.reports import pdf, xlsx
 from desktop_app.reports.common import Cell
 from desktop_app.reports.labels import format_int, format_value
@@ -62,7 +63,9 @@ def _text(value: Cell) -> str:
 def statement_pdf(st: Statement, out: Path) -> None:
     types = [TYPE_HEAD] + [[t, format_int(p), format_value(a)] for t, p, a in type_rows(st)]
     types.append(["Total", format_int(st.result.points), format_value(st.result.amount)])
-    workers = [WORKER_HEAD] + [[_text(c) for c in row] for row in _worker_rows(st)]
+    workers = [WORKER_HEAD] + [[_text(c) if i != 1 or not isinstance(c, float)
+                                else format_fte(c) for i, c in enumerate(row)]
+                               for row in _worker_rows(st)]
     lines = [LINE_HEAD] + [[_text(c) for c in row] for row in _line_rows(st)]
     story: list[Flowable] = [
         pdf.title(f"{DOCUMENT} — {_period(st)}"),
@@ -100,6 +103,7 @@ def statement_xlsx(st: Statement, out: Path) -> None:
     workers = _worker_rows(st)
     for offset, cells in enumerate(workers, start=1):
         xlsx.put_row(ws, row + offset, cells, bold=offset == len(workers))
+        ws.cell(row=row + offset, column=2).number_format = xlsx.FTE_FORMAT
     xlsx.widths(ws, [40, 12, 12, 18, 12, 18, 16])
     detail = xlsx.add_sheet(workbook, "Détail", st.association, DOCUMENT, _period(st))
     xlsx.put_row(detail, 4, LINE_HEAD, header=True)

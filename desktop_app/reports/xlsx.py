@@ -23,10 +23,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.private_files import write_bytes
 from desktop_app.reports.common import Cell
+from desktop_app.reports.document_status import DocumentStatus, stamp_sheet
 
-EUR_FORMAT = '#,##0.00\\ "€"'
-INT_FORMAT = "#,##0"
-ONE_DECIMAL = "0.0#"
+#: Negative amounts and counts with « − » (U+2212), as the PDF and the screens show them.
+EUR_FORMAT = '#,##0.00\\ "€";"\u2212"#,##0.00\\ "€"'
+INT_FORMAT = '#,##0;"\u2212"#,##0'
+ONE_DECIMAL = '0.0#;"\u2212"0.0#'
+#: An ETP: always two decimals (« 1,00 »).
+FTE_FORMAT = "0.00"
 DATE_FORMAT = "DD/MM/YYYY"
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14, color="1F3A5A")
@@ -51,9 +55,11 @@ def sheet_title(name: str) -> str:
 
 
 def add_sheet(workbook: Workbook, name: str, association: str, document: str, period: str,
-              wide: bool = True) -> Worksheet:
+              wide: bool = True, status: DocumentStatus | None = None) -> Worksheet:
     """A sheet opening with the association, the document and the period (rows 1–2), with
-    the same words in the printed header and the page number in the printed footer."""
+    the same words in the printed header and the page number in the printed footer; the
+    `status` (by default today's, final: « Établi le … », « PROVISOIRE ») after the
+    document's words and in the centre of the printed header and footer."""
     sheet: Worksheet = workbook.create_sheet(sheet_title(name))  # stubs: Any
     workbook.properties.creator = association
     workbook.properties.lastModifiedBy = association
@@ -71,6 +77,7 @@ def add_sheet(workbook: Workbook, name: str, association: str, document: str, pe
     header.right.text = f"{document} — {period}"
     footer.left.text = f"{association} — {period}"
     footer.right.text = "Page &P sur &N"
+    stamp_sheet(sheet, status or DocumentStatus.today())
     sheet.page_setup.orientation = "landscape" if wide else "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
@@ -113,6 +120,23 @@ def put_row(sheet: Worksheet, row: int, values: Sequence[Cell], *, header: bool 
         if header and offset:
             sheet.cell(row=row, column=first_column + offset).alignment = Alignment(
                 horizontal="center", vertical="center", wrap_text=True)
+
+
+#: The lines a signed document ends with, to fill by hand.
+SIGNATURE_LINES = ("Fait à : ", "Le : ", "Nom du signataire : ", "Qualité du signataire : ",
+                   "Signature : ")
+
+
+def signature_lines(sheet: Worksheet, row: int, signing_for: str) -> int:
+    """« Signature », who signs for what, then the lines to fill by hand from `row`; the
+    row after them."""
+    sheet.cell(row=row, column=1, value="Signature").font = BLOCK_TITLE
+    sheet.cell(row=row + 1, column=1, value=signing_for)
+    row += 2
+    for text in SIGNATURE_LINES:
+        sheet.cell(row=row, column=1, value=text + "_" * 40)
+        row += 1
+    return row
 
 
 def widths(sheet: Worksheet, values: Sequence[float]) -> None:

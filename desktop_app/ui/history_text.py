@@ -15,6 +15,8 @@ from typing import Any
 
 from desktop_app.domain import labels as L
 from desktop_app.domain.fr import format_date
+from desktop_app.domain.labels import MEASURE_TYPES
+from desktop_app.domain.model import Measure
 from desktop_app.domain.money import format_eur
 from desktop_app.store.records import AuditEntry
 
@@ -75,19 +77,28 @@ _STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
 Names = Callable[[str], str]
 
 
+def measure_name(measure: Measure) -> str:
+    """« ASLL débutée le 01/07/2025 » (its first period; « ASLL » when it has none)."""
+    first = min((p.start for p in measure.periods), default=measure.decision_date)
+    kind = MEASURE_TYPES[measure.type]
+    return f"{kind} débutée le {format_date(first)}" if first else kind
+
+
 def record_label(entry: AuditEntry, measure_types: Mapping[str, str]) -> str:
-    """« Ménage », « Mesure ASLL m12 », « Bilan final de la mesure ASLL m12 »…"""
+    """« Ménage », « Mesure ASLL débutée le 01/07/2025 », « Bilan final de la mesure ASLL
+    débutée le 01/07/2025 »…: `measure_types` names each measure of the household as its
+    worker knows it, never by its internal id."""
     kind, record_id = entry.record_kind, entry.record_id or ""
     if kind == "household":
         return "Ménage"
     if kind == "measure":
-        return f"Mesure {measure_types.get(record_id, '')} {record_id}".replace("  ", " ")
+        return f"Mesure {measure_types.get(record_id, '')}".rstrip()
     if kind == "alert":
         return "Alerte"
     if kind == "bilan":
         measure_id, _, rest = record_id.partition("/")
         report = L.label(L.REPORT_KINDS, rest.partition("/")[0], "Bilan")
-        return f"{report} de la mesure {measure_types.get(measure_id, '')} {measure_id}"
+        return f"{report} de la mesure {measure_types.get(measure_id, '')}".rstrip()
     return kind.capitalize()
 
 

@@ -42,7 +42,8 @@ def test_final_bilan_of_an_asll(tmp_path: Path) -> None:
         assert f"{heading} {body}" in text
     for box in ("Le ménage", "Le travailleur social", "Pour l'association"):
         assert box in text
-    assert text.count("Signature :") == 3 and text.count("Date :") == 3
+    assert text.count("Signature :") == 3 and text.count("Le :") == 3
+    assert text.count("Fait à :") == 3 and text.count("Nom et qualité du signataire") == 1
     for number, page in enumerate(pages, start=1):
         assert "Association Exemple" in page and "2026" in page
         assert f"Page {number} sur {len(pages)}" in page
@@ -74,3 +75,17 @@ def test_no_bilan_for_a_dsf(tmp_path: Path) -> None:
         write_bilan(example("exemple-2.json"), "m3", TEXT, tmp_path / "bilan.pdf")
     with pytest.raises(ValueError, match="Mesure introuvable"):
         write_bilan(example("exemple-2.json"), "m99", TEXT, tmp_path / "bilan.pdf")
+
+
+def test_the_header_names_the_period_not_a_year(tmp_path: Path) -> None:
+    # m1's initial period runs from 01/10/2025 to 31/03/2026: across two calendar years,
+    # the header says both days, never « année 2026 ».
+    out = tmp_path / "bilan.pdf"
+    write_bilan(example("exemple-2.json"), "m1", TEXT, out)
+    pages = pdf_pages(out)
+    for page in pages:
+        assert "période du 01/10/2025 au 31/03/2026" in flat(page)
+        assert "année 2026" not in page and "année 2025" not in page
+    facts = bilan_facts(example("exemple-2.json"), "m6", period_end=date(2025, 11, 30))
+    assert facts.period_text == "période du 01/06/2025 au 30/11/2025"
+

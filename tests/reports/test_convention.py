@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -18,7 +19,7 @@ def test_xlsx_of_example_1(tmp_path: Path) -> None:
     out = tmp_path / "convention.xlsx"
     write_convention_followup(example("exemple-1.json"), 2025, out)
     ws = workbook(out)["Convention"]
-    assert ws["A2"].value == "Suivi de la convention — année 2025"
+    assert ws["A2"].value.startswith("Suivi de la convention — année 2025 — Établi le ")
     # ASLL: 60 points agreed (10 × 6 months), 6 carried out = 10 %; 515,70 € carried out;
     # estimated maximum 5 157,00; advance 3 609,90; due 515,70; balance −3 094,20
     asll = row_of(ws, "ASLL")
@@ -37,12 +38,14 @@ def test_pdf_of_example_1(tmp_path: Path) -> None:
     out = tmp_path / "convention.pdf"
     write_convention_followup(example("exemple-1.json"), 2025, out)
     text = flat(pdf_pages(out)[0])
-    assert "ASLL Points ASLL 60 6 10,0 % 515,70 € 5 157,00 € 3 609,90 € 515,70 € -3 094,20 €" \
+    assert "ASLL Points ASLL 60 6 10,0 % 515,70 € 5 157,00 € 3 609,90 € 515,70 € \u22123 094,20 €" \
         in text
-    assert "DSF DSF réalisés 6 1 16,7 % 162,38 € 1 052,52 € 736,76 € 162,38 € -574,38 €" in text
+    assert ("DSF DSF réalisés 6 1 16,7 % 162,38 € 1 052,52 € 736,76 € 162,38 € \u2212574,38 €"
+            in text)
     assert "Remboursement attendu : 4 660,40 €" in text
     assert "Période : du 01/07/2025 au 31/12/2025." in text
-    assert "Association Exemple — année 2025 Page 1 sur 1" in text
+    assert re.search(r"Association Exemple — année 2025 Établi le \d\d/\d\d/\d{4} — Page 1 "
+                     r"sur 1", text)
     assert english_words(text) == []
 
 

@@ -59,9 +59,9 @@ def test_every_sheet_names_the_association_and_the_year(grid_xlsx: Path) -> None
     assert list(sheets) == SHEETS
     for ws in sheets.values():
         assert ws["A1"].value == "Association Exemple"
-        assert ws["A2"].value == "Grille d'activité annuelle — année 2025"
+        assert ws["A2"].value.startswith("Grille d'activité annuelle — année 2025 — Établi le ")
         assert ws.oddHeader.left.text == "Association Exemple"
-        assert ws.oddFooter.right.text == "Page &P sur &N"
+        assert ws.oddFooter.right.text.endswith(" — Page &P sur &N")
 
 
 def test_xlsx_figures_of_2025_beside_2024(grid_xlsx: Path) -> None:

@@ -159,7 +159,7 @@ def test_xlsx_every_sheet_is_set_up_for_printing(grid_xlsx: Path) -> None:
         assert ws.print_title_rows == "$1:$3", name
         assert ws.freeze_panes == "A4", name
         assert ws.oddHeader.left.text and ws.oddHeader.right.text, name
-        assert ws.oddFooter.right.text == "Page &P sur &N", name
+        assert ws.oddFooter.right.text.endswith(" — Page &P sur &N"), name
     sheets = workbook(grid_xlsx)
     assert sheets["Points et montants"].page_setup.orientation == "landscape"
     assert sheets["Synthèse"].page_setup.orientation == "portrait"

@@ -26,8 +26,8 @@ def test_a_long_name_is_cut_but_the_year_and_page_stay(tmp_path: Path) -> None:
     write_bilan(cases, "m1", BilanText(), out)
     for page in pdf_pages(out):
         assert "…" in page  # the name is cut in the header and the footer…
-        assert "Bilan final — FSL-2025-0201 — année 2026" in page  # …never the rest
-        assert "— année 2026" in page and "Page 1 sur" in page
+        assert "Bilan final — FSL-2025-0201 — période du 01/10/2025 au 31/03/2026" in page
+        assert "Établi le " in page and "Page 1 sur 1" in page  # …never the rest
 
 
 def test_fit_text() -> None:

@@ -58,8 +58,9 @@ def test_xlsx_of_march(tmp_path: Path) -> None:
     write_occupancy_table(march_homes(), Month(2025, 3), out)
     ws = workbook(out)["Occupation"]
     assert ws["A1"].value == "Association Test"
-    assert ws["A2"].value == "Tableau d'occupation des logements ALT — mars 2025"
-    assert ws.oddFooter.right.text == "Page &P sur &N"
+    assert ws["A2"].value.startswith("Tableau d'occupation des logements ALT — mars 2025 — "
+                                     "Établi le ")
+    assert ws.oddFooter.right.text.endswith(" — Page &P sur &N")
     u1 = row_of(ws, "1 rue A, Arras")
     assert u1[:4] == ["1 rue A, Arras", 17, 0, "FSL-h1\nFSL-h2"]
     assert u1[4:8] == ["25/03/2025 (FSL-h2)", "10/03/2025 (FSL-h1)", 14, 14]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def test_december_2025_of_example_2_in_xlsx(tmp_path: Path) -> None:
     sheets = workbook(out)
     assert list(sheets) == ["Synthèse", "Détail"]
     summary = sheets["Synthèse"]
-    assert summary["A2"].value == "Relevé mensuel des points et montants — décembre 2025"
+    assert summary["A2"].value.startswith("Relevé mensuel des points et montants — décembre "
+                                          "2025 — Établi le ")
     # exemple-2.points-2025-12.json: ASLL 3 points 257,85 €; total 5 points 767,33 €
     asll = row_of(summary, "ASLL")
     assert (asll[1], money(asll[2])) == (3, Decimal("257.85"))
@@ -68,11 +70,22 @@ def test_statement_pdf(tmp_path: Path) -> None:
     assert len(pages) == 1
     text = flat(pages[0])
     assert "Relevé mensuel des points et montants — décembre 2025" in text
-    assert "Association Exemple — décembre 2025 Page 1 sur 1" in text
+    assert re.search(r"Association Exemple — décembre 2025 Établi le \d\d/\d\d/\d{4} — Page "
+                     r"1 sur 1", text)
     assert "ASLL 3 257,85 €" in text and "Total 5 767,33 €" in text
-    assert "Claire Martin 1 4 50 0 30 343,80 €" in text
-    assert "Karim Benali 0,8 1 40 1 24 381,06 €" in text
-    assert "Association 1,8 5 90 1 54 767,33 €" in text
+    assert "Claire Martin 1,00 4 50 0 30 343,80 €" in text
+    assert "Karim Benali 0,80 1 40 1 24 381,06 €" in text
+    assert "Association 1,80 5 90 1 54 767,33 €" in text
     assert "FSL-2025-0204 Karim Benali Accompagnement 0 31 132,73 €" in text
     assert "CARON" not in text
     assert english_words(text) == []
+
+
+def test_negative_amounts_and_ftes_in_the_statement(tmp_path: Path) -> None:
+    out = tmp_path / "releve.xlsx"
+    write_statement(example("exemple-2.json"), Month(2025, 12), out)
+    sheet = workbook(out)["Synthèse"]
+    ftes = [row[1] for row in sheet.iter_rows(min_row=1) if isinstance(row[1].value, float)]
+    assert ftes and all(cell.number_format == "0.00" for cell in ftes)
+    amounts = [c for row in sheet.iter_rows() for c in row if c.number_format.startswith("#")]
+    assert amounts and all("\u2212" in c.number_format for c in amounts)

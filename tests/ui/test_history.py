@@ -28,9 +28,9 @@ def test_lines_in_french() -> None:
         "visits[1].date": ("2025-07-05", "2025-07-06"),
         "referent": ("w1", "w2"),
         "contract.sent_on": (None, "2025-07-09"),
-    }), _name, {"m12": "ASLL"})
+    }), _name, {"m12": "ASLL débutée le 01/07/2025"})
     assert (line.when, line.profile, line.record, line.action) == (
-        "29/11/2026 14:05", "Claire Martin", "Mesure ASLL m12", "Modification")
+        "29/11/2026 14:05", "Claire Martin", "Mesure ASLL débutée le 01/07/2025", "Modification")
     # Index 4 of the JSON list is the 5th visit; index 1 the 2nd.
     assert line.changes == [
         "Visite 5 ajoutée : 12/09/2025, Réalisée, Domicile",
@@ -84,7 +84,7 @@ def test_household_file_shows_who_changed_what(window, qtbot, store):  # type: i
             for line in screen.history.rows]
     assert rows == [
         ("Claire Martin", "Ménage", "Modification", ["Téléphone : — → 06 01 02 03 04"]),
-        ("Claire Martin", "Mesure ASLL m1", "Création", [
+        ("Claire Martin", "Mesure ASLL débutée le 01/07/2025", "Création", [
             "Identifiant : m1", "Ménage : h1", "Type de mesure : ASLL",
             "Référent(e) : Claire Martin", "Date de décision : 12/06/2025",
             "Période 1 ajoutée : 01/07/2025, 31/12/2025, Simple, Initiale"]),

@@ -200,8 +200,8 @@ def test_statement_of_one_worker_in_xlsx(qtbot, window, tmp_path: Path) -> None:
     panel.export(".xlsx", out)
     settle(qtbot, window)
     summary = workbook(out)["Synthèse"]
-    assert summary["A2"].value == ("Relevé mensuel des points et montants — décembre 2025 — "
-                                   "Karim Benali")
+    assert summary["A2"].value.startswith("Relevé mensuel des points et montants — décembre "
+                                          "2025 — Karim Benali — Établi le ")
     # Karim Benali's lines only: m2 ASLL 1 point 85,95 + m3 DSF 162,38 + m4 FAL 132,73
     # = 1 point, 381,06 € (u1's management, without referent, is not his).
     total = row_of(summary, "Total")
@@ -209,6 +209,20 @@ def test_statement_of_one_worker_in_xlsx(qtbot, window, tmp_path: Path) -> None:
     karim = row_of(summary, "Karim Benali")
     assert karim[2] == 1 and Decimal(str(karim[6])) == Decimal("381.06")
     _close_box(panel)
+
+
+def test_a_worker_statement_file_is_named_after_the_worker(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import desktop_app.ui.reports.panels as panels
+
+    proposed: list[str] = []
+    monkeypatch.setattr(panels, "ask_save_path",
+                        lambda _parent, _title, name: proposed.append(name))
+    panel = window.screens["rapports"].statement
+    panel.worker.setCurrentIndex(panel.worker.findText("Karim Benali"))
+    panel.export(".pdf")
+    panel.worker.setCurrentIndex(0)  # the whole association
+    panel.export(".xlsx")
+    assert proposed == ["releve-2025-12-karim-benali.pdf", "releve-2025-12.xlsx"]
 
 
 def test_occupancy_and_convention_documents(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

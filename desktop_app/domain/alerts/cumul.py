@@ -51,6 +51,12 @@ def _later(a: Spanned, b: Spanned) -> tuple[Spanned, Spanned]:
 Overlap = tuple[str, Measure, Measure, date, date]
 
 
+def _named(measure: Measure) -> str:
+    """« ASLL débutée le 01/07/2025 »: a measure as its worker knows it, never by its id."""
+    first = min((p.start for p in measure.periods), default=measure.decision_date)
+    return f"{measure.type} débutée le {format_date(first)}" if first else f"{measure.type}"
+
+
 def overlaps(measures: list[MeasureFacts]) -> list[Overlap]:
     """Every pair of support measures of a household whose overlap is a breach on some
     days (`breach_span`), per household in the order of the measures: what does not depend on
@@ -82,11 +88,11 @@ def cumul(ctx: AlertContext) -> Iterator[Alert]:
             continue
         named.setdefault(later.id, (household, later, []))[2].append((start, other))
     for household, later, others in named.values():
-        listed = ", ".join(f"la mesure {o.type} {o.id} (depuis le {format_date(s)})"
+        listed = ", ".join(f"la mesure {_named(o)} (en même temps depuis le {format_date(s)})"
                            for s, o in sorted(others, key=lambda item: item[0]))
         yield ctx.measure_alert(
             CODE, later, None,
-            f"{ctx.household_name(household)} cumule la mesure {later.type} {later.id} "
+            f"{ctx.household_name(household)} cumule la mesure {_named(later)} "
             f"avec {listed} : une seule mesure d'accompagnement à la fois, n'en garder "
             f"qu'une.",
         )

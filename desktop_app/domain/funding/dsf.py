@@ -17,12 +17,15 @@ from desktop_app.domain.money import ZERO, round_cents
 from desktop_app.domain.tariffs import tariff_on
 
 NOT_MET_REASON = ("Informations recueillies sans rencontrer le ménage : le DSF n'est pas "
-                  "rémunéré (P6).")
+                  "rémunéré.")
 
 
 def _asll_reason(asll: Measure, day: date) -> str:
-    return (f"Ménage suivi en ASLL par l'association le {format_date(day)} (mesure {asll.id}) : "
-            f"le DSF n'est pas rémunéré (P6).")
+    """Why the DSF is not paid, in words the funder reads (the ASLL named by its first day,
+    never by an internal id)."""
+    begun = f" (ASLL débutée le {format_date(asll.periods[0].start)})" if asll.periods else ""
+    return (f"Ménage suivi en ASLL par l'association le {format_date(day)}{begun} : le DSF "
+            f"n'est pas rémunéré.")
 
 
 def asll_by_household(measures: Iterable[Measure]) -> dict[str, list[Measure]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop_app.domain.fr import format_decimal, format_month
+from desktop_app.domain.fr import format_decimal, format_fte, format_month
 from desktop_app.domain.funding.results import MonthPoints, QuotaFigures
 from desktop_app.domain.model import Worker
 from desktop_app.domain.money import format_eur
@@ -42,8 +42,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int])
 
 
 def _fte(fte: float) -> str:
-    """« 1,0 », « 0,8 », « 0,75 »."""
-    return format_decimal(fte, 1 if round(fte, 1) == round(fte, 2) else 2)
+    """« 1,00 », « 0,80 », « 0,75 »."""
+    return format_fte(fte)
 
 
 def _quota_row(name: str, fte: float, figures: QuotaFigures) -> list[str]:
@@ -75,7 +75,7 @@ def format_month_points_fr(result: MonthPoints, caseload_workers: list[Worker]) 
     out += table(["Type de mesure", "Points", "Montant"],
                  [[t.value, str(total.points), format_eur(total.amount)]
                   for t, total in result.by_type.items()], right={1, 2})
-    out += ["", "Plafonds (Q1 : points par ETP ; Q2 : FAL en cours par ETP)", ""]
+    out += ["", "Plafonds par ETP (points du mois ; FAL en cours)", ""]
     total_fte = sum(q.fte for q in result.workers)
     rows = [_quota_row("Association", total_fte, result.association)]
     rows += [_quota_row(names.get(q.worker, q.worker), q.fte, q.figures)

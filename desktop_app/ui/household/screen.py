@@ -19,6 +19,7 @@ from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import Form, FormDialog
 from desktop_app.ui.history_model import HistoryModel
+from desktop_app.ui.history_text import measure_name
 from desktop_app.ui.household.file_actions import export_household
 from desktop_app.ui.household.form import (
     add_household_fields,
@@ -176,7 +177,7 @@ class HouseholdScreen(Screen):
         self.timeline.set_rows(events)
         self.timeline_title.setText(f"Historique ({len(events)} événements)")
         self.history.set_entries(history, self.ctx.worker_name,
-                                 {m.id: MEASURE_TYPES[m.type] for m in measures})
+                                 {m.id: measure_name(m) for m in measures})
         self.history_tabs.setTabText(1, f"Modifications ({len(history)})")
 
     def _adopt(self, household: Household) -> None:

@@ -32,7 +32,7 @@ class PointsPanel(QWidget):
         if worker is not None and quota is not None:
             figures, who = quota.figures, f"de {worker_name}"
         values = [("Points du mois", float(figures.points)),
-                  ("Plafond ETP (Q1)", float(figures.limit))]
+                  ("Plafond par ETP", float(figures.limit))]
         text = (f"{plural(figures.points, 'point')} {who} ce mois-ci, pour un plafond de "
                 f"{number(figures.limit)} (50 par ETP).")
         if convention is not None and worker is None:

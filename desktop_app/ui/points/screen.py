@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 
 from desktop_app.app.earnings import Earnings, Line, Quota, earnings
 from desktop_app.domain.dates import Month
-from desktop_app.domain.fr import format_decimal, format_month
+from desktop_app.domain.fr import format_fte, format_month
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.domain.model import MeasureType
 from desktop_app.domain.money import format_eur
@@ -37,15 +37,15 @@ LINES: list[Column[Line]] = [
 ]
 QUOTAS: list[Column[Quota]] = [
     Column("", lambda q: q.who),
-    Column("ETP", lambda q: format_decimal(q.fte, 2), lambda q: q.fte, RIGHT),
+    Column("ETP", lambda q: format_fte(q.fte), lambda q: q.fte, RIGHT),
     Column("Points", lambda q: str(q.points), lambda q: q.points, RIGHT,
            color=lambda q: _over(q.points, q.limit)),
     Column("Plafond", lambda q: number(q.limit), lambda q: q.limit, RIGHT,
-           tooltip=lambda _q: "Q1 : 50 points par mois et par ETP"),
+           tooltip=lambda _q: "Plafond : 50 points par mois et par ETP"),
     Column("FAL", lambda q: str(q.fal), lambda q: q.fal, RIGHT,
            color=lambda q: _over(q.fal, q.fal_limit), tooltip=lambda _q: "FAL en cours"),
     Column("Plafond FAL", lambda q: number(q.fal_limit), lambda q: q.fal_limit, RIGHT,
-           tooltip=lambda _q: "Q2 : 30 FAL par ETP"),
+           tooltip=lambda _q: "Plafond : 30 FAL en cours par ETP"),
 ]
 TOTALS: list[Column[tuple[MeasureType, int, str]]] = [
     Column("Type", lambda t: MEASURE_TYPES[t[0]], fit=False),
@@ -83,7 +83,7 @@ class PointsScreen(Screen):
         self.totals: RowTableModel[tuple[MeasureType, int, str]] = RowTableModel(TOTALS, card)
         box.addWidget(table_view(self.totals, card, "Totaux par type de mesure", sortable=False))
         top.addWidget(card, 3)
-        card, box, _t = section("Quotas (Q1, Q2)", self)
+        card, box, _t = section("Plafonds par ETP", self)
         self.quotas: RowTableModel[Quota] = RowTableModel(QUOTAS, card)
         self.quotas_view = table_view(self.quotas, card, "Quotas par travailleur social et "
                                       "pour l'association", sortable=False)

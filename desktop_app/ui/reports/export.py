@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.private_files import write_failure
 from desktop_app.reports import LayoutError, ReportFormatError
+from desktop_app.reports.document_status import FuturePeriodError
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 
@@ -69,6 +70,9 @@ def failure_text(error: BaseException, path: Path | None) -> str | None:
     """What to tell the user about an export that failed for a reason they can fix."""
     if isinstance(error, ReportFormatError | LayoutError | LookupError):
         return str(error)
+    if isinstance(error, FuturePeriodError):
+        text = str(error)
+        return text[:1].upper() + text[1:]
     if isinstance(error, OSError):
         return write_failure(path if path is not None else Path(error.filename or ""), error)
     return None

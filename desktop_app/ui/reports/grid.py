@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import reports as jobs
 from desktop_app.app.association import mark_grid_sent
+from desktop_app.domain.document_period import PeriodState, year_state
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.forms import FormDialog
@@ -102,7 +103,10 @@ class GridPanel(QWidget):
 
     def show_document(self, doc: GridDocument) -> None:
         self.doc = doc
-        self.progress_text.setText(f"Grille {doc.year} calculée (à côté de {doc.year - 1}).")
+        provisional = year_state(doc.year, self.ctx.today()) is PeriodState.PROVISIONAL
+        self.progress_text.setText(
+            f"Grille {doc.year} calculée (à côté de {doc.year - 1})"
+            + (" : PROVISOIRE, l'année n'est pas terminée." if provisional else "."))
         self.checks.setText(checks_text(doc.problems))
         self.checks.setObjectName("fieldError" if doc.problems else "")
         self.checks.style().polish(self.checks)

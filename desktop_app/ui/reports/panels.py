@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app import reports as jobs
 from desktop_app.domain.dates import Month
+from desktop_app.domain.file_names import file_name_part
 from desktop_app.domain.fr import format_month
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.reports.export import ExportJob, ask_save_path
@@ -118,7 +119,7 @@ class StatementPanel(DocumentPanel):
         month: Month = self.month.currentData()
         worker: str | None = self.worker.currentData()
         store = self.ctx.store
-        who = "" if worker is None else f"-{worker}"
+        who = "" if worker is None else f"-{file_name_part(self.worker.currentText())}"
         self.write(f"Relevé mensuel {format_month(month)}", f"releve-{month}{who}{suffix}",
                    lambda out: jobs.statement_export(store, month, worker, out), path)
 
@@ -145,7 +146,7 @@ class ConventionPanel(DocumentPanel):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, "Suivi de la convention de l'année : par type de mesure, le "
                          "convenu et le réalisé, l'avance de 70 %, le solde attendu ou le "
-                         "remboursement (règle Q3).", parent)
+                         "remboursement.", parent)
         self.year = QSpinBox(self)
         self.year.setAccessibleName("Année de la convention")
         self.year.setRange(2000, ctx.today().year + 1)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app.pages import TeamPage, team_page
 from desktop_app.app.workers import change_worker, create_worker
-from desktop_app.domain.fr import format_date, format_decimal
+from desktop_app.domain.fr import format_date, format_fte
 from desktop_app.domain.labels import DIPLOMAS
 from desktop_app.domain.model import Absence, Diploma, Worker
 from desktop_app.store.records import MeasureRow
@@ -60,7 +60,7 @@ class TeamScreen(Screen):
         self.workers: RowTableModel[WorkerLine] = RowTableModel([
             Column("Nom", lambda r: r[0].name),
             Column("Diplôme", lambda r: DIPLOMAS[r[0].diploma]),
-            Column("ETP", lambda r: format_decimal(r[0].fte, 2), lambda r: r[0].fte, RIGHT),
+            Column("ETP", lambda r: format_fte(r[0].fte), lambda r: r[0].fte, RIGHT),
             Column("Mesures en cours", lambda r: str(r[1]), lambda r: r[1], RIGHT),
             Column("Aujourd'hui", lambda r: r[2]),
         ], self)

@@ -27,7 +27,10 @@ def test_overlap_names_the_later_measure_from_the_first_common_day() -> None:
     found = alerts(load, D(2025, 10, 1), "cumul")
     assert [(a.measure, a.household, a.worker, a.due, a.severity) for a in found] == [
         ("m2", "h1", "w2", None, Severity.MANQUEMENT)]
-    assert "m1" in found[0].message and "MÉNAGE h1" in found[0].message
+    assert found[0].message == (
+        "MÉNAGE h1 cumule la mesure FAL débutée le 01/10/2025 avec la mesure ASLL débutée le "
+        "01/07/2025 (en même temps depuis le 01/10/2025) : une seule mesure d'accompagnement "
+        "à la fois, n'en garder qu'une.")
     # Raised on every day both are in force, the last one m1's last day (31/12/2025).
     assert subjects(load, D(2025, 12, 31)) == [("m2", "h1", "w2")]
     # From 01/01/2026 the household has one measure again: nothing (a past overlap that has
@@ -126,4 +129,6 @@ def test_three_overlapping_measures_name_each_later_one_once() -> None:
     )
     found = alerts(load, D(2025, 6, 1), "cumul")
     assert [a.measure for a in found] == ["m2", "m3"]
-    assert "m1" in found[1].message and "m2" in found[1].message
+    assert ("la mesure AML débutée le 01/05/2025 avec la mesure ASLL débutée le 01/01/2025 "
+            "(en même temps depuis le 01/05/2025), la mesure FAL débutée le 01/03/2025 (en "
+            "même temps depuis le 01/05/2025)") in found[1].message

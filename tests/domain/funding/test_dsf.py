@@ -35,8 +35,9 @@ def test_household_followed_in_asll_on_the_day_is_paid_0_with_a_reason() -> None
     load = caseload(asll, m4)
     payment = dsf_payment(m4, load)
     assert payment is not None and payment.amount == Decimal("0.00")
-    assert payment.reason is not None and "ASLL" in payment.reason
-    assert "08/10/2025" in payment.reason
+    # The ASLL named by its first day, no rule code, no internal id.
+    assert payment.reason == ("Ménage suivi en ASLL par l'association le 08/10/2025 (ASLL "
+                              "débutée le 01/07/2025) : le DSF n'est pas rémunéré.")
     dsf_line = lines(load, "2025-10")[-1]
     assert (dsf_line.measure, str(dsf_line.amount), dsf_line.reason) == (
         "m4", "0.00", payment.reason)
@@ -53,7 +54,8 @@ def test_information_collected_without_meeting_is_paid_0_with_a_reason() -> None
     m4 = dsf(DsfOutcome.SANS_RENCONTRE, D(2025, 10, 15))
     (line,) = lines(caseload(m4), "2025-10")
     assert (line.item, line.points, str(line.amount)) == ("dsf", 0, "0.00")
-    assert line.reason is not None and "sans rencontrer" in line.reason
+    assert line.reason == ("Informations recueillies sans rencontrer le ménage : le DSF "
+                           "n'est pas rémunéré.")
 
 
 def test_closed_door_with_one_attempt_only_earns_nothing() -> None:

@@ -52,9 +52,9 @@ def test_french_table() -> None:
     assert "Motifs :" in text and "sans rencontrer" in text
     # Quotas: 1,5 ETP, 30 points for a limit of 75; Karim Benali 0,5 ETP, limit 25.
     quota = next(line for line in text.splitlines() if line.startswith("Association"))
-    assert quota.split() == ["Association", "1,5", "30", "75", "0", "45"]
+    assert quota.split() == ["Association", "1,50", "30", "75", "0", "45"]
     karim = next(line for line in text.splitlines() if line.startswith("Karim Benali  "))
-    assert karim.split()[2:] == ["0,5", "0", "25", "0", "15"]
+    assert karim.split()[2:] == ["0,50", "0", "25", "0", "15"]
 
 
 def test_french_table_of_an_empty_month() -> None:
