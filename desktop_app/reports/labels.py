@@ -8,7 +8,7 @@ from desktop_app.domain.fr import format_count, format_decimal
 from desktop_app.domain.indicators import Value
 from desktop_app.domain.indicators.change import Change
 from desktop_app.domain.model import Level, MeasureType
-from desktop_app.domain.money import format_eur
+from desktop_app.domain.money import NBSP, format_eur
 
 TYPE_NAMES: dict[MeasureType, str] = {
     MeasureType.ASLL: "Accompagnement Social Lié au Logement (ASLL)",
