@@ -5,7 +5,7 @@ every page (`pdf.build`)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,12 +75,6 @@ def _identity(access: HouseholdAccess) -> list[tuple[str, str]]:
     return [(name, value or "(non renseigné)") for name, value in rows]
 
 
-def issued(day: date) -> str:
-    """« Établi le 15/10/2025 »: the status of the document, in every page's header and
-    footer (`pdf.build`'s period)."""
-    return f"Établi le {format_date(day)}"
-
-
 def notice_story(notice: list[Section]) -> list[Flowable]:
     """The notice (purposes, recipients, keeping, rights, CNIL): each part kept whole."""
     story: list[Flowable] = []
@@ -124,5 +118,6 @@ def access_pdf(access: HouseholdAccess, out: Path, produced_at: datetime,
     story += [pdf.heading("Historique des modifications"), *_history(access.history, names)]
     story += notice_story(notice)
     pdf.build(out, story, association=association,
-              document=f"Droit d'accès — {household.name}", period=issued(produced_at.date()),
+              document=f"Droit d'accès — {household.name}",
+              period=f"dossier {household.reference or 'sans référence'}",
               status=DocumentStatus(produced_at.date()))

@@ -24,6 +24,7 @@ from desktop_app.reports.staff_table import (
     made_on,
     notes,
     period,
+    status_of,
     table_rows,
     totals,
 )
@@ -69,13 +70,13 @@ def staff_pdf(table: StaffTable, out: Path, today: date) -> None:
         story.append(pdf.para(f"Aucun salarié n'a suivi de mesure en {table.year}.", size=10))
     story += [pdf.para(text, size=8, space=3) for text in notes(table)]
     pdf.build(out, story, association=table.association, document=DOCUMENT,
-              period=period(table, today), wide=True)
+              period=period(table, today), wide=True, status=status_of(table.year, today))
 
 
 def staff_xlsx(table: StaffTable, out: Path, today: date) -> None:
     workbook = xlsx.new_workbook()
     ws = xlsx.add_sheet(workbook, "Salariés", table.association, DOCUMENT,
-                        period(table, today))
+                        period(table, today), status=status_of(table.year, today))
     ws["A2"] = f"{TITLE} — {period(table, today)}"
     ws["A3"] = made_on(table, today)
     provisional = document_status(table.year, today) is not None

@@ -12,6 +12,7 @@ from desktop_app.domain.fr import format_date
 from desktop_app.domain.indicators.staff import STAFF_TYPES, StaffAbsence, StaffLine, StaffTable
 from desktop_app.domain.labels import DIPLOMAS
 from desktop_app.reports.common import Cell
+from desktop_app.reports.document_status import PROVISIONAL, DocumentStatus
 from desktop_app.reports.labels import TYPE_SHORT
 
 #: In the page header (short); the title says it whole.
@@ -23,7 +24,6 @@ HEAD = ["Salarié(e)", "Diplôme", "ETP", *(TYPE_SHORT[t] for t in STAFF_TYPES),
 #: Where the absences are, in `HEAD`.
 ABSENCES_COLUMN = len(HEAD) - 1
 NOT_REPLACED = "non remplacé(e)"
-PROVISIONAL = "PROVISOIRE"
 
 
 def file_names(year: int) -> tuple[str, str]:
@@ -31,9 +31,15 @@ def file_names(year: int) -> tuple[str, str]:
     return f"tableau-salaries-{year}.pdf", f"tableau-salaries-{year}.xlsx"
 
 
+def status_of(year: int, today: date) -> DocumentStatus:
+    """The shared status of the table of `year` on `today` (a year not begun is refused
+    before, by `app.staff`)."""
+    return DocumentStatus.for_year(year, today)
+
+
 def document_status(year: int, today: date) -> str | None:
     """« PROVISOIRE » for a year not yet ended on `today`, None for a year over."""
-    return PROVISIONAL if today <= date(year, 12, 31) else None
+    return PROVISIONAL if status_of(year, today).provisional else None
 
 
 def period(table: StaffTable, today: date) -> str:

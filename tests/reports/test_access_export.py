@@ -80,7 +80,8 @@ def test_pdf(written: tuple[Path, Path]) -> None:
     for number, page in enumerate(pages, start=1):
         assert page.count("Association Exemple") >= 2  # header and footer
         assert f"Page {number} sur {len(pages)}" in page
-        assert "Droit d'accès — DURAND Marie — Établi le 15/10/2025" in page
+        assert "Droit d'accès — DURAND Marie — dossier FSL-2025-0042" in page
+        assert "Établi le 15/10/2025 — Page" in page
         assert english_words(page) == []
     text = " ".join(" ".join(pages).split())
     for expected in (

@@ -153,8 +153,8 @@ def test_every_page_says_when_it_was_made(written: tuple[Path, Path]) -> None:
     assert len(pages) >= 2
     for number, page in enumerate(pages, start=1):
         words = " ".join(page.split())
-        # Header (right) and footer (left, after the association), on every page.
-        assert words.count("Établi le 10/03/2026") == 2, number
+        # The shared document status, in every page's footer.
+        assert words.count("Établi le 10/03/2026") == 1, number
         assert f"Page {number} sur {len(pages)}" in words
 
 

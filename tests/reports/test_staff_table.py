@@ -104,7 +104,7 @@ def test_xlsx_numbers_and_printing(ended: list[Path]) -> None:
     assert ws.page_setup.orientation == "landscape"
     assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
     assert ws.print_title_rows == "$1:$4" and ws.freeze_panes == "A5"
-    assert ws.oddFooter.right.text == "Page &P sur &N"
+    assert ws.oddFooter.right.text == "Établi le 01/03/2027 — Page &P sur &N"
 
 
 @pytest.fixture
