@@ -15,7 +15,8 @@ from sqlalchemy import Connection, select
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import Caseload, Measure, MeasureSpan, MeasureType, Worker
-from desktop_app.store import fetch
+from desktop_app.store import fetch, list_queries
+from desktop_app.store.records import MeasureRow
 from desktop_app.store.row_objects import TYPES
 from desktop_app.store.row_reading import collector_paused, run
 from desktop_app.store.selection import (
@@ -58,6 +59,25 @@ def load_for_month(connection: Connection, month: Month) -> Caseload:
     Q1–Q2), with every worker and ALT home; visits of DSF only."""
     return _caseload(connection, month_selection(connection, month), fetch.workers(connection),
                      [])
+
+
+def load_for_months(connection: Connection, first: Month, last: Month) -> Caseload:
+    """`load_for_month` of every month from `first` to `last`, read as one caseload (the
+    points of several months, each computed over it as over its own month's)."""
+    selection, month = Selection(), first
+    while month <= last:
+        _merge(selection, month_selection(connection, month))
+        month = month.next()
+    return _caseload(connection, selection, fetch.workers(connection), [])
+
+
+def load_for_team(connection: Connection, day: date) -> tuple[list[Worker], list[MeasureRow],
+                                                              Caseload]:
+    """The workers, the measures in force on `day` (`list_queries.measure_rows`) and
+    `load_for_month` of `day`'s month (each worker's points against their ceiling)."""
+    workers = fetch.workers(connection)
+    return (workers, list_queries.measure_rows(connection, day, None),
+            _caseload(connection, month_selection(connection, Month.of(day)), workers, []))
 
 
 def _merge(selection: Selection, *extras: Selection) -> None:
