@@ -42,6 +42,8 @@ class BarChart:
     references: tuple[Reference, ...] = ()
     #: The value axis' top at least this (100 for a rate in %).
     top: float = 0.0
+    #: What a bar above a ceiling is said to be, in the legend and the text.
+    over_label: str = "au-dessus du plafond"
 
     def over(self, index: int) -> bool:
         """The bar `index` is above one of the ceilings drawn for it."""
@@ -67,6 +69,6 @@ def describe(chart: BarChart) -> str:
         if refs:
             text += f" ({', '.join(refs)})"
         if chart.over(index):
-            text += ", au-dessus du plafond"
+            text += f", {chart.over_label}"
         parts.append(text + ".")
     return " ".join(parts)

@@ -24,6 +24,7 @@ from desktop_app.store.selection import (
     absence_selection,
     alert_selection,
     household_supports,
+    last_stays_selection,
     month_selection,
     year_extras,
     year_selection,
@@ -91,14 +92,15 @@ def _day_selection(connection: Connection, day: date, workers: list[Worker]
     """What `load_for_day` reads, but the other supports of the households returned."""
     selection, households = alert_selection(connection, day)
     _merge(selection, month_selection(connection, Month.of(day)),
-           absence_selection(connection, day, workers))
+           absence_selection(connection, day, workers), last_stays_selection(connection, day))
     return selection, households
 
 
 def load_for_day(connection: Connection, day: date) -> Caseload:
     """Every measure that can raise an alert on `day` (with all its children), those of the
     month's quotas and the year's convention counts, the other support measures of their
-    households (`cumul`), one measure in force during each untold absence, and the spans of
+    households (`cumul`), one measure in force during each untold absence, the FAL stays of
+    each home's last departure (`vacance_longue`), and the spans of
     all measures (yearly and monthly documents over the whole history). Visits are read up to
     `day`: no rule looks at a visit after the day it is checked on (a DSF paid after it is
     not counted for it either)."""

@@ -105,8 +105,9 @@ class BarChartWidget(QWidget):
         count = len(chart.values)
         slot = plot.width() / count
         bar_width = slot * 0.62
-        show_every = max(1, math.ceil(max(metrics.horizontalAdvance(t) for t in chart.labels)
-                                      / max(slot - 4, 1)))
+        # Labels wider than their slot: every other one (a long series), else cut « … ».
+        widest = min(max(metrics.horizontalAdvance(t) for t in chart.labels) + 6, 80)
+        show_every = max(1, math.ceil(widest / max(slot, 1)))
         for index, (label, figure) in enumerate(zip(chart.labels, chart.values, strict=True)):
             left = plot.left() + slot * index + (slot - bar_width) / 2
             bar = QRectF(left, y_of(figure), bar_width, plot.bottom() - y_of(figure))
@@ -123,7 +124,8 @@ class BarChartWidget(QWidget):
                 painter.drawText(QRectF(plot.left() + slot * index - slot / 2 * (show_every - 1),
                                         plot.bottom() + 2, slot * show_every, line),
                                  int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                                 label)
+                                 metrics.elidedText(label, Qt.TextElideMode.ElideRight,
+                                                    int(slot * show_every) - 4))
         for number_, reference in enumerate(chart.references):
             painter.setPen(reference_pen(number_))
             for index, level in enumerate(reference.values):
@@ -141,7 +143,7 @@ class BarChartWidget(QWidget):
         items: list[tuple[str, int]] = [(chart.series, -1)]
         items += [(r.label, i) for i, r in enumerate(chart.references)]
         if any(chart.over(i) for i in range(len(chart.values))):
-            items.append(("▲ au-dessus du plafond", -2))
+            items.append((f"▲ {chart.over_label}", -2))
         widths = [metrics.horizontalAdvance(text) + 34 for text, _k in items]
         rows: list[list[int]] = [[]]
         used = 0.0

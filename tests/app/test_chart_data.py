@@ -3,13 +3,17 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from desktop_app.app.charts import history_months, points_history
 from desktop_app.app.earnings import earnings
+from desktop_app.app.homes import homes
 from desktop_app.domain.charts import BarChart, Reference, describe, short_month
 from desktop_app.domain.dates import Month
 from desktop_app.store.repository import SqlStore
 from tests.app.small_caseload import small_caseload
 
+D = date
 OCTOBER = Month(2025, 10)
 
 
@@ -51,3 +55,28 @@ def test_the_text_of_the_chart_gives_every_figure() -> None:
     assert describe(chart) == (
         "Points par mois. sept. 2025 : 1 point (plafond ETP 40). oct. 2025 : 46 points "
         "(plafond ETP 45, convention 37,5), au-dessus du plafond.")
+
+
+def test_homes_occupancy_rate_and_days_empty(small: SqlStore) -> None:
+    found = homes(small, D(2025, 10, 15))
+    # 01/01–15/10/2025: 273 + 15 = 288 days. u1 lived in 01/09–30/09 (30 days): 3 000 / 288
+    # = 10,4 → 10 %; u2 from 01/10 (15 days): 1 500 / 288 = 5,2 → 5 %; u3 never: 0 %.
+    assert [(h.home.id, h.occupancy_rate, h.empty_days, h.long_vacancy) for h in found.lines] == [
+        ("u1", 10, 15, False), ("u2", 5, None, False), ("u3", 0, None, False)]
+    assert found.occupancy is not None and found.vacancy is not None
+    assert found.occupancy.labels == ("3 place d'Armes", "8 rue Haute", "1 rue Neuve")
+    assert found.occupancy.values == (10.0, 5.0, 0.0)
+    # u1 is inside its justified vacancy (05/10–20/10): no 31-day line for it.
+    assert found.vacancy.values == (15.0, 0.0, 0.0)
+    assert found.vacancy.references[0].values == (None, 31.0, 31.0)
+    # 02/11/2025: the works are over, u1 empty since 01/10: 33 days, beyond the 31 paid.
+    # 01/01–02/11: 306 days; u1 30 → 9,8 → 10 %; u2 01/10–02/11, 33 days → 10,8 → 11 %.
+    later = homes(small, D(2025, 11, 2))
+    u1, u2, _u3 = later.lines
+    assert (u1.empty_days, u1.long_vacancy, u1.occupancy_rate, u2.occupancy_rate) == (
+        33, True, 10, 11)
+    assert u1.state == "Vide depuis 33 jours, au-delà des 31 jours payés"
+    assert later.vacancy is not None and later.vacancy.over(0)
+    assert describe(later.vacancy).startswith(
+        "Jours vides depuis le dernier départ. 3 place d'Armes : 33 jours (limite payée 31), "
+        "au-delà des 31 jours payés.")
