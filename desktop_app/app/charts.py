@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from desktop_app.domain.charts import BarChart, Reference, short_month
 from desktop_app.domain.dates import Month
+from desktop_app.domain.fr import format_month
 from desktop_app.domain.funding import MonthPoints, compute_month_points
 from desktop_app.domain.model import Caseload
 
@@ -37,3 +38,17 @@ def points_history(caseload: Caseload, last: Month,
     return BarChart("Points par mois, sur 12 mois", "points", "Points du mois",
                     tuple(short_month(m) for m in months),
                     tuple(float(s.points) for s in statements), references)
+
+
+def caseload_chart(caseload: Caseload, month: Month) -> BarChart:
+    """Each worker's points of `month` (the measures they are referent of, rules P1–P3)
+    against their ceiling, 50 points × their ETP (Q1); workers by name. `caseload`: what
+    `Store.load_for_month` read for the month."""
+    statement = compute_month_points(caseload, month)
+    names = {w.id: w.name for w in caseload.workers}
+    quotas = sorted(statement.workers, key=lambda q: names.get(q.worker, q.worker).casefold())
+    return BarChart(f"Points par travailleur social, {format_month(month)}", "points",
+                    "Points du mois", tuple(names.get(q.worker, q.worker) for q in quotas),
+                    tuple(float(q.figures.points) for q in quotas),
+                    (Reference("Plafond ETP", tuple(q.figures.limit for q in quotas),
+                               ceiling=True),))

@@ -105,9 +105,9 @@ class BarChartWidget(QWidget):
         count = len(chart.values)
         slot = plot.width() / count
         bar_width = slot * 0.62
-        # Labels wider than their slot: every other one (a long series), else cut « … ».
+        # Labels wider than their slot: every other one in a long series, cut « … » else.
         widest = min(max(metrics.horizontalAdvance(t) for t in chart.labels) + 6, 80)
-        show_every = max(1, math.ceil(widest / max(slot, 1)))
+        show_every = 1 if count <= 8 else max(1, math.ceil(widest / max(slot, 1)))
         for index, (label, figure) in enumerate(zip(chart.labels, chart.values, strict=True)):
             left = plot.left() + slot * index + (slot - bar_width) / 2
             bar = QRectF(left, y_of(figure), bar_width, plot.bottom() - y_of(figure))

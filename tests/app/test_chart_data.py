@@ -8,6 +8,7 @@ from datetime import date
 from desktop_app.app.charts import history_months, points_history
 from desktop_app.app.earnings import earnings
 from desktop_app.app.homes import homes
+from desktop_app.app.pages import team_page
 from desktop_app.domain.charts import BarChart, Reference, describe, short_month
 from desktop_app.domain.dates import Month
 from desktop_app.store.repository import SqlStore
@@ -80,3 +81,16 @@ def test_homes_occupancy_rate_and_days_empty(small: SqlStore) -> None:
     assert describe(later.vacancy).startswith(
         "Jours vides depuis le dernier départ. 3 place d'Armes : 33 jours (limite payée 31), "
         "au-delà des 31 jours payés.")
+
+
+def test_each_workers_points_against_their_ceiling(small: SqlStore) -> None:
+    chart = team_page(small, D(2025, 10, 15)).chart
+    assert chart is not None
+    # October 2025, P1: Claire Martin is referent of m1 (ASLL renforce, 2 points) and of the
+    # FAL m3 (euros, no point); Karim Benali of m2 (ASLL simple, 1 point). Q1: 50 × 1,0 = 50
+    # and 50 × 0,8 = 40.
+    assert (chart.labels, chart.values) == (("Claire Martin", "Karim Benali"), (2.0, 1.0))
+    assert chart.references[0].values == (50.0, 40.0) and chart.references[0].ceiling
+    assert describe(chart) == (
+        "Points par travailleur social, octobre 2025. Claire Martin : 2 points (plafond ETP "
+        "50). Karim Benali : 1 point (plafond ETP 40).")
