@@ -8,7 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.domain.dates import Month
+from desktop_app.domain.funding.quotas import quota_figures
+from desktop_app.domain.indicators.model import MonthFigures
 from desktop_app.domain.labels import number
+from desktop_app.domain.model import Caseload
+from desktop_app.domain.tariffs import default_tariffs, tariff_on
 
 #: « janv. 2026 »: the month under a bar (the names of the French abbreviation norm).
 SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
@@ -72,3 +76,22 @@ def describe(chart: BarChart) -> str:
             text += f", {chart.over_label}"
         parts.append(text + ".")
     return " ".join(parts)
+
+
+def year_points_chart(caseload: Caseload, year: int, months: list[MonthFigures]) -> BarChart:
+    """The association's points of each month of `year` (the grid's monthly statements)
+    against its ceiling (Q1: 50 points × the sum of its workers' ETP, at the tariff of the
+    month) and the ASLL + AML points a month of the convention of `year` (if recorded)."""
+    tariffs = caseload.tariffs or default_tariffs()
+    ordered = sorted(months, key=lambda m: m.month)
+    ceiling = tuple(quota_figures([], [], caseload.workers, m.month,
+                                  tariff_on(tariffs, m.month.first_day))[0].limit
+                    for m in ordered)
+    references = [Reference("Plafond ETP", ceiling, ceiling=True)]
+    convention = next((c for c in caseload.association.conventions if c.year == year), None)
+    if convention is not None:
+        agreed = float(convention.asll_points_per_month + convention.aml_points_per_month)
+        references.append(Reference("Convention", (agreed,) * len(ordered)))
+    return BarChart(f"Points par mois en {year}", "points", "Points du mois",
+                    tuple(short_month(m.month).split(" ")[0] for m in ordered),
+                    tuple(float(m.points) for m in ordered), tuple(references))

@@ -22,6 +22,7 @@ from reportlab.platypus import (
 )
 
 from desktop_app.reports import pdf
+from desktop_app.reports.grid_figure import grid_figure
 from desktop_app.reports.grid_model import GridBlock, GridDocument, GridSheet
 from desktop_app.reports.labels import format_value
 
@@ -54,6 +55,8 @@ def write_grid_pdf(doc: GridDocument, out: Path) -> None:
         elif index:
             story += [Spacer(1, 6 * mm), CondPageBreak(SECTION_ROOM)]
         story += _sheet(sheet, doc, LANDSCAPE_WIDTH if landscape else PORTRAIT_WIDTH)
+        if index == 0 and doc.figure is not None and not landscape:
+            story += [Spacer(1, 4 * mm), grid_figure(doc.figure, PORTRAIT_WIDTH)]
     if landscape:
         story += [NextPageTemplate(pdf.PORTRAIT), PageBreak()]
     else:
