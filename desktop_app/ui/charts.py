@@ -34,6 +34,22 @@ def nice_step(top: float, ticks: int = 5) -> float:
     return 10 * power
 
 
+def fitted(metrics: QFontMetrics, text: str, width: int, lines: int) -> str:
+    """`text` in at most `lines` lines of `width` pixels, cut on spaces, the last one ended
+    « … » if it is still too long."""
+    words, out = text.split(), list[str]()
+    while words and len(out) < lines - 1:
+        taken = words[:1]
+        while len(taken) < len(words) and metrics.horizontalAdvance(
+                " ".join(words[:len(taken) + 1])) <= width:
+            taken = words[:len(taken) + 1]
+        out.append(" ".join(taken))
+        words = words[len(taken):]
+    if words:
+        out.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return "\n".join(out)
+
+
 def reference_pen(index: int) -> QPen:
     color, style = REFERENCE_PENS[index % len(REFERENCE_PENS)]
     pen = QPen(color, 2, style)
@@ -84,8 +100,13 @@ class BarChartWidget(QWidget):
         step = nice_step(chart.highest())
         top = step * max(1, math.ceil(chart.highest() / step))
         axis_width = metrics.horizontalAdvance(number(top)) + 8
+        count = len(chart.values)
+        room = (area.width() - axis_width) / count - 4
+        label_lines = 2 if count <= 8 and any(
+            metrics.horizontalAdvance(t) > room for t in chart.labels) else 1
         plot = QRectF(area.left() + axis_width, area.top() + line * 0.6,
-                      area.width() - axis_width, area.height() - legend_height - 2.2 * line)
+                      area.width() - axis_width,
+                      area.height() - legend_height - (1.2 + label_lines) * line)
         if plot.height() < line or plot.width() < 10:
             return
 
@@ -102,7 +123,6 @@ class BarChartWidget(QWidget):
                              int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                              number(value))
             value += step
-        count = len(chart.values)
         slot = plot.width() / count
         bar_width = slot * 0.62
         # Labels wider than their slot: every other one in a long series, cut « … » else.
@@ -122,10 +142,10 @@ class BarChartWidget(QWidget):
                              text)
             if index % show_every == 0:
                 painter.drawText(QRectF(plot.left() + slot * index - slot / 2 * (show_every - 1),
-                                        plot.bottom() + 2, slot * show_every, line),
+                                        plot.bottom() + 2, slot * show_every,
+                                        line * label_lines),
                                  int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
-                                 metrics.elidedText(label, Qt.TextElideMode.ElideRight,
-                                                    int(slot * show_every) - 4))
+                                 fitted(metrics, label, int(slot * show_every) - 4, label_lines))
         for number_, reference in enumerate(chart.references):
             painter.setPen(reference_pen(number_))
             for index, level in enumerate(reference.values):

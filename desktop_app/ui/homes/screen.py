@@ -50,8 +50,9 @@ class HomesScreen(Screen):
             Column("État", lambda h: h.state, tooltip=lambda h: h.state,
                    color=lambda h: "#f8d7da" if h.long_vacancy
                    or h.state.startswith("Vacance non") else None),
-            Column("Occupation depuis le 1er janvier", lambda h: f"{h.occupancy_rate} %",
-                   lambda h: h.occupancy_rate, RIGHT),
+            Column("Occupation", lambda h: f"{h.occupancy_rate} %",
+                   lambda h: h.occupancy_rate, RIGHT,
+                   tooltip=lambda _h: "Part des jours occupés depuis le 1er janvier"),
             Column("Vacances notées", lambda h: str(len(h.home.vacancies)),
                    lambda h: len(h.home.vacancies), RIGHT),
         ], self)

@@ -102,7 +102,7 @@ class PointsScreen(Screen):
         self.lines_view = table_view(self.lines, card, "Lignes du mois",
                                      empty="Aucune mesure ne rapporte ce mois-ci.")
         box.addWidget(self.lines_view)
-        splitter.setSizes([230, 240, 300])
+        splitter.setSizes([250, 200, 260])
         layout.addWidget(splitter, 1)
 
     def _move(self, months: int) -> None:

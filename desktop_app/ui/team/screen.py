@@ -74,6 +74,7 @@ class TeamScreen(Screen):
         self.caseload_chart = BarChartWidget("Graphique des points du mois de chaque "
                                              "travailleur social contre son plafond", card)
         box.addWidget(self.caseload_chart)
+        card.setMaximumWidth(420)
         top_row.addWidget(card, 2)
         self.workers_view.selectionModel().currentRowChanged.connect(lambda *_: self._select())
         bottom = QWidget(splitter)
