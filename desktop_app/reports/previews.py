@@ -23,6 +23,8 @@ class PreviewTable:
     title: str
     head: list[str]
     rows: list[list[str]]
+    #: The columns of figures (aligned right), by index.
+    numeric: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +62,13 @@ def statement_preview(caseload: Caseload, month: Month, worker: str | None = Non
     types.append(["Total", format_int(st.result.points), format_value(st.result.amount)])
     title = st.period if st.worker is None else f"{st.period} — {st.worker}"
     return Preview(f"Relevé mensuel — {title}", [
-        PreviewTable("Totaux par type de mesure", TYPE_HEAD, types),
+        PreviewTable("Totaux par type de mesure", TYPE_HEAD, types, frozenset({1, 2})),
         PreviewTable("Par travailleur social", WORKER_HEAD,
-                     [[_text(c) for c in row] for row in _worker_rows(st)]),
+                     [[_text(c) for c in row] for row in _worker_rows(st)],
+                     frozenset(range(1, 7))),
         PreviewTable("Détail des lignes", LINE_HEAD,
-                     [[_text(c) for c in row] for row in _line_rows(st)]),
+                     [[_text(c) for c in row] for row in _line_rows(st)],
+                     frozenset({4, 5, 6})),
     ])
 
 
@@ -83,7 +87,8 @@ def occupancy_preview(caseload: Caseload, month: Month) -> Preview:
                       format_value(sum((r.amount for r in rows), Decimal("0.00")))])
     notes = [] if rows else ["Aucun logement ALT n'a donné lieu au versement du FAL ce mois-ci."]
     return Preview(f"Tableau d'occupation des logements ALT — {format_month(month)}",
-                   [PreviewTable("Occupation", occupancy.HEAD, cells)], notes)
+                   [PreviewTable("Occupation", occupancy.HEAD, cells,
+                                 frozenset({1, 2, 6, 7, 9}))], notes)
 
 
 def _convention_cells(row: list[Cell], count_line: bool = True) -> list[str]:
@@ -108,5 +113,5 @@ def convention_preview(caseload: Caseload, year: int) -> Preview:
     rows.append(_convention_cells(convention.totals(followup), count_line=False))
     return Preview(f"Suivi de la convention — année {year}",
                    [PreviewTable("Objectifs convenus et activité réalisée", convention.HEAD,
-                                 rows)],
+                                 rows, frozenset(range(2, 10)))],
                    [convention.verdict(followup), *convention.notes(followup)])

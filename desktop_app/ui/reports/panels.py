@@ -27,7 +27,7 @@ from desktop_app.app import reports as jobs
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_month
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.models import Column, RowTableModel
+from desktop_app.ui.models import LEFT, RIGHT, Column, RowTableModel
 from desktop_app.ui.reports.export import ExportJob, ask_save_path
 from desktop_app.ui.views import table_view
 from desktop_app.ui.widgets import button
@@ -117,7 +117,9 @@ class DocumentPanel(QWidget):
         self.tables.clear()
         self.preview_models = []
         for table in preview.tables:
-            columns = [Column(head, _cell(index)) for index, head in enumerate(table.head)]
+            columns = [Column(head, _cell(index), align=RIGHT if index in table.numeric
+                              else LEFT, fit=False, tooltip=_cell(index))
+                       for index, head in enumerate(table.head)]
             model: RowTableModel[list[str]] = RowTableModel(columns, self.tables)
             model.set_rows(table.rows)
             self.preview_models.append(model)
