@@ -171,8 +171,7 @@ class StatementPanel(DocumentPanel):
         self.worker.setAccessibleName("Relevé de")
         self.worker.setMaximumWidth(260)
         self.form.addRow("Relevé de :", self.worker)
-        store = ctx.store
-        self.add_preview(lambda: partial(jobs.statement_preview, store,
+        self.add_preview(lambda: partial(jobs.statement_preview, self.ctx.store,
                                          self.month.currentData(), self.worker.currentData()))
         self.month.currentIndexChanged.connect(self.clear_preview)
         self.worker.currentIndexChanged.connect(self.clear_preview)
@@ -207,8 +206,7 @@ class OccupancyPanel(DocumentPanel):
                          "vacances et leur justification.", parent)
         self.month = month_combo(self, Month.of(ctx.today()), "Mois du tableau")
         self.form.addRow("Mois :", self.month)
-        store = ctx.store
-        self.add_preview(lambda: partial(jobs.occupancy_preview, store,
+        self.add_preview(lambda: partial(jobs.occupancy_preview, self.ctx.store,
                                          self.month.currentData()))
         self.month.currentIndexChanged.connect(self.clear_preview)
         self.add_export(".xlsx", lambda: self.export())
@@ -233,8 +231,8 @@ class ConventionPanel(DocumentPanel):
         today = ctx.today()  # until March, last year's balance is the one being settled
         self.year.setValue(today.year - 1 if today.month <= 3 else today.year)
         self.form.addRow("Année :", self.year)
-        store = ctx.store
-        self.add_preview(lambda: partial(jobs.convention_preview, store, self.year.value()))
+        self.add_preview(lambda: partial(jobs.convention_preview, self.ctx.store,
+                                         self.year.value()))
         self.year.valueChanged.connect(self.clear_preview)
         self.add_export(".pdf", lambda: self.export(".pdf"))
         self.add_export(".xlsx", lambda: self.export(".xlsx"))
