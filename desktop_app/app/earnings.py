@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop_app.app.charts import history_months, points_history
+from desktop_app.domain.charts import BarChart
 from desktop_app.domain.funding import MonthPoints, PointLine, compute_month_points
 from desktop_app.domain.model import Caseload, Convention
 
@@ -61,12 +63,16 @@ class Earnings:
     quotas: list[Quota]
     #: The convention of the month's year, None when none is recorded.
     convention: Convention | None
+    #: The association's points of the 12 months ending with `month` (`points_history`).
+    history: BarChart
 
 
 def earnings(store: Store, month: Month) -> Earnings:
     """The points of `month` with the names of households, homes and workers, the quotas
-    of the association and of each worker, and the convention of the month's year."""
-    caseload, points = month_points_with_caseload(store, month)
+    of the association and of each worker, the convention of the month's year and the
+    points of the 12 months ending with it, all from one read of the store."""
+    caseload = store.load_for_months(history_months(month)[0], month)
+    points = compute_month_points(caseload, month)
     households = {h.id: h.name for h in caseload.households}
     homes = {h.id: h.address for h in caseload.homes}
     workers = {w.id: w.name for w in caseload.workers}
@@ -82,4 +88,5 @@ def earnings(store: Store, month: Month) -> Earnings:
                for w in points.workers]
     convention = next((c for c in caseload.association.conventions if c.year == month.year),
                       None)
-    return Earnings(month, points, lines, quotas, convention)
+    return Earnings(month, points, lines, quotas, convention,
+                    points_history(caseload, month, {month: points}))

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from desktop_app.app.charts import caseload_chart
+from desktop_app.domain.charts import BarChart
+from desktop_app.domain.dates import Month
 from desktop_app.domain.model import AlertSettings, Association, Household, Measure, Tariff, Worker
 
 if TYPE_CHECKING:
@@ -39,11 +42,14 @@ class TeamPage:
     workers: list[Worker]
     #: The measures in force on the day (each worker's caseload).
     measures: list[MeasureRow]
+    #: Each worker's points of the day's month against their ETP ceiling.
+    chart: BarChart | None = None
 
 
 def team_page(store: Store, day: date) -> TeamPage:
-    """The « Équipe » screen as of `day`."""
-    return TeamPage(*store.team(day))
+    """The « Équipe » screen as of `day` (one read: `Store.team_with_month`)."""
+    workers, measures, caseload = store.team_with_month(day)
+    return TeamPage(workers, measures, caseload_chart(caseload, Month.of(day)))
 
 
 @dataclass(frozen=True)

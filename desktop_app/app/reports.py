@@ -19,6 +19,7 @@ from desktop_app.domain.model import ReportKind
 
 if TYPE_CHECKING:
     from desktop_app.reports import BilanText, GridDocument
+    from desktop_app.reports.previews import Preview
     from desktop_app.store.api import Store
 
 Progress = Callable[[int, int], None]
@@ -78,6 +79,27 @@ def convention_export(store: Store, year: int, out: Path) -> None:
     from desktop_app.reports import write_convention_followup
 
     write_convention_followup(store.load_for_year(year), year, out)
+
+
+def statement_preview(store: Store, month: Month, worker: str | None) -> Preview:
+    """What `statement_export` would write, as tables (one read of the store)."""
+    from desktop_app.reports.previews import statement_preview as preview
+
+    return preview(store.load_for_month(month), month, worker)
+
+
+def occupancy_preview(store: Store, month: Month) -> Preview:
+    """What `occupancy_export` would write, as a table."""
+    from desktop_app.reports.previews import occupancy_preview as preview
+
+    return preview(store.load_for_month(month), month)
+
+
+def convention_preview(store: Store, year: int) -> Preview:
+    """What `convention_export` would write, as a table and its sentences."""
+    from desktop_app.reports.previews import convention_preview as preview
+
+    return preview(store.load_for_year(year), year)
 
 
 def grid_sent_on(store: Store, year: int) -> date | None:

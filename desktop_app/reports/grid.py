@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from desktop_app.domain.charts import year_points_chart
 from desktop_app.domain.indicators import check_results, continuity_result
 from desktop_app.domain.indicators.year import STEPS
 from desktop_app.domain.model import AlertSettings, Caseload
@@ -43,7 +44,9 @@ def grid_document(
         checks = check_results(current)
         if previous is not None:
             checks.append(continuity_result(previous, current))
-        return build_grid(layout, current, previous, checks)
+        doc = build_grid(layout, current, previous, checks)
+        doc.figure = year_points_chart(caseload_n, year, current.months)
+        return doc
 
 
 def write_grid(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from desktop_app.domain.charts import BarChart
 from desktop_app.domain.indicators import (
     CheckResult,
     Value,
@@ -66,6 +67,8 @@ class GridDocument:
     notes: list[str]
     sheets: list[GridSheet]
     checks: list[CheckResult] = field(default_factory=list)
+    #: The year's points per month against the ceiling and the convention (PDF, page 1).
+    figure: BarChart | None = None
 
     @property
     def years(self) -> tuple[str, str]:

@@ -23,6 +23,7 @@ from reportlab.platypus import (
 
 from desktop_app.reports import pdf
 from desktop_app.reports.document_status import DocumentStatus
+from desktop_app.reports.grid_figure import grid_figure
 from desktop_app.reports.grid_model import CHANGE_COLUMNS, GridBlock, GridDocument, GridSheet
 from desktop_app.reports.labels import format_gap, format_percent, format_value
 
@@ -59,6 +60,8 @@ def write_grid_pdf(doc: GridDocument, out: Path, status: DocumentStatus | None =
         elif index:
             story += [Spacer(1, 6 * mm), CondPageBreak(SECTION_ROOM)]
         story += _sheet(sheet, doc, LANDSCAPE_WIDTH if landscape else PORTRAIT_WIDTH)
+        if index == 0 and doc.figure is not None and not landscape:
+            story += [Spacer(1, 4 * mm), grid_figure(doc.figure, PORTRAIT_WIDTH)]
     if landscape:
         story += [NextPageTemplate(pdf.PORTRAIT), PageBreak()]
     else:

@@ -23,6 +23,9 @@ from desktop_app.reports.common import Cell, output_kind
 
 DOCUMENT = "Tableau d'occupation des logements ALT"
 NO_REFERENCE = "(sans référence)"
+HEAD = ["Logement", "Jours d'occupation", "dont jours non payés (hors mesure)",
+        "Ménage(s) (réf. FSL)", "Entrées", "Sorties", "Jours sans occupant",
+        "dont jours de vacance rémunérés", "Justification de la vacance", "Montant FAL du mois"]
 
 
 @dataclass(slots=True)
@@ -121,11 +124,7 @@ def write_occupancy_table(caseload: Caseload, month: Month, out: Path,
     ws = xlsx.add_sheet(workbook, "Occupation", caseload.association.name, DOCUMENT, period)
     ws["A3"] = (f"Logements ALT pour lesquels le FAL est versé — {period} (du "
                 f"{format_date(month.first_day)} au {format_date(month.last_day)})")
-    head = ["Logement", "Jours d'occupation", "dont jours non payés (hors mesure)",
-            "Ménage(s) (réf. FSL)", "Entrées", "Sorties", "Jours sans occupant",
-            "dont jours de vacance rémunérés", "Justification de la vacance",
-            "Montant FAL du mois"]
-    xlsx.put_row(ws, 5, head, header=True)
+    xlsx.put_row(ws, 5, HEAD, header=True)
     line = 6
     for row in rows:
         xlsx.put_row(ws, line, [

@@ -64,6 +64,8 @@ class Store(Protocol):
     # --- what the engines need ---------------------------------------------------------
     def load_for_month(self, month: Month) -> Caseload:
         """A caseload with every measure that can earn something in `month` (P1–P7, Q1–Q2)."""
+    def load_for_months(self, first: Month, last: Month) -> Caseload:
+        """`load_for_month` of each month from `first` to `last`, in one read transaction."""
     def load_for_day(self, day: date) -> Caseload:
         """A caseload with every measure that can raise an alert on `day`, those needed for
         the month's quotas and the year's convention counts, and `spans` of all measures."""
@@ -139,6 +141,8 @@ class Store(Protocol):
         household is not stored."""
     def measure_rows(self, on: date | None = None, referent: str | None = None) -> list[MeasureRow]:
         """Measures (of `referent` if given) in force on `on` if given, else all."""
+    def team_with_month(self, on: date) -> tuple[list[Worker], list[MeasureRow], Caseload]:
+        """`team(on)` and `load_for_month` of `on`'s month, in one read transaction."""
     def team(self, on: date) -> tuple[list[Worker], list[MeasureRow]]:
         """In one read transaction: the workers and the measures in force on `on`."""
     def measure(self, measure_id: str) -> Measure | None: ...

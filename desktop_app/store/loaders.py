@@ -15,7 +15,8 @@ from sqlalchemy import Connection, select
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import Caseload, Measure, MeasureSpan, MeasureType, Worker
-from desktop_app.store import fetch
+from desktop_app.store import fetch, list_queries
+from desktop_app.store.records import MeasureRow
 from desktop_app.store.row_objects import TYPES
 from desktop_app.store.row_reading import collector_paused, run
 from desktop_app.store.selection import (
@@ -23,6 +24,7 @@ from desktop_app.store.selection import (
     absence_selection,
     alert_selection,
     household_supports,
+    last_stays_selection,
     month_selection,
     year_extras,
     year_selection,
@@ -60,6 +62,25 @@ def load_for_month(connection: Connection, month: Month) -> Caseload:
                      [])
 
 
+def load_for_months(connection: Connection, first: Month, last: Month) -> Caseload:
+    """`load_for_month` of every month from `first` to `last`, read as one caseload (the
+    points of several months, each computed over it as over its own month's)."""
+    selection, month = Selection(), first
+    while month <= last:
+        _merge(selection, month_selection(connection, month))
+        month = month.next()
+    return _caseload(connection, selection, fetch.workers(connection), [])
+
+
+def load_for_team(connection: Connection, day: date) -> tuple[list[Worker], list[MeasureRow],
+                                                              Caseload]:
+    """The workers, the measures in force on `day` (`list_queries.measure_rows`) and
+    `load_for_month` of `day`'s month (each worker's points against their ceiling)."""
+    workers = fetch.workers(connection)
+    return (workers, list_queries.measure_rows(connection, day, None),
+            _caseload(connection, month_selection(connection, Month.of(day)), workers, []))
+
+
 def _merge(selection: Selection, *extras: Selection) -> None:
     for extra in extras:
         selection.ids |= extra.ids
@@ -71,14 +92,15 @@ def _day_selection(connection: Connection, day: date, workers: list[Worker]
     """What `load_for_day` reads, but the other supports of the households returned."""
     selection, households = alert_selection(connection, day)
     _merge(selection, month_selection(connection, Month.of(day)),
-           absence_selection(connection, day, workers))
+           absence_selection(connection, day, workers), last_stays_selection(connection, day))
     return selection, households
 
 
 def load_for_day(connection: Connection, day: date) -> Caseload:
     """Every measure that can raise an alert on `day` (with all its children), those of the
     month's quotas and the year's convention counts, the other support measures of their
-    households (`cumul`), one measure in force during each untold absence, and the spans of
+    households (`cumul`), one measure in force during each untold absence, the FAL stays of
+    each home's last departure (`vacance_longue`), and the spans of
     all measures (yearly and monthly documents over the whole history). Visits are read up to
     `day`: no rule looks at a visit after the day it is checked on (a DSF paid after it is
     not counted for it either)."""

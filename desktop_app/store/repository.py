@@ -158,6 +158,10 @@ class SqlStore:
         with self._reading() as c:
             return loaders.load_for_month(c, month)
 
+    def load_for_months(self, first: Month, last: Month) -> Caseload:
+        with self._reading() as c:
+            return loaders.load_for_months(c, first, last)
+
     def load_for_day(self, day: date) -> Caseload:
         with self._reading() as c:
             return loaders.load_for_day(c, day)
@@ -284,6 +288,10 @@ class SqlStore:
     def team(self, on: date) -> tuple[list[Worker], list[MeasureRow]]:
         with self._reading() as c:
             return fetch.workers(c), list_queries.measure_rows(c, on, None)
+
+    def team_with_month(self, on: date) -> tuple[list[Worker], list[MeasureRow], Caseload]:
+        with self._reading() as c:
+            return loaders.load_for_team(c, on)
 
     def measure(self, measure_id: str) -> Measure | None:
         with self._reading() as c:

@@ -74,6 +74,21 @@ def month_selection(connection: Connection, month: Month) -> Selection:
     return selection
 
 
+def last_stays_selection(connection: Connection, day: date) -> Selection:
+    """`vacance_longue`: per ALT home, the FAL stays that can hold its last departure before
+    `day` or cover `day`: those of the latest entry on or before `day` and every stay in the
+    home not ended before that entry (a shared home's earlier, longer stay)."""
+    stays = STAYS.join(MEASURES, S.measure_id == M.id)
+    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+    latest = select(S.home_id.label("home"), func.max(S.start).label("entry")).select_from(
+        stays).where(S.start <= day, kept).group_by(S.home_id).subquery()
+    selection = Selection()
+    selection.add(run(connection, select(M.id, M.type).select_from(stays.join(
+        latest, S.home_id == latest.c.home)).where(
+        kept, S.start <= day, or_(S.end.is_(None), S.end >= latest.c.entry)).distinct()))
+    return selection
+
+
 #: A period starting within this many days after the day may already owe its final report
 #: (`bilan_final` is raised 30 days before "end − 1 month").
 REPORT_LEAD = timedelta(days=62)

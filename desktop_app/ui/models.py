@@ -116,9 +116,12 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         self, section: int, orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if role == Qt.ItemDataRole.ToolTipRole and horizontal:  # a header cut « … »: whole
+            return self.columns[section].header if 0 <= section < len(self.columns) else None
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if horizontal:
             return self.columns[section].header if 0 <= section < len(self.columns) else None
         return str(section + 1)
 

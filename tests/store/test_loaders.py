@@ -119,10 +119,11 @@ def test_day_loads_what_can_raise_an_alert(small: SqlStore) -> None:
         "dsf_pending",  # summoned, not transmitted (dsf_transmission)
         "fal_20",  # the month's FAL occupancy (quotas)
         "fal_next",  # starts within 62 days (bilan_final, duree…)
+        "fal_old",  # u2's last departure, 01/08: empty 75 days (vacance_longue)
         "h2_old_fal",  # another support measure of h2, where asll is (cumul)
         "w2_asll",  # in force during w2's untold absence (absence_travailleur)
     ]
-    # Not loaded: closed (closed in 2024), fal_old (closed 01/08), fal_later and future (start
+    # Not loaded: closed (closed in 2024), fal_later and future (start
     # in 2026, nothing due), dsf_summons_later (summoned after the day), diag_2024b (2024 is
     # already active through diag_2024a).
     assert {m.id: len(m.visits) for m in loaded.measures}["asll"] == 2

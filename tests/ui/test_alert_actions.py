@@ -52,13 +52,14 @@ def _alert(code: str, *, measure: str | None = None, household: str | None = Non
 
 
 def test_every_alert_code_the_domain_raises_has_an_action() -> None:
-    assert len(ALERT_LABELS) == 22
+    assert len(ALERT_LABELS) == 23
     assert set(ALERT_ACTIONS) == set(ALERT_LABELS)
 
 
 def test_labels_and_titles_are_french() -> None:
     labels = {a.label for a in ALERT_ACTIONS.values() if a.label}
-    assert labels == {"Signaler au SLISL", "Noter l'envoi", "Ouvrir l'équipe", "Voir les points"}
+    assert labels == {"Signaler au SLISL", "Noter l'envoi", "Ouvrir l'équipe", "Voir les points",
+                      "Voir les logements"}
     titles = {a.title for a in ALERT_ACTIONS.values() if a.title}
     assert titles == {"Signaler les portes closes au SLISL",
                       "Signaler au SLISL l'indisponibilité du ménage"}
@@ -91,6 +92,7 @@ def test_each_kind_has_what_it_needs() -> None:
     (_alert("absence_travailleur", worker="w1"), "Ouvrir l'équipe"),
     (_alert("quota_fal"), "Voir les points"),
     (_alert("convention"), "Voir les points"),
+    (_alert("vacance_longue"), "Voir les logements"),
     (_alert("grille_annuelle", due=date(2026, 1, 31)), "Noter l'envoi"),
     (_alert("tableau_occupation", month=Month(2025, 8)), "Noter l'envoi"),
     (_alert("frequence_visites", measure="m1", household="h1", worker="w1"),
@@ -122,6 +124,7 @@ class _Recorder:
     (_alert("absence_travailleur", worker="w1"), ("open_screen", "equipe")),
     (_alert("quota_points"), ("open_screen", "points")),
     (_alert("convention"), ("open_screen", "points")),
+    (_alert("vacance_longue"), ("open_screen", "logements")),
     (_alert("frequence_visites", measure="m1", household="h1"), ("open_measure", "m1")),
     (_alert("cumul", household="h1"), ("open_household", "h1")),
     (_alert("code_inconnu", worker="w1"), ("open_screen", "equipe")),

@@ -29,6 +29,7 @@ from desktop_app.domain.alerts.portes_closes import portes_closes
 from desktop_app.domain.alerts.quotas import quotas_and_convention
 from desktop_app.domain.alerts.reports import bilan_final, bilan_non_signe
 from desktop_app.domain.alerts.unavailable import indisponibilite
+from desktop_app.domain.alerts.vacancy import vacance_longue
 from desktop_app.domain.alerts.visits import aml_indisponible, frequence_visites
 from desktop_app.domain.alerts.workers import absence_travailleur, diplome
 from desktop_app.domain.dates import Month
@@ -96,5 +97,6 @@ class AlertRun:
         alerts.extend(cumul(ctx))
         alerts.extend(grille_annuelle(ctx))
         alerts.extend(tableau_occupation(ctx))
+        alerts.extend(vacance_longue(ctx))
         alerts.extend(quotas_and_convention(ctx))
         return sort_alerts(alerts)

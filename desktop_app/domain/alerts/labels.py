@@ -27,11 +27,12 @@ ALERT_LABELS: dict[str, str] = {
     "tableau_occupation": "Tableau d'occupation ALT",
     "indisponibilite": "Indisponibilité du ménage à signaler",
     "date_effet": "Date d'effet de l'ASLL",
+    "vacance_longue": "Logement ALT vide au-delà des 31 jours payés",
 }
 
 #: Codes always raised as `information`: never a breach, so never counted nor listed among
 #: the breaches (the grid's « Manquements » sheet).
-INFORMATION_CODES = frozenset({"convention"})
+INFORMATION_CODES = frozenset({"convention", "vacance_longue"})
 
 #: French heading of each severity, in the order lists show them (most urgent first).
 SEVERITY_LABELS: dict[Severity, str] = {

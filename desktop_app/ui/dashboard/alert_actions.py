@@ -76,6 +76,8 @@ ALERT_ACTIONS: dict[str, AlertAction] = {
     "echec_aml": OPEN_SUBJECT,
     "diplome": OPEN_SUBJECT,
     "date_effet": OPEN_SUBJECT,
+    "vacance_longue": AlertAction(ActionKind.OPEN_SCREEN, "Voir les logements",
+                                  screen="logements"),
 }
 
 #: The label of a button named after the alert's subject.

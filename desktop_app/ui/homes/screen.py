@@ -14,6 +14,7 @@ from desktop_app.app.homes import HomeLine, Homes, Occupation, homes
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_date, format_month
 from desktop_app.domain.model import Association, Home, OccupancyTableSent, Vacancy
+from desktop_app.ui.charts import BarChartWidget
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dashboard.actions import not_after
 from desktop_app.ui.fields import CheckField, ChoiceField, DateField, TextField
@@ -46,14 +47,31 @@ class HomesScreen(Screen):
             Column("Adresse", lambda h: h.home.address),
             Column("Occupé par", lambda h: h.occupants),
             Column("Depuis le", lambda h: format_date(h.since), lambda h: date_key(h.since)),
-            Column("État", lambda h: h.state,
-                   color=lambda h: "#f8d7da" if h.state.startswith("Vacance non") else None),
+            Column("État", lambda h: h.state, tooltip=lambda h: h.state,
+                   color=lambda h: "#f8d7da" if h.long_vacancy
+                   or h.state.startswith("Vacance non") else None),
+            Column("Occupation", lambda h: f"{h.occupancy_rate} %",
+                   lambda h: h.occupancy_rate, RIGHT,
+                   tooltip=lambda _h: "Part des jours occupés depuis le 1er janvier"),
             Column("Vacances notées", lambda h: str(len(h.home.vacancies)),
                    lambda h: len(h.home.vacancies), RIGHT),
         ], self)
         self.homes_view = table_view(self.homes, splitter, "Logements ALT",
                                      empty="Aucun logement ALT : « Nouveau logement… ».")
         self.homes_view.selectionModel().currentRowChanged.connect(lambda *_: self._select())
+        pictures = QWidget(splitter)
+        row = QHBoxLayout(pictures)
+        row.setContentsMargins(0, 0, 0, 0)
+        card, box, _t = section("Taux d'occupation", pictures)
+        self.occupancy_chart = BarChartWidget("Graphique du taux d'occupation de chaque "
+                                              "logement depuis le 1er janvier", card)
+        box.addWidget(self.occupancy_chart)
+        row.addWidget(card, 1)
+        card, box, _t = section("Jours vides depuis le dernier départ", pictures)
+        self.vacancy_chart = BarChartWidget("Graphique des jours vides de chaque logement "
+                                            "contre les 31 jours payés", card)
+        box.addWidget(self.vacancy_chart)
+        row.addWidget(card, 1)
         bottom = QWidget(splitter)
         row = QHBoxLayout(bottom)
         row.setContentsMargins(0, 0, 0, 0)
@@ -86,7 +104,7 @@ class HomesScreen(Screen):
         buttons.addWidget(button("Nouvelle vacance…", card, self.new_vacancy))
         box.addLayout(buttons)
         row.addWidget(card, 1)
-        splitter.setSizes([330, 330])
+        splitter.setSizes([230, 230, 230])
 
     def reload(self) -> None:
         store, today = self.ctx.store, self.ctx.today()
@@ -94,6 +112,8 @@ class HomesScreen(Screen):
 
     def _loaded(self, loaded: Homes) -> None:
         self.data = loaded
+        self.occupancy_chart.set_chart(loaded.occupancy)
+        self.vacancy_chart.set_chart(loaded.vacancy)
         current = selected_row(self.homes_view)
         self.homes.set_rows(loaded.lines)
         ids = [line.home.id for line in self.homes.rows]

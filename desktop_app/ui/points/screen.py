@@ -12,6 +12,7 @@ from desktop_app.domain.fr import format_fte, format_month
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.domain.model import MeasureType
 from desktop_app.domain.money import format_eur
+from desktop_app.ui.charts import BarChartWidget
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.models import RIGHT, Column, RowTableModel
 from desktop_app.ui.screen import Screen
@@ -93,12 +94,15 @@ class PointsScreen(Screen):
         holder = QWidget(splitter)
         holder.setLayout(top)
         top.setContentsMargins(0, 0, 0, 0)
+        card, box, _t = section("Points sur 12 mois", splitter)
+        self.history = BarChartWidget("Graphique des points par mois sur 12 mois", card)
+        box.addWidget(self.history)
         card, box, self.lines_title = section("Lignes du mois", splitter)
         self.lines: RowTableModel[Line] = RowTableModel(LINES, card)
         self.lines_view = table_view(self.lines, card, "Lignes du mois",
                                      empty="Aucune mesure ne rapporte ce mois-ci.")
         box.addWidget(self.lines_view)
-        splitter.setSizes([260, 420])
+        splitter.setSizes([250, 200, 260])
         layout.addWidget(splitter, 1)
 
     def _move(self, months: int) -> None:
@@ -122,6 +126,7 @@ class PointsScreen(Screen):
         self.totals.set_rows([(t, total.points, format_eur(total.amount))
                               for t, total in points.by_type.items()])
         self.quotas.set_rows(loaded.quotas)
+        self.history.set_chart(loaded.history)
         self.total.setText(f"{plural(points.points, 'point')}\n{format_eur(points.amount)}")
         convention = loaded.convention
         if convention is None:

@@ -6,7 +6,9 @@ follow-up of a year (PDF or XLSX). Each is written in the background, then offer
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +28,13 @@ from desktop_app.domain.dates import Month
 from desktop_app.domain.file_names import file_name_part
 from desktop_app.domain.fr import format_month
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.models import LEFT, RIGHT, Column, RowTableModel
 from desktop_app.ui.reports.export import ExportJob, ask_save_path
+from desktop_app.ui.views import table_view
 from desktop_app.ui.widgets import button
+
+if TYPE_CHECKING:
+    from desktop_app.reports.previews import Preview
 
 #: Months offered: this one and the 35 before it.
 MONTHS = 36
@@ -44,6 +52,10 @@ def month_combo(parent: QWidget, today: Month, name: str) -> QComboBox:
     combo.setCurrentIndex(1)
     combo.setMaximumWidth(260)
     return combo
+
+
+def _cell(index: int) -> Callable[[list[str]], str]:
+    return lambda row: row[index]
 
 
 class DocumentPanel(QWidget):
@@ -66,9 +78,69 @@ class DocumentPanel(QWidget):
         self.progress_text.setWordWrap(True)
         layout.addWidget(self.bar)
         layout.addWidget(self.progress_text)
-        layout.addStretch(1)
+        self.preview_title = QLabel(self)
+        self.preview_title.setObjectName("subtitle")
+        self.preview_title.setWordWrap(True)
+        layout.addWidget(self.preview_title)
+        self.tables = QTabWidget(self)
+        self.tables.setAccessibleName("Aperçu du document")
+        self.tables.setVisible(False)
+        layout.addWidget(self.tables, 1)
+        self.preview_notes = QLabel(self)
+        self.preview_notes.setWordWrap(True)
+        layout.addWidget(self.preview_notes)
+        self.stretch = QWidget(self)  # holds the free room while no preview is shown
+        layout.addWidget(self.stretch, 1)
         self.buttons: dict[str, QPushButton] = {}
         self.job = ExportJob(ctx, self, self.bar, self.progress_text, [])
+        #: The preview shown (None: none, or the choices changed since).
+        self.preview: Preview | None = None
+        self.preview_models: list[RowTableModel[list[str]]] = []
+
+    def add_preview(self, make: Callable[[], Callable[[], Preview]]) -> None:
+        """An « Aperçu » button: `make()`, on the GUI thread, reads the choices and gives the
+        work run in the background; its tables are shown below."""
+
+        def start() -> None:
+            work = make()
+            self.job.start(lambda _progress: work(), "Calcul de l'aperçu…", self.show_preview)
+
+        widget = button("Aperçu", self, start, primary=True,
+                        tip="Calculer le document et l'afficher avant de l'écrire")
+        self.buttons["apercu"] = widget
+        self.buttons_row.addWidget(widget)
+        self.job.buttons.append(widget)
+
+    def show_preview(self, preview: Preview) -> None:
+        self.preview = preview
+        self.progress_text.setText("Aperçu calculé : le fichier contiendra ces tableaux.")
+        self.preview_title.setText(preview.title)
+        self.tables.clear()
+        self.preview_models = []
+        for table in preview.tables:
+            columns = [Column(head, _cell(index), align=RIGHT if index in table.numeric
+                              else LEFT, fit=False, tooltip=_cell(index))
+                       for index, head in enumerate(table.head)]
+            model: RowTableModel[list[str]] = RowTableModel(columns, self.tables)
+            model.set_rows(table.rows)
+            self.preview_models.append(model)
+            self.tables.addTab(table_view(model, self.tables, table.title, sortable=False,
+                                          empty="Aucune ligne."), table.title)
+        self.preview_notes.setText("\n".join(preview.notes))
+        self.tables.setVisible(True)
+        self.stretch.setVisible(False)
+
+    def clear_preview(self) -> None:
+        """The choices changed: the preview shown is no longer the document's."""
+        if self.preview is None:
+            return
+        self.preview = None
+        self.tables.clear()
+        self.preview_models = []
+        self.tables.setVisible(False)
+        self.stretch.setVisible(True)
+        self.preview_title.setText("")
+        self.preview_notes.setText("")
 
     def add_export(self, suffix: str, slot: Callable[[], None]) -> None:
         widget = button(f"Exporter en {suffix[1:].upper()}…", self, slot,
@@ -100,6 +172,10 @@ class StatementPanel(DocumentPanel):
         self.worker.setAccessibleName("Relevé de")
         self.worker.setMaximumWidth(260)
         self.form.addRow("Relevé de :", self.worker)
+        self.add_preview(lambda: partial(jobs.statement_preview, self.ctx.store,
+                                         self.month.currentData(), self.worker.currentData()))
+        self.month.currentIndexChanged.connect(self.clear_preview)
+        self.worker.currentIndexChanged.connect(self.clear_preview)
         self.add_export(".pdf", lambda: self.export(".pdf"))
         self.add_export(".xlsx", lambda: self.export(".xlsx"))
         self.buttons_row.addStretch(1)
@@ -131,6 +207,9 @@ class OccupancyPanel(DocumentPanel):
                          "vacances et leur justification.", parent)
         self.month = month_combo(self, Month.of(ctx.today()), "Mois du tableau")
         self.form.addRow("Mois :", self.month)
+        self.add_preview(lambda: partial(jobs.occupancy_preview, self.ctx.store,
+                                         self.month.currentData()))
+        self.month.currentIndexChanged.connect(self.clear_preview)
         self.add_export(".xlsx", lambda: self.export())
         self.buttons_row.addStretch(1)
 
@@ -153,6 +232,9 @@ class ConventionPanel(DocumentPanel):
         today = ctx.today()  # until March, last year's balance is the one being settled
         self.year.setValue(today.year - 1 if today.month <= 3 else today.year)
         self.form.addRow("Année :", self.year)
+        self.add_preview(lambda: partial(jobs.convention_preview, self.ctx.store,
+                                         self.year.value()))
+        self.year.valueChanged.connect(self.clear_preview)
         self.add_export(".pdf", lambda: self.export(".pdf"))
         self.add_export(".xlsx", lambda: self.export(".xlsx"))
         self.buttons_row.addStretch(1)

@@ -22,6 +22,7 @@ from desktop_app.domain.labels import DIPLOMAS
 from desktop_app.domain.model import Absence, Diploma, Worker
 from desktop_app.store.records import MeasureRow
 from desktop_app.ui.background import show_error
+from desktop_app.ui.charts import BarChartWidget
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import ChoiceField, NumberField, TextField
 from desktop_app.ui.forms import Form, FormDialog, Values
@@ -64,7 +65,17 @@ class TeamScreen(Screen):
             Column("Mesures en cours", lambda r: str(r[1]), lambda r: r[1], RIGHT),
             Column("Aujourd'hui", lambda r: r[2]),
         ], self)
-        self.workers_view = table_view(self.workers, splitter, "Travailleurs sociaux")
+        top = QWidget(splitter)
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(0, 0, 0, 0)
+        self.workers_view = table_view(self.workers, top, "Travailleurs sociaux")
+        top_row.addWidget(self.workers_view, 3)
+        card, box, _t = section("Charge de travail du mois", top)
+        self.caseload_chart = BarChartWidget("Graphique des points du mois de chaque "
+                                             "travailleur social contre son plafond", card)
+        box.addWidget(self.caseload_chart)
+        card.setMaximumWidth(420)
+        top_row.addWidget(card, 2)
         self.workers_view.selectionModel().currentRowChanged.connect(lambda *_: self._select())
         bottom = QWidget(splitter)
         row = QHBoxLayout(bottom)
@@ -90,7 +101,7 @@ class TeamScreen(Screen):
         self.card = card
         self.tabs.currentChanged.connect(
             lambda index: card.setVisible(index != self.tabs.accounts_tab))
-        splitter.setSizes([170, 520])
+        splitter.setSizes([250, 440])
 
     def reload(self) -> None:
         store, day = self.ctx.store, self.ctx.today()
@@ -100,6 +111,7 @@ class TeamScreen(Screen):
 
     def _loaded(self, page: TeamPage) -> None:
         workers, self.rows = page.workers, page.measures
+        self.caseload_chart.set_chart(page.chart)
         self.team = {w.id: w for w in workers}
         today = self.ctx.today()
         counts: dict[str, int] = {}
