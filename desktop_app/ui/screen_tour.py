@@ -78,7 +78,6 @@ def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
         if store.is_empty():
             import_caseload(store, generate_caseload(today=day))
         ctx = AppContext(store, today=lambda: day)
-        ctx.mine_only = False
         window = MainWindow(ctx, f"Base : {store_label(store_url)}")
         window.resize(*SIZE)
         window.show()

@@ -42,6 +42,7 @@ VISIT_COLUMNS: list[Column[VisitNeed]] = [
     Column("Mesure", lambda v: v.measure_label, fit=True),
     Column("Faites", lambda v: f"{v.held} sur {v.required}", lambda v: v.held - v.required,
            Qt.AlignmentFlag.AlignCenter),
+    Column("Échéance", lambda v: v.deadline, lambda v: date_key(v.due), fit=True),
 ]
 
 
@@ -136,7 +137,8 @@ class DashboardScreen(Screen):
             return
         data = self.data.of_worker(self.ctx.current_worker) if self.ctx.mine_only \
             else self.data
-        alerts, treated = data.alerts, data.treated
+        # The visits to do this month show once, in the visits panel, not as alerts too.
+        alerts, treated = data.listed(), data.treated
         showing_treated = self.treated_filter.isChecked()
         self.alerts.set_alerts(treated if showing_treated else alerts)
         self.alerts.empty.setText("Aucune alerte traitée." if showing_treated
