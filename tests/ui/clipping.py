@@ -6,7 +6,8 @@ and says, in a line each, every text cut or elided.
 - a table or tree header section narrower than its title;
 - a table or tree cell, among the rows shown, whose text is wider than its column;
 - a tab whose title is wider than its tab, or a tab pushed off its bar (scroll arrows);
-- a combo box narrower than its current text.
+- a combo box narrower than its current text;
+- a label, button or combo box drawn only in part, its frame being narrower.
 
 Measured with each widget's own font metrics; a pixel or two of rounding is allowed.
 """
@@ -94,6 +95,33 @@ def _label(label: QLabel) -> str | None:
 def _short(text: str) -> str:
     flat = " ".join(QTextDocument(text).toPlainText().split()) if "<" in text else text
     return flat if len(flat) <= 60 else flat[:57] + "…"
+
+
+def _cut_by_parent(widget: QWidget) -> str | None:
+    """A widget drawn only in part: its parent (a card, a splitter's side) is narrower."""
+    shown = widget.visibleRegion().boundingRect()
+    if shown.width() < widget.width() - SLACK and _visible_in_scroll(widget):
+        return (f"« {_short(_text(widget))} » ({_where(widget)}) coupé par son cadre : "
+                f"{shown.width()} px visibles sur {widget.width()}")
+    return None
+
+
+def _visible_in_scroll(widget: QWidget) -> bool:
+    """False for a widget in a scroll area (scrolled out of sight, not cut)."""
+    current = widget.parentWidget()
+    while current is not None:
+        if current.objectName() == "qt_scrollarea_viewport":
+            return False
+        current = current.parentWidget()
+    return True
+
+
+def _text(widget: QWidget) -> str:
+    if isinstance(widget, (QLabel, QAbstractButton)):
+        return _plain(widget.text())
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    return ""
 
 
 def _button(button: QAbstractButton) -> str | None:
@@ -234,6 +262,9 @@ def clipped(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not _shown(widget):
             continue
+        if isinstance(widget, (QLabel, QAbstractButton, QComboBox)) and _text(widget) and not (
+                isinstance(widget.parent(), QTabBar)):
+            found += filter(None, [_cut_by_parent(widget)])
         if isinstance(widget, QLabel):
             found += filter(None, [_label(widget)])
         elif isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QTabBar):
