@@ -189,7 +189,8 @@ def _tabs(bar: QTabBar) -> list[str]:
 
 
 def _header(header: QHeaderView, view: QWidget) -> list[str]:
-    if not _shown(header) or header.orientation() != Qt.Orientation.Horizontal:
+    # (A header's `visibleRegion` is empty, in the scroll area's margin: not `_shown`.)
+    if not header.isVisible() or header.orientation() != Qt.Orientation.Horizontal:
         return []
     found = []
     model = header.model()
