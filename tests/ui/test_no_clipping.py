@@ -17,6 +17,7 @@ from desktop_app.demo import generate_caseload
 from desktop_app.store.repository import open_store
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.reports.screen import ReportsScreen
 from desktop_app.ui.screen_tour import _absent_worker, _rich_measure
 from desktop_app.ui.team.screen import TeamScreen
 from tests.ui.clipping import clipped
@@ -90,25 +91,39 @@ def _open(demo: Demo, window: MainWindow, screen: str) -> QWidget:
         assert isinstance(team, TeamScreen)
         team.select_worker(_absent_worker(demo.store, DAY))
         ctx.runner.wait_idle()
+    if screen == "rapports":  # the grid of last year, previewed: its sheets' tabs
+        reports = window.screens["rapports"]
+        assert isinstance(reports, ReportsScreen)
+        reports.grid.preview()
+        ctx.runner.wait_idle()
     QApplication.processEvents()
     return window.current
 
 
 def _every_tab(window: MainWindow, shown: QWidget) -> list[str]:
-    """What is cut on `shown`, with each tab of its tab widgets shown in turn."""
-    found = [f"{line}" for line in clipped(window)]
-    for tabs in shown.findChildren(QTabWidget):
-        if not tabs.isVisible():
-            continue
-        first = tabs.currentIndex()
-        for tab in range(tabs.count()):
-            if tab == first or not tabs.isTabEnabled(tab):
+    """What is cut on `shown`, with each tab of its tab widgets (and of the tab widgets in
+    them) shown in turn."""
+    found = list(clipped(window))
+    seen: set[QTabWidget] = set()
+
+    def walk(container: QWidget, where: str) -> None:
+        for tabs in container.findChildren(QTabWidget):
+            if tabs in seen or not tabs.isVisible():
                 continue
-            tabs.setCurrentIndex(tab)
-            window.ctx.runner.wait_idle()
-            QApplication.processEvents()
-            found += [f"[onglet {tabs.tabText(tab)}] {line}" for line in clipped(shown)]
-        tabs.setCurrentIndex(first)
+            seen.add(tabs)
+            first = tabs.currentIndex()
+            for tab in range(tabs.count()):
+                if not tabs.isTabVisible(tab) or not tabs.isTabEnabled(tab):
+                    continue
+                tabs.setCurrentIndex(tab)
+                window.ctx.runner.wait_idle()
+                QApplication.processEvents()
+                here = f"{where}[onglet {tabs.tabText(tab)}] "
+                found.extend(here + line for line in clipped(shown))
+                walk(tabs.widget(tab), here)
+            tabs.setCurrentIndex(first)
+
+    walk(shown, "")
     return list(dict.fromkeys(found))
 
 
