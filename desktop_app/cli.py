@@ -49,6 +49,7 @@ from desktop_app.cli_arguments import (
     path,
     store_location,
     whole,
+    window_size,
     year,
 )
 from desktop_app.cli_french import FrenchParser
@@ -137,14 +138,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--seed", type=whole(0, MAX_SEED), default=1, metavar="S",
                      help=f"graine du tirage (0 à {number(MAX_SEED)}) : la même graine donne "
                      "les mêmes données")
-    sub = commands.add_parser("screens", help="vérifier l'affichage : une capture PNG de "
-                              "chaque écran, hors écran")
-    sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
-                     help="dossier des captures (créé s'il manque)")
-    sub = commands.add_parser("screenshots", help="captures PNG de chaque écran (développement, "
-                              "depuis les sources)")
-    sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
-                     help="dossier des captures (créé s'il manque)")
+    for name, text in (("screens", "vérifier l'affichage : une capture PNG de chaque écran, "
+                                   "hors écran"),
+                       ("screenshots", "captures PNG de chaque écran (développement, depuis "
+                                       "les sources)")):
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
+                         help="dossier des captures (créé s'il manque)")
+        sub.add_argument("--size", type=window_size, default=None, metavar="LxH",
+                         help="taille de la fenêtre en pixels, par exemple 1024x768 (par "
+                              "défaut 1280x800)")
     from desktop_app import cli_backup
 
     cli_backup.add_parsers(commands)
@@ -163,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _screens(command: str, url: str, out: Path) -> int:
+def _screens(command: str, url: str, out: Path, size: tuple[int, int] | None = None) -> int:
     """`screens`: the program's tour of its screens; `screenshots`: the README's pictures, a
     development tool (`devtools/`, in a source checkout only, not shipped)."""
     from desktop_app.private_files import private_folder
@@ -185,7 +188,7 @@ def _screens(command: str, url: str, out: Path) -> int:
     else:
         from desktop_app.ui.screen_tour import tour_screens as take
     private_folder(out)  # before Qt starts: a folder that cannot be made is said now
-    for picture in take(url, out):
+    for picture in take(url, out, size=size):
         print(picture)
     return EXIT_OK
 
@@ -253,7 +256,7 @@ def _run(args: argparse.Namespace, url: str) -> int:
             print(f"Erreur : {refusal}", file=sys.stderr)
             return EXIT_USAGE
     if args.command in ("screens", "screenshots"):
-        return _screens(args.command, url, args.out)
+        return _screens(args.command, url, args.out, args.size)
     if args.command in ("backup", "restore"):
         from desktop_app import cli_backup
 

@@ -67,6 +67,24 @@ def whole(least: int, most: int) -> Callable[[str], int]:
     return check
 
 
+#: `screens`/`screenshots --size`: from the window's minimum (1024 × 640) to a 4K screen.
+MIN_WINDOW, MAX_WINDOW = (1024, 640), (3840, 2160)
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """« 1024x768 » (or « 1024×768 »): the width and height of the window, in pixels."""
+    found = re.fullmatch(r"\s*([0-9]{1,5})\s*[xX×]\s*([0-9]{1,5})\s*", text)
+    if found is None:
+        raise argparse.ArgumentTypeError(f"taille invalide « {text} » (attendu LxH, par "
+                                         f"exemple 1024x768)")
+    width, height = int(found[1]), int(found[2])
+    if not (MIN_WINDOW[0] <= width <= MAX_WINDOW[0] and MIN_WINDOW[1] <= height <= MAX_WINDOW[1]):
+        raise argparse.ArgumentTypeError(
+            f"taille hors des limites « {text} » : de {MIN_WINDOW[0]}x{MIN_WINDOW[1]} à "
+            f"{MAX_WINDOW[0]}x{MAX_WINDOW[1]}")
+    return width, height
+
+
 def path(text: str) -> Path:
     """A file or folder name, never empty (an empty name would be the current folder)."""
     if not text.strip():

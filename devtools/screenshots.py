@@ -14,9 +14,11 @@ from devtools.retention_screenshots import retention_picture
 from devtools.trust_screenshots import lock_and_first_launch
 
 
-def take_screenshots(store_url: str, out_dir: Path, today: date | None = None) -> list[Path]:
-    """Each screen's PNG on the store (filled with demo data when empty), then the others."""
-    return tour_screens(store_url, out_dir, today, extra=_more_pictures)
+def take_screenshots(store_url: str, out_dir: Path, today: date | None = None, *,
+                     size: tuple[int, int] | None = None) -> list[Path]:
+    """Each screen's PNG on the store (filled with demo data when empty) in a window of
+    `size` (default 1280 × 800), then the others."""
+    return tour_screens(store_url, out_dir, today, extra=_more_pictures, size=size)
 
 
 def _more_pictures(window: MainWindow, out_dir: Path, day: date) -> list[Path]:

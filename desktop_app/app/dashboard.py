@@ -4,11 +4,14 @@ window runs it off the GUI thread).
 Alerts come from the alerts engine and points from the funding engine, through
 `app.alerts` and `app.earnings` like the command line: the dashboard adds names and groups, no rule.
 The visits still needed are those the `frequence_visites` alerts counted
-(`Alert.visits`), never counted again here.
+(`Alert.visits`), never counted again here; such an alert of the current month stays in the
+engine's list (`Dashboard.alerts`, the command line, the grid) but the dashboard shows it
+once, in the visits panel (`in_visits_panel`, `Dashboard.listed`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -51,6 +54,35 @@ class VisitNeed:
     referent_name: str
     held: int
     required: int
+    #: The last day of the month: the alert's due date.
+    due: date | None = None
+
+    @property
+    def deadline(self) -> str:
+        """« D'ici le 31/10 »."""
+        return "" if self.due is None else f"D'ici le {self.due:%d/%m}"
+
+
+def in_visits_panel(alert: Alert, month: Month) -> bool:
+    """Whether the dashboard shows `alert` as a line of « Visites à faire » rather than in its
+    list of alerts: the `frequence_visites` alert of the current `month` (visits still to do
+    by its last day), with its count. The previous month's breach stays an alert: it can no
+    longer be made good by a visit."""
+    return alert.code == FREQUENCY and alert.month == month and alert.visits is not None
+
+
+def opening_scope(workers: Sequence[str], remembered: str | None,
+                  account_worker: str | None = None) -> tuple[str | None, bool]:
+    """The worker and filter the dashboard opens on: the worker of the account signed in to
+    a team server, else the remembered worker, else the first of `workers`; on that worker's
+    own files (« Mes dossiers »). No worker (an empty team, a manager's account without
+    one on a server where the remembered worker is not known): « Toute l'équipe »."""
+    for candidate in (account_worker, remembered):
+        if candidate is not None and candidate in workers:
+            return candidate, True
+    if account_worker is None and workers:
+        return workers[0], True
+    return None, False
 
 
 @dataclass
@@ -68,10 +100,19 @@ class Dashboard:
         """The seven days from today: what falls due in the week ahead."""
         return self.day, self.day + timedelta(days=6)
 
-    def due_this_week(self) -> list[AlertRow]:
-        """The alerts due in `week`, in the engine's order."""
-        first, last = self.week
+    def listed(self) -> list[AlertRow]:
+        """The alerts the dashboard lists, in the engine's order: all but those shown as a line
+        of the visits panel (`in_visits_panel`)."""
+        month = Month.of(self.day)
+        folded = {v.measure for v in self.visits}
         return [r for r in self.alerts
+                if not (in_visits_panel(r.alert, month) and r.alert.measure in folded)]
+
+    def due_this_week(self) -> list[AlertRow]:
+        """The listed alerts due in `week`, in the engine's order (the visits to do by the end
+        of the month are in the visits panel, with their deadline)."""
+        first, last = self.week
+        return [r for r in self.listed()
                 if r.alert.due is not None and first <= r.alert.due <= last]
 
     def of_worker(self, worker: str | None) -> Dashboard:
@@ -102,8 +143,7 @@ def dashboard(store: Store, day: date) -> Dashboard:
             households.get(alert.household or "", ""), workers.get(alert.worker or "", "")))
         measure = measures.get(alert.measure or "")
         count = alert.visits
-        if (alert.code == FREQUENCY and alert.month == month and measure is not None
-                and count is not None):
+        if in_visits_panel(alert, month) and measure is not None and count is not None:
             level = ""
             if measure.type in (MeasureType.ASLL, MeasureType.AML):
                 level = " renforcé" if count.level is Level.RENFORCE else " simple"
@@ -111,7 +151,7 @@ def dashboard(store: Store, day: date) -> Dashboard:
                 measure.id, households.get(measure.household, measure.household),
                 f"{measure.type}{level}", measure.referent,
                 workers.get(measure.referent, measure.referent),
-                count.held, count.required))
+                count.held, count.required, alert.due))
     data.treated = [AlertRow(alert, ALERT_LABELS.get(alert.code, alert.code),
                              households.get(alert.household or "", ""),
                              workers.get(alert.worker or "", ""), done)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from desktop_app.app.dashboard import opening_scope
 from desktop_app.domain.model import Worker
 from desktop_app.store.api import Store
 from desktop_app.store.records import SYSTEM_PROFILE
@@ -54,7 +55,10 @@ class AppContext(QObject):
         settings = QSettings()
         # QSettings types its values `object`: each is read back as the type asked for.
         self.current_worker: str | None = str(settings.value(WORKER_KEY, None, str)) or None
-        self.mine_only: bool = bool(settings.value(SCOPE_KEY, False, bool))
+        self.mine_only: bool = bool(settings.value(SCOPE_KEY, True, bool))
+        #: Whether the next load of a team sets the opening scope (`opening_scope`): once,
+        #: when the window opens (or the first workers arrive), not at each reload.
+        self._scope_pending = True
         #: The open store's protection and account; set where the store is opened (`Launch`,
         #: a passphrase change).
         self.session = StoreSession()
@@ -111,11 +115,19 @@ class AppContext(QObject):
     def load_workers(self, on_done: Callable[[], None] | None = None) -> None:
         def done(workers: list[Worker]) -> None:
             self.workers = sorted(workers, key=lambda w: w.name.casefold())
-            ids = {w.id for w in self.workers}
-            if self.current_worker not in ids:
+            ids = [w.id for w in self.workers]
+            opening = self._scope_pending and bool(ids)
+            if opening:
+                self._scope_pending = False
+                account = self.session.account
+                self.current_worker, self.mine_only = opening_scope(
+                    ids, self.current_worker, account.worker_id if account else None)
+            elif self.current_worker not in ids:
                 self.current_worker = self.workers[0].id if self.workers else None
             self._apply_profile()
             self.workers_loaded.emit()
+            if opening:
+                self.scope_changed.emit()
             if on_done is not None:
                 on_done()
 

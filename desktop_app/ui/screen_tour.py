@@ -61,10 +61,10 @@ def save_picture(picture: QPixmap, path: Path) -> Path:
     return path
 
 
-def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
-                 extra: Extra | None = None) -> list[Path]:
-    """Open each screen on the store (filled with demo data when empty) and save its PNG;
-    then `extra`'s pictures, if given."""
+def tour_screens(store_url: str, out_dir: Path, today: date | None = None, *,
+                 extra: Extra | None = None, size: tuple[int, int] | None = None) -> list[Path]:
+    """Open each screen on the store (filled with demo data when empty) in a window of `size`
+    (default `SIZE`) and save its PNG; then `extra`'s pictures, if given."""
     if QApplication.instance() is None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         _quiet_qt()
@@ -78,9 +78,8 @@ def tour_screens(store_url: str, out_dir: Path, today: date | None = None,
         if store.is_empty():
             import_caseload(store, generate_caseload(today=day))
         ctx = AppContext(store, today=lambda: day)
-        ctx.mine_only = False
         window = MainWindow(ctx, f"Base : {store_label(store_url)}")
-        window.resize(*SIZE)
+        window.resize(*(size or SIZE))
         window.show()
         window.start()
         private_folder(out_dir)

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,11 +32,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class TableView(QTableView):
-    """A table that says so, in grey, when it has no row (rather than a blank box)."""
+    """A table that says so, in grey, when it has no row (rather than a blank box).
+
+    Its `stretched` columns take their text's width, then share the free width; in a window
+    too narrow for that, the table scrolls sideways rather than cut a name to « Du… »."""
 
     def __init__(self, parent: QWidget | None, empty_text: str) -> None:
         super().__init__(parent)
         self.empty_text = empty_text
+        self.stretched: list[int] = []
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -48,6 +52,34 @@ class TableView(QTableView):
                              int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                                  | Qt.TextFlag.TextWordWrap), self.empty_text)
             painter.end()
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                           model.rowsRemoved, model.dataChanged):
+                signal.connect(self.fit_columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self, *_args: object) -> None:
+        """Give the `stretched` columns their text's width and share what is left between
+        them; none left: the table scrolls sideways."""
+        header = self.horizontalHeader()
+        shown = [c for c in self.stretched if not header.isSectionHidden(c)]
+        if not shown or self.model() is None:
+            return
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c not in shown and not header.isSectionHidden(c))
+        needs = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in shown}
+        spare = self.viewport().width() - others - sum(needs.values())
+        share, rest = divmod(max(spare, 0), len(shown))
+        for position, column in enumerate(shown):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, needs[column] + share
+                                 + (rest if position == len(shown) - 1 else 0))
 
 
 def table_view(model: QAbstractItemModel, parent: QWidget | None, name: str, *,
@@ -75,13 +107,14 @@ def table_view(model: QAbstractItemModel, parent: QWidget | None, name: str, *,
     header.setMinimumSectionSize(40)
     header.setStretchLastSection(False)
     view.setTabKeyNavigation(False)
+    header.setResizeContentsPrecision(200)  # the widths measured on 200 rows at most
     if stretch is not None:  # big lists: fixed widths, one column takes the rest
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.stretched = [stretch]
         return view
     # Small lists: dates and numbers fit their content, text columns share the rest, so
     # that nothing is cut and no horizontal scroll bar appears.
-    header.setResizeContentsPrecision(200)
     columns = model.columns if isinstance(model, RowTableModel) else []
     stretched = False
     for index, column in enumerate(columns):
@@ -91,6 +124,8 @@ def table_view(model: QAbstractItemModel, parent: QWidget | None, name: str, *,
                                     else QHeaderView.ResizeMode.Stretch)
     if columns and not stretched:
         header.setSectionResizeMode(len(columns) - 1, QHeaderView.ResizeMode.Stretch)
+    view.stretched = [i for i in range(len(columns))
+                      if header.sectionResizeMode(i) == QHeaderView.ResizeMode.Stretch]
     return view
 
 

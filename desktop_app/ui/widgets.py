@@ -21,7 +21,10 @@ def page_header(title: str, parent: QWidget | None = None) -> tuple[QHBoxLayout,
     label = QLabel(title, parent)
     label.setObjectName("pageTitle")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    row.addWidget(label)
+    # A long title (a household's name and reference) on two lines in a narrow window
+    # rather than cut; on one line when there is room (it takes the row's free width).
+    label.setWordWrap(True)
+    row.addWidget(label, 100)
     row.addStretch(1)
     return row, label
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.app.dashboard import AlertRow, VisitNeed, dashboard
+from desktop_app.app.dashboard import (
+    AlertRow,
+    VisitNeed,
+    dashboard,
+    in_visits_panel,
+    opening_scope,
+)
 from desktop_app.domain.dates import Month
 from desktop_app.store.repository import SqlStore
 from tests.app.small_caseload import TODAY
@@ -47,9 +53,11 @@ def test_alerts_with_names_in_the_engine_order(small: SqlStore) -> None:
 def test_visits_needed_are_those_the_engine_counted(small: SqlStore) -> None:
     # Only the October alerts (the current month): m3 lacks 2, m1 lacks 1 (most behind first).
     assert dashboard(small, TODAY).visits == [
-        VisitNeed("m3", "MOREAU Paul", "FAL", "w1", "Claire Martin", 0, 2),
-        VisitNeed("m1", "DURAND Marie", "ASLL renforcé", "w1", "Claire Martin", 1, 2),
+        VisitNeed("m3", "MOREAU Paul", "FAL", "w1", "Claire Martin", 0, 2, D(2025, 10, 31)),
+        VisitNeed("m1", "DURAND Marie", "ASLL renforcé", "w1", "Claire Martin", 1, 2,
+                  D(2025, 10, 31)),
     ]
+    assert dashboard(small, TODAY).visits[0].deadline == "D'ici le 31/10"
     # On 20/10 the second visit of m1 is held: 2 of 2, m1 leaves the list.
     assert [v.measure for v in dashboard(small, D(2025, 10, 20)).visits] == ["m3"]
 
@@ -76,10 +84,14 @@ def test_an_alert_marked_treated_moves_to_the_treated_list(small: SqlStore) -> N
 def test_the_week_ahead_and_one_workers_cases(small: SqlStore) -> None:
     board = dashboard(small, TODAY)
     assert board.due_this_week() == []
-    # 25/10 to 31/10: m3 still lacks its October visits, due 31/10; m1 held its second on
-    # 20/10 (2 of 2): no alert; the occupancy table was due 10/10, before the week.
+    # 25/10 to 31/10: m3 still lacks its October visits, due 31/10 (in the visits panel, not
+    # in the week's list); m1 held its second on 20/10 (2 of 2): no alert; the occupancy
+    # table was due 10/10, before the week.
     later = dashboard(small, D(2025, 10, 25))
-    assert [(r.alert.code, r.alert.measure) for r in later.due_this_week()] == [(FREQ, "m3")]
+    assert [(r.alert.code, r.alert.measure, r.alert.due) for r in later.alerts
+            if r.alert.due is not None and r.alert.due >= D(2025, 10, 25)] == [
+        (FREQ, "m3", D(2025, 10, 31))]
+    assert later.due_this_week() == []
     # « Mes dossiers » of Karim Benali (w2): his September breach on m2, no visit to do.
     mine = board.of_worker("w2")
     assert [(r.alert.measure, r.alert.month and str(r.alert.month)) for r in mine.alerts] == [
@@ -89,3 +101,46 @@ def test_the_week_ahead_and_one_workers_cases(small: SqlStore) -> None:
     assert [r.alert.measure for r in board.of_worker("w1").alerts] == ["m1", "m3", "m1", "m3"]
     assert [v.measure for v in board.of_worker("w1").visits] == ["m3", "m1"]
     assert [r.alert.code for r in board.of_worker(None).alerts] == ["tableau_occupation"]
+
+
+def test_the_months_visits_show_once_in_the_visits_panel(small: SqlStore) -> None:
+    board = dashboard(small, TODAY)
+    october, september = Month(2025, 10), Month(2025, 9)
+    # The six alerts stay the engine's; the two of October (m1 and m3, visits still to do by
+    # 31/10) are the two lines of the visits panel, not listed again: four alerts listed.
+    assert [in_visits_panel(r.alert, october) for r in board.alerts] == [
+        False, True, True, False, False, False]
+    assert [(r.alert.code, r.alert.measure, r.alert.month and str(r.alert.month))
+            for r in board.listed()] == [
+        ("tableau_occupation", None, "2025-09"), (FREQ, "m1", "2025-09"),
+        (FREQ, "m2", "2025-09"), (FREQ, "m3", "2025-09")]
+    # Seen in September, the same alerts would have been visits to do then (due 30/09).
+    assert [in_visits_panel(r.alert, september) for r in board.alerts] == [
+        False, False, False, True, True, True]
+    # Claire Martin's « Mes dossiers »: 4 alerts, of which m1 and m3 in October are her two
+    # visits to do; listed: her two September breaches only.
+    mine = board.of_worker("w1")
+    assert (len(mine.alerts), len(mine.visits)) == (4, 2)
+    assert [(r.alert.measure, str(r.alert.month)) for r in mine.listed()] == [
+        ("m1", "2025-09"), ("m3", "2025-09")]
+    # 25/10 to 31/10: m3's October visits fall due on 31/10, shown in the visits panel with
+    # their deadline, not in the week's list.
+    later = dashboard(small, D(2025, 10, 25))
+    assert later.due_this_week() == []
+    assert [(v.measure, v.deadline) for v in later.visits] == [("m3", "D'ici le 31/10")]
+
+
+def test_opening_on_the_workers_own_files() -> None:
+    team = ["w1", "w2", "w3"]
+    # The remembered worker, on his own files.
+    assert opening_scope(team, "w2") == ("w2", True)
+    # Signed in to a team server: the account's worker, whoever was remembered.
+    assert opening_scope(team, "w2", "w3") == ("w3", True)
+    # A remembered worker no longer in the team: the first one.
+    assert opening_scope(team, "w9") == ("w1", True)
+    assert opening_scope(team, None) == ("w1", True)
+    # An account whose worker is not in the team: the remembered one, else the whole team.
+    assert opening_scope(team, "w2", "w9") == ("w2", True)
+    assert opening_scope(team, None, "w9") == (None, False)
+    # No team yet: the whole (empty) team.
+    assert opening_scope([], "w2") == (None, False)

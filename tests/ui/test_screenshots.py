@@ -7,6 +7,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from desktop_app.ui.screen_tour import FILES
@@ -47,3 +48,31 @@ def test_screens_is_the_programs_own_tour_one_png_per_screen(app, tmp_path, caps
     listed = capsys.readouterr().out.split()
     assert [Path(p).name for p in listed] == [f"{name}.png" for name in FILES]
     assert sorted(os.listdir(tmp_path / "png")) == sorted(f"{name}.png" for name in FILES)
+
+
+def test_the_captures_at_another_size(app, tmp_path, capsys):  # type: ignore[no-untyped-def]
+    """`--size 1024x768`: the window of the smallest screens the associations use."""
+    from desktop_app.cli import main
+
+    assert main(["--db", str(tmp_path / "demo.sqlite3"), "screens", "--out",
+                 str(tmp_path / "png"), "--size", "1024x768"]) == 0
+    listed = capsys.readouterr().out.split()
+    assert len(listed) == len(FILES)
+    assert {(QImage(p).width(), QImage(p).height()) for p in listed} == {(1024, 768)}
+
+
+def test_a_size_the_window_cannot_take_exits_2_in_french(tmp_path, capsys):  # type: ignore[no-untyped-def]
+    from desktop_app.cli import main
+    from desktop_app.cli_arguments import window_size
+
+    assert window_size("1280x800") == (1280, 800) and window_size("1024×768") == (1024, 768)
+    for wrong, said in (("800x600", "taille hors des limites « 800x600 » : de 1024x640 à "
+                                    "3840x2160"),
+                        ("grand", "taille invalide « grand » (attendu LxH, par exemple "
+                                  "1024x768)")):
+        with pytest.raises(SystemExit) as exit_:
+            main(["--db", str(tmp_path / "demo.sqlite3"), "screens", "--out",
+                  str(tmp_path / "png"), "--size", wrong])
+        assert exit_.value.code == 2
+        assert said in capsys.readouterr().err
+    assert not (tmp_path / "png").exists()

@@ -15,7 +15,7 @@ def test_dashboard_points_are_the_points_of_the_month(window, qtbot, store):  # 
     """The dashboard computes the month's points on the caseload of its alerts; they are the
     figures of `suivi-fsl points` (app.earnings.month_points): the ASLL simple of DURAND Marie
     earns 1 point in September 2025 (P1); Claire Martin (1 ETP) may earn 50, the association
-    (1 + 0,5 ETP) 75 (Q1)."""
+    (1 + 0,5 ETP) 75 (Q1). The window opens on Claire Martin's own files."""
     seed_asll(store)
     window.ctx.changed.emit("all")
     settle(qtbot, window)
@@ -24,7 +24,11 @@ def test_dashboard_points_are_the_points_of_the_month(window, qtbot, store):  # 
     assert data.points.association == expected.association
     assert data.points.workers == expected.workers
     assert (data.points.association.points, data.points.association.limit) == (1, 75.0)
-    assert window.screens["tableau"].points_text.text().startswith(
+    dashboard = window.screens["tableau"]
+    assert dashboard.points_text.text().startswith(
+        "1 point de Claire Martin ce mois-ci, pour un plafond de 50 (50 par ETP).")
+    dashboard.team.click()
+    assert dashboard.points_text.text().startswith(
         "1 point de l'association ce mois-ci, pour un plafond de 75 (50 par ETP).")
 
 

@@ -5,7 +5,8 @@ Worked by hand: DURAND Marie (h1), ASLL `simple` m1 of Claire Martin from 01/07/
 home visit on 12/08/2025; today is 16/09/2025. August has its 1 required home visit (no
 breach); September has none yet: « Faire 1 visite à domicile chez DURAND Marie d'ici le
 30/09/2025 (1 par mois). », due 30/09/2025. The visit of 15/09/2025 (réalisée, domicile)
-typed in the row makes September's count 1 of 1: the alert goes.
+typed in the row makes September's count 1 of 1: the alert goes. The dashboard shows that
+alert once, as the line of its visits panel (« D'ici le 30/09 »), not in its list of alerts.
 
 Reads are counted on the store's engine (`tests.reads`): a read of the measure is a
 transaction that reads the `measures` table."""
@@ -18,7 +19,6 @@ from PySide6.QtCore import Qt
 
 from desktop_app.app.measures import add_visit
 from desktop_app.domain.model import Visit, VisitOutcome, VisitPlace
-from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.topics import Topic
 from tests.reads import counting
 from tests.ui.conftest import settle
@@ -29,16 +29,21 @@ SEPTEMBER = ("Faire 1 visite à domicile chez DURAND Marie d'ici le 30/09/2025 "
              "(1 par mois).")
 
 
+def _visit_lines(dashboard) -> list[tuple[str, int, int, str]]:  # type: ignore[no-untyped-def]
+    return [(v.household_name, v.held, v.required, v.deadline)
+            for v in dashboard.visit_model.rows]
+
+
 def test_a_visit_typed_reads_the_measure_once_and_each_screen_once(window, qtbot, store):  # type: ignore[no-untyped-def]
     seed_asll(store, visits=(Visit(date(2025, 8, 12), VisitOutcome.REALISEE,
                                    VisitPlace.DOMICILE),))
     dashboard = window.screens["tableau"]
     window.ctx.changed.emit("all")  # the dashboard is shown: it reloads on the data seeded
     settle(qtbot, window)
-    leaf = alert_leaf(dashboard, FREQUENCY)
-    assert leaf is not None
-    assert leaf.data(ROW_ROLE).alert.message == SEPTEMBER
-    assert leaf.data(ROW_ROLE).alert.due == date(2025, 9, 30)
+    assert alert_leaf(dashboard, FREQUENCY) is None
+    assert [(r.alert.message, r.alert.due) for r in dashboard.data.alerts
+            if r.alert.code == FREQUENCY] == [(SEPTEMBER, date(2025, 9, 30))]
+    assert _visit_lines(dashboard) == [("DURAND Marie", 0, 1, "D'ici le 30/09")]
 
     window.ctx.open_measure.emit("m1")
     settle(qtbot, window)
@@ -67,7 +72,7 @@ def test_a_visit_typed_reads_the_measure_once_and_each_screen_once(window, qtbot
     # settings and the alerts marked « traitées » (3 transactions before); September's visit
     # is held, the alert is gone.
     assert (reads.reads, reads.measure_reads, reads.measure_writes) == (1, 1, 0)
-    assert alert_leaf(dashboard, FREQUENCY) is None
+    assert alert_leaf(dashboard, FREQUENCY) is None and _visit_lines(dashboard) == []
 
 
 def test_a_visit_saved_while_the_dashboard_shows_reloads_it_alone(window, qtbot, store):  # type: ignore[no-untyped-def]
@@ -85,14 +90,14 @@ def test_a_visit_saved_while_the_dashboard_shows_reloads_it_alone(window, qtbot,
     dashboard = window.screens["tableau"]
     assert window.show_screen("tableau")
     settle(qtbot, window)
-    assert alert_leaf(dashboard, FREQUENCY) is not None
+    assert _visit_lines(dashboard) == [("DURAND Marie", 0, 1, "D'ici le 30/09")]
 
     visit = Visit(date(2025, 9, 15), VisitOutcome.REALISEE, VisitPlace.DOMICILE)
     with counting(store) as reads:
         window.ctx.save(lambda: add_visit(store, "m1", visit, shown), Topic.MEASURE)
         settle(qtbot, window)
     assert reads.measure_writes == 1 and reads.measure_reads == 1  # the dashboard's
-    assert alert_leaf(dashboard, FREQUENCY) is None
+    assert _visit_lines(dashboard) == []
     assert screen.stale and screen.visits_title.text() == "Visites (1)"
 
     with counting(store) as reads:

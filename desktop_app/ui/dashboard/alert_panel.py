@@ -24,8 +24,10 @@ from desktop_app.ui.dashboard.alert_model import ACTION_COLUMN, AlertTreeModel
 from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.views import ButtonDelegate
 
-MODES = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-         QHeaderView.ResizeMode.Fixed, QHeaderView.ResizeMode.Fixed)
+#: Due date, alert and subject as wide as their text (a scroll bar rather than « S… » in a
+#: narrow window), the action's button fixed.
+MODES = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents,
+         QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Fixed)
 
 
 class AlertPanel(QWidget):
@@ -52,8 +54,7 @@ class AlertPanel(QWidget):
         header.setStretchLastSection(False)
         for column, mode in enumerate(MODES):
             header.setSectionResizeMode(column, mode)
-        header.resizeSection(2, 150)
-        header.resizeSection(ACTION_COLUMN, 140)
+        header.resizeSection(ACTION_COLUMN, 126)
         self.delegate = ButtonDelegate(self.view)
         self.view.setItemDelegateForColumn(ACTION_COLUMN, self.delegate)
         self.delegate.clicked.connect(self._act)

@@ -36,12 +36,15 @@ WEEK_COLUMNS: list[Column[AlertRow]] = [
     Column("Concerne", lambda r: r.subject),
     Column("Référent(e)", lambda r: r.worker_name, fit=True),
 ]
+#: The measure and its referent in the household's tooltip: the panel is narrow at 1024 px.
 VISIT_COLUMNS: list[Column[VisitNeed]] = [
     Column("Ménage", lambda v: v.household_name,
-           tooltip=lambda v: f"Référent(e) : {v.referent_name}"),
-    Column("Mesure", lambda v: v.measure_label, fit=True),
+           tooltip=lambda v: f"{v.measure_label} — Référent(e) : {v.referent_name}"),
     Column("Faites", lambda v: f"{v.held} sur {v.required}", lambda v: v.held - v.required,
-           Qt.AlignmentFlag.AlignCenter),
+           Qt.AlignmentFlag.AlignCenter,
+           tooltip=lambda v: f"{v.measure_label} : {v.required} visites à domicile par mois"
+           if v.required > 1 else f"{v.measure_label} : 1 visite à domicile par mois"),
+    Column("Échéance", lambda v: v.deadline, lambda v: date_key(v.due), fit=True),
 ]
 
 
@@ -111,8 +114,8 @@ class DashboardScreen(Screen):
             lambda i: self.ctx.open_measure.emit(i.data(ROW_ROLE).measure))
         box.addWidget(self.visit_view)
         grid.addWidget(card, 1, 1, 2, 1)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(0, 4)
+        grid.setColumnStretch(1, 3)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 2)
@@ -136,7 +139,8 @@ class DashboardScreen(Screen):
             return
         data = self.data.of_worker(self.ctx.current_worker) if self.ctx.mine_only \
             else self.data
-        alerts, treated = data.alerts, data.treated
+        # The visits to do this month show once, in the visits panel, not as alerts too.
+        alerts, treated = data.listed(), data.treated
         showing_treated = self.treated_filter.isChecked()
         self.alerts.set_alerts(treated if showing_treated else alerts)
         self.alerts.empty.setText("Aucune alerte traitée." if showing_treated
@@ -148,11 +152,12 @@ class DashboardScreen(Screen):
         first, last = data.week
         week = data.due_this_week()
         self.week_model.set_rows(week)
-        self.week_title.setText(f"À échéance cette semaine, du {format_date(first)} au "
-                                f"{format_date(last)} ({len(week)})")
+        self.week_title.setText(f"Échéances du {first:%d/%m} au {last:%d/%m} ({len(week)})")
+        self.week_title.setToolTip(f"Ce qui arrive à échéance du {format_date(first)} au "
+                                   f"{format_date(last)}")
         visits = data.visits
         self.visit_model.set_rows(visits)
-        self.visits_title.setText(f"Visites à domicile à faire ce mois-ci ({len(visits)})")
+        self.visits_title.setText(f"Visites à domicile à faire ({len(visits)})")
         self._show_points(data)
 
     def _show_points(self, data: Dashboard) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from desktop_app.app.measure_page import MonthEarning
 from desktop_app.domain.labels import plural
@@ -33,7 +33,8 @@ class MeasureSide(QWidget):
         self.save_button = button("Enregistrer", self.card, self.save_requested.emit)
         self.box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addWidget(self.card)
-        card, box, self.points_title = section("Points gagnés, mois par mois", self)
+        card, box, self.points_title = section("Points gagnés", self)
+        self.points_title.setToolTip("Les points et montants de la mesure, mois par mois")
         self.earnings: RowTableModel[MonthEarning] = RowTableModel(tables.EARNINGS, self)
         self.earnings_view = table_view(self.earnings, card, "Points gagnés, mois par mois",
                                         empty="Aucun point ni montant pour l'instant.")
@@ -48,6 +49,11 @@ class MeasureSide(QWidget):
         self.form = Form(self.card)
         self.form.setProperty("type", str(measure.type))
         build_general_form(self.form, measure.type, [(w.name, w.id) for w in workers])
+        # In a narrow window a field wider than what is left beside its label goes under it:
+        # a list's longest choice and a check box's text are shown whole.
+        self.form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        for choice in self.form.findChildren(QComboBox):
+            choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.box.insertWidget(1, self.form)
         self.form.set_values(general_values(measure))
 
@@ -55,5 +61,5 @@ class MeasureSide(QWidget):
         self.earnings.set_rows(earnings)
         total = sum(e.points for e in earnings)
         amount = sum((e.amount for e in earnings), Decimal("0.00"))
-        self.points_title.setText(f"Points gagnés, mois par mois : {plural(total, 'point')}, "
+        self.points_title.setText(f"Points gagnés : {plural(total, 'point')}, "
                                   f"{format_eur(amount)}")

@@ -20,8 +20,12 @@ from desktop_app.ui.models import Column, RowTableModel
 from desktop_app.ui.views import table_view
 from desktop_app.ui.widgets import button
 
-TABS = ("Périodes", "Bilans", "Signalements au SLISL", "Suspensions", "Séjours ALT",
-        "Accord de principe", "Échec de la mesure")
+#: Short, for the tabs to fit a 1024-pixel window; said in full in their tooltips.
+TABS = ("Périodes", "Bilans", "SLISL", "Suspensions", "Séjours ALT", "Accord", "Échec")
+TIPS = ("Périodes de la mesure : initiale, renouvellements", "Bilans de la mesure",
+        "Signalements au SLISL", "Suspensions de la mesure",
+        "Séjours en logement ALT", "Prolongations de l'accord de principe",
+        "Échec de la mesure : demande de prise en charge")
 ACTIONS = (("renew", "Renouveler…"), ("report", "Noter un bilan…"),
            ("notice", "Informer le SLISL…"), ("suspend", "Suspendre…"),
            ("stay", "Entrée dans un logement…"), ("extend", "Prolonger l'accord…"),
@@ -60,7 +64,7 @@ class MeasureTabs(QTabWidget):
                 view.doubleClicked.connect(lambda _i: self.requested.emit("write_bilan"))
             row.addWidget(button(action, page, partial(self.requested.emit, key)))
             box.addLayout(row)
-            self.addTab(page, title)
+            self.setTabToolTip(self.addTab(page, title), TIPS[len(self.models)])
             self.models.append(model)
             self.views.append(view)
         (self.periods, self.reports, self.notices, self.suspensions, self.stays,
@@ -77,7 +81,8 @@ class MeasureTabs(QTabWidget):
                 [measure.failure_claim] if measure.failure_claim else [])
         for tab, (model, items) in enumerate(zip(self.models, rows, strict=True)):
             model.set_rows(items)
-            self.setTabText(tab, f"{TABS[tab]} ({len(items)})")
+            # The count when there is something: the tabs fit a narrow window.
+            self.setTabText(tab, f"{TABS[tab]} ({len(items)})" if items else TABS[tab])
         self.setTabVisible(4, measure.type is MeasureType.FAL)
         self.setTabVisible(5, measure.type is MeasureType.AML)
         self.setTabVisible(6, measure.type is MeasureType.AML)

@@ -50,14 +50,18 @@ class VisitsPanel(QWidget):
         self.place = ChoiceField([(t, c) for c, t in PLACES.items()], self, empty="—")
         self.place.setAccessibleName("Lieu de la visite")
         self.place.set_value(VisitPlace.DOMICILE)
-        self.add_button = button("Ajouter la visite", self, self.submit,
-                                 tip="Entrée dans un champ de la ligne fait de même")
+        # « Ajouter », beside the visit's fields: the row fits a 1024-pixel window.
+        self.add_button = button("Ajouter", self, self.submit,
+                                 tip="Ajouter la visite (Entrée dans un champ de la ligne fait "
+                                     "de même)")
+        self.add_button.setAccessibleName("Ajouter la visite")
         hint = QLabel("Nouvelle visite (Ctrl+N) : date, résultat, lieu, puis Entrée", self)
         hint.setObjectName("muted")
         hint.setBuddy(self.date)
         layout.addWidget(hint)
         for widget in (self.date, self.outcome, self.place):
             row.addWidget(widget)
+        self.add_button.setMinimumWidth(self.add_button.sizeHint().width())
         row.addWidget(self.add_button)
         row.addStretch(1)
         layout.addLayout(row)
