@@ -2,6 +2,7 @@
 
 `Form.read()` parses every field; on a mistake it shows the message next to the field,
 keeps what was typed, puts the cursor there and returns None: nothing is saved.
+Ctrl+S saves the form the cursor is in (`save_shortcut`), as its « Enregistrer » button.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +40,26 @@ def _field(widget: QWidget) -> Field:
     """A widget of `Form.fields` as the field it is: every one added has `value`,
     `set_value` and `edited` (the fields of `ui.fields`), which QWidget does not declare."""
     return cast(Field, widget)
+
+
+#: The name `save_shortcut` gives its shortcut (one per area: asked again, it is reused).
+SAVE_SHORTCUT = "saveShortcut"
+
+
+def save_shortcut(area: QWidget, save: Callable[[], object]) -> QShortcut:
+    """Ctrl+S runs `save` while the keyboard focus is in `area` (a form's card with its
+    « Enregistrer » button, or a dialog): the form in front is the one saved, never a form
+    of a screen behind. Asked again for the same area, it is given the new `save`."""
+    shortcut = area.findChild(QShortcut, SAVE_SHORTCUT,
+                              Qt.FindChildOption.FindDirectChildrenOnly)
+    if shortcut is None:
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), area)
+        shortcut.setObjectName(SAVE_SHORTCUT)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    else:
+        shortcut.activated.disconnect()
+    shortcut.activated.connect(lambda: save())
+    return shortcut
 
 
 class Form(QWidget):
@@ -93,6 +115,11 @@ class Form(QWidget):
     def add_row(self, label: str, widget: QWidget) -> None:
         """A row that is not a field (a note, a computed figure)."""
         self.layout_.addRow(label + " :" if label else "", widget)
+
+    def save_with(self, save: Callable[[], object], area: QWidget | None = None) -> QShortcut:
+        """Ctrl+S runs `save` while the focus is in `area` (default: the card around the
+        form, which holds its « Enregistrer » button too)."""
+        return save_shortcut(area or self.parentWidget() or self, save)
 
     def _on_edited(self) -> None:
         self.dirty = True
@@ -195,6 +222,7 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.on_submit: Callable[[Values], None] = lambda _values: self.accept()
+        save_shortcut(self, self.submit)
         self.setMinimumWidth(460)
 
     def submit(self) -> None:

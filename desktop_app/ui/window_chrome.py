@@ -23,6 +23,7 @@ NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "rapports",
 
 SHORTCUTS = """<table>
 <tr><td><b>F1</b></td><td>guide d'utilisation</td></tr>
+<tr><td><b>Ctrl+S</b></td><td>enregistrer la fiche où se trouve le curseur</td></tr>
 <tr><td><b>Ctrl+N</b></td><td>nouvelle visite (sur une mesure)</td></tr>
 <tr><td><b>Ctrl+F</b></td><td>rechercher un ménage</td></tr>
 <tr><td><b>F8</b></td><td>alerte suivante du tableau de bord (Entrée : son action)</td></tr>

@@ -12,7 +12,7 @@ from desktop_app.app.measure_page import MonthEarning
 from desktop_app.domain.labels import plural
 from desktop_app.domain.model import Measure, Worker
 from desktop_app.domain.money import format_eur
-from desktop_app.ui.forms import Form
+from desktop_app.ui.forms import Form, save_shortcut
 from desktop_app.ui.measure import tables
 from desktop_app.ui.measure.general import build_general_form, general_values
 from desktop_app.ui.models import RowTableModel
@@ -32,6 +32,7 @@ class MeasureSide(QWidget):
         self.box.addWidget(self.form)
         self.save_button = button("Enregistrer", self.card, self.save_requested.emit)
         self.box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        save_shortcut(self.card, self.save_requested.emit)  # the form changes, the card stays
         column.addWidget(self.card)
         card, box, self.points_title = section("Points gagnés, mois par mois", self)
         self.earnings: RowTableModel[MonthEarning] = RowTableModel(tables.EARNINGS, self)
