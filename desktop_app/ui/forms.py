@@ -8,6 +8,7 @@ Ctrl+S saves the form the cursor is in (`save_shortcut`), as its « Enregistrer 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
@@ -60,6 +61,12 @@ def save_shortcut(area: QWidget, save: Callable[[], object]) -> QShortcut:
         shortcut.activated.disconnect()
     shortcut.activated.connect(lambda: save())
     return shortcut
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes from each of `widgets` to the next, in this order (the reading order)."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
 
 
 class Form(QWidget):
@@ -120,6 +127,10 @@ class Form(QWidget):
         """Ctrl+S runs `save` while the focus is in `area` (default: the card around the
         form, which holds its « Enregistrer » button too)."""
         return save_shortcut(area or self.parentWidget() or self, save)
+
+    def tab_stops(self) -> list[QWidget]:
+        """The fields in the order they were added (top to bottom): the order of Tab."""
+        return list(self._order)
 
     def _on_edited(self) -> None:
         self.dirty = True
@@ -224,6 +235,17 @@ class FormDialog(QDialog):
         self.on_submit: Callable[[Values], None] = lambda _values: self.accept()
         save_shortcut(self, self.submit)
         self.setMinimumWidth(460)
+
+    def first_button(self) -> QWidget:
+        """The button Tab reaches first (the box orders its buttons as the platform shows
+        them): what comes after the last field."""
+        buttons = self.buttons.buttons()
+        widget = self.buttons.nextInFocusChain()
+        for _ in range(1000):
+            if widget is None or widget in buttons:
+                break
+            widget = widget.nextInFocusChain()
+        return widget if widget in buttons and widget is not None else buttons[0]
 
     def submit(self) -> None:
         values = self.form.read()
