@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from desktop_app.app.earnings import Earnings, Line, Quota, earnings
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_decimal, format_month
+from desktop_app.domain.funding.results import over_quota
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.domain.model import MeasureType
 from desktop_app.domain.money import format_eur
@@ -21,7 +22,12 @@ from desktop_app.ui.widgets import button, page_header, section
 
 
 def _over(value: float, limit: float) -> str | None:
-    return "#f8d7da" if value > limit else None
+    return "#f8d7da" if over_quota(value, limit) else None
+
+
+def against(value: int, limit: float) -> str:
+    """« 52 — dépassé » above the limit: said in words, not by the colour alone."""
+    return f"{value} — dépassé" if over_quota(value, limit) else str(value)
 
 
 LINES: list[Column[Line]] = [
@@ -38,11 +44,11 @@ LINES: list[Column[Line]] = [
 QUOTAS: list[Column[Quota]] = [
     Column("", lambda q: q.who),
     Column("ETP", lambda q: format_decimal(q.fte, 2), lambda q: q.fte, RIGHT),
-    Column("Points", lambda q: str(q.points), lambda q: q.points, RIGHT,
+    Column("Points", lambda q: against(q.points, q.limit), lambda q: q.points, RIGHT,
            color=lambda q: _over(q.points, q.limit)),
     Column("Plafond", lambda q: number(q.limit), lambda q: q.limit, RIGHT,
            tooltip=lambda _q: "Q1 : 50 points par mois et par ETP"),
-    Column("FAL", lambda q: str(q.fal), lambda q: q.fal, RIGHT,
+    Column("FAL", lambda q: against(q.fal, q.fal_limit), lambda q: q.fal, RIGHT,
            color=lambda q: _over(q.fal, q.fal_limit), tooltip=lambda _q: "FAL en cours"),
     Column("Plafond FAL", lambda q: number(q.fal_limit), lambda q: q.fal_limit, RIGHT,
            tooltip=lambda _q: "Q2 : 30 FAL par ETP"),
