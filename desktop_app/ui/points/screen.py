@@ -42,7 +42,7 @@ LINES: list[Column[Line]] = [
     Column("Motif", lambda r: r.line.reason or "", tooltip=lambda r: r.line.reason or ""),
 ]
 QUOTAS: list[Column[Quota]] = [
-    Column("", lambda q: q.who),
+    Column("", lambda q: q.who, fit=True),  # a name read whole, even beside « dépassé »
     Column("ETP", lambda q: format_decimal(q.fte, 2), lambda q: q.fte, RIGHT),
     Column("Points", lambda q: against(q.points, q.limit), lambda q: q.points, RIGHT,
            color=lambda q: _over(q.points, q.limit)),
@@ -94,7 +94,7 @@ class PointsScreen(Screen):
         self.quotas_view = table_view(self.quotas, card, "Quotas par travailleur social et "
                                       "pour l'association", sortable=False)
         box.addWidget(self.quotas_view)
-        top.addWidget(card, 5)
+        top.addWidget(card, 6)  # room for « 26 — dépassé » and whole names
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         holder = QWidget(splitter)
         holder.setLayout(top)
