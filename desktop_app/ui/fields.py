@@ -194,7 +194,13 @@ class DateField(TextField):
             typed = None
         shown = QDate(typed.year, typed.month, typed.day) if typed else QDate.currentDate()
         self.popup.setSelectedDate(shown)
-        self.popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self.popup.adjustSize()
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        # Within the window: a field on the right opens it leftwards.
+        right = self.window().geometry().right()
+        below.setX(max(self.window().geometry().left(),
+                       min(below.x(), right - self.popup.width())))
+        self.popup.move(below)
         self.popup.show()
         self.popup.setFocus(Qt.FocusReason.PopupFocusReason)
         return self.popup

@@ -47,10 +47,10 @@ def shortcut_rows(titles: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def shortcuts_html(titles: Sequence[str]) -> str:
-    rows = "".join(f"<tr><td><b>{escape(key, quote=False)}</b></td>"
-                   f"<td>{escape(text, quote=False)}</td></tr>"
+    rows = "".join(f"<tr><td style='white-space:nowrap'><b>{escape(key, quote=False)}</b>"
+                   f"</td><td style='white-space:nowrap'>{escape(text, quote=False)}</td></tr>"
                    for key, text in shortcut_rows(titles))
-    return f"<table>{rows}</table>"
+    return f"<table cellspacing='4'>{rows}</table>"
 
 
 def show_shortcuts(window: MainWindow) -> QMessageBox:

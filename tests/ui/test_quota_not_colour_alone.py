@@ -6,7 +6,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from desktop_app.domain.funding.results import over_quota
 from desktop_app.domain.model import (
     Household,
     Level,
@@ -20,8 +19,7 @@ from desktop_app.ui.points.screen import against
 from tests.ui.conftest import settle
 
 
-def test_over_quota_is_passing_the_limit_not_reaching_it() -> None:
-    assert over_quota(51, 50.0) and not over_quota(50, 50.0)
+def test_an_overrun_count_is_followed_by_the_word() -> None:
     assert against(52, 50.0) == "52 — dépassé"
     assert against(50, 50.0) == "50"
 
