@@ -1,14 +1,16 @@
 """Ctrl+S saves the form the cursor is in, as its « Enregistrer » button would: the
 « Suivi » form of a measure, a household's identity, a worker's card, a new home (a dialog)
-and the association's settings (its name, its alert settings: two forms, the one in front)."""
+the association's settings (its name, its alert settings: two forms, the one in front) and a
+bilan being written (saved, left open)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
-from desktop_app.domain.model import Household, Territory
+from desktop_app.domain.model import Household, Report, ReportKind, Territory
 from tests.ui.conftest import settle
 from tests.ui.helpers import closed, seed_asll, type_in
 
@@ -78,3 +80,25 @@ def test_ctrl_s_saves_the_settings_form_in_front_only(window, qtbot, store):  # 
     assert screen.name_form.dirty
     _ctrl_s(qtbot, window, screen.name_form.fields["name"])
     assert store.association().name == "Association Habitat Artois"
+
+
+def test_ctrl_s_saves_the_bilan_and_keeps_it_open(window, qtbot, store):  # type: ignore[no-untyped-def]
+    seed_asll(store)
+    measure = store.measure("m1")
+    measure.reports = [Report(ReportKind.FINAL, date(2025, 12, 31), None, False)]
+    store.save_measure(measure)
+    window.ctx.open_measure.emit("m1")
+    settle(qtbot, window)
+    screen = window.screens["mesure"]
+    screen.tabs.setCurrentIndex(1)  # Bilans
+    write = next(b for b in screen.tabs.widget(1).findChildren(QPushButton)
+                 if b.text() == "Rédiger le bilan…")
+    qtbot.mouseClick(write, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    dialog = screen.bilan
+    type_in(qtbot, dialog.sections["situation"], "Mme Durand vit seule à Arras.")
+    _ctrl_s(qtbot, window, dialog.sections["situation"])
+    stored = store.bilan_text("m1", ReportKind.FINAL, date(2025, 12, 31))
+    assert stored.text.situation == "Mme Durand vit seule à Arras."
+    assert dialog.isVisible() and not dialog.dirty  # still open, to go on writing
+    dialog.reject()
