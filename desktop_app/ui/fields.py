@@ -12,8 +12,16 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR, MAX_AMOUNT, text_problem
@@ -106,15 +114,59 @@ class TextField(QLineEdit):
         self.setCursorPosition(0)  # show the beginning of a long text
 
 
+def _calendar_icon() -> QIcon:
+    """A small calendar page (drawn: the standard icons have none)."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    ink = QColor("#44546a")
+    painter.setPen(ink)
+    painter.drawRect(QRect(1, 2, 13, 12))
+    painter.fillRect(QRect(1, 2, 14, 4), ink)
+    for row in (8, 11):
+        for column in (4, 7, 10):
+            painter.fillRect(QRect(column, row, 2, 2), ink)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class DatePopup(QCalendarWidget):
+    """The calendar under a `DateField`: arrows move by day and week, Page Up / Page Down
+    by month, Entrée writes the date in the field, Échap closes without changing it."""
+
+    def __init__(self, field: DateField) -> None:
+        super().__init__(field)
+        self.setWindowFlags(Qt.WindowType.Popup)
+        self.field = field
+        self.setAccessibleName(f"Calendrier : {field.accessibleName() or 'date'}")
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.setGridVisible(True)
+        self.setMinimumDate(QDate(FIRST_YEAR, 1, 1))
+        self.setMaximumDate(QDate(LAST_YEAR, 12, 31))
+        self.activated.connect(self._chosen)
+        self.clicked.connect(self._chosen)
+
+    def _chosen(self, day: QDate) -> None:
+        self.field.choose(date(day.year(), day.month(), day.day()))
+        self.close()
+
+
 class DateField(TextField):
-    """A date typed JJ/MM/AAAA, the way the users write it."""
+    """A date typed JJ/MM/AAAA, the way the users write it, or chosen in a calendar: its
+    button, F4 or Alt+Flèche bas open it (on the date typed, else on today)."""
 
     free_text = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, "JJ/MM/AAAA")
         self.setMaxLength(10)
-        self.setMinimumWidth(110)
+        self.setMinimumWidth(130)
+        self.calendar_action = QAction(_calendar_icon(), "Choisir dans le calendrier (F4)", self)
+        self.calendar_action.setToolTip("Choisir dans le calendrier (F4)")
+        self.calendar_action.triggered.connect(lambda _checked=False: self.open_calendar())
+        self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.popup: DatePopup | None = None
 
     def value(self) -> date | None:  # type: ignore[override]  # a date, not TextField's text
         return parse_date(self.text())
@@ -122,6 +174,42 @@ class DateField(TextField):
     def set_value(self, value: date | None) -> None:  # type: ignore[override]  # a date
         self.setText(format_date(value))
         self.setCursorPosition(0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        alt_down = (event.key() == Qt.Key.Key_Down
+                    and event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if event.key() == Qt.Key.Key_F4 or alt_down:
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> DatePopup:
+        """The calendar under the field, on the date typed (today when none or not a date),
+        with the keyboard in it."""
+        if self.popup is None:
+            self.popup = DatePopup(self)
+        try:
+            typed = self.value()
+        except FieldError:
+            typed = None
+        shown = QDate(typed.year, typed.month, typed.day) if typed else QDate.currentDate()
+        self.popup.setSelectedDate(shown)
+        self.popup.adjustSize()
+        below = self.mapToGlobal(QPoint(0, self.height()))
+        # Within the window: a field on the right opens it leftwards.
+        right = self.window().geometry().right()
+        below.setX(max(self.window().geometry().left(),
+                       min(below.x(), right - self.popup.width())))
+        self.popup.move(below)
+        self.popup.show()
+        self.popup.setFocus(Qt.FocusReason.PopupFocusReason)
+        return self.popup
+
+    def choose(self, day: date) -> None:
+        """`day` chosen in the calendar: written in the field, as if typed."""
+        self.set_value(day)
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.edited.emit()
 
 
 class NumberField(TextField):

@@ -2,14 +2,17 @@
 
 `Form.read()` parses every field; on a mistake it shows the message next to the field,
 keeps what was typed, puts the cursor there and returns None: nothing is saved.
+Ctrl+S saves the form the cursor is in (`save_shortcut`), as its « Enregistrer » button.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any, Protocol, TypeVar, cast
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -38,6 +41,32 @@ def _field(widget: QWidget) -> Field:
     """A widget of `Form.fields` as the field it is: every one added has `value`,
     `set_value` and `edited` (the fields of `ui.fields`), which QWidget does not declare."""
     return cast(Field, widget)
+
+
+#: The name `save_shortcut` gives its shortcut (one per area: asked again, it is reused).
+SAVE_SHORTCUT = "saveShortcut"
+
+
+def save_shortcut(area: QWidget, save: Callable[[], object]) -> QShortcut:
+    """Ctrl+S runs `save` while the keyboard focus is in `area` (a form's card with its
+    « Enregistrer » button, or a dialog): the form in front is the one saved, never a form
+    of a screen behind. Asked again for the same area, it is given the new `save`."""
+    shortcut = area.findChild(QShortcut, SAVE_SHORTCUT,
+                              Qt.FindChildOption.FindDirectChildrenOnly)
+    if shortcut is None:
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), area)
+        shortcut.setObjectName(SAVE_SHORTCUT)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    else:
+        shortcut.activated.disconnect()
+    shortcut.activated.connect(lambda: save())
+    return shortcut
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes from each of `widgets` to the next, in this order (the reading order)."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
 
 
 class Form(QWidget):
@@ -93,6 +122,15 @@ class Form(QWidget):
     def add_row(self, label: str, widget: QWidget) -> None:
         """A row that is not a field (a note, a computed figure)."""
         self.layout_.addRow(label + " :" if label else "", widget)
+
+    def save_with(self, save: Callable[[], object], area: QWidget | None = None) -> QShortcut:
+        """Ctrl+S runs `save` while the focus is in `area` (default: the card around the
+        form, which holds its « Enregistrer » button too)."""
+        return save_shortcut(area or self.parentWidget() or self, save)
+
+    def tab_stops(self) -> list[QWidget]:
+        """The fields in the order they were added (top to bottom): the order of Tab."""
+        return list(self._order)
 
     def _on_edited(self) -> None:
         self.dirty = True
@@ -195,7 +233,19 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.on_submit: Callable[[Values], None] = lambda _values: self.accept()
+        save_shortcut(self, self.submit)
         self.setMinimumWidth(460)
+
+    def first_button(self) -> QWidget:
+        """The button Tab reaches first (the box orders its buttons as the platform shows
+        them): what comes after the last field."""
+        buttons = self.buttons.buttons()
+        widget = self.buttons.nextInFocusChain()
+        for _ in range(1000):
+            if widget is None or widget in buttons:
+                break
+            widget = widget.nextInFocusChain()
+        return widget if widget in buttons and widget is not None else buttons[0]
 
     def submit(self) -> None:
         values = self.form.read()

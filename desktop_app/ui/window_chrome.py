@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -21,16 +22,46 @@ if TYPE_CHECKING:
 NAVIGATION = ("tableau", "menages", "equipe", "logements", "points", "rapports",
               "conservation", "parametres")
 
-SHORTCUTS = """<table>
-<tr><td><b>F1</b></td><td>guide d'utilisation</td></tr>
-<tr><td><b>Ctrl+N</b></td><td>nouvelle visite (sur une mesure)</td></tr>
-<tr><td><b>Ctrl+F</b></td><td>rechercher un ménage</td></tr>
-<tr><td><b>F8</b></td><td>alerte suivante du tableau de bord (Entrée : son action)</td></tr>
-<tr><td><b>F5</b></td><td>actualiser l'écran</td></tr>
-<tr><td><b>Ctrl+1 … Ctrl+6</b></td><td>aller aux écrans de la barre de gauche</td></tr>
-<tr><td><b>Ctrl+I / Ctrl+E</b></td><td>importer / exporter un fichier d'échange</td></tr>
-<tr><td><b>Ctrl+L</b></td><td>verrouiller la fenêtre (données cachées)</td></tr>
-</table>"""
+#: The window's keys besides « Aller à » (whose rows come from the navigation list), as the
+#: help (Aide › Raccourcis clavier) and the README list them.
+KEYS: tuple[tuple[str, str], ...] = (
+    ("F1", "guide d'utilisation"),
+    ("Ctrl+S", "enregistrer la fiche où se trouve le curseur"),
+    ("Ctrl+N", "nouvelle visite (sur une mesure)"),
+    ("Ctrl+F", "rechercher un ménage"),
+    ("F8", "alerte suivante du tableau de bord (Entrée : son action)"),
+    ("F5", "actualiser l'écran"),
+    ("F4 ou Alt+Flèche bas", "ouvrir le calendrier d'un champ de date"),
+    ("Tab / Maj+Tab", "champ suivant / précédent, dans l'ordre de lecture"),
+    ("Ctrl+I / Ctrl+E", "importer / exporter un fichier d'échange"),
+    ("Ctrl+L", "verrouiller la fenêtre (données cachées)"),
+    ("Ctrl+Q", "quitter"),
+)
+
+
+def shortcut_rows(titles: Sequence[str]) -> list[tuple[str, str]]:
+    """Every key of the help: `KEYS`, then Ctrl+1… for the screens `titles` of the navigation
+    list, in its order."""
+    return [*KEYS, *((f"Ctrl+{number}", f"aller à l'écran « {title} »")
+                     for number, title in enumerate(titles, start=1))]
+
+
+def shortcuts_html(titles: Sequence[str]) -> str:
+    rows = "".join(f"<tr><td style='white-space:nowrap'><b>{escape(key, quote=False)}</b>"
+                   f"</td><td style='white-space:nowrap'>{escape(text, quote=False)}</td></tr>"
+                   for key, text in shortcut_rows(titles))
+    return f"<table cellspacing='4'>{rows}</table>"
+
+
+def show_shortcuts(window: MainWindow) -> QMessageBox:
+    """Aide › Raccourcis clavier: the keys, the screens those of the navigation list."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Raccourcis clavier",
+                      shortcuts_html([window.screens[key].title for key in NAVIGATION]),
+                      QMessageBox.StandardButton.Ok, window)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
@@ -80,8 +111,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     menu = bar.addMenu("&Aide")
     actions["guide"] = _action(window, menu, "&Guide d'utilisation",
                                lambda: about.show_guide(window), "F1")
-    _action(window, menu, "&Raccourcis clavier", lambda: QMessageBox.information(
-        window, "Raccourcis clavier", SHORTCUTS))
+    _action(window, menu, "&Raccourcis clavier", lambda: show_shortcuts(window))
     actions["about"] = _action(window, menu, "À &propos de Suivi FSL",
                                lambda: about.show_about(window))
     return actions

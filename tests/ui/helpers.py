@@ -86,8 +86,12 @@ def click_action(qtbot, dashboard, leaf) -> None:  # type: ignore[no-untyped-def
     button = leaf.siblingAtColumn(ACTION_COLUMN)
     view = dashboard.alert_view
     view.scrollTo(button)
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     pos=view.visualRect(button).center())
+    real = view.indexWidget(button)  # the push button in the cell
+    if real is not None:
+        qtbot.mouseClick(real, Qt.MouseButton.LeftButton)
+    else:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                         pos=view.visualRect(button).center())
 
 
 def closed(dialog) -> bool:  # type: ignore[no-untyped-def]

@@ -16,6 +16,7 @@ from desktop_app.domain.alerts.severity import Severity
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_decimal, format_month
 from desktop_app.domain.funding import MonthPoints
+from desktop_app.domain.funding.results import over_quota
 from desktop_app.domain.measure_facts import one_off_date
 from desktop_app.domain.model import Caseload, DsfOutcome, MeasureType
 
@@ -34,13 +35,13 @@ def _quota_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> Itera
     ETP."""
     when = format_month(month)
     figures = result.association
-    if figures.points > figures.limit:
+    if over_quota(figures.points, figures.limit):
         yield ctx.other_alert(
             POINTS, None, month=month, message=(
                 f"L'association compte {figures.points} points en {when} pour un plafond de "
                 f"{_limit(figures.limit)} : répartir ou réduire les "
                 f"mesures."))
-    if figures.fal > figures.fal_limit:
+    if over_quota(figures.fal, figures.fal_limit):
         yield ctx.other_alert(
             FAL, None, month=month, message=(
                 f"L'association suit {figures.fal} FAL en {when} pour un plafond de "
@@ -48,12 +49,12 @@ def _quota_alerts(ctx: AlertContext, result: MonthPoints, month: Month) -> Itera
     for quota in result.workers:
         name = ctx.worker_name(quota.worker)
         own = quota.figures
-        if own.points > own.limit:
+        if over_quota(own.points, own.limit):
             yield ctx.other_alert(
                 POINTS, None, month=month, worker=quota.worker, severity=Severity.A_FAIRE,
                 message=(f"{name} compte {own.points} points en {when} pour un plafond de "
                          f"{_limit(own.limit)} : confier des mesures à un collègue."))
-        if own.fal > own.fal_limit:
+        if over_quota(own.fal, own.fal_limit):
             yield ctx.other_alert(
                 FAL, None, month=month, worker=quota.worker, severity=Severity.A_FAIRE,
                 message=(f"{name} suit {own.fal} FAL en {when} pour un plafond de "

@@ -33,6 +33,11 @@ class TypeTotal:
     amount: Decimal
 
 
+def over_quota(count: float, limit: float) -> bool:
+    """A quota is overrun when the count passes its limit (reaching it is within)."""
+    return count > limit
+
+
 @dataclass(frozen=True, slots=True)
 class QuotaFigures:
     """Q1 points against `limit`, Q2 FAL in force against `fal_limit`."""

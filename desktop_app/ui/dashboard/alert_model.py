@@ -1,7 +1,8 @@
 """The alerts of the day as a tree: one branch per severity, one leaf per alert.
 
-Leaves carry an `AlertRow` (ROW_ROLE); the last column names the action of the alert, drawn
-as a button by `ButtonDelegate`.
+Leaves carry an `AlertRow` (ROW_ROLE); the last column names the action of the alert (a
+real button of `AlertPanel`, which screen readers announce as one; `ButtonDelegate` draws it
+where there is none).
 """
 
 from __future__ import annotations
@@ -99,6 +100,10 @@ class AlertTreeModel(QAbstractItemModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole:
+            return row.alert.message
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            if index.column() == ACTION_COLUMN:
+                return f"Bouton : Entrée ou clic pour « {action_label(row)} »"
             return row.alert.message
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return QBrush(QColor(SEVERITY_COLORS.get(severity, "#ffffff")))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.app.dashboard import AlertRow
 from desktop_app.domain.fr import format_date
-from desktop_app.ui.dashboard.alert_model import ACTION_COLUMN, AlertTreeModel
+from desktop_app.ui.dashboard.alert_model import ACTION_COLUMN, AlertTreeModel, action_label
+from desktop_app.ui.forms import chain_tab_order
 from desktop_app.ui.models import ROW_ROLE
 from desktop_app.ui.views import ButtonDelegate
 
@@ -40,6 +42,7 @@ class AlertPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.model = AlertTreeModel(self)
+        self.buttons: list[QPushButton] = []  # one per alert shown (`_action_buttons`)
         self.view = QTreeView(self)
         self.view.setModel(self.model)
         self.view.setObjectName("alerts")
@@ -83,6 +86,31 @@ class AlertPanel(QWidget):
         else:
             self.detail.clear()
         self.empty.setVisible(not rows)
+        self._action_buttons(leaves)
+
+    def _action_buttons(self, leaves: list[QModelIndex]) -> None:
+        """A real push button in each alert's action cell: a screen reader announces it as a
+        button with its French name, Tab reaches it after the list (Entrée on a row does the
+        same). The cells of the tree stay for the mouse and the table navigation."""
+        self.buttons = []
+        for leaf in leaves:
+            row = leaf.data(ROW_ROLE)
+            cell = leaf.siblingAtColumn(ACTION_COLUMN)
+            action = QPushButton(action_label(row), self.view.viewport())
+            action.setObjectName("alertAction")
+            action.setAutoDefault(False)
+            action.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            action.setAccessibleName(f"{action_label(row)} : {row.label}, {row.subject}")
+            action.setAccessibleDescription(row.alert.message)
+            action.clicked.connect(lambda _checked=False, index=cell: self._act(index))
+            self.view.setIndexWidget(cell, action)
+            self.buttons.append(action)
+        after = self.view.nextInFocusChain()
+        for _ in range(10000):  # past the buttons of the alerts shown before
+            if after is None or after.objectName() != "alertAction":
+                break
+            after = after.nextInFocusChain()
+        chain_tab_order([self.view, *self.buttons, *([after] if after is not None else [])])
 
     def next_alert(self) -> None:
         """F8: select the next alert (after the last, the first again), ready for Enter."""

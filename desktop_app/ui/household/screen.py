@@ -100,6 +100,7 @@ class HouseholdScreen(Screen):
         box.addWidget(self.identity)
         self.save_button = button("Enregistrer", card, self.save_identity)
         box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.identity.save_with(self.save_identity)
         column.addWidget(card)
         self.members_card = MembersCard(ctx, left)
         self.members_view = self.members_card.view

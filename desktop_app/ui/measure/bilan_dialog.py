@@ -34,7 +34,7 @@ from desktop_app.store.records import SYSTEM_PROFILE, StoredBilan
 from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fields import DateField
-from desktop_app.ui.forms import Form
+from desktop_app.ui.forms import Form, save_shortcut
 from desktop_app.ui.measure.bilan_sections import BilanSections
 from desktop_app.ui.reports.export import ask_save_path, failure_text, offer_open
 from desktop_app.ui.screen import ask_unsaved
@@ -93,6 +93,9 @@ class BilanDialog(QDialog):
         self.print_button.clicked.connect(lambda _c=False: self.print_pdf())
         self.save_button.clicked.connect(lambda _c=False: self.save())
         close.clicked.connect(self.reject)
+        # Ctrl+S as « Enregistrer », when it may be used (not before the text is read, never
+        # on an archived file); the dialog stays open to go on writing.
+        save_shortcut(self, lambda: self.save_button.isEnabled() and self.save(close=False))
         layout.addWidget(self.buttons)
         self.form.set_values({"sent_on": report.sent_on})
         self._load()

@@ -12,7 +12,7 @@ from desktop_app.app.measure_page import MonthEarning
 from desktop_app.domain.labels import plural
 from desktop_app.domain.model import Measure, Worker
 from desktop_app.domain.money import format_eur
-from desktop_app.ui.forms import Form
+from desktop_app.ui.forms import Form, chain_tab_order, save_shortcut
 from desktop_app.ui.measure import tables
 from desktop_app.ui.measure.general import build_general_form, general_values
 from desktop_app.ui.models import RowTableModel
@@ -32,6 +32,7 @@ class MeasureSide(QWidget):
         self.box.addWidget(self.form)
         self.save_button = button("Enregistrer", self.card, self.save_requested.emit)
         self.box.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        save_shortcut(self.card, self.save_requested.emit)  # the form changes, the card stays
         column.addWidget(self.card)
         card, box, self.points_title = section("Points gagnés", self)
         self.points_title.setToolTip("Les points et montants de la mesure, mois par mois")
@@ -45,6 +46,7 @@ class MeasureSide(QWidget):
         """The form for this measure's type, filled — unless the user is typing in it."""
         if self.form.dirty and self.form.property("type") == str(measure.type):
             return
+        self.form.setParent(None)  # out of the window's Tab chain at once
         self.form.deleteLater()
         self.form = Form(self.card)
         self.form.setProperty("type", str(measure.type))
@@ -55,6 +57,11 @@ class MeasureSide(QWidget):
         for choice in self.form.findChildren(QComboBox):
             choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.box.insertWidget(1, self.form)
+        # The fields come after the widgets made before them: Tab goes from the last one
+        # to « Enregistrer », as read.
+        before = self.save_button.previousInFocusChain()
+        chain_tab_order([*([before] if before is not None else []), *self.form.tab_stops(),
+                         self.save_button])
         self.form.set_values(general_values(measure))
 
     def show_earnings(self, earnings: list[MonthEarning]) -> None:

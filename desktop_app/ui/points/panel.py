@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.funding import MonthPoints
+from desktop_app.domain.funding.results import over_quota
 from desktop_app.domain.labels import number, plural
 from desktop_app.domain.model import Convention
 from desktop_app.ui.points.charts import PointsChart
@@ -34,7 +35,8 @@ class PointsPanel(QWidget):
         values = [("Points du mois", float(figures.points)),
                   ("Plafond par ETP", float(figures.limit))]
         text = (f"{plural(figures.points, 'point')} {who} ce mois-ci, pour un plafond de "
-                f"{number(figures.limit)} (50 par ETP).")
+                f"{number(figures.limit)} (50 par ETP)"
+                + (" : plafond dépassé." if over_quota(figures.points, figures.limit) else "."))
         if convention is not None and worker is None:
             agreed = convention.asll_points_per_month + convention.aml_points_per_month
             values.append(("Convention", float(agreed)))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidg
 from desktop_app.app.earnings import Earnings, Line, Quota, earnings
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import format_fte, format_month
+from desktop_app.domain.funding.results import over_quota
 from desktop_app.domain.labels import ITEMS, MEASURE_TYPES, number, plural
 from desktop_app.domain.model import MeasureType
 from desktop_app.domain.money import format_eur
@@ -22,7 +23,12 @@ from desktop_app.ui.widgets import button, page_header, section
 
 
 def _over(value: float, limit: float) -> str | None:
-    return "#f8d7da" if value > limit else None
+    return "#f8d7da" if over_quota(value, limit) else None
+
+
+def against(value: int, limit: float) -> str:
+    """« 52 — dépassé » above the limit: said in words, not by the colour alone."""
+    return f"{value} — dépassé" if over_quota(value, limit) else str(value)
 
 
 LINES: list[Column[Line]] = [
@@ -37,13 +43,13 @@ LINES: list[Column[Line]] = [
     Column("Motif", lambda r: r.line.reason or "", tooltip=lambda r: r.line.reason or ""),
 ]
 QUOTAS: list[Column[Quota]] = [
-    Column("", lambda q: q.who),
+    Column("", lambda q: q.who, fit=True),  # a name read whole, even beside « dépassé »
     Column("ETP", lambda q: format_fte(q.fte), lambda q: q.fte, RIGHT),
-    Column("Points", lambda q: str(q.points), lambda q: q.points, RIGHT,
+    Column("Points", lambda q: against(q.points, q.limit), lambda q: q.points, RIGHT,
            color=lambda q: _over(q.points, q.limit)),
     Column("Plafond", lambda q: number(q.limit), lambda q: q.limit, RIGHT,
            tooltip=lambda _q: "Plafond : 50 points par mois et par ETP"),
-    Column("FAL", lambda q: str(q.fal), lambda q: q.fal, RIGHT,
+    Column("FAL", lambda q: against(q.fal, q.fal_limit), lambda q: q.fal, RIGHT,
            color=lambda q: _over(q.fal, q.fal_limit), tooltip=lambda _q: "FAL en cours"),
     Column("Plafond FAL", lambda q: number(q.fal_limit), lambda q: q.fal_limit, RIGHT,
            tooltip=lambda _q: "Plafond : 30 FAL en cours par ETP"),
@@ -89,7 +95,7 @@ class PointsScreen(Screen):
         self.quotas_view = table_view(self.quotas, card, "Quotas par travailleur social et "
                                       "pour l'association", sortable=False)
         box.addWidget(self.quotas_view)
-        top.addWidget(card, 5)
+        top.addWidget(card, 6)  # room for « 26 — dépassé » and whole names
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         holder = QWidget(splitter)
         holder.setLayout(top)

@@ -19,7 +19,7 @@ from desktop_app.store.errors import StoreError
 from desktop_app.store.records import LECTURE, RESPONSABLE, TRAVAILLEUR
 from desktop_app.ui.background import describe_error, show_error
 from desktop_app.ui.fields import ChoiceField, TextField
-from desktop_app.ui.forms import FormDialog, Values
+from desktop_app.ui.forms import FormDialog, Values, chain_tab_order
 from desktop_app.ui.opening.passphrase_fields import NewPassphraseFields
 
 #: The roles a new account may have, as the window says them.
@@ -75,6 +75,9 @@ class AccountDialog(FormDialog):
         for field in self.form.fields.values():
             if isinstance(field, ChoiceField):
                 field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # The fields, added after the passwords were made, come before them on the page.
+        chain_tab_order([*self.form.tab_stops(), self.passwords.first, self.passwords.second,
+                         self.passwords.show_text, self.first_button()])
 
     def submit(self) -> None:
         self.show_problem("")

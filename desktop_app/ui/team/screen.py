@@ -88,6 +88,7 @@ class TeamScreen(Screen):
                                                 placeholder="0,8"), required=True)
         box.addWidget(self.form)
         box.addWidget(button("Enregistrer", card, self.save_worker), 0, Qt.AlignmentFlag.AlignRight)
+        self.form.save_with(self.save_worker)
         box.addStretch(1)
         card.setMaximumWidth(340)
         row.addWidget(card, 2)
