@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QTabBar,
     QTableView,
+    QToolButton,
     QTreeView,
     QWidget,
 )
@@ -271,6 +272,9 @@ def clipped(root: QWidget) -> list[str]:
         elif isinstance(widget, QAbstractButton) and not isinstance(widget.parent(), QTabBar):
             if type(widget).__name__ in ("QToolButton",) and not widget.text():
                 continue
+            if (isinstance(widget, QToolButton) and not widget.icon().isNull()
+                    and widget.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonIconOnly):
+                continue  # an icon alone (a date's calendar): its text is its name, not shown
             found += filter(None, [_button(widget)])
         elif isinstance(widget, QComboBox):
             found += filter(None, [_combo(widget)])
