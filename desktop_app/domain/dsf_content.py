@@ -13,11 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.limits import MAX_AMOUNT, MAX_NAME_LENGTH, text_problem
+from desktop_app.domain.limits import MAX_AMOUNT, text_limit, text_problem
 from desktop_app.domain.money import format_eur
-
-#: One part of the diagnostic (situation, recommendations…): a few printed pages at most.
-MAX_DSF_TEXT_LENGTH = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +83,6 @@ TEXT_FIELDS = tuple(f.name for f in fields(DsfContent)
                     if f.type == "str")
 
 
-def text_limit(name: str) -> int:
-    return MAX_NAME_LENGTH if name == "writer" else MAX_DSF_TEXT_LENGTH
-
-
 def content_problems(content: DsfContent, done_on: date | None) -> dict[str, str]:
     """What is wrong with `content` of a DSF made on `done_on` (field → French message),
     {} if nothing."""
@@ -137,6 +130,13 @@ def missing_for_sending(content: DsfContent | None) -> list[str]:
 def is_blank(content: DsfContent) -> bool:
     """Nothing filled in: the same as no content at all."""
     return content == DsfContent()
+
+
+def without_texts(content: DsfContent) -> DsfContent:
+    """The content with its yes/no answers only: what anonymisation keeps (the texts name
+    people and places; the debt and the dates would help to find them)."""
+    return DsfContent(**{f.name: getattr(content, f.name) for f in fields(DsfContent)
+                         if f.type == "bool"})
 
 
 def _empty(value: object) -> bool:

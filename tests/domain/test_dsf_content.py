@@ -11,12 +11,12 @@ import pytest
 
 from desktop_app.domain.dsf_content import (
     LABELS,
-    MAX_DSF_TEXT_LENGTH,
     DsfContent,
     content_problems,
     is_blank,
     missing_for_sending,
 )
+from desktop_app.domain.limits import MAX_DSF_TEXT_LENGTH
 
 DONE = date(2026, 3, 10)
 
