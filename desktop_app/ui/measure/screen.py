@@ -4,12 +4,13 @@ closing, visits with a quick-entry row, reports and notices, points earned month
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.app.measure_page import MeasurePage, measure_page
-from desktop_app.app.measures import add_visit, change_measure
+from desktop_app.app.measures import add_visit, change_measure, save_dsf_content
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Measure, MeasureType, Visit
 from desktop_app.ui.archive_banner import (
@@ -75,7 +76,10 @@ class MeasureScreen(Screen):
         self.tabs = MeasureTabs(left)
         self.tabs.requested.connect(self._requested)
         self.periods = self.tabs.periods
+        self.tabs.dsf.save_requested.connect(self.save_dsf_content)
+        self.tabs.dsf.print_requested.connect(self.print_dsf)
         column.addWidget(self.tabs, 2)
+        self.left_column = column
 
         self.side = MeasureSide(splitter)
         self.side.save_requested.connect(self.save_general)
@@ -117,7 +121,14 @@ class MeasureScreen(Screen):
         names = {w.id: w.name for w in self.ctx.workers}
         self.visits.show_measure(measure, names)
         self.visits_title.setText(f"Visites ({len(measure.visits)})")
+        shown_before = self.tabs.dsf.base
         self.tabs.show_measure(measure, page.homes)
+        is_dsf = measure.type is MeasureType.DSF
+        # a DSF has few visits and a long content: the tabs take most of the column, and
+        # open on the content when the DSF is opened
+        self.left_column.setStretchFactor(self.tabs, 5 if is_dsf else 2)
+        if is_dsf and (shown_before is None or shown_before.id != measure.id):
+            self.tabs.setCurrentIndex(self.tabs.dsf_tab)
         self.renew_button.setEnabled(bool(measure.periods) and measure.closed_on is None)
         self.side.show_measure(measure, self.ctx.workers)
         self.side.show_earnings(page.earnings)
@@ -248,12 +259,39 @@ class MeasureScreen(Screen):
                           on_error=self._general_refused)
         return True
 
+    def save_dsf_content(self) -> bool:
+        """Save the « Contenu du diagnostic » tab against the version it was filled from;
+        refused (wrong value, changed elsewhere): what was typed stays, the reason shown."""
+        panel = self.tabs.dsf
+        content, base = panel.read(), panel.base
+        if content is None or base is None:
+            return False
+        panel.form.mark_clean()
+        store = self.ctx.store
+
+        def refused(error: BaseException) -> None:
+            panel.form.dirty = True
+            show_error(self, error)
+
+        self._save(lambda measure_id, shown: save_dsf_content(store, measure_id, content,
+                                                              shown),
+                   expected=base, on_error=refused)
+        return True
+
+    def print_dsf(self, path: Path | None = None) -> None:
+        """Placeholder until the document exists."""
+
     def _general_refused(self, error: BaseException) -> None:
         """The typed values stay in the « Suivi » form (still to save), the reason is shown."""
         self.side.form.dirty = True
         show_error(self, error)
 
     def can_leave(self) -> bool:
+        dsf = self.tabs.dsf.form
+        if dsf.dirty:
+            if not leave_form(self, True, "le contenu du diagnostic", self.save_dsf_content):
+                return False
+            dsf.mark_clean()  # saved (a refusal marks it again) or given up
         return leave_form(self, self.side.form.dirty, "la mesure", self.save_general)
 
     def _back(self) -> None:
