@@ -98,3 +98,21 @@ def bilan_pdf(store: Store, measure_id: str, kind: ReportKind, period_end: date,
                         [measure])
     write_bilan(caseload, measure_id, text, out, kind=kind, period_end=period_end)
     return out
+
+
+def dsf_document_pdf(store: Store, measure_id: str, folder: Path, made_on: date,
+                     name: str | None = None) -> Path:
+    """Write the DSF `measure_id` as the document sent to the SLISL in `folder`
+    (« diagnostic-<référence FSL>-<date>.pdf », established on `made_on`); the path written.
+    A measure that is not a DSF or a content still incomplete: `DsfNotReadyError` (French)."""
+    from desktop_app.domain.model import Caseload
+    from desktop_app.reports.dsf_document import DsfNotReadyError, write_dsf
+
+    measure = store.measure(measure_id)
+    if measure is None:
+        raise DsfNotReadyError(f"Aucune mesure « {measure_id} » dans la base.")
+    household = store.household(measure.household)
+    caseload = Caseload(store.association(), workers=store.workers(),
+                        households=[household] if household is not None else [],
+                        measures=[measure])
+    return write_dsf(caseload, measure_id, folder, made_on, name)

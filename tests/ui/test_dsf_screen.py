@@ -138,3 +138,28 @@ def test_the_tab_is_for_a_dsf_only(window, qtbot, store):  # type: ignore[no-unt
     settle(qtbot, window)
     tabs = window.screens["mesure"].tabs
     assert not tabs.isTabVisible(tabs.dsf_tab)
+
+
+def test_print_the_diagnostic_once_complete(window, qtbot, store, tmp_path):  # type: ignore[no-untyped-def]
+    screen, panel = _dsf_open(window, qtbot, store)
+    _fill(qtbot, panel)
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    out = tmp_path / "diagnostic.pdf"
+    screen.print_dsf(out)  # three parts still missing: refused, nothing written
+    settle(qtbot, window)
+    assert screen.last_box.text().startswith(
+        "Le diagnostic ne peut pas encore être imprimé : à compléter dans l'onglet « Contenu "
+        "du diagnostic » : Accompagnement social")
+    screen.last_box.close()
+    assert not out.exists()
+    for name in ("social_support", "debt_treatment", "repayment_capacity"):
+        panel.form.fields[name].setPlainText("Renseigné.")
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, window)
+    assert panel.missing.text() == "Diagnostic complet : il peut être imprimé et transmis."
+    screen.print_dsf(out)
+    settle(qtbot, window)
+    assert screen.last_box.windowTitle() == "Document écrit"
+    screen.last_box.close()
+    assert out.exists() and out.stat().st_size > 0

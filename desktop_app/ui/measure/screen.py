@@ -9,10 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.app import reports as jobs
 from desktop_app.app.measure_page import MeasurePage, measure_page
 from desktop_app.app.measures import add_visit, change_measure, save_dsf_content
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Measure, MeasureType, Visit
+from desktop_app.reports.dsf_document import DsfNotReadyError, file_name
 from desktop_app.ui.archive_banner import (
     ArchiveBanner,
     action_buttons,
@@ -28,6 +30,7 @@ from desktop_app.ui.measure.side import MeasureSide
 from desktop_app.ui.measure.tables import measure_state
 from desktop_app.ui.measure.tabs import MeasureTabs
 from desktop_app.ui.measure.visits import VisitsPanel
+from desktop_app.ui.reports.export import ask_save_path, offer_open, show_failure
 from desktop_app.ui.screen import Screen, leave_form
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row
@@ -48,6 +51,7 @@ class MeasureScreen(Screen):
         self.dialog: FormDialog | None = None
         self.bilan: BilanDialog | None = None
         self.reference = ""
+        self.last_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
         header.insertWidget(0, button("← Ménage", self, self._back, tip="Retour au ménage"))
@@ -279,7 +283,42 @@ class MeasureScreen(Screen):
         return True
 
     def print_dsf(self, path: Path | None = None) -> None:
-        """Placeholder until the document exists."""
+        """Write the DSF as sent to the SLISL (PDF), from the content as saved: a content
+        being typed is saved first; an incomplete one is refused in French (what is
+        missing)."""
+        panel, measure = self.tabs.dsf, self.measure
+        if measure is None:
+            return
+        if panel.form.dirty:
+            QMessageBox.information(self, "Imprimer le diagnostic", "Enregistrez d'abord le "
+                                    "diagnostic : l'impression reprend le contenu enregistré.")
+            return
+        today = self.ctx.today()
+        if path is None:
+            path = ask_save_path(self, "Imprimer le diagnostic",
+                                 file_name(self.reference, today))
+            if path is None:
+                return
+        store, measure_id, target = self.ctx.store, measure.id, path
+        panel.print_button.setEnabled(False)
+
+        def done(_out: object) -> None:
+            panel.print_button.setEnabled(True)
+            self.last_box = offer_open(self, target)
+
+        def failed(error: BaseException) -> None:
+            panel.print_button.setEnabled(True)
+            if isinstance(error, DsfNotReadyError):  # what is missing, in French
+                box = QMessageBox(QMessageBox.Icon.Warning, "Diagnostic non imprimé",
+                                  str(error), QMessageBox.StandardButton.Ok, self)
+                box.open()
+                self.last_box = box
+            else:
+                self.last_box = show_failure(self, "Diagnostic non imprimé", error, target)
+
+        self.ctx.run(lambda: jobs.dsf_document_pdf(store, measure_id, target.parent, today,
+                                                   target.name),
+                     done, text="Impression du diagnostic…", on_error=failed)
 
     def _general_refused(self, error: BaseException) -> None:
         """The typed values stay in the « Suivi » form (still to save), the reason is shown."""
