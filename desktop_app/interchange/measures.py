@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from desktop_app.domain.aml import EVICTION_CAP, RENT_AND_DAMAGE_CAP
-from desktop_app.domain.dsf_content import DsfContent
+from desktop_app.domain.dsf_content import DsfContent, content_problems
 from desktop_app.domain.limits import text_limit, text_problem
 from desktop_app.domain.model import (
     AgreementExtension,
@@ -78,6 +78,12 @@ def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id:
         # A file older than the list: its free text is recognised as the store's migration
         # 0003 does (a known text gives its code, any other « autre » with the text kept).
         measure.exit_reason, measure.close_reason = recognise_exit(measure.close_reason)
+    if measure.dsf_content is not None:  # its transmissions not before the diagnostic
+        problems = content_problems(measure.dsf_content, measure.done_on)
+        for key in ("sent_to_tenant_on", "sent_to_landlord_on"):
+            if key in problems:
+                message = problems[key].rstrip(".")
+                r.add(f"{path}.dsf_content.{key}", message[0].lower() + message[1:])
     return measure
 
 

@@ -34,3 +34,14 @@ def test_a_negative_debt_and_an_unknown_key_are_refused_in_french() -> None:
                    "montant négatif (« -12.00 ») : un montant est positif ou nul") in problems
     assert [p.path for p in problems] == ["measures[0].dsf_content.dette",
                                           "measures[0].dsf_content.rent_debt"]
+
+
+def test_a_transmission_before_the_diagnostic_is_refused() -> None:
+    doc = small_doc()
+    doc["measures"][0]["done_on"] = "2025-03-10"
+    doc["measures"][0]["dsf_content"] = {"sent_to_tenant_on": "2025-03-10",
+                                         "sent_to_landlord_on": "2025-03-09"}
+    assert problems_of(doc) == [Problem(
+        "measures[0].dsf_content.sent_to_landlord_on",
+        "la transmission au bailleur (09/03/2025) ne peut pas précéder le diagnostic "
+        "(10/03/2025)")]
