@@ -35,12 +35,12 @@ INTRO = ("Contenu fixé par le décret n° 2021-8 du 5 janvier 2021 (article 2).
          "complet.")
 #: Check boxes: their text beside the box (the form's label is the field's French name).
 CHECKS = {
-    "tenant_present": "Le locataire était présent",
-    "rent_resumed": "Le paiement du loyer a repris",
-    "rehousing_needed": "Un relogement est nécessaire",
-    "ccapex_referred": "La CCAPEX est saisie",
-    "support_requested": "Le ménage accepte un accompagnement : demande complétée",
-    "housing_signal": "Logement signalé sur la plateforme « Signal logement »",
+    "tenant_present": "Présent",
+    "rent_resumed": "Reprise constatée",
+    "rehousing_needed": "Relogement nécessaire",
+    "ccapex_referred": "CCAPEX saisie",
+    "support_requested": "Demande complétée (accord du ménage)",
+    "housing_signal": "Logement signalé",
 }
 
 
@@ -96,14 +96,17 @@ class DsfPanel(QScrollArea):
         # the décret's long names above their fields, the texts the whole width
         self.form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         build_dsf_form(self.form)
+        for caption in self.form.findChildren(QLabel):  # the longest names wrap, 1024 wide
+            caption.setWordWrap(len(caption.text()) > 48)
         self.done_on: date | None = None
         self.form.validators.append(lambda v: content_problems(content_of(v), self.done_on))
         self.form.edited.connect(self._show_missing)
-        column.addWidget(self.form)
+        # what is left to fill in, read at a glance above the form
         self.missing = QLabel(body)
         self.missing.setWordWrap(True)
         self.missing.setObjectName("subtitle")
         column.addWidget(self.missing)
+        column.addWidget(self.form)
         row = QHBoxLayout()
         row.addStretch(1)
         self.print_button = button("Imprimer le diagnostic…", body, self.print_requested.emit,
