@@ -131,3 +131,13 @@ def test_file_name_keeps_the_reference_readable() -> None:
     assert file_name("FSL-2025-00042", MADE_ON) == "diagnostic-FSL-2025-00042-2025-03-14.pdf"
     assert file_name("FSL/2025 x y", MADE_ON) == "diagnostic-FSL-2025-x-y-2025-03-14.pdf"
     assert file_name("(sans référence)", MADE_ON) == "diagnostic-sans-reference-2025-03-14.pdf"
+
+
+def test_texts_at_their_bound_run_over_several_pages(tmp_path: Path) -> None:
+    long = replace(CONTENT, recommendations=("Une phrase pour remplir la ligne. " * 300)[:10_000],
+                   family_situation="Une ligne.\n" * 300)
+    out = write_dsf(caseload(long), "m1", tmp_path, MADE_ON)
+    pages = pdf_pages(out)
+    assert len(pages) > 3  # about 300 lines of text cannot fit in 2 pages
+    assert "Signature :" in pages[-1]
+    assert f"Page {len(pages)} sur {len(pages)}" in flat(pages[-1])
