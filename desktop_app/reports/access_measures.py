@@ -26,6 +26,7 @@ from desktop_app.domain.labels import (
 from desktop_app.domain.model import Measure, Worker
 from desktop_app.domain.reference_lists import exit_text
 from desktop_app.reports import pdf
+from desktop_app.reports.dsf_document import content_rows
 from desktop_app.reports.labels import TYPE_NAMES
 
 WIDTH = 210 * mm - 2 * pdf.MARGIN
@@ -110,6 +111,10 @@ def measure_story(m: Measure, workers: list[Worker], homes: dict[str, str],
     story += _list("Séjours en logement ALT", ["Logement", "Du", "Au"], [
         [homes.get(s.home, s.home), format_date(s.start), format_date(s.end) or "en cours"]
         for s in m.stays], [3, 1, 1])
+    if m.dsf_content is not None:  # what the DSF says (décret n° 2021-8), field by field
+        story.append(KeepTogether([pdf.para("Contenu du diagnostic", size=9.5, bold=True,
+                                            space=5),
+                                   facts_table(content_rows(m.dsf_content))]))
     for bilan in bilans:
         story.append(pdf.para(f"Texte du {label(REPORT_KINDS, bilan['kind']).lower()} "
                               f"(période finissant le {_iso_date(bilan['period_end'])})",

@@ -13,9 +13,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from desktop_app.domain.dsf_content import DsfContent, missing_for_sending
+from desktop_app.domain.dsf_content import LABELS, DsfContent, missing_for_sending
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.indicators.profile import composition
 from desktop_app.domain.labels import DSF_OUTCOMES
@@ -152,6 +153,25 @@ def _parts(caseload: Caseload, measure: Measure, household: Household,
         ("Signalement du logement sur la plateforme « Signal logement »",
          YES if c.housing_signal else NO)]))
     return parts
+
+
+def content_rows(content: DsfContent) -> list[tuple[str, str]]:
+    """Every field of the content as (French name, value), in the décret's order, the empty
+    ones left out (the right-of-access export lists what is recorded)."""
+    rows: list[tuple[str, str]] = []
+    for name, label in LABELS.items():
+        value = getattr(content, name)
+        if isinstance(value, bool):
+            text = YES if value else NO
+        elif isinstance(value, date):
+            text = format_date(value)
+        elif isinstance(value, Decimal):
+            text = format_eur(value)
+        else:
+            text = (value or "").strip()
+        if text:
+            rows.append((label, text))
+    return rows
 
 
 def write_dsf(caseload: Caseload, measure_id: str, folder: Path, made_on: date,

@@ -141,3 +141,22 @@ def test_texts_at_their_bound_run_over_several_pages(tmp_path: Path) -> None:
     assert len(pages) > 3  # about 300 lines of text cannot fit in 2 pages
     assert "Signature :" in pages[-1]
     assert f"Page {len(pages)} sur {len(pages)}" in flat(pages[-1])
+
+
+def test_the_right_of_access_export_lists_the_content(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from desktop_app.reports.access_export import write_access_export
+    from desktop_app.store.repository import open_store
+    from tests.store.builders import full_caseload
+
+    store = open_store(f"sqlite:///{tmp_path / 'store.sqlite3'}")
+    store.import_caseload(full_caseload())  # m5, DSF of h2: writer, debt 0,00 €, one report
+    json_path, pdf_path = write_access_export(store, "h2", tmp_path, datetime(2025, 10, 15))
+    store.close()
+    text = flat("\n".join(pdf_pages(pdf_path)))
+    assert ("Contenu du diagnostic Rédacteur (nom et fonction) Paul Leroy, assistant social "
+            "Locataire présent lors du diagnostic Non") in text
+    assert "Dette locative 0,00 €" in text
+    assert "Signalement sur la plateforme « Signal logement » Oui" in text
+    assert '"writer": "Paul Leroy, assistant social"' in json_path.read_text(encoding="utf-8")
