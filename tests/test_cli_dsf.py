@@ -39,5 +39,13 @@ def test_dsf_written_in_the_folder(db: str, tmp_path: Path,
 def test_not_a_dsf_or_unknown(db: str, tmp_path: Path,
                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", db, "dsf", "m9", "--out", str(tmp_path)]) == 3
-    assert "Erreur : Aucune mesure « m9 » dans la base." in capsys.readouterr().err
+    assert ("Erreur : Aucun DSF ne correspond à « m9 » : donnez la référence FSL du ménage "
+            "ou l'identifiant de la mesure.") in capsys.readouterr().err
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_by_the_households_fsl_reference(db: str, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db, "dsf", "fsl-2025/0042", "--out", str(tmp_path)]) == 0
+    out = tmp_path / f"diagnostic-FSL-2025-0042-{date.today().isoformat()}.pdf"
+    assert out.exists() and str(out) in capsys.readouterr().out

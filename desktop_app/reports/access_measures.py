@@ -26,7 +26,6 @@ from desktop_app.domain.labels import (
 from desktop_app.domain.model import Measure, Worker
 from desktop_app.domain.reference_lists import exit_text
 from desktop_app.reports import pdf
-from desktop_app.reports.dsf_document import content_rows
 from desktop_app.reports.labels import TYPE_NAMES
 
 WIDTH = 210 * mm - 2 * pdf.MARGIN
@@ -112,6 +111,8 @@ def measure_story(m: Measure, workers: list[Worker], homes: dict[str, str],
         [homes.get(s.home, s.home), format_date(s.start), format_date(s.end) or "en cours"]
         for s in m.stays], [3, 1, 1])
     if m.dsf_content is not None:  # what the DSF says (décret n° 2021-8), field by field
+        from desktop_app.reports.dsf_document import content_rows
+
         story.append(KeepTogether([pdf.para("Contenu du diagnostic", size=9.5, bold=True,
                                             space=5),
                                    facts_table(content_rows(m.dsf_content))]))
