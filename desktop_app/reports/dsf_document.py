@@ -48,6 +48,8 @@ class DsfDocument:
     parts: list[Part]
     writer: str
     made_on: date
+    #: « audience du JJ/MM/AAAA » (the pages' header names the hearing it is for).
+    hearing: str
 
 
 def file_name(reference: str, made_on: date) -> str:
@@ -77,7 +79,8 @@ def dsf_document(caseload: Caseload, measure_id: str, made_on: date) -> DsfDocum
         association=caseload.association.name, reference=reference,
         household_name=household.name, procedure=_procedure(measure),
         parts=_parts(caseload, measure, household, content), writer=content.writer,
-        made_on=made_on)
+        made_on=made_on, hearing=(f"audience du {format_date(measure.hearing_on)}"
+                                  if measure.hearing_on else "audience non renseignée"))
 
 
 def document_household(caseload: Caseload, measure_id: str) -> str:

@@ -49,4 +49,4 @@ def dsf_pdf(document: DsfDocument, out: Path) -> None:
     story.append(KeepTogether([Spacer(1, 6 * mm), _signature(document)]))
     pdf.build(out, story, association=document.association,
               document=f"{TITLE} — {document.reference}",
-              period=f"établi le {format_date(document.made_on)}")
+              period=document.hearing)

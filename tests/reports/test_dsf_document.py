@@ -93,6 +93,7 @@ def test_the_parts_in_the_order_of_the_decree(tmp_path: Path) -> None:
                      "Saisine de la CCAPEX Non",
                      "Demande d'accompagnement complétée (accord du ménage) Oui",
                      "« Signal logement » Non",
+                     "Diagnostic social et financier — FSL-2025/0042 — audience du 15/04/2025",
                      "Page 1 sur 2"):
         assert expected in text, expected
     # the signature of the writer closes the document, dated
