@@ -119,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"date d'observation ({FIRST_YEAR}-01-01 à {LAST_YEAR}-12-31 ; par "
                      "défaut : aujourd'hui)")
     sub.add_argument("--json", action="store_true", help="sortie JSON du contrat")
+    sub = commands.add_parser("dsf", help="diagnostic social et financier d'un DSF, tel "
+                              "que transmis au SLISL (.pdf)")
+    sub.add_argument("measure", metavar="MESURE", help="référence FSL du ménage (son DSF le "
+                     "plus récent) ou identifiant de la mesure DSF")
+    sub.add_argument("--out", type=path, required=True, metavar="DOSSIER",
+                     help="dossier où écrire diagnostic-<référence FSL>-<date>.pdf (créé "
+                     "s'il manque)")
     sub = commands.add_parser("grid", help="grille d'activité annuelle du SPSLH (.xlsx ou .pdf)")
     sub.add_argument("--year", type=year, required=True, metavar="AAAA",
                      help=f"année de la grille ({FIRST_YEAR} à {LAST_YEAR}), à côté de "

@@ -167,6 +167,24 @@ def run_grid(store: SqlStore, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_dsf(store: SqlStore, args: argparse.Namespace) -> int:
+    """The DSF `MESURE` as sent to the SLISL, in the folder `--out`, established today; a
+    measure that is not a DSF or whose content is incomplete exits 3 (what is missing, in
+    French), a folder that cannot be written 1."""
+    from desktop_app.app.reports import dsf_document_pdf
+    from desktop_app.reports.dsf_document import DsfNotReadyError
+
+    try:
+        out = dsf_document_pdf(store, args.measure, args.out, date.today())
+    except DsfNotReadyError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        return EXIT_REJECTED
+    except OSError as error:
+        return _cannot_write(args.out, error)
+    print(f"Diagnostic écrit : {out}")
+    return EXIT_OK
+
+
 def run_demo(store: SqlStore, args: argparse.Namespace) -> int:
     """Fill an EMPTY store with fictitious data; a store in use is never touched."""
     from desktop_app.app.caseload import import_caseload

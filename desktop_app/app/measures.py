@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from desktop_app.domain.model import Measure, Notice, NoticeKind, Visit
+from desktop_app.domain.dsf_content import DsfContent, content_problems, is_blank
+from desktop_app.domain.model import Measure, MeasureType, Notice, NoticeKind, Visit
 from desktop_app.store.api import Store
-from desktop_app.store.errors import ConflictError
+from desktop_app.store.errors import ConflictError, RefusedError
 from desktop_app.store.tracked import MEASURE_CHANGED
 
 #: A change of a measure: mutates the measure given, or returns its new version.
@@ -46,3 +47,27 @@ def record_notice(store: Store, measure_id: str, kind: NoticeKind, sent_on: date
         measure.notices.append(Notice(kind, sent_on))
 
     return store.update_measure(measure_id, append, expected=read)
+
+
+NOT_A_DSF = "Le contenu du diagnostic ne se renseigne que pour un DSF."
+
+
+def save_dsf_content(store: Store, measure_id: str, content: DsfContent | None,
+                     expected: Measure) -> Measure:
+    """Record what the DSF `measure_id` says (`content`; None or nothing filled in: no
+    content) if the measure is still `expected`. Refused in French, nothing written: a
+    measure that is not a DSF, or a content `content_problems` finds wrong against the
+    diagnostic's date as stored (`RefusedError`, the messages one per line)."""
+
+    def record(measure: Measure) -> None:
+        if measure.type is not MeasureType.DSF:
+            raise RefusedError(NOT_A_DSF)
+        if content is None or is_blank(content):
+            measure.dsf_content = None
+            return
+        problems = content_problems(content, measure.done_on)
+        if problems:
+            raise RefusedError("\n".join(problems.values()))
+        measure.dsf_content = content
+
+    return store.update_measure(measure_id, record, expected=expected)

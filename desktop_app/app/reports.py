@@ -122,3 +122,44 @@ def bilan_pdf(store: Store, measure_id: str, kind: ReportKind, period_end: date,
                         [measure])
     write_bilan(caseload, measure_id, text, out, kind=kind, period_end=period_end)
     return out
+
+
+def find_dsf(store: Store, given: str, today: date) -> str:
+    """The DSF named by `given`: a measure's id, or the FSL reference of a household (case
+    ignored: its most recent DSF, by the day it was done, else summoned). Not found:
+    `DsfNotReadyError` in French."""
+    from desktop_app.domain.model import MeasureType
+    from desktop_app.reports.dsf_document import DsfNotReadyError
+
+    wanted = given.strip()
+    if wanted and store.measure(wanted) is not None:
+        return wanted
+    rows = [row for row in store.household_rows(today, wanted)
+            if wanted and (row.reference or "").strip().casefold() == wanted.casefold()]
+    if len(rows) > 1:
+        raise DsfNotReadyError(f"Plusieurs ménages ont la référence « {wanted} » : donnez "
+                               "l'identifiant de la mesure DSF.")
+    dsf = [] if not rows else [m for m in store.measures_of_household(rows[0].id)
+                               if m.type is MeasureType.DSF]
+    if not dsf:
+        raise DsfNotReadyError(f"Aucun DSF ne correspond à « {wanted} » : donnez la "
+                               "référence FSL du ménage ou l'identifiant de la mesure.")
+    return max(dsf, key=lambda m: (m.done_on or m.summoned_on or date.min, m.id)).id
+
+
+def dsf_document_pdf(store: Store, given: str, folder: Path, made_on: date,
+                     name: str | None = None) -> Path:
+    """Write the DSF `given` (`find_dsf`) as the document sent to the SLISL in `folder`
+    (« diagnostic-<référence FSL>-<date>.pdf », established on `made_on`); the path written.
+    A measure that is not a DSF or a content still incomplete: `DsfNotReadyError` (French)."""
+    from desktop_app.domain.model import Caseload
+    from desktop_app.reports.dsf_document import write_dsf
+
+    measure_id = find_dsf(store, given, made_on)
+    measure = store.measure(measure_id)
+    assert measure is not None  # found just before, in the same store
+    household = store.household(measure.household)
+    caseload = Caseload(store.association(), workers=store.workers(),
+                        households=[household] if household is not None else [],
+                        measures=[measure])
+    return write_dsf(caseload, measure_id, folder, made_on, name)

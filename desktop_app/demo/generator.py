@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from desktop_app.demo.absences import build_absences, cover_visits
 from desktop_app.demo.association import build_association
 from desktop_app.demo.context import DemoContext
+from desktop_app.demo.dsf_contents import write_dsf_contents
 from desktop_app.demo.homes import build_homes
 from desktop_app.demo.households import build_household
 from desktop_app.demo.plant import Planter
@@ -61,6 +62,7 @@ def build_demo(households: int = 60, years: int = 2, seed: int = 1,
     plant_record_breaches(planter)
     plant_staff_breaches(planter)
     cover_visits(ctx, workers, teams, caseload.measures)
+    write_dsf_contents(caseload, seed)
     return Demo(caseload, ctx.today, planter.breaches)
 
 

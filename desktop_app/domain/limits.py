@@ -46,6 +46,8 @@ MAX_ADDRESS_LENGTH = 300
 MAX_REASON_LENGTH = 1_000
 #: One section of a bilan (situation, objectives, actions…): several printed pages.
 MAX_BILAN_SECTION_LENGTH = 20_000
+#: One part of a DSF (situation, recommendations…): a few printed pages at most.
+MAX_DSF_TEXT_LENGTH = 10_000
 
 #: The bound of each text field, by its name in the model, the interchange file and the
 #: window's forms (a name not listed takes `MAX_REASON_LENGTH`, see `text_limit`).
@@ -64,6 +66,11 @@ TEXT_LIMITS: Mapping[str, int] = {
     "close_reason": MAX_REASON_LENGTH, "detail": MAX_REASON_LENGTH,
     # one invoice of an AML failure claim, each bounded on its own
     "invoices": MAX_REASON_LENGTH,
+    # the content of a DSF (`dsf_content`): the writer, then its parts
+    "writer": MAX_NAME_LENGTH,
+    **dict.fromkeys(("family_situation", "social_support", "rental_situation",
+                     "debt_treatment", "repayment_capacity", "recommendations", "observations",
+                     "rehousing_steps", "ccapex_recommendations"), MAX_DSF_TEXT_LENGTH),
 }
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from desktop_app.domain.dates import Month
+from desktop_app.domain.dsf_content import DsfContent
 
 
 class MeasureType(StrEnum):
@@ -370,6 +371,8 @@ class Measure:
     agreement_extensions: list[AgreementExtension] = field(default_factory=list)
     #: AML: the claim after a failure (lease not transferred), None when there is none.
     failure_claim: FailureClaim | None = None
+    #: DSF: what the diagnostic says (`domain.dsf_content`), None when nothing is filled in.
+    dsf_content: DsfContent | None = None
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from desktop_app.domain.anonymisation import (
     scrubbed_reason,
 )
 from desktop_app.domain.dates import add_months
+from desktop_app.domain.dsf_content import without_texts
 from desktop_app.domain.indicators.profile import ProfileBrackets, applicant_birth
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import Household, Measure, Member, MemberRole
@@ -107,6 +108,8 @@ def anonymised(household: Household, measures: list[Measure],
     - the applicant's birth date replaced by a round date of the same age brackets on every
       day the grid takes an age on (`coarse_birth`); other members' birth dates removed;
     - monthly resources replaced by the lower limit of their bracket (`resources_floor`);
+    - a DSF's content reduced to its flags (`dsf_content.without_texts`): no text, no debt,
+      no date of transmission;
     - closing reasons rid of the household's names, address, phone and of any long number
       (`scrubbed_reason`): the grid counts exits by reason and exits to ordinary housing.
     Ids, dates, codes and numbers of the measures are kept: the grid reads them."""
@@ -136,6 +139,9 @@ def anonymised(household: Household, measures: list[Measure],
         if measure.failure_claim is not None and measure.failure_claim.invoices:
             # the grid reads the amounts of an AML failure claim, never its invoices' texts
             measure.failure_claim = replace(measure.failure_claim, invoices=[])
+        if measure.dsf_content is not None:
+            # the grid reads the flags of a DSF's content, never its texts nor its dates
+            measure.dsf_content = without_texts(measure.dsf_content)
     return new_household, new_measures
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
+from desktop_app.domain.dsf_content import DsfContent
 from desktop_app.domain.model import Contract, FailureClaim, Measure
 from desktop_app.domain.money import format_amount
 
@@ -35,7 +37,7 @@ def measure_to_json(m: Measure) -> Json:
     notices = sorted(m.notices, key=lambda n: (n.sent_on, n.kind))
     stays = sorted(m.stays, key=lambda s: (s.start, s.end or date.max, s.home))
     extensions = sorted(m.agreement_extensions, key=lambda e: (e.sent_on, e.new_end))
-    return {
+    found: Json = {
         "id": m.id, "household": m.household, "type": m.type.value, "referent": m.referent,
         "decision_date": day(m.decision_date),
         "periods": [{"start": day(p.start), "end": day(p.end), "level": code(p.level),
@@ -63,6 +65,19 @@ def measure_to_json(m: Measure) -> Json:
         "outcome": code(m.outcome), "transmitted_on": day(m.transmitted_on),
         "done_on": day(m.done_on),
     }
+    if m.dsf_content is not None:  # the key only when there is one: older files unchanged
+        found["dsf_content"] = dsf_content_json(m.dsf_content)
+    return found
+
+
+def dsf_content_json(content: DsfContent) -> Json:
+    """The DSF's content, keys in the décret's order (the fields of `DsfContent`)."""
+    found: Json = {}
+    for f in fields(DsfContent):
+        value = getattr(content, f.name)
+        found[f.name] = (money(value) if isinstance(value, Decimal) else
+                         day(value) if isinstance(value, date) else value)
+    return found
 
 
 def _claim(claim: FailureClaim | None) -> Json | None:

@@ -7,10 +7,11 @@ to one object check and four field readers per visit.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from desktop_app.domain.aml import EVICTION_CAP, RENT_AND_DAMAGE_CAP
+from desktop_app.domain.dsf_content import DsfContent, content_problems
 from desktop_app.domain.limits import text_limit, text_problem
 from desktop_app.domain.model import (
     AgreementExtension,
@@ -77,6 +78,12 @@ def _measure(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id:
         # A file older than the list: its free text is recognised as the store's migration
         # 0003 does (a known text gives its code, any other « autre » with the text kept).
         measure.exit_reason, measure.close_reason = recognise_exit(measure.close_reason)
+    if measure.dsf_content is not None:  # its transmissions not before the diagnostic
+        problems = content_problems(measure.dsf_content, measure.done_on)
+        for key in ("sent_to_tenant_on", "sent_to_landlord_on"):
+            if key in problems:
+                message = problems[key].rstrip(".")
+                r.add(f"{path}.dsf_content.{key}", message[0].lower() + message[1:])
     return measure
 
 
@@ -117,6 +124,7 @@ def _fields(r: Reader, raw: JsonObject, path: str, known: KnownIds, measure_id: 
         outcome=r.opt_code(raw, path, "outcome", DsfOutcome),
         transmitted_on=r.opt_day(raw, path, "transmitted_on"),
         done_on=r.opt_day(raw, path, "done_on"),
+        dsf_content=_dsf_content(r, raw, path),
     )
 
 
@@ -233,6 +241,26 @@ def _claim(r: Reader, raw: JsonObject, path: str) -> FailureClaim | None:
         r.add(f"{at}.eviction", f"procédure d'expulsion au-delà de {format_eur(EVICTION_CAP)} : "
               f"l'annexe AML la prend en charge dans cette limite")
     return claim
+
+
+def _dsf_content(r: Reader, raw: JsonObject, path: str) -> DsfContent | None:
+    """The DSF's content (optional: files written before it have none); texts missing or
+    null are empty, flags missing are false; a negative debt is refused by `opt_money`."""
+    given = r.opt_obj(raw, path, "dsf_content", shapes.DSF_CONTENT)
+    if given is None:
+        return None
+    found, at = given
+    values: dict[str, object] = {}
+    for f in fields(DsfContent):
+        if f.type == "str":
+            values[f.name] = r.opt_text(found, at, f.name) or ""
+        elif f.type == "bool":
+            values[f.name] = r.flag(found, at, f.name)
+        elif f.name == "rent_debt":
+            values[f.name] = r.opt_money(found, at, f.name)
+        else:
+            values[f.name] = r.opt_day(found, at, f.name)
+    return DsfContent(**values)  # type: ignore[arg-type]
 
 
 def _contract(r: Reader, raw: JsonObject, path: str) -> Contract | None:

@@ -58,7 +58,7 @@ MEASURE = shape(
     "suspensions? visits? reports? notices? contract? retroactive? asll_content? agreement_on? "
     "agreement_extensions? failure_claim? "
     "lease_transferred_on? relay_authorized? concertation_on? stays? long_stay_reason? "
-    "extension? summoned_on? hearing_on? outcome? transmitted_on? done_on?",
+    "extension? summoned_on? hearing_on? outcome? transmitted_on? done_on? dsf_content?",
 )
 PERIOD = shape("une période", "start end level? kind?")
 SUSPENSION = shape("une suspension", "start end? reason")
@@ -71,5 +71,12 @@ FAILURE_CLAIM = shape(
     "une demande de prise en charge de l'échec AML",
     "departure_on unpaid_rent? damage? eviction? invoices? sent_on? decision? decided_on? "
     "granted?",
+)
+DSF_CONTENT = shape(
+    "le contenu d'un DSF",
+    "writer? tenant_present? sent_to_tenant_on? sent_to_landlord_on? family_situation? "
+    "social_support? rental_situation? rent_debt? debt_treatment? rent_resumed? "
+    "repayment_capacity? recommendations? observations? rehousing_needed? rehousing_steps? "
+    "ccapex_referred? ccapex_recommendations? support_requested? housing_signal?",
 )
 AGREEMENT_EXTENSION = shape("une prolongation de l'accord de principe", "sent_on new_end")

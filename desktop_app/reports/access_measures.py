@@ -111,6 +111,12 @@ def measure_story(m: Measure, names: AccessNames,
     story += _list("Séjours en logement ALT", ["Logement", "Du", "Au"], [
         [names.value("home", s.home), format_date(s.start), format_date(s.end) or "en cours"]
         for s in m.stays], [3, 1, 1])
+    if m.dsf_content is not None:  # what the DSF says (décret n° 2021-8), field by field
+        from desktop_app.reports.dsf_document import content_rows
+
+        story.append(KeepTogether([pdf.para("Contenu du diagnostic", size=9.5, bold=True,
+                                            space=5),
+                                   facts_table(content_rows(m.dsf_content))]))
     for bilan in bilans:
         story.append(pdf.para(f"Texte du {label(REPORT_KINDS, bilan['kind']).lower()} "
                               f"(période finissant le {_iso_date(bilan['period_end'])})",

@@ -25,6 +25,7 @@ FIELDS = {
     "asll_content": "contenu de l'ASLL",
     "agreement_extensions": "prolongations de l'accord de principe",
     "new_end": "nouvelle fin", "failure_claim": "demande de prise en charge (échec AML)",
+    "dsf_content": "contenu du diagnostic",
     "monthly_resources": "ressources mensuelles", "members": "membres",
     "diploma": "diplôme", "fte": "ETP", "vacancies": "périodes de vacance",
     "household": "ménage", "type": "type de mesure", "referent": "référent",

@@ -19,9 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 
+from desktop_app.domain.dsf_content import DsfContent
 from desktop_app.domain.model import Caseload, FailureClaim, Home, Household, Measure, Worker
 from desktop_app.domain.money import format_amount
 
@@ -81,7 +83,15 @@ def measure_fingerprint(m: Measure) -> str:
         _d(m.transmitted_on), _d(m.done_on), m.asll_content,
         sorted([f"{e.sent_on}{SEP}{e.new_end}" for e in m.agreement_extensions]),
         _claim(m.failure_claim),
+        # only when there is one: the fingerprints of the measures without stay as they were
+        *([] if m.dsf_content is None else [_dsf(m.dsf_content)]),
     ])
+
+
+def _dsf(c: DsfContent) -> list[object]:
+    return [_money(value) if isinstance(value, Decimal) else
+            _d(value) if isinstance(value, date) else value
+            for value in (getattr(c, f.name) for f in fields(DsfContent))]
 
 
 def _claim(c: FailureClaim | None) -> list[object] | None:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import fields
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from desktop_app.domain.dsf_content import DsfContent
 from desktop_app.domain.model import (
     Absence,
     AgreementExtension,
@@ -46,6 +48,7 @@ from desktop_app.domain.model import (
     VisitPlace,
     Worker,
 )
+from desktop_app.store.rows import DSF_KEYS
 from desktop_app.store.tables import (
     ABSENCES,
     AGREEMENT_EXTENSIONS,
@@ -109,7 +112,10 @@ MEASURE_COLUMNS = (
     M.hearing_on, M.outcome, M.transmitted_on, M.done_on, M.exit_reason, M.asll_content,
     M.claim_departure_on, M.claim_unpaid_rent, M.claim_damage, M.claim_eviction,
     M.claim_invoices, M.claim_sent_on, M.claim_decision, M.claim_decided_on, M.claim_granted,
+    *(M[key] for key in DSF_KEYS),
 )
+_DSF_AT = 35  # position of the first `dsf_*` column
+_DSF_FIELDS = fields(DsfContent)
 
 
 def build_measure(r: Tup) -> Measure:
@@ -124,7 +130,17 @@ def build_measure(r: Tup) -> Measure:
         failure_claim=None if r[26] is None else FailureClaim(
             r[26], r[27], r[28], r[29], json.loads(r[30] or "[]"), r[31], _DECISION[r[32]],
             r[33], r[34]),
+        dsf_content=build_dsf_content(r[_DSF_AT:_DSF_AT + len(_DSF_FIELDS)]),
     )
+
+
+def build_dsf_content(values: Tup) -> DsfContent | None:
+    """The content from its `dsf_*` columns; None when they are null (no content)."""
+    if values[1] is None:  # dsf_tenant_present: set whenever a content is stored
+        return None
+    found: dict[str, Any] = {f.name: ("" if value is None and f.type == "str" else value)
+                             for f, value in zip(_DSF_FIELDS, values, strict=True)}
+    return DsfContent(**found)
 
 
 # Children: (own id, parent id, fields…); the builder gets the fields only.

@@ -7,10 +7,12 @@ are computed here, from `measure_facts`, every time a measure is written.
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from enum import StrEnum
 from typing import Any
 
 from desktop_app.domain.alerts.durations import duration_problems
+from desktop_app.domain.dsf_content import DsfContent
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import (
     Association,
@@ -111,6 +113,7 @@ def measure_row(m: Measure) -> Row:
         "span_start": span[0] if span else None, "span_end": span[1] if span else None,
         "one_off_on": one_off_date(m), "duration_breach": bool(duration_problems(m)),
         **claim_columns(m.failure_claim),
+        **dsf_columns(m.dsf_content),
     }
 
 
@@ -128,6 +131,22 @@ def claim_columns(claim: FailureClaim | None) -> Row:
 CLAIM_KEYS = ("claim_departure_on", "claim_unpaid_rent", "claim_damage", "claim_eviction",
               "claim_invoices", "claim_sent_on", "claim_decision", "claim_decided_on",
               "claim_granted")
+
+
+#: The `dsf_*` columns of `measures`, in the order of `DsfContent`'s fields.
+DSF_KEYS = tuple(f"dsf_{f.name}" for f in fields(DsfContent))
+
+
+def dsf_columns(content: DsfContent | None) -> Row:
+    """The `dsf_*` columns of `measures`: all null without a content, empty texts null."""
+    if content is None:
+        return dict.fromkeys(DSF_KEYS)
+    return {f"dsf_{f.name}": _kept(getattr(content, f.name)) for f in fields(DsfContent)}
+
+
+def _kept(value: object) -> object:
+    """False and 0 stay what they are; an empty text becomes null."""
+    return None if value == "" else value
 
 
 def measure_children(m: Measure) -> dict[str, list[Row]]:

@@ -61,6 +61,26 @@ class MeasureRecord(Base):
     claim_decision: Mapped[str | None] = mapped_column(String(10))
     claim_decided_on: Mapped[dt.date | None] = mapped_column(Date)
     claim_granted: Mapped[Decimal | None] = mapped_column(Money)
+    # --- DSF content (`dsf_content.DsfContent`): none while dsf_tenant_present is null ----
+    dsf_writer: Mapped[str | None] = mapped_column(Text)
+    dsf_tenant_present: Mapped[bool | None]
+    dsf_sent_to_tenant_on: Mapped[dt.date | None] = mapped_column(Date)
+    dsf_sent_to_landlord_on: Mapped[dt.date | None] = mapped_column(Date)
+    dsf_family_situation: Mapped[str | None] = mapped_column(Text)
+    dsf_social_support: Mapped[str | None] = mapped_column(Text)
+    dsf_rental_situation: Mapped[str | None] = mapped_column(Text)
+    dsf_rent_debt: Mapped[Decimal | None] = mapped_column(Money)
+    dsf_debt_treatment: Mapped[str | None] = mapped_column(Text)
+    dsf_rent_resumed: Mapped[bool | None]
+    dsf_repayment_capacity: Mapped[str | None] = mapped_column(Text)
+    dsf_recommendations: Mapped[str | None] = mapped_column(Text)
+    dsf_observations: Mapped[str | None] = mapped_column(Text)
+    dsf_rehousing_needed: Mapped[bool | None]
+    dsf_rehousing_steps: Mapped[str | None] = mapped_column(Text)
+    dsf_ccapex_referred: Mapped[bool | None]
+    dsf_ccapex_recommendations: Mapped[str | None] = mapped_column(Text)
+    dsf_support_requested: Mapped[bool | None]
+    dsf_housing_signal: Mapped[bool | None]
     # --- denormalized, recomputed on every write (measure_facts) ------------------------
     span_start: Mapped[dt.date | None] = mapped_column(Date)
     span_end: Mapped[dt.date | None] = mapped_column(Date)

@@ -322,3 +322,35 @@ class LinesField(QPlainTextEdit):
 
     def set_value(self, value: list[str] | None) -> None:
         self.setPlainText("\n".join(value or []))
+
+
+class ParagraphField(QPlainTextEdit):
+    """A free text on several lines (a part of a DSF); `set_limit` bounds it (`Form.add`, as
+    `TextField`): a longer text or a NUL character is refused, never cut."""
+
+    edited = Signal()
+    free_text = True
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str = "",
+                 lines: int = 4) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 12)  # then it scrolls
+        self.textChanged.connect(self.edited.emit)
+        self.limit: int | None = None
+
+    def set_limit(self, limit: int) -> None:
+        self.limit = limit
+
+    def value(self) -> str:
+        text = self.toPlainText().strip()
+        problem = None if self.limit is None else text_problem(text, self.limit)
+        if problem is not None:
+            raise FieldError(f"{problem[0].upper()}{problem[1:]}.")
+        return text
+
+    def set_value(self, value: str | None) -> None:
+        self.blockSignals(True)
+        self.setPlainText(value or "")
+        self.blockSignals(False)

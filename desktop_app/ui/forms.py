@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.limits import text_limit
-from desktop_app.ui.fields import FieldError, LinesField, TextField
+from desktop_app.ui.fields import FieldError, LinesField, ParagraphField, TextField
 
 Values = dict[str, Any]
 Validator = Callable[[Values], dict[str, str]]
@@ -91,7 +91,7 @@ class Form(QWidget):
             hint: str = "") -> W:
         """Add `field` under `key`; a required field refuses to be empty; a free text is
         bounded as the field `key` of the model and the file (`limits.text_limit`)."""
-        if isinstance(field, TextField | LinesField) and field.free_text:
+        if isinstance(field, TextField | LinesField | ParagraphField) and field.free_text:
             field.set_limit(text_limit(key))
         cell = QWidget(self)
         box = QVBoxLayout(cell)

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop_app.domain import labels as L
+from desktop_app.domain.dsf_content import LABELS as DSF_LABELS
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Measure
@@ -51,6 +52,8 @@ FIELDS: dict[str, str] = {
     "results": "Résultats", "renewal_request": "Demande de renouvellement",
     "source": "Fichier", "archived_on": "Archivé le",
 }
+# the content of a DSF: its parts under their French names (`dsf_content.LABELS`)
+FIELDS.update({"dsf_content": "Contenu du diagnostic", **DSF_LABELS})
 #: Lists whose entries are feminine words (« Visite 3 ajoutée »).
 FEMININE = frozenset({"members", "periods", "suspensions", "visits", "notices",
                        "agreement_extensions"})
@@ -63,7 +66,8 @@ CODES: dict[str, Mapping[Any, str]] = {
     "exit_reason": L.EXIT_REASONS, "territory": L.TERRITORIES,
     "asll_content": L.ASLL_CONTENTS, "decision": L.CLAIM_DECISIONS,
 }
-MONEY = frozenset({"monthly_resources", "unpaid_rent", "damage", "eviction", "granted"})
+MONEY = frozenset({"monthly_resources", "unpaid_rent", "damage", "eviction", "granted",
+                   "rent_debt"})
 WORKERS = frozenset({"referent", "worker", "replacement"})
 ACTIONS: dict[str, str] = {
     "create": "Création", "update": "Modification", "delete": "Suppression",

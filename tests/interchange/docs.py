@@ -138,7 +138,17 @@ _FULL: Doc = {
                    {"home": "u1", "start": "2025-12-01", "end": None}],
          "long_stay_reason": "DALO", "extension": True, "summoned_on": "2025-08-25",
          "hearing_on": "2025-10-06", "outcome": "sans_rencontre",
-         "transmitted_on": "2025-09-12", "done_on": "2025-09-04"},
+         "transmitted_on": "2025-09-12", "done_on": "2025-09-04",
+         "dsf_content": {
+             "writer": "Claire Martin, CESF", "tenant_present": True,
+             "sent_to_tenant_on": "2025-09-08", "sent_to_landlord_on": None,
+             "family_situation": "Couple, un enfant de 3 ans.", "social_support": "",
+             "rental_situation": "T2 du parc privé, loyer 520 €.", "rent_debt": "1845.30",
+             "debt_treatment": "Plan d'apurement proposé.", "rent_resumed": True,
+             "repayment_capacity": "60 € par mois.", "recommendations": "Maintien.",
+             "observations": "", "rehousing_needed": False, "rehousing_steps": "",
+             "ccapex_referred": True, "ccapex_recommendations": "Saisie le 10/09/2025.",
+             "support_requested": True, "housing_signal": False}},
     ],
 }
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop_app.domain.dates import Month
+from desktop_app.domain.dsf_content import DsfContent
 from desktop_app.domain.model import (
     Absence,
     Association,
@@ -116,7 +117,11 @@ def full_caseload() -> Caseload:
                   hearing_on=D(2025, 11, 4), outcome=DsfOutcome.PORTE_CLOSE,
                   transmitted_on=D(2025, 10, 20),
                   visits=[Visit(D(2025, 9, 10), VisitOutcome.PORTE_CLOSE),
-                          Visit(D(2025, 9, 24), VisitOutcome.PORTE_CLOSE_JUSTIFIEE)])
+                          Visit(D(2025, 9, 24), VisitOutcome.PORTE_CLOSE_JUSTIFIEE)],
+                  # empty texts and a debt of 0,00 € stay what they are (not null)
+                  dsf_content=DsfContent(writer="Paul Leroy, assistant social",
+                                         rent_debt=Decimal("0.00"), housing_signal=True,
+                                         recommendations="Orientation vers la CCAPEX."))
     diag = Measure("m6", "h1", MeasureType.ASLL_DIAG, "w1", done_on=D(2025, 2, 3))
     return Caseload(association, [tariff(D(2025, 7, 1), "85.95"), tariff(D(2026, 1, 1), "86.1")],
                     workers, households, homes, [asll, not_signed, aml, fal, dsf, diag])

@@ -48,7 +48,7 @@ def _tables(path: Path) -> set[str]:
 
 
 def test_a_new_store_is_created_by_the_migrations(store: SqlStore) -> None:
-    assert sql_rows(store, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert sql_rows(store, "SELECT version_num FROM alembic_version") == [("0005",)]
     with read(store.engine) as connection:
         tables = set(inspect(connection).get_table_names())
     assert {"measures", "visits", "households", "tariffs", "settings", "audit_log",
@@ -115,13 +115,13 @@ def test_an_old_store_is_copied_before_it_is_migrated(
     assert _tables(store_path) == {"alembic_version"}
 
     upgraded = open_store(f"sqlite:///{store_path}")
-    backup = store_path.with_name("store.sqlite3.avant-migration-0004.bak")
+    backup = store_path.with_name("store.sqlite3.avant-migration-0005.bak")
     assert backup.exists()
     # The copy is the store as it was before the migration…
     assert _tables(backup) == {"alembic_version"}
     assert _sql(backup, "SELECT count(*) FROM alembic_version") == [(0,)]
     # …and the store itself is now at the current revision, with its built-in tariffs.
-    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0004",)]
+    assert _sql(store_path, "SELECT version_num FROM alembic_version") == [("0005",)]
     assert upgraded.tariffs() == default_tariffs()
     upgraded.close()
 
@@ -142,7 +142,7 @@ def test_a_store_of_revision_0001_keeps_its_data_through_the_later_ones(tmp_path
     upgraded = open_store(f"sqlite:///{path}")
     # The copy of the 0001 file is beside it, the household is still there, and the keeping
     # figures of the GDPR (2 years active, kept until 31/12/2034) are settings.
-    assert _sql(path.with_name("store.sqlite3.avant-migration-0004.bak"),
+    assert _sql(path.with_name("store.sqlite3.avant-migration-0005.bak"),
                 "SELECT version_num FROM alembic_version") == [("0001",)]
     household = upgraded.household("h1")
     assert household is not None and household.name == "Dupont"

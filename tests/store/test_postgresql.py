@@ -158,7 +158,7 @@ def test_an_empty_database_is_made_a_store_by_the_migrations(pg_server: TestServ
         assert store.is_empty()
         with read(store.engine) as connection:
             assert connection.exec_driver_sql(
-                "SELECT version_num FROM alembic_version").all() == [("0004",)]
+                "SELECT version_num FROM alembic_version").all() == [("0005",)]
         store.import_caseload(full_caseload())
         assert [h.id for h in store.export_caseload().households] == ["h1", "h2"]
         store.close()

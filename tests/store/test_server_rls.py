@@ -66,7 +66,7 @@ def _snapshot(team: Team) -> dict[str, list[tuple[object, ...]]]:
 def test_server_init_says_what_it_did_and_twice_changes_nothing(team: Team) -> None:
     groups = [f"suivi_{team.database}_{g}" for g in ("travailleur", "responsable", "lecture")]
     assert team.init_lines[1:5] == [
-        "- tables déjà à jour (révision 0004) ;",  # the test database came migrated
+        "- tables déjà à jour (révision 0005) ;",  # the test database came migrated
         f"- rôles de groupe créés : {', '.join(groups)} ;",
         "- sécurité par ligne activée et imposée sur 29 tables ;",
         # 11 association tables × 2, 12 record tables × 3, shares and accounts × 3,
@@ -100,7 +100,7 @@ def test_every_table_of_the_store_has_forced_row_security_and_a_policy(team: Tea
 def test_server_init_on_an_empty_database_creates_the_tables(pg_server: TestServer) -> None:
     team = Team(pg_server, example=False)
     try:
-        assert team.init_lines[1] == "- tables créées (révision 0004) ;"
+        assert team.init_lines[1] == "- tables créées (révision 0005) ;"
         assert team.init_lines[-1].startswith("Prochaine étape : créer les comptes personnels")
         with team.owner() as owner:
             assert ids(owner, "SELECT count(*) FROM tariffs") == [1]  # the built-in row

@@ -156,6 +156,10 @@ class DsfIndicators:
     sent_on_time: int = 0
     sent_late: int = 0
     not_sent: int = 0
+    #: Recorded on the DSF's content (`dsf_content`): the household accepted a support
+    #: measure (request filled in); the home was reported on « Signal logement ».
+    support_requested: int = 0
+    housing_signal: int = 0
 
 
 #: The objectives of a convention the grid follows, by name (the follow-up's order).

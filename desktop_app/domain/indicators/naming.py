@@ -77,6 +77,8 @@ def scalars(ind: YearIndicators) -> dict[str, Value]:
         "DSF.sent_on_time": dsf.sent_on_time,
         "DSF.sent_late": dsf.sent_late,
         "DSF.not_sent": dsf.not_sent,
+        "DSF.support_requested": dsf.support_requested,
+        "DSF.housing_signal": dsf.housing_signal,
     })
     for name in AGREED_OBJECTIVES:  # without a convention: « — » (none in N)
         line = ind.agreed.get(name)

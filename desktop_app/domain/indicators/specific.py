@@ -82,7 +82,8 @@ def dsf_indicators(measures: list[Measure], caseload: Caseload, year: int) -> Ds
     """DSF whose payment day is in N (P6: `dsf_payment`, through its per-household form
     `payment_of`): carried out with the household met, closed doors paid, not paid (by
     reason); transmitted to the SLISL at the latest 10 days before the hearing (rule
-    `dsf_transmission`), late, or not at all."""
+    `dsf_transmission`), late, or not at all; followed by a support request or by a
+    « Signal logement » report (as recorded on its content)."""
     result = DsfIndicators()
     reasons: Counter[str] = Counter()
     aslls = asll_by_household(caseload.measures)
@@ -108,5 +109,9 @@ def dsf_indicators(measures: list[Measure], caseload: Caseload, year: int) -> Ds
             result.sent_on_time += 1
         else:
             result.sent_late += 1
+        content = measure.dsf_content
+        if content is not None:
+            result.support_requested += content.support_requested
+            result.housing_signal += content.housing_signal
     result.not_paid_by_reason = dict(sorted(reasons.items()))
     return result

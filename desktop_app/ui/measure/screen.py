@@ -4,14 +4,17 @@ closing, visits with a quick-entry row, reports and notices, points earned month
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
+from desktop_app.app import reports as jobs
 from desktop_app.app.measure_page import MeasurePage, measure_page
-from desktop_app.app.measures import add_visit, change_measure
+from desktop_app.app.measures import add_visit, change_measure, save_dsf_content
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.model import Measure, MeasureType, Visit
+from desktop_app.reports.dsf_document import DsfNotReadyError, file_name
 from desktop_app.ui.archive_banner import (
     ArchiveBanner,
     action_buttons,
@@ -27,6 +30,7 @@ from desktop_app.ui.measure.side import MeasureSide
 from desktop_app.ui.measure.tables import measure_state
 from desktop_app.ui.measure.tabs import MeasureTabs
 from desktop_app.ui.measure.visits import VisitsPanel
+from desktop_app.ui.reports.export import ask_save_path, offer_open, show_failure
 from desktop_app.ui.screen import Screen, leave_form
 from desktop_app.ui.topics import Topic
 from desktop_app.ui.views import selected_row
@@ -47,6 +51,7 @@ class MeasureScreen(Screen):
         self.dialog: FormDialog | None = None
         self.bilan: BilanDialog | None = None
         self.reference = ""
+        self.last_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
         header.insertWidget(0, button("← Ménage", self, self._back, tip="Retour au ménage"))
@@ -75,7 +80,10 @@ class MeasureScreen(Screen):
         self.tabs = MeasureTabs(left)
         self.tabs.requested.connect(self._requested)
         self.periods = self.tabs.periods
+        self.tabs.dsf.save_requested.connect(self.save_dsf_content)
+        self.tabs.dsf.print_requested.connect(self.print_dsf)
         column.addWidget(self.tabs, 2)
+        self.left_column = column
 
         self.side = MeasureSide(splitter)
         self.side.save_requested.connect(self.save_general)
@@ -117,7 +125,14 @@ class MeasureScreen(Screen):
         names = {w.id: w.name for w in self.ctx.workers}
         self.visits.show_measure(measure, names)
         self.visits_title.setText(f"Visites ({len(measure.visits)})")
+        shown_before = self.tabs.dsf.base
         self.tabs.show_measure(measure, page.homes)
+        is_dsf = measure.type is MeasureType.DSF
+        # a DSF has few visits and a long content: the tabs take most of the column, and
+        # open on the content when the DSF is opened
+        self.left_column.setStretchFactor(self.tabs, 5 if is_dsf else 2)
+        if is_dsf and (shown_before is None or shown_before.id != measure.id):
+            self.tabs.setCurrentIndex(self.tabs.dsf_tab)
         self.renew_button.setEnabled(bool(measure.periods) and measure.closed_on is None)
         self.side.show_measure(measure, self.ctx.workers)
         self.side.show_earnings(page.earnings)
@@ -248,12 +263,74 @@ class MeasureScreen(Screen):
                           on_error=self._general_refused)
         return True
 
+    def save_dsf_content(self) -> bool:
+        """Save the « Contenu du diagnostic » tab against the version it was filled from;
+        refused (wrong value, changed elsewhere): what was typed stays, the reason shown."""
+        panel = self.tabs.dsf
+        content, base = panel.read(), panel.base
+        if content is None or base is None:
+            return False
+        panel.form.mark_clean()
+        store = self.ctx.store
+
+        def refused(error: BaseException) -> None:
+            panel.form.dirty = True
+            show_error(self, error)
+
+        self._save(lambda measure_id, shown: save_dsf_content(store, measure_id, content,
+                                                              shown),
+                   expected=base, on_error=refused)
+        return True
+
+    def print_dsf(self, path: Path | None = None) -> None:
+        """Write the DSF as sent to the SLISL (PDF), from the content as saved: a content
+        being typed is saved first; an incomplete one is refused in French (what is
+        missing)."""
+        panel, measure = self.tabs.dsf, self.measure
+        if measure is None:
+            return
+        if panel.form.dirty:
+            QMessageBox.information(self, "Imprimer le diagnostic", "Enregistrez d'abord le "
+                                    "diagnostic : l'impression reprend le contenu enregistré.")
+            return
+        today = self.ctx.today()
+        if path is None:
+            path = ask_save_path(self, "Imprimer le diagnostic",
+                                 file_name(self.reference, today))
+            if path is None:
+                return
+        store, measure_id, target = self.ctx.store, measure.id, path
+        panel.print_button.setEnabled(False)
+
+        def done(_out: object) -> None:
+            panel.print_button.setEnabled(True)
+            self.last_box = offer_open(self, target)
+
+        def failed(error: BaseException) -> None:
+            panel.print_button.setEnabled(True)
+            if isinstance(error, DsfNotReadyError):  # what is missing, in French
+                box = QMessageBox(QMessageBox.Icon.Warning, "Diagnostic non imprimé",
+                                  str(error), QMessageBox.StandardButton.Ok, self)
+                box.open()
+                self.last_box = box
+            else:
+                self.last_box = show_failure(self, "Diagnostic non imprimé", error, target)
+
+        self.ctx.run(lambda: jobs.dsf_document_pdf(store, measure_id, target.parent, today,
+                                                   target.name),
+                     done, text="Impression du diagnostic…", on_error=failed)
+
     def _general_refused(self, error: BaseException) -> None:
         """The typed values stay in the « Suivi » form (still to save), the reason is shown."""
         self.side.form.dirty = True
         show_error(self, error)
 
     def can_leave(self) -> bool:
+        dsf = self.tabs.dsf.form
+        if dsf.dirty:
+            if not leave_form(self, True, "le contenu du diagnostic", self.save_dsf_content):
+                return False
+            dsf.mark_clean()  # saved (a refusal marks it again) or given up
         return leave_form(self, self.side.form.dirty, "la mesure", self.save_general)
 
     def _back(self) -> None:

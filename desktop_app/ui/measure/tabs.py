@@ -1,5 +1,6 @@
 """The tabs under a measure's visits: periods, reports, notices, suspensions, ALT stays, and
-for an AML the agreement in principle's extensions and the failure claim.
+for an AML the agreement in principle's extensions and the failure claim; for a DSF the
+content of the diagnostic (`dsf_panel`).
 
 Each tab lists its records and has one button; `requested(key)` asks the screen to open the
 matching form ("renew", "report", "notice", "suspend", "stay", "extend", "claim").
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QTableView, QTabWidget, QVBoxLayout, 
 
 from desktop_app.domain.model import Home, Measure, MeasureType
 from desktop_app.ui.measure import tables
+from desktop_app.ui.measure.dsf_panel import TITLE as DSF_TITLE
+from desktop_app.ui.measure.dsf_panel import DsfPanel
 from desktop_app.ui.models import Column, RowTableModel
 from desktop_app.ui.views import table_view
 from desktop_app.ui.widgets import button
@@ -70,6 +73,8 @@ class MeasureTabs(QTabWidget):
         (self.periods, self.reports, self.notices, self.suspensions, self.stays,
          self.extensions, self.claims) = self.models
         self.reports_view = self.views[1]
+        self.dsf = DsfPanel(self)
+        self.dsf_tab = self.addTab(self.dsf, DSF_TITLE)
 
     def show_measure(self, measure: Measure, homes: list[Home]) -> None:
         self.home_names.clear()
@@ -86,3 +91,7 @@ class MeasureTabs(QTabWidget):
         self.setTabVisible(4, measure.type is MeasureType.FAL)
         self.setTabVisible(5, measure.type is MeasureType.AML)
         self.setTabVisible(6, measure.type is MeasureType.AML)
+        is_dsf = measure.type is MeasureType.DSF
+        self.setTabVisible(self.dsf_tab, is_dsf)
+        if is_dsf:
+            self.dsf.show_measure(measure)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app.domain.dsf_content import DsfContent
 from desktop_app.domain.indicators.model import FalIndicators
 from desktop_app.domain.indicators.specific import (
     FOLLOWED_IN_ASLL,
@@ -88,3 +89,28 @@ def test_dsf_outcomes_and_transmission() -> None:
     assert result.not_paid_by_reason == {NOT_MET: 1, FOLLOWED_IN_ASLL: 1}
     # transmission of the 5 DSF of 2025: a on time, b late, c, e, f not transmitted
     assert (result.sent_on_time, result.sent_late, result.not_sent) == (1, 1, 3)
+
+
+def test_dsf_followed_by_a_support_request_or_a_signal_logement_report() -> None:
+    # Counted among the DSF of the year (payment day in 2025, P6), as recorded on their
+    # content: a (request and report), b (request), c closed doors paid (report), d a single
+    # closed door (not yet a DSF of the year: its report is not counted), e of 2026, f
+    # without content.
+    both = DsfContent(support_requested=True, housing_signal=True)
+    a = measure("a", MeasureType.DSF, "h1", outcome=DsfOutcome.REALISE, done_on=D(2025, 2, 10))
+    a.dsf_content = both
+    b = measure("b", MeasureType.DSF, "h2", outcome=DsfOutcome.REALISE, done_on=D(2025, 5, 10))
+    b.dsf_content = DsfContent(support_requested=True)
+    doors = [Visit(D(2025, 4, 1), VisitOutcome.PORTE_CLOSE),
+             Visit(D(2025, 4, 8), VisitOutcome.PORTE_CLOSE)]
+    c = measure("c", MeasureType.DSF, "h3", outcome=DsfOutcome.PORTE_CLOSE, visits=doors)
+    c.dsf_content = DsfContent(housing_signal=True)
+    d = measure("d", MeasureType.DSF, "h4", outcome=DsfOutcome.PORTE_CLOSE, visits=doors[:1])
+    d.dsf_content = both
+    e = measure("e", MeasureType.DSF, "h5", outcome=DsfOutcome.REALISE, done_on=D(2026, 1, 5))
+    e.dsf_content = both
+    f = measure("f", MeasureType.DSF, "h6", outcome=DsfOutcome.REALISE, done_on=D(2025, 9, 1))
+    dsf = [a, b, c, d, e, f]
+    result = dsf_indicators(dsf, caseload(*dsf), 2025)
+    assert (result.done, result.closed_doors) == (3, 1)
+    assert (result.support_requested, result.housing_signal) == (2, 2)
