@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from desktop_app.domain.fr import format_date
 from desktop_app.reports import pdf
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.dsf_document import SUBTITLE, TITLE, DsfDocument
 
 WIDTH = 210 * mm - 2 * pdf.MARGIN
@@ -49,4 +50,4 @@ def dsf_pdf(document: DsfDocument, out: Path) -> None:
     story.append(KeepTogether([Spacer(1, 6 * mm), _signature(document)]))
     pdf.build(out, story, association=document.association,
               document=f"{TITLE} — {document.reference}",
-              period=document.hearing)
+              period=document.hearing, status=DocumentStatus(document.made_on))
