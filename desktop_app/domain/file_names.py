@@ -15,3 +15,22 @@ def file_name_part(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", spelt.lower())
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", letters).strip("-")
+
+
+def reference_part(text: str) -> str:
+    """An FSL reference for a file name, its case kept: accents dropped, every other sign
+    than a letter or a digit one « - » (« FSL 2025/42 » → « FSL-2025-42 »; a folder
+    separator never gets in); empty when nothing is left."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text)
+                    if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")
+
+
+def household_part(reference: str | None, name: str) -> str:
+    """Who a household's file is about, without its internal id: its FSL reference, or
+    « sans-reference-DM » (DURAND Marie's initials) when it has none."""
+    found = reference_part(reference or "")
+    if found:
+        return found
+    initials = "".join(word[0] for word in file_name_part(name).split("-") if word)
+    return "-".join(part for part in ("sans-reference", initials.upper()) if part)

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
-import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.domain.file_names import household_part
 from desktop_app.domain.model import Household
 from desktop_app.private_files import write_text
 from desktop_app.reports.access_json import access_json
@@ -23,23 +22,12 @@ from desktop_app.store.api import Store
 SUFFIXES = (".json", ".pdf")
 
 
-def _slug(text: str) -> str:
-    """`text` for a file name: accents dropped, every other sign than a letter or a digit a
-    « - » (« FSL 2025/42 » → « FSL-2025-42 »)."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text)
-                    if not unicodedata.combining(c))
-    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-")
-
-
 def file_stem(household: Household, produced_at: datetime) -> str:
     """« droit-acces-FSL-2025-0042-2025-10-15 »: the household's FSL reference, never its
     internal id; without one « droit-acces-sans-reference-DM-2025-10-15 » (DURAND Marie's
     initials)."""
-    reference = _slug(household.reference or "")
-    if not reference:
-        initials = "".join(word[0] for word in _slug(household.name).split("-") if word)
-        reference = "-".join(part for part in ("sans-reference", initials.upper()) if part)
-    return f"droit-acces-{reference}-{produced_at:%Y-%m-%d}"
+    return f"droit-acces-{household_part(household.reference, household.name)}-" \
+        f"{produced_at:%Y-%m-%d}"
 
 
 def free_stem(folder: Path, stem: str) -> str:

@@ -9,14 +9,13 @@ French message names what is missing.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 from desktop_app.domain.dsf_content import LABELS, DsfContent, missing_for_sending
+from desktop_app.domain.file_names import reference_part
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.indicators.profile import composition
 from desktop_app.domain.labels import DSF_OUTCOMES
@@ -55,9 +54,7 @@ class DsfDocument:
 def file_name(reference: str, made_on: date) -> str:
     """« diagnostic-<référence FSL>-<AAAA-MM-JJ>.pdf », the reference kept to letters
     without accents, digits and dashes (a folder separator never gets in)."""
-    plain = unicodedata.normalize("NFKD", reference).encode("ascii", "ignore").decode()
-    kept = re.sub(r"[^0-9A-Za-z_-]+", "-", plain).strip("-") or "sans-reference"
-    return f"diagnostic-{kept}-{made_on.isoformat()}.pdf"
+    return f"diagnostic-{reference_part(reference) or 'sans-reference'}-{made_on.isoformat()}.pdf"
 
 
 def dsf_document(caseload: Caseload, measure_id: str, made_on: date) -> DsfDocument:

@@ -105,15 +105,17 @@ def choose_export(parent: QWidget) -> str | None:
 
 
 def export_household(parent: QWidget, ctx: AppContext, household_id: str,
-                     choice: str | None = None, target: Path | None = None) -> None:
-    """`choice`: FOR_COLLEAGUE (`target` a .json file) or FOR_ACCESS (`target` a folder)."""
+                     choice: str | None = None, target: Path | None = None,
+                     who: str = "") -> None:
+    """`choice`: FOR_COLLEAGUE (`target` a .json file) or FOR_ACCESS (`target` a folder);
+    `who`: the household as a file name says it (`domain.file_names.household_part`)."""
     choice = choice or choose_export(parent)
     if choice is None:
         return
     if target is None:
         if choice == FOR_COLLEAGUE:
             name, _f = QFileDialog.getSaveFileName(parent, "Exporter le dossier",
-                                                   f"dossier-{household_id}.json", FILTER)
+                                                   f"dossier-{who or 'menage'}.json", FILTER)
         else:
             name = QFileDialog.getExistingDirectory(parent, "Dossier où écrire le JSON et le PDF")
         if not name:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.app.households import change_household, create_measure
 from desktop_app.app.pages import HouseholdPage, household_page
+from desktop_app.domain.file_names import household_part
 from desktop_app.domain.fr import format_date
 from desktop_app.domain.labels import MEASURE_TYPES
 from desktop_app.domain.measure_facts import in_force_span
@@ -237,7 +238,9 @@ class HouseholdScreen(Screen):
     def export_file(self) -> None:
         """For a colleague (interchange file) or a right-of-access request (JSON + PDF)."""
         if self.household_id is not None:
-            export_household(self, self.ctx, self.household_id)
+            who = ("" if self.household is None
+                   else household_part(self.household.reference, self.household.name))
+            export_household(self, self.ctx, self.household_id, who=who)
 
     def _open_measure(self, index: QModelIndex) -> None:
         line = index.data(ROW_ROLE)
