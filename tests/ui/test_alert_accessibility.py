@@ -80,3 +80,18 @@ def test_tab_reaches_the_buttons_and_space_acts(window, qtbot, store):  # type: 
     if dialog is not None:  # an action that asks something: the dialog, closed again
         dialog.reject()
         assert closed(dialog)
+
+
+def test_each_action_button_reads_whole(window, qtbot, store):  # type: ignore[no-untyped-def]
+    """At the window's usual size (1280×800), every action button is as wide as its words
+    need (« Signaler au SLISL », « Ouvrir la mesure ») and lies whole inside the list."""
+    window.resize(1280, 800)
+    dashboard = _dashboard(window, qtbot, store)
+    view = dashboard.alert_view
+    buttons = [view.indexWidget(leaf.siblingAtColumn(ACTION_COLUMN))
+               for leaf in dashboard.alert_model.leaves()]
+    assert buttons
+    room = view.viewport().rect()
+    for button in buttons:
+        assert button.width() >= button.sizeHint().width(), button.text()
+        assert room.contains(button.geometry()), (button.text(), button.geometry(), room)

@@ -30,6 +30,8 @@ from desktop_app.ui.views import ButtonDelegate
 #: narrow window), the action's button fixed.
 MODES = (QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents,
          QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Fixed)
+#: The action column's width before its buttons are known (pixels).
+ACTION_WIDTH = 126
 
 
 class AlertPanel(QWidget):
@@ -57,7 +59,7 @@ class AlertPanel(QWidget):
         header.setStretchLastSection(False)
         for column, mode in enumerate(MODES):
             header.setSectionResizeMode(column, mode)
-        header.resizeSection(ACTION_COLUMN, 126)
+        header.resizeSection(ACTION_COLUMN, ACTION_WIDTH)
         self.delegate = ButtonDelegate(self.view)
         self.view.setItemDelegateForColumn(ACTION_COLUMN, self.delegate)
         self.delegate.clicked.connect(self._act)
@@ -105,6 +107,9 @@ class AlertPanel(QWidget):
             action.clicked.connect(lambda _checked=False, index=cell: self._act(index))
             self.view.setIndexWidget(cell, action)
             self.buttons.append(action)
+        if self.buttons:  # the column as wide as its widest button: its words read whole
+            self.view.header().resizeSection(ACTION_COLUMN, max(
+                ACTION_WIDTH, *(b.sizeHint().width() + 4 for b in self.buttons)))
         after = self.view.nextInFocusChain()
         for _ in range(10000):  # past the buttons of the alerts shown before
             if after is None or after.objectName() != "alertAction":

@@ -114,8 +114,8 @@ class DashboardScreen(Screen):
             lambda i: self.ctx.open_measure.emit(i.data(ROW_ROLE).measure))
         box.addWidget(self.visit_view)
         grid.addWidget(card, 1, 1, 2, 1)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(0, 3)  # the alerts whole, their action buttons included
+        grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 2)
         grid.setRowStretch(2, 2)
