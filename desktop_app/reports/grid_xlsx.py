@@ -62,9 +62,8 @@ def _text(ws: Worksheet, row: int, text: str, columns: int) -> None:
 
 
 def _print_setup(ws: Worksheet) -> None:
-    """Rows fitted to their text; the title block frozen on screen and repeated on every
-    printed page (A4, one page wide, header and footer: `xlsx.add_sheet`)."""
-    xlsx.fit_rows(ws)
+    """The title block frozen on screen and repeated on every printed page (A4, one page
+    wide, header and footer: `xlsx.add_sheet`; rows fitted to their text: `xlsx.save`)."""
     ws.freeze_panes = "A4"
     ws.print_title_rows = "1:3"
 

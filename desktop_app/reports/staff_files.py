@@ -119,7 +119,6 @@ def staff_xlsx(table: StaffTable, out: Path, today: date) -> None:
         cells[ABSENCES].alignment = Alignment(horizontal="left", vertical="center",
                                               wrap_text=True, indent=1)
     xlsx.widths(ws, XLSX_WIDTHS)
-    xlsx.fit_rows(ws)
     ws.freeze_panes = "A5"
     ws.print_title_rows = "1:4"
     xlsx.save(workbook, out)

@@ -193,8 +193,12 @@ def _width(sheet: Worksheet, column: int) -> float:
 
 
 def save(workbook: Workbook, out: Path) -> None:
-    """The workbook in `out`, atomically and privately (`private_files`). It is made in
-    memory first: openpyxl left to write a file would leave it open on a full disk."""
+    """The workbook in `out`, atomically and privately (`private_files`), every sheet's
+    rows fitted to their text first (`fit_rows`: every document, not only those that thought
+    of it, prints whole in LibreOffice). It is made in memory first: openpyxl left to write a
+    file would leave it open on a full disk."""
+    for sheet in workbook.worksheets:
+        fit_rows(sheet)
     buffer = io.BytesIO()
     try:
         workbook.save(buffer)

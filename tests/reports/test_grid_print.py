@@ -6,12 +6,8 @@ of a page, portrait except the twelve months' tables), and the XLSX as LibreOffi
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 from pypdf import PdfReader
@@ -22,12 +18,11 @@ from desktop_app.reports import grid_document
 from desktop_app.reports.grid import write_document
 from desktop_app.reports.grid_model import GridDocument
 from tests.reports.helpers import texts, workbook
+from tests.reports.printing import Word, libreoffice_print, overlaps, words_of
 
 #: The demo made on this day: its last full year is 2025 (beside 2024).
 TODAY = date(2026, 12, 4)
 YEAR = 2025
-#: A word's box (x0, top, x1, bottom) and its text, as `pdftotext -bbox` gives them.
-Word = tuple[float, float, float, float, str]
 
 
 @pytest.fixture(scope="module")
@@ -50,22 +45,6 @@ def grid_xlsx(demo_grid: GridDocument, tmp_path_factory: pytest.TempPathFactory)
     return out
 
 
-def _words(pdf: Path) -> list[tuple[float, float, list[Word]]]:
-    """Each page's width, height and words (poppler's `pdftotext -bbox`)."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext (poppler-utils) absent : les positions du texte sont illisibles")
-    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout
-    root = ElementTree.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xhtml))
-    ns = "{http://www.w3.org/1999/xhtml}"
-    pages = []
-    for page in root.iter(f"{ns}page"):
-        words = [(float(w.get("xMin", 0)), float(w.get("yMin", 0)), float(w.get("xMax", 0)),
-                  float(w.get("yMax", 0)), w.text or "") for w in page.iter(f"{ns}word")]
-        pages.append((float(page.get("width", 0)), float(page.get("height", 0)), words))
-    return pages
-
-
 def _lines(words: list[Word]) -> list[str]:
     """The words gathered into lines (same top within a point), top to bottom."""
     lines: list[tuple[float, list[Word]]] = []
@@ -75,17 +54,6 @@ def _lines(words: list[Word]) -> list[str]:
         else:
             lines.append((word[1], [word]))
     return [" ".join(w[4] for w in sorted(line, key=lambda w: w[0])) for _, line in lines]
-
-
-def _overlaps(words: list[Word]) -> Iterator[tuple[str, str]]:
-    """Pairs of words drawn over each other: their boxes share more than a point across and
-    more than a third of the smaller height (two lines, one over the other)."""
-    for index, a in enumerate(words):
-        for b in words[index + 1:]:
-            across = min(a[2], b[2]) - max(a[0], b[0])
-            down = min(a[3], b[3]) - max(a[1], b[1])
-            if across > 1 and down > min(a[3] - a[1], b[3] - b[1]) / 3:
-                yield a[4], b[4]
 
 
 # --- The PDF -------------------------------------------------------------------------------
@@ -131,7 +99,7 @@ def test_pdf_no_heading_alone_at_the_foot_of_a_page(grid_pdf: Path,
             headings.add(block.title)
             headings |= {f"{row.label} {this} {last}" for row in block.rows
                          if row.kind == "heading"}
-    for number, (_width, height, words) in enumerate(_words(grid_pdf), start=1):
+    for number, (_width, height, words) in enumerate(words_of(grid_pdf), start=1):
         # The header's rule is 15 mm from the top, the footer's 15 mm + 10 points from the
         # bottom: the body lies between.
         body = [w for w in words if w[1] > 55 and w[3] < height - 55]
@@ -141,7 +109,7 @@ def test_pdf_no_heading_alone_at_the_foot_of_a_page(grid_pdf: Path,
 
 
 def test_pdf_keeps_every_figure_and_label(grid_pdf: Path, demo_grid: GridDocument) -> None:
-    printed = {w[4] for *_, words in _words(grid_pdf) for w in words}
+    printed = {w[4] for *_, words in words_of(grid_pdf) for w in words}
     for sheet in demo_grid.sheets:
         for block in sheet.blocks:
             for row in block.rows:
@@ -180,21 +148,12 @@ def test_xlsx_rows_of_wrapped_notes_are_tall_enough(grid_xlsx: Path,
 
 @pytest.fixture(scope="module")
 def libreoffice_pdf(grid_xlsx: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) absent : la grille XLSX n'est pas convertie "
-                    "(Debian : libreoffice-calc-nogui)")
-    out = tmp_path_factory.mktemp("libreoffice")
-    profile = (out / "profil").as_uri()  # its own profile: no clash with another instance
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), str(grid_xlsx)],
-                   capture_output=True, check=True, timeout=300)
-    return out / "grille.pdf"
+    return libreoffice_print(grid_xlsx, tmp_path_factory.mktemp("libreoffice"))
 
 
 def test_xlsx_printed_by_libreoffice_shows_all_its_text(libreoffice_pdf: Path,
                                                        grid_xlsx: Path) -> None:
-    printed = {w[4] for *_, words in _words(libreoffice_pdf) for w in words}
+    printed = {w[4] for *_, words in words_of(libreoffice_pdf) for w in words}
     for name, ws in workbook(grid_xlsx).items():
         missing = {word for text in texts(ws) if not re.fullmatch(r"[\d\s.,€-]+", text)
                    for word in text.split()} - printed
@@ -202,6 +161,6 @@ def test_xlsx_printed_by_libreoffice_shows_all_its_text(libreoffice_pdf: Path,
 
 
 def test_xlsx_printed_by_libreoffice_has_no_overlapping_text(libreoffice_pdf: Path) -> None:
-    for number, (*_, words) in enumerate(_words(libreoffice_pdf), start=1):
-        overlapping = list(_overlaps(words))
+    for number, (*_, words) in enumerate(words_of(libreoffice_pdf), start=1):
+        overlapping = list(overlaps(words))
         assert not overlapping, (number, overlapping[:5])

@@ -7,9 +7,7 @@ tests/domain/indicators/test_staff.py."""
 from __future__ import annotations
 
 import re
-import shutil
 import stat
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from desktop_app.reports.staff_table import write_staff_table
 from tests.domain.indicators.builders import caseload
 from tests.domain.indicators.test_staff import _measures, _team
 from tests.reports.helpers import english_words, pdf_pages, texts, workbook
-from tests.reports.test_grid_print import _overlaps, _words
+from tests.reports.printing import libreoffice_print, overlaps, words_of
 
 AFTER = date(2027, 3, 1)
 DURING = date(2026, 10, 30)
@@ -109,25 +107,16 @@ def test_xlsx_numbers_and_printing(ended: list[Path]) -> None:
 
 @pytest.fixture
 def libreoffice_pdf(ended: list[Path], tmp_path: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) absent : le tableau XLSX n'est pas converti "
-                    "(Debian : libreoffice-calc-nogui)")
-    out = tmp_path / "libreoffice"
-    profile = (out / "profil").as_uri()  # its own profile: no clash with another instance
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(out), str(ended[1])],
-                   capture_output=True, check=True, timeout=300)
-    return out / "tableau-salaries-2026.pdf"
+    return libreoffice_print(ended[1], tmp_path / "libreoffice")
 
 
 def test_xlsx_printed_by_libreoffice(libreoffice_pdf: Path, ended: list[Path]) -> None:
-    pages = _words(libreoffice_pdf)
+    pages = words_of(libreoffice_pdf)
     printed = {w[4] for *_, words in pages for w in words}
     ws = workbook(ended[1])["Salariés"]
     missing = {word for text in texts(ws) if not re.fullmatch(r"[\d\s.,€-]+", text)
                for word in text.split()} - printed
     assert not missing, sorted(missing)[:10]
     for number, (*_, words) in enumerate(pages, start=1):
-        overlapping = list(_overlaps(words))
+        overlapping = list(overlaps(words))
         assert not overlapping, (number, overlapping[:5])
