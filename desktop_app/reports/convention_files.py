@@ -21,6 +21,7 @@ from desktop_app.reports.convention import (
     totals,
     verdict,
 )
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.labels import format_value
 
 WIDTH = 297 * mm - 2 * pdf.MARGIN
@@ -54,13 +55,14 @@ def convention_pdf(f: ConventionFollowup, out: Path) -> None:
     story += [pdf.para(text, size=8) for text in notes(f)]
     story += [Spacer(1, 4 * mm), pdf.signature_block(f.association, 180 * mm)]
     pdf.build(out, story, association=f.association, document=DOCUMENT, period=period,
-              wide=True)
+              wide=True, status=DocumentStatus.of_period(f.first_day, f.last_day))
 
 
 def convention_xlsx(f: ConventionFollowup, out: Path) -> None:
     workbook = xlsx.new_workbook()
     period = f"année {f.year}"
-    ws = xlsx.add_sheet(workbook, "Convention", f.association, DOCUMENT, period)
+    ws = xlsx.add_sheet(workbook, "Convention", f.association, DOCUMENT, period,
+                        status=DocumentStatus.of_period(f.first_day, f.last_day))
     xlsx.put_row(ws, 4, HEAD, header=True)
     line = 5
     for row in table_rows(f):

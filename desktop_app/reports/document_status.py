@@ -59,6 +59,14 @@ class DocumentStatus:
             raise FuturePeriodError(future_year_refusal(year, today))
         return cls.for_period(date(year, 1, 1), date(year, 12, 31), today)
 
+    @classmethod
+    def of_period(cls, first: date, last: date) -> DocumentStatus:
+        """Today's status of a document about `first`–`last` that the window may make ahead
+        (a statement, the occupancy table, the convention follow-up): « PROVISOIRE » until
+        the period is over, the days not yet come included."""
+        today = date.today()
+        return cls(today, period_state(first, last, today) is not PeriodState.FINAL)
+
     @property
     def produced_text(self) -> str:
         """« Établi le 05/12/2026 »."""

@@ -117,11 +117,13 @@ def write_occupancy_table(caseload: Caseload, month: Month, out: Path,
     """Write the ALT occupancy table of `month` to `out` (.xlsx)."""
     output_kind(Path(out), (".xlsx",))
     from desktop_app.reports import xlsx
+    from desktop_app.reports.document_status import DocumentStatus
 
     rows = occupancy_rows(caseload, month, result)
     period = format_month(month)
     workbook = xlsx.new_workbook()
-    ws = xlsx.add_sheet(workbook, "Occupation", caseload.association.name, DOCUMENT, period)
+    ws = xlsx.add_sheet(workbook, "Occupation", caseload.association.name, DOCUMENT, period,
+                        status=DocumentStatus.of_period(month.first_day, month.last_day))
     ws["A3"] = (f"Logements ALT pour lesquels le FAL est versé — {period} (du "
                 f"{format_date(month.first_day)} au {format_date(month.last_day)})")
     xlsx.put_row(ws, 5, HEAD, header=True)

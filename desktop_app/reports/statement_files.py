@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from desktop_app.domain.fr import format_fte
 from desktop_app.reports import pdf, xlsx
 from desktop_app.reports.common import Cell
+from desktop_app.reports.document_status import DocumentStatus
 from desktop_app.reports.labels import format_int, format_value
 from desktop_app.reports.statement import DOCUMENT, HOMES, Statement, type_rows
 
@@ -30,6 +31,11 @@ def number(value: float) -> str:
 def _period(st: Statement) -> str:
     """« Décembre 2025 », or « Décembre 2025 — Claire Martin » for one worker's statement."""
     return st.period if st.worker is None else f"{st.period} — {st.worker}"
+
+
+def _status(st: Statement) -> DocumentStatus:
+    """« PROVISOIRE » on every page of the statement of a month not yet over."""
+    return DocumentStatus.of_period(st.month.first_day, st.month.last_day)
 
 
 def _worker_rows(st: Statement) -> list[list[Cell]]:
@@ -86,12 +92,13 @@ def statement_pdf(st: Statement, out: Path) -> None:
         story.append(pdf.para("Aucune mesure n'a rien rapporté ce mois-ci."))
     story.append(Spacer(1, 3 * mm))
     pdf.build(out, story, association=st.association, document=DOCUMENT, period=_period(st),
-              wide=True)
+              wide=True, status=_status(st))
 
 
 def statement_xlsx(st: Statement, out: Path) -> None:
     workbook = xlsx.new_workbook()
-    ws = xlsx.add_sheet(workbook, "Synthèse", st.association, DOCUMENT, _period(st))
+    ws = xlsx.add_sheet(workbook, "Synthèse", st.association, DOCUMENT, _period(st),
+                        status=_status(st))
     xlsx.put_row(ws, 4, TYPE_HEAD, header=True)
     row = 5
     for values in type_rows(st):
@@ -105,7 +112,8 @@ def statement_xlsx(st: Statement, out: Path) -> None:
         xlsx.put_row(ws, row + offset, cells, bold=offset == len(workers))
         ws.cell(row=row + offset, column=2).number_format = xlsx.FTE_FORMAT
     xlsx.widths(ws, [40, 12, 12, 18, 12, 18, 16])
-    detail = xlsx.add_sheet(workbook, "Détail", st.association, DOCUMENT, _period(st))
+    detail = xlsx.add_sheet(workbook, "Détail", st.association, DOCUMENT, _period(st),
+                            status=_status(st))
     xlsx.put_row(detail, 4, LINE_HEAD, header=True)
     for offset, cells in enumerate(_line_rows(st), start=5):
         xlsx.put_row(detail, offset, cells)

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import PageBreak
 
-from desktop_app.reports import pdf, xlsx
+from desktop_app.demo import generate_caseload
+from desktop_app.domain.dates import Month
+from desktop_app.reports import pdf, write_statement, xlsx
 from desktop_app.reports.document_status import DocumentStatus, FuturePeriodError
 from tests.reports.helpers import pdf_pages, workbook
 
@@ -74,3 +76,25 @@ def test_xlsx_sheet_visible_line_header_and_footer(tmp_path: Path) -> None:
     assert two["A2"].value == "Essai — année 2025 — Établi le 04/12/2026"
     assert two.oddHeader.right.text == "Essai — année 2025"
     assert two.oddFooter.right.text == "Établi le 04/12/2026 — Page &P sur &N"
+
+
+def test_a_period_made_ahead_is_provisional_until_it_is_over() -> None:
+    """A statement, an occupancy table or a convention follow-up may be made during its
+    period (the window offers the current month): PROVISOIRE until its last day is past."""
+    today = date.today()
+    month = Month.of(today)
+    current = DocumentStatus.of_period(month.first_day, month.last_day)
+    assert (current.produced_on, current.provisional) == (today, True)
+    before = month.previous()
+    assert not DocumentStatus.of_period(before.first_day, before.last_day).provisional
+    later = month.next()
+    assert DocumentStatus.of_period(later.first_day, later.last_day).provisional
+
+
+def test_the_statement_of_the_month_under_way_says_provisoire(tmp_path: Path) -> None:
+    caseload = generate_caseload(today=date.today())
+    month = Month.of(date.today())
+    write_statement(caseload, month, tmp_path / "releve.pdf")
+    write_statement(caseload, month.previous(), tmp_path / "releve-avant.pdf")
+    assert all("PROVISOIRE" in page for page in pdf_pages(tmp_path / "releve.pdf"))
+    assert not any("PROVISOIRE" in page for page in pdf_pages(tmp_path / "releve-avant.pdf"))
