@@ -207,6 +207,9 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("access-sans-dossier", ["access", "FSL-2025-00002"], USAGE,
      "arguments obligatoires : --out"),
     ("access-dossier-vide", ["access", "FSL-2025-00002", "--out", ""], USAGE, EMPTY),
+    ("dsf-sans-mesure", ["dsf"], USAGE, "arguments obligatoires : MESURE"),
+    ("dsf-sans-dossier", ["dsf", "FSL-2025-00002"], USAGE, "arguments obligatoires : --out"),
+    ("dsf-dossier-vide", ["dsf", "FSL-2025-00002", "--out", ""], USAGE, EMPTY),
     ("undo-import-sans-numero", ["undo-import"], USAGE, "arguments obligatoires : NUMERO"),
     ("undo-import-texte", ["undo-import", "abc"], USAGE, BATCH),
     ("undo-import-negatif", ["undo-import", "-1"], USAGE, BATCH),
@@ -230,6 +233,10 @@ CASES: list[tuple[str, list[str], int, str | None]] = [
     ("access-inconnu", ["access", "FSL-1999-0001", "--out", "{tmp}/acces"], REJECTED,
      "aucun ménage de la base n'a la référence « FSL-1999-0001 »"),
     ("access-menage-vide", ["access", "", "--out", "{tmp}/acces"], REJECTED,
+     "la référence du ménage est vide"),
+    ("dsf-inconnu", ["dsf", "FSL-1999-0001", "--out", "{tmp}/dsf"], REJECTED,
+     "Aucun DSF ne correspond à « FSL-1999-0001 »"),
+    ("dsf-menage-vide", ["dsf", "  ", "--out", "{tmp}/dsf"], REJECTED,
      "la référence du ménage est vide"),
     ("access-sous-un-fichier", ["access", "FSL-2025-00002", "--out", "{regular}/x"],
      ENVIRONMENT, "un élément du chemin n'est pas un dossier"),
@@ -351,7 +358,7 @@ def test_a_hostile_store(capsys: pytest.CaptureFixture[str], places: dict[str, s
 # --- --help ------------------------------------------------------------------------------------
 COMMANDS = ["import", "export", "points", "alerts", "grid", "staff", "demo", "screens",
             "screenshots", "backup",
-            "restore", "imports", "undo-import", "server", "account", "access"]
+            "restore", "imports", "undo-import", "server", "account", "access", "dsf"]
 
 
 def test_the_commands_are_all_tested() -> None:

@@ -132,7 +132,10 @@ def find_dsf(store: Store, given: str, today: date) -> str:
     from desktop_app.reports.dsf_document import DsfNotReadyError
 
     wanted = given.strip()
-    if wanted and store.measure(wanted) is not None:
+    if not wanted:
+        raise DsfNotReadyError("la référence du ménage est vide : donnez sa référence FSL ou "
+                               "l'identifiant de la mesure DSF.")
+    if store.measure(wanted) is not None:
         return wanted
     rows = [row for row in store.household_rows(today, wanted)
             if wanted and (row.reference or "").strip().casefold() == wanted.casefold()]
