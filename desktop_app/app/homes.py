@@ -8,7 +8,12 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop_app.domain.alerts.vacancy import empty_since, in_justified_vacancy, occupied_days
+from desktop_app.domain.alerts.vacancy import (
+    empty_since,
+    in_justified_vacancy,
+    is_long,
+    occupied_days,
+)
 from desktop_app.domain.charts import BarChart, Reference
 from desktop_app.domain.funding.occupancy import MAX_PAID_GAP_DAYS
 from desktop_app.domain.funding.occupancy import Occupation as FundingOccupation
@@ -89,13 +94,12 @@ def _with_figures(line: HomeLine, stays: list[FundingOccupation], today: date) -
     days = (today - first).days + 1
     occupied = occupied_days(line.home, stays, first, today)
     vacancy = empty_since(line.home, stays, today)
-    long = (vacancy is not None and vacancy.long
-            and not in_justified_vacancy(line.home, today))
+    long = is_long(vacancy, today)
     state = line.state
     if vacancy is not None and state.startswith("Vide"):
         state = f"Vide depuis {vacancy.empty_days} jours"
         if long:
-            state += ", au-delà des 31 jours payés"
+            state += f", au-delà des {MAX_PAID_GAP_DAYS} jours payés"
     return replace(line, state=state, long_vacancy=long,
                    empty_days=None if vacancy is None else vacancy.empty_days,
                    occupancy_rate=(occupied * 100 + days // 2) // days)
@@ -114,7 +118,7 @@ def home_charts(lines: list[HomeLine], today: date) -> tuple[BarChart, BarChart]
     vacancy = BarChart("Jours vides depuis le dernier départ", "jours",
                        "Jours vides", labels,
                        tuple(float(line.empty_days or 0) for line in lines), (paid,),
-                       over_label="au-delà des 31 jours payés")
+                       over_label=f"au-delà des {MAX_PAID_GAP_DAYS} jours payés")
     return occupancy, vacancy
 
 

@@ -63,6 +63,13 @@ def empty_since(home: Home, stays: list[Occupation], day: date) -> Vacancy | Non
     return Vacancy(home, left, (day - left).days)
 
 
+def is_long(vacancy: Vacancy | None, day: date) -> bool:
+    """`vacancy` (`empty_since`) is beyond the 31 paid days on `day`, outside a justified
+    vacancy: what the alert says and the Logements screen shows."""
+    return (vacancy is not None and vacancy.long
+            and not in_justified_vacancy(vacancy.home, day))
+
+
 def occupied_days(home: Home, stays: list[Occupation], first: date, last: date) -> int:
     """The days of [first, last] at least one household is in `home` (a shared home's day
     counts once)."""
@@ -78,9 +85,8 @@ def long_vacancies(caseload: Caseload, day: date,
     """The homes empty on `day` beyond the 31 paid days since the last departure, outside a
     justified vacancy, in the order of `caseload.homes`."""
     found = occupations(caseload.measures) if stays is None else stays
-    vacancies = (empty_since(home, found, day) for home in caseload.homes
-                 if not in_justified_vacancy(home, day))
-    return [v for v in vacancies if v is not None and v.long]
+    vacancies = (empty_since(home, found, day) for home in caseload.homes)
+    return [v for v in vacancies if v is not None and is_long(v, day)]
 
 
 def vacance_longue(ctx: AlertContext) -> Iterator[Alert]:
