@@ -15,6 +15,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from desktop_app.domain.model import AlertSettings, ExitReason, Territory
@@ -100,6 +101,33 @@ def test_a_store_written_by_a_newer_version_is_refused(
     assert "0099" in str(error.value)
     assert sql_rows(store, "SELECT version_num FROM alembic_version") == [("0099",)]
     assert list(store_path.parent.glob("*.bak")) == []
+    store.close()
+
+
+def test_the_head_revision_known_without_alembic_is_the_last_migration() -> None:
+    """A new migration must move `HEAD_REVISION` too: else every store would migrate again."""
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.HEAD_REVISION == migrate.head_revision() == script.get_current_head()
+    assert migrate.HEAD_REVISION in migrate.known_revisions()
+
+
+def test_the_revision_is_read_as_alembic_reads_it(store: SqlStore) -> None:
+    """At the head, with no version row (every migration taken back), and before any table."""
+    def both() -> tuple[str | None, str | None]:
+        with read(store.engine) as connection:
+            return (migrate.stored_revision(connection),
+                    MigrationContext.configure(connection).get_current_revision())
+
+    assert both() == ("0005", "0005")
+    config = migrate.alembic_config()
+    with write(store.engine) as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    assert both() == (None, None)
+    assert migrate.current_revision(store.engine) == (None, False)
+    with write(store.engine) as connection:
+        connection.exec_driver_sql("DROP TABLE alembic_version")
+    assert both() == (None, None)
     store.close()
 
 
