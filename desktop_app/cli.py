@@ -214,14 +214,15 @@ def weak_new_passphrase(url: str) -> str | None:
     """The French refusal of a `SUIVI_FSL_PASSPHRASE` weaker than the CNIL's advice when it
     would create a new encrypted store at `url`; None when it may go on (no passphrase, a
     store already there, a strong one, or `SUIVI_FSL_PASSPHRASE_FAIBLE=1`)."""
-    from desktop_app.app.opening import look_at, passphrase_in_environment
-    from desktop_app.domain.passphrase import assess
-    from desktop_app.paths import sqlite_path
-    from desktop_app.store.keys import PASSPHRASE_ENV
+    from desktop_app.store.keys import PASSPHRASE_ENV, given_passphrase
 
-    passphrase = passphrase_in_environment()
+    passphrase = given_passphrase(None)  # `SUIVI_FSL_PASSPHRASE`, refused if not text
     if passphrase is None or os.environ.get(WEAK_PASSPHRASE_ENV) == "1":
         return None
+    from desktop_app.app.opening import look_at
+    from desktop_app.domain.passphrase import assess
+    from desktop_app.paths import sqlite_path
+
     database = sqlite_path(url)  # None for a server (PostgreSQL): no file is created here
     strength = assess(passphrase)
     if database is None or look_at(database) != "nouvelle" or strength.strong:

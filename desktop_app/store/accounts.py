@@ -9,7 +9,6 @@ from sqlalchemy import Connection, select
 
 from desktop_app.store.errors import StoreError
 from desktop_app.store.records import LECTURE, RESPONSABLE, TRAVAILLEUR, Session
-from desktop_app.store.server_policies import current_roles, fetch
 from desktop_app.store.tables import ACCOUNTS
 
 NEEDS_RESPONSABLE = ("{what} demande un compte « responsable » (ou le compte propriétaire de la "
@@ -27,6 +26,9 @@ IMPORT = "L'import d'un fichier d'échange"
 
 def session_of(connection: Connection) -> Session:
     """The session of a connection to a PostgreSQL store (migrated)."""
+    # Here, not at the top: psycopg (≈0,1 s) is loaded only for a server.
+    from desktop_app.store.server_policies import current_roles, fetch
+
     roles = current_roles(connection)
     (login, owner), = fetch(
         connection, "SELECT current_user, coalesce((SELECT pg_has_role(current_user, "

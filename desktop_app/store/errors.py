@@ -5,21 +5,26 @@ French what happened and what to do. Anything else is a bug and goes up as is.
 SQLite's errors are recognised by their message, PostgreSQL's (psycopg 3) by their SQLSTATE
 code, or — for a connection that could not be made, which has none — by libpq's message. No
 message ever shows the password of a server URL: `where` is given without it
-(`engine.shown_url`)."""
+(`engine.shown_url`).
+
+The drivers (psycopg, sqlcipher3) and SQLAlchemy are not imported here: an error of one of
+them can only be raised once it is loaded, so its classes are looked for among the modules
+already loaded (`sys.modules`). A command on a plain SQLite file loads neither psycopg nor
+sqlcipher3."""
 
 from __future__ import annotations
 
 import errno
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
-
-import psycopg
-from sqlalchemy import exc
-from sqlcipher3 import dbapi2 as cipher
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
     from desktop_app.interchange.errors import Problem
 
 
@@ -74,13 +79,38 @@ class DuplicateIdsError(Exception):
         return "\n".join(str(problem) for problem in self.problems)
 
 
-#: The errors of both drivers: sqlite3 (a plain store) and sqlcipher3 (an encrypted one).
-_DRIVER_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, cipher.Error)
-_DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, cipher.DatabaseError)
-_BUGS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlite3.ProgrammingError,
-                                      cipher.IntegrityError, cipher.ProgrammingError)
-_CAUGHT: tuple[type[Exception], ...] = (exc.DBAPIError, *_DRIVER_ERRORS, psycopg.Error,
-                                        OSError)
+#: The modules whose errors are recognised, when loaded: SQLAlchemy's, and the drivers of an
+#: encrypted store (sqlcipher3; sqlite3's own are always there) and of a server (psycopg).
+_SQLALCHEMY = "sqlalchemy.exc"
+_CIPHER = "sqlcipher3.dbapi2"
+_PSYCOPG = "psycopg"
+
+
+def _loaded(module: str, *names: str) -> tuple[type[Exception], ...]:
+    """The classes `names` of `module` if it is loaded, none otherwise."""
+    found = sys.modules.get(module)
+    return () if found is None else tuple(getattr(found, name) for name in names)
+
+
+def _driver_errors() -> tuple[type[Exception], ...]:
+    """The errors of both SQLite drivers: sqlite3 (a plain store), sqlcipher3 (an encrypted
+    one)."""
+    return (sqlite3.Error, *_loaded(_CIPHER, "Error"))
+
+
+def _database_errors() -> tuple[type[Exception], ...]:
+    return (sqlite3.DatabaseError, *_loaded(_CIPHER, "DatabaseError"))
+
+
+def _bugs() -> tuple[type[Exception], ...]:
+    return (sqlite3.IntegrityError, sqlite3.ProgrammingError,
+            *_loaded(_CIPHER, "IntegrityError", "ProgrammingError"))
+
+
+def _caught() -> tuple[type[Exception], ...]:
+    """What `environment_errors` looks at: the drivers', SQLAlchemy's and the system's."""
+    return (*_loaded(_SQLALCHEMY, "DBAPIError"), *_driver_errors(), *_loaded(_PSYCOPG, "Error"),
+            OSError)
 
 LOCKED = ("La base est occupée par une autre fenêtre ou un autre programme (Suivi FSL ouvert "
           "deux fois, sauvegarde en cours…) : attendez quelques secondes puis réessayez, ou "
@@ -162,13 +192,14 @@ _OS = {errno.ENOSPC: FULL, errno.EROFS: READ_ONLY, errno.EACCES: CANNOT_OPEN,
 
 def french_message(error: BaseException, where: str) -> str | None:
     """The French message of an environment error, None if it is not one (a bug)."""
-    if isinstance(error, OSError) and not isinstance(error, _DRIVER_ERRORS):
+    if isinstance(error, OSError) and not isinstance(error, _driver_errors()):
         template = _OS.get(error.errno or 0, CANNOT_OPEN if error.errno else None)
         return None if template is None else template.format(where=where)
-    original = error.orig if isinstance(error, exc.DBAPIError) else error
-    if isinstance(original, psycopg.Error):
-        return _server_message(original, where)
-    if not isinstance(original, _DATABASE_ERRORS) or isinstance(original, _BUGS):
+    wrapped = _loaded(_SQLALCHEMY, "DBAPIError")
+    original = cast("DBAPIError", error).orig if isinstance(error, wrapped) else error
+    if isinstance(original, _loaded(_PSYCOPG, "Error")):
+        return _server_message(cast("psycopg.Error", original), where)
+    if not isinstance(original, _database_errors()) or isinstance(original, _bugs()):
         return None
     text = str(original).lower()
     for fragments, template in _SQLITE:
@@ -184,7 +215,7 @@ def _server_message(error: psycopg.Error, where: str) -> str | None:
             if code.startswith(prefixes):
                 return template.format(where=where)
         return None
-    if not isinstance(error, psycopg.OperationalError):
+    if not isinstance(error, _loaded(_PSYCOPG, "OperationalError")):
         return None
     text = str(error).lower()
     for fragments, template in _LIBPQ:
@@ -204,7 +235,9 @@ def environment_errors(where: str) -> Iterator[None]:
     `ServerConnectionError` for a server that cannot be reached or refuses the login)."""
     try:
         yield
-    except _CAUGHT as error:
+    except Exception as error:
+        if not isinstance(error, _caught()):
+            raise
         message = french_message(error, where)
         if message is None:
             raise
