@@ -18,7 +18,7 @@ from desktop_app.cli import main
 
 #: Packages a command may load only when it needs them (each costs 0,05–0,5 s to import).
 HEAVY = ["alembic", "mako", "psycopg", "psycopg_binary", "sqlcipher3", "openpyxl",
-         "reportlab", "PySide6", "sqlalchemy"]
+         "reportlab", "PySide6", "sqlalchemy", "sqlalchemy.orm"]
 
 _RUN = """
 import json, sys
@@ -27,7 +27,10 @@ try:
     code = main(sys.argv[1:])
 except SystemExit as done:  # --version, --help
     code = done.code
-loaded = sorted({name.split(".")[0] for name in sys.modules} & set(json.loads(HEAVY)))
+# SQLAlchemy's ORM is not used: the tables are Core tables.
+names = {name if name.startswith("sqlalchemy.orm") else name.split(".")[0]
+         for name in sys.modules}
+loaded = sorted(names & set(json.loads(HEAVY)))
 print(json.dumps([code, loaded]), file=sys.stderr)
 """
 

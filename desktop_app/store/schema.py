@@ -1,20 +1,22 @@
-"""The tables of the store as SQLAlchemy 2 typed models: the association, its conventions and
+"""The tables of the store as SQLAlchemy Core tables: the association, its conventions and
 documents sent, tariffs and settings (people and measures: `schema_people`, `schema_measures`).
 
-The models describe the schema; the migrations in `migrations/versions/` create it (never
+The tables describe the schema; the migrations in `migrations/versions/` create it (never
 `create_all` on a user's file: a test checks that both agree). Reads and writes go through
-Core statements on these tables (`Model.__table__`), not the ORM unit of work.
+Core statements on these tables; SQLAlchemy's ORM is not used (nor loaded: ≈0,1 s of
+start-up). A column is NOT NULL unless said `nullable`.
 Money is stored as its exact decimal text (`Money`), dates as SQL dates, codes as their
 interchange strings.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
+    Column,
     Date,
     Dialect,
     ForeignKey,
@@ -24,7 +26,6 @@ from sqlalchemy import (
     Table,
     TypeDecorator,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 #: Constraint names Alembic can find again (SQLite batch migrations need them).
 NAMING = {
@@ -49,78 +50,75 @@ class Money(TypeDecorator[Decimal]):
         return None if value is None else Decimal(str(value))
 
 
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
+#: Every table of the store (`tables.METADATA`).
+METADATA = MetaData(naming_convention=NAMING)
 
 
-def table(model: type[Base]) -> Table:
-    """The Core table of a model (typed for Core statements)."""
-    found = model.__table__
-    assert isinstance(found, Table)
-    return found
+#: The association: a single row (id 1).
+ASSOCIATION = Table(
+    "association", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+)
 
 
-class AssociationRecord(Base):
-    """The association: a single row (id 1)."""
-
-    __tablename__ = "association"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-
-
-class ConventionRecord(Base):
-    __tablename__ = "conventions"
-    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    asll_points_per_month: Mapped[int]
-    aml_points_per_month: Mapped[int]
-    fal_count: Mapped[int]
-    dsf_count: Mapped[int]
-    dsf_closed_door_count: Mapped[int]
+CONVENTIONS = Table(
+    "conventions", METADATA,
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("asll_points_per_month", Integer, nullable=False),
+    Column("aml_points_per_month", Integer, nullable=False),
+    Column("fal_count", Integer, nullable=False),
+    Column("dsf_count", Integer, nullable=False),
+    Column("dsf_closed_door_count", Integer, nullable=False),
     #: False: `max_subsidy` is null in the file; True: an object (rows in `convention_subsidies`).
-    has_max_subsidy: Mapped[bool]
+    Column("has_max_subsidy", Boolean, nullable=False),
+)
 
 
-class ConventionSubsidyRecord(Base):
-    """The maximum subsidy of one measure type in a yearly convention."""
-
-    __tablename__ = "convention_subsidies"
-    year: Mapped[int] = mapped_column(
-        ForeignKey("conventions.year", ondelete="CASCADE"), primary_key=True)
-    type: Mapped[str] = mapped_column(String(12), primary_key=True)
-    amount: Mapped[Decimal] = mapped_column(Money)
-
-
-class GridSentRecord(Base):
-    __tablename__ = "grids_sent"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    year: Mapped[int]
-    sent_on: Mapped[date] = mapped_column(Date)
+#: The maximum subsidy of one measure type in a yearly convention.
+SUBSIDIES = Table(
+    "convention_subsidies", METADATA,
+    Column("year", ForeignKey("conventions.year", ondelete="CASCADE"), primary_key=True),
+    Column("type", String(12), primary_key=True),
+    Column("amount", Money, nullable=False),
+)
 
 
-class OccupancyTableSentRecord(Base):
-    __tablename__ = "occupancy_tables_sent"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
-    sent_on: Mapped[date] = mapped_column(Date)
+GRIDS = Table(
+    "grids_sent", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("sent_on", Date, nullable=False),
+)
 
 
-class TariffRecord(Base):
-    """Figures the département revises, in force from `from_date` (P4–P6, Q1–Q2)."""
-
-    __tablename__ = "tariffs"
-    from_date: Mapped[date] = mapped_column(Date, primary_key=True)
-    point_value: Mapped[Decimal] = mapped_column(Money)
-    fal_support_per_year: Mapped[Decimal] = mapped_column(Money)
-    fal_management_per_year: Mapped[Decimal] = mapped_column(Money)
-    dsf_done: Mapped[Decimal] = mapped_column(Money)
-    dsf_closed_door: Mapped[Decimal] = mapped_column(Money)
-    points_per_fte: Mapped[int]
-    fal_per_fte: Mapped[int]
+OCCUPANCY = Table(
+    "occupancy_tables_sent", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("month", String(7), nullable=False),  # YYYY-MM
+    Column("sent_on", Date, nullable=False),
+)
 
 
-class SettingRecord(Base):
-    """A setting the convention leaves open (`AlertSettings`), as text."""
+#: Figures the département revises, in force from `from_date` (P4–P6, Q1–Q2).
+TARIFFS = Table(
+    "tariffs", METADATA,
+    Column("from_date", Date, primary_key=True),
+    Column("point_value", Money, nullable=False),
+    Column("fal_support_per_year", Money, nullable=False),
+    Column("fal_management_per_year", Money, nullable=False),
+    Column("dsf_done", Money, nullable=False),
+    Column("dsf_closed_door", Money, nullable=False),
+    Column("points_per_fte", Integer, nullable=False),
+    Column("fal_per_fte", Integer, nullable=False),
+)
 
-    __tablename__ = "settings"
-    key: Mapped[str] = mapped_column(String(60), primary_key=True)
-    value: Mapped[str] = mapped_column(String(200))
+
+#: A setting the convention leaves open (`AlertSettings`), as text.
+SETTINGS = Table(
+    "settings", METADATA,
+    Column("key", String(60), primary_key=True),
+    Column("value", String(200), nullable=False),
+)
+
+

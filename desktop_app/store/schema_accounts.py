@@ -12,31 +12,31 @@ On a SQLite file both tables exist and stay empty: one schema for both engines.
 
 from __future__ import annotations
 
-import datetime as dt
+from sqlalchemy import Column, Date, DateTime, ForeignKey, String, Table
 
-from sqlalchemy import Date, DateTime, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
-
-from desktop_app.store.schema import Base
+from desktop_app.store.schema import METADATA
 
 #: PostgreSQL's longest identifier (a role name).
 LOGIN_LENGTH = 63
 
 
-class AccountRecord(Base):
-    __tablename__ = "accounts"
-    login: Mapped[str] = mapped_column(String(LOGIN_LENGTH), primary_key=True)
-    role: Mapped[str] = mapped_column(String(12))  # travailleur, responsable, lecture
+ACCOUNTS = Table(
+    "accounts", METADATA,
+    Column("login", String(LOGIN_LENGTH), primary_key=True),
+    Column("role", String(12), nullable=False),  # travailleur, responsable, lecture
     #: The worker the login is (its caseload, its name in the audit trail); None: nobody's.
-    worker_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    created_on: Mapped[dt.date] = mapped_column(Date)
-    disabled_on: Mapped[dt.date | None] = mapped_column(Date)
+    Column("worker_id", String(64), index=True),
+    Column("created_on", Date, nullable=False),
+    Column("disabled_on", Date),
+)
 
 
-class HouseholdShareRecord(Base):
-    __tablename__ = "household_shares"
-    household_id: Mapped[str] = mapped_column(
-        ForeignKey("households.id", ondelete="CASCADE"), primary_key=True)
-    login: Mapped[str] = mapped_column(String(LOGIN_LENGTH), primary_key=True, index=True)
-    shared_by: Mapped[str] = mapped_column(String(LOGIN_LENGTH))
-    shared_at: Mapped[dt.datetime] = mapped_column(DateTime)
+SHARES = Table(
+    "household_shares", METADATA,
+    Column("household_id", ForeignKey("households.id", ondelete="CASCADE"), primary_key=True),
+    Column("login", String(LOGIN_LENGTH), primary_key=True, index=True),
+    Column("shared_by", String(LOGIN_LENGTH), nullable=False),
+    Column("shared_at", DateTime, nullable=False),
+)
+
+

@@ -10,164 +10,160 @@ recomputes them.
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
+from sqlalchemy import Boolean, Column, Date, ForeignKey, Index, Integer, String, Table, Text
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
-
-from desktop_app.store.schema import Base, Money
+from desktop_app.store.schema import METADATA, Money
 
 _MEASURE_FK = "measures.id"
 
 
-class MeasureRecord(Base):
-    __tablename__ = "measures"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    household_id: Mapped[str] = mapped_column(ForeignKey("households.id"), index=True)
-    type: Mapped[str] = mapped_column(String(12))
-    referent_id: Mapped[str] = mapped_column(ForeignKey("workers.id"), index=True)
-    decision_date: Mapped[dt.date | None] = mapped_column(Date)
-    closed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
-    exit_reason: Mapped[str | None] = mapped_column(String(24))
-    close_reason: Mapped[str | None] = mapped_column(Text)
+MEASURES = Table(
+    "measures", METADATA,
+    Column("id", String(64), primary_key=True),
+    Column("household_id", ForeignKey("households.id"), index=True, nullable=False),
+    Column("type", String(12), nullable=False),
+    Column("referent_id", ForeignKey("workers.id"), index=True, nullable=False),
+    Column("decision_date", Date),
+    Column("closed_on", Date, index=True),
+    Column("exit_reason", String(24)),
+    Column("close_reason", Text),
     #: False: no contract (null in the file); True: the four contract columns below.
-    has_contract: Mapped[bool]
-    contract_signed_on: Mapped[dt.date | None] = mapped_column(Date)
-    contract_sent_on: Mapped[dt.date | None] = mapped_column(Date)
-    contract_not_signed_on: Mapped[dt.date | None] = mapped_column(Date)
-    contract_not_signed_reason: Mapped[str | None] = mapped_column(String(12))
-    retroactive: Mapped[str | None] = mapped_column(String(12))
-    asll_content: Mapped[str | None] = mapped_column(String(10))
-    agreement_on: Mapped[dt.date | None] = mapped_column(Date)
-    lease_transferred_on: Mapped[dt.date | None] = mapped_column(Date)
-    relay_authorized: Mapped[bool]
-    concertation_on: Mapped[dt.date | None] = mapped_column(Date)
-    long_stay_reason: Mapped[str | None] = mapped_column(String(8))
-    extension: Mapped[bool]
-    summoned_on: Mapped[dt.date | None] = mapped_column(Date)
-    hearing_on: Mapped[dt.date | None] = mapped_column(Date)
-    outcome: Mapped[str | None] = mapped_column(String(16))
-    transmitted_on: Mapped[dt.date | None] = mapped_column(Date)
-    done_on: Mapped[dt.date | None] = mapped_column(Date)
+    Column("has_contract", Boolean, nullable=False),
+    Column("contract_signed_on", Date),
+    Column("contract_sent_on", Date),
+    Column("contract_not_signed_on", Date),
+    Column("contract_not_signed_reason", String(12)),
+    Column("retroactive", String(12)),
+    Column("asll_content", String(10)),
+    Column("agreement_on", Date),
+    Column("lease_transferred_on", Date),
+    Column("relay_authorized", Boolean, nullable=False),
+    Column("concertation_on", Date),
+    Column("long_stay_reason", String(8)),
+    Column("extension", Boolean, nullable=False),
+    Column("summoned_on", Date),
+    Column("hearing_on", Date),
+    Column("outcome", String(16)),
+    Column("transmitted_on", Date),
+    Column("done_on", Date),
     # --- AML failure claim (`model.FailureClaim`): none while claim_departure_on is null -----
-    claim_departure_on: Mapped[dt.date | None] = mapped_column(Date)
-    claim_unpaid_rent: Mapped[Decimal | None] = mapped_column(Money)
-    claim_damage: Mapped[Decimal | None] = mapped_column(Money)
-    claim_eviction: Mapped[Decimal | None] = mapped_column(Money)
+    Column("claim_departure_on", Date),
+    Column("claim_unpaid_rent", Money),
+    Column("claim_damage", Money),
+    Column("claim_eviction", Money),
     #: The invoices listed, a JSON list of texts.
-    claim_invoices: Mapped[str | None] = mapped_column(Text)
-    claim_sent_on: Mapped[dt.date | None] = mapped_column(Date)
-    claim_decision: Mapped[str | None] = mapped_column(String(10))
-    claim_decided_on: Mapped[dt.date | None] = mapped_column(Date)
-    claim_granted: Mapped[Decimal | None] = mapped_column(Money)
+    Column("claim_invoices", Text),
+    Column("claim_sent_on", Date),
+    Column("claim_decision", String(10)),
+    Column("claim_decided_on", Date),
+    Column("claim_granted", Money),
     # --- DSF content (`dsf_content.DsfContent`): none while dsf_tenant_present is null ----
-    dsf_writer: Mapped[str | None] = mapped_column(Text)
-    dsf_tenant_present: Mapped[bool | None]
-    dsf_sent_to_tenant_on: Mapped[dt.date | None] = mapped_column(Date)
-    dsf_sent_to_landlord_on: Mapped[dt.date | None] = mapped_column(Date)
-    dsf_family_situation: Mapped[str | None] = mapped_column(Text)
-    dsf_social_support: Mapped[str | None] = mapped_column(Text)
-    dsf_rental_situation: Mapped[str | None] = mapped_column(Text)
-    dsf_rent_debt: Mapped[Decimal | None] = mapped_column(Money)
-    dsf_debt_treatment: Mapped[str | None] = mapped_column(Text)
-    dsf_rent_resumed: Mapped[bool | None]
-    dsf_repayment_capacity: Mapped[str | None] = mapped_column(Text)
-    dsf_recommendations: Mapped[str | None] = mapped_column(Text)
-    dsf_observations: Mapped[str | None] = mapped_column(Text)
-    dsf_rehousing_needed: Mapped[bool | None]
-    dsf_rehousing_steps: Mapped[str | None] = mapped_column(Text)
-    dsf_ccapex_referred: Mapped[bool | None]
-    dsf_ccapex_recommendations: Mapped[str | None] = mapped_column(Text)
-    dsf_support_requested: Mapped[bool | None]
-    dsf_housing_signal: Mapped[bool | None]
+    Column("dsf_writer", Text),
+    Column("dsf_tenant_present", Boolean),
+    Column("dsf_sent_to_tenant_on", Date),
+    Column("dsf_sent_to_landlord_on", Date),
+    Column("dsf_family_situation", Text),
+    Column("dsf_social_support", Text),
+    Column("dsf_rental_situation", Text),
+    Column("dsf_rent_debt", Money),
+    Column("dsf_debt_treatment", Text),
+    Column("dsf_rent_resumed", Boolean),
+    Column("dsf_repayment_capacity", Text),
+    Column("dsf_recommendations", Text),
+    Column("dsf_observations", Text),
+    Column("dsf_rehousing_needed", Boolean),
+    Column("dsf_rehousing_steps", Text),
+    Column("dsf_ccapex_referred", Boolean),
+    Column("dsf_ccapex_recommendations", Text),
+    Column("dsf_support_requested", Boolean),
+    Column("dsf_housing_signal", Boolean),
     # --- denormalized, recomputed on every write (measure_facts) ------------------------
-    span_start: Mapped[dt.date | None] = mapped_column(Date)
-    span_end: Mapped[dt.date | None] = mapped_column(Date)
-    one_off_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    Column("span_start", Date),
+    Column("span_end", Date),
+    Column("one_off_on", Date, index=True),
     #: The recorded periods break a duration rule (`alerts.durations.duration_problems`):
     #: `duree` is raised whatever the day, even before the measure starts.
-    duration_breach: Mapped[bool]
+    Column("duration_breach", Boolean, nullable=False),
+)
 
 
-class PeriodRecord(Base):
-    __tablename__ = "periods"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
-                                            index=True)
-    start: Mapped[dt.date] = mapped_column(Date)
-    end: Mapped[dt.date] = mapped_column(Date)
-    level: Mapped[str | None] = mapped_column(String(10))
-    kind: Mapped[str | None] = mapped_column(String(16))
+PERIODS = Table(
+    "periods", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("measure_id", ForeignKey(_MEASURE_FK, ondelete="CASCADE"), index=True, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("level", String(10)),
+    Column("kind", String(16)),
+)
 
 
-class SuspensionRecord(Base):
-    __tablename__ = "suspensions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
-                                            index=True)
-    start: Mapped[dt.date] = mapped_column(Date)
-    end: Mapped[dt.date | None] = mapped_column(Date)
-    reason: Mapped[str] = mapped_column(String(16))
+SUSPENSIONS = Table(
+    "suspensions", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("measure_id", ForeignKey(_MEASURE_FK, ondelete="CASCADE"), index=True, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date),
+    Column("reason", String(16), nullable=False),
+)
 
 
-class VisitRecord(Base):
-    __tablename__ = "visits"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"))
-    day: Mapped[dt.date] = mapped_column(Date)
-    outcome: Mapped[str] = mapped_column(String(24))
-    place: Mapped[str | None] = mapped_column(String(10))
-    worker_id: Mapped[str | None] = mapped_column(ForeignKey("workers.id"))
+VISITS = Table(
+    "visits", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("measure_id", ForeignKey(_MEASURE_FK, ondelete="CASCADE"), nullable=False),
+    Column("day", Date, nullable=False),
+    Column("outcome", String(24), nullable=False),
+    Column("place", String(10)),
+    Column("worker_id", ForeignKey("workers.id")),
+)
 
 
-class ReportRecord(Base):
-    __tablename__ = "reports"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
-                                            index=True)
-    kind: Mapped[str] = mapped_column(String(14))
-    period_end: Mapped[dt.date] = mapped_column(Date)
-    sent_on: Mapped[dt.date | None] = mapped_column(Date)
-    signed: Mapped[bool]
+REPORTS = Table(
+    "reports", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("measure_id", ForeignKey(_MEASURE_FK, ondelete="CASCADE"), index=True, nullable=False),
+    Column("kind", String(14), nullable=False),
+    Column("period_end", Date, nullable=False),
+    Column("sent_on", Date),
+    Column("signed", Boolean, nullable=False),
+)
 
 
-class NoticeRecord(Base):
-    __tablename__ = "notices"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
-                                            index=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    sent_on: Mapped[dt.date] = mapped_column(Date)
+NOTICES = Table(
+    "notices", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("measure_id", ForeignKey(_MEASURE_FK, ondelete="CASCADE"), index=True, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("sent_on", Date, nullable=False),
+)
 
 
-class AgreementExtensionRecord(Base):
-    """AML: the agreement in principle prolonged by e-mail (`domain.aml`)."""
-
-    __tablename__ = "agreement_extensions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
-                                            index=True)
-    sent_on: Mapped[dt.date] = mapped_column(Date)
-    new_end: Mapped[dt.date] = mapped_column(Date)
-
-
-class StayRecord(Base):
-    """A FAL household's stay in an ALT home."""
-
-    __tablename__ = "stays"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    measure_id: Mapped[str] = mapped_column(ForeignKey(_MEASURE_FK, ondelete="CASCADE"),
-                                            index=True)
-    home_id: Mapped[str] = mapped_column(ForeignKey("homes.id"))
-    start: Mapped[dt.date] = mapped_column(Date)
-    end: Mapped[dt.date | None] = mapped_column(Date)
+#: AML: the agreement in principle prolonged by e-mail (`domain.aml`).
+AGREEMENT_EXTENSIONS = Table(
+    "agreement_extensions", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("measure_id", ForeignKey(_MEASURE_FK, ondelete="CASCADE"), index=True, nullable=False),
+    Column("sent_on", Date, nullable=False),
+    Column("new_end", Date, nullable=False),
+)
 
 
-Index("ix_visits_measure_id_day", VisitRecord.measure_id, VisitRecord.day)
-Index("ix_visits_worker_id", VisitRecord.worker_id)
-Index("ix_measures_type_span", MeasureRecord.type, MeasureRecord.span_start,
-      MeasureRecord.span_end)
-Index("ix_measures_span_end", MeasureRecord.span_end)
-Index("ix_stays_home_id_start", StayRecord.home_id, StayRecord.start)
-Index("ix_stays_end", StayRecord.end)
+#: A FAL household's stay in an ALT home.
+STAYS = Table(
+    "stays", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("measure_id", ForeignKey(_MEASURE_FK, ondelete="CASCADE"), index=True, nullable=False),
+    Column("home_id", ForeignKey("homes.id"), nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date),
+)
+
+
+Index("ix_visits_measure_id_day", VISITS.c.measure_id, VISITS.c.day)
+Index("ix_visits_worker_id", VISITS.c.worker_id)
+Index("ix_measures_type_span", MEASURES.c.type, MEASURES.c.span_start,
+      MEASURES.c.span_end)
+Index("ix_measures_span_end", MEASURES.c.span_end)
+Index("ix_stays_home_id_start", STAYS.c.home_id, STAYS.c.start)
+Index("ix_stays_end", STAYS.c.end)

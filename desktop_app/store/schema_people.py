@@ -4,82 +4,91 @@ stored in list order (their integer key follows insertion order)."""
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from desktop_app.store.schema import METADATA, Money
 
-from desktop_app.store.schema import Base, Money
-
-
-class WorkerRecord(Base):
-    __tablename__ = "workers"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
-    diploma: Mapped[str] = mapped_column(String(8))
-    fte: Mapped[float]
-
-
-class AbsenceRecord(Base):
-    __tablename__ = "absences"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    worker_id: Mapped[str] = mapped_column(
-        ForeignKey("workers.id", ondelete="CASCADE"), index=True)
-    start: Mapped[date] = mapped_column(Date)
-    end: Mapped[date | None] = mapped_column(Date)
-    reason: Mapped[str | None] = mapped_column(Text)
-    slisl_notified_on: Mapped[date | None] = mapped_column(Date)
-    replacement_id: Mapped[str | None] = mapped_column(ForeignKey("workers.id"))
+WORKERS = Table(
+    "workers", METADATA,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("diploma", String(8), nullable=False),
+    Column("fte", Double, nullable=False),
+)
 
 
-class HouseholdRecord(Base):
-    __tablename__ = "households"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    reference: Mapped[str | None] = mapped_column(String(100))
-    name: Mapped[str] = mapped_column(String(200))
-    address: Mapped[str | None] = mapped_column(Text)
-    postcode: Mapped[str | None] = mapped_column(String(20))
-    city: Mapped[str | None] = mapped_column(String(200))
+ABSENCES = Table(
+    "absences", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("worker_id", ForeignKey("workers.id", ondelete="CASCADE"), index=True, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date),
+    Column("reason", Text),
+    Column("slisl_notified_on", Date),
+    Column("replacement_id", ForeignKey("workers.id")),
+)
+
+
+HOUSEHOLDS = Table(
+    "households", METADATA,
+    Column("id", String(64), primary_key=True),
+    Column("reference", String(100)),
+    Column("name", String(200), nullable=False),
+    Column("address", Text),
+    Column("postcode", String(20)),
+    Column("city", String(200)),
     #: A code of `model.Territory`; its name in `territory_other` when « autre ».
-    territory: Mapped[str | None] = mapped_column(String(200))
-    territory_other: Mapped[str | None] = mapped_column(Text)
-    phone: Mapped[str | None] = mapped_column(String(50))
-    monthly_resources: Mapped[Decimal | None] = mapped_column(Money)
+    Column("territory", String(200)),
+    Column("territory_other", Text),
+    Column("phone", String(50)),
+    Column("monthly_resources", Money),
     #: Name, reference, town and territory in lower case without accents (`search.normalize`),
     #: kept up to date on every write, for the household list's search.
-    search_text: Mapped[str] = mapped_column(Text)
+    Column("search_text", Text, nullable=False),
+)
 
 
-class MemberRecord(Base):
-    __tablename__ = "members"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    household_id: Mapped[str] = mapped_column(
-        ForeignKey("households.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(200))
-    role: Mapped[str] = mapped_column(String(12))
-    birth_date: Mapped[date | None] = mapped_column(Date)
+MEMBERS = Table(
+    "members", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("household_id", ForeignKey("households.id", ondelete="CASCADE"), index=True,
+           nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("role", String(12), nullable=False),
+    Column("birth_date", Date),
+)
 
 
-class HomeRecord(Base):
-    """An ALT home of the association (FAL)."""
-
-    __tablename__ = "homes"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    address: Mapped[str] = mapped_column(Text)
-
-
-class VacancyRecord(Base):
-    __tablename__ = "vacancies"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    home_id: Mapped[str] = mapped_column(
-        ForeignKey("homes.id", ondelete="CASCADE"), index=True)
-    start: Mapped[date] = mapped_column(Date)
-    end: Mapped[date] = mapped_column(Date)
-    justified: Mapped[bool]
+#: An ALT home of the association (FAL).
+HOMES = Table(
+    "homes", METADATA,
+    Column("id", String(64), primary_key=True),
+    Column("address", Text, nullable=False),
+)
 
 
-Index("ix_absences_replacement_id", AbsenceRecord.replacement_id)
+VACANCIES = Table(
+    "vacancies", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("home_id", ForeignKey("homes.id", ondelete="CASCADE"), index=True, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("end", Date, nullable=False),
+    Column("justified", Boolean, nullable=False),
+)
+
+
+Index("ix_absences_replacement_id", ABSENCES.c.replacement_id)
 #: The household list's order, covering what it shows (no table look-up per row).
-Index("ix_households_list", HouseholdRecord.name, HouseholdRecord.id, HouseholdRecord.reference,
-      HouseholdRecord.city, HouseholdRecord.territory)
+Index("ix_households_list", HOUSEHOLDS.c.name, HOUSEHOLDS.c.id, HOUSEHOLDS.c.reference,
+      HOUSEHOLDS.c.city, HOUSEHOLDS.c.territory)

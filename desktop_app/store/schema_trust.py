@@ -16,88 +16,87 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from sqlalchemy import Column, Date, DateTime, ForeignKey, Index, Integer, String, Table, Text
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from desktop_app.store.schema import METADATA
 
-from desktop_app.store.schema import Base
-
-
-class AuditRecord(Base):
-    __tablename__ = "audit_log"
-    __table_args__ = (Index("ix_audit_log_record", "record_kind", "record_id"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)  # local time of the laptop
-    profile: Mapped[str] = mapped_column(String(64))  # worker id, or « système »
-    household_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    record_kind: Mapped[str] = mapped_column(String(20))  # household, measure, worker…
-    record_id: Mapped[str | None] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(20))  # create, update, delete, import…
+AUDIT = Table(
+    "audit_log", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),  # local time of the laptop
+    Column("profile", String(64), nullable=False),  # worker id, or « système »
+    Column("household_id", String(64), index=True),
+    Column("record_kind", String(20), nullable=False),  # household, measure, worker…
+    Column("record_id", String(64)),
+    Column("action", String(20), nullable=False),  # create, update, delete, import…
     #: JSON object {field: [before, after]} (values as in the interchange file).
-    changes: Mapped[str] = mapped_column(Text)
+    Column("changes", Text, nullable=False),
+    Index("ix_audit_log_record", "record_kind", "record_id"),
+)
 
 
-class ImportBatchRecord(Base):
-    __tablename__ = "import_batches"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[dt.datetime] = mapped_column(DateTime)
-    profile: Mapped[str] = mapped_column(String(64))
-    kind: Mapped[str] = mapped_column(String(12))  # import, merge
-    source: Mapped[str] = mapped_column(Text)  # the file's name
-    summary: Mapped[str] = mapped_column(Text)  # JSON counts per kind of record
-    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+BATCHES = Table(
+    "import_batches", METADATA,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime, nullable=False),
+    Column("profile", String(64), nullable=False),
+    Column("kind", String(12), nullable=False),  # import, merge
+    Column("source", Text, nullable=False),  # the file's name
+    Column("summary", Text, nullable=False),  # JSON counts per kind of record
+    Column("undone_at", DateTime),
+)
 
 
-class ImportBatchItemRecord(Base):
-    """A top-level record (household, measure, worker, home) brought by a batch."""
-
-    __tablename__ = "import_batch_records"
-    batch_id: Mapped[int] = mapped_column(
-        ForeignKey("import_batches.id", ondelete="CASCADE"), primary_key=True)
-    record_kind: Mapped[str] = mapped_column(String(20), primary_key=True)
-    record_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+#: A top-level record (household, measure, worker, home) brought by a batch.
+BATCH_ITEMS = Table(
+    "import_batch_records", METADATA,
+    Column("batch_id", ForeignKey("import_batches.id", ondelete="CASCADE"), primary_key=True),
+    Column("record_kind", String(20), primary_key=True),
+    Column("record_id", String(64), primary_key=True),
     #: SHA-256 of the record as imported (its interchange JSON): the batch can be taken back
     #: only while every record still has this fingerprint.
-    fingerprint: Mapped[str] = mapped_column(String(64))
+    Column("fingerprint", String(64), nullable=False),
+)
 
 
-class HouseholdArchiveRecord(Base):
-    __tablename__ = "household_archive"
-    household_id: Mapped[str] = mapped_column(
-        ForeignKey("households.id", ondelete="CASCADE"), primary_key=True)
-    archived_on: Mapped[dt.date] = mapped_column(Date)
-    anonymised_on: Mapped[dt.date | None] = mapped_column(Date)
+ARCHIVE = Table(
+    "household_archive", METADATA,
+    Column("household_id", ForeignKey("households.id", ondelete="CASCADE"), primary_key=True),
+    Column("archived_on", Date, nullable=False),
+    Column("anonymised_on", Date),
+)
 
 
-class BilanTextRecord(Base):
-    """The worker's text of the bilan of one report of a measure (`reports.kind`,
-    `reports.period_end`), kept apart from the report so that saving the measure, which
-    replaces its reports, never loses it."""
+#: The worker's text of the bilan of one report of a measure (`reports.kind`,
+#: `reports.period_end`), kept apart from the report so that saving the measure, which
+#: replaces its reports, never loses it.
+BILAN_TEXTS = Table(
+    "bilan_texts", METADATA,
+    Column("measure_id", ForeignKey("measures.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(14), primary_key=True),
+    Column("period_end", Date, primary_key=True),
+    Column("situation", Text, nullable=False),
+    Column("objectives", Text, nullable=False),
+    Column("actions", Text, nullable=False),
+    Column("results", Text, nullable=False),
+    Column("renewal_request", Text, nullable=False),
+    Column("signed_on", Date),
+    Column("updated_at", DateTime, nullable=False),
+)
 
-    __tablename__ = "bilan_texts"
-    measure_id: Mapped[str] = mapped_column(
-        ForeignKey("measures.id", ondelete="CASCADE"), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(14), primary_key=True)
-    period_end: Mapped[dt.date] = mapped_column(Date, primary_key=True)
-    situation: Mapped[str] = mapped_column(Text)
-    objectives: Mapped[str] = mapped_column(Text)
-    actions: Mapped[str] = mapped_column(Text)
-    results: Mapped[str] = mapped_column(Text)
-    renewal_request: Mapped[str] = mapped_column(Text)
-    signed_on: Mapped[dt.date | None] = mapped_column(Date)
-    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
-
-class TreatedAlertRecord(Base):
-    __tablename__ = "treated_alerts"
-    id: Mapped[int] = mapped_column(primary_key=True)
+TREATED_ALERTS = Table(
+    "treated_alerts", METADATA,
+    Column("id", Integer, primary_key=True),
     #: `alert_fingerprint`: the same facts give the same alert.
-    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
-    code: Mapped[str] = mapped_column(String(32))
-    measure_id: Mapped[str | None] = mapped_column(String(64))
-    household_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    worker_id: Mapped[str | None] = mapped_column(String(64))
-    reason: Mapped[str] = mapped_column(Text)
-    profile: Mapped[str] = mapped_column(String(64))  # who: worker id, or « système »
-    at: Mapped[dt.datetime] = mapped_column(DateTime)  # when (local time of the laptop)
+    Column("fingerprint", String(64), unique=True, nullable=False),
+    Column("code", String(32), nullable=False),
+    Column("measure_id", String(64)),
+    Column("household_id", String(64), index=True),
+    Column("worker_id", String(64)),
+    Column("reason", Text, nullable=False),
+    Column("profile", String(64), nullable=False),  # who: worker id, or « système »
+    Column("at", DateTime, nullable=False),  # when (local time of the laptop)
+)
+
+
