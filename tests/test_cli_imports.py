@@ -18,7 +18,7 @@ from desktop_app.cli import main
 
 #: Packages a command may load only when it needs them (each costs 0,05–0,5 s to import).
 HEAVY = ["alembic", "mako", "psycopg", "psycopg_binary", "sqlcipher3", "openpyxl",
-         "reportlab", "PySide6", "sqlalchemy", "sqlalchemy.orm"]
+         "reportlab", "PySide6", "holidays", "sqlalchemy", "sqlalchemy.orm"]
 
 _RUN = """
 import json, sys

@@ -1,6 +1,8 @@
 """Working days (« jours ouvrés »): Monday to Friday, except French public holidays.
 
-docs/regles.md vocabulary: metropolitan France, from the `holidays` package (country FR). Used by
+docs/regles.md vocabulary: the national public holidays of metropolitan France (Code du
+travail, L3133-1), computed here — Easter by the Gregorian computus, then Easter Monday,
+Ascension Thursday and Whit Monday from it — with the years each one has been kept. Used by
 `portes_closes` (5 working days after the second closed door) and `absence_travailleur`
 (more than 21 working days). The holidays of a year are computed once and cached: the alerts
 engine asks for them for every absence and every closed door of a department-scale caseload.
@@ -11,16 +13,50 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
-import holidays
-
 ONE_DAY = timedelta(days=1)
 _FRIDAY = 4
+#: Days after Easter Sunday: Easter Monday, Ascension Thursday, Whit Monday (Pentecôte).
+_EASTER_MONDAY, _ASCENSION, _WHIT_MONDAY = 1, 39, 50
+#: Whit Monday was the « journée de solidarité » instead of a holiday in 2005, 2006 and 2007.
+_SOLIDARITY_YEARS = range(2005, 2008)
+#: 1 May since 1919; 11 November since 1922; 8 May from 1953 to 1959 and again since 1982.
+_MAY_DAY_SINCE, _ARMISTICE_SINCE = 1919, 1922
+_VICTORY_YEARS = (range(1953, 1960), range(1982, 10_000))
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of `year` in the Gregorian calendar (the anonymous computus of
+    Meeus/Jones/Butcher): 5 April 2026, 27 March 2016, 21 April 2019."""
+    golden = year % 19
+    century, of_century = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    moon_shift = (century + 8) // 25
+    epact = (19 * golden + century - leap_centuries - (century - moon_shift + 1) // 3 + 15) % 30
+    quarters, year_rest = divmod(of_century, 4)
+    weekday = (32 + 2 * century_rest + 2 * quarters - epact - year_rest) % 7
+    late = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * late + 114, 31)
+    return date(year, month, day + 1)
 
 
 @cache
 def public_holidays(year: int) -> frozenset[date]:
-    """The French (metropolitan) public holidays of `year`."""
-    return frozenset(holidays.country_holidays("FR", years=year).keys())
+    """The French (metropolitan) public holidays of `year`: 1 January, Easter Monday, 1 May,
+    8 May, Ascension, Whit Monday, 14 July, 15 August, 1 November, 11 November, 25 December
+    (each for the years it has been one; not Good Friday nor 26 December, Alsace-Moselle's)."""
+    easter = easter_sunday(year)
+    days = {date(year, 1, 1), easter + timedelta(days=_EASTER_MONDAY),
+            easter + timedelta(days=_ASCENSION), date(year, 7, 14), date(year, 8, 15),
+            date(year, 11, 1), date(year, 12, 25)}
+    if year not in _SOLIDARITY_YEARS:
+        days.add(easter + timedelta(days=_WHIT_MONDAY))
+    if year >= _MAY_DAY_SINCE:
+        days.add(date(year, 5, 1))
+    if year >= _ARMISTICE_SINCE:
+        days.add(date(year, 11, 11))
+    if any(year in years for years in _VICTORY_YEARS):
+        days.add(date(year, 5, 8))
+    return frozenset(days)
 
 
 @cache

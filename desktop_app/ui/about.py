@@ -61,7 +61,6 @@ COMPONENTS = (
     Component("keyring (trousseau du système)", "keyring", "MIT"),
     Component("cryptography (sauvegardes chiffrées)", "cryptography", "Apache 2.0 ou BSD"),
     Component("platformdirs", "platformdirs", "MIT"),
-    Component("holidays (jours fériés)", "holidays", "MIT"),
     Component("Python", "", "Python Software Foundation License"),
 )
 

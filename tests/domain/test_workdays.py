@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
+from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR
 from desktop_app.domain.workdays import (
     count_working_days,
+    easter_sunday,
     is_working_day,
     nth_working_day_after,
     nth_working_day_from,
@@ -95,3 +98,39 @@ def test_nth_working_day_from_includes_the_day_when_it_is_worked() -> None:
 def test_rank_below_one_is_refused_in_french() -> None:
     with pytest.raises(ValueError, match="rang de jour ouvré"):
         nth_working_day_after(D(2025, 1, 1), 0)
+
+
+#: What the `holidays` package (the program's source of the holidays until they were computed
+#: in `workdays`) gave for every year of the program's dates, frozen.
+FROZEN = Path(__file__).parent.parent / "data" / "public_holidays_fr_1900_2100.txt"
+
+
+def test_every_day_of_1900_2100_is_a_working_day_as_the_holidays_package_said() -> None:
+    lines = FROZEN.read_text(encoding="utf-8").splitlines()
+    frozen = {date.fromisoformat(line[:10]) for line in lines if not line.startswith("#")}
+    assert len(frozen) == 2085
+    day, last = D(FIRST_YEAR, 1, 1), D(LAST_YEAR, 12, 31)
+    differ = []
+    while day <= last:
+        if is_working_day(day) != (day.weekday() <= 4 and day not in frozen):
+            differ.append(day)
+        day += timedelta(days=1)
+    assert differ == []
+    assert frozenset().union(*(public_holidays(y) for y in range(FIRST_YEAR, LAST_YEAR + 1))
+                             ) == frozen
+
+
+@pytest.mark.parametrize(("year", "easter"), [
+    (1900, D(1900, 4, 15)), (1954, D(1954, 4, 18)), (2000, D(2000, 4, 23)),
+    (2016, D(2016, 3, 27)), (2019, D(2019, 4, 21)), (2026, D(2026, 4, 5)),
+    (2038, D(2038, 4, 25)), (2100, D(2100, 3, 28)),
+])
+def test_easter_sunday(year: int, easter: date) -> None:
+    assert easter_sunday(year) == easter
+
+
+def test_whit_monday_was_worked_from_2005_to_2007_and_8_may_from_1960_to_1981() -> None:
+    assert D(2006, 6, 5) not in public_holidays(2006)  # journée de solidarité
+    assert D(2008, 5, 12) in public_holidays(2008)
+    assert D(1970, 5, 8) not in public_holidays(1970)
+    assert D(1982, 5, 8) in public_holidays(1982)

@@ -41,8 +41,7 @@ def test_the_licences_said_are_those_the_components_declare() -> None:
                 [meta.get("License-Expression") or "", meta.get("License") or "",
                  *(meta.get_all("Classifier") or [])])
     said = {"LGPL": ("PySide6-Essentials", "shiboken6", "psycopg"),
-            "MIT": ("openpyxl", "SQLAlchemy", "alembic", "keyring", "platformdirs",
-                    "holidays"),
+            "MIT": ("openpyxl", "SQLAlchemy", "alembic", "keyring", "platformdirs"),
             "BSD": ("reportlab", "cryptography")}
     for licence, names in said.items():
         for name in names:
