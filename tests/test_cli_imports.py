@@ -78,3 +78,13 @@ def test_an_encrypted_file_loads_sqlcipher_and_no_more(tmp_path: Path) -> None:
                      passphrase=passphrase)  # created: migrated by Alembic
     assert loaded_by("--db", str(path), "alerts", "--on", "2025-10-15",
                      passphrase=passphrase) == ["sqlalchemy", "sqlcipher3"]
+
+
+def test_a_store_on_a_server_loads_psycopg_but_not_alembic(store_url: str) -> None:
+    """The same on both engines: a store at the current revision opens without Alembic."""
+    assert main(["--db", store_url, "demo", "--households", "2", "--years", "1"]) == 0
+    loaded = loaded_by("--db", store_url, "alerts", "--on", "2025-10-15")
+    if store_url.startswith("sqlite"):
+        assert loaded == ["sqlalchemy"]
+    else:
+        assert loaded == ["psycopg", "psycopg_binary", "sqlalchemy"]
