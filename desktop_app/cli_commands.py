@@ -7,9 +7,12 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop_app.interchange import Problem
 from desktop_app.store.repository import SqlStore
+
+if TYPE_CHECKING:
+    from desktop_app.interchange import Problem
 
 EXIT_OK = 0
 EXIT_ENVIRONMENT = 1

@@ -18,7 +18,10 @@ from desktop_app.cli import main
 
 #: Packages a command may load only when it needs them (each costs 0,05–0,5 s to import).
 HEAVY = ["alembic", "mako", "psycopg", "psycopg_binary", "sqlcipher3", "openpyxl",
-         "reportlab", "PySide6", "holidays", "sqlalchemy", "sqlalchemy.orm"]
+         "reportlab", "PySide6", "holidays", "sqlalchemy", "sqlalchemy.orm",
+         # Ours: the interchange format (imports, exports, the audit trail of a write) and
+         # the grid's indicators (documents, anonymisation) are not needed to read.
+         "desktop_app.interchange", "desktop_app.domain.indicators"]
 
 _RUN = """
 import json, sys
@@ -28,7 +31,7 @@ try:
 except SystemExit as done:  # --version, --help
     code = done.code
 # SQLAlchemy's ORM is not used: the tables are Core tables.
-names = {name if name.startswith("sqlalchemy.orm") else name.split(".")[0]
+names = {name if name.startswith(("sqlalchemy.orm", "desktop_app.")) else name.split(".")[0]
          for name in sys.modules}
 loaded = sorted(names & set(json.loads(HEAVY)))
 print(json.dumps([code, loaded]), file=sys.stderr)
@@ -63,12 +66,17 @@ def test_the_version_and_the_help_load_no_database_library() -> None:
 
 
 @pytest.mark.parametrize("command", [["alerts", "--on", "2025-10-15"],
-                                     ["alerts", "--on", "1990-01-15", "--json"],
-                                     ["points", "--month", "2025-09"],
-                                     ["points", "--month", "2025-09", "--json"]])
-def test_alerts_and_points_on_a_plain_file_load_only_sqlalchemy(
-        plain_store: Path, command: list[str]) -> None:
+                                     ["alerts", "--on", "1990-01-15", "--json"]])
+def test_alerts_on_a_plain_file_load_only_sqlalchemy(plain_store: Path,
+                                                     command: list[str]) -> None:
     assert loaded_by("--db", str(plain_store), *command) == ["sqlalchemy"]
+
+
+@pytest.mark.parametrize("json", [[], ["--json"]])
+def test_points_on_a_plain_file_load_only_sqlalchemy(plain_store: Path, json: list[str]) -> None:
+    loaded = loaded_by("--db", str(plain_store), "points", "--month", "2025-09", *json)
+    # The indicators come with the earnings page's chart (app.earnings, domain.charts).
+    assert set(loaded) - {"desktop_app.domain.indicators"} == {"sqlalchemy"}
 
 
 def test_an_encrypted_file_loads_sqlcipher_and_no_more(tmp_path: Path) -> None:

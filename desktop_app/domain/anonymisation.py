@@ -23,8 +23,6 @@ from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 
-from desktop_app.domain.indicators.activity import first_day_in_year
-from desktop_app.domain.indicators.specific import is_exit_to_housing
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import Measure
 
@@ -44,6 +42,10 @@ def grid_days(measures: Iterable[Measure]) -> set[date]:
     measure counts in (`first_day_in_year`). The grid takes, per measure type and year, the
     earliest of these (`compute_year_indicators`); keeping the brackets on all of them keeps
     them whatever subset of the household's measures a grid is computed over."""
+    # The grid's indicators (≈0,03 s to import) are loaded here, when a household is
+    # anonymised, not by every command that opens the store (its keeping rules import this).
+    from desktop_app.domain.indicators.activity import first_day_in_year
+
     days: set[date] = set()
     for measure in measures:
         years: set[int] = set()
@@ -137,6 +139,8 @@ def scrubbed_reason(reason: str, phrases: Iterable[str], names: Iterable[str]) -
     word of 3 letters or more of `names`), long numbers and e-mail addresses replaced by
     « [anonymisé] », accents and case ignored. The housing category (`is_exit_to_housing`)
     is kept."""
+    from desktop_app.domain.indicators.specific import is_exit_to_housing  # see grid_days
+
     words = [(m.start(), m.end(), plain(m.group())) for m in _WORD.finditer(reason)]
     hidden: list[tuple[int, int]] = [m.span() for m in _NUMBER.finditer(reason)]
     hidden += [m.span() for m in _EMAIL.finditer(reason)]

@@ -19,6 +19,7 @@ import copy
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.anonymisation import (
     coarse_birth,
@@ -28,9 +29,11 @@ from desktop_app.domain.anonymisation import (
 )
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.dsf_content import without_texts
-from desktop_app.domain.indicators.profile import ProfileBrackets, applicant_birth
 from desktop_app.domain.measure_facts import in_force_span, one_off_date
 from desktop_app.domain.model import Household, Measure, Member, MemberRole
+
+if TYPE_CHECKING:
+    from desktop_app.domain.indicators.profile import ProfileBrackets
 
 #: Name given to an anonymised household (followed by its id) and to its members.
 ANONYMOUS_HOUSEHOLD = "Ménage anonymisé"
@@ -113,6 +116,10 @@ def anonymised(household: Household, measures: list[Measure],
     - closing reasons rid of the household's names, address, phone and of any long number
       (`scrubbed_reason`): the grid counts exits by reason and exits to ordinary housing.
     Ids, dates, codes and numbers of the measures are kept: the grid reads them."""
+    # Here, not at the top: the grid's indicators (≈0,03 s to import) are loaded when a
+    # household is anonymised, not by every command that opens the store.
+    from desktop_app.domain.indicators.profile import ProfileBrackets, applicant_birth
+
     limits = brackets or ProfileBrackets()
     birth = applicant_birth(household)
     new_birth = None if birth is None else coarse_birth(birth, grid_days(measures),

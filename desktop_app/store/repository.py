@@ -2,6 +2,10 @@
 
 Every method runs in one transaction (a write commits whole or not at all) and turns
 environment errors (locked, full, corrupt, read-only) into a French `StoreError`.
+
+The imports, the merges and their batches (`importing`, `batches`, `merge`) are loaded by the
+methods that use them: with the interchange format they bring, they are not needed to read
+(`alerts`, `points` and the window's screens open the store without them).
 """
 
 from __future__ import annotations
@@ -34,13 +38,11 @@ from desktop_app.private_files import private_folder
 from desktop_app.store import (
     accounts,
     audit,
-    batches,
     bilans,
     fetch,
     household_file,
     list_queries,
     loaders,
-    merge,
     row_reading,
     tracked,
     treated,
@@ -59,7 +61,6 @@ from desktop_app.store.engine import (
     write,
 )
 from desktop_app.store.errors import NOT_REGULAR, StoreError, environment_errors
-from desktop_app.store.importing import is_empty
 from desktop_app.store.keys import given_passphrase
 from desktop_app.store.migrate import ensure_schema
 from desktop_app.store.records import (
@@ -134,6 +135,8 @@ class SqlStore:
     # --- whole caseload --------------------------------------------------------------
     def is_empty(self) -> bool:
         with self._reading() as c:
+            from desktop_app.store.importing import is_empty
+
             return is_empty(c)
 
     def import_caseload(self, caseload: Caseload, source: str = "", *,
@@ -142,6 +145,8 @@ class SqlStore:
 
     def import_parts(self, parts: Iterable[Caseload], source: str = "", *,
                      only_if_empty: bool = False) -> dict[str, int]:
+        from desktop_app.store import batches
+
         accounts.require_everything(self.session, accounts.IMPORT)
         with self._writing() as c:
             return batches.import_as_batch(c, parts, source=source, profile=self.profile,
@@ -345,9 +350,13 @@ class SqlStore:
     # --- batches, household files, right of access -------------------------------------
     def import_batches(self) -> list[ImportBatch]:
         with self._reading() as c:
+            from desktop_app.store import batches
+
             return batches.import_batches(c)
 
     def undo_import(self, batch_id: int) -> None:
+        from desktop_app.store import batches
+
         accounts.require_everything(self.session, "L'annulation d'un import")
         with self._writing() as c:
             batches.undo_import(c, batch_id, self.profile)
@@ -357,6 +366,8 @@ class SqlStore:
             return household_file.export_household(c, household_id)
 
     def merge_caseload(self, caseload: Caseload, source: str = "") -> MergeReport:
+        from desktop_app.store import merge
+
         accounts.require_everything(self.session, "La fusion d'un dossier de ménage")
         with self._writing() as c:
             return merge.merge_caseload(c, caseload, source=source, profile=self.profile)

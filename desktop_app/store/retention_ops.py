@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from desktop_app.domain.fr import format_date
-from desktop_app.domain.indicators.profile import ProfileBrackets
 from desktop_app.domain.model import Measure
 from desktop_app.domain.retention import (
     RetentionSettings,
@@ -30,6 +30,9 @@ from desktop_app.domain.retention import (
 from desktop_app.store import audit, fetch, rows, writers
 from desktop_app.store.errors import RefusedError
 from desktop_app.store.records import RetentionRow
+
+if TYPE_CHECKING:
+    from desktop_app.domain.indicators.profile import ProfileBrackets
 from desktop_app.store.retention_forget import forget_history
 from desktop_app.store.row_reading import among, select_in
 from desktop_app.store.tables import (
