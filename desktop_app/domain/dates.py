@@ -6,6 +6,7 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 ONE_DAY = timedelta(days=1)
 
@@ -61,13 +62,15 @@ class Month:
         return iter_days(self.first_day, self.last_day)
 
 
+@lru_cache(maxsize=1 << 16)
 def add_months(day: date, months: int) -> date:
     """`day` plus `months` calendar months, clamped to the end of the target month.
 
-    31/03 − 1 month is 28/02 (29/02 in a leap year); 31/08 + 1 month is 30/09.
+    31/03 − 1 month is 28/02 (29/02 in a leap year); 31/08 + 1 month is 30/09. Remembered:
+    the rules ask the same few thousand (day, months) again and again.
     """
-    target = Month.of(day).plus(months)
-    return date(target.year, target.month, min(day.day, target.days))
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def days_in_year(year: int) -> int:
