@@ -50,22 +50,33 @@ _NOT_FAL = sorted(t.value for t in MeasureType if t is not MeasureType.FAL)
 
 def day_spans(connection: Connection, day: date) -> list[MeasureSpan]:
     """The spans the rules of `day` read of the whole history (`domain.alerts.association`,
-    `quotas.fal_since_new_year`): every FAL span started on or before `day`, and for each
-    earlier year one span of another type in force some day of it (`grille_annuelle` only
-    asks whether a year was active). A handful of index look-ups rather than a read of every
-    measure: spans started after `day` decide nothing on `day`."""
+    `quotas.fal_since_new_year`), from the (type, span) index: every FAL span started on or
+    before `day` and in force this year; those ended before this year merged per month of
+    start (first start, last end; measure ""), which keeps the months and years they cover;
+    and for each earlier year one span of another type in force some day of it
+    (`grille_annuelle` only asks whether a year was active). Spans started after `day`
+    decide nothing on `day`."""
+    new_year = date(day.year, 1, 1)
     spans = [MeasureSpan(i, TYPES[t], start, end) for i, t, start, end in run(connection, select(
         M.id, M.type, M.span_start, M.span_end).where(
-        M.type == _FAL, M.span_start <= day).order_by(M.span_start, M.id))]
+        M.type == _FAL, M.span_start <= day, M.span_end >= new_year))]
+    ended: dict[tuple[int, int], tuple[date, date]] = {}
+    for start, end in run(connection, select(M.span_start, M.span_end).where(
+            M.type == _FAL, M.span_start <= day, M.span_end < new_year)):
+        key = (start.year, start.month)
+        first, last = ended.get(key, (start, end))
+        ended[key] = (min(first, start), max(last, end))
+    spans.extend(MeasureSpan("", MeasureType.FAL, first, last)
+                 for first, last in ended.values())
     # The earliest start of each type: one look-up each in the (type, span) index.
     firsts = [run(connection, select(func.min(M.span_start)).where(M.type == kind))[0][0]
               for kind in _NOT_FAL]
-    known = {s.measure for s in spans}
-    first = min((f for f in firsts if f is not None), default=None)
-    for year in range(first.year if first is not None else day.year, day.year):
+    known: set[str] = set()
+    first_start = min((f for f in firsts if f is not None), default=None)
+    for year in range(first_start.year if first_start is not None else day.year, day.year):
         found = run(connection, select(M.id, M.type, M.span_start, M.span_end).where(
             M.span_end >= date(year, 1, 1), M.span_start <= date(year, 12, 31),
-            M.type != _FAL).order_by(M.span_end, M.id).limit(1))
+            M.type != _FAL).order_by(M.span_end).limit(1))
         for i, t, start, end in found:
             if i not in known:
                 known.add(i)

@@ -128,10 +128,12 @@ def test_day_loads_what_can_raise_an_alert(small: SqlStore) -> None:
     # already active through diag_2024a).
     assert {m.id: len(m.visits) for m in loaded.measures}["asll"] == 2
     # The spans the day's rules read of the whole history: every FAL started by the day
-    # (tableau_occupation, convention), and one span of another type per earlier year in
-    # force (grille_annuelle: 2024, closed); 2023 is active through h2_old_fal.
-    assert sorted(s.measure for s in loaded.spans) == [
-        "closed", "fal_20", "fal_old", "h2_old_fal"]
+    # and in force this year (tableau_occupation, convention), those ended before merged per
+    # month of start (h2_old_fal's, measure ""), and one span of another type per earlier
+    # year in force (grille_annuelle: 2024, closed); 2023 is active through h2_old_fal.
+    assert sorted((s.measure, s.start, s.end) for s in loaded.spans) == [
+        ("", D(2023, 1, 1), D(2023, 12, 31)), ("closed", D(2024, 1, 1), D(2024, 12, 31)),
+        ("fal_20", D(2025, 5, 1), D(2025, 9, 10)), ("fal_old", D(2025, 1, 1), D(2025, 8, 1))]
     assert loaded.workers[1].absences == [Absence(D(2025, 1, 6), D(2025, 3, 31))]
 
 
