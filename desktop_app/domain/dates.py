@@ -11,6 +11,12 @@ from functools import lru_cache
 ONE_DAY = timedelta(days=1)
 
 
+@lru_cache(maxsize=1 << 12)
+def month_length(year: int, month: int) -> int:
+    """The days of a month (remembered: the rules ask the same few months again and again)."""
+    return calendar.monthrange(year, month)[1]
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Month:
     """A calendar month, written `YYYY-MM` in files and on the command line."""
@@ -39,11 +45,11 @@ class Month:
 
     @property
     def last_day(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, self.month, month_length(self.year, self.month))
 
     @property
     def days(self) -> int:
-        return calendar.monthrange(self.year, self.month)[1]
+        return month_length(self.year, self.month)
 
     def next(self) -> Month:
         return self.plus(1)
@@ -70,7 +76,7 @@ def add_months(day: date, months: int) -> date:
     the rules ask the same few thousand (day, months) again and again.
     """
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(day.day, month_length(year, month + 1)))
 
 
 def days_in_year(year: int) -> int:

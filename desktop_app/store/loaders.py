@@ -86,14 +86,17 @@ def day_spans(connection: Connection, day: date) -> list[MeasureSpan]:
 
 def _caseload(connection: Connection, selection: Selection, workers: list[Worker],
               spans: list[MeasureSpan], visits_until: date | None = None) -> Caseload:
+    """The caseload of a month or a day: households without their members (no rule, no
+    statement and no screen of a month or a day reads them)."""
     measures = fetch.measures(connection, selection.ids, selection.visits, visits_until)
-    return _with(connection, measures, workers, spans)
+    return _with(connection, measures, workers, spans, members=False)
 
 
 def _with(connection: Connection, measures: list[Measure], workers: list[Worker],
-          spans: list[MeasureSpan]) -> Caseload:
-    """The caseload of `measures`, with their households and every other record."""
-    households = fetch.households(connection, {m.household for m in measures})
+          spans: list[MeasureSpan], members: bool = True) -> Caseload:
+    """The caseload of `measures`, with their households (and their members unless
+    `members` is False) and every other record."""
+    households = fetch.households(connection, {m.household for m in measures}, members)
     return Caseload(fetch.association(connection), fetch.tariffs(connection), workers,
                     households, fetch.homes(connection), measures, spans)
 
