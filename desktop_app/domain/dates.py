@@ -6,8 +6,15 @@ import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 ONE_DAY = timedelta(days=1)
+
+
+@lru_cache(maxsize=1 << 12)
+def month_length(year: int, month: int) -> int:
+    """The days of a month (remembered: the rules ask the same few months again and again)."""
+    return calendar.monthrange(year, month)[1]
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -38,11 +45,11 @@ class Month:
 
     @property
     def last_day(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, self.month, month_length(self.year, self.month))
 
     @property
     def days(self) -> int:
-        return calendar.monthrange(self.year, self.month)[1]
+        return month_length(self.year, self.month)
 
     def next(self) -> Month:
         return self.plus(1)
@@ -61,13 +68,15 @@ class Month:
         return iter_days(self.first_day, self.last_day)
 
 
+@lru_cache(maxsize=1 << 16)
 def add_months(day: date, months: int) -> date:
     """`day` plus `months` calendar months, clamped to the end of the target month.
 
-    31/03 − 1 month is 28/02 (29/02 in a leap year); 31/08 + 1 month is 30/09.
+    31/03 − 1 month is 28/02 (29/02 in a leap year); 31/08 + 1 month is 30/09. Remembered:
+    the rules ask the same few thousand (day, months) again and again.
     """
-    target = Month.of(day).plus(months)
-    return date(target.year, target.month, min(day.day, target.days))
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    return date(year, month + 1, min(day.day, month_length(year, month + 1)))
 
 
 def days_in_year(year: int) -> int:

@@ -28,10 +28,14 @@ def in_force_span(measure: Measure) -> tuple[date, date] | None:
     """First and last day in force: the start of the first period to the earlier of the end
     of the last period and the closing date (all bounds inclusive). None without periods, or
     when the measure was closed before it started."""
-    if not measure.periods:
+    periods = measure.periods
+    if not periods:
         return None
-    start = min(p.start for p in measure.periods)
-    end = max(p.end for p in measure.periods)
+    if len(periods) == 1:
+        start, end = periods[0].start, periods[0].end
+    else:
+        start = min([p.start for p in periods])
+        end = max([p.end for p in periods])
     if measure.closed_on is not None and measure.closed_on < end:
         end = measure.closed_on
     return (start, end) if start <= end else None

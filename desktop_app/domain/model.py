@@ -391,7 +391,8 @@ class Caseload:
     measures: list[Measure] = field(default_factory=list)
     #: (type, first day in force, last day in force) of *every* measure with periods, even
     #: those not loaded in `measures`: enough for yearly and monthly rules over all history
-    #: (`grille_annuelle`, `tableau_occupation`). Empty means: use `measures`.
+    #: (`grille_annuelle`, `tableau_occupation`). Empty means: use `measures`. A day's load
+    #: gives only those its rules read (`store.loaders.day_spans`: some merged, measure "").
     spans: list[MeasureSpan] = field(default_factory=list)
 
 

@@ -68,7 +68,8 @@ class Store(Protocol):
         """`load_for_month` of each month from `first` to `last`, in one read transaction."""
     def load_for_day(self, day: date) -> Caseload:
         """A caseload with every measure that can raise an alert on `day`, those needed for
-        the month's quotas and the year's convention counts, and `spans` of all measures."""
+        the month's quotas and the year's convention counts, and the `spans` of the history the
+        day's rules read."""
     def load_for_year(self, year: int) -> Caseload:
         """A caseload with every measure the annual grid of `year` counts (in force, paid
         once or able to raise an alert in it; per ALT home the next stay after 31/12), with

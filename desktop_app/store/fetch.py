@@ -109,16 +109,21 @@ HOUSEHOLD_COLUMNS = (HOUSEHOLDS.c.id, HOUSEHOLDS.c.name, HOUSEHOLDS.c.reference,
                      HOUSEHOLDS.c.territory_other)
 
 
-def households(connection: Connection, ids: Collection[str] | None) -> list[Household]:
+def households(connection: Connection, ids: Collection[str] | None,
+               members: bool = True) -> list[Household]:
+    """The households `ids` (all for None), with their members unless `members` is False."""
     with collector_paused():
-        return _households(connection, ids)
+        return _households(connection, ids, members)
 
 
-def _households(connection: Connection, ids: Collection[str] | None) -> list[Household]:
+def _households(connection: Connection, ids: Collection[str] | None,
+                with_members: bool) -> list[Household]:
     found = [Household(id=r[0], name=r[1], reference=r[2], address=r[3], postcode=r[4],
                        city=r[5], territory=b.TERRITORY[r[6]], phone=r[7],
                        monthly_resources=r[8], territory_other=r[9])
              for r in rows_of(connection, HOUSEHOLD_COLUMNS, HOUSEHOLDS.c.id, ids)]
+    if not with_members:
+        return found
     members = children(connection, b.MEMBER_COLUMNS, b.build_member,
                        None if ids is None else [h.id for h in found])
     for household in found:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import Caseload, Measure, MeasureSpan, MeasureType, Worker
@@ -34,23 +34,69 @@ from desktop_app.store.tables import MEASURES
 M = MEASURES.c
 
 
-def all_spans(connection: Connection) -> list[MeasureSpan]:
-    """(id, type, first day, last day in force) of every measure with periods."""
+def all_spans(connection: Connection, until: date | None = None) -> list[MeasureSpan]:
+    """(id, type, first day, last day in force) of every measure with periods; with `until`,
+    only what the rules of that day read of them (`day_spans`)."""
+    if until is not None:
+        return day_spans(connection, until)
     return [MeasureSpan(i, TYPES[t], start, end) for i, t, start, end in
             run(connection, select(M.id, M.type, M.span_start, M.span_end).where(
                 M.span_start.is_not(None)))]
 
 
+_FAL = MeasureType.FAL.value
+_NOT_FAL = sorted(t.value for t in MeasureType if t is not MeasureType.FAL)
+
+
+def day_spans(connection: Connection, day: date) -> list[MeasureSpan]:
+    """The spans the rules of `day` read of the whole history (`domain.alerts.association`,
+    `quotas.fal_since_new_year`), from the (type, span) index: every FAL span started on or
+    before `day` and in force this year; those ended before this year merged per month of
+    start (first start, last end; measure ""), which keeps the months and years they cover;
+    and for each earlier year one span of another type in force some day of it
+    (`grille_annuelle` only asks whether a year was active). Spans started after `day`
+    decide nothing on `day`."""
+    new_year = date(day.year, 1, 1)
+    spans = [MeasureSpan(i, TYPES[t], start, end) for i, t, start, end in run(connection, select(
+        M.id, M.type, M.span_start, M.span_end).where(
+        M.type == _FAL, M.span_start <= day, M.span_end >= new_year))]
+    ended: dict[tuple[int, int], tuple[date, date]] = {}
+    for start, end in run(connection, select(M.span_start, M.span_end).where(
+            M.type == _FAL, M.span_start <= day, M.span_end < new_year)):
+        key = (start.year, start.month)
+        first, last = ended.get(key, (start, end))
+        ended[key] = (min(first, start), max(last, end))
+    spans.extend(MeasureSpan("", MeasureType.FAL, first, last)
+                 for first, last in ended.values())
+    # The earliest start of each type: one look-up each in the (type, span) index.
+    firsts = [run(connection, select(func.min(M.span_start)).where(M.type == kind))[0][0]
+              for kind in _NOT_FAL]
+    known: set[str] = set()
+    first_start = min((f for f in firsts if f is not None), default=None)
+    for year in range(first_start.year if first_start is not None else day.year, day.year):
+        found = run(connection, select(M.id, M.type, M.span_start, M.span_end).where(
+            M.span_end >= date(year, 1, 1), M.span_start <= date(year, 12, 31),
+            M.type != _FAL).order_by(M.span_end).limit(1))
+        for i, t, start, end in found:
+            if i not in known:
+                known.add(i)
+                spans.append(MeasureSpan(i, TYPES[t], start, end))
+    return spans
+
+
 def _caseload(connection: Connection, selection: Selection, workers: list[Worker],
               spans: list[MeasureSpan], visits_until: date | None = None) -> Caseload:
+    """The caseload of a month or a day: households without their members (no rule, no
+    statement and no screen of a month or a day reads them)."""
     measures = fetch.measures(connection, selection.ids, selection.visits, visits_until)
-    return _with(connection, measures, workers, spans)
+    return _with(connection, measures, workers, spans, members=False)
 
 
 def _with(connection: Connection, measures: list[Measure], workers: list[Worker],
-          spans: list[MeasureSpan]) -> Caseload:
-    """The caseload of `measures`, with their households and every other record."""
-    households = fetch.households(connection, {m.household for m in measures})
+          spans: list[MeasureSpan], members: bool = True) -> Caseload:
+    """The caseload of `measures`, with their households (and their members unless
+    `members` is False) and every other record."""
+    households = fetch.households(connection, {m.household for m in measures}, members)
     return Caseload(fetch.association(connection), fetch.tariffs(connection), workers,
                     households, fetch.homes(connection), measures, spans)
 
@@ -58,8 +104,8 @@ def _with(connection: Connection, measures: list[Measure], workers: list[Worker]
 def load_for_month(connection: Connection, month: Month) -> Caseload:
     """Every measure that can earn something in `month` or count in its quotas (P1–P7,
     Q1–Q2), with every worker and ALT home; visits of DSF only."""
-    return _caseload(connection, month_selection(connection, month), fetch.workers(connection),
-                     [])
+    return _caseload(connection, month_selection(connection, month, gap_homes_only=True),
+                     fetch.workers(connection), [])
 
 
 def load_for_months(connection: Connection, first: Month, last: Month) -> Caseload:
@@ -67,7 +113,7 @@ def load_for_months(connection: Connection, first: Month, last: Month) -> Caselo
     points of several months, each computed over it as over its own month's)."""
     selection, month = Selection(), first
     while month <= last:
-        _merge(selection, month_selection(connection, month))
+        _merge(selection, month_selection(connection, month, gap_homes_only=True))
         month = month.next()
     return _caseload(connection, selection, fetch.workers(connection), [])
 
@@ -78,7 +124,8 @@ def load_for_team(connection: Connection, day: date) -> tuple[list[Worker], list
     `load_for_month` of `day`'s month (each worker's points against their ceiling)."""
     workers = fetch.workers(connection)
     return (workers, list_queries.measure_rows(connection, day, None),
-            _caseload(connection, month_selection(connection, Month.of(day)), workers, []))
+            _caseload(connection, month_selection(connection, Month.of(day), gap_homes_only=True),
+                      workers, []))
 
 
 def _merge(selection: Selection, *extras: Selection) -> None:
@@ -87,11 +134,12 @@ def _merge(selection: Selection, *extras: Selection) -> None:
         selection.visits |= extra.visits
 
 
-def _day_selection(connection: Connection, day: date, workers: list[Worker]
-                   ) -> tuple[Selection, set[str]]:
-    """What `load_for_day` reads, but the other supports of the households returned."""
+def _day_selection(connection: Connection, day: date, workers: list[Worker],
+                   gap_homes_only: bool = False) -> tuple[Selection, set[str]]:
+    """What `load_for_day` reads, but the other supports of the households returned
+    (`gap_homes_only`: see `month_selection`)."""
     selection, households = alert_selection(connection, day)
-    _merge(selection, month_selection(connection, Month.of(day)),
+    _merge(selection, month_selection(connection, Month.of(day), gap_homes_only),
            absence_selection(connection, day, workers), last_stays_selection(connection, day))
     return selection, households
 
@@ -100,14 +148,15 @@ def load_for_day(connection: Connection, day: date) -> Caseload:
     """Every measure that can raise an alert on `day` (with all its children), those of the
     month's quotas and the year's convention counts, the other support measures of their
     households (`cumul`), one measure in force during each untold absence, the FAL stays of
-    each home's last departure (`vacance_longue`), and the spans of
-    all measures (yearly and monthly documents over the whole history). Visits are read up to
+    each home's last departure (`vacance_longue`), and the spans of the
+    history the day's rules read (`day_spans`: yearly and monthly documents). Visits are read up to
     `day`: no rule looks at a visit after the day it is checked on (a DSF paid after it is
     not counted for it either)."""
     workers = fetch.workers(connection)
-    selection, households = _day_selection(connection, day, workers)
+    selection, households = _day_selection(connection, day, workers, gap_homes_only=True)
     _merge(selection, year_selection(connection, day), household_supports(connection, households))
-    return _caseload(connection, selection, workers, all_spans(connection), visits_until=day)
+    return _caseload(connection, selection, workers, all_spans(connection, day),
+                     visits_until=day)
 
 
 #: SQLite page cache while a year is read, in KiB (the default, 2 000 KiB, holds a tenth of

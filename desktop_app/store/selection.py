@@ -18,13 +18,16 @@ from desktop_app.domain.alerts.workers import MAX_ABSENCE_WORKING_DAYS, absence_
 from desktop_app.domain.dates import Month
 from desktop_app.domain.model import SUPPORT_TYPES, MeasureType, Retroactive, Worker
 from desktop_app.domain.workdays import count_working_days
-from desktop_app.store.row_reading import run, select_in
+from desktop_app.store.row_reading import among, run, select_in
 from desktop_app.store.tables import MEASURES, PERIODS, STAYS, VISITS
 
 M = MEASURES.c
 S = STAYS.c
 DSF = MeasureType.DSF.value
 SUPPORT = sorted(t.value for t in SUPPORT_TYPES)
+#: Every type: `type IN (…)` lets SQLite read a span condition from the covering index
+#: (type, span_start, span_end) rather than the whole table.
+ALL_TYPES = sorted(t.value for t in MeasureType)
 #: FAL stays that ended this many days before the month are read (a vacancy gap after them
 #: may be paid in the month: at most 31 days, P5).
 GAP_LOOKBACK = timedelta(days=40)
@@ -50,24 +53,35 @@ def _ids(where: Any) -> Select[tuple[str, str]]:
     return select(M.id, M.type).where(where)
 
 
-def month_selection(connection: Connection, month: Month) -> Selection:
+def month_selection(connection: Connection, month: Month, gap_homes_only: bool = False
+                    ) -> Selection:
     """Every measure that can earn something in `month` (P1–P7) or count in its quotas
     (Q1–Q2): in force some day of it, paid once in it, and the FAL stays that shape its ALT
     occupancy (stays not ended 40 days before it, and per home the next entry after it,
-    which closes a vacancy gap). Visits: DSF only."""
+    which closes a vacancy gap). Visits: DSF only. `gap_homes_only`: the next entry only of
+    the homes with such a stay (a gap paid in the month follows a departure at most 31 days
+    before it: the month's funding is the same)."""
     first, last = month.first_day, month.last_day
     selection = Selection()
     selection.add(run(connection, _ids(or_(
-        and_(M.span_start <= last, M.span_end >= first), M.one_off_on.between(first, last),
+        and_(M.type.in_(ALL_TYPES), M.span_start <= last, M.span_end >= first),
+        M.one_off_on.between(first, last),
     ))))
     stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    selection.add(run(connection, select(M.id, M.type).select_from(stays).where(
+    recent = run(connection, select(M.id, M.type, S.home_id).select_from(stays).where(
         S.start <= last, or_(S.end.is_(None), S.end >= first - GAP_LOOKBACK),
-    )))
+    ))
+    selection.add(recent)
+    homes = {r[2] for r in recent}
+    if gap_homes_only and not homes:
+        return selection
     # A stay of a measure closed before it started is no occupancy (funding.occupancy).
     kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+    after = [S.start > last, kept]
+    if gap_homes_only:
+        after.append(among(connection, S.home_id, homes))
     entries = select(S.home_id.label("home"), func.min(S.start).label("first")).select_from(
-        stays).where(S.start > last, kept).group_by(S.home_id).subquery()
+        stays).where(*after).group_by(S.home_id).subquery()
     selection.add(run(connection, select(M.id, M.type).select_from(stays.join(
         entries, and_(S.home_id == entries.c.home, S.start == entries.c.first))).where(
         kept)))
@@ -129,8 +143,12 @@ def year_selection(connection: Connection, day: date) -> Selection:
     in each earlier year (`grille_annuelle` counts such a year as active)."""
     new_year = date(day.year, 1, 1)
     selection = Selection()
-    selection.add(run(connection, _ids(and_(
-        M.type == DSF, M.one_off_on.between(new_year, day)))))
+    # The type tested here: in SQL, SQLite would scan every DSF rather than the days.
+    selection.add(r for r in run(connection, _ids(M.one_off_on.between(new_year, day)))
+                  if r[1] == DSF)
+    first = run(connection, select(func.min(M.one_off_on)))[0][0]  # one index look-up
+    if first is None or first >= new_year:
+        return selection  # nothing carried out before this year
     one_per_year = select(func.min(M.id), func.min(M.type)).where(
         M.type.in_((DSF, MeasureType.ASLL_DIAG.value)), M.one_off_on < new_year,
     ).group_by(extract("year", M.one_off_on), M.type)
@@ -143,8 +161,11 @@ def household_supports(connection: Connection, households: set[str]) -> Selectio
     spans)."""
     selection = Selection()
     if households:
-        selection.add(select_in(connection, _ids(and_(
-            M.type.in_(SUPPORT), M.span_start.is_not(None))), M.household_id, households))
+        # Type and span tested here: in SQL, SQLite would scan the (type, span) index
+        # rather than look the households up.
+        rows = select_in(connection, select(M.id, M.type, M.span_start), M.household_id,
+                         households)
+        selection.add(r for r in rows if r[1] in SUPPORT and r[2] is not None)
     return selection
 
 

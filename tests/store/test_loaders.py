@@ -127,9 +127,13 @@ def test_day_loads_what_can_raise_an_alert(small: SqlStore) -> None:
     # in 2026, nothing due), dsf_summons_later (summoned after the day), diag_2024b (2024 is
     # already active through diag_2024a).
     assert {m.id: len(m.visits) for m in loaded.measures}["asll"] == 2
-    assert sorted(s.measure for s in loaded.spans) == [
-        "asll", "asll_decided", "closed", "fal_20", "fal_later", "fal_next", "fal_old",
-        "future", "h2_old_fal", "w2_asll"]
+    # The spans the day's rules read of the whole history: every FAL started by the day
+    # and in force this year (tableau_occupation, convention), those ended before merged per
+    # month of start (h2_old_fal's, measure ""), and one span of another type per earlier
+    # year in force (grille_annuelle: 2024, closed); 2023 is active through h2_old_fal.
+    assert sorted((s.measure, s.start, s.end) for s in loaded.spans) == [
+        ("", D(2023, 1, 1), D(2023, 12, 31)), ("closed", D(2024, 1, 1), D(2024, 12, 31)),
+        ("fal_20", D(2025, 5, 1), D(2025, 9, 10)), ("fal_old", D(2025, 1, 1), D(2025, 8, 1))]
     assert loaded.workers[1].absences == [Absence(D(2025, 1, 6), D(2025, 3, 31))]
 
 
@@ -222,6 +226,12 @@ def test_alerts_match_the_whole_store(demo: tuple[SqlStore, Caseload], day: date
     expected = compute_alerts(whole, day, settings)
     assert expected  # the demo plants breaches: the comparison is not between two empties
     assert compute_alerts(store.load_for_day(day), day, settings) == expected
+
+
+def test_a_day_before_the_history_loads_nothing(small: SqlStore) -> None:
+    loaded = small.load_for_day(D(1990, 1, 15))
+    assert (loaded.measures, loaded.spans, loaded.households) == ([], [], [])
+    assert compute_alerts(loaded, D(1990, 1, 15), small.alert_settings()) == []
 
 
 def test_visits_after_the_day_are_not_read(small: SqlStore) -> None:

@@ -9,7 +9,6 @@ objects to remember what they computed from the measure or the caseload alone.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from collections.abc import Callable, Hashable, Mapping
 from datetime import date
 from operator import attrgetter
@@ -26,7 +25,8 @@ _BY_DATE = attrgetter("date")
 
 class MeasureFacts:
     """One measure's in-force span and visits by date, whatever the day (the visits sorted
-    on the first day that reads them: only a measure in force on some asked day needs them)."""
+    on the first day that reads them: only a measure in force on some asked day needs them),
+    and its home visits of each past month counted when first asked."""
 
     __slots__ = ("_home_counts", "_keep", "_memo", "_visits", "measure", "span")
 
@@ -40,7 +40,7 @@ class MeasureFacts:
         # Filled by `_sort_visits`, and `_memo` by `remember`, when first needed: nothing
         # more is allocated for the measures no asked day reads.
         self._visits: tuple[Visit, ...] | None = None
-        self._home_counts: Counter[tuple[int, int]] | None = None
+        self._home_counts: dict[tuple[int, int], int] | None = None
         self._memo: dict[str, Any] | None = None
 
     def all_visits(self) -> tuple[Visit, ...]:
@@ -48,12 +48,9 @@ class MeasureFacts:
         return self._sort_visits()
 
     def _sort_visits(self) -> tuple[Visit, ...]:
-        """Every visit by date (recorded order for a same day), and the home visits
-        (`is_home_visit`) counted per (year, month)."""
+        """Every visit by date (recorded order for a same day)."""
         if self._visits is None:
             self._visits = tuple(sorted(self.measure.visits, key=_BY_DATE))
-            self._home_counts = Counter(
-                (v.date.year, v.date.month) for v in self._visits if is_home_visit(v))
         return self._visits
 
     def visits_until(self, on: date) -> tuple[Visit, ...]:
@@ -63,15 +60,25 @@ class MeasureFacts:
 
     def home_visits(self, month: Month, on: date) -> int:
         """Home visits held in `month` on or before `on`."""
-        visits = self._sort_visits()
         key, current = (month.year, month.month), (on.year, on.month)
-        if key < current:
-            return self._home_counts[key] if self._home_counts is not None else 0
         if key > current:
             return 0
-        first = bisect_left(visits, on.replace(day=1), key=_BY_DATE)
-        last = bisect_right(visits, on, key=_BY_DATE)
-        return sum(1 for v in visits[first:last] if is_home_visit(v))
+        if key == current:
+            return self._home_visits_between(on.replace(day=1), on)
+        # A month before `on`'s: the same whatever the day, counted once.
+        counts = self._home_counts
+        if counts is None:
+            counts = self._home_counts = {}
+        if key not in counts:
+            counts[key] = self._home_visits_between(month.first_day, month.last_day)
+        return counts[key]
+
+    def _home_visits_between(self, first: date, last: date) -> int:
+        """Home visits (`is_home_visit`) dated from `first` to `last`."""
+        visits = self._sort_visits()
+        start = bisect_left(visits, first, key=_BY_DATE)
+        stop = bisect_right(visits, last, lo=start, key=_BY_DATE)
+        return sum(1 for v in visits[start:stop] if is_home_visit(v))
 
     def remember(self, key: str, compute: Callable[[Measure], T]) -> T:
         """`compute(measure)`, computed on the first call for `key` only."""

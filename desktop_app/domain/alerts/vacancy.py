@@ -10,6 +10,7 @@ the convention is broken, the days are only not paid."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,7 +86,10 @@ def long_vacancies(caseload: Caseload, day: date,
     """The homes empty on `day` beyond the 31 paid days since the last departure, outside a
     justified vacancy, in the order of `caseload.homes`."""
     found = occupations(caseload.measures) if stays is None else stays
-    vacancies = (empty_since(home, found, day) for home in caseload.homes)
+    by_home: dict[str, list[Occupation]] = defaultdict(list)
+    for stay in found:
+        by_home[stay.home].append(stay)
+    vacancies = (empty_since(home, by_home.get(home.id, []), day) for home in caseload.homes)
     return [v for v in vacancies if v is not None and is_long(v, day)]
 
 
