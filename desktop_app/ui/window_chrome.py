@@ -56,7 +56,7 @@ def shortcuts_html(titles: Sequence[str]) -> str:
 def show_shortcuts(window: MainWindow) -> QMessageBox:
     """Aide › Raccourcis clavier: the keys, the screens those of the navigation list."""
     box = QMessageBox(QMessageBox.Icon.Information, "Raccourcis clavier",
-                      shortcuts_html([window.screens[key].title for key in NAVIGATION]),
+                      shortcuts_html([window.title_of(key) for key in NAVIGATION]),
                       QMessageBox.StandardButton.Ok, window)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -100,7 +100,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _action(window, menu, "&Quitter", window.close, "Ctrl+Q")
     menu = bar.addMenu("&Aller à")
     for number, key in enumerate(NAVIGATION, start=1):
-        _action(window, menu, window.screens[key].title, partial(window.show_screen, key),
+        _action(window, menu, window.title_of(key), partial(window.show_screen, key),
                 f"Ctrl+{number}")
     menu = bar.addMenu("&Suivi")
     actions = {"new_visit": _action(window, menu, "Nouvelle &visite", window.new_visit,
