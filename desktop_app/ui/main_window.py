@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -208,6 +208,10 @@ class MainWindow(QMainWindow):
             screen = self.screens["tableau"]
             assert isinstance(screen, DashboardScreen)
             screen.next_alert()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.lock.watch_input()
 
     # --- state -------------------------------------------------------------------------
     def restore_state(self) -> None:
