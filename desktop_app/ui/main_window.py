@@ -150,6 +150,10 @@ class MainWindow(QMainWindow):
         assert isinstance(widget, Screen)
         return widget
 
+    @property
+    def dashboard(self) -> DashboardScreen:
+        return cast(DashboardScreen, self.screens["tableau"])
+
     def start(self) -> None:
         """Load the team, then show the dashboard."""
         self.ctx.load_workers()
@@ -205,9 +209,7 @@ class MainWindow(QMainWindow):
 
     def next_alert(self) -> None:
         if self.show_screen("tableau"):
-            screen = self.screens["tableau"]
-            assert isinstance(screen, DashboardScreen)
-            screen.next_alert()
+            self.dashboard.next_alert()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar
 
 from desktop_app.ui import about, batch_dialogs, file_actions
-from desktop_app.ui.household import file_actions as household_file_actions
 from desktop_app.ui.settings import backup_actions, backup_dialog
 
 if TYPE_CHECKING:
@@ -64,6 +63,14 @@ def show_shortcuts(window: MainWindow) -> QMessageBox:
     return box
 
 
+def merge_file(window: MainWindow) -> None:
+    """Fichier › Fusionner un dossier reçu…"""
+    # start-up cost: the household file's module brings the reports (the right of access)
+    from desktop_app.ui.household import file_actions as household_file_actions
+
+    household_file_actions.merge_file(window, window.ctx)
+
+
 def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
             shortcut: str | None = None) -> QAction:
     action = QAction(text, window)
@@ -87,7 +94,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             lambda: file_actions.demo_data(window, ctx))
     menu.addSeparator()
     _action(window, menu, "&Fusionner un dossier reçu…",
-            lambda: household_file_actions.merge_file(window, ctx))
+            lambda: merge_file(window))
     _action(window, menu, "A&nnuler un import…",
             lambda: batch_dialogs.undo_import_dialog(window, ctx))
     menu.addSeparator()
