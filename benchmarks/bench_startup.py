@@ -43,7 +43,10 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
-def dashboard_seconds(command: list[str], env: dict[str, str]) -> float:
+def dashboard_seconds(command: list[str], env: dict[str, str],
+                      steps: dict[str, list[float]] | None = None) -> float:
+    """Seconds from the process's start to the dashboard shown with its data; `steps`: each
+    step of the launch (desktop_app.ui.launch_timing.STEPS) appended to its list."""
     since = time.time()
     done = subprocess.run(command, env=dict(env, SUIVI_FSL_TIMINGS_SINCE=repr(since)),
                           capture_output=True, text=True, check=False, timeout=300)
@@ -51,6 +54,9 @@ def dashboard_seconds(command: list[str], env: dict[str, str]) -> float:
         raise SystemExit(f"{' '.join(command)} : code {done.returncode}\n{done.stderr}")
     first = json.loads(done.stdout.splitlines()[0])
     assert first["question"] == "tableau de bord affiché", first
+    if steps is not None:
+        for step, seconds in first.get("steps", {}).items():
+            steps.setdefault(step, []).append(float(seconds))
     return float(first["seconds"])
 
 
@@ -82,6 +88,17 @@ def build_lines(info_path: Path, smoke_path: Path | None) -> list[str]:
     return lines
 
 
+def step_lines(steps: dict[str, dict[str, list[float]]]) -> list[str]:
+    """The launch's steps of each program (medians, seconds since the process started)."""
+    lines = []
+    for name, found in steps.items():
+        if found:
+            said = " ; ".join(f"{step} {number(statistics.median(seconds))}"
+                              for step, seconds in found.items())
+            lines.append(f"Étapes ({name}, médianes, en s depuis le lancement) : {said}.")
+    return ["", *lines] if lines else []
+
+
 def number(value: float) -> str:
     return f"{value:.2f}".replace(".", ",")
 
@@ -108,10 +125,11 @@ def main(argv: list[str] | None = None) -> int:
                     "installé par pip": (installed, env)}
         dashboards: dict[str, list[float]] = {name: [] for name in programs}
         versions: dict[str, list[float]] = {name: [] for name in programs}
+        steps: dict[str, dict[str, list[float]]] = {name: {} for name in programs}
         for _run in range(args.runs):
             for name, (command, command_env) in programs.items():
                 dashboards[name].append(dashboard_seconds([*command, "--db", store],
-                                                          command_env))
+                                                          command_env, steps[name]))
                 versions[name].append(version_seconds(command, command_env))
     rows = [f"| {name} | {number(statistics.median(dashboards[name]))} | "
             f"{number(min(dashboards[name]))}–{number(max(dashboards[name]))} | "
@@ -133,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         "| Programme | Tableau de bord (s) | Min–max (s) | --version (s) |",
         "|---|---:|---:|---:|",
         *rows,
+        *step_lines(steps),
         *build_lines(args.folder.resolve().parent / "build-info.json", args.smoke_json),
     ])
     print(text)

@@ -161,3 +161,32 @@ def dashboard(store: Store, day: date) -> Dashboard:
     data.convention = next((c for c in caseload.association.conventions
                             if c.year == day.year), None)
     return data
+
+
+class Ahead:
+    """The dashboard of `day` computed ahead: the window's launch runs `compute` in the
+    background right after the store opens, while the window is still being built, and the
+    dashboard's first load `take`s it rather than computing it again. Both run in the
+    window's one background thread, one after the other: nothing here is shared between two
+    threads at once."""
+
+    def __init__(self, day: date) -> None:
+        self.day = day
+        self._store: Store | None = None
+        self._data: Dashboard | None = None
+
+    def compute(self, store: Store | None) -> None:
+        """`store`: the store just opened, None when it is not (yet): a passphrase to ask,
+        a failure, which the launch says."""
+        if store is None:
+            return
+        try:
+            self._data = dashboard(store, self.day)
+        except Exception:  # the first load computes it again, and says what failed
+            return
+        self._store = store
+
+    def take(self, store: Store, day: date) -> Dashboard | None:
+        """What was computed ahead for `store` as of `day`, once; else None."""
+        data, self._data = self._data, None
+        return data if store is self._store and day == self.day else None

@@ -36,7 +36,6 @@ from desktop_app.store.errors import ServerConnectionError
 from desktop_app.ui.about import app_icon
 from desktop_app.ui.background import BackgroundRunner, describe_error
 from desktop_app.ui.garbage import install_collector
-from desktop_app.ui.household import file_actions as household_file_actions
 from desktop_app.ui.opening.backup_startup import check_at_start, offer_restore_file
 from desktop_app.ui.opening.keyring_store import KeyStore
 from desktop_app.ui.opening.store_opening import StoreOpening
@@ -183,11 +182,18 @@ class Launch:
         self._open(url, from_settings)
         # start-up cost: the splash shows, and the store starts opening, before the window's
         # modules load
+        from desktop_app.app.dashboard import Ahead
+
+        # The dashboard computed right after the store opens, while the window is built.
+        ahead, opening = Ahead(today()), self.opening
+        self.runner.run(lambda: ahead.compute(opening.store), on_error=lambda _error: None,
+                        text="Calcul des alertes et des points du jour…")
         from desktop_app.ui.context import AppContext
         from desktop_app.ui.main_window import MainWindow
 
         self.ctx = AppContext(None, today=today, runner=self.runner)
         self.window = MainWindow(self.ctx, f"Base : {store_label(url)}")
+        self.window.dashboard.ahead = ahead
 
     @property
     def on_server(self) -> bool:
@@ -219,7 +225,10 @@ class Launch:
             check_at_start(self.window, self.ctx)
         if self._then_merge:
             self._then_merge = False
-            household_file_actions.merge_file(self.window, self.ctx)
+            # start-up cost: the household file's module brings the reports
+            from desktop_app.ui.window_chrome import merge_file
+
+            merge_file(self.window)
 
     def _rename(self, url: str) -> None:
         self.url = url

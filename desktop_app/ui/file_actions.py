@@ -13,7 +13,6 @@ from desktop_app.interchange import read_parts, write_file
 from desktop_app.store.errors import NotEmptyError
 from desktop_app.ui.background import show_error
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.reports.export import show_failure
 from desktop_app.ui.topics import Topic
 
 FILTER = "Fichiers d'échange Suivi FSL (*.json);;Tous les fichiers (*)"
@@ -83,6 +82,9 @@ def export_file(parent: QWidget, ctx: AppContext, path: Path | None = None) -> N
 
     def failed(error: BaseException) -> None:
         """A full disk, a folder gone, a device or a folder chosen: said in French."""
+        # start-up cost: the reports' messages (the package) load when an export fails
+        from desktop_app.ui.reports.export import show_failure
+
         show_failure(parent, "Export non écrit", error, path)
 
     ctx.run(work, ctx.status_message.emit, text="Export en cours…", on_error=failed)

@@ -3,6 +3,10 @@
 SUIVI_FSL_TIMINGS_SINCE is set (benchmarks/bench_startup.py times the frozen program and the
 installed one with it). The other timings of the window, for `benchmarks/`, are in
 `devtools/timings.py`, built on `launch_until_dashboard`.
+
+The line also gives the launch's steps (`STEPS`), each in seconds since the process started:
+where the time goes (Python and the imports, the window built, the store opened, the
+dashboard's data computed, then shown).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from desktop_app.ui.dashboard.screen import DashboardScreen
 
 DASHBOARD = "tableau de bord affiché"
 DASHBOARD_LIMIT = 3.0
+#: The steps of the launch, in their order (`launch_until_dashboard` notes them).
+STEPS = ("imports", "fenêtre construite", "base ouverte", "données calculées", "affiché")
 
 
 def wait(condition: Callable[[], bool], timeout: float = 120.0) -> None:
@@ -35,21 +41,32 @@ def wait(condition: Callable[[], bool], timeout: float = 120.0) -> None:
 
 
 @contextmanager
-def launch_until_dashboard(url: str, day: date) -> Iterator[tuple[Launch, float]]:
+def launch_until_dashboard(url: str, day: date, steps: dict[str, float] | None = None
+                           ) -> Iterator[tuple[Launch, float]]:
     """The window launched offscreen on the store at `url` (user settings neither read nor
-    changed), once its dashboard shows its data, with the seconds it took; closed after."""
+    changed), once its dashboard shows its data, with the seconds it took; closed after.
+    `steps`: filled with the seconds from the call to the end of each of `STEPS[1:]`."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     started = time.perf_counter()
+    noted = steps if steps is not None else {}
+
+    def note(step: str) -> bool:
+        noted.setdefault(step, time.perf_counter() - started)
+        return True
+
     with tempfile.TemporaryDirectory() as settings_dir:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         launch = Launch(url, lambda: day, interactive=False)
+        note(STEPS[1])
         dashboard = launch.window.screens["tableau"]
         assert isinstance(dashboard, DashboardScreen)
-        wait(lambda: dashboard.data is not None or launch.error is not None)
+        wait(lambda: (launch.ctx.has_store and note(STEPS[2]) and dashboard.data is not None
+                      and note(STEPS[3])) or launch.error is not None)
         if launch.error is not None:
             raise launch.error
         QCoreApplication.processEvents()
+        note(STEPS[4])
         try:
             yield launch, time.perf_counter() - started
         finally:
@@ -63,10 +80,14 @@ def print_launch_timing(url: str, since: float) -> int:
     before starting this process (the figure then includes the program's own start: Python,
     or the frozen program's unpacking and imports)."""
     startup = time.time() - since
-    with launch_until_dashboard(url, date.today()) as (_launch, seconds):
+    steps: dict[str, float] = {}
+    with launch_until_dashboard(url, date.today(), steps) as (_launch, seconds):
         pass
     print(json.dumps({"question": DASHBOARD,
                       "detail": "depuis le lancement du processus : alertes, points",
-                      "seconds": round(seconds + startup, 4), "limit": DASHBOARD_LIMIT},
+                      "seconds": round(seconds + startup, 4), "limit": DASHBOARD_LIMIT,
+                      "steps": {STEPS[0]: round(startup, 4),
+                                **{step: round(startup + steps[step], 4)
+                                   for step in STEPS[1:] if step in steps}}},
                      ensure_ascii=False))
     return 0

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -35,12 +35,15 @@ class TableView(QTableView):
     """A table that says so, in grey, when it has no row (rather than a blank box).
 
     Its `stretched` columns take their text's width, then share the free width; in a window
-    too narrow for that, the table scrolls sideways rather than cut a name to « Du… »."""
+    too narrow for that, the table scrolls sideways rather than cut a name to « Du… ». A
+    hidden table (a screen not shown, a tab behind another) is fitted when it shows, once,
+    rather than at each change of its rows or size."""
 
     def __init__(self, parent: QWidget | None, empty_text: str) -> None:
         super().__init__(parent)
         self.empty_text = empty_text
         self.stretched: list[int] = []
+        self._fit_due = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -64,9 +67,18 @@ class TableView(QTableView):
         super().resizeEvent(event)
         self.fit_columns()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._fit_due:
+            self.fit_columns()
+
     def fit_columns(self, *_args: object) -> None:
         """Give the `stretched` columns their text's width and share what is left between
-        them; none left: the table scrolls sideways."""
+        them; none left: the table scrolls sideways. Hidden: when it shows."""
+        if not self.isVisible():
+            self._fit_due = bool(self.stretched)
+            return
+        self._fit_due = False
         header = self.horizontalHeader()
         shown = [c for c in self.stretched if not header.isSectionHidden(c)]
         if not shown or self.model() is None:

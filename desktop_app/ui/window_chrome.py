@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QProgressBar
 
 from desktop_app.ui import about, batch_dialogs, file_actions
-from desktop_app.ui.household import file_actions as household_file_actions
 from desktop_app.ui.settings import backup_actions, backup_dialog
 
 if TYPE_CHECKING:
@@ -56,12 +55,20 @@ def shortcuts_html(titles: Sequence[str]) -> str:
 def show_shortcuts(window: MainWindow) -> QMessageBox:
     """Aide › Raccourcis clavier: the keys, the screens those of the navigation list."""
     box = QMessageBox(QMessageBox.Icon.Information, "Raccourcis clavier",
-                      shortcuts_html([window.screens[key].title for key in NAVIGATION]),
+                      shortcuts_html([window.title_of(key) for key in NAVIGATION]),
                       QMessageBox.StandardButton.Ok, window)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def merge_file(window: MainWindow) -> None:
+    """Fichier › Fusionner un dossier reçu…"""
+    # start-up cost: the household file's module brings the reports (the right of access)
+    from desktop_app.ui.household import file_actions as household_file_actions
+
+    household_file_actions.merge_file(window, window.ctx)
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
@@ -87,7 +94,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
             lambda: file_actions.demo_data(window, ctx))
     menu.addSeparator()
     _action(window, menu, "&Fusionner un dossier reçu…",
-            lambda: household_file_actions.merge_file(window, ctx))
+            lambda: merge_file(window))
     _action(window, menu, "A&nnuler un import…",
             lambda: batch_dialogs.undo_import_dialog(window, ctx))
     menu.addSeparator()
@@ -100,7 +107,7 @@ def build_menus(window: MainWindow) -> dict[str, QAction]:
     _action(window, menu, "&Quitter", window.close, "Ctrl+Q")
     menu = bar.addMenu("&Aller à")
     for number, key in enumerate(NAVIGATION, start=1):
-        _action(window, menu, window.screens[key].title, partial(window.show_screen, key),
+        _action(window, menu, window.title_of(key), partial(window.show_screen, key),
                 f"Ctrl+{number}")
     menu = bar.addMenu("&Suivi")
     actions = {"new_visit": _action(window, menu, "Nouvelle &visite", window.new_visit,

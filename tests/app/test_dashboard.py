@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from desktop_app.app import dashboard as dashboard_module
 from desktop_app.app.dashboard import (
+    Ahead,
     AlertRow,
+    Dashboard,
     VisitNeed,
     dashboard,
     in_visits_panel,
@@ -144,3 +149,25 @@ def test_opening_on_the_workers_own_files() -> None:
     assert opening_scope(team, None, "w9") == (None, False)
     # No team yet: the whole (empty) team.
     assert opening_scope([], "w2") == (None, False)
+
+
+def test_the_dashboard_computed_ahead_is_taken_once(small: SqlStore,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Ahead`: what the launch computes while the window is built is the dashboard itself,
+    given once, to the same store and day only; a store not opened computes nothing."""
+    ahead = Ahead(TODAY)
+    ahead.compute(None)
+    assert ahead.take(small, TODAY) is None
+    ahead.compute(small)
+    assert ahead.take(small, date(2025, 9, 17)) is None  # another day: computed again
+    ahead.compute(small)
+    data = ahead.take(small, TODAY)
+    assert data == dashboard(small, TODAY)
+    assert ahead.take(small, TODAY) is None  # once
+
+    def fails(_store: object, _day: date) -> Dashboard:
+        raise RuntimeError("panne")
+
+    monkeypatch.setattr(dashboard_module, "dashboard", fails)
+    ahead.compute(small)  # the failure is the first load's to say
+    assert ahead.take(small, TODAY) is None

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.app.dashboard import AlertRow, Dashboard, VisitNeed, dashboard
+from desktop_app.app.dashboard import Ahead, AlertRow, Dashboard, VisitNeed, dashboard
 from desktop_app.domain.dates import Month
 from desktop_app.domain.fr import MONTH_NAMES, format_date, format_month
 from desktop_app.ui.context import AppContext
@@ -57,6 +57,8 @@ class DashboardScreen(Screen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.data: Dashboard | None = None
+        #: The data computed while the window was built (`Launch`), for the first load.
+        self.ahead: Ahead | None = None
         self.alert_actions = AlertActions(ctx, self)
         layout = QVBoxLayout(self)
         header, self.heading = page_header(self.title, self)
@@ -127,8 +129,13 @@ class DashboardScreen(Screen):
         day = self.ctx.today()
         self.today_label.setText(f"Aujourd'hui, {long_date(day)}")
         store = self.ctx.store
-        self.ctx.run(lambda: dashboard(store, day), self._loaded,
-                     text="Calcul des alertes et des points du jour…")
+        ahead, self.ahead = self.ahead, None
+
+        def work() -> Dashboard:
+            data = ahead.take(store, day) if ahead is not None else None
+            return data if data is not None else dashboard(store, day)
+
+        self.ctx.run(work, self._loaded, text="Calcul des alertes et des points du jour…")
 
     def _loaded(self, data: Dashboard) -> None:
         self.data = data

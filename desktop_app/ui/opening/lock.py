@@ -7,11 +7,13 @@ window title is « Suivi FSL — verrouillé », and every other window of the a
 (dialogs, message boxes, popups) is hidden, to come back on unlocking. A dialog that pops up
 while locked is hidden at once.
 
-Idle detection: an application-wide event filter notes the time of each input event on
-`clock` (milliseconds, monotonic); a single-shot QTimer wakes up when the delay may have run
-out, locks if no input came since, or sleeps again for what is left. The delay comes from
-QSettings (« Verrouillage après N minutes d'inactivité », default 5). Tests drive it without
-waiting: a fake `clock`, then the timer's `timeout` (see `check_idle`).
+Idle detection: an application-wide event filter, installed when the window first shows
+(`watch_input`: no input reaches it before, and the many events of building it need no look),
+notes the time of each input event on `clock` (milliseconds, monotonic); a single-shot
+QTimer wakes up when the delay may have run out, locks if no input came since, or sleeps
+again for what is left. The delay comes from QSettings (« Verrouillage après N minutes
+d'inactivité », default 5). Tests drive it without waiting: a fake `clock`, then the
+timer's `timeout` (see `check_idle`).
 """
 
 from __future__ import annotations
@@ -82,10 +84,18 @@ class LockController(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check_idle)
         self.set_minutes(lock_minutes())
+        self.watching = False
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        app.installEventFilter(self)
         app.applicationStateChanged.connect(self._state_changed)
+
+    def watch_input(self) -> None:
+        """The application's events watched from now on (the window calls it as it shows)."""
+        if not self.watching:
+            self.watching = True
+            app = QApplication.instance()
+            assert app is not None
+            app.installEventFilter(self)
 
     def watch_session(self) -> SessionWatch:
         """Lock when the Linux session locks or the machine sleeps (D-Bus); the caller starts
@@ -119,12 +129,12 @@ class LockController(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in _INPUT:
-            if not self.locked:
+        if not self.locked:  # the usual case, kept short: every event of the application
+            if kind in _INPUT:
                 self._last_input = self.clock()
-        elif kind == QEvent.Type.Shortcut and self.locked:
+        elif kind == QEvent.Type.Shortcut:
             return True  # no menu shortcut (Ctrl+1, Ctrl+I…) behind the lock
-        elif kind == QEvent.Type.Show and self.locked and isinstance(watched, QWidget) \
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) \
                 and watched.isWindow() and watched is not self.window:
             QTimer.singleShot(0, lambda w=watched: self._hide_window(w))
         return False

@@ -65,6 +65,10 @@ class StoreOpening(QObject):
         self.server_dialog: ConnectionDialog | None = None
         #: The server's settings to keep once it opens (chosen in a dialog, or the user's).
         self.keep_settings: ServerSettings | None = load() if from_settings else None
+        #: The store once opened, set in the background thread as it opens: what an
+        #: operation queued after the opening may read there (`Launch` computes the
+        #: dashboard ahead), before `opened` reaches the GUI thread.
+        self.store: Store | None = None
 
     def start(self) -> None:
         if is_server_url(self.url):
@@ -98,6 +102,7 @@ class StoreOpening(QObject):
         A passphrase `typed` at the unlock dialog and not to be remembered drops the one
         remembered before (it did not open the store)."""
         store, key = opening.open_file(self.url, passphrase)
+        self.store = store
         if remember and key is not None and self.database is not None:
             remember = self.keystore.remember(self.database, key)
         elif typed and self.database is not None:
@@ -113,6 +118,7 @@ class StoreOpening(QObject):
         entry = opening.password_entry(url)
         password = self.keystore.get(entry) if typed is None else typed
         store, who = opening.open_server(url, password)
+        self.store = store
         if typed is not None:
             if remember and typed:
                 remember = self.keystore.remember(entry, typed)
