@@ -11,7 +11,10 @@ Three uses:
 - `python benchmarks/differential.py full [--db …]`: the full run on the department-scale
   store (every day of a year, every month of ten years), the reference revision's digests
   against those of the current tree (`--new DIR`: another tree), then random interchange
-  files of a larger size. Prints what was compared and the differences (0 expected).
+  files of a larger size. Prints what was compared and the differences (0 expected). The
+  reference's digests on that store are kept in `BIG_REFERENCE` (`full --reference-only`
+  made them, about 50 min here): a later run computes the current tree's side alone (`--step
+  7`: one day in seven).
 - `worker …` (internal): what runs inside the revision's tree. It imports nothing but
   `desktop_app`'s public functions, which exist at every revision compared.
 
@@ -54,6 +57,8 @@ ALERT_YEAR = 2025
 #: The department-scale benchmark store and its ten years of months (made on 05/12/2026).
 BIG_DB = Path("/tmp/big/demo.sqlite3")
 BIG_MONTHS = "2016-12:2026-11"
+#: The reference revision's digests of the full run on that store (`full --reference-only`).
+BIG_REFERENCE = ROOT / "benchmarks" / "data" / f"differentiel-demo-50000-{REFERENCE}.json"
 
 
 # --- digests ------------------------------------------------------------------------------
@@ -295,6 +300,7 @@ def work(args: argparse.Namespace) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="differentiel-") as folder:
         if args.db:
             url = f"sqlite:///{args.db}"
+            result["store"] = store_counts(Path(args.db))
         else:
             caseload = suite_caseload()
             result["caseload"] = caseload_digest(caseload)
@@ -317,6 +323,18 @@ def work(args: argparse.Namespace) -> dict[str, object]:
                           file=sys.stderr, flush=True)
     result.update(alerts=alerts, points=points)
     return result
+
+
+def store_counts(path: Path) -> dict[str, int]:
+    """The rows of a store's main tables: which store the digests were computed on."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("households", "measures", "visits")}
+    finally:
+        connection.close()
 
 
 # --- the driver ---------------------------------------------------------------------------------
@@ -359,10 +377,11 @@ def golden_of(revision: str) -> dict[str, Any]:
 
 
 def compare(old: dict[str, Any], new: dict[str, Any]) -> tuple[int, int, list[str]]:
-    """(days compared, months compared, the questions whose digests differ)."""
-    differ = [f"alertes du {d}" for d in old["alerts"] if old["alerts"][d] != new["alerts"][d]]
-    differ += [f"points de {m}" for m in old["points"] if old["points"][m] != new["points"][m]]
-    return len(old["alerts"]), len(old["points"]), differ
+    """(days compared, months compared, the questions whose digests differ): those the new
+    side computed (the reference may hold more days: every day, the new side one in STEP)."""
+    differ = [f"alertes du {d}" for d in new["alerts"] if old["alerts"][d] != new["alerts"][d]]
+    differ += [f"points de {m}" for m in new["points"] if old["points"][m] != new["points"][m]]
+    return len(new["alerts"]), len(new["points"]), differ
 
 
 def digests_text(digests: dict[str, Any]) -> str:
@@ -394,6 +413,8 @@ def main_golden(args: argparse.Namespace) -> int:
 
 
 def main_full(args: argparse.Namespace) -> int:
+    if args.reference_only and args.old_digests is None:
+        raise SystemExit("--reference-only demande --old-digests FICHIER")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="differentiel-") as folder:
         work_args = ["--year", str(args.year), "--months", args.months, "--step",
@@ -401,10 +422,19 @@ def main_full(args: argparse.Namespace) -> int:
         sides = []
         for side in ("old", "new"):
             cache = args.old_digests if side == "old" else None
-            if cache is not None and cache.exists():
-                sides.append(json.loads(cache.read_text("utf-8")))
-                print(f"référence lue dans {cache}", file=sys.stderr)
-                continue
+            if cache is not None and cache.exists() and not args.reference_only:
+                kept = json.loads(cache.read_text("utf-8"))
+                asked = {"year": args.year, "months": args.months,
+                         "store": store_counts(args.db)}
+                days = {d.isoformat() for d in days_of(args.year, args.step)}
+                if {k: kept.get(k) for k in asked} == asked and kept["revision"].startswith(
+                        args.old) and days <= set(kept["alerts"]):
+                    sides.append(kept)
+                    print(f"référence lue dans {cache}", file=sys.stderr)
+                    continue
+                print(f"{cache} : empreintes d'autres questions, d'une autre révision ou d'un "
+                      "autre magasin : la référence est calculée", file=sys.stderr)
+                cache = None
             # Each side on its own copy: a newer code may migrate the store it opens.
             copy = Path(folder) / f"{side}.sqlite3"
             shutil.copyfile(args.db, copy)
@@ -420,6 +450,9 @@ def main_full(args: argparse.Namespace) -> int:
                 digests = run_worker(args.new.resolve(), [*work_args, "--db", str(copy)])
             copy.unlink()
             sides.append(digests)
+            if args.reference_only:
+                print(f"empreintes de la référence écrites dans {cache}")
+                return 0
         old, new = sides
         days, months, differ = compare(old, new)
         print(f"Magasin {args.db} : {days} jours de {args.year} (alertes), {months} mois "
@@ -447,9 +480,11 @@ def main(argv: list[str] | None = None) -> int:
     full = commands.add_parser("full")
     full.add_argument("--db", type=Path, default=BIG_DB)
     full.add_argument("--old", default=REFERENCE, help="la révision de référence")
-    full.add_argument("--old-digests", type=Path, default=None,
+    full.add_argument("--old-digests", type=Path, default=BIG_REFERENCE,
                       help="fichier des empreintes de la référence (lu s'il existe, sinon "
                            "écrit)")
+    full.add_argument("--reference-only", action="store_true",
+                      help="seulement calculer les empreintes de la référence (--old-digests)")
     full.add_argument("--new", type=Path, default=ROOT, help="l'arbre du code comparé")
     full.add_argument("--year", type=int, default=ALERT_YEAR)
     full.add_argument("--months", default=BIG_MONTHS)
