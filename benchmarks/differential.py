@@ -298,6 +298,12 @@ def work(args: argparse.Namespace) -> dict[str, object]:
 
     result: dict[str, object] = {"code": str(Path(desktop_app.__file__).resolve().parent)}
     with tempfile.TemporaryDirectory(prefix="differentiel-") as folder:
+        if args.random_files:
+            files, asked, differences = random_files(
+                range(args.first_seed, args.first_seed + args.random_files), Path(folder),
+                (args.households // 2, args.households), (2, 6))
+            result.update(files=files, asked=asked, differences=differences)
+            return result
         if args.db:
             url = f"sqlite:///{args.db}"
             result["store"] = store_counts(Path(args.db))
@@ -460,15 +466,55 @@ def main_full(args: argparse.Namespace) -> int:
               f"{args.new} : {len(differ)} différence(s).")
         for line in differ:
             print(f"  DIFFÉRENT : {line}")
-        files, asked, file_differ = random_files(
-            range(args.first_seed, args.first_seed + args.files), Path(folder),
-            (args.households // 2, args.households), (2, 6))
+        checked = run_worker(args.new.resolve(), [
+            "--random-files", str(args.files), "--first-seed", str(args.first_seed),
+            "--households", str(args.households)])
+        files, asked, file_differ = checked["files"], checked["asked"], checked["differences"]
         print(f"Fichiers d'échange aléatoires : {files} fichiers, {asked} questions, "
               f"{len(file_differ)} différence(s).")
         for line in file_differ:
             print(f"  DIFFÉRENT : {line}")
-    print(f"({time.perf_counter() - started:.0f} s)")
+    elapsed = time.perf_counter() - started
+    print(f"({elapsed:.0f} s)")
+    if args.write:
+        write_results(args, old, (days, months, differ), (files, asked, file_differ), elapsed)
     return 0 if not differ and not file_differ else 1
+
+
+def write_results(args: argparse.Namespace, old: dict[str, Any],
+                  store: tuple[int, int, list[str]], files: tuple[int, int, list[str]],
+                  elapsed: float) -> None:
+    """The counts of a full run in their section of benchmarks/RESULTS.md."""
+    import os
+    from datetime import datetime
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks.results_file import write_section
+
+    days, months, differ = store
+    counts = old.get("store", {})
+    load = ", ".join(f"{x:.1f}".replace(".", ",") for x in os.getloadavg())
+    text = "\n".join([
+        "## Test différentiel complet",
+        "",
+        f"`python benchmarks/differential.py full --step {args.step} --files {args.files}` "
+        f"le {datetime.now():%d/%m/%Y %H:%M} ({elapsed / 60:.0f} min ; charge moyenne à la "
+        f"fin : {load}) : le code de `{args.new.name}` contre la révision de référence "
+        f"{str(old.get('revision', args.old))[:10]}.",
+        "",
+        f"- Base `{args.db.name}` ({counts.get('households', '?')} ménages, "
+        f"{counts.get('measures', '?')} mesures, {counts.get('visits', '?')} visites) : "
+        f"alertes de {days} jours de {args.year}, points de {months} mois ({args.months}) : "
+        f"**{len(differ)} différence(s)**.",
+        f"- Fichiers d'échange aléatoires (jusqu'à {args.households} ménages, mutés) : "
+        f"{files[0]} fichiers, {files[1]} questions, base contre moteurs sur le fichier "
+        f"entier : **{len(files[2])} différence(s)**.",
+        "",
+        "Dans la suite, en taille réduite : `tests/store/test_differential_*.py` (365 jours, "
+        "120 mois contre `tests/data/differential/golden.json`, 12 fichiers aléatoires ; un "
+        "sous-ensemble sur PostgreSQL).",
+    ])
+    write_section("differential", text)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -492,12 +538,17 @@ def main(argv: list[str] | None = None) -> int:
     full.add_argument("--files", type=int, default=12)
     full.add_argument("--first-seed", type=int, default=1000)
     full.add_argument("--households", type=int, default=600)
+    full.add_argument("--write", action="store_true",
+                      help="met les comptes dans benchmarks/RESULTS.md")
     worker = commands.add_parser("worker")
     worker.add_argument("--db", default=None)
     worker.add_argument("--year", type=int, default=ALERT_YEAR)
     worker.add_argument("--months", default=BIG_MONTHS)
     worker.add_argument("--step", type=int, default=1)
     worker.add_argument("--progress", action="store_true")
+    worker.add_argument("--random-files", type=int, default=0)
+    worker.add_argument("--first-seed", type=int, default=1000)
+    worker.add_argument("--households", type=int, default=600)
     args = parser.parse_args(argv)
     if args.command == "worker":
         print(json.dumps(work(args)))
