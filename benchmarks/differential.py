@@ -421,12 +421,14 @@ def main_golden(args: argparse.Namespace) -> int:
 def main_full(args: argparse.Namespace) -> int:
     if args.reference_only and args.old_digests is None:
         raise SystemExit("--reference-only demande --old-digests FICHIER")
+    if args.compared_only and args.new_digests is None:
+        raise SystemExit("--compared-only demande --new-digests FICHIER")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="differentiel-") as folder:
         work_args = ["--year", str(args.year), "--months", args.months, "--step",
                      str(args.step), "--progress"]
         sides = []
-        for side in ("old", "new"):
+        for side in ("new",) if args.compared_only else ("old", "new"):
             cache = args.old_digests if side == "old" else None
             if cache is not None and cache.exists() and not args.reference_only:
                 kept = json.loads(cache.read_text("utf-8"))
@@ -452,10 +454,19 @@ def main_full(args: argparse.Namespace) -> int:
                                step=args.step)
                 if cache is not None:
                     cache.write_text(digests_text(digests), "utf-8")
+            elif args.new_digests is not None and args.new_digests.exists():
+                digests = json.loads(args.new_digests.read_text("utf-8"))
+                print(f"empreintes du code comparé lues dans {args.new_digests}",
+                      file=sys.stderr)
             else:
                 digests = run_worker(args.new.resolve(), [*work_args, "--db", str(copy)])
+                if args.new_digests is not None:
+                    args.new_digests.write_text(digests_text(digests), "utf-8")
             copy.unlink()
             sides.append(digests)
+            if args.compared_only:
+                print(f"empreintes du code comparé écrites dans {args.new_digests}")
+                return 0
             if args.reference_only:
                 print(f"empreintes de la référence écrites dans {cache}")
                 return 0
@@ -532,6 +543,11 @@ def main(argv: list[str] | None = None) -> int:
     full.add_argument("--reference-only", action="store_true",
                       help="seulement calculer les empreintes de la référence (--old-digests)")
     full.add_argument("--new", type=Path, default=ROOT, help="l'arbre du code comparé")
+    full.add_argument("--new-digests", type=Path, default=None,
+                      help="fichier des empreintes du code comparé (lu s'il existe, sinon "
+                           "écrit : pour calculer les deux côtés en même temps)")
+    full.add_argument("--compared-only", action="store_true",
+                      help="seulement calculer les empreintes du code comparé (--new-digests)")
     full.add_argument("--year", type=int, default=ALERT_YEAR)
     full.add_argument("--months", default=BIG_MONTHS)
     full.add_argument("--step", type=int, default=1, help="un jour sur STEP")
