@@ -22,9 +22,12 @@ turn, right after its baseline, so that a busy machine weighs on all alike. Each
 its own copy of the store (a newer code may migrate the store it opens; the store given is
 never written). `--postgresql URL` (a role allowed to create databases: the server of
 `SUIVI_FSL_PG_DURABLE=1 .ci/postgres.sh start`) times the same on a team store of that server
-holding the same caseload (`suivi_fsl_reactivite`, filled once from the SQLite store and kept;
-`server init` run on it), this tree's code only (the trees share the database). `--write`
-puts the table in its section of benchmarks/RESULTS.md and of the README's « Mesures ».
+holding the same caseload (`suivi_fsl_reactivite_<households>_<measures>`, filled once from
+the SQLite store by a process of its own and kept; `server init` run on it), this tree's code
+only (the trees share the database). A child's peak memory is at least this process's own (a
+few tens of MB: Linux carries the parent's peak across `exec`), which is why this process
+loads no caseload. `--write` puts the table in its section of benchmarks/RESULTS.md and of the
+README's « Mesures ».
 """
 
 from __future__ import annotations
@@ -242,52 +245,65 @@ def extracted_code(folder: Path) -> Path:
     return folder.resolve()
 
 
-def postgresql_store(server: str, sqlite_copy: Path) -> tuple[str, str]:
-    """The team store on `server` holding the caseload of `sqlite_copy` (made and filled
-    once, kept for the next runs): (its store URL, libpq URL for the raw SQL)."""
+#: Fills the team store (argv: its URL, the SQLite store) in a process of its own: this one
+#: stays small, or the children it starts would inherit its peak in their `ru_maxrss`.
+FILL = """
+import sys, time
+from desktop_app.store.repository import open_store
+from desktop_app.store.server_setup import init_server
+team, sqlite_copy = sys.argv[1:]
+init_server(team)
+store = open_store(team)
+if store.is_empty():
+    print(f"  remplissage de la base depuis {sqlite_copy}…", file=sys.stderr, flush=True)
+    started = time.perf_counter()
+    source = open_store(f"sqlite:///{sqlite_copy}")
+    caseload = source.export_caseload()
+    source.close()
+    store.import_caseload(caseload, source="banc de réactivité")
+    print(f"  rempli en {time.perf_counter() - started:.0f} s", file=sys.stderr)
+store.close()
+"""
+
+
+def postgresql_store(server: str, sqlite_copy: Path, home: Path) -> tuple[str, str]:
+    """The team store on `server` holding the caseload of `sqlite_copy` (a database named
+    after its size, made and filled once, kept for the next runs): (its store URL, libpq URL
+    for the raw SQL)."""
     import psycopg
     from psycopg import sql
+    from sqlalchemy.engine import make_url
 
-    from desktop_app.store.engine import store_url
-    from desktop_app.store.repository import open_store
-    from desktop_app.store.server_setup import init_server
-
-    url = store_url(server)
+    counts = store_counts(sqlite_copy)
+    name = f"{DATABASE}_{counts[0]}_{counts[1]}"
+    url = make_url(server).set(drivername="postgresql+psycopg")
     libpq = url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(libpq, autocommit=True) as admin:
         if admin.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                         (DATABASE,)).fetchone() is None:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-    team = url.set(database=DATABASE)
-    init_server(team)
-    store = open_store(team)
-    try:
-        if store.is_empty():
-            print(f"  remplissage de la base {DATABASE} depuis {sqlite_copy}…", file=sys.stderr)
-            started = time.perf_counter()
-            source = open_store(f"sqlite:///{sqlite_copy}")
-            try:
-                caseload = source.export_caseload()
-            finally:
-                source.close()
-            store.import_caseload(caseload, source="banc de réactivité")
-            print(f"  rempli en {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    finally:
-        store.close()
-    return (team.render_as_string(hide_password=False),
-            team.set(drivername="postgresql").render_as_string(hide_password=False))
+                         (name,)).fetchone() is None:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    team = url.set(database=name).render_as_string(hide_password=False)
+    subprocess.run([sys.executable, "-c", FILL, team, str(sqlite_copy)], check=True,
+                   env=environment(home, ROOT), cwd=home)
+    return team, make_url(team).set(drivername="postgresql").render_as_string(
+        hide_password=False)
 
 
-def store_text(path: Path) -> str:
-    """« N ménages, M mesures, V visites » of the SQLite store `path` (read only)."""
+def store_counts(path: Path) -> list[int]:
+    """Households, measures and visits of the SQLite store `path` (read only)."""
     import sqlite3
 
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        counts = [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                  for table in ("households", "measures", "visits")]
+        return [connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                for table in ("households", "measures", "visits")]
     finally:
         connection.close()
+
+
+def store_text(path: Path) -> str:
+    """« N ménages, M mesures, V visites » of the SQLite store `path`."""
+    counts = store_counts(path)
     spaced = [f"{n:,}".replace(",", " ") for n in counts]
     return f"{spaced[0]} ménages, {spaced[1]} mesures, {spaced[2]} visites"
 
@@ -349,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
             trees.append((name, code, f"sqlite:///{copy}"))
         targets = [Target("SQLite", ("sqlite", str(home / "base-0.sqlite3")), trees)]
         if args.postgresql:
-            team, libpq = postgresql_store(args.postgresql, home / "base-0.sqlite3")
+            team, libpq = postgresql_store(args.postgresql, home / "base-0.sqlite3", home)
             targets.append(Target("PostgreSQL", ("postgresql", libpq), [(mine, ROOT, team)]))
         for target in targets:
             results = measure(target, args.runs, home)

@@ -492,6 +492,10 @@ def main_full(args: argparse.Namespace) -> int:
     return 0 if not differ and not file_differ else 1
 
 
+def spaced(count: object) -> str:
+    return f"{count:,}".replace(",", " ") if isinstance(count, int) else "?"
+
+
 def write_results(args: argparse.Namespace, old: dict[str, Any],
                   store: tuple[int, int, list[str]], files: tuple[int, int, list[str]],
                   elapsed: float) -> None:
@@ -513,8 +517,8 @@ def write_results(args: argparse.Namespace, old: dict[str, Any],
         f"fin : {load}) : le code de `{args.new.name}` contre la révision de référence "
         f"{str(old.get('revision', args.old))[:10]}.",
         "",
-        f"- Base `{args.db.name}` ({counts.get('households', '?')} ménages, "
-        f"{counts.get('measures', '?')} mesures, {counts.get('visits', '?')} visites) : "
+        f"- Base `{args.db.name}` ({spaced(counts.get('households'))} ménages, "
+        f"{spaced(counts.get('measures'))} mesures, {spaced(counts.get('visits'))} visites) : "
         f"alertes de {days} jours de {args.year}, points de {months} mois ({args.months}) : "
         f"**{len(differ)} différence(s)**.",
         f"- Fichiers d'échange aléatoires (jusqu'à {args.households} ménages, mutés) : "
