@@ -23,9 +23,11 @@ from desktop_app.store.selection import (
     Selection,
     absence_selection,
     alert_selection,
+    alerts_selection,
     household_supports,
     last_stays_selection,
     month_selection,
+    months_selection,
     year_extras,
     year_selection,
 )
@@ -137,17 +139,19 @@ def load_for_year(connection: Connection, year: int) -> Caseload:
     31/12), AML agreed in the year, measures with a period ending or a visit in the year;
     each with all its children, and the spans of all measures. Visits are read up to 31/12
     (the grid counts those of the year; no alert of a month end looks later), those of a DSF
-    whatever their date (its payment day depends on them, P6). The collector is paused for
-    the whole load (`collector_paused`), and SQLite's page cache holds the measures
-    table its 60-odd selections scan (`_page_cache`)."""
+    whatever their date (its payment day depends on them, P6). The selections of the 12
+    month ends are read merged (`alerts_selection`, `months_selection`: one query for the 12
+    days where `load_for_day` runs one per day). The collector is paused for the whole load
+    (`collector_paused`), and SQLite's page cache holds the measures table its selections
+    scan (`_page_cache`)."""
     with collector_paused(), _page_cache(connection):
         workers = fetch.workers(connection)
-        selection, households = Selection(), set[str]()
-        for number in range(1, 13):
-            day_selection, day_households = _day_selection(
-                connection, Month(year, number).last_day, workers)
-            _merge(selection, day_selection)
-            households |= day_households
+        ends = [Month(year, number).last_day for number in range(1, 13)]
+        selection, households = alerts_selection(connection, ends)
+        _merge(selection, months_selection(connection, [Month.of(day) for day in ends]))
+        for day in ends:
+            _merge(selection, absence_selection(connection, day, workers),
+                   last_stays_selection(connection, day))
         last = date(year, 12, 31)
         _merge(selection, year_selection(connection, last),
                household_supports(connection, households), year_extras(connection, year))
