@@ -40,7 +40,7 @@ def _year_parts(caseload: Caseload, year: int, settings: AlertSettings,
     points, statements = once(lambda: {m: compute_month_points(caseload, m) for m in months})
 
     def alerts() -> None:
-        run = AlertRun(caseload, settings, statements)
+        run = AlertRun(caseload, settings, statements, information=False)
         for month in months:
             if month.last_day <= today:
                 run.on(month.last_day)
