@@ -22,9 +22,11 @@ from desktop_app.store.row_reading import collector_paused, run
 from desktop_app.store.selection import (
     Selection,
     absence_selection,
+    absences_selection,
     alert_selection,
     alerts_selection,
     household_supports,
+    last_stays_of_days,
     last_stays_selection,
     month_selection,
     months_selection,
@@ -149,9 +151,8 @@ def load_for_year(connection: Connection, year: int) -> Caseload:
         ends = [Month(year, number).last_day for number in range(1, 13)]
         selection, households = alerts_selection(connection, ends)
         _merge(selection, months_selection(connection, [Month.of(day) for day in ends]))
-        for day in ends:
-            _merge(selection, absence_selection(connection, day, workers),
-                   last_stays_selection(connection, day))
+        _merge(selection, absences_selection(connection, ends, workers),
+               last_stays_of_days(connection, ends))
         last = date(year, 12, 31)
         _merge(selection, year_selection(connection, last),
                household_supports(connection, households), year_extras(connection, year))

@@ -127,6 +127,23 @@ def last_stays_selection(connection: Connection, day: date) -> Selection:
     return selection
 
 
+def last_stays_of_days(connection: Connection, days: Sequence[date]) -> Selection:
+    """`last_stays_selection` of each of `days`, merged, from one read of the stays kept."""
+    stays = STAYS.join(MEASURES, S.measure_id == M.id)
+    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+    rows = run(connection, select(S.home_id, S.start, S.end, M.id, M.type).select_from(
+        stays).where(kept, S.start.is_not(None), S.home_id.is_not(None)))
+    selection = Selection()
+    for day in days:
+        entry: dict[str, date] = {}
+        for home, start, _, _, _ in rows:
+            if start <= day and (home not in entry or start > entry[home]):
+                entry[home] = start
+        selection.add((i, t) for home, start, end, i, t in rows
+                      if home in entry and start <= day and (end is None or end >= entry[home]))
+    return selection
+
+
 #: A period starting within this many days after the day may already owe its final report
 #: (`bilan_final` is raised 30 days before "end − 1 month").
 REPORT_LEAD = timedelta(days=62)
@@ -205,20 +222,33 @@ def absence_selection(connection: Connection, day: date, workers: list[Worker]) 
     """For each absence not cleared as of `day` (no SLISL notice on or before it, or no
     replacement with an equivalent diploma) and longer than 21 working days, one support
     measure of that referent in force some day of it (`absence_travailleur` needs one)."""
+    return absences_selection(connection, [day], workers)
+
+
+def absences_selection(connection: Connection, days: Sequence[date], workers: list[Worker]
+                       ) -> Selection:
+    """`absence_selection` of each of `days`, merged: one query per distinct (referent,
+    first day, last day) whatever the number of days."""
     selection = Selection()
     by_id = {w.id: w for w in workers}
-    for worker in workers:
-        for absence in worker.absences:
-            replacement = None if absence.replacement is None else by_id.get(absence.replacement)
-            if absence.start > day or not any(absence_gaps(absence, replacement, day)):
-                continue
-            last = absence.end if absence.end is not None else day
-            if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:
-                continue
-            selection.add(run(connection, _ids(and_(
-                M.referent_id == worker.id, M.type.in_(SUPPORT), M.span_start <= last,
-                M.span_end >= absence.start,
-            )).limit(1)))
+    asked: set[tuple[str, date, date]] = set()
+    for day in days:
+        for worker in workers:
+            for absence in worker.absences:
+                replacement = (None if absence.replacement is None
+                               else by_id.get(absence.replacement))
+                if absence.start > day or not any(absence_gaps(absence, replacement, day)):
+                    continue
+                last = absence.end if absence.end is not None else day
+                if (worker.id, absence.start, last) in asked:
+                    continue
+                asked.add((worker.id, absence.start, last))
+                if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:
+                    continue
+                selection.add(run(connection, _ids(and_(
+                    M.referent_id == worker.id, M.type.in_(SUPPORT), M.span_start <= last,
+                    M.span_end >= absence.start,
+                )).limit(1)))
     return selection
 
 
@@ -236,6 +266,9 @@ def year_extras(connection: Connection, year: int) -> Selection:
                                             M.claim_sent_on.between(first, last)))))
     for child in (M.id.in_(select(PERIODS.c.measure_id).where(
                       PERIODS.c.end.between(first, last))),
-                  M.id.in_(select(VISITS.c.measure_id).where(VISITS.c.day.between(first, last)))):
+                  # EXISTS: one look-up per measure in the (measure, day) index, where `IN`
+                  # scanned the million visits of a department.
+                  select(VISITS.c.id).where(VISITS.c.measure_id == M.id,
+                                            VISITS.c.day.between(first, last)).exists()):
         selection.add(run(connection, select(M.id, M.type).where(child)))
     return selection
