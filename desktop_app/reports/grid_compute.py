@@ -8,6 +8,9 @@ unsafe, nor the benchmark, which times one core: `parallel=False`), N−1
 is computed in a forked child while this process computes N — the child inherits the
 caseload, only the (small) result comes back through a pipe. Any failure there falls back
 to computing N−1 here: the figures are the same either way.
+
+`years_read` does the same from a store, reading one year at a time so that the two
+caseloads of a department (≈ 80 MB of records each) are never held together.
 """
 
 from __future__ import annotations
