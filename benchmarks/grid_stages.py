@@ -1,7 +1,8 @@
 """Where the time of `grid --year N` goes, on one extra run of the same path with the
 collector paused as `write_store_grid` pauses it: the load of N and N−1, the 24 monthly
 statements (`compute_month_points`), the alerts of the 24 month ends (one `AlertRun` a
-year, fed the year's statements as the grid feeds it), and the rest (the other
+year, fed the year's statements and without the information-only rules, as the grid runs
+it), and the rest (the other
 indicators, the self-checks, the .xlsx) worked out as the whole write minus those two."""
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def _year_parts(caseload: Caseload, year: int, settings: AlertSettings,
     points, statements = once(lambda: {m: compute_month_points(caseload, m) for m in months})
 
     def alerts() -> None:
-        run = AlertRun(caseload, settings, statements)
+        run = AlertRun(caseload, settings, statements, information=False)
         for month in months:
             if month.last_day <= today:
                 run.on(month.last_day)

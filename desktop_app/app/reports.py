@@ -8,7 +8,6 @@ and `suivi-fsl grid` give the same figures.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -29,20 +28,13 @@ def grid_preview(store: Store, year: int, today: date, progress: Progress) -> Gr
     """The grid of `year` beside `year − 1`, as the preview shows it (and the export writes
     it). `progress(done, total)` moves from the first read of the store to the last check."""
     from desktop_app.domain.indicators.year import STEPS
-    from desktop_app.reports import grid_document
+    from desktop_app.reports.grid import store_grid_document
 
     total = 2 * STEPS + 1
     progress(0, total)
-    current, previous = store.load_for_year(year), store.load_for_year(year - 1)
-    # The caseloads live until the grid is done: the collector need not walk them again and
-    # again (each full pass stops the window's thread too, longer as the store grows).
-    gc.freeze()
-    try:
-        # The window runs worker threads: the grid is computed here, never in a fork.
-        doc = grid_document(current, previous, year, progress,
-                            settings=store.alert_settings(), today=today, parallel=False)
-    finally:
-        gc.unfreeze()
+    # The window runs worker threads: the grid is computed here, never in a fork; one year
+    # read at a time, the collector paused until the records read are freed.
+    doc = store_grid_document(store, year, progress, today=today, parallel=False)
     progress(total, total)
     return doc
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from desktop_app.domain.charts import year_points_chart
-from desktop_app.domain.indicators import check_results, continuity_result
+from desktop_app.domain.charts import BarChart, year_points_chart
+from desktop_app.domain.indicators import YearIndicators, check_results, continuity_result
 from desktop_app.domain.indicators.year import STEPS
 from desktop_app.domain.model import AlertSettings, Caseload
 from desktop_app.reports.common import Progress, output_kind
 from desktop_app.reports.document_status import DocumentStatus
-from desktop_app.reports.grid_compute import both_years
+from desktop_app.reports.grid_compute import both_years, years_read
 from desktop_app.reports.grid_model import GridDocument, build_grid
 from desktop_app.reports.layout import load_layout
 from desktop_app.store.api import Store
@@ -78,21 +78,40 @@ def write_grid(
     return doc.problems
 
 
+def store_grid_document(store: Store, year: int, progress: Progress | None = None, *,
+                        today: date | None = None, parallel: bool = True) -> GridDocument:
+    """`grid_document` of the store's `load_for_year` of N and N−1, read one year at a time
+    (`grid_compute.years_read`: the two caseloads of a department are never held together),
+    the collector paused from the first read until the records read are freed: once
+    re-enabled between the steps, its first pass would go over every record read so far."""
+    layout = load_layout(None)
+    settings = store.alert_settings()
+    figure: list[BarChart] = []
+
+    def seen(caseload: Caseload, indicators: YearIndicators) -> None:
+        figure.append(year_points_chart(caseload, year, indicators.months))
+
+    with collector_paused():
+        current, previous = years_read(store.load_for_year, year, layout.brackets, settings,
+                                       today, progress, 2 * STEPS + 1, parallel, seen)
+        checks = check_results(current)
+        checks.append(continuity_result(previous, current))
+        doc = build_grid(layout, current, previous, checks)
+        doc.figure = figure[0]
+        return doc
+
+
 def write_store_grid(store: Store, year: int, out: Path, progress: Progress | None = None, *,
                      today: date | None = None, parallel: bool = True,
                      status: DocumentStatus | None = None) -> list[str]:
     """`write_grid` of the store's `load_for_year` of N and N−1 (the command line's `grid`),
-    the collector paused from the first read until the records read are freed: once
-    re-enabled between the steps, its first pass would go over every record read so far."""
+    through `store_grid_document`."""
     kind = output_kind(Path(out))
     with collector_paused():
-        current, previous = store.load_for_year(year), store.load_for_year(year - 1)
-        doc = grid_document(current, previous, year, progress,
-                            settings=store.alert_settings(), today=today, parallel=parallel)
+        doc = store_grid_document(store, year, progress, today=today, parallel=parallel)
         write_document(doc, Path(out), kind, status)
         problems = doc.problems
-        # Freed while the collector is off: once on, its first pass would go over all of it.
-        del current, previous, doc
+        del doc
     if progress is not None:
         total = 2 * STEPS + 1
         progress(total, total)

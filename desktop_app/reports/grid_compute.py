@@ -8,6 +8,9 @@ unsafe, nor the benchmark, which times one core: `parallel=False`), N−1
 is computed in a forked child while this process computes N — the child inherits the
 caseload, only the (small) result comes back through a pipe. Any failure there falls back
 to computing N−1 here: the figures are the same either way.
+
+`years_read` does the same from a store, reading one year at a time so that the two
+caseloads of a department (≈ 80 MB of records each) are never held together.
 """
 
 from __future__ import annotations
@@ -46,13 +49,50 @@ def both_years(current: Caseload, previous: Caseload | None, year: int,
             progress(shown[0], total)
 
     if previous is not None and parallel and can_fork():
-        now, before = _forked(current, previous, year, options, report)
+        now, before = _forked(lambda: current, previous, year, options, report)
     else:
         now = compute_year_indicators(current, year, progress=lambda d, _t: report(d),
                                       **options)
         before = None
     if previous is not None and before is None:
         before = compute_year_indicators(previous, year - 1,
+                                         progress=lambda d, _t: report(STEPS + d), **options)
+    return now, before
+
+
+def years_read(read: Callable[[int], Caseload], year: int, brackets: ProfileBrackets,
+               settings: AlertSettings | None, today: date | None, progress: Progress | None,
+               total: int, parallel: bool = True,
+               seen: Callable[[Caseload, YearIndicators], None] | None = None
+               ) -> tuple[YearIndicators, YearIndicators]:
+    """`both_years` of the caseloads `read(N)` and `read(N − 1)`, never both held at once:
+    forked, N−1 is read first and handed to the child, then dropped here before N is read;
+    on one core, N is read and computed, then dropped before N−1 is read. `seen(caseload of
+    N, indicators of N)` is called while N is still held (the grid's chart reads it)."""
+    options: dict[str, Any] = {"brackets": brackets, "settings": settings, "today": today}
+    shown = [0]
+
+    def report(done: int) -> None:
+        shown[0] = max(shown[0], done)
+        if progress is not None:
+            progress(shown[0], total)
+
+    def current() -> tuple[YearIndicators, Caseload]:
+        caseload = read(year)
+        return compute_year_indicators(caseload, year, progress=lambda d, _t: report(d),
+                                       **options), caseload
+
+    before: YearIndicators | None = None
+    if parallel and can_fork():
+        holder = [read(year - 1)]
+        now, before = _forked(lambda: read(year), holder, year, options, report, seen)
+    else:
+        now, caseload = current()
+        if seen is not None:
+            seen(caseload, now)
+        del caseload
+    if before is None:
+        before = compute_year_indicators(read(year - 1), year - 1,
                                          progress=lambda d, _t: report(STEPS + d), **options)
     return now, before
 
@@ -71,19 +111,27 @@ def _child(send: Connection, caseload: Caseload, year: int, options: dict[str, A
         send.close()
 
 
-def _forked(current: Caseload, previous: Caseload, year: int, options: dict[str, Any],
-            report: Callable[[int], None]) -> tuple[YearIndicators, YearIndicators | None]:
-    """N here, N−1 in a forked child; (N, None) when the child could not give N−1."""
+def _forked(current: Callable[[], Caseload], previous: Caseload | list[Caseload], year: int,
+            options: dict[str, Any], report: Callable[[int], None],
+            seen: Callable[[Caseload, YearIndicators], None] | None = None
+            ) -> tuple[YearIndicators, YearIndicators | None]:
+    """N (`current()`) here, N−1 in a forked child; (N, None) when the child could not give
+    N−1. `previous` given in a list is emptied once the child has it (this process no longer
+    holds N−1 while it reads and computes N)."""
+    holder = previous if isinstance(previous, list) else [previous]
     try:
         context = multiprocessing.get_context("fork")
         receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_child, args=(send, previous, year - 1, options),
+        child = context.Process(target=_child, args=(send, holder[0], year - 1, options),
                                 daemon=True)
         child.start()
         send.close()
     except OSError:
-        return compute_year_indicators(current, year, progress=lambda d, _t: report(d),
-                                       **options), None
+        return _mine(current(), year, options, lambda done, _t: report(done), seen), None
+    finally:
+        if isinstance(previous, list):
+            previous.clear()
+        del holder
     steps = {"now": 0, "before": 0}
     outcome: list[tuple[str, Any]] = []
 
@@ -104,7 +152,7 @@ def _forked(current: Caseload, previous: Caseload, year: int, options: dict[str,
         report(steps["now"] + steps["before"])
 
     try:
-        now = compute_year_indicators(current, year, progress=mine, **options)
+        now = _mine(current(), year, options, mine, seen)
         drain(block=True)
         report(steps["now"] + steps["before"])
     finally:
@@ -112,3 +160,12 @@ def _forked(current: Caseload, previous: Caseload, year: int, options: dict[str,
         child.join(timeout=5)
     kind, value = outcome[0]
     return now, value if kind == "done" else None
+
+
+def _mine(caseload: Caseload, year: int, options: dict[str, Any],
+          progress: Callable[[int, int], None],
+          seen: Callable[[Caseload, YearIndicators], None] | None) -> YearIndicators:
+    indicators = compute_year_indicators(caseload, year, progress=progress, **options)
+    if seen is not None:
+        seen(caseload, indicators)
+    return indicators

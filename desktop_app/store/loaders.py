@@ -7,8 +7,6 @@ measures are those selected, with the households they belong to.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 from sqlalchemy import Connection, func, select
@@ -22,10 +20,14 @@ from desktop_app.store.row_reading import collector_paused, run
 from desktop_app.store.selection import (
     Selection,
     absence_selection,
+    absences_selection,
     alert_selection,
+    alerts_selection,
     household_supports,
+    last_stays_of_days,
     last_stays_selection,
     month_selection,
+    months_selection,
     year_extras,
     year_selection,
 )
@@ -159,26 +161,8 @@ def load_for_day(connection: Connection, day: date) -> Caseload:
                      visits_until=day)
 
 
-#: SQLite page cache while a year is read, in KiB (the default, 2 000 KiB, holds a tenth of
-#: the measures table of a department: each selection of a month end read it again).
-YEAR_CACHE_KIB = 65_536
-
-
-@contextmanager
-def _page_cache(connection: Connection) -> Iterator[None]:
-    """A larger page cache on this connection for the block (SQLite only), then the one it
-    had."""
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size = -{YEAR_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
-
-
+#: Measures read at once by `load_for_year` (with their children and visits).
+YEAR_SLICE = 2_000
 def load_for_year(connection: Connection, year: int) -> Caseload:
     """Every measure the annual grid of `year` counts (`compute_year_indicators`): what
     `load_for_day` reads at each month end of the year (breaches are seen there; the 12
@@ -186,20 +170,29 @@ def load_for_year(connection: Connection, year: int) -> Caseload:
     31/12), AML agreed in the year, measures with a period ending or a visit in the year;
     each with all its children, and the spans of all measures. Visits are read up to 31/12
     (the grid counts those of the year; no alert of a month end looks later), those of a DSF
-    whatever their date (its payment day depends on them, P6). The collector is paused for
-    the whole load (`collector_paused`), and SQLite's page cache holds the measures
-    table its 60-odd selections scan (`_page_cache`)."""
-    with collector_paused(), _page_cache(connection):
+    whatever their date (its payment day depends on them, P6). The selections of the 12
+    month ends are read merged (`alerts_selection`, `months_selection`: one query for the 12
+    days where `load_for_day` runs one per day). The measures are read by
+    slices of `YEAR_SLICE` (the rows of a slice freed before the next is read), and the
+    collector is paused for the whole load (`collector_paused`). SQLite keeps its default
+    page cache: with the selections merged, a larger one (64 MiB) no longer saved any time
+    and weighed 60 MB of memory."""
+    with collector_paused():
         workers = fetch.workers(connection)
-        selection, households = Selection(), set[str]()
-        for number in range(1, 13):
-            day_selection, day_households = _day_selection(
-                connection, Month(year, number).last_day, workers)
-            _merge(selection, day_selection)
-            households |= day_households
+        ends = [Month(year, number).last_day for number in range(1, 13)]
+        selection, households = alerts_selection(connection, ends)
+        _merge(selection, months_selection(connection, [Month.of(day) for day in ends]))
+        _merge(selection, absences_selection(connection, ends, workers),
+               last_stays_of_days(connection, ends))
         last = date(year, 12, 31)
         _merge(selection, year_selection(connection, last),
                household_supports(connection, households), year_extras(connection, year))
-        measures = fetch.measures(connection, selection.ids, selection.ids, last,
-                                  whole=(MeasureType.DSF,))
+        # Read by slices of ids (in id order, as one read gives them): the rows of one slice
+        # are turned into records and freed before the next is read, not the year's
+        # 200 000 visits at once (their rows weighed twice the records).
+        ordered = sorted(selection.ids)
+        measures = [m for start in range(0, len(ordered), YEAR_SLICE)
+                    for part in [ordered[start:start + YEAR_SLICE]]
+                    for m in fetch.measures(connection, part, part, last,
+                                            whole=(MeasureType.DSF,))]
         return _with(connection, measures, workers, all_spans(connection))

@@ -88,6 +88,60 @@ def month_selection(connection: Connection, month: Month, gap_homes_only: bool =
     return selection
 
 
+def _in_force(month: Month) -> Any:
+    """In force some day of `month`, or paid once in it."""
+    first, last = month.first_day, month.last_day
+    return or_(and_(M.span_start <= last, M.span_end >= first), M.one_off_on.between(first, last))
+
+
+def _stays_shaping(month: Month) -> Any:
+    """FAL stays not ended 40 days before `month` and begun by its end."""
+    return and_(S.start <= month.last_day,
+                or_(S.end.is_(None), S.end >= month.first_day - GAP_LOOKBACK))
+
+
+def _next_entries(month: Month) -> Select[tuple[str, str]]:
+    """Per ALT home, the FAL stays of its next entry after `month`."""
+    stays = STAYS.join(MEASURES, S.measure_id == M.id)
+    # A stay of a measure closed before it started is no occupancy (funding.occupancy).
+    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+    entries = select(S.home_id.label("home"), func.min(S.start).label("first")).select_from(
+        stays).where(S.start > month.last_day, kept).group_by(S.home_id).subquery()
+    return select(M.id, M.type).select_from(stays.join(
+        entries, and_(S.home_id == entries.c.home, S.start == entries.c.first))).where(kept)
+
+
+def months_selection(connection: Connection, months: Sequence[Month]) -> Selection:
+    """`month_selection` of each of `months`, merged: three queries whatever their number."""
+    selection = Selection()
+    selection.add(run(connection, _ids(or_(*map(_in_force, months)))))
+    stays = STAYS.join(MEASURES, S.measure_id == M.id)
+    selection.add(run(connection, select(M.id, M.type).select_from(stays).where(
+        or_(*map(_stays_shaping, months)))))
+    if len(months) == 1:
+        selection.add(run(connection, _next_entries(months[0])))
+    else:
+        selection.add(_next_entries_of(connection, [month.last_day for month in months]))
+    return selection
+
+
+def _next_entries_of(connection: Connection, days: Sequence[date]) -> list[tuple[str, str]]:
+    """`_next_entries` of the months ending on `days`, from one read of the stays kept."""
+    stays = STAYS.join(MEASURES, S.measure_id == M.id)
+    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+    rows = run(connection, select(S.home_id, S.start, M.id, M.type).select_from(stays).where(
+        kept, S.start.is_not(None), S.home_id.is_not(None)))
+    found: list[tuple[str, str]] = []
+    for day in days:
+        first: dict[str, date] = {}
+        for home, start, _, _ in rows:
+            if start > day and (home not in first or start < first[home]):
+                first[home] = start
+        found += [(i, t) for home, start, i, t in rows
+                  if home in first and start == first[home]]
+    return found
+
+
 def last_stays_selection(connection: Connection, day: date) -> Selection:
     """`vacance_longue`: per ALT home, the FAL stays that can hold its last departure before
     `day` or cover `day`: those of the latest entry on or before `day` and every stay in the
@@ -103,17 +157,30 @@ def last_stays_selection(connection: Connection, day: date) -> Selection:
     return selection
 
 
+def last_stays_of_days(connection: Connection, days: Sequence[date]) -> Selection:
+    """`last_stays_selection` of each of `days`, merged, from one read of the stays kept."""
+    stays = STAYS.join(MEASURES, S.measure_id == M.id)
+    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+    rows = run(connection, select(S.home_id, S.start, S.end, M.id, M.type).select_from(
+        stays).where(kept, S.start.is_not(None), S.home_id.is_not(None)))
+    selection = Selection()
+    for day in days:
+        entry: dict[str, date] = {}
+        for home, start, _, _, _ in rows:
+            if start <= day and (home not in entry or start > entry[home]):
+                entry[home] = start
+        selection.add((i, t) for home, start, end, i, t in rows
+                      if home in entry and start <= day and (end is None or end >= entry[home]))
+    return selection
+
+
 #: A period starting within this many days after the day may already owe its final report
 #: (`bilan_final` is raised 30 days before "end − 1 month").
 REPORT_LEAD = timedelta(days=62)
 
 
-def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[str]]:
-    """Measures not closed as of `day` that some measure rule can concern on `day` (read with
-    every child), AML whose failure claim is due and not sent (`echec_aml`, closed or not),
-    the DSF of the households of the ASLL not closed among them funded retroactively after a
-    DSF (`date_effet` looks for the diagnosis), and the households of the support measures not
-    closed among them (`cumul`)."""
+def _alert_conditions(day: date) -> tuple[Any, Any]:
+    """(not closed as of `day`, selected by `alert_selection` for `day`)."""
     not_closed = or_(M.closed_on.is_(None), M.closed_on > day)
     claim_pending = and_(M.type == MeasureType.AML.value, M.claim_departure_on <= day,
                          or_(M.claim_sent_on.is_(None), M.claim_sent_on > day))
@@ -126,9 +193,28 @@ def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[s
              or_(M.summoned_on.is_(None), M.summoned_on <= day),
              or_(M.transmitted_on.is_(None), M.transmitted_on > day)),
     )
+    return not_closed, or_(and_(not_closed, concerned), claim_pending)
+
+
+def alert_selection(connection: Connection, day: date) -> tuple[Selection, set[str]]:
+    """Measures not closed as of `day` that some measure rule can concern on `day` (read with
+    every child), AML whose failure claim is due and not sent (`echec_aml`, closed or not),
+    the DSF of the households of the ASLL not closed among them funded retroactively after a
+    DSF (`date_effet` looks for the diagnosis), and the households of the support measures not
+    closed among them (`cumul`)."""
+    return alerts_selection(connection, [day])
+
+
+def alerts_selection(connection: Connection, days: Sequence[date]
+                     ) -> tuple[Selection, set[str]]:
+    """`alert_selection` of each of `days`, merged: one query (two with DSF to add) whatever
+    their number; a measure is « not closed » when it is on one of the days it is selected
+    for."""
+    conditions = [_alert_conditions(day) for day in days]
     rows = run(connection, select(
         M.id, M.type, M.household_id, M.span_start, M.retroactive,
-        not_closed.label("open")).where(or_(and_(not_closed, concerned), claim_pending)))
+        or_(*(and_(selected, not_closed) for not_closed, selected in conditions)).label("open"),
+    ).where(or_(*(selected for _, selected in conditions))))
     selection = Selection()
     selection.add(rows, with_visits=True)
     households = {r[2] for r in rows if r[1] in SUPPORT and r[3] is not None and r[5]}
@@ -173,20 +259,33 @@ def absence_selection(connection: Connection, day: date, workers: list[Worker]) 
     """For each absence not cleared as of `day` (no SLISL notice on or before it, or no
     replacement with an equivalent diploma) and longer than 21 working days, one support
     measure of that referent in force some day of it (`absence_travailleur` needs one)."""
+    return absences_selection(connection, [day], workers)
+
+
+def absences_selection(connection: Connection, days: Sequence[date], workers: list[Worker]
+                       ) -> Selection:
+    """`absence_selection` of each of `days`, merged: one query per distinct (referent,
+    first day, last day) whatever the number of days."""
     selection = Selection()
     by_id = {w.id: w for w in workers}
-    for worker in workers:
-        for absence in worker.absences:
-            replacement = None if absence.replacement is None else by_id.get(absence.replacement)
-            if absence.start > day or not any(absence_gaps(absence, replacement, day)):
-                continue
-            last = absence.end if absence.end is not None else day
-            if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:
-                continue
-            selection.add(run(connection, _ids(and_(
-                M.referent_id == worker.id, M.type.in_(SUPPORT), M.span_start <= last,
-                M.span_end >= absence.start,
-            )).limit(1)))
+    asked: set[tuple[str, date, date]] = set()
+    for day in days:
+        for worker in workers:
+            for absence in worker.absences:
+                replacement = (None if absence.replacement is None
+                               else by_id.get(absence.replacement))
+                if absence.start > day or not any(absence_gaps(absence, replacement, day)):
+                    continue
+                last = absence.end if absence.end is not None else day
+                if (worker.id, absence.start, last) in asked:
+                    continue
+                asked.add((worker.id, absence.start, last))
+                if count_working_days(absence.start, last) <= MAX_ABSENCE_WORKING_DAYS:
+                    continue
+                selection.add(run(connection, _ids(and_(
+                    M.referent_id == worker.id, M.type.in_(SUPPORT), M.span_start <= last,
+                    M.span_end >= absence.start,
+                )).limit(1)))
     return selection
 
 
@@ -204,6 +303,9 @@ def year_extras(connection: Connection, year: int) -> Selection:
                                             M.claim_sent_on.between(first, last)))))
     for child in (M.id.in_(select(PERIODS.c.measure_id).where(
                       PERIODS.c.end.between(first, last))),
-                  M.id.in_(select(VISITS.c.measure_id).where(VISITS.c.day.between(first, last)))):
+                  # EXISTS: one look-up per measure in the (measure, day) index, where `IN`
+                  # scanned the million visits of a department.
+                  select(VISITS.c.id).where(VISITS.c.measure_id == M.id,
+                                            VISITS.c.day.between(first, last)).exists()):
         selection.add(run(connection, select(M.id, M.type).where(child)))
     return selection

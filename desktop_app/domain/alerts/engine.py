@@ -73,13 +73,16 @@ class AlertRun:
     settings)`). `month_points`: statements of `compute_month_points` over this caseload
     already computed (the grid's), read by the quota rules instead of computing them again.
     `several_days=False` (one day only): what does not depend on the day is not kept. The
-    caseload must not change between the days of one run (its facts are read once)."""
+    caseload must not change between the days of one run (its facts are read once).
+    `information=False`: the rules raising nothing but `information` (`vacance_longue`) are
+    not run (the grid counts breaches only)."""
 
     def __init__(self, caseload: Caseload, settings: AlertSettings,
                  month_points: Mapping[Month, MonthPoints] | None = None, *,
-                 several_days: bool = True) -> None:
+                 several_days: bool = True, information: bool = True) -> None:
         self.caseload = caseload
         self.settings = settings
+        self.information = information
         self.facts = CaseloadFacts(caseload, month_points, several_days)
 
     def on(self, day: date) -> list[Alert]:
@@ -97,6 +100,7 @@ class AlertRun:
         alerts.extend(cumul(ctx))
         alerts.extend(grille_annuelle(ctx))
         alerts.extend(tableau_occupation(ctx))
-        alerts.extend(vacance_longue(ctx))
+        if self.information:
+            alerts.extend(vacance_longue(ctx))
         alerts.extend(quotas_and_convention(ctx))
         return sort_alerts(alerts)

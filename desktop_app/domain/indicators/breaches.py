@@ -5,7 +5,8 @@ The engine answers « as of a day »; the year is seen at each of its month ends
 `information`: those codes are not even listed, `INFORMATION_CODES`); one seen at
 several month ends is counted once, by (code, measure, household, worker, month, due).
 The month ends are the days of one `AlertRun`: what does not depend on the day is worked out
-once, and the quota rules read the year's statements the grid already computed.
+once, the quota rules read the year's statements the grid already computed, and the rules
+raising only information (`vacance_longue`) are not run.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def year_breaches(caseload: Caseload, year: int, settings: AlertSettings, today:
         # 12 days instead of at each rule that needs it: the same alerts, faster.
         spans = [s for s in map(span_of, caseload.measures) if s is not None]
         caseload = replace(caseload, spans=spans)
-    run = AlertRun(caseload, settings, month_points)
+    run = AlertRun(caseload, settings, month_points, information=False)
     for number in range(1, 13):
         day = Month(year, number).last_day
         if day <= today:

@@ -64,6 +64,21 @@ def test_a_run_answers_each_day_as_compute_alerts_does(caseload: Caseload) -> No
     assert any(run.on(day) for day in days)
 
 
+def test_a_run_without_information_leaves_out_only_the_long_vacancies(
+        caseload: Caseload) -> None:
+    # The grid's run: `vacance_longue` (information only) is not worked out, every other
+    # alert is the same, in the same order.
+    year = 2025
+    run = AlertRun(caseload, SETTINGS, information=False)
+    vacancies = 0
+    for number in range(1, 13):
+        day = Month(year, number).last_day
+        every = compute_alerts(caseload, day, SETTINGS)
+        vacancies += sum(a.code == "vacance_longue" for a in every)
+        assert run.on(day) == [a for a in every if a.code != "vacance_longue"], day
+    assert vacancies  # the demo's homes do stay empty beyond 31 days
+
+
 def test_over_the_convention_is_never_a_breach(caseload: Caseload) -> None:
     # The demo goes beyond its 2025 convention on some month ends: raised, as information.
     run = AlertRun(caseload, SETTINGS)
