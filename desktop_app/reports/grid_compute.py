@@ -35,18 +35,25 @@ def can_fork() -> bool:
             and "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1)
 
 
-def both_years(current: Caseload, previous: Caseload | None, year: int,
-               brackets: ProfileBrackets, settings: AlertSettings | None, today: date | None,
-               progress: Progress | None, total: int, parallel: bool = True
-               ) -> tuple[YearIndicators, YearIndicators | None]:
-    """(indicators of N, of N−1); progress goes from 0 to 2 × STEPS (STEPS without N−1)."""
-    options: dict[str, Any] = {"brackets": brackets, "settings": settings, "today": today}
+def _reporter(progress: Progress | None, total: int) -> Callable[[int], None]:
+    """`progress(done, total)` never going back (N and N−1 report their steps in turn)."""
     shown = [0]
 
     def report(done: int) -> None:
         shown[0] = max(shown[0], done)
         if progress is not None:
             progress(shown[0], total)
+
+    return report
+
+
+def both_years(current: Caseload, previous: Caseload | None, year: int,
+               brackets: ProfileBrackets, settings: AlertSettings | None, today: date | None,
+               progress: Progress | None, total: int, parallel: bool = True
+               ) -> tuple[YearIndicators, YearIndicators | None]:
+    """(indicators of N, of N−1); progress goes from 0 to 2 × STEPS (STEPS without N−1)."""
+    options: dict[str, Any] = {"brackets": brackets, "settings": settings, "today": today}
+    report = _reporter(progress, total)
 
     if previous is not None and parallel and can_fork():
         now, before = _forked(lambda: current, previous, year, options, report)
@@ -70,12 +77,7 @@ def years_read(read: Callable[[int], Caseload], year: int, brackets: ProfileBrac
     on one core, N is read and computed, then dropped before N−1 is read. `seen(caseload of
     N, indicators of N)` is called while N is still held (the grid's chart reads it)."""
     options: dict[str, Any] = {"brackets": brackets, "settings": settings, "today": today}
-    shown = [0]
-
-    def report(done: int) -> None:
-        shown[0] = max(shown[0], done)
-        if progress is not None:
-            progress(shown[0], total)
+    report = _reporter(progress, total)
 
     def current() -> tuple[YearIndicators, Caseload]:
         caseload = read(year)
