@@ -52,6 +52,7 @@ from desktop_app.cli_arguments import (
     window_size,
     year,
 )
+from desktop_app.cli_collector import imports_done, imports_starting
 from desktop_app.cli_french import FrenchParser
 from desktop_app.domain.limits import FIRST_YEAR, LAST_YEAR
 
@@ -232,7 +233,7 @@ def weak_new_passphrase(url: str) -> str | None:
             f"{WEAK_PASSPHRASE_ENV}=1 pour le garder malgré tout. Rien n'a été créé.")
 
 
-def _run(args: argparse.Namespace, url: str) -> int:
+def _run(args: argparse.Namespace, url: str, own_process: bool) -> int:
     if args.command is None and os.environ.get(TIMINGS_ENV):
         try:
             since = float(os.environ[TIMINGS_ENV])
@@ -242,6 +243,7 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return EXIT_USAGE
         from desktop_app.ui.launch_timing import print_launch_timing
 
+        _imports_done(own_process, None)
         return print_launch_timing(url, since)
     if args.command is None:
         # Before Qt tries: no display, or the X11 libraries missing, said in French (Qt would
@@ -254,6 +256,7 @@ def _run(args: argparse.Namespace, url: str) -> int:
             return EXIT_ENVIRONMENT
         from desktop_app.ui.app import run_gui
 
+        _imports_done(own_process, None)
         # No store named (--db, SUIVI_FSL_DB): the window opens the one the user chose in it
         # (the association's server, or the local store).
         named = bool(args.db or os.environ.get("SUIVI_FSL_DB"))
@@ -264,14 +267,17 @@ def _run(args: argparse.Namespace, url: str) -> int:
             print(f"Erreur : {refusal}", file=sys.stderr)
             return EXIT_USAGE
     if args.command in ("screens", "screenshots"):
+        _imports_done(own_process, None)
         return _screens(args.command, url, args.out, args.size)
     if args.command in ("backup", "restore"):
         from desktop_app import cli_backup
 
+        _imports_done(own_process, None)
         return cli_backup.run(args, url)
     if args.command in ("server", "account"):
         from desktop_app import cli_server
 
+        _imports_done(own_process, None)
         return cli_server.run(args, url)
     from desktop_app import cli_batches, cli_commands, cli_staff
 
@@ -285,6 +291,7 @@ def _run(args: argparse.Namespace, url: str) -> int:
         handler = getattr(cli_batches, cli_batches.COMMANDS[args.command])
     else:
         handler = getattr(cli_commands, f"run_{args.command}")
+    _imports_done(own_process, args.command)
     store = _open(url)
     try:
         result: int = handler(store, args)
@@ -295,9 +302,23 @@ def _run(args: argparse.Namespace, url: str) -> int:
     return result
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def program() -> int:
+    """The program's entry (`suivi-fsl`, `python -m desktop_app`, the frozen program): `main`
+    in a process of its own, the garbage collector set for one (`cli_collector`)."""
+    imports_starting()
+    return main(own_process=True)
+
+
+def _imports_done(own_process: bool, command: str | None) -> None:
+    if own_process:
+        imports_done(command)
+
+
+def main(argv: Sequence[str] | None = None, own_process: bool = False) -> int:
+    """The command line `argv` (the process's arguments for None); its exit code.
+    `own_process`: called by `program`, the process is the command's alone."""
     try:
-        return _main(argv)
+        return _main(argv, own_process)
     except Exception as error:  # a defect: said in French, never a traceback
         if os.environ.get(DEBUG_ENV) == "1":
             raise
@@ -314,7 +335,7 @@ def _defect(error: Exception, argv: Sequence[str] | None) -> int:
     return EXIT_DEFECT
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, own_process: bool) -> int:
     _print_any_path()
     args = build_parser().parse_args(argv)
     from desktop_app.paths import data_dir, db_url, default_db_url
@@ -325,7 +346,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     try:
         url = db_url(args.db) if args.db else default_db_url()
-        return _run(args, url)
+        return _run(args, url, own_process)
     except WrongPassphraseError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return EXIT_PASSPHRASE

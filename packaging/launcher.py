@@ -25,6 +25,6 @@ def coerce_c_locale() -> None:
 
 if __name__ == "__main__":
     coerce_c_locale()
-    from desktop_app.cli import main
+    from desktop_app.cli import program
 
-    sys.exit(main())
+    sys.exit(program())
