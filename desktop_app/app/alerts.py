@@ -13,8 +13,12 @@ from desktop_app.domain.alerts import compute_alerts
 from desktop_app.domain.alerts.treated import alert_fingerprint, split_treated
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from desktop_app.domain.alerts import Alert
-    from desktop_app.domain.model import Caseload
+    from desktop_app.domain.dates import Month
+    from desktop_app.domain.funding import MonthPoints
+    from desktop_app.domain.model import AlertSettings, Caseload
     from desktop_app.store.api import Store
     from desktop_app.store.records import TreatedAlert
 
@@ -37,6 +41,15 @@ def alerts_split(store: Store, day: date
     untouched: a treated breach is still a breach. One read transaction of the store
     (`Store.load_for_alerts`)."""
     caseload, settings, treated = store.load_for_alerts(day)
-    alerts = compute_alerts(caseload, day, settings)
+    return (caseload, *split_on(caseload, day, settings, treated))
+
+
+def split_on(caseload: Caseload, day: date, settings: AlertSettings,
+             treated: Mapping[str, TreatedAlert],
+             month_points: Mapping[Month, MonthPoints] | None = None
+             ) -> tuple[list[Alert], list[tuple[Alert, TreatedAlert]]]:
+    """`alerts_split` on a caseload already loaded; `month_points`: statements of this
+    caseload already computed (the quota rules read that of the month of `day`)."""
+    alerts = compute_alerts(caseload, day, settings, month_points)
     open_, done = split_treated(alerts, treated)
-    return caseload, open_, [(a, treated[alert_fingerprint(a)]) for a in done]
+    return open_, [(a, treated[alert_fingerprint(a)]) for a in done]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from desktop_app.app.alerts import alerts_split
+from desktop_app.app.alerts import split_on
 from desktop_app.domain.alerts import ALERT_LABELS, Alert
 from desktop_app.domain.alerts.visits import FREQUENCY
 from desktop_app.domain.dates import Month
@@ -131,11 +131,13 @@ def dashboard(store: Store, day: date) -> Dashboard:
     holds, by the Store contract, every measure the month's quotas need (`quota_points`
     compares the same figures), so the store is read once."""
 
-    caseload, alerts, treated = alerts_split(store, day)
+    caseload, settings, remembered = store.load_for_alerts(day)
+    month = Month.of(day)
+    points = compute_month_points(caseload, month)  # the quota rules read it too
+    alerts, treated = split_on(caseload, day, settings, remembered, {month: points})
     households = {h.id: h.name for h in caseload.households}
     workers = {w.id: w.name for w in caseload.workers}
     measures = {m.id: m for m in caseload.measures}
-    month = Month.of(day)
     data = Dashboard(day)
     for alert in alerts:
         data.alerts.append(AlertRow(
@@ -157,7 +159,7 @@ def dashboard(store: Store, day: date) -> Dashboard:
                              workers.get(alert.worker or "", ""), done)
                     for alert, done in treated]
     data.visits.sort(key=lambda v: (v.held - v.required, v.household_name.casefold()))
-    data.points = compute_month_points(caseload, month)
+    data.points = points
     data.convention = next((c for c in caseload.association.conventions
                             if c.year == day.year), None)
     return data

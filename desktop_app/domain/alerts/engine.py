@@ -62,10 +62,11 @@ RULES_OF_TYPE: dict[MeasureType, tuple[MeasureRule, ...]] = {
     t: tuple(r for r in MEASURE_RULES if t in types_of(r)) for t in MeasureType}
 
 
-def compute_alerts(caseload: Caseload, on: date, settings: AlertSettings) -> list[Alert]:
+def compute_alerts(caseload: Caseload, on: date, settings: AlertSettings,
+                   month_points: Mapping[Month, MonthPoints] | None = None) -> list[Alert]:
     """The alerts as of `on`, sorted by due date (none last), code, measure, worker and
-    household id."""
-    return AlertRun(caseload, settings, several_days=False).on(on)
+    household id. `month_points`: as `AlertRun`'s."""
+    return AlertRun(caseload, settings, month_points, several_days=False).on(on)
 
 
 class AlertRun:
