@@ -148,8 +148,10 @@ def environment(home: Path, code: Path | None) -> dict[str, str]:
                XDG_DATA_HOME=str(home / "data"), XDG_CONFIG_HOME=str(home / "config"),
                SUIVI_FSL_DATA_DIR=str(home / "data"),
                PYTHON_KEYRING_BACKEND="keyring.backends.null.Keyring")
+    # PYTHONDONTWRITEBYTECODE: an installed program has its modules compiled (pip and the
+    # frozen build write them); without their .pyc, every run would compile ours again.
     for name in ("SUIVI_FSL_DB", "SUIVI_FSL_PASSPHRASE", "SUIVI_FSL_TIMINGS_SINCE",
-                 "PYTHONPATH"):
+                 "PYTHONPATH", "PYTHONDONTWRITEBYTECODE"):
         env.pop(name, None)
     if code is not None:
         env["PYTHONPATH"] = str(code)
@@ -197,10 +199,11 @@ def measure(target: Target, runs: int, home: Path) -> dict[tuple[str, str], Meas
     results: dict[tuple[str, str], Measured] = {}
     neutral = home / "travail"
     neutral.mkdir(exist_ok=True)
-    for run in range(runs):
+    for run in range(-1, runs):  # run -1: a warm-up, not kept (.pyc written, pages cached)
+        kept = results if run >= 0 else {}
         for question in QUESTIONS:
             baseline = baseline_work(question, target, home, neutral)
-            results.setdefault((question.key, "base"), Measured()).add(*baseline())
+            kept.setdefault((question.key, "base"), Measured()).add(*baseline())
             for name, code, url in target.trees:
                 env = environment(home, code)
                 command = [sys.executable, "-m", "desktop_app", "--db", url,
@@ -209,9 +212,9 @@ def measure(target: Target, runs: int, home: Path) -> dict[tuple[str, str], Meas
                     seconds, megabytes = dashboard(command, env, neutral)
                 else:
                     seconds, megabytes, _ = timed(command, env, neutral)
-                results.setdefault((question.key, name), Measured()).add(seconds, megabytes)
+                kept.setdefault((question.key, name), Measured()).add(seconds, megabytes)
             print(f"  {target.engine} {run + 1}/{runs} {question.key} : " + ", ".join(
-                f"{name} {results[(question.key, name)].seconds[-1]:.2f} s"
+                f"{name} {kept[(question.key, name)].seconds[-1]:.2f} s"
                 for name in ("base", *(t[0] for t in target.trees))), file=sys.stderr)
     return results
 
@@ -388,7 +391,8 @@ def main(argv: list[str] | None = None) -> int:
         "de la question (un processus neuf aussi : `import sqlite3`, une fenêtre PySide6 nue, "
         "ou l'agrégat SQL brut de la question par `sqlite3` ou psycopg), puis chaque code"
         + (f" (ce code, puis {names})" if others else "")
-        + f". Médianes de {args.runs} tours ; « Atteint » juge ce code seul.",
+        + f". Un tour d'échauffement non compté, puis médianes de {args.runs} tours ; "
+        "« Atteint » juge ce code seul.",
         *sections,
     ])
     print(text)
