@@ -6,13 +6,16 @@ picture (`describe`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop_app.domain.dates import Month
 from desktop_app.domain.funding.quotas import quota_figures
-from desktop_app.domain.indicators.model import MonthFigures
 from desktop_app.domain.labels import number
 from desktop_app.domain.model import Caseload
 from desktop_app.domain.tariffs import default_tariffs, tariff_on
+
+if TYPE_CHECKING:  # the grid's months: the indicators are not loaded for a month's points
+    from desktop_app.domain.indicators.model import MonthFigures
 
 #: « janv. 2026 »: the month under a bar (the names of the French abbreviation norm).
 SHORT_MONTHS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
