@@ -13,8 +13,8 @@ Three uses:
   against those of the current tree (`--new DIR`: another tree), then random interchange
   files of a larger size. Prints what was compared and the differences (0 expected). The
   reference's digests on that store are kept in `BIG_REFERENCE` (`full --reference-only`
-  made them, about 50 min here): a later run computes the current tree's side alone (`--step
-  7`: one day in seven).
+  made them for every day of 2025: 13 min here): a later run computes the current tree's
+  side alone (`--step 7`: one day in seven).
 - `worker …` (internal): what runs inside the revision's tree. It imports nothing but
   `desktop_app`'s public functions, which exist at every revision compared.
 
@@ -54,7 +54,10 @@ GOLDEN = ROOT / "tests" / "data" / "differential" / "golden.json"
 SUITE_DEMO = {"households": 400, "years": 10, "seed": 17, "today": "2026-01-15"}
 #: The year whose every day the alerts are compared on (suite and full run).
 ALERT_YEAR = 2025
-#: The department-scale benchmark store and its ten years of months (made on 05/12/2026).
+#: The department-scale benchmark store and its ten years of months. The demonstration depends
+#: on the day it is made: the digests kept are those of the store made on 05/12/2026, which
+#: `generate_caseload(households=50000, years=10, seed=1, today=date(2026, 12, 5))` imported
+#: into an empty store (`app.caseload.import_caseload`) makes again (57 646 measures).
 BIG_DB = Path("/tmp/big/demo.sqlite3")
 BIG_MONTHS = "2016-12:2026-11"
 #: The reference revision's digests of the full run on that store (`full --reference-only`).
