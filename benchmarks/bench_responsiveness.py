@@ -47,6 +47,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.raw_sql import DAY_IN_FORCE, MONTH_VISITS
 from benchmarks.results_file import write_section
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,21 +88,6 @@ else:
     query = query.replace("?", "%s")
 print(connection.execute(query, parameters).fetchall())
 """
-DAY_SQL = """
-SELECT m.type, count(DISTINCT m.id), count(v.id)
-FROM measures m LEFT JOIN visits v ON v.measure_id = m.id AND v.day BETWEEN ? AND ?
-WHERE m.span_start <= ? AND m.span_end >= ?
-GROUP BY m.type
-"""
-PERIOD_SQL = """
-SELECT m.type, count(*),
-       count(CASE WHEN v.outcome = 'realisee' AND v.place = 'domicile' THEN 1 END)
-FROM visits v JOIN measures m ON m.id = v.measure_id
-WHERE v.day BETWEEN ? AND ?
-GROUP BY m.type
-"""
-
-
 @dataclass(frozen=True, slots=True)
 class Question:
     key: str
@@ -122,14 +108,14 @@ QUESTIONS = [
              0.40, "`python -c \"import sqlite3\"`"),
     Question("alertes", "`alerts --on 2025-10-15`", ["alerts", "--on", "2025-10-15"], 1.0,
              "agrégat SQL du jour",
-             (DAY_SQL, ["2025-08-01", "2025-10-15", "2025-10-15", "2025-10-15"])),
+             (DAY_IN_FORCE, ["2025-08-01", "2025-10-15", "2025-10-15", "2025-10-15"])),
     Question("points", "`points --month 2025-09`", ["points", "--month", "2025-09"], 0.6,
-             "agrégat SQL du mois", (PERIOD_SQL, ["2025-09-01", "2025-09-30"])),
+             "agrégat SQL du mois", (MONTH_VISITS, ["2025-09-01", "2025-09-30"])),
     Question("tableau", "tableau de bord affiché, depuis le lancement", [], 1.2,
              "fenêtre PySide6 nue affichée"),
     Question("grille", "`grid --year 2025 --out grille.xlsx` (N et N−1)",
              ["grid", "--year", "2025", "--out", "grille.xlsx"], 4.0,
-             "agrégat SQL des deux années", (PERIOD_SQL, ["2024-01-01", "2025-12-31"]), 250),
+             "agrégat SQL des deux années", (MONTH_VISITS, ["2024-01-01", "2025-12-31"]), 250),
 ]
 
 

@@ -51,7 +51,8 @@ ROOT = Path(__file__).resolve().parent.parent
 #: The digests of the suite's demo store computed by the reference revision.
 GOLDEN = ROOT / "tests" / "data" / "differential" / "golden.json"
 #: The suite's demo store: `generate_caseload(400, 10, 17, today=2026-01-15)`.
-SUITE_DEMO = {"households": 400, "years": 10, "seed": 17, "today": "2026-01-15"}
+SUITE_DEMO: dict[str, int | str] = {"households": 400, "years": 10, "seed": 17,
+                                    "today": "2026-01-15"}
 #: The year whose every day the alerts are compared on (suite and full run).
 ALERT_YEAR = 2025
 #: The department-scale benchmark store and its ten years of months. The demonstration depends
@@ -437,9 +438,9 @@ def main_full(args: argparse.Namespace) -> int:
                 kept = json.loads(cache.read_text("utf-8"))
                 asked = {"year": args.year, "months": args.months,
                          "store": store_counts(args.db)}
-                days = {d.isoformat() for d in days_of(args.year, args.step)}
+                wanted = {d.isoformat() for d in days_of(args.year, args.step)}
                 if {k: kept.get(k) for k in asked} == asked and kept["revision"].startswith(
-                        args.old) and days <= set(kept["alerts"]):
+                        args.old) and wanted <= set(kept["alerts"]):
                     sides.append(kept)
                     print(f"référence lue dans {cache}", file=sys.stderr)
                     continue

@@ -30,3 +30,15 @@ def sqlite_store(store_path: Path) -> Iterator[SqlStore]:
     opened = open_store(f"sqlite:///{store_path}")
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
+    """The differential tests' store: the suite's demo (`benchmarks.differential.SUITE_DEMO`,
+    400 households over ten years), made once per test module."""
+    from benchmarks.differential import opened, suite_caseload
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('differentiel') / 'demo.sqlite3'}"
+    with opened(url) as store:
+        store.import_caseload(suite_caseload())
+        yield store

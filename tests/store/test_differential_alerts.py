@@ -7,7 +7,6 @@ reference revision computed (`tests/data/differential/golden.json`, made and che
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
@@ -18,20 +17,11 @@ from benchmarks.differential import (
     alerts_digest,
     caseload_digest,
     days_of,
-    opened,
     suite_caseload,
 )
 from desktop_app.store.repository import SqlStore
 
 GOLDEN_DIGESTS = json.loads(GOLDEN.read_text("utf-8"))
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('differentiel') / 'demo.sqlite3'}"
-    with opened(url) as store:
-        store.import_caseload(suite_caseload())
-        yield store
 
 
 def test_the_golden_file_is_of_the_suite_demo() -> None:

@@ -6,29 +6,16 @@ month equals the one the reference revision computed (`tests/data/differential/g
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-
-import pytest
 
 from benchmarks.differential import (
     GOLDEN,
     months_between,
-    opened,
     points_digest,
-    suite_caseload,
     suite_months,
 )
 from desktop_app.store.repository import SqlStore
 
 GOLDEN_DIGESTS = json.loads(GOLDEN.read_text("utf-8"))
-
-
-@pytest.fixture(scope="module")
-def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SqlStore]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('differentiel') / 'demo.sqlite3'}"
-    with opened(url) as store:
-        store.import_caseload(suite_caseload())
-        yield store
 
 
 def test_ten_years_of_months() -> None:
