@@ -7,18 +7,16 @@ what the question needs, the domain engine answers it.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop_app.domain.alerts import compute_alerts
 from desktop_app.domain.alerts.treated import alert_fingerprint, split_treated
+from desktop_app.domain.dates import Month
+from desktop_app.domain.funding import MonthPoints, compute_month_points
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from desktop_app.domain.alerts import Alert
-    from desktop_app.domain.dates import Month
-    from desktop_app.domain.funding import MonthPoints
-    from desktop_app.domain.model import AlertSettings, Caseload
+    from desktop_app.domain.model import Caseload
     from desktop_app.store.api import Store
     from desktop_app.store.records import TreatedAlert
 
@@ -34,22 +32,27 @@ def alerts_on(store: Store, day: date) -> list[Alert]:
     return alerts_with_caseload(store, day)[1]
 
 
-def alerts_split(store: Store, day: date
-                 ) -> tuple[Caseload, list[Alert], list[tuple[Alert, TreatedAlert]]]:
+class DayAlerts(NamedTuple):
+    """What the dashboard shows of a day: the caseload read (for names), the alerts still to
+    deal with, those marked « traitée » whose facts have not changed (with the mark), and
+    the statement of the day's month (its points and quotas)."""
+
+    caseload: Caseload
+    alerts: list[Alert]
+    treated: list[tuple[Alert, TreatedAlert]]
+    points: MonthPoints
+
+
+def alerts_split(store: Store, day: date) -> DayAlerts:
     """The alerts as of `day` still to deal with, and those a worker marked « traitée »
     whose facts have not changed since, with why, who and when. The engine and the grid are
     untouched: a treated breach is still a breach. One read transaction of the store
-    (`Store.load_for_alerts`)."""
-    caseload, settings, treated = store.load_for_alerts(day)
-    return (caseload, *split_on(caseload, day, settings, treated))
-
-
-def split_on(caseload: Caseload, day: date, settings: AlertSettings,
-             treated: Mapping[str, TreatedAlert],
-             month_points: Mapping[Month, MonthPoints] | None = None
-             ) -> tuple[list[Alert], list[tuple[Alert, TreatedAlert]]]:
-    """`alerts_split` on a caseload already loaded; `month_points`: statements of this
-    caseload already computed (the quota rules read that of the month of `day`)."""
-    alerts = compute_alerts(caseload, day, settings, month_points)
-    open_, done = split_treated(alerts, treated)
-    return open_, [(a, treated[alert_fingerprint(a)]) for a in done]
+    (`Store.load_for_alerts`). The month's statement is computed once: the quota rules read
+    the same one (`compute_alerts`' `month_points`)."""
+    caseload, settings, remembered = store.load_for_alerts(day)
+    month = Month.of(day)
+    points = compute_month_points(caseload, month)
+    alerts = compute_alerts(caseload, day, settings, {month: points})
+    open_, done = split_treated(alerts, remembered)
+    return DayAlerts(caseload, open_, [(a, remembered[alert_fingerprint(a)]) for a in done],
+                     points)

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from desktop_app.app.alerts import split_on
+from desktop_app.app.alerts import alerts_split
 from desktop_app.domain.alerts import ALERT_LABELS, Alert
 from desktop_app.domain.alerts.visits import FREQUENCY
 from desktop_app.domain.dates import Month
-from desktop_app.domain.funding import compute_month_points
 from desktop_app.domain.model import Convention, Level, MeasureType
 
 if TYPE_CHECKING:
@@ -131,10 +130,8 @@ def dashboard(store: Store, day: date) -> Dashboard:
     holds, by the Store contract, every measure the month's quotas need (`quota_points`
     compares the same figures), so the store is read once."""
 
-    caseload, settings, remembered = store.load_for_alerts(day)
+    caseload, alerts, treated, points = alerts_split(store, day)
     month = Month.of(day)
-    points = compute_month_points(caseload, month)  # the quota rules read it too
-    alerts, treated = split_on(caseload, day, settings, remembered, {month: points})
     households = {h.id: h.name for h in caseload.households}
     workers = {w.id: w.name for w in caseload.workers}
     measures = {m.id: m for m in caseload.measures}

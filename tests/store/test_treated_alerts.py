@@ -29,12 +29,12 @@ def _doors_alerts(alerts):  # type: ignore[no-untyped-def]
 
 def test_treated_alert_leaves_the_list_with_who_when_why(store: SqlStore) -> None:
     _seed(store)
-    _, alerts, treated = alerts_split(store, D(2025, 9, 12))
+    _, alerts, treated, _ = alerts_split(store, D(2025, 9, 12))
     alert, = _doors_alerts(alerts)  # 2 closed doors 02/09 and 09/09: due 16/09/2025
     assert treated == []
     store.profile = "w1"
     store.treat_alert(alert, "  Manquement pris en compte par le SLISL le 11/09/2025 ")
-    _, alerts, treated = alerts_split(store, D(2025, 9, 12))
+    _, alerts, treated, _ = alerts_split(store, D(2025, 9, 12))
     assert _doors_alerts(alerts) == []
     (again, done), = treated
     assert again == alert
@@ -49,7 +49,7 @@ def test_treated_alert_leaves_the_list_with_who_when_why(store: SqlStore) -> Non
     assert entry.changes["due"] == (None, "2025-09-16")
     assert entry.at == done.at
     # still treated once it is a breach (after 16/09): same facts
-    _, alerts, treated = alerts_split(store, D(2025, 9, 20))
+    _, alerts, treated, _ = alerts_split(store, D(2025, 9, 20))
     assert _doors_alerts(alerts) == [] and len(treated) == 1
 
 
@@ -61,7 +61,7 @@ def test_new_facts_bring_the_alert_back(store: SqlStore) -> None:
     seeded.visits += [visit(D(2025, 9, 23)), closed_door(D(2025, 9, 30)),
                       closed_door(D(2025, 10, 7))]
     store.save_measure(seeded)
-    _, alerts, treated = alerts_split(store, D(2025, 10, 8))
+    _, alerts, treated, _ = alerts_split(store, D(2025, 10, 8))
     assert [a.due for a in _doors_alerts(alerts)] == [D(2025, 10, 14)]
     assert [a.due for a, _ in treated] == [D(2025, 9, 16)]
 
