@@ -53,6 +53,12 @@ def _ids(where: Any) -> Select[tuple[str, str]]:
     return select(M.id, M.type).where(where)
 
 
+#: Stays with their measure; `KEPT`: a stay of a measure closed before it started is no
+#: occupancy (funding.occupancy).
+STAYS_OF_MEASURES = STAYS.join(MEASURES, S.measure_id == M.id)
+KEPT = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+
+
 def month_selection(connection: Connection, month: Month, gap_homes_only: bool = False
                     ) -> Selection:
     """Every measure that can earn something in `month` (P1–P7) or count in its quotas
@@ -61,37 +67,27 @@ def month_selection(connection: Connection, month: Month, gap_homes_only: bool =
     which closes a vacancy gap). Visits: DSF only. `gap_homes_only`: the next entry only of
     the homes with such a stay (a gap paid in the month follows a departure at most 31 days
     before it: the month's funding is the same)."""
-    first, last = month.first_day, month.last_day
     selection = Selection()
-    selection.add(run(connection, _ids(or_(
-        and_(M.type.in_(ALL_TYPES), M.span_start <= last, M.span_end >= first),
-        M.one_off_on.between(first, last),
-    ))))
-    stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    recent = run(connection, select(M.id, M.type, S.home_id).select_from(stays).where(
-        S.start <= last, or_(S.end.is_(None), S.end >= first - GAP_LOOKBACK),
-    ))
+    # `type IN (…)`: SQLite reads the span condition from the (type, span) index.
+    selection.add(run(connection, _ids(or_(and_(M.type.in_(ALL_TYPES), _spans_over(month)),
+                                           _paid_once_in(month)))))
+    recent = run(connection, select(M.id, M.type, S.home_id).select_from(
+        STAYS_OF_MEASURES).where(_stays_shaping(month)))
     selection.add(recent)
     homes = {r[2] for r in recent}
     if gap_homes_only and not homes:
         return selection
-    # A stay of a measure closed before it started is no occupancy (funding.occupancy).
-    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
-    after = [S.start > last, kept]
-    if gap_homes_only:
-        after.append(among(connection, S.home_id, homes))
-    entries = select(S.home_id.label("home"), func.min(S.start).label("first")).select_from(
-        stays).where(*after).group_by(S.home_id).subquery()
-    selection.add(run(connection, select(M.id, M.type).select_from(stays.join(
-        entries, and_(S.home_id == entries.c.home, S.start == entries.c.first))).where(
-        kept)))
+    only = among(connection, S.home_id, homes) if gap_homes_only else None
+    selection.add(run(connection, _next_entries(month, only)))
     return selection
 
 
-def _in_force(month: Month) -> Any:
-    """In force some day of `month`, or paid once in it."""
-    first, last = month.first_day, month.last_day
-    return or_(and_(M.span_start <= last, M.span_end >= first), M.one_off_on.between(first, last))
+def _spans_over(month: Month) -> Any:
+    return and_(M.span_start <= month.last_day, M.span_end >= month.first_day)
+
+
+def _paid_once_in(month: Month) -> Any:
+    return M.one_off_on.between(month.first_day, month.last_day)
 
 
 def _stays_shaping(month: Month) -> Any:
@@ -100,69 +96,63 @@ def _stays_shaping(month: Month) -> Any:
                 or_(S.end.is_(None), S.end >= month.first_day - GAP_LOOKBACK))
 
 
-def _next_entries(month: Month) -> Select[tuple[str, str]]:
-    """Per ALT home, the FAL stays of its next entry after `month`."""
-    stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    # A stay of a measure closed before it started is no occupancy (funding.occupancy).
-    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
+def _next_entries(month: Month, homes: Any = None) -> Select[tuple[str, str]]:
+    """Per ALT home (of `homes`, a condition on `S.home_id`, if given), the FAL stays of its
+    next entry after `month`."""
+    after = [S.start > month.last_day, KEPT]
+    if homes is not None:
+        after.append(homes)
     entries = select(S.home_id.label("home"), func.min(S.start).label("first")).select_from(
-        stays).where(S.start > month.last_day, kept).group_by(S.home_id).subquery()
-    return select(M.id, M.type).select_from(stays.join(
-        entries, and_(S.home_id == entries.c.home, S.start == entries.c.first))).where(kept)
+        STAYS_OF_MEASURES).where(*after).group_by(S.home_id).subquery()
+    return select(M.id, M.type).select_from(STAYS_OF_MEASURES.join(
+        entries, and_(S.home_id == entries.c.home, S.start == entries.c.first))).where(KEPT)
 
 
 def months_selection(connection: Connection, months: Sequence[Month]) -> Selection:
     """`month_selection` of each of `months`, merged: three queries whatever their number."""
     selection = Selection()
-    selection.add(run(connection, _ids(or_(*map(_in_force, months)))))
-    stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    selection.add(run(connection, select(M.id, M.type).select_from(stays).where(
+    selection.add(run(connection, _ids(or_(*(or_(_spans_over(m), _paid_once_in(m))
+                                             for m in months)))))
+    selection.add(run(connection, select(M.id, M.type).select_from(STAYS_OF_MEASURES).where(
         or_(*map(_stays_shaping, months)))))
     if len(months) == 1:
         selection.add(run(connection, _next_entries(months[0])))
     else:
-        selection.add(_next_entries_of(connection, [month.last_day for month in months]))
+        rows = kept_stays(connection)
+        for month in months:
+            day = month.last_day
+            first: dict[str, date] = {}
+            for home, start, _, _, _ in rows:
+                if start > day and (home not in first or start < first[home]):
+                    first[home] = start
+            selection.add((i, t) for home, start, _, i, t in rows
+                          if home in first and start == first[home])
     return selection
 
 
-def _next_entries_of(connection: Connection, days: Sequence[date]) -> list[tuple[str, str]]:
-    """`_next_entries` of the months ending on `days`, from one read of the stays kept."""
-    stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
-    rows = run(connection, select(S.home_id, S.start, M.id, M.type).select_from(stays).where(
-        kept, S.start.is_not(None), S.home_id.is_not(None)))
-    found: list[tuple[str, str]] = []
-    for day in days:
-        first: dict[str, date] = {}
-        for home, start, _, _ in rows:
-            if start > day and (home not in first or start < first[home]):
-                first[home] = start
-        found += [(i, t) for home, start, i, t in rows
-                  if home in first and start == first[home]]
-    return found
+def kept_stays(connection: Connection) -> Sequence[Any]:
+    """(home, start, end, measure id, type) of every FAL stay in a home that is occupancy
+    (`KEPT`): the year's selections look through them day by day in memory."""
+    return run(connection, select(S.home_id, S.start, S.end, M.id, M.type).select_from(
+        STAYS_OF_MEASURES).where(KEPT, S.start.is_not(None), S.home_id.is_not(None)))
 
 
 def last_stays_selection(connection: Connection, day: date) -> Selection:
     """`vacance_longue`: per ALT home, the FAL stays that can hold its last departure before
     `day` or cover `day`: those of the latest entry on or before `day` and every stay in the
     home not ended before that entry (a shared home's earlier, longer stay)."""
-    stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
     latest = select(S.home_id.label("home"), func.max(S.start).label("entry")).select_from(
-        stays).where(S.start <= day, kept).group_by(S.home_id).subquery()
+        STAYS_OF_MEASURES).where(S.start <= day, KEPT).group_by(S.home_id).subquery()
     selection = Selection()
-    selection.add(run(connection, select(M.id, M.type).select_from(stays.join(
+    selection.add(run(connection, select(M.id, M.type).select_from(STAYS_OF_MEASURES.join(
         latest, S.home_id == latest.c.home)).where(
-        kept, S.start <= day, or_(S.end.is_(None), S.end >= latest.c.entry)).distinct()))
+        KEPT, S.start <= day, or_(S.end.is_(None), S.end >= latest.c.entry)).distinct()))
     return selection
 
 
 def last_stays_of_days(connection: Connection, days: Sequence[date]) -> Selection:
     """`last_stays_selection` of each of `days`, merged, from one read of the stays kept."""
-    stays = STAYS.join(MEASURES, S.measure_id == M.id)
-    kept = or_(M.closed_on.is_(None), M.closed_on >= S.start)
-    rows = run(connection, select(S.home_id, S.start, S.end, M.id, M.type).select_from(
-        stays).where(kept, S.start.is_not(None), S.home_id.is_not(None)))
+    rows = kept_stays(connection)
     selection = Selection()
     for day in days:
         entry: dict[str, date] = {}
